@@ -1,0 +1,63 @@
+"""Group claims by series and slot, hand each rule what it may compare, collect findings."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+from checker.models import VERDICT_RANK, Claim, Finding, Occurrence
+from checker.rule import Rule
+from checker.verdicts import Item, judge
+
+
+def place(claim: Claim, occurrence: Occurrence) -> list[Item]:
+    """The claim once for every year it speaks for, with the meeting it belongs to."""
+    absolute = claim.detail("year")
+    own_meeting = claim.detail("meeting")
+    split = not (occurrence.meeting is None and occurrence.meeting_known)
+    items: list[Item] = []
+    for offset in claim.year_offsets:
+        if absolute:
+            year = absolute
+        elif occurrence.year is not None:
+            year = occurrence.year + offset
+        else:
+            year = None
+        if not split:
+            meeting, known = None, True
+        elif own_meeting and offset == 0:
+            meeting, known = own_meeting, True
+        else:
+            meeting, known = occurrence.meeting, occurrence.meeting_known
+        self_dated = occurrence.year_from_ordinal and claim.slot == "ordinal" and offset == 0
+        items.append(Item(claim, year, meeting, known, self_dated))
+    return items
+
+
+def run_rules(rules: Sequence[Rule], claims: Iterable[Claim],
+              occurrences: dict[str, Occurrence],
+              ignored: dict[str, tuple[str, ...]] | None = None) -> list[Finding]:
+    """Judge every rule on every series; findings come back sorted and with stable ids."""
+    ignored = ignored or {}
+    by_series: dict[str, list[Item]] = defaultdict(list)
+    for claim in claims:
+        if claim.attributed:
+            continue  # a speaker's words are theirs, not the report's
+        occurrence = occurrences[claim.article]
+        by_series[occurrence.series].extend(place(claim, occurrence))
+    findings: list[Finding] = []
+    for series in sorted(by_series):
+        for rule in rules:
+            groups: dict[str, list[Item]] = defaultdict(list)
+            for item in by_series[series]:
+                if rule.applies(item.claim) and rule.code not in ignored.get(item.claim.article, ()):
+                    groups[rule.subject(item.claim)].append(item)
+            for subject in sorted(groups):
+                findings.extend(judge(rule, series, subject, groups[subject]))
+    return sort_findings(findings)
+
+
+def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
+    unique = {f.id: f for f in findings}
+    return sorted(unique.values(),
+                  key=lambda f: (f.series, -VERDICT_RANK[f.verdict], f.rule, f.slot, f.id))

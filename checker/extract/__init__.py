@@ -1,0 +1,74 @@
+"""Extract checkable claims from a report, one module a claim family."""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+
+from checker.extract import (
+    counts,
+    dates,
+    lead,
+    outcome,
+    participation,
+    people,
+    recurrence,
+    series_start,
+)
+from checker.extract.base import Context, Draft
+from checker.lexicon import Lexicon, default_lexicon
+from checker.models import Article, Claim
+from checker.text import default_numbers, split_sentences
+
+FAMILIES = (recurrence, series_start, counts, outcome, participation, lead, dates, people)
+
+
+def extract_claims(article: Article, lex: Lexicon | None = None) -> list[Claim]:
+    """Return the claims of one report, in text order, with stable ids."""
+    lex = lex or default_lexicon()
+    sentences = split_sentences(article.text, article.body_start)
+    numbers = default_numbers()
+    ctx = Context(article, sentences, lex, numbers,
+                  dates.event_sentence(sentences, lex, numbers))
+    line_starts = _line_starts(article.raw)
+    claims: dict[str, Claim] = {}
+    for family in FAMILIES:
+        for index, sentence in enumerate(sentences):
+            for draft in family.find(sentence, index, ctx):
+                claim = _to_claim(article, sentence, draft, line_starts)
+                claims.setdefault(claim.id, claim)
+    return sorted(claims.values(), key=lambda c: (c.start, c.value_start, c.slot, c.id))
+
+
+def _line_starts(raw: str) -> list[int]:
+    starts = [0]
+    index = raw.find("\n")
+    while index != -1:
+        starts.append(index + 1)
+        index = raw.find("\n", index + 1)
+    return starts
+
+
+def _to_claim(article: Article, sentence, draft: Draft, line_starts: list[int]) -> Claim:
+    value_start = sentence.start + draft.span[0]
+    value_end = sentence.start + draft.span[1]
+    line = (article.line_offset + 1 if article.record
+            else bisect.bisect_right(line_starts, value_start))
+    key = f"{article.path}|{value_start}|{value_end}|{draft.slot}|{draft.value!r}"
+    ident = "C" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
+    return Claim(
+        id=ident, article=article.path, line=line, start=sentence.start, end=sentence.end,
+        value_start=value_start, value_end=value_end, quote=_quote(article, sentence),
+        family=draft.family, slot=draft.slot, value=draft.value, display=draft.display,
+        qualifier=draft.qualifier, polarity=draft.polarity, counted=draft.counted,
+        year_offsets=draft.year_offsets, attributed=sentence.is_quoted(draft.span[0]),
+        extra=tuple(sorted(draft.extra.items())),
+    )
+
+
+def _quote(article: Article, sentence) -> str:
+    raw, text = article.raw, article.text
+    chars = (r if not (t == " " and not r.isspace()) else " "
+             for r, t in zip(raw[sentence.start:sentence.end], text[sentence.start:sentence.end],
+                             strict=True))
+    return " ".join("".join(chars).split())

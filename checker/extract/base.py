@@ -1,0 +1,140 @@
+"""What every claim family shares: the reading context, drafts, clauses and periods."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from checker.lexicon import Entity, Lexicon
+from checker.models import Article
+from checker.text import Numbers, Sentence
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    article: Article
+    sentences: list[Sentence]
+    lex: Lexicon
+    numbers: Numbers
+    event_index: int | None = None  # the sentence that dates the event
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """A claim as a family reads it, before it is placed in its file."""
+
+    family: str
+    slot: str
+    value: Any
+    display: str
+    span: tuple[int, int]  # relative to the sentence
+    qualifier: str = "exact"
+    polarity: bool = True
+    counted: str = ""
+    year_offsets: tuple[int, ...] = (0,)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+# Clause breaks; ", and" before a name continues a list ("Japan, the UK, and Canada").
+_CLAUSE_BREAK = re.compile(r";|,\s+and\s+(?!the\s+[A-Z]|[A-Z])|,\s+(?:but|while|whereas)\s+|"
+                           r"\s+(?:while|whereas|but)\s+|\s+-\s+")
+
+
+def clause_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """Return the span of the clause that holds text[start:end]."""
+    a, b = 0, len(text)
+    for m in _CLAUSE_BREAK.finditer(text):
+        if m.end() <= start:
+            a = m.end()
+        elif m.start() >= end:
+            b = m.start()
+            break
+    return a, b
+
+
+_PERIOD_WORDS = r"(?:consecutive|straight|successive)"
+
+
+def period_offsets(clause: str, numbers: Numbers) -> tuple[int, ...] | None:
+    """Years a clause speaks for, relative to the report's year; None when it does not say."""
+    n = numbers
+    m = re.search(rf"\bfor (?:the |a )?({n.ordinal}) {_PERIOD_WORDS}? ?years?(?: in a row)?",
+                  clause, re.I)
+    if m:
+        count = n.read_ordinal(m.group(1))
+        if count and count < 200:
+            return tuple(range(-(count - 1), 1))
+    m = re.search(rf"\bfor ({n.cardinal}) {_PERIOD_WORDS} years\b", clause, re.I)
+    if m:
+        count = n.read_cardinal(m.group(1))
+        if count and count < 200:
+            return tuple(range(-(count - 1), 1))
+    m = re.search(rf"\b(?:for )?the (?:past|last) ({n.cardinal}) years\b", clause, re.I)
+    if m:
+        count = n.read_cardinal(m.group(1))
+        if count and count < 200:
+            return tuple(range(-count, 0))
+    if re.search(r"\bsince last year\b|\bas (?:in |with )?last year\b", clause, re.I):
+        return (-1, 0)
+    if re.search(r"\b(?:last year|the previous year|a year earlier|a year ago)\b", clause, re.I):
+        return (-1,)
+    return None
+
+
+def entities_in(ctx: Context, text: str, kinds: tuple[str, ...] = ("country", "organization"),
+                ) -> list[tuple[int, int, Entity]]:
+    return [(a, b, e) for a, b, e in ctx.lex.find_entities(text) if e.kind in kinds]
+
+
+_ASIDE = re.compile(r",\s+(?:close to|a close|an ally|allies|long|traditional|permanent|both|"
+                    r"which|who|also|together)[^,]{0,80},")
+
+
+def drop_asides(text: str) -> str:
+    """Blank out appositive asides (', close to the North,') keeping offsets."""
+    return _ASIDE.sub(lambda m: " " * len(m.group()), text)
+
+
+_LIST_LEAD = re.compile(r"\s*(?:and\s+|or\s+|as well as\s+|the\s+|including\s+|such as\s+)*", re.I)
+
+
+def subjects_before(ctx: Context, text: str, clause_start: int, verb_start: int,
+                    kinds: tuple[str, ...] = ("country", "organization")) -> list[str]:
+    """Entities named as the subject list just before a verb ("China, Russia and Iran were")."""
+    region = drop_asides(text[clause_start:verb_start])
+    pieces = region.split(",")
+    names: list[str] = []
+    for position, piece in enumerate(reversed(pieces)):
+        found = [e.name for a, b, e in ctx.lex.find_entities(piece)
+                 if e.kind in kinds and not _modifies_noun(piece, a, b)]
+        lead = _LIST_LEAD.match(piece)
+        starts_with_entity = any(a == lead.end() for a, _, _ in ctx.lex.find_entities(piece))
+        if "including" in piece.lower() or "such as" in piece.lower():
+            tail = re.split(r"including|such as", piece, flags=re.I)[-1]
+            names[:0] = [e.name for _, _, e in ctx.lex.find_entities(tail) if e.kind in kinds]
+            break
+        if position > 0 and not starts_with_entity:
+            break
+        names[:0] = found
+    return list(dict.fromkeys(names))
+
+
+def objects_after(ctx: Context, text: str, start: int, end: int,
+                  kinds: tuple[str, ...] = ("country", "organization")) -> list[str]:
+    """Entities listed right after a phrase ("sponsored by X and Y, including Z")."""
+    names: list[str] = []
+    for position, piece in enumerate(text[start:end].split(",")):
+        lead = _LIST_LEAD.match(piece)
+        mentions = ctx.lex.find_entities(piece)
+        if position > 0 and not any(a == lead.end() for a, _, _ in mentions) and not re.match(
+                r"\s*(?:including|such as)\b", piece, re.I):
+            break
+        names.extend(e.name for _, _, e in mentions if e.kind in kinds)
+    return list(dict.fromkeys(names))
+
+
+def _modifies_noun(text: str, start: int, end: int) -> bool:
+    """"the North Korean human rights resolution": a name used as an adjective, not an actor."""
+    return (re.search(r"\bthe\s+$", text[max(0, start - 5):start], re.I) is not None
+            and re.match(r"\s+[a-z]", text[end:end + 3]) is not None)

@@ -1,0 +1,87 @@
+"""Counts of a named group: "61 co-sponsors", "co-sponsored by over 70 countries"."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from checker.extract.base import Context, Draft, clause_around, period_offsets
+from checker.lexicon import Lexicon, phrases_re
+from checker.text import Numbers, Sentence
+
+QUALIFIERS = {
+    "more than": "more-than", "over": "more-than", "above": "more-than",
+    "at least": "at-least", "no fewer than": "at-least", "some": "about", "about": "about",
+    "around": "about", "approximately": "about", "roughly": "about", "nearly": "nearly",
+    "almost": "nearly", "close to": "nearly", "fewer than": "less-than", "less than": "less-than",
+    "under": "less-than", "up to": "at-most", "at most": "at-most",
+}
+_QUAL = "|".join(sorted(QUALIFIERS, key=len, reverse=True))
+
+
+def interval(value: int, qualifier: str) -> tuple[float, float]:
+    """The range of true values a qualified count admits."""
+    if qualifier == "more-than":
+        return (value + 1, math.inf)
+    if qualifier == "at-least":
+        return (value, math.inf)
+    if qualifier == "about":
+        return (math.floor(value * 0.9), math.ceil(value * 1.1))
+    if qualifier == "nearly":
+        return (math.floor(value * 0.85), value)
+    if qualifier == "less-than":
+        return (0, value - 1)
+    if qualifier == "at-most":
+        return (0, value)
+    return (value, value)
+
+
+@cache
+def _patterns(lex: Lexicon, n: Numbers) -> tuple[re.Pattern[str], ...]:
+    sponsor_nouns = _alt(lex.words("sponsor_nouns"))
+    sponsor_verbs = _alt(lex.words("sponsor_verbs"))
+    members = _alt(lex.words("member_nouns"))
+    num = rf"(?:(?P<qual>{_QUAL}) )?(?P<num>{n.cardinal})"
+    return (
+        re.compile(rf"(?<![\w-]){num} (?:other )?(?:{sponsor_nouns})\b", re.I),
+        re.compile(rf"\b(?:{sponsor_verbs}) by (?:[^,;.]{{0,60}}? and )?{num} (?:other )?"
+                   rf"(?:{members})\b", re.I),
+        re.compile(rf"(?<![\w-]){num} (?:other )?(?:{members})(?: including [^;.]{{0,160}}?)?,? "
+                   rf"(?:participated|took part|joined|signed on|were listed|are listed|"
+                   rf"registered)(?: as| in)? (?:an? |the )?(?:{sponsor_nouns})\b", re.I),
+    )
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+")
+                    for w in sorted(set(words), key=len, reverse=True))
+
+
+def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
+    seen: set[int] = set()
+    for pattern in _patterns(ctx.lex, ctx.numbers):
+        for m in pattern.finditer(sentence.text):
+            if m.start("num") in seen or _counts_something_else(sentence.text, m.start()):
+                continue
+            value = ctx.numbers.read_cardinal(m.group("num"))
+            if value is None or value > 1000:
+                continue
+            seen.add(m.start("num"))
+            qualifier = QUALIFIERS.get((m.group("qual") or "").lower(), "exact")
+            a, b = clause_around(sentence.text, m.start(), m.end())
+            offsets = period_offsets(sentence.text[a:b], ctx.numbers) or (0,)
+            yield Draft(family="count", slot="sponsor-count", value=interval(value, qualifier),
+                        display=m.group(0), span=m.span(), qualifier=qualifier,
+                        year_offsets=offsets[-1:], extra={"number": value})
+
+
+def _counts_something_else(text: str, start: int) -> bool:
+    """A number after "from" or "of" counts the group of another noun ("groups from 16")."""
+    before = text[max(0, start - 12):start].lower()
+    return re.search(r"\b(?:from|of|in)\s+$", before) is not None
+
+
+def sponsor_re(lex: Lexicon) -> re.Pattern[str]:
+    return phrases_re(lex.words("sponsor_nouns") + lex.words("sponsor_verbs"))

@@ -1,0 +1,55 @@
+"""Lead authorship: "led by the EU", "co-authored by Japan and the European Union", "EU-led"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from checker.extract.base import Context, Draft, clause_around, objects_after
+from checker.text import Sentence
+
+_KINDS = ("country", "organization")
+_OTHERS = re.compile(r"^[^.;]{0,80}?\band (?:others|other (?:countries|nations|states))\b", re.I)
+_MEMBERS_OF = re.compile(r"\s*(?:the\s+)?(?:member states|members|countries) of\s+", re.I)
+
+
+def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
+    text = sentence.text
+    for m in ctx.lex.phrase_re("lead_phrases").finditer(text):
+        _, b = clause_around(text, m.start(), m.end())
+        start = m.end()
+        members = _MEMBERS_OF.match(text, start)
+        if members:
+            start = members.end()
+        leads = objects_after(ctx, text, start, _list_end(text, start, b), _KINDS)
+        if leads:
+            more = _OTHERS.match(text[start:b]) is not None
+            yield _draft(m.start(), m.end(), leads, more)
+    for suffix in ctx.lex.words("lead_suffixes"):
+        pattern = (r"\b([A-Z][\w.]{1,30})" + re.escape(suffix)
+                   + r"\s+(?:\w+\s+)?(?:resolution|draft|text|motion|proposal|bill)\b")
+        for m in re.finditer(pattern, text):
+            entity = ctx.lex.entity(m.group(1))
+            if entity and entity.kind in _KINDS:
+                yield _draft(m.start(), m.end(), [entity.name], False)
+
+
+_JOINERS = {"and", "the", "or", "other", "others", "member", "members", "states", "countries",
+            "of", "nations"}
+
+
+def _list_end(text: str, start: int, end: int) -> int:
+    """The list of leads stops at the first lower-case word that is not a joiner."""
+    for m in re.finditer(r"[a-z][\w-]*", text[start:end]):
+        if m.start() > 0 and text[start + m.start() - 1] not in " ,(":
+            continue
+        if m.group() not in _JOINERS:
+            return start + m.start()
+    return end
+
+
+def _draft(start: int, end: int, leads: list[str], more: bool) -> Draft:
+    names = tuple(sorted(set(leads)))
+    display = " and ".join(names) + (" and others" if more else "")
+    return Draft(family="lead", slot="lead-sponsor", value=names, display=display,
+                 span=(start, end), qualifier="at-least" if more else "exact")

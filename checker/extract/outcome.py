@@ -1,0 +1,141 @@
+"""Outcome: adoption by consensus or by recorded vote, and the tally of a vote."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from checker.extract.base import Context, Draft, clause_around, period_offsets
+from checker.lexicon import Lexicon, phrases_re
+from checker.text import Numbers, Sentence
+
+FOR, AGAINST, ABSTAIN = "for", "against", "abstain"
+_VOTE_CONTEXT = re.compile(r"\b(?:vot\w*|passed|adopted|approved|tally|ballot|favou?r|against|"
+                           r"abstention\w*|opposed|support\w*)\b", re.I)
+
+
+@cache
+def _tally_patterns(n: Numbers) -> tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]:
+    c = n.cardinal
+    member = r"(?:votes?|nations|countries|members|states|member states|delegations)"
+    flags = re.I
+    return (
+        (re.compile(r"(?<![\w.,-])(\d{1,3})-(\d{1,3})(?:-(\d{1,3}))?(?![\w-]|,\d)"),
+         (FOR, AGAINST, ABSTAIN)),
+        (re.compile(rf"\bby ({c}) votes? to ({c})\b", flags), (FOR, AGAINST)),
+        (re.compile(rf"(?<![\w-])({c})(?: {member})?(?: of [^,.;]{{0,60}}?)?(?: have| had)?"
+                    rf" (?:voted |votes? )?(?:in favou?r|for the (?:resolution|measure|motion|"
+                    rf"text|draft)|yes|approved)\b", flags), (FOR,)),
+        (re.compile(rf"(?<![\w-])({c})(?: {member})? (?:voted )?(?:against|opposed|no votes?)\b",
+                    flags), (AGAINST,)),
+        (re.compile(rf"\bamong ({c}) {member} (?:that |which )?(?:voted|voting) against\b", flags),
+         (AGAINST,)),
+        (re.compile(rf"(?<![\w-])({c}) {member}\s*[-\u2013\u2014,(][^.;]{{0,80}}?voting against\b",
+                    flags), (AGAINST,)),
+        (re.compile(rf"(?<![\w-])({c}) abstentions?\b", flags), (ABSTAIN,)),
+        (re.compile(rf"(?<![\w-])({c})(?: {member})? abstained\b", flags), (ABSTAIN,)),
+    )
+
+
+def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
+    yield from _adoption(sentence, ctx)
+    yield from _tallies(sentence, ctx)
+
+
+def _adoption(sentence: Sentence, ctx: Context) -> Iterator[Draft]:
+    text = sentence.text
+    for key, method in (("consensus_phrases", "consensus"),
+                        ("recorded_vote_phrases", "recorded-vote")):
+        m = ctx.lex.phrase_re(key).search(text)
+        if m and (method == "recorded-vote" or _has_event_verb(text, ctx)):
+            a, b = clause_around(text, m.start(), m.end())
+            yield Draft(family="outcome", slot="adoption", value=method, display=m.group(),
+                        span=m.span(), year_offsets=_year(text[a:b], ctx),
+                        extra=_meeting(text[a:b], ctx))
+
+
+def _has_event_verb(text: str, ctx: Context) -> bool:
+    return bool(ctx.lex.phrase_re("event_verbs").search(text)) or "adoption" in text.lower()
+
+
+def _meeting(clause: str, ctx: Context) -> dict[str, str]:
+    """A clause that names a stage of the meeting ("the Third Committee adopted") speaks for it."""
+    for stage in ("committee", "plenary"):
+        if _stage_re(ctx.lex, stage).search(clause):
+            return {"meeting": stage}
+    return {}
+
+
+@cache
+def _stage_re(lex: Lexicon, stage: str) -> re.Pattern[str]:
+    return phrases_re((lex.vocab.get("stages") or {}).get(stage) or [])
+
+
+def _year(clause: str, ctx: Context) -> tuple[int, ...]:
+    offsets = period_offsets(clause, ctx.numbers)
+    return offsets[-1:] if offsets and offsets[-1] < 0 else (0,)
+
+
+def _tallies(sentence: Sentence, ctx: Context) -> Iterator[Draft]:
+    text = sentence.text
+    if not _VOTE_CONTEXT.search(text):
+        return
+    parts: dict[tuple[int, int | None], dict[str, tuple[int, int, int]]] = {}
+    taken: list[tuple[int, int]] = []
+    for pattern, roles in _tally_patterns(ctx.numbers):
+        for m in pattern.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            values = [ctx.numbers.read_cardinal(g) if g else None for g in m.groups()]
+            if any(v is not None and v > 999 for v in values) or values[0] is None:
+                continue
+            if roles[0] == FOR and len(roles) > 1 and not _looks_like_tally(text, m, values):
+                continue
+            taken.append(m.span())
+            a, b = clause_around(text, m.start(), m.end())
+            year = _tally_year(text, m.start(), m.end(), a, b, ctx)
+            bucket = parts.setdefault(year, {})
+            for role, value in zip(roles, values, strict=False):
+                if value is not None and role not in bucket:
+                    bucket[role] = (value, m.start(), m.end())
+    for year, bucket in sorted(parts.items()):
+        yield _tally_draft(text, year, bucket)
+
+
+def _looks_like_tally(text: str, m: re.Match[str], values: list[int | None]) -> bool:
+    """A bare "187-3" is a tally only near vote words, and never a span of years."""
+    if m.re.pattern.startswith("(?<![\\w.,-])(\\d"):
+        window = text[max(0, m.start() - 60):m.end() + 40]
+        return bool(re.search(r"\bvot|passed|adopted|approved|\btally\b", window, re.I))
+    return True
+
+
+def _tally_year(text: str, start: int, end: int, a: int, b: int,
+                ctx: Context) -> tuple[int, int | None]:
+    """(offset, absolute year or None): the year a tally speaks for."""
+    after = text[end:min(b, end + 40)]
+    before = text[max(a, start - 40):start]
+    absolute = re.search(r"\b((?:19|20)\d\d), when\b", before) or re.match(
+        r"\s+in ((?:19|20)\d\d)\b", after)
+    if absolute:
+        return (0, int(absolute.group(1)))
+    if re.match(r"\W*(?:last year|the previous year|a year earlier)\b", text[a:start], re.I):
+        return (-1, None)
+    if re.match(r"\s*(?:\w+\s+){0,2}?(?:last year|the previous year|a year earlier)\b", after,
+                re.I) or re.search(r"\b(?:last year's|previous year's)\s+(?:\w+\s+)?$|"
+                                   r"\blast year,?\s+(?:\w+\s+){0,6}$", before, re.I):
+        return (-1, None)
+    return (0, None)
+
+
+def _tally_draft(text: str, year: tuple[int, int | None],
+                 bucket: dict[str, tuple[int, int, int]]) -> Draft:
+    start = min(v[1] for v in bucket.values())
+    end = max(v[2] for v in bucket.values())
+    value = tuple(bucket[r][0] if r in bucket else None for r in (FOR, AGAINST, ABSTAIN))
+    display = "-".join("?" if v is None else str(v) for v in value)
+    offset, absolute = year
+    return Draft(family="outcome", slot="tally", value=value, display=display,
+                 span=(start, end), year_offsets=(offset,),
+                 extra={"year": absolute} if absolute else {})

@@ -1,0 +1,104 @@
+"""Participation of an actor in a role: co-sponsor or not, voted against, abstained, consensus."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from checker.extract.base import (
+    Context,
+    Draft,
+    clause_around,
+    objects_after,
+    period_offsets,
+    subjects_before,
+)
+from checker.extract.counts import sponsor_re
+from checker.text import Sentence
+
+_AGAINST = re.compile(r"\b(?:voted|voting|vote) (?:against|\"no\"|'no'|no\b|to reject)|"
+                      r"\bcast (?:the |a )?negative votes?\b|"
+                      r"\b(?:nations|countries|states|members) opposing\b|"
+                      r"\bsided with\b|\bno votes?,? by\b", re.I)
+_ABSTAIN = re.compile(r"\babstain(?:ed|ing)?\b", re.I)
+_NEGATION = re.compile(r"\b(?:not|never|no longer|n't|neither|nor)\b|n't\b", re.I)
+_EARLIER = re.compile(r"\bearlier round|\bafter voting|\bprevious round", re.I)
+_WITH_OBJECT = re.compile(r"(?:sided with|joined) ((?:the )?[A-Z][\w. ]{1,40}?)(?: in voting|\b)")
+
+
+def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
+    yield from _votes(sentence, ctx)
+    yield from _sponsors(sentence, ctx)
+    yield from _consensus(sentence, ctx)
+
+
+def _votes(sentence: Sentence, ctx: Context) -> Iterator[Draft]:
+    text = sentence.text
+    for pattern, vote in ((_AGAINST, "against"), (_ABSTAIN, "abstain")):
+        for m in pattern.finditer(text):
+            a, b = clause_around(text, m.start(), m.end())
+            clause = text[a:b]
+            if _EARLIER.search(clause) or re.match(r"\s*abstentions?", text[m.start():]):
+                continue
+            actors = subjects_before(ctx, text, a, m.start(), ("country",))
+            actors += _also(ctx, text, m.end(), b)
+            offsets = period_offsets(clause, ctx.numbers) or (0,)
+            for actor in dict.fromkeys(actors):
+                yield Draft(family="participation", slot=f"vote:{actor}", value=vote,
+                            display=f"{actor} {'voted against' if vote == 'against' else vote}",
+                            span=m.span(), year_offsets=offsets, extra={"actor": actor})
+
+
+def _also(ctx: Context, text: str, start: int, end: int) -> list[str]:
+    """Actors named after the verb: "..., as did Belarus and Cuba", "together with Palau"."""
+    tail = text[start:end]
+    m = re.search(r"\b(?:as did|together with|along with|joined by|by)\b", tail)
+    names = objects_after(ctx, text, start + m.end(), end, ("country",)) if m else []
+    obj = _WITH_OBJECT.search(text[max(0, start - 60):start + 40])
+    if obj:
+        names += [e.name for _, _, e in ctx.lex.find_entities(obj.group(1)) if e.kind == "country"]
+    return names
+
+
+def _sponsors(sentence: Sentence, ctx: Context) -> Iterator[Draft]:
+    text = sentence.text
+    for m in sponsor_re(ctx.lex).finditer(text):
+        a, b = clause_around(text, m.start(), m.end())
+        by = re.match(r"\s+by\b", text[m.end():])
+        if by:
+            actors = objects_after(ctx, text, m.end() + by.end(), b)
+            negated = False
+        else:
+            actors = subjects_before(ctx, text, a, m.start())
+            negated = _negated_between(ctx, text, a, m.start())
+        offsets = period_offsets(text[a:b], ctx.numbers) or (0,)
+        for actor in actors:
+            yield Draft(family="participation", slot=f"sponsor:{actor}", value=not negated,
+                        display=f"{actor} {'not ' if negated else ''}a co-sponsor",
+                        span=m.span(), polarity=not negated, year_offsets=offsets,
+                        extra={"actor": actor})
+
+
+def _negated_between(ctx: Context, text: str, a: int, verb: int) -> bool:
+    mentions = [e for e in ctx.lex.find_entities(text[a:verb])]
+    region = text[a:verb]
+    if mentions:
+        last = max(end for _, end, _ in ctx.lex.find_entities(region))
+        region = region[last:]
+    return _NEGATION.search(region) is not None
+
+
+def _consensus(sentence: Sentence, ctx: Context) -> Iterator[Draft]:
+    text = sentence.text
+    for key, joined in (("consensus_participation", True), ("consensus_dissociation", False)):
+        for m in ctx.lex.phrase_re(key).finditer(text):
+            a, _ = clause_around(text, m.start(), m.end())
+            actors = subjects_before(ctx, text, a, m.start(), ("country",))
+            if not actors and a > 0:  # ", but joined the consensus": the sentence's subject
+                actors = [e.name for _, _, e in ctx.lex.find_entities(text[:a])
+                          if e.kind == "country"][:1]
+            for actor in actors:
+                yield Draft(family="participation", slot=f"consensus:{actor}", value=joined,
+                            display=f"{actor} {'joined' if joined else 'stayed out of'} the "
+                                    "consensus", span=m.span(), polarity=joined,
+                            extra={"actor": actor})

@@ -1,0 +1,102 @@
+"""People and roles: "North Korean Ambassador to the UN Kim Song", "Samantha Power, the US
+ambassador to the UN", and a named speaker ("Kim Song had also warned")."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from functools import cache
+
+from checker.extract.base import Context, Draft
+from checker.lexicon import Lexicon
+from checker.text import Sentence
+
+_TOKEN = r"(?:[A-Z][\w'\u00c0-\u024f]+(?:-[A-Za-z][\w\u00c0-\u024f]*)?|[A-Z]\.)"
+_NAME = rf"(?P<name>{_TOKEN}(?:\s+{_TOKEN}){{1,3}})"
+
+
+@cache
+def _patterns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    forms = sorted({f for fs in (lex.vocab.get("titles") or {}).values() for f in fs},
+                   key=len, reverse=True)
+    title = ("(?P<title>(?i:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
+             + "))")
+    suffix = r"(?:\s+(?:to|of|for|at)\s+(?:the\s+)?[\w.'\- ]{1,40}?)?"
+    speech = "|".join(re.escape(v) for v in lex.words("speech_verbs"))
+    return (
+        re.compile(rf"(?<![\w-]){title}{suffix},?\s+{_NAME}(?=[\s,.;:']|$)"),
+        re.compile(rf"{_NAME},\s+(?:the\s+|a\s+|an\s+)?(?P<pre>[^,.;]{{0,50}}?)"
+                   rf"(?<![\w-]){title}(?![\w-])"),
+        re.compile(rf"{_NAME}\s+(?:(?:had|has|also|then|later)\s+){{0,2}}(?:{speech})\b"),
+    )
+
+
+def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
+    text = sentence.text
+    taken: list[tuple[int, int]] = []
+    title_first, name_first, speaker = _patterns(ctx.lex)
+    for pattern in (title_first, name_first, speaker):
+        for m in pattern.finditer(text):
+            name = _clean_name(m.group("name"), ctx.lex)
+            span = m.span("name")
+            if not name or any(a < span[1] and span[0] < b for a, b in taken):
+                continue
+            taken.append(span)
+            title = _title_head(m.groupdict().get("title"), ctx.lex)
+            org = _org(ctx, text, m) if title else None
+            role = f"{org or '?'}/{title or '?'}"
+            yield Draft(family="person", slot=f"person:{name_key(name)}", value=name,
+                        display=f"{name} ({_role_text(org, title)})", span=span,
+                        extra={"name": name, "title": title, "org": org, "role": role})
+
+
+def _clean_name(raw: str, lex: Lexicon) -> str | None:
+    stop = set(lex.words("not_name_words"))
+    tokens = raw.split()
+    while tokens and (tokens[0] in stop or tokens[0].rstrip("'s") in stop):
+        tokens.pop(0)
+    while tokens and tokens[-1] in stop:
+        tokens.pop()
+    if len([t for t in tokens if len(t) > 2]) < 2 or any(t in stop for t in tokens):
+        return None
+    name = " ".join(tokens)
+    if lex.entity(name) or any(lex.entity(t) for t in tokens if len(t) > 3):
+        return None
+    return name
+
+
+def _title_head(form: str | None, lex: Lexicon) -> str | None:
+    if not form:
+        return None
+    form = " ".join(form.lower().split())
+    for head, forms in sorted((lex.vocab.get("titles") or {}).items()):
+        if form in forms:
+            return head
+    return form
+
+
+def _org(ctx: Context, text: str, m: re.Match[str]) -> str | None:
+    if m.groupdict().get("pre") is not None:
+        region = m.group("pre")
+    else:
+        region = text[max(0, m.start("title") - 40):m.start("title")]
+    region += " " + text[m.end("title"):m.start("name") if m.start("name") > m.end("title")
+                          else m.end("title")]
+    found = ctx.lex.find_entities(region)
+    countries = [e.name for _, _, e in found if e.kind == "country"]
+    others = [e.name for _, _, e in found if e.kind != "country"]
+    return (countries or others or [None])[0]
+
+
+def _role_text(org: str | None, title: str | None) -> str:
+    if not title:
+        return "role not stated"
+    return f"{org} {title}" if org else title
+
+
+def name_key(name: str) -> str:
+    """A name folded for matching: no accents, no initials, lower case."""
+    folded = unicodedata.normalize("NFKD", name)
+    folded = "".join(c for c in folded if not unicodedata.combining(c)).lower()
+    return " ".join(t for t in re.split(r"[\s]+", folded) if not re.fullmatch(r"\w\.", t))

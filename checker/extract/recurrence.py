@@ -1,0 +1,74 @@
+"""Recurrence: "for the 16th consecutive year", "for 16 consecutive years", "the 7th time"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from checker.extract.base import Context, Draft, clause_around
+from checker.lexicon import phrases_re
+from checker.text import Numbers, Sentence
+
+_STREAK = r"(?:consecutive|straight|successive|running)"
+
+
+@cache
+def _patterns(n: Numbers) -> tuple[tuple[re.Pattern[str], bool], ...]:
+    """(pattern, streak) pairs; group 1 is the number. A streak counts consecutive years."""
+    o, c = n.ordinal, n.cardinal
+    flags = re.IGNORECASE
+    return (
+        (re.compile(rf"\b(?:for|marks?|marked|marking|is|was) (?:the |a |an )?({o}) "
+                    rf"(?:{_STREAK} )?years?(?: in a row)?\b", flags), True),
+        (re.compile(rf"\b(?:for|marks?|marked|marking|is|was) (?:the |a |an )?({o}) "
+                    rf"{_STREAK} times?\b", flags), True),
+        (re.compile(rf"\bthe ({o}) (?:{_STREAK} )?year(?: in a row)?\b", flags), True),
+        (re.compile(rf"\bfor ({c}) (?:{_STREAK} )years\b", flags), True),
+        (re.compile(rf"\bfor ({c}) years in a row\b", flags), True),
+        (re.compile(rf"\bthe ({o}) of its kind\b", flags), True),
+        (re.compile(rf"\bthe ({o}) such\b(?: [\w.]+){{0,2}} (?:vote|resolution|edition)", flags),
+         True),
+        (re.compile(rf"\bthe ({o})(?: [A-Z][\w.]*){{0,2}} (?:no |yes )?(?:vote|edition)\b",
+                    flags), True),
+        (re.compile(rf"\b(?:for )?the ({o}) times?\b", flags), False),
+        (re.compile(rf"\b(?:passed|adopted|held|voted|approved)[^.;]{{0,60}}? for ({c}) years\b",
+                    flags), True),
+    )
+
+
+def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
+    taken: list[tuple[int, int]] = []
+    for pattern, streak in _patterns(ctx.numbers):
+        for m in pattern.finditer(sentence.text):
+            if any(a < m.end(1) and m.start(1) < b for a, b in taken):
+                continue
+            count = ctx.numbers.read_count(m.group(1))
+            if not count or count < 2 or count > 500:
+                continue  # "the first time since ..." starts nothing to count
+            taken.append(m.span(1))
+            counted = _counted(sentence.text, m.start(), m.end(), ctx)
+            consecutive = streak or not counted
+            yield Draft(
+                family="recurrence", slot="ordinal", value=count,
+                display=m.group(0).strip(), span=m.span(),
+                counted=counted if consecutive else f"{counted} (total)",
+                extra={"consecutive": consecutive},
+            )
+
+
+def _counted(text: str, start: int, end: int, ctx: Context) -> str:
+    """Name what a count counts: "" for the series itself, else the sub-series marker."""
+    a, b = clause_around(text, start, end)
+    clause = text[a:b]
+    markers = ctx.lex.vocab.get("subseries_markers") or {}
+    for name in sorted(markers):
+        if phrases_re(markers[name]).search(clause):
+            actor = _actor(clause, ctx)
+            return f"{name}:{actor}" if actor and name != "consensus" else name
+    return ""
+
+
+def _actor(clause: str, ctx: Context) -> str:
+    found = [e.name for _, _, e in ctx.lex.find_entities(clause) if e.kind == "country"]
+    return found[0] if found else ""

@@ -1,0 +1,42 @@
+"""Series start: "since 2005" beside a recurrence, "began in 2005", "first adopted in 2005"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from checker.extract.base import Context, Draft, clause_around
+from checker.extract.recurrence import _counted
+from checker.text import Sentence
+
+_YEAR = r"((?:1[89]|20)\d\d)"
+_SINCE = re.compile(rf"\b(?:since|from) {_YEAR}\b(?!\s*[-\u2013]\s*\d)", re.I)
+
+
+def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
+    text = sentence.text
+    starts = ctx.lex.phrase_re("series_start_verbs")
+    for m in starts.finditer(text):
+        y = re.match(rf"\s*{_YEAR}\b", text[m.end():])
+        if y:
+            yield _draft(text, m.start(), m.end() + y.end(), int(y.group(1)), ctx)
+    cues = ctx.lex.phrase_re("series_start_cues")
+    for m in _SINCE.finditer(text):
+        a, b = clause_around(text, m.start(), m.end())
+        near = text[max(a, m.start() - 120):min(b, m.end() + 120)]
+        if cues.search(near) or _has_count(near, ctx):
+            yield _draft(text, m.start(), m.end(), int(m.group(1)), ctx)
+
+
+def _has_count(text: str, ctx: Context) -> bool:
+    """True when the text holds an ordinal count of two or more ("16th", "twentieth")."""
+    for m in re.finditer(rf"\b({ctx.numbers.ordinal})\b", text, re.I):
+        if (ctx.numbers.read_ordinal(m.group(1)) or 0) >= 2:
+            return True
+    return False
+
+
+def _draft(text: str, start: int, end: int, year: int, ctx: Context) -> Draft:
+    return Draft(family="series-start", slot="start-year", value=year,
+                 display=text[start:end], span=(start, end),
+                 counted=_counted(text, start, end, ctx))

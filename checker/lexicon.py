@@ -1,0 +1,102 @@
+"""Vocabulary loaded from data files: number words, entity aliases, claim phrasing."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from checker.errors import UsageError
+
+
+def _load_packaged(name: str) -> dict[str, Any]:
+    text = resources.files("checker").joinpath("data", name).read_text(encoding="utf-8")
+    return yaml.safe_load(text) or {}
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    name: str
+    kind: str
+
+
+class Lexicon:
+    """All vocabulary, with the regular expressions built from it."""
+
+    def __init__(self, extra_alias_files: tuple[str, ...] = ()) -> None:
+        self.numbers = _load_packaged("numbers.yaml")
+        self.vocab = _load_packaged("vocabulary.yaml")
+        entities = dict(_load_packaged("entities.yaml").get("entities") or {})
+        for path in extra_alias_files:
+            entities.update(_read_alias_file(path))
+        self.entities: dict[str, Entity] = {}
+        self.alias_to_entity: dict[str, Entity] = {}
+        for canonical, spec in sorted(entities.items()):
+            entity = Entity(canonical, (spec or {}).get("kind", "other"))
+            self.entities[canonical] = entity
+            for form in [canonical, *((spec or {}).get("aliases") or [])]:
+                self.alias_to_entity[form] = entity
+        forms = sorted(self.alias_to_entity, key=lambda f: (-len(f), f))
+        # "the North" names a country only when no capitalised word follows ("the North Korean")
+        self.entity_re = re.compile(
+            r"(?<![\w.])(?:" + "|".join(_alias_pattern(f) for f in forms) + r")"
+        )
+        self.cardinals: dict[str, int] = self.numbers["cardinals"]
+        self.ordinals: dict[str, int] = self.numbers["ordinals"]
+        self.months: dict[str, int] = self.numbers["months"]
+        self.weekdays: dict[str, int] = self.numbers["weekdays"]
+        self._phrase_cache: dict[str, re.Pattern[str]] = {}
+
+    def words(self, key: str) -> list[str]:
+        return list(self.vocab.get(key) or [])
+
+    def phrase_re(self, key: str) -> re.Pattern[str]:
+        """A case-insensitive regex matching any phrase of a vocabulary list, whole words."""
+        if key not in self._phrase_cache:
+            self._phrase_cache[key] = phrases_re(self.words(key))
+        return self._phrase_cache[key]
+
+    def entity(self, surface: str) -> Entity | None:
+        return self.alias_to_entity.get(surface)
+
+    def find_entities(self, text: str) -> list[tuple[int, int, Entity]]:
+        """Return (start, end, entity) for every alias mention, leftmost-longest."""
+        return [(m.start(), m.end(), self.alias_to_entity[m.group()])
+                for m in self.entity_re.finditer(text)]
+
+
+def _alias_pattern(form: str) -> str:
+    tail = r"(?![\w])(?!\s+[A-Z])" if form[:1].islower() else r"(?![\w])"
+    return re.escape(form) + tail
+
+
+@cache
+def _phrases_re(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
+    body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered) or r"(?!x)x"
+    return re.compile(r"(?<![\w-])(?:" + body + r")(?![\w-])", re.IGNORECASE)
+
+
+def phrases_re(phrases: list[str] | tuple[str, ...]) -> re.Pattern[str]:
+    """A case-insensitive regex matching any of the phrases as whole words."""
+    return _phrases_re(tuple(sorted(set(phrases))))
+
+
+def _read_alias_file(path: str) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as err:
+        raise UsageError(f"cannot read alias file {path}: {err}") from None
+    if not isinstance(data, dict) or not isinstance(data.get("entities", {}), dict):
+        raise UsageError(f"alias file {path}: expected a mapping under 'entities'")
+    return data.get("entities") or {}
+
+
+@cache
+def default_lexicon() -> Lexicon:
+    return Lexicon()

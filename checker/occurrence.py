@@ -1,0 +1,222 @@
+"""Place each report in its occurrence: series + year + meeting, with the evidence for each."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from checker.lexicon import Lexicon, phrases_re
+from checker.models import Article, Claim, Evidence, Occurrence
+from checker.text import default_numbers, split_sentences
+
+MEETING_GAP_DAYS = 12  # dates further apart than this within a year are different meetings
+
+
+@dataclass(frozen=True, slots=True)
+class _Dated:
+    date: dt.date | None
+    year: int | None
+    evidence: tuple[Evidence, ...]
+
+
+def resolve_occurrences(articles: tuple[Article, ...], claims: Iterable[Claim],
+                        series: dict[str, str], lex: Lexicon) -> dict[str, Occurrence]:
+    """Resolve every report's year and meeting, strongest evidence first."""
+    by_article: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        by_article[claim.article].append(claim)
+    dated = {a.path: _date_report(a, by_article[a.path], lex) for a in articles}
+    starts = learned_starts(by_article, dated, series)
+    years = {a.path: _year(a.path, dated[a.path], by_article[a.path], starts, series)
+             for a in articles}
+    stages = {a.path: _stage(a, by_article[a.path], lex) for a in articles}
+    meetings = _meetings(articles, dated, stages, series)
+    out: dict[str, Occurrence] = {}
+    for a in articles:
+        year, evidence, from_ordinal = years[a.path]
+        meeting, known, why = meetings[a.path]
+        out[a.path] = Occurrence(
+            series=series[a.path], year=year, meeting=meeting, meeting_known=known,
+            date=dated[a.path].date, year_from_ordinal=from_ordinal,
+            evidence=tuple(evidence) + ((why,) if why else ()))
+    return out
+
+
+def _date_report(article: Article, claims: list[Claim], lex: Lexicon) -> _Dated:
+    evidence: list[Evidence] = []
+    reference = article.published
+    if reference:
+        evidence.append(Evidence("published", f"published {reference.isoformat()}"))
+    else:
+        reference = _dateline(article, lex)
+        if reference:
+            evidence.append(Evidence("dateline", f"dateline {reference.isoformat()}"))
+    event = next((c for c in claims if c.slot == "event-date"), None)
+    date = resolve_date(event.value, reference) if event else None
+    if date and event:
+        evidence.append(Evidence("event-date", f"'{event.display}' read as {date.isoformat()}",
+                                 event.id))
+    year = date.year if date else reference.year if reference else None
+    return _Dated(date, year, tuple(evidence))
+
+
+def resolve_date(value: tuple, reference: dt.date | None) -> dt.date | None:
+    """Turn (year, month, day, weekday) into a date, counting back from a reference date."""
+    year, month, day, weekday = value
+    if year and month and day:
+        return _safe_date(year, month, day)
+    if reference is None:
+        return None
+    limit = reference + dt.timedelta(days=1)
+    for back in range(0, 370):
+        candidate = limit - dt.timedelta(days=back)
+        if month and candidate.month != month:
+            continue
+        if day and candidate.day != day:
+            continue
+        if weekday is not None and candidate.weekday() != weekday and not (month and day):
+            continue
+        if back == 0 and weekday is None and not (month and day):
+            continue  # a bare "on the 16th" is never the day after publication
+        return candidate
+    return None
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+_DATELINE = re.compile(r"(?P<month>[A-Z][a-z]{2,8})\.? (?P<day>\d{1,2}),? (?P<year>(?:19|20)\d\d)")
+
+
+def _dateline(article: Article, lex: Lexicon) -> dt.date | None:
+    """A date with its year standing alone near the top of the body is the report's date."""
+    for sentence in split_sentences(article.text, article.body_start)[:3]:
+        m = _DATELINE.match(sentence.text)
+        if m and len(sentence.text) < 40:
+            month = default_numbers().month_number(m.group("month"))
+            if month:
+                return dt.date(int(m.group("year")), month, int(m.group("day")))
+    return None
+
+
+def learned_starts(by_article: dict[str, list[Claim]], dated: dict[str, _Dated],
+                   series: dict[str, str]) -> dict[str, tuple[int, str]]:
+    """The first year of each series as the reports state or imply it: (year, how)."""
+    votes: dict[str, Counter[int]] = defaultdict(Counter)
+    for path, claims in by_article.items():
+        for claim in claims:
+            if claim.slot == "start-year" and not claim.counted and not claim.attributed:
+                votes[series[path]][claim.value] += 2
+            elif _main_count(claim) and dated[path].year:
+                votes[series[path]][dated[path].year - claim.value + 1] += 1
+    return {name: (max(c.items(), key=lambda kv: (kv[1], -kv[0]))[0], "learned")
+            for name, c in votes.items() if c}
+
+
+def _main_count(claim: Claim) -> bool:
+    return (claim.slot == "ordinal" and not claim.counted and not claim.attributed
+            and claim.year_offsets == (0,))
+
+
+def _year(path: str, dated: _Dated, claims: list[Claim], starts: dict[str, tuple[int, str]],
+          series: dict[str, str]) -> tuple[int | None, list[Evidence], bool]:
+    evidence = list(dated.evidence)
+    if dated.year:
+        return dated.year, evidence, False
+    count = next((c for c in claims if _main_count(c)), None)
+    if count is None:
+        return None, evidence, False
+    own = next((c for c in claims if c.slot == "start-year" and not c.counted), None)
+    if own:
+        year = own.value + count.value - 1
+        evidence.append(Evidence("arithmetic", f"'{count.display}' counted from '{own.display}'"
+                                 f" gives {year}", count.id))
+        return year, evidence, True
+    start = starts.get(series[path])
+    if start:
+        year = start[0] + count.value - 1
+        evidence.append(Evidence("series-start", f"'{count.display}' counted from the series' "
+                                 f"first year {start[0]}, learned from other reports, gives {year}",
+                                 count.id))
+        return year, evidence, True
+    return None, evidence, False
+
+
+def _stage(article: Article, claims: list[Claim], lex: Lexicon) -> str | None:
+    """The meeting the report's own event sentence names, if it names one."""
+    event = next((c for c in claims if c.slot == "event-date"), None)
+    if event is None:
+        return None
+    sentence = article.text[event.start:event.end]
+    for stage in ("committee", "plenary"):
+        if phrases_re((lex.vocab.get("stages") or {}).get(stage) or []).search(sentence):
+            return stage
+    return None
+
+
+def _meetings(articles: tuple[Article, ...], dated: dict[str, _Dated],
+              stages: dict[str, str | None], series: dict[str, str],
+              ) -> dict[str, tuple[str | None, bool, Evidence | None]]:
+    """Meetings of a series come from its calendar: dates that cluster apart, or named stages."""
+    by_series: dict[str, list[Article]] = defaultdict(list)
+    for a in articles:
+        by_series[series[a.path]].append(a)
+    out: dict[str, tuple[str | None, bool, Evidence | None]] = {}
+    for members in by_series.values():
+        calendar = _calendar([dated[a.path].date for a in members if dated[a.path].date])
+        named = {stages[a.path] for a in members if stages[a.path]}
+        if len(calendar) <= 1 and len(named) <= 1:
+            out.update({a.path: (None, True, None) for a in members})
+            continue
+        labels = _label_meetings(calendar, members, dated, stages)
+        for a in members:
+            out[a.path] = _meeting_of(a, dated[a.path].date, stages[a.path], calendar, labels)
+    return out
+
+
+def _calendar(dates: list[dt.date]) -> list[tuple[int, int]]:
+    """Clusters of day-of-year, as (first, last) day, across all years of a series."""
+    days = sorted({d.timetuple().tm_yday for d in dates})
+    clusters: list[list[int]] = []
+    for day in days:
+        if clusters and day - clusters[-1][-1] <= MEETING_GAP_DAYS:
+            clusters[-1].append(day)
+        else:
+            clusters.append([day])
+    return [(c[0], c[-1]) for c in clusters]
+
+
+def _cluster_of(date: dt.date, calendar: list[tuple[int, int]]) -> int | None:
+    day = date.timetuple().tm_yday
+    return next((i for i, (a, b) in enumerate(calendar) if a <= day <= b), None)
+
+
+def _label_meetings(calendar, members, dated, stages) -> dict[int, str]:
+    votes: dict[int, Counter[str]] = defaultdict(Counter)
+    for a in members:
+        date, stage = dated[a.path].date, stages[a.path]
+        if date and stage:
+            votes[_cluster_of(date, calendar)][stage] += 1
+    labels: dict[int, str] = {}
+    for i, (first, _) in enumerate(calendar):
+        month = (dt.date(2001, 1, 1) + dt.timedelta(days=first - 1)).strftime("%B")
+        labels[i] = votes[i].most_common(1)[0][0] if votes[i] else f"{month} meeting"
+    return labels
+
+
+def _meeting_of(article, date, stage, calendar, labels):
+    if date:
+        index = _cluster_of(date, calendar)
+        label = labels.get(index, stage or "meeting")
+        return label, True, Evidence("meeting", f"dated {date.isoformat()}: the {label}")
+    if stage:
+        return stage, True, Evidence("meeting", f"the report names the {stage}")
+    return None, False, Evidence("meeting", "the series meets more than once a year and this "
+                                 "report gives no date for its meeting")

@@ -1,0 +1,245 @@
+"""Render a checked corpus: colored text (rich), JSON, and the claims table and timeline."""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter, defaultdict
+from typing import Any
+
+from rich.console import Console, Group
+from rich.markup import escape
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+from rich.theme import Theme
+
+from checker.models import Article, Claim, Corpus, Finding, Verdict
+
+SCHEMA_VERSION = 1
+THEME = Theme({
+    "finding.conflict": "bold red", "finding.variant": "bold yellow",
+    "finding.unresolved": "yellow", "finding.time-shift": "cyan",
+    "article": "bold blue", "line": "blue", "quote": "default", "value": "bold reverse",
+    "rule": "magenta", "series": "bold", "muted": "dim", "explain": "italic",
+})
+VERDICT_STYLE = {v: f"finding.{v.value}" for v in Verdict}
+SLOT_LABELS = {"ordinal": "count", "start-year": "first year", "sponsor-count": "co-sponsors",
+               "adoption": "adoption", "tally": "tally", "event-date": "date",
+               "lead-sponsor": "lead"}
+
+
+# ---------------------------------------------------------------- JSON
+
+
+def to_json(corpus: Corpus, findings: list[Finding] | None = None) -> str:
+    """The versioned JSON report: byte-identical for the same input."""
+    findings = list(corpus.findings) if findings is None else findings
+    data = {
+        "version": SCHEMA_VERSION,
+        "summary": summary(corpus, findings),
+        "articles": [_article_json(a, corpus) for a in corpus.articles],
+        "claims": [claim_json(c, corpus) for c in corpus.claims],
+        "conflicts": [finding_json(f) for f in findings],
+        "skipped": [{"path": s.path, "reason": s.reason} for s in corpus.skipped],
+    }
+    return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+
+
+def summary(corpus: Corpus, findings: list[Finding]) -> dict[str, Any]:
+    verdicts = Counter(f.verdict.value for f in findings if not f.suppressed)
+    return {
+        "articles": len(corpus.articles), "skipped": len(corpus.skipped),
+        "claims": len(corpus.claims), "findings": sum(verdicts.values()),
+        "by_verdict": {v.value: verdicts.get(v.value, 0) for v in Verdict},
+        "suppressed": sum(1 for f in findings if f.suppressed),
+    }
+
+
+def _article_json(article: Article, corpus: Corpus) -> dict[str, Any]:
+    occ = corpus.occurrences.get(article.path)
+    return {
+        "path": article.path, "title": article.title, "outlet": article.outlet,
+        "url": article.url,
+        "published": article.published.isoformat() if article.published else None,
+        "series": occ.series if occ else None,
+        "event_year": occ.year if occ else None,
+        "event_meeting": occ.meeting if occ else None,
+        "event_date": occ.date.isoformat() if occ and occ.date else None,
+        "evidence": [{"source": e.source, "detail": e.detail, "claim": e.claim}
+                     for e in (occ.evidence if occ else ())],
+        "warnings": list(article.warnings),
+    }
+
+
+def claim_json(claim: Claim, corpus: Corpus) -> dict[str, Any]:
+    occ = corpus.occurrences.get(claim.article)
+    return {
+        "id": claim.id, "article": claim.article, "line": claim.line,
+        "span": [claim.value_start, claim.value_end], "quote": claim.quote,
+        "event": occ.label if occ else None, "kind": claim.family, "slot": claim.slot,
+        "value": json_value(claim), "display": claim.display, "qualifier": claim.qualifier,
+        "polarity": claim.polarity, "counted": claim.counted or None,
+        "years": list(claim.year_offsets), "attributed": claim.attributed,
+    }
+
+
+def json_value(claim: Claim) -> Any:
+    """Claim values as plain JSON: ranges as {min, max}, tallies and dates as objects."""
+    value = claim.value
+    if claim.slot == "sponsor-count":
+        low, high = value
+        return {"min": int(low), "max": None if math.isinf(high) else int(high)}
+    if claim.slot == "tally":
+        return dict(zip(("for", "against", "abstain"), value, strict=True))
+    if claim.slot == "event-date":
+        return dict(zip(("year", "month", "day", "weekday"), value, strict=True))
+    if isinstance(value, tuple):
+        return list(value)
+    return value
+
+
+def finding_json(finding: Finding) -> dict[str, Any]:
+    return {
+        "id": finding.id, "rule": finding.rule, "name": finding.name,
+        "event": finding.series + (f" {finding.occurrence}" if finding.occurrence else ""),
+        "series": finding.series, "occurrence": finding.occurrence or None,
+        "slot": finding.slot, "verdict": finding.verdict.value, "severity": finding.severity,
+        "sides": [{"value": s.value, "claims": list(s.claims), "articles": list(s.articles),
+                   "years": list(s.years)} for s in finding.sides],
+        "explanation": finding.explanation, "suppressed": finding.suppressed,
+    }
+
+
+# ---------------------------------------------------------------- text
+
+
+def render_text(corpus: Corpus, console: Console, findings: list[Finding] | None = None,
+                dimmed: set[str] | None = None) -> None:
+    """The conflict report: a summary, then each series' findings with their quotes."""
+    findings = list(corpus.findings) if findings is None else findings
+    claims = {c.id: c for c in corpus.claims}
+    console.print(_summary_panel(corpus, findings))
+    by_series: dict[str, list[Finding]] = defaultdict(list)
+    for finding in findings:
+        by_series[finding.series].append(finding)
+    for series in sorted(by_series):
+        console.print(Text(f"\n{series}", style="series"))
+        for finding in by_series[series]:
+            console.print(_finding(finding, claims, dim=finding.id in (dimmed or set())))
+    for skipped in corpus.skipped:
+        console.print(Text(f"skipped {skipped.path}: {skipped.reason}", style="muted"))
+
+
+def _summary_panel(corpus: Corpus, findings: list[Finding]) -> Panel:
+    s = summary(corpus, findings)
+    counts = ", ".join(f"{n} {v}" for v, n in s["by_verdict"].items() if n) or "no findings"
+    text = Text.assemble(
+        (f"{s['articles']} reports", "bold"), f" ({s['skipped']} skipped), ",
+        (f"{s['claims']} claims", "bold"), ", ", (counts, "bold"),
+        f"{', ' + str(s['suppressed']) + ' suppressed' if s['suppressed'] else ''}")
+    return Panel(text, title="factlint", expand=False)
+
+
+def _finding(finding: Finding, claims: dict[str, Claim], dim: bool = False) -> Group:
+    style = "muted" if dim else VERDICT_STYLE[finding.verdict]
+    head = Text.assemble(
+        ("  " + finding.verdict.value.upper(), style), " ",
+        (finding.rule, "rule"), f" {finding.name} ", (f"[{finding.severity}]", style),
+        (f"  {finding.slot}", "muted"),
+        (f"  {finding.occurrence}" if finding.occurrence else "", "muted"),
+        (" (suppressed)" if finding.suppressed else "", "muted"))
+    parts: list[Any] = [head]
+    for side in finding.sides:
+        years = f" ({', '.join(map(str, side.years))})" if side.years else " (year unknown)"
+        parts.append(Text.assemble("    ", ("\u25cf ", style), (side.value, "bold"), years))
+        for claim_id in side.claims:
+            claim = claims.get(claim_id)
+            if claim:
+                parts.append(_quote_line(claim))
+    parts.append(Text("    " + finding.explanation, style="explain"))
+    return Group(*parts)
+
+
+def _quote_line(claim: Claim) -> Text:
+    text = Text("      ")
+    text.append(f"{claim.article}:{claim.line}", style="line")
+    text.append("  ")
+    text.append_text(highlighted_quote(claim))
+    return text
+
+
+def highlighted_quote(claim: Claim) -> Text:
+    """The claim's sentence with its value highlighted; control characters are shown inert."""
+    quote = claim.quote
+    value = " ".join(claim.display.split())
+    at = quote.find(value) if value else -1
+    out = Text(style="quote")
+    if at < 0:
+        out.append(_inert(quote))
+        return out
+    out.append(_inert(quote[:at]))
+    out.append(_inert(quote[at:at + len(value)]), style="value")
+    out.append(_inert(quote[at + len(value):]))
+    return out
+
+
+def _inert(s: str) -> str:
+    return "".join(c if c.isprintable() else "\ufffd" for c in s)
+
+
+def render_claims(corpus: Corpus, console: Console) -> None:
+    table = Table(title=f"{len(corpus.claims)} claims", show_lines=False)
+    for column in ("article:line", "event", "kind", "slot", "value", "qualifier", "quote"):
+        table.add_column(column, overflow="fold")
+    for c in corpus.claims:
+        occ = corpus.occurrences.get(c.article)
+        table.add_row(escape(f"{c.article}:{c.line}"), escape(occ.label if occ else ""),
+                      c.family, escape(c.slot), escape(c.display), c.qualifier,
+                      highlighted_quote(c))
+    console.print(table)
+
+
+def render_timeline(corpus: Corpus, console: Console) -> None:
+    """Per series: one row per report, by year, with what it claims in each main slot."""
+    by_series: dict[str, list[Article]] = defaultdict(list)
+    for article in corpus.articles:
+        by_series[corpus.occurrences[article.path].series].append(article)
+    claims_by_article: dict[str, list[Claim]] = defaultdict(list)
+    for claim in corpus.claims:
+        claims_by_article[claim.article].append(claim)
+    flagged = {cid for f in corpus.findings if f.verdict is Verdict.CONFLICT
+               for s in f.sides for cid in s.claims}
+    for series in sorted(by_series):
+        table = Table(title=series, title_style="series")
+        table.add_column("year")
+        table.add_column("report", overflow="fold")
+        for label in SLOT_LABELS.values():
+            table.add_column(label, overflow="fold")
+        rows = [(corpus.occurrences[a.path], a) for a in by_series[series]]
+        for occ, article in sorted(rows, key=lambda r: (r[0].year or 9999, r[1].path)):
+            year = str(occ.year) if occ.year else "?"
+            if occ.meeting:
+                year += f" {occ.meeting}"
+            cells = [_timeline_cell(claims_by_article[article.path], slot, flagged)
+                     for slot in SLOT_LABELS]
+            table.add_row(year, escape(article.path), *cells)
+        console.print(table)
+
+
+def _timeline_cell(claims: list[Claim], slot: str, flagged: set[str]) -> Text:
+    own = [c for c in claims if c.slot == slot and not c.attributed and c.year_offsets == (0,)
+           and not c.counted and not c.detail("year")]
+    text = Text()
+    for i, claim in enumerate(own[:2]):
+        if i:
+            text.append("; ")
+        text.append(_inert(claim.display), style="finding.conflict" if claim.id in flagged else "")
+    return text
+
+
+def make_console(color: str = "auto", file: Any = None, width: int | None = None) -> Console:
+    """A console honouring --color and NO_COLOR; plain text when not a terminal."""
+    force = True if color == "always" else None
+    return Console(theme=THEME, file=file, force_terminal=force, no_color=color == "never",
+                   width=width, highlight=False, emoji=False, markup=False)

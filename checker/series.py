@@ -1,0 +1,117 @@
+"""Tell which reports speak of one recurring event (a series), from what their leads name."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from checker.lexicon import Lexicon
+from checker.models import Article
+from checker.text import split_sentences
+
+LEAD_SENTENCES = 3
+SIMILARITY = 0.25  # cosine of lead signatures needed to join a series
+
+
+@dataclass(frozen=True, slots=True)
+class Signature:
+    terms: Counter[str]
+    anchors: frozenset[str]  # the countries a report is mostly about
+
+
+def signature(article: Article, lex: Lexicon) -> Signature:
+    """Weigh the countries and content words of a report's title and lead."""
+    sentences = split_sentences(article.text, article.body_start)
+    lead = " ".join([article.title or ""] + [s.text for s in sentences[:LEAD_SENTENCES]])
+    body = " ".join(s.text for s in sentences)
+    stop = set(lex.words("stopwords"))
+    terms: Counter[str] = Counter()
+    for _, _, entity in lex.find_entities(lead):
+        terms["@" + entity.name] += 3 if entity.kind == "country" else 1
+    stripped = lex.entity_re.sub(" ", lead)
+    for word in re.findall(r"[A-Za-z][a-z'-]{3,}", stripped):
+        word = word.lower().removesuffix("'s")
+        if word not in stop and word.rstrip("s") not in stop:
+            terms[word] += 1
+    counts = Counter(e.name for _, _, e in lex.find_entities(body) if e.kind == "country")
+    top = [name for name, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:2]]
+    return Signature(terms, frozenset(top))
+
+
+def assign_series(articles: tuple[Article, ...], lex: Lexicon) -> dict[str, str]:
+    """Map each report's path to a series label; front matter 'series:' wins."""
+    signatures = {a.path: signature(a, lex) for a in articles}
+    idf = _idf(signatures.values())
+    clusters: list[_Cluster] = []
+    assigned: dict[str, _Cluster] = {}
+    named: dict[str, _Cluster] = {}
+    for article in articles:
+        sig = signatures[article.path]
+        vector = {t: w * idf[t] for t, w in sig.terms.items()}
+        if article.series:
+            cluster = named.setdefault(article.series, _Cluster(article.series))
+            if cluster not in clusters:
+                clusters.append(cluster)
+        else:
+            cluster = _best(clusters, vector, sig.anchors) or _Cluster(None)
+            if cluster not in clusters:
+                clusters.append(cluster)
+        cluster.add(vector, sig.anchors)
+        assigned[article.path] = cluster
+    labels = _labels(clusters)
+    return {path: labels[id(cluster)] for path, cluster in assigned.items()}
+
+
+class _Cluster:
+    def __init__(self, name: str | None) -> None:
+        self.name = name
+        self.centroid: Counter[str] = Counter()
+        self.anchors: Counter[str] = Counter()
+        self.size = 0
+
+    def add(self, vector: dict[str, float], anchors: frozenset[str]) -> None:
+        self.centroid.update(vector)
+        self.anchors.update(anchors)
+        self.size += 1
+
+    def similarity(self, vector: dict[str, float]) -> float:
+        dot = sum(w * self.centroid.get(t, 0.0) for t, w in vector.items())
+        norm = math.sqrt(sum(w * w for w in vector.values())) * math.sqrt(
+            sum(w * w for w in self.centroid.values()))
+        return dot / norm if norm else 0.0
+
+
+def _best(clusters: list[_Cluster], vector: dict[str, float],
+          anchors: frozenset[str]) -> _Cluster | None:
+    scored = [(c.similarity(vector), -i, c) for i, c in enumerate(clusters)
+              if c.name is None and (not anchors or not c.anchors or anchors & set(c.anchors))]
+    scored = [s for s in scored if s[0] >= SIMILARITY]
+    return max(scored, key=lambda s: (s[0], s[1]))[2] if scored else None
+
+
+def _idf(signatures) -> dict[str, float]:
+    sigs = list(signatures)
+    df: Counter[str] = Counter()
+    for sig in sigs:
+        df.update(set(sig.terms))
+    n = len(sigs)
+    return {t: math.log((n + 1) / (d + 1)) + 1.0 for t, d in df.items()}
+
+
+def _labels(clusters: list[_Cluster]) -> dict[int, str]:
+    labels: dict[int, str] = {}
+    used: Counter[str] = Counter()
+    for cluster in clusters:
+        label = cluster.name or _describe(cluster)
+        used[label] += 1
+        labels[id(cluster)] = label if used[label] == 1 else f"{label} ({used[label]})"
+    return labels
+
+
+def _describe(cluster: _Cluster) -> str:
+    ranked = sorted(cluster.centroid.items(), key=lambda kv: -kv[1])
+    entities = [t[1:] for t, _ in ranked if t.startswith("@")][:1]
+    words = [t for t, _ in ranked if not t.startswith("@")][:2]
+    return " / ".join([*entities, " ".join(words)]) if words or entities else "untitled series"

@@ -1,0 +1,127 @@
+"""Sentences with offsets, and number, ordinal and date phrases read into values."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from checker.lexicon import Lexicon, default_lexicon
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    text: str  # the cleaned text of the span (same length as the original span)
+    quoted: tuple[tuple[int, int], ...] = ()  # spans (relative) inside quotation marks
+
+    def is_quoted(self, rel_start: int) -> bool:
+        return any(a <= rel_start < b for a, b in self.quoted)
+
+
+# A sentence ends at . ! ? followed by space and an upper-case letter, a quote or a digit,
+# unless the word before the stop is a known abbreviation or a single capital (U.N., Dec.).
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "st", "no", "vs", "gen", "gov", "sen", "rep", "jan", "feb", "mar",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "h.e", "u.s", "u.n", "u.k",
+    "e.u", "inc", "co", "corp", "jr", "sr", "prof", "lt", "col", "amb",
+}
+_BOUNDARY = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])|\n\s*\n|\n")
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Sentence]:
+    """Split text[start:end] into sentences, keeping absolute offsets."""
+    end = len(text) if end is None else end
+    sentences: list[Sentence] = []
+    cursor = start
+    for m in _BOUNDARY.finditer(text, start, end):
+        if m.group().startswith((".",)) and _is_abbreviation(text, m.start()):
+            continue
+        _add(sentences, text, cursor, m.end())
+        cursor = m.end()
+    _add(sentences, text, cursor, end)
+    return sentences
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    word_start = dot
+    while word_start > 0 and (text[word_start - 1].isalpha() or text[word_start - 1] == "."):
+        word_start -= 1
+    word = text[word_start:dot].lower()
+    return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+
+
+def _add(out: list[Sentence], text: str, a: int, b: int) -> None:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    if b - a >= 3 and any(c.isalnum() for c in text[a:b]):
+        chunk = text[a:b]
+        out.append(Sentence(a, b, chunk, _quoted_spans(chunk)))
+
+
+_QUOTE_PAIRS = re.compile(r"\u201c[^\u201d\n]{0,2000}\u201d|\"[^\"\n]{0,2000}\"")
+# Reported speech: what follows "X argued that" is X's claim, not the report's.
+_REPORTED = re.compile(r"\b(?:argued|argues|arguing|claimed|claims|alleged|alleges|insisted|insists|"
+                       r"contended|complained|accused\s+\w+\s+of)\b(?:\s+that)?")
+
+
+def _quoted_spans(chunk: str) -> tuple[tuple[int, int], ...]:
+    spans = [(m.start(), m.end()) for m in _QUOTE_PAIRS.finditer(chunk)]
+    reported = _REPORTED.search(chunk)
+    if reported:
+        spans.append((reported.end(), len(chunk)))
+    return tuple(sorted(spans))
+
+
+class Numbers:
+    """Regexes and readers for cardinals, ordinals and dates written in digits or words."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+        units = sorted((w for w, v in lex.cardinals.items() if v < 10), key=len, reverse=True)
+        teens_tens = sorted((w for w, v in lex.cardinals.items() if v >= 10), key=len, reverse=True)
+        tens = [w for w, v in lex.cardinals.items() if v >= 20 and v % 10 == 0 and v < 100]
+        ord_units = [w for w, v in lex.ordinals.items() if v < 10]
+        ord_all = sorted(lex.ordinals, key=len, reverse=True)
+        word_card = (rf"(?:(?:{'|'.join(tens)})[- ](?:{'|'.join(units)})"
+                     rf"|{'|'.join(teens_tens)}|{'|'.join(units)})")
+        word_ord = rf"(?:(?:{'|'.join(tens)})[- ](?:{'|'.join(ord_units)})|{'|'.join(ord_all)})"
+        self.cardinal = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,6}}(?![\d,]\d)|{word_card})"
+        self.ordinal = rf"(?:\d{{1,4}}(?:st|nd|rd|th)|{word_ord})"
+        self.month = "|".join(sorted(lex.months, key=len, reverse=True))
+        self.weekday = "|".join(lex.weekdays)
+
+    def read_cardinal(self, token: str) -> int | None:
+        token = token.strip().lower()
+        if re.fullmatch(r"[\d,]+", token):
+            return int(token.replace(",", ""))
+        parts = re.split(r"[- ]", token)
+        if all(p in self.lex.cardinals for p in parts):
+            return sum(self.lex.cardinals[p] for p in parts)
+        return None
+
+    def read_ordinal(self, token: str) -> int | None:
+        token = token.strip().lower()
+        m = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", token)
+        if m:
+            return int(m.group(1))
+        parts = re.split(r"[- ]", token)
+        if len(parts) == 2 and parts[0] in self.lex.cardinals and parts[1] in self.lex.ordinals:
+            return self.lex.cardinals[parts[0]] + self.lex.ordinals[parts[1]]
+        return self.lex.ordinals.get(token)
+
+    def read_count(self, token: str) -> int | None:
+        """Read a cardinal or an ordinal."""
+        value = self.read_cardinal(token)
+        return value if value is not None else self.read_ordinal(token)
+
+    def month_number(self, word: str) -> int | None:
+        return self.lex.months.get(word.lower().rstrip("."))
+
+
+@cache
+def default_numbers() -> Numbers:
+    return Numbers(default_lexicon())

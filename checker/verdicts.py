@@ -1,0 +1,207 @@
+"""Judge groups of comparable claims: conflict, time-shift, unresolved or variant."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Hashable, Iterable
+from dataclasses import dataclass
+
+from checker.models import Claim, Finding, Side, SlotClass, Verdict
+from checker.rule import Rule
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """A claim placed in time: the year it speaks for and the meeting, where known."""
+
+    claim: Claim
+    year: int | None
+    meeting: str | None
+    meeting_known: bool
+    self_dated: bool = False  # the report's year was inferred from this very claim
+
+    @property
+    def resolved(self) -> bool:
+        return self.year is not None and self.meeting_known
+
+
+def judge(rule: Rule, series: str, subject: str, items: list[Item]) -> list[Finding]:
+    """Return the findings for one rule, one series, one subject."""
+    custom = getattr(rule, "judge", None)
+    if custom is not None:
+        return custom(series, subject, items)
+    if rule.slot_class is SlotClass.PER_OCCURRENCE:
+        return judge_per_occurrence(rule, series, subject, items)
+    if rule.slot_class is SlotClass.DERIVED:
+        return judge_derived(rule, series, subject, items)
+    return judge_fixed(rule, series, subject, items)
+
+
+def judge_per_occurrence(rule: Rule, series: str, subject: str,
+                         items: list[Item]) -> list[Finding]:
+    findings: list[Finding] = []
+    buckets: dict[tuple[int, str | None], list[Item]] = defaultdict(list)
+    for item in items:
+        if item.resolved:
+            buckets[(item.year, item.meeting)].append(item)
+    for (year, meeting), bucket in sorted(buckets.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
+        sides = _incompatible_sides(rule, bucket)
+        if sides:
+            where = f"{year}" + (f" {meeting}" if meeting else "")
+            findings.append(make_finding(
+                rule, series, subject, Verdict.CONFLICT, sides, items_of(bucket),
+                f"Reports of the same occurrence ({where}) disagree.", occurrence=where))
+    if rule.report_time_shifts:
+        findings += _time_shifts(rule, series, subject, buckets)
+    findings += _unresolved(rule, series, subject, items)
+    return findings
+
+
+def _incompatible_sides(rule: Rule, items: list[Item]) -> list[list[Item]]:
+    groups = group_by_value(rule, items)
+    values = list(groups)
+    involved = {v for v in values for w in values if v != w and not rule.compatible(v, w)}
+    return [groups[v] for v in values if v in involved]
+
+
+def group_by_value(rule: Rule, items: Iterable[Item]) -> dict[Hashable, list[Item]]:
+    groups: dict[Hashable, list[Item]] = {}
+    for item in sorted(items, key=lambda i: (i.claim.article, i.claim.value_start)):
+        groups.setdefault(rule.value(item.claim), []).append(item)
+    return groups
+
+
+def _time_shifts(rule: Rule, series: str, subject: str,
+                 buckets: dict[tuple[int, str | None], list[Item]]) -> list[Finding]:
+    by_year: dict[int, list[Item]] = defaultdict(list)
+    for (year, _), bucket in buckets.items():
+        by_year[year].extend(bucket)
+    all_items = [i for bucket in by_year.values() for i in bucket]
+    groups = group_by_value(rule, all_items)
+    values = list(groups)
+    if not any(not rule.compatible(v, w) for v in values for w in values if v != w):
+        return []
+    sides = [groups[v] for v in values]
+    years = sorted(by_year)
+    return [make_finding(
+        rule, series, subject, Verdict.TIME_SHIFT, sides, all_items,
+        f"Values differ between years ({', '.join(map(str, years))}); each holds for its own "
+        "year, so the reports do not contradict each other.")]
+
+
+def _unresolved(rule: Rule, series: str, subject: str, items: list[Item]) -> list[Finding]:
+    open_items = [i for i in items if not i.resolved]
+    if not open_items:
+        return []
+    years = {i.year for i in open_items}
+    comparable = [i for i in items if i.resolved and (None in years or i.year in years)]
+    open_groups = group_by_value(rule, open_items)
+    others = group_by_value(rule, comparable)
+    sides: list[list[Item]] = []
+    for value, group in open_groups.items():
+        against = [w for w in list(others) + list(open_groups)
+                   if w != value and not rule.compatible(value, w)]
+        if against:
+            sides.append(group)
+    if not sides:
+        return []
+    clashing = {w for side in sides for w in list(others) + list(open_groups)
+                if w != rule.value(side[0].claim)
+                and not rule.compatible(rule.value(side[0].claim), w)}
+    sides += [others[w] for w in others if w in clashing]
+    why = _what_would_settle(open_items)
+    return [make_finding(rule, series, subject, Verdict.UNRESOLVED, sides, items,
+                         f"The values differ, but {why}")]
+
+
+def _what_would_settle(open_items: list[Item]) -> str:
+    reports = sorted({i.claim.article for i in open_items})
+    if any(i.year is None for i in open_items):
+        return (f"the year of {', '.join(reports)} is unknown: a 'published:' date in its front "
+                "matter would settle whether they speak of the same occurrence.")
+    return (f"the meeting of {', '.join(reports)} is unknown (the series meets more than once a "
+            "year): a 'published:' date or the date of the vote would settle it.")
+
+
+def judge_derived(rule: Rule, series: str, subject: str, items: list[Item]) -> list[Finding]:
+    """Counts ("16th year") compare through the first year they imply: year - count + 1."""
+    implied = [i for i in items if i.year is not None]
+    groups: dict[int, list[Item]] = defaultdict(list)
+    for item in implied:
+        groups[item.year - item.claim.value + 1].append(item)
+    findings: list[Finding] = []
+    if len(groups) > 1:
+        sides = [groups[k] for k in sorted(groups)]
+        detail = "; ".join(f"{_counts(side)} imply a first year of {k}"
+                           for k, side in sorted(groups.items()))
+        findings.append(make_finding(rule, series, subject, Verdict.CONFLICT, sides, implied,
+                                     f"The counts cannot all be true: {detail}."))
+    elif groups:
+        (start, group), = groups.items()
+        by_count = group_by_value(rule, group)
+        if len(by_count) > 1:
+            findings.append(make_finding(
+                rule, series, subject, Verdict.TIME_SHIFT, list(by_count.values()), group,
+                f"Different counts, different years: {_counts(group)} all count from {start}."
+                + _self_dated_note(group)))
+    unknown = [i for i in items if i.year is None]
+    if unknown:
+        values = {rule.value(i.claim) for i in items}
+        if len(values) > 1:
+            sides = list(group_by_value(rule, items).values())
+            findings.append(make_finding(rule, series, subject, Verdict.UNRESOLVED, sides, items,
+                                         "The counts differ, but " + _what_would_settle(unknown)))
+    return findings
+
+
+def _counts(items: list[Item]) -> str:
+    parts = sorted({(i.year, i.claim.value) for i in items})
+    return ", ".join(f"{_ordinal(count)} in {year}" for year, count in parts)
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def _self_dated_note(items: list[Item]) -> str:
+    own = sorted({i.claim.article for i in items if i.self_dated})
+    if not own:
+        return ""
+    return (f" ({', '.join(own)}: year inferred from this count, so the count itself "
+            "cannot be checked there.)")
+
+
+def judge_fixed(rule: Rule, series: str, subject: str, items: list[Item]) -> list[Finding]:
+    """Fixed facts hold for the whole series: any two different values conflict."""
+    sides = _incompatible_sides(rule, items)
+    if not sides:
+        return []
+    return [make_finding(rule, series, subject, Verdict.CONFLICT, sides, items,
+                         "A fact that holds for the whole series is stated differently.")]
+
+
+def items_of(items: list[Item]) -> list[Item]:
+    return items
+
+
+def make_finding(rule: Rule, series: str, subject: str, verdict: Verdict,
+                 sides: list[list[Item]], context: list[Item], explanation: str,
+                 occurrence: str = "") -> Finding:
+    built = tuple(_side(rule, side) for side in sides)
+    built = tuple(sorted(built, key=lambda s: (s.articles, s.value)))
+    key = "|".join([rule.code, series, subject, verdict.value]
+                   + [",".join(s.claims) for s in built])
+    ident = "F" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
+    return Finding(id=ident, rule=rule.code, name=rule.name, series=series, slot=subject,
+                   verdict=verdict, sides=built, explanation=explanation, occurrence=occurrence)
+
+
+def _side(rule: Rule, items: list[Item]) -> Side:
+    claims = tuple(sorted({i.claim.id for i in items}))
+    articles = tuple(sorted({i.claim.article for i in items}))
+    years = tuple(sorted({i.year for i in items if i.year is not None}))
+    labels = sorted({rule.label(i.claim) for i in items})
+    value = labels[0] if len(labels) == 1 else " / ".join(labels[:3])
+    return Side(value=value, claims=claims, articles=articles, years=years)

@@ -1,0 +1,19 @@
+from __future__ import annotations
+
+from checker.models import SlotClass
+from checker.rule import Rule
+
+
+class ConsensusParticipation(Rule):
+    """A country said to join the consensus in one report and to stay out of it in another.
+
+    Bad: "South Korea joined the consensus" against "South Korea dissociated itself from the
+    consensus" about the same adoption.
+    Good: the same country joining one year and dissociating the next (a time-shift).
+    """
+
+    code = "FL204"
+    name = "consensus-participation"
+    slot = "consensus"
+    slot_class = SlotClass.PER_OCCURRENCE
+    report_time_shifts = True

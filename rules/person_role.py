@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+from typing import Any
+
+from checker.extract.people import name_key
+from checker.models import Claim, SlotClass
+from checker.rule import Rule
+
+
+class PersonRole(Rule):
+    """One named person given different roles in reports of the same occurrence.
+
+    Bad: "North Korean Ambassador Kim Song" and "deputy ambassador Kim Song" about the same
+    meeting.
+    Good: "Kim Song" as ambassador in one report and no title at all in another.
+    """
+
+    code = "FL203"
+    name = "person-role"
+    slot = "person"
+    slot_class = SlotClass.PER_OCCURRENCE
+
+    def subject(self, claim: Claim) -> str:
+        return f"person:{name_key(claim.value)}"
+
+    def value(self, claim: Claim) -> Any:
+        return (claim.detail("org"), claim.detail("title"))
+
+    def compatible(self, a: Any, b: Any) -> bool:
+        return all(x is None or y is None or x == y for x, y in zip(a, b, strict=True))
+
+    def label(self, claim: Claim) -> str:
+        org, title = claim.detail("org"), claim.detail("title")
+        return f"{claim.value}: {' '.join(p for p in (org, title) if p) or 'no role'}"
