@@ -23,7 +23,7 @@ class Sentence:
 # A sentence ends at . ! ? followed by space and an upper-case letter, a quote or a digit,
 # unless the word before the stop is a known abbreviation or a single capital (U.N., Dec.).
 _ABBREVIATIONS = {
-    "mr", "mrs", "ms", "dr", "st", "no", "vs", "gen", "gov", "sen", "rep", "jan", "feb", "mar",
+    "mr", "mrs", "ms", "dr", "st", "vs", "gen", "gov", "sen", "rep", "jan", "feb", "mar",
     "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "h.e", "u.s", "u.n", "u.k",
     "e.u", "inc", "co", "corp", "jr", "sr", "prof", "lt", "col", "amb",
 }

@@ -38,7 +38,7 @@ class Draft:
 
 # Clause breaks; ", and" before a name continues a list ("Japan, the UK, and Canada").
 _CLAUSE_BREAK = re.compile(r";|,\s+and\s+(?!the\s+[A-Z]|[A-Z])|,\s+(?:but|while|whereas)\s+|"
-                           r"\s+(?:while|whereas|but)\s+|\s+-\s+")
+                           r"\s+(?:while|whereas|but)\s+")
 
 
 def clause_around(text: str, start: int, end: int) -> tuple[int, int]:
@@ -96,7 +96,8 @@ def drop_asides(text: str) -> str:
     return _ASIDE.sub(lambda m: " " * len(m.group()), text)
 
 
-_LIST_LEAD = re.compile(r"\s*(?:and\s+|or\s+|as well as\s+|the\s+|including\s+|such as\s+)*", re.I)
+_LIST_LEAD = re.compile(r"\s*(?:and\s+|or\s+|as well as\s+|the\s+|including\s+|such as\s+|"
+                        r"only\s+|both\s+|also\s+)*", re.I)
 
 
 def subjects_before(ctx: Context, text: str, clause_start: int, verb_start: int,
@@ -115,6 +116,8 @@ def subjects_before(ctx: Context, text: str, clause_start: int, verb_start: int,
             names[:0] = [e.name for _, _, e in ctx.lex.find_entities(tail) if e.kind in kinds]
             break
         if position > 0 and not starts_with_entity:
+            if found and _ends_with_entity(ctx, piece):  # "the island states of Micronesia"
+                names[:0] = found[-1:]
             break
         names[:0] = found
     return list(dict.fromkeys(names))
@@ -134,7 +137,31 @@ def objects_after(ctx: Context, text: str, start: int, end: int,
     return list(dict.fromkeys(names))
 
 
+# Words that may follow an actor's name; any other lower-case word makes the name a modifier.
+_AFTER_ACTOR = frozenset(
+    "and or but as to in on at with was were is are has have had did does will would could should "
+    "may might must went cast stood also again alone only then itself themselves together along "
+    "both too who which that".split())
+
+
 def _modifies_noun(text: str, start: int, end: int) -> bool:
     """"the North Korean human rights resolution": a name used as an adjective, not an actor."""
-    return (re.search(r"\bthe\s+$", text[max(0, start - 5):start], re.I) is not None
-            and re.match(r"\s+[a-z]", text[end:end + 3]) is not None)
+    if re.search(r"\bthe\s+$", text[max(0, start - 5):start], re.I) is None:
+        return False
+    following = re.match(r"\s+([a-z][a-z'-]*)", text[end:end + 30])
+    if following is None:
+        return False
+    word = following.group(1)
+    return word not in _AFTER_ACTOR and not word.endswith("ed")
+
+
+_GROUP_OF = re.compile(r"\b(?:states|nations|countries|members|neighbou?rs|allies|islands?)\s+"
+                       r"(?:of\s+)?(?:the\s+)?$", re.I)
+
+
+def _ends_with_entity(ctx: Context, piece: str) -> bool:
+    """A piece like "the Pacific island states of Micronesia" ends a list with a name."""
+    mentions = ctx.lex.find_entities(piece)
+    if not mentions or mentions[-1][1] < len(piece.rstrip()):
+        return False
+    return _GROUP_OF.search(piece[:mentions[-1][0]]) is not None

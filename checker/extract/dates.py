@@ -53,6 +53,10 @@ def event_sentence(sentences: list[Sentence], lex: Lexicon, numbers: Numbers) ->
     for index, sentence in enumerate(sentences):
         if verbs.search(sentence.text) and first_date(pattern, sentence.text):
             return index
+    nouns = lex.phrase_re("event_nouns")
+    for index, sentence in enumerate(sentences):
+        if nouns.search(sentence.text) and first_date(pattern, sentence.text):
+            return index
     for index, sentence in enumerate(sentences):
         m = first_date(pattern, sentence.text)
         if m and m.group("weekday"):

@@ -16,6 +16,8 @@ _MEMBERS_OF = re.compile(r"\s*(?:the\s+)?(?:member states|members|countries) of\
 def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
     text = sentence.text
     for m in ctx.lex.phrase_re("lead_phrases").finditer(text):
+        if not _about_the_text(text[max(0, m.start() - 80):m.start()]):
+            continue
         _, b = clause_around(text, m.start(), m.end())
         start = m.end()
         members = _MEMBERS_OF.match(text, start)
@@ -36,6 +38,19 @@ def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
 
 _JOINERS = {"and", "the", "or", "other", "others", "member", "members", "states", "countries",
             "of", "nations"}
+
+
+_DOCUMENT = re.compile(r"\b(?:resolution|draft|text|document|motion|measure|bill|proposal)s?\b",
+                       re.I)
+_OTHER_DOCUMENT = re.compile(r"\b(?:amendment|attempt|campaign|coalition|coup|invasion|war|"
+                             r"offensive|operation)s?\b", re.I)
+
+
+def _about_the_text(before: str) -> bool:
+    """"led by" names the lead of the text voted on, not of an amendment or a campaign."""
+    nouns = [m for m in re.finditer(r"\b[a-z]+\b", before, re.I)
+             if _DOCUMENT.fullmatch(m.group()) or _OTHER_DOCUMENT.fullmatch(m.group())]
+    return bool(nouns) and _DOCUMENT.fullmatch(nouns[-1].group()) is not None
 
 
 def _list_end(text: str, start: int, end: int) -> int:

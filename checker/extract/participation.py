@@ -16,14 +16,14 @@ from checker.extract.base import (
 from checker.extract.counts import sponsor_re
 from checker.text import Sentence
 
-_AGAINST = re.compile(r"\b(?:voted|voting|vote) (?:against|\"no\"|'no'|no\b|to reject)|"
+_AGAINST = re.compile(r"\b(?:voted|voting|vote) (?:against|\"no\.?\"|'no\.?'|no\b|to reject)|"
                       r"\bcast (?:the |a )?negative votes?\b|"
                       r"\b(?:nations|countries|states|members) opposing\b|"
                       r"\bsided with\b|\bno votes?,? by\b", re.I)
 _ABSTAIN = re.compile(r"\babstain(?:ed|ing)?\b", re.I)
 _NEGATION = re.compile(r"\b(?:not|never|no longer|n't|neither|nor)\b|n't\b", re.I)
 _EARLIER = re.compile(r"\bearlier round|\bafter voting|\bprevious round", re.I)
-_WITH_OBJECT = re.compile(r"(?:sided with|joined) ((?:the )?[A-Z][\w. ]{1,40}?)(?: in voting|\b)")
+_WITH_OBJECT = re.compile(r"\b(?:sided with|joined) ([^,;]{1,40})")
 
 
 def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:

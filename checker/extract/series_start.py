@@ -10,6 +10,8 @@ from checker.extract.recurrence import _counted
 from checker.text import Sentence
 
 _YEAR = r"((?:1[89]|20)\d\d)"
+_SINCE_WHEN = re.compile(rf"\bsince {_YEAR}, when\b[^.;]{{0,80}}?\b(?:voted|adopted|passed|"
+                         rf"approved|held|first)\b", re.I)
 _SINCE = re.compile(rf"\b(?:since|from) {_YEAR}\b(?!\s*[-\u2013]\s*\d)", re.I)
 
 
@@ -20,6 +22,9 @@ def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
         y = re.match(rf"\s*{_YEAR}\b", text[m.end():])
         if y:
             yield _draft(text, m.start(), m.end() + y.end(), int(y.group(1)), ctx)
+    for m in _SINCE_WHEN.finditer(text):  # "since 1992, when 59 countries voted in favor"
+        yield _draft(text, m.start(), m.start() + len(m.group(0).split(",")[0]),
+                     int(m.group(1)), ctx)
     cues = ctx.lex.phrase_re("series_start_cues")
     for m in _SINCE.finditer(text):
         a, b = clause_around(text, m.start(), m.end())
