@@ -70,6 +70,7 @@ class Claim:
     value_start: int  # span of the value phrase, for highlighting
     value_end: int
     quote: str
+    matched: str  # the exact words of the value within the quote, for highlighting
     family: str  # recurrence, series-start, count, outcome, participation, lead, date, person
     slot: str  # what the claim is about within a series, e.g. "sponsor:South Korea"
     value: Any  # normalised, hashable

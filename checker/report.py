@@ -172,7 +172,7 @@ def _quote_line(claim: Claim) -> Text:
 def highlighted_quote(claim: Claim) -> Text:
     """The claim's sentence with its value highlighted; control characters are shown inert."""
     quote = claim.quote
-    value = " ".join(claim.display.split())
+    value = claim.matched
     at = quote.find(value) if value else -1
     out = Text(style="quote")
     if at < 0:

@@ -33,14 +33,15 @@ _BOUNDARY = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Sentence]:
     """Split text[start:end] into sentences, keeping absolute offsets."""
     end = len(text) if end is None else end
+    quotes = [m.span() for m in _QUOTE_PAIRS.finditer(text, start, end)]
     sentences: list[Sentence] = []
     cursor = start
     for m in _BOUNDARY.finditer(text, start, end):
         if m.group().startswith((".",)) and _is_abbreviation(text, m.start()):
             continue
-        _add(sentences, text, cursor, m.end())
+        _add(sentences, text, cursor, m.end(), quotes)
         cursor = m.end()
-    _add(sentences, text, cursor, end)
+    _add(sentences, text, cursor, end, quotes)
     return sentences
 
 
@@ -52,28 +53,29 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
 
 
-def _add(out: list[Sentence], text: str, a: int, b: int) -> None:
+def _add(out: list[Sentence], text: str, a: int, b: int, quotes: list[tuple[int, int]]) -> None:
     while a < b and text[a].isspace():
         a += 1
     while b > a and text[b - 1].isspace():
         b -= 1
     if b - a >= 3 and any(c.isalnum() for c in text[a:b]):
         chunk = text[a:b]
-        out.append(Sentence(a, b, chunk, _quoted_spans(chunk)))
+        # a quotation may run over several sentences: clip the article's quotes to this one
+        inside = [(max(qa, a) - a, min(qb, b) - a) for qa, qb in quotes if qa < b and qb > a]
+        out.append(Sentence(a, b, chunk, tuple(sorted(inside + _reported_spans(chunk)))))
 
 
-_QUOTE_PAIRS = re.compile(r"\u201c[^\u201d\n]{0,2000}\u201d|\"[^\"\n]{0,2000}\"")
+# A quotation may run over sentences and single line breaks, never over a blank line.
+_QUOTE_PAIRS = re.compile(r"\u201c(?:[^\u201d\n]|\n(?!\s*\n)){0,2000}\u201d"
+                          r"|\"(?:[^\"\n]|\n(?!\s*\n)){0,2000}\"")
 # Reported speech: what follows "X argued that" is X's claim, not the report's.
 _REPORTED = re.compile(r"\b(?:argued|argues|arguing|claimed|claims|alleged|alleges|insisted|insists|"
                        r"contended|complained|accused\s+\w+\s+of)\b(?:\s+that)?")
 
 
-def _quoted_spans(chunk: str) -> tuple[tuple[int, int], ...]:
-    spans = [(m.start(), m.end()) for m in _QUOTE_PAIRS.finditer(chunk)]
+def _reported_spans(chunk: str) -> list[tuple[int, int]]:
     reported = _REPORTED.search(chunk)
-    if reported:
-        spans.append((reported.end(), len(chunk)))
-    return tuple(sorted(spans))
+    return [(reported.end(), len(chunk))] if reported else []
 
 
 class Numbers:

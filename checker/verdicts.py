@@ -157,10 +157,10 @@ def judge_derived(rule: Rule, series: str, subject: str, items: list[Item]) -> l
 
 def _counts(items: list[Item]) -> str:
     parts = sorted({(i.year, i.claim.value) for i in items})
-    return ", ".join(f"{_ordinal(count)} in {year}" for year, count in parts)
+    return ", ".join(f"{ordinal(count)} in {year}" for year, count in parts)
 
 
-def _ordinal(n: int) -> str:
+def ordinal(n: int) -> str:
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
 

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from checker.models import SlotClass
+from checker.models import Claim, SlotClass
 from checker.rule import Rule
 
 
@@ -18,3 +18,6 @@ class AdoptionMethod(Rule):
     slot = "adoption"
     slot_class = SlotClass.PER_OCCURRENCE
     report_time_shifts = True
+
+    def label(self, claim: Claim) -> str:
+        return "by consensus" if claim.value == "consensus" else "by recorded vote"

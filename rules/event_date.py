@@ -1,9 +1,10 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 from typing import Any
 
-from checker.models import SlotClass
+from checker.models import Claim, SlotClass
 from checker.rule import Rule
 
 
@@ -22,6 +23,12 @@ class EventDate(Rule):
     def compatible(self, a: Any, b: Any) -> bool:
         return dates_agree(a, b)
 
+    def label(self, claim: Claim) -> str:
+        year, month, day, _ = claim.value
+        if year and month and day:
+            return f"{dt.date(year, month, day):%A %d %B %Y} ('{claim.display}')"
+        return claim.display
+
 
 def dates_agree(a: tuple, b: tuple) -> bool:
     """Compare (year, month, day, weekday) parts both sides state; a full date gives its weekday."""
@@ -30,8 +37,6 @@ def dates_agree(a: tuple, b: tuple) -> bool:
 
 
 def _with_weekday(value: tuple) -> tuple:
-    import datetime as dt
-
     year, month, day, weekday = value
     if year and month and day and weekday is None:
         with contextlib.suppress(ValueError):

@@ -29,6 +29,9 @@ class NameVariant(Rule):
     def value(self, claim: Claim) -> str:
         return name_key(claim.value)
 
+    def label(self, claim: Claim) -> str:
+        return claim.value
+
     def judge(self, series: str, subject: str, items: list[Item]) -> list[Finding]:
         groups = group_by_value(self, items)
         keys = sorted(groups)

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from checker.models import Claim, SlotClass
 from checker.rule import Rule
+from checker.verdicts import ordinal
 
 
 class OrdinalYear(Rule):
@@ -20,3 +21,6 @@ class OrdinalYear(Rule):
 
     def subject(self, claim: Claim) -> str:
         return f"ordinal:{claim.counted or 'series'}"
+
+    def label(self, claim: Claim) -> str:
+        return ordinal(claim.value)

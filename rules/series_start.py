@@ -18,3 +18,6 @@ class SeriesStart(Rule):
 
     def subject(self, claim: Claim) -> str:
         return f"start-year:{claim.counted or 'series'}"
+
+    def label(self, claim: Claim) -> str:
+        return f"first year {claim.value}"

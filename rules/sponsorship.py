@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from checker.models import SlotClass
+from checker.models import Claim, SlotClass
 from checker.rule import Rule
 
 
@@ -17,3 +17,7 @@ class Sponsorship(Rule):
     slot = "sponsor"
     slot_class = SlotClass.PER_OCCURRENCE
     report_time_shifts = True
+
+    def label(self, claim: Claim) -> str:
+        actor = claim.detail("actor")
+        return f"{actor} a co-sponsor" if claim.value else f"{actor} not a co-sponsor"

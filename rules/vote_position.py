@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from checker.models import SlotClass
+from checker.models import Claim, SlotClass
 from checker.rule import Rule
 
 
@@ -16,3 +16,7 @@ class VotePosition(Rule):
     slot = "vote"
     slot_class = SlotClass.PER_OCCURRENCE
     report_time_shifts = True
+
+    def label(self, claim: Claim) -> str:
+        verb = {"against": "voted against", "abstain": "abstained", "for": "voted in favour"}
+        return f"{claim.detail('actor')} {verb.get(claim.value, claim.value)}"

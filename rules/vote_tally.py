@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from checker.models import SlotClass
+from checker.models import Claim, SlotClass
 from checker.rule import Rule
 
 
@@ -21,3 +21,10 @@ class VoteTally(Rule):
 
     def compatible(self, a: Any, b: Any) -> bool:
         return all(x is None or y is None or x == y for x, y in zip(a, b, strict=True))
+
+    def label(self, claim: Claim) -> str:
+        yes, no, abstain = claim.value
+        parts = [f"{yes} for" if yes is not None else None,
+                 f"{no} against" if no is not None else None,
+                 f"{abstain} abstaining" if abstain is not None else None]
+        return ", ".join(p for p in parts if p)

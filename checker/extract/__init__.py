@@ -58,7 +58,9 @@ def _to_claim(article: Article, sentence, draft: Draft, line_starts: list[int]) 
     ident = "C" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
     return Claim(
         id=ident, article=article.path, line=line, start=sentence.start, end=sentence.end,
-        value_start=value_start, value_end=value_end, quote=_quote(article, sentence),
+        value_start=value_start, value_end=value_end,
+        quote=_quote(article, sentence.start, sentence.end),
+        matched=_quote(article, value_start, value_end),
         family=draft.family, slot=draft.slot, value=draft.value, display=draft.display,
         qualifier=draft.qualifier, polarity=draft.polarity, counted=draft.counted,
         year_offsets=draft.year_offsets, attributed=sentence.is_quoted(draft.span[0]),
@@ -66,9 +68,9 @@ def _to_claim(article: Article, sentence, draft: Draft, line_starts: list[int]) 
     )
 
 
-def _quote(article: Article, sentence) -> str:
+def _quote(article: Article, start: int, end: int) -> str:
+    """The original words of a span, junk left out and white space folded."""
     raw, text = article.raw, article.text
     chars = (r if not (t == " " and not r.isspace()) else " "
-             for r, t in zip(raw[sentence.start:sentence.end], text[sentence.start:sentence.end],
-                             strict=True))
+             for r, t in zip(raw[start:end], text[start:end], strict=True))
     return " ".join("".join(chars).split())
