@@ -156,9 +156,16 @@ def _stage(article: Article, claims: list[Claim], lex: Lexicon) -> str | None:
         return None
     sentence = article.text[event.start:event.end]
     for stage in ("committee", "plenary"):
-        if phrases_re((lex.vocab.get("stages") or {}).get(stage) or []).search(sentence):
-            return stage
+        for m in phrases_re((lex.vocab.get("stages") or {}).get(stage) or []).finditer(sentence):
+            window = sentence[max(0, m.start() - 60):m.end() + 60]
+            if not _EARLIER_STAGE.search(window):
+                return stage
     return None
+
+
+# "which passed the Third Committee last month": an earlier stage, not this report's meeting
+_EARLIER_STAGE = re.compile(r"\b(?:last month|earlier|previous|previously|already|a month|weeks? "
+                            r"(?:ago|before|earlier)|after|following)\b", re.I)
 
 
 def _meetings(articles: tuple[Article, ...], dated: dict[str, _Dated],
@@ -172,7 +179,8 @@ def _meetings(articles: tuple[Article, ...], dated: dict[str, _Dated],
     for members in by_series.values():
         calendar = _calendar([dated[a.path].date for a in members if dated[a.path].date])
         named = {stages[a.path] for a in members if stages[a.path]}
-        if len(calendar) <= 1 and len(named) <= 1:
+        # a named committee stage implies a later plenary: the series meets more than once
+        if len(calendar) <= 1 and named <= {"plenary"}:
             out.update({a.path: (None, True, None) for a in members})
             continue
         labels = _label_meetings(calendar, members, dated, stages)

@@ -17,10 +17,14 @@ def _date_re(n: Numbers) -> re.Pattern[str]:
         return (rf"(?P<month{suffix}>{n.month})\.?\s+(?P<day{suffix}>\d{{1,2}})(?:st|nd|rd|th)?"
                 rf"(?!\d)(?:,?\s*(?P<year{suffix}>(?:19|20)\d\d))?")
 
+    def dmy(suffix: str) -> str:
+        return (rf"(?P<day{suffix}>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+                rf"(?P<month{suffix}>{n.month})\b\.?(?:,?\s*(?P<year{suffix}>(?:19|20)\d\d))?")
+
     weekday = rf"(?P<weekday>{n.weekday})(?:'s)?"
     return re.compile(
-        rf"\b(?:{weekday}(?:,?\s*\[?\(?\s*{mdy('')})?"
-        rf"|{mdy('2')}"
+        rf"\b(?:{weekday}(?:,?\s*\[?\(?\s*(?:{mdy('')}|{dmy('4')}))?"
+        rf"|{mdy('2')}|{dmy('3')}"
         rf"|(?<=\bon )the (?P<dom>\d{{1,2}})(?:st|nd|rd|th)\b(?! (?:year|time|consecutive)))",
         re.IGNORECASE,
     )
@@ -67,10 +71,13 @@ def event_sentence(sentences: list[Sentence], lex: Lexicon, numbers: Numbers) ->
 def _draft(m: re.Match[str], ctx: Context) -> Draft:
     n = ctx.numbers
     weekday = n.lex.weekdays.get((m.group("weekday") or "").lower())
-    month_word = m.group("month") or m.group("month2")
+    def first(name: str) -> str | None:
+        return next((m.group(name + k) for k in ("", "2", "3", "4") if m.group(name + k)), None)
+
+    month_word = first("month")
     month = n.month_number(month_word) if month_word else None
-    day = m.group("day") or m.group("day2") or m.group("dom")
-    year = m.group("year") or m.group("year2")
+    day = first("day") or m.group("dom")
+    year = first("year")
     value = (int(year) if year else None, month, int(day) if day else None, weekday)
     return Draft(family="date", slot="event-date", value=value, display=m.group(0).strip(),
                  span=m.span())
