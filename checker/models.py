@@ -87,6 +87,18 @@ class Claim:
 
 
 @dataclass(frozen=True, slots=True)
+class Digest:
+    """What is kept of a report once read: enough to place and judge it without its text."""
+
+    article: Article  # metadata; its raw text is dropped once digested
+    claims: tuple[Claim, ...]
+    signature: tuple[tuple[str, float], ...]  # weighted terms of the lead, for telling series
+    anchors: tuple[str, ...]  # the countries the report is mostly about
+    dateline: dt.date | None = None  # a date standing alone at the top of the body
+    stage: str | None = None  # the meeting the report's event sentence names
+
+
+@dataclass(frozen=True, slots=True)
 class Evidence:
     """Why a report was placed in a year or meeting: the source and the quote behind it."""
 

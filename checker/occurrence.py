@@ -5,11 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from checker.lexicon import Lexicon, phrases_re
-from checker.models import Article, Claim, Evidence, Occurrence
+from checker.models import Article, Claim, Digest, Evidence, Occurrence
 from checker.text import default_numbers, split_sentences
 
 MEETING_GAP_DAYS = 12  # dates further apart than this within a year are different meetings
@@ -22,17 +21,15 @@ class _Dated:
     evidence: tuple[Evidence, ...]
 
 
-def resolve_occurrences(articles: tuple[Article, ...], claims: Iterable[Claim],
-                        series: dict[str, str], lex: Lexicon) -> dict[str, Occurrence]:
+def resolve_occurrences(digests: list[Digest], series: dict[str, str]) -> dict[str, Occurrence]:
     """Resolve every report's year and meeting, strongest evidence first."""
-    by_article: dict[str, list[Claim]] = defaultdict(list)
-    for claim in claims:
-        by_article[claim.article].append(claim)
-    dated = {a.path: _date_report(a, by_article[a.path], lex) for a in articles}
+    articles = tuple(d.article for d in digests)
+    by_article: dict[str, list[Claim]] = {d.article.path: list(d.claims) for d in digests}
+    dated = {d.article.path: _date_report(d) for d in digests}
     starts = learned_starts(by_article, dated, series)
     years = {a.path: _year(a.path, dated[a.path], by_article[a.path], starts, series)
              for a in articles}
-    stages = {a.path: _stage(a, by_article[a.path], lex) for a in articles}
+    stages = {d.article.path: d.stage for d in digests}
     meetings = _meetings(articles, dated, stages, series)
     out: dict[str, Occurrence] = {}
     for a in articles:
@@ -45,13 +42,14 @@ def resolve_occurrences(articles: tuple[Article, ...], claims: Iterable[Claim],
     return out
 
 
-def _date_report(article: Article, claims: list[Claim], lex: Lexicon) -> _Dated:
+def _date_report(digest: Digest) -> _Dated:
     evidence: list[Evidence] = []
+    article, claims = digest.article, digest.claims
     reference = article.published
     if reference:
         evidence.append(Evidence("published", f"published {reference.isoformat()}"))
     else:
-        reference = _dateline(article, lex)
+        reference = digest.dateline
         if reference:
             evidence.append(Evidence("dateline", f"dateline {reference.isoformat()}"))
     event = next((c for c in claims if c.slot == "event-date"), None)
@@ -95,7 +93,7 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
 _DATELINE = re.compile(r"(?P<month>[A-Z][a-z]{2,8})\.? (?P<day>\d{1,2}),? (?P<year>(?:19|20)\d\d)")
 
 
-def _dateline(article: Article, lex: Lexicon) -> dt.date | None:
+def dateline(article: Article) -> dt.date | None:
     """A date with its year standing alone near the top of the body is the report's date."""
     for sentence in split_sentences(article.text, article.body_start)[:3]:
         m = _DATELINE.match(sentence.text)
@@ -149,7 +147,7 @@ def _year(path: str, dated: _Dated, claims: list[Claim], starts: dict[str, tuple
     return None, evidence, False
 
 
-def _stage(article: Article, claims: list[Claim], lex: Lexicon) -> str | None:
+def stage(article: Article, claims: list[Claim], lex: Lexicon) -> str | None:
     """The meeting the report's own event sentence names, if it names one."""
     event = next((c for c in claims if c.slot == "event-date"), None)
     if event is None:

@@ -9,10 +9,10 @@ from checker.articles import read_reports
 from checker.engine import run_rules
 from checker.extract import extract_claims
 from checker.lexicon import Lexicon, default_lexicon
-from checker.models import Claim, Corpus, Occurrence
-from checker.occurrence import resolve_date, resolve_occurrences
+from checker.models import Article, Claim, Corpus, Digest, Occurrence, Skipped
+from checker.occurrence import dateline, resolve_date, resolve_occurrences, stage
 from checker.rule import Rule
-from checker.series import assign_series
+from checker.series import assign_series, signature
 
 
 def check(paths: Sequence[str], rules: Sequence[Rule], lex: Lexicon | None = None,
@@ -21,14 +21,30 @@ def check(paths: Sequence[str], rules: Sequence[Rule], lex: Lexicon | None = Non
     lex = lex or default_lexicon()
     kwargs = {"max_bytes": max_bytes} if max_bytes else {}
     read = read_reports(paths, lex=lex, stdin_text=stdin_text, **kwargs)
-    claims = [c for a in read.articles for c in extract_claims(a, lex)]
-    series = assign_series(read.articles, lex)
-    occurrences = resolve_occurrences(read.articles, claims, series, lex)
-    claims = [_dated(c, occurrences[c.article]) for c in claims]
-    ignored = {a.path: a.ignore for a in read.articles if a.ignore}
+    digests = [digest(a, lex) for a in read.articles]
+    return judge_digests(digests, rules, read.skipped)
+
+
+def digest(article: Article, lex: Lexicon) -> Digest:
+    """Read one report down to what the later stages need; its text is not kept."""
+    claims = extract_claims(article, lex)
+    sig = signature(article, lex)
+    return Digest(article=dataclasses.replace(article, raw="", text=""), claims=tuple(claims),
+                  signature=sig.terms, anchors=sig.anchors, dateline=dateline(article),
+                  stage=stage(article, claims, lex))
+
+
+def judge_digests(digests: Sequence[Digest], rules: Sequence[Rule],
+                  skipped: Sequence[Skipped] = ()) -> Corpus:
+    """Place digested reports in their series and occurrences, and judge them."""
+    digests = sorted(digests, key=lambda d: d.article.path)
+    series = assign_series(digests)
+    occurrences = resolve_occurrences(digests, series)
+    claims = [_dated(c, occurrences[c.article]) for d in digests for c in d.claims]
+    ignored = {d.article.path: d.article.ignore for d in digests if d.article.ignore}
     findings = run_rules(rules, claims, occurrences, ignored)
-    return Corpus(articles=read.articles, claims=tuple(claims), occurrences=occurrences,
-                  findings=tuple(findings), skipped=read.skipped)
+    return Corpus(articles=tuple(d.article for d in digests), claims=tuple(claims),
+                  occurrences=occurrences, findings=tuple(findings), skipped=tuple(skipped))
 
 
 def _dated(claim: Claim, occurrence: Occurrence) -> Claim:

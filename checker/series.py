@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from checker.lexicon import Lexicon
-from checker.models import Article
+from checker.models import Article, Digest
 from checker.text import split_sentences
 
 LEAD_SENTENCES = 3
@@ -17,8 +17,8 @@ SIMILARITY = 0.25  # cosine of lead signatures needed to join a series
 
 @dataclass(frozen=True, slots=True)
 class Signature:
-    terms: Counter[str]
-    anchors: frozenset[str]  # the countries a report is mostly about
+    terms: tuple[tuple[str, float], ...]
+    anchors: tuple[str, ...]  # the countries a report is mostly about
 
 
 def signature(article: Article, lex: Lexicon) -> Signature:
@@ -37,28 +37,28 @@ def signature(article: Article, lex: Lexicon) -> Signature:
             terms[word] += 1
     counts = Counter(e.name for _, _, e in lex.find_entities(body) if e.kind == "country")
     top = [name for name, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:2]]
-    return Signature(terms, frozenset(top))
+    return Signature(tuple(sorted(terms.items())), tuple(top))
 
 
-def assign_series(articles: tuple[Article, ...], lex: Lexicon) -> dict[str, str]:
+def assign_series(digests: list[Digest]) -> dict[str, str]:
     """Map each report's path to a series label; front matter 'series:' wins."""
-    signatures = {a.path: signature(a, lex) for a in articles}
-    idf = _idf(signatures.values())
+    idf = _idf([d.signature for d in digests])
     clusters: list[_Cluster] = []
     assigned: dict[str, _Cluster] = {}
     named: dict[str, _Cluster] = {}
-    for article in articles:
-        sig = signatures[article.path]
-        vector = {t: w * idf[t] for t, w in sig.terms.items()}
+    for digest in digests:
+        article = digest.article
+        sig = Signature(digest.signature, digest.anchors)
+        vector = {t: w * idf[t] for t, w in sig.terms}
         if article.series:
             cluster = named.setdefault(article.series, _Cluster(article.series))
             if cluster not in clusters:
                 clusters.append(cluster)
         else:
-            cluster = _best(clusters, vector, sig.anchors) or _Cluster(None)
+            cluster = _best(clusters, vector, frozenset(sig.anchors)) or _Cluster(None)
             if cluster not in clusters:
                 clusters.append(cluster)
-        cluster.add(vector, sig.anchors)
+        cluster.add(vector, frozenset(sig.anchors))
         assigned[article.path] = cluster
     labels = _labels(clusters)
     return {path: labels[id(cluster)] for path, cluster in assigned.items()}
@@ -91,12 +91,11 @@ def _best(clusters: list[_Cluster], vector: dict[str, float],
     return max(scored, key=lambda s: (s[0], s[1]))[2] if scored else None
 
 
-def _idf(signatures) -> dict[str, float]:
-    sigs = list(signatures)
+def _idf(signatures: list[tuple[tuple[str, float], ...]]) -> dict[str, float]:
     df: Counter[str] = Counter()
-    for sig in sigs:
-        df.update(set(sig.terms))
-    n = len(sigs)
+    for terms in signatures:
+        df.update(t for t, _ in terms)
+    n = len(signatures)
     return {t: math.log((n + 1) / (d + 1)) + 1.0 for t, d in df.items()}
 
 
