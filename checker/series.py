@@ -55,7 +55,8 @@ def assign_series(digests: list[Digest]) -> dict[str, str]:
             if cluster not in clusters:
                 clusters.append(cluster)
         else:
-            cluster = _best(clusters, vector, frozenset(sig.anchors)) or _Cluster(None)
+            primary = sig.anchors[0] if sig.anchors else None
+            cluster = _best(clusters, vector, primary) or _Cluster(None)
             if cluster not in clusters:
                 clusters.append(cluster)
         cluster.add(vector, frozenset(sig.anchors))
@@ -83,10 +84,18 @@ class _Cluster:
         return dot / norm if norm else 0.0
 
 
+def _anchored(primary: str | None, cluster: _Cluster) -> bool:
+    """A report joins a series only if the country it is most about is one the series is about."""
+    if primary is None or not cluster.anchors:
+        return True
+    top = sorted(cluster.anchors.items(), key=lambda kv: (-kv[1], kv[0]))[:2]
+    return primary in {name for name, _ in top}
+
+
 def _best(clusters: list[_Cluster], vector: dict[str, float],
-          anchors: frozenset[str]) -> _Cluster | None:
+          primary: str | None) -> _Cluster | None:
     scored = [(c.similarity(vector), -i, c) for i, c in enumerate(clusters)
-              if c.name is None and (not anchors or not c.anchors or anchors & set(c.anchors))]
+              if c.name is None and _anchored(primary, c)]
     scored = [s for s in scored if s[0] >= SIMILARITY]
     return max(scored, key=lambda s: (s[0], s[1]))[2] if scored else None
 

@@ -24,6 +24,7 @@ def _tally_patterns(n: Numbers) -> tuple[tuple[re.Pattern[str], tuple[str, ...]]
         (re.compile(r"(?<![\w.,-])(\d{1,3})-(\d{1,3})(?:-(\d{1,3}))?(?![\w-]|,\d)"),
          (FOR, AGAINST, ABSTAIN)),
         (re.compile(rf"(?<![\w-])({c}) votes? to ({c})\b", flags), (FOR, AGAINST)),
+        (re.compile(rf"\b(?:was|of|by|margin of) ({c}) to ({c})\b", flags), (FOR, AGAINST)),
         (re.compile(rf"(?<![\w-])({c})(?: {member})?(?: of [^,.;]{{0,60}}?)?(?: have| had)?"
                     rf" (?:voted |votes? )?(?:in favou?r|for the (?:resolution|measure|motion|"
                     rf"text|draft)|yes|approved)\b", flags), (FOR,)),

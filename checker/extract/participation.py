@@ -26,8 +26,14 @@ _EARLIER = re.compile(r"\bearlier round|\bafter voting|\bprevious round", re.I)
 _WITH_OBJECT = re.compile(r"\b(?:sided with|joined) ([^,;]{1,40})")
 
 
+# UN record style: "2 against (Israel, United States), with 1 abstention (Ukraine)"
+_LISTED = re.compile(r"\b(?:against|opposed|no|abstentions?|abstaining|in favou?r)\s*\(([^()]{2,2000})\)",
+                     re.I)
+
+
 def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
     yield from _votes(sentence, ctx)
+    yield from _listed_votes(sentence, ctx)
     yield from _sponsors(sentence, ctx)
     yield from _consensus(sentence, ctx)
 
@@ -47,6 +53,19 @@ def _votes(sentence: Sentence, ctx: Context) -> Iterator[Draft]:
                 yield Draft(family="participation", slot=f"vote:{actor}", value=vote,
                             display=f"{actor} {'voted against' if vote == 'against' else vote}",
                             span=m.span(), year_offsets=offsets, extra={"actor": actor})
+
+
+def _listed_votes(sentence: Sentence, ctx: Context) -> Iterator[Draft]:
+    for m in _LISTED.finditer(sentence.text):
+        word = m.group(0).split("(")[0].strip().lower()
+        vote = "abstain" if word.startswith("abst") else "for" if "favo" in word else "against"
+        if vote == "for":
+            continue  # a list of the majority adds nothing a tally does not say
+        for _, _, entity in ctx.lex.find_entities(m.group(1)):
+            if entity.kind == "country":
+                yield Draft(family="participation", slot=f"vote:{entity.name}", value=vote,
+                            display=f"{entity.name} {'voted against' if vote == 'against' else vote}",
+                            span=m.span(), extra={"actor": entity.name})
 
 
 def _also(ctx: Context, text: str, start: int, end: int) -> list[str]:
