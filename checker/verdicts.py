@@ -133,7 +133,7 @@ def judge_derived(rule: Rule, series: str, subject: str, items: list[Item]) -> l
     findings: list[Finding] = []
     if len(groups) > 1:
         sides = [groups[k] for k in sorted(groups)]
-        detail = "; ".join(f"{_counts(side)} imply a first year of {k}"
+        detail = "; ".join(f"{_counts(side)} count{'s' if _single(side) else ''} from {k}"
                            for k, side in sorted(groups.items()))
         findings.append(make_finding(rule, series, subject, Verdict.CONFLICT, sides, implied,
                                      f"The counts cannot all be true: {detail}."))
@@ -153,6 +153,10 @@ def judge_derived(rule: Rule, series: str, subject: str, items: list[Item]) -> l
             findings.append(make_finding(rule, series, subject, Verdict.UNRESOLVED, sides, items,
                                          "The counts differ, but " + _what_would_settle(unknown)))
     return findings
+
+
+def _single(items: list[Item]) -> bool:
+    return len({(i.year, i.claim.value) for i in items}) == 1
 
 
 def _counts(items: list[Item]) -> str:
