@@ -18,14 +18,13 @@ SIMILARITY = 0.25  # cosine of lead signatures needed to join a series
 @dataclass(frozen=True, slots=True)
 class Signature:
     terms: tuple[tuple[str, float], ...]
-    anchors: tuple[str, ...]  # the countries a report is mostly about
+    anchors: tuple[str, ...]  # the countries its title and first sentence name
 
 
 def signature(article: Article, lex: Lexicon) -> Signature:
     """Weigh the countries and content words of a report's title and lead."""
     sentences = split_sentences(article.text, article.body_start)
     lead = " ".join([article.title or ""] + [s.text for s in sentences[:LEAD_SENTENCES]])
-    body = " ".join(s.text for s in sentences)
     stop = set(lex.words("stopwords"))
     terms: Counter[str] = Counter()
     for _, _, entity in lex.find_entities(lead):
@@ -35,8 +34,9 @@ def signature(article: Article, lex: Lexicon) -> Signature:
         word = word.lower().removesuffix("'s")
         if word not in stop and word.rstrip("s") not in stop:
             terms[word] += 1
-    counts = Counter(e.name for _, _, e in lex.find_entities(body) if e.kind == "country")
-    top = [name for name, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:2]]
+    opening = " ".join([article.title or ""] + [s.text for s in sentences[:1]])
+    counts = Counter(e.name for _, _, e in lex.find_entities(opening) if e.kind == "country")
+    top = [name for name, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:3]]
     return Signature(tuple(sorted(terms.items())), tuple(top))
 
 
@@ -55,8 +55,7 @@ def assign_series(digests: list[Digest]) -> dict[str, str]:
             if cluster not in clusters:
                 clusters.append(cluster)
         else:
-            primary = sig.anchors[0] if sig.anchors else None
-            cluster = _best(clusters, vector, primary) or _Cluster(None)
+            cluster = _best(clusters, vector, frozenset(sig.anchors)) or _Cluster(None)
             if cluster not in clusters:
                 clusters.append(cluster)
         cluster.add(vector, frozenset(sig.anchors))
@@ -84,18 +83,18 @@ class _Cluster:
         return dot / norm if norm else 0.0
 
 
-def _anchored(primary: str | None, cluster: _Cluster) -> bool:
-    """A report joins a series only if the country it is most about is one the series is about."""
-    if primary is None or not cluster.anchors:
+def _anchored(anchors: frozenset[str], cluster: _Cluster) -> bool:
+    """Where both open by naming countries, a report joins a series only if they share one."""
+    if not anchors or not cluster.anchors:
         return True
-    top = sorted(cluster.anchors.items(), key=lambda kv: (-kv[1], kv[0]))[:2]
-    return primary in {name for name, _ in top}
+    top = sorted(cluster.anchors.items(), key=lambda kv: (-kv[1], kv[0]))[:3]
+    return bool(anchors & {name for name, _ in top})
 
 
 def _best(clusters: list[_Cluster], vector: dict[str, float],
-          primary: str | None) -> _Cluster | None:
+          anchors: frozenset[str]) -> _Cluster | None:
     scored = [(c.similarity(vector), -i, c) for i, c in enumerate(clusters)
-              if c.name is None and _anchored(primary, c)]
+              if c.name is None and _anchored(anchors, c)]
     scored = [s for s in scored if s[0] >= SIMILARITY]
     return max(scored, key=lambda s: (s[0], s[1]))[2] if scored else None
 

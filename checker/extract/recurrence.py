@@ -7,16 +7,18 @@ from collections.abc import Iterator
 from functools import cache
 
 from checker.extract.base import Context, Draft, clause_around
-from checker.lexicon import phrases_re
+from checker.lexicon import Lexicon, phrases_re
 from checker.text import Numbers, Sentence
 
 _STREAK = r"(?:consecutive|straight|successive|running)"
 
 
 @cache
-def _patterns(n: Numbers) -> tuple[tuple[re.Pattern[str], bool], ...]:
+def _patterns(n: Numbers, lex: Lexicon) -> tuple[tuple[re.Pattern[str], bool], ...]:
     """(pattern, streak) pairs; group 1 is the number. A streak counts consecutive years."""
     o, c = n.ordinal, n.cardinal
+    edition = "|".join(re.escape(w) for w in sorted(lex.words("edition_nouns"), key=len,
+                                                      reverse=True))
     flags = re.IGNORECASE
     return (
         (re.compile(rf"\b(?:for|marks?|marked|marking|is|was) (?:the |a |an )?({o}) "
@@ -32,6 +34,8 @@ def _patterns(n: Numbers) -> tuple[tuple[re.Pattern[str], bool], ...]:
         (re.compile(rf"\bthe ({o})(?: [A-Z][\w.]*){{0,2}} (?:no |yes )?(?:vote|edition)\b",
                     flags), True),
         (re.compile(rf"\b(?:for )?the ({o}) times?\b", flags), False),
+        (re.compile(rf"\bthe ({o})(?: (?:annual|edition of the|[A-Z][\w.'-]*)){{1,4}}? "
+                    rf"(?i:{edition})\b"), True),
         (re.compile(rf"\b(?:passed|adopted|held|voted|approved)[^.;]{{0,60}}? for ({c}) years\b",
                     flags), True),
     )
@@ -39,7 +43,7 @@ def _patterns(n: Numbers) -> tuple[tuple[re.Pattern[str], bool], ...]:
 
 def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
     taken: list[tuple[int, int]] = []
-    for pattern, streak in _patterns(ctx.numbers):
+    for pattern, streak in _patterns(ctx.numbers, ctx.lex):
         for m in pattern.finditer(sentence.text):
             if any(a < m.end(1) and m.start(1) < b for a, b in taken):
                 continue
@@ -69,6 +73,16 @@ def _counted(text: str, start: int, end: int, ctx: Context) -> str:
     return ""
 
 
+_PERSON = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2}\b")
+
+
 def _actor(clause: str, ctx: Context) -> str:
+    """Whose streak it is: the first country, else the first person-like name."""
     found = [e.name for _, _, e in ctx.lex.find_entities(clause) if e.kind == "country"]
-    return found[0] if found else ""
+    if found:
+        return found[0]
+    stop = set(ctx.lex.words("not_name_words"))
+    for m in _PERSON.finditer(ctx.lex.entity_re.sub(" ", clause)):
+        if not any(part in stop for part in re.split(r"[ -]", m.group())):
+            return m.group()
+    return ""
