@@ -74,20 +74,24 @@ def group_by_value(rule: Rule, items: Iterable[Item]) -> dict[Hashable, list[Ite
 
 def _time_shifts(rule: Rule, series: str, subject: str,
                  buckets: dict[tuple[int, str | None], list[Item]]) -> list[Finding]:
-    by_year: dict[int, list[Item]] = defaultdict(list)
-    for (year, _), bucket in buckets.items():
-        by_year[year].extend(bucket)
-    all_items = [i for bucket in by_year.values() for i in bucket]
-    groups = group_by_value(rule, all_items)
-    values = list(groups)
-    if not any(not rule.compatible(v, w) for v in values for w in values if v != w):
+    """Values that differ only between occurrences: each holds for its own occurrence."""
+    where: dict[Hashable, set[tuple[int, str | None]]] = defaultdict(set)
+    for key, bucket in buckets.items():
+        for item in bucket:
+            where[rule.value(item.claim)].add(key)
+    shifted = {v for v in where for w in where
+               if v != w and not rule.compatible(v, w)
+               and any(a != b for a in where[v] for b in where[w])}
+    if not shifted:
         return []
-    sides = [groups[v] for v in values]
-    years = sorted(by_year)
+    items = [i for bucket in buckets.values() for i in bucket if rule.value(i.claim) in shifted]
+    groups = group_by_value(rule, items)
+    keys = sorted({k for v in shifted for k in where[v]}, key=lambda k: (k[0], k[1] or ""))
+    occurrences = ", ".join(f"{y}" + (f" {m}" if m else "") for y, m in keys)
     return [make_finding(
-        rule, series, subject, Verdict.TIME_SHIFT, sides, all_items,
-        f"Values differ between years ({', '.join(map(str, years))}); each holds for its own "
-        "year, so the reports do not contradict each other.")]
+        rule, series, subject, Verdict.TIME_SHIFT, list(groups.values()), items,
+        f"Values differ between occurrences ({occurrences}); each holds for its own, so the "
+        "reports do not contradict each other.")]
 
 
 def _unresolved(rule: Rule, series: str, subject: str, items: list[Item]) -> list[Finding]:

@@ -82,6 +82,17 @@ def period_offsets(clause: str, numbers: Numbers) -> tuple[int, ...] | None:
     return None
 
 
+def local_offsets(text: str, start: int, end: int, a: int, b: int,
+                  ctx: Context) -> tuple[int, ...]:
+    """Years spoken for, read from the comma-piece around a match, else from its clause."""
+    piece_start = text.rfind(",", a, start) + 1 or a
+    piece_end = text.find(",", end, b)
+    piece = text[max(a, piece_start):piece_end if piece_end != -1 else b]
+    if re.search(r"\bthis year\b", piece, re.I):
+        return (0,)
+    return period_offsets(piece, ctx.numbers) or period_offsets(text[a:b], ctx.numbers) or (0,)
+
+
 def entities_in(ctx: Context, text: str, kinds: tuple[str, ...] = ("country", "organization"),
                 ) -> list[tuple[int, int, Entity]]:
     return [(a, b, e) for a, b, e in ctx.lex.find_entities(text) if e.kind in kinds]

@@ -18,7 +18,8 @@ _VOTE_CONTEXT = re.compile(r"\b(?:vot\w*|passed|adopted|approved|tally|ballot|fa
 @cache
 def _tally_patterns(n: Numbers) -> tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]:
     c = n.cardinal
-    member = r"(?:votes?|nations|countries|members|states|member states|delegations)"
+    member = (r"(?:votes?|nations|countries|members|states|member states|delegations|lawmakers|"
+              r"legislators|deputies|senators|MPs|councillors|councilors|delegates|representatives)")
     flags = re.I
     return (
         (re.compile(r"(?<![\w.,-])(\d{1,3})-(\d{1,3})(?:-(\d{1,3}))?(?![\w-]|,\d)"),
@@ -26,8 +27,9 @@ def _tally_patterns(n: Numbers) -> tuple[tuple[re.Pattern[str], tuple[str, ...]]
         (re.compile(rf"(?<![\w-])({c}) votes? to ({c})\b", flags), (FOR, AGAINST)),
         (re.compile(rf"\b(?:was|of|by|margin of) ({c}) to ({c})\b", flags), (FOR, AGAINST)),
         (re.compile(rf"(?<![\w-])({c})(?: {member})?(?: of [^,.;]{{0,60}}?)?(?: have| had)?"
-                    rf" (?:voted |votes? )?(?:in favou?r|for the (?:resolution|measure|motion|"
-                    rf"text|draft)|yes|approved)\b", flags), (FOR,)),
+                    rf" (?:voted |voting |votes? )?(?:in favou?r|for the (?:resolution|measure|motion|"
+                    rf"text|draft|bill|budget)|yes|approved)\b", flags), (FOR,)),
+        (re.compile(rf"(?<![\w-])({c}) votes for\b", flags), (FOR,)),
         (re.compile(rf"(?<![\w-])({c})(?: {member})? (?:voted )?(?:against|opposed|no votes?)\b",
                     flags), (AGAINST,)),
         (re.compile(rf"\bamong ({c}) {member} (?:that |which )?(?:voted|voting) against\b", flags),
@@ -101,14 +103,17 @@ def _tallies(sentence: Sentence, ctx: Context) -> Iterator[Draft]:
                 if value is not None and role not in bucket:
                     bucket[role] = (value, m.start(), m.end())
     for year, bucket in sorted(parts.items()):
-        yield _tally_draft(text, year, bucket)
+        draft = _tally_draft(text, year, bucket)
+        yield draft
+        if year == (0, None) and sum(v is not None for v in draft.value) >= 2:
+            yield Draft(family="outcome", slot="adoption", value="recorded-vote",
+                        display=text[draft.span[0]:draft.span[1]], span=draft.span)
 
 
 def _looks_like_tally(text: str, m: re.Match[str], values: list[int | None]) -> bool:
     """A bare "187-3" is a tally only near vote words, and never a span of years."""
     if m.re.pattern.startswith("(?<![\\w.,-])(\\d"):
-        window = text[max(0, m.start() - 60):m.end() + 40]
-        return bool(re.search(r"\bvot|passed|adopted|approved|\btally\b", window, re.I))
+        return bool(re.search(r"\bvot|passed|adopted|approved|\btally\b", text, re.I))
     return True
 
 

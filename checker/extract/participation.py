@@ -9,6 +9,7 @@ from checker.extract.base import (
     Context,
     Draft,
     clause_around,
+    local_offsets,
     objects_after,
     period_offsets,
     subjects_before,
@@ -21,7 +22,12 @@ _AGAINST = re.compile(r"\b(?:voted|voting|vote) (?:against|\"no\.?\"|'no\.?'|no\
                       r"\b(?:nations|countries|states|members) opposing\b|"
                       r"\bsided with\b|\bno votes?,? by\b", re.I)
 _ABSTAIN = re.compile(r"\babstain(?:ed|ing)?\b", re.I)
-_NEGATION = re.compile(r"\b(?:not|never|no longer|n't|neither|nor)\b|n't\b", re.I)
+_FOR = re.compile(r"\b(?:voted|voting|vote) (?:in favou?r|yes|\"yes\.?\"|for the (?:resolution|text|"
+                  r"motion|measure|draft|bill|budget))\b", re.I)
+_INVERTED = re.compile(r"^\s*(?:Voting|Those voting) (against|in favou?r|no)\b[^.]{0,20}?\b(?:were|was)\s",
+                       re.I)
+_NEGATION = re.compile(r"\b(?:not|never|no longer|neither|nor|withdr[ae]w|withdrawn|withdrawing|"
+                       r"pulled out|dropped out|quit|removed (?:itself|themselves))\b|n't\b", re.I)
 _EARLIER = re.compile(r"\bearlier round|\bafter voting|\bprevious round", re.I)
 _WITH_OBJECT = re.compile(r"\b(?:sided with|joined) ([^,;]{1,40})")
 
@@ -40,7 +46,14 @@ def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
 
 def _votes(sentence: Sentence, ctx: Context) -> Iterator[Draft]:
     text = sentence.text
-    for pattern, vote in ((_AGAINST, "against"), (_ABSTAIN, "abstain")):
+    inverted = _INVERTED.match(text)
+    if inverted:
+        vote = "against" if inverted.group(1).lower() in ("against", "no") else "for"
+        _, b = clause_around(text, inverted.end(), inverted.end())
+        for actor in objects_after(ctx, text, inverted.end(), b, ("country",)):
+            yield _vote_draft(actor, vote, inverted.span(), (0,))
+        return
+    for pattern, vote in ((_AGAINST, "against"), (_ABSTAIN, "abstain"), (_FOR, "for")):
         for m in pattern.finditer(text):
             a, b = clause_around(text, m.start(), m.end())
             clause = text[a:b]
@@ -50,9 +63,16 @@ def _votes(sentence: Sentence, ctx: Context) -> Iterator[Draft]:
             actors += _also(ctx, text, m.end(), b)
             offsets = period_offsets(clause, ctx.numbers) or (0,)
             for actor in dict.fromkeys(actors):
-                yield Draft(family="participation", slot=f"vote:{actor}", value=vote,
-                            display=f"{actor} {'voted against' if vote == 'against' else vote}",
-                            span=m.span(), year_offsets=offsets, extra={"actor": actor})
+                yield _vote_draft(actor, vote, m.span(), offsets)
+
+
+_VOTE_WORDS = {"against": "voted against", "abstain": "abstained", "for": "voted in favour"}
+
+
+def _vote_draft(actor: str, vote: str, span: tuple[int, int], offsets: tuple[int, ...]) -> Draft:
+    return Draft(family="participation", slot=f"vote:{actor}", value=vote,
+                 display=f"{actor} {_VOTE_WORDS[vote]}", span=span, year_offsets=offsets,
+                 extra={"actor": actor})
 
 
 def _listed_votes(sentence: Sentence, ctx: Context) -> Iterator[Draft]:
@@ -63,9 +83,7 @@ def _listed_votes(sentence: Sentence, ctx: Context) -> Iterator[Draft]:
             continue  # a list of the majority adds nothing a tally does not say
         for _, _, entity in ctx.lex.find_entities(m.group(1)):
             if entity.kind == "country":
-                yield Draft(family="participation", slot=f"vote:{entity.name}", value=vote,
-                            display=f"{entity.name} {'voted against' if vote == 'against' else vote}",
-                            span=m.span(), extra={"actor": entity.name})
+                yield _vote_draft(entity.name, vote, m.span(), (0,))
 
 
 def _also(ctx: Context, text: str, start: int, end: int) -> list[str]:
@@ -90,7 +108,7 @@ def _sponsors(sentence: Sentence, ctx: Context) -> Iterator[Draft]:
         else:
             actors = subjects_before(ctx, text, a, m.start())
             negated = _negated_between(ctx, text, a, m.start())
-        offsets = period_offsets(text[a:b], ctx.numbers) or (0,)
+        offsets = local_offsets(text, m.start(), m.end(), a, b, ctx)
         for actor in actors:
             yield Draft(family="participation", slot=f"sponsor:{actor}", value=not negated,
                         display=f"{actor} {'not ' if negated else ''}a co-sponsor",

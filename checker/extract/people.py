@@ -44,11 +44,19 @@ def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
                 continue
             taken.append(span)
             title = _title_head(m.groupdict().get("title"), ctx.lex)
+            if title and m.groupdict().get("title") and _deputy(text, m.start("title")):
+                title = title if title.startswith("deputy") else f"deputy {title}"
             org = _org(ctx, text, m) if title else None
             role = f"{org or '?'}/{title or '?'}"
             yield Draft(family="person", slot=f"person:{name_key(name)}", value=name,
                         display=f"{name} ({_role_text(org, title)})", span=span,
                         extra={"name": name, "title": title, "org": org, "role": role})
+
+
+def _deputy(text: str, title_start: int) -> bool:
+    """"deputy UN ambassador": a deputy, though a word stands between."""
+    return re.search(r"\b(?:deputy|vice)\s+(?:\S+\s+)?$", text[max(0, title_start - 25):title_start],
+                     re.I) is not None
 
 
 def _clean_name(raw: str, lex: Lexicon) -> str | None:

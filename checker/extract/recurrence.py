@@ -34,8 +34,9 @@ def _patterns(n: Numbers, lex: Lexicon) -> tuple[tuple[re.Pattern[str], bool], .
         (re.compile(rf"\bthe ({o})(?: [A-Z][\w.]*){{0,2}} (?:no |yes )?(?:vote|edition)\b",
                     flags), True),
         (re.compile(rf"\b(?:for )?the ({o}) times?\b", flags), False),
-        (re.compile(rf"\bthe ({o})(?: (?:annual|edition of the|[A-Z][\w.'-]*)){{1,4}}? "
+        (re.compile(rf"\b(?i:the) ({o})(?: (?:annual|edition of the|[A-Z][\w.'-]*)){{1,4}}? "
                     rf"(?i:{edition})\b"), True),
+        (re.compile(rf"\bits ({o}) (?:year|edition|season|time)\b", flags), True),
         (re.compile(rf"\b(?:passed|adopted|held|voted|approved)[^.;]{{0,60}}? for ({c}) years\b",
                     flags), True),
     )
