@@ -53,7 +53,8 @@ class Lexicon:
         self._phrase_cache: dict[str, re.Pattern[str]] = {}
 
     def words(self, key: str) -> list[str]:
-        return list(self.vocab.get(key) or [])
+        # YAML reads a bare On or No as a boolean: every vocabulary word must stay a string
+        return [str(w) for w in self.vocab.get(key) or []]
 
     def phrase_re(self, key: str) -> re.Pattern[str]:
         """A case-insensitive regex matching any phrase of a vocabulary list, whole words."""

@@ -59,10 +59,21 @@ def judge_per_occurrence(rule: Rule, series: str, subject: str,
 
 
 def _incompatible_sides(rule: Rule, items: list[Item]) -> list[list[Item]]:
+    """Sides of a disagreement: values that agree with each other stand on one side.
+
+    A value compatible with every other ("more than 50") stands on no side.
+    """
     groups = group_by_value(rule, items)
-    values = list(groups)
-    involved = {v for v in values for w in values if v != w and not rule.compatible(v, w)}
-    return [groups[v] for v in values if v in involved]
+    values = [v for v in groups if any(v != w and not rule.compatible(v, w) for w in groups)]
+    sides: list[list[Hashable]] = []
+    for value in values:
+        home = next((side for side in sides
+                     if all(rule.compatible(value, other) for other in side)), None)
+        if home is None:
+            sides.append([value])
+        else:
+            home.append(value)
+    return [[i for v in side for i in groups[v]] for side in sides]
 
 
 def group_by_value(rule: Rule, items: Iterable[Item]) -> dict[Hashable, list[Item]]:

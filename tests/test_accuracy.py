@@ -22,17 +22,19 @@ pytestmark = pytest.mark.skipif(
     reason=f"development set not found at {DEVSET} (it lives beside the repository)")
 
 # Floors: the figures measured on 2026-11-23 (ACCURACY.md), rounded down to 2 decimals.
-CONFLICT_RECALL = 1.00  # 8/8 findable gold conflicts, as score.py counts them
+# C4 (Ebola doctor counts) was credited by accident while agreeing dates stood on two sides;
+# merging them into one side took that false credit away: 7/8 is the honest figure.
+CONFLICT_RECALL = 0.87  # 7/8 findable gold conflicts, as score.py counts them
 CONFLICT_RECALL_KIND_SPECIFIC = 0.75  # 6/8 without the credits of the catch-all kind
 EXTRACTION = {  # family: (precision, recall)
     "ordinal": (1.00, 1.00),
-    "start": (1.00, 0.85),
+    "start": (1.00, 1.00),
     "tally": (0.94, 1.00),
     "sponsors": (1.00, 1.00),
-    "adoption": (0.95, 0.95),
-    "votes": (0.98, 0.96),
+    "adoption": (0.95, 1.00),
+    "votes": (0.98, 0.98),
     "date": (1.00, 1.00),
-    "people": (0.97, 0.79),
+    "people": (0.97, 0.88),
 }
 EVENT_YEAR = 0.95  # 21/22
 MEETING = 0.90  # 9/10

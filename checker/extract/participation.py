@@ -20,7 +20,7 @@ from checker.text import Sentence
 _AGAINST = re.compile(r"\b(?:voted|voting|vote) (?:against|\"no\.?\"|'no\.?'|no\b|to reject)|"
                       r"\bcast (?:the |a )?negative votes?\b|"
                       r"\b(?:nations|countries|states|members) opposing\b|"
-                      r"\bsided with\b|\bno votes?,? by\b", re.I)
+                      r"\bsided with\b|\bno votes?(?=,? by\b)", re.I)
 _ABSTAIN = re.compile(r"\babstain(?:ed|ing)?\b", re.I)
 _FOR = re.compile(r"\b(?:voted|voting|vote) (?:in favou?r|yes|\"yes\.?\"|for the (?:resolution|text|"
                   r"motion|measure|draft|bill|budget))\b", re.I)

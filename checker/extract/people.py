@@ -12,12 +12,21 @@ from checker.extract.base import Context, Draft
 from checker.lexicon import Lexicon
 from checker.text import Sentence
 
-_TOKEN = r"(?:[A-Z][\w'\u00c0-\u024f]+(?:-[A-Za-z][\w\u00c0-\u024f]*)?|[A-Z]\.)"
-_NAME = rf"(?P<name>{_TOKEN}(?:\s+{_TOKEN}){{1,3}})"
+_HONORIFIC = r"(?:(?:H\.\s?E\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Sir|Dame)\s+)?"
+
+
+def _name_pattern(lex: Lexicon) -> str:
+    """Two to four capitalised words, none of them a word that never names a person."""
+    stop = "|".join(sorted((re.escape(w) for w in lex.words("not_name_words")), key=len,
+                           reverse=True))
+    token = (rf"(?:(?!(?:{stop})\b)[A-Z][\w'\u00c0-\u024f]+(?:-[A-Za-z][\w\u00c0-\u024f]*)?"
+             rf"|[A-Z]\.)")
+    return rf"{_HONORIFIC}(?P<name>{token}(?:\s+{token}){{1,3}})"
 
 
 @cache
 def _patterns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    _NAME = _name_pattern(lex)  # noqa: N806 - reads as the constant it is within the patterns
     forms = sorted({f for fs in (lex.vocab.get("titles") or {}).values() for f in fs},
                    key=len, reverse=True)
     title = ("(?P<title>(?i:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
@@ -26,7 +35,7 @@ def _patterns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re.Patter
     speech = "|".join(re.escape(v) for v in lex.words("speech_verbs"))
     return (
         re.compile(rf"(?<![\w-]){title}{suffix},?\s+{_NAME}(?=[\s,.;:']|$)"),
-        re.compile(rf"{_NAME},\s+(?:the\s+|a\s+|an\s+)?(?P<pre>[^,.;]{{0,50}}?)"
+        re.compile(rf"{_NAME},\s+(?:the\s+|a\s+|an\s+)?(?P<pre>[^,;]{{0,50}}?)"
                    rf"(?<![\w-]){title}(?![\w-])"),
         re.compile(rf"{_NAME}\s+(?:(?:had|has|also|then|later)\s+){{0,2}}(?:{speech})\b"),
     )

@@ -42,6 +42,11 @@ def _has_count(text: str, ctx: Context) -> bool:
 
 
 def _draft(text: str, start: int, end: int, year: int, ctx: Context) -> Draft:
+    # what started is read from the comma-piece around "since": in "the 25th no vote on the
+    # resolution, which has come up every year since 1991" the resolution came up since 1991
+    piece_start = text.rfind(",", 0, start) + 1
+    piece_end = text.find(",", end)
+    piece = text[piece_start:piece_end if piece_end != -1 else len(text)]
     return Draft(family="series-start", slot="start-year", value=year,
                  display=text[start:end], span=(start, end),
-                 counted=_counted(text, start, end, ctx))
+                 counted=_counted(piece, start - piece_start, end - piece_start, ctx))
