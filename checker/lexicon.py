@@ -23,6 +23,7 @@ def _load_packaged(name: str) -> dict[str, Any]:
 class Entity:
     name: str
     kind: str
+    first_session: int | None = None  # a body that numbers its yearly sessions
 
 
 class Lexicon:
@@ -37,9 +38,10 @@ class Lexicon:
         self.entities: dict[str, Entity] = {}
         self.alias_to_entity: dict[str, Entity] = {}
         for canonical, spec in sorted(entities.items()):
-            entity = Entity(canonical, (spec or {}).get("kind", "other"))
+            spec = spec or {}
+            entity = Entity(canonical, spec.get("kind", "other"), spec.get("first_session"))
             self.entities[canonical] = entity
-            for form in [canonical, *((spec or {}).get("aliases") or [])]:
+            for form in [canonical, *(spec.get("aliases") or [])]:
                 self.alias_to_entity[form] = entity
         forms = sorted(self.alias_to_entity, key=lambda f: (-len(f), f))
         # "the North" names a country only when no capitalised word follows ("the North Korean")

@@ -128,6 +128,11 @@ def _year(path: str, dated: _Dated, claims: list[Claim], starts: dict[str, tuple
     evidence = list(dated.evidence)
     if dated.year:
         return dated.year, evidence, False
+    session = next((c for c in claims if c.slot == "session"), None)
+    if session is not None:
+        year = session.detail("session_year")
+        evidence.append(Evidence("session", f"'{session.display}' met in {year}", session.id))
+        return year, evidence, False
     count = next((c for c in claims if _main_count(c)), None)
     if count is None:
         return None, evidence, False

@@ -14,13 +14,14 @@ from checker.extract import (
     people,
     recurrence,
     series_start,
+    session,
 )
 from checker.extract.base import Context, Draft
 from checker.lexicon import Lexicon, default_lexicon
 from checker.models import Article, Claim
 from checker.text import default_numbers, split_sentences
 
-FAMILIES = (recurrence, series_start, counts, outcome, participation, lead, dates, people)
+FAMILIES = (recurrence, series_start, counts, outcome, participation, lead, dates, people, session)
 
 
 def extract_claims(article: Article, lex: Lexicon | None = None) -> list[Claim]:
