@@ -47,6 +47,9 @@ def _draft(text: str, start: int, end: int, year: int, ctx: Context) -> Draft:
     piece_start = text.rfind(",", 0, start) + 1
     piece_end = text.find(",", end)
     piece = text[piece_start:piece_end if piece_end != -1 else len(text)]
+    if re.match(r"\s*(?:which|that|who)\b", piece):
+        counted = _counted(piece, start - piece_start, end - piece_start, ctx)
+    else:
+        counted = _counted(text, start, end, ctx)
     return Draft(family="series-start", slot="start-year", value=year,
-                 display=text[start:end], span=(start, end),
-                 counted=_counted(piece, start - piece_start, end - piece_start, ctx))
+                 display=text[start:end], span=(start, end), counted=counted)
