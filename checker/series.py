@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from checker.lexicon import Lexicon
+from checker.lexicon import Lexicon, phrases_re
 from checker.models import Article, Digest
 from checker.text import split_sentences
 
@@ -35,9 +35,31 @@ def signature(article: Article, lex: Lexicon) -> Signature:
         if word not in stop and word.rstrip("s") not in stop:
             terms[word] += 1
     opening = " ".join([article.title or ""] + [s.text for s in sentences[:1]])
+    for name in event_names(opening, lex):
+        terms[EVENT_MARK + name] += 3
+    kinds = phrases_re(lex.words("edition_nouns") + lex.words("event_kinds"))
+    for m in kinds.finditer(lead):
+        terms[KIND_MARK + m.group().lower()] += 1
     counts = Counter(e.name for _, _, e in lex.find_entities(opening) if e.kind == "country")
     top = [name for name, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:3]]
     return Signature(tuple(sorted(terms.items())), tuple(top))
+
+
+EVENT_MARK = "!"  # terms that name the event itself: "!lakeside city" for the Lakeside City Marathon
+KIND_MARK = "&"  # terms that name the kind of event: "&marathon", "&budget", "&resolution"
+
+
+def event_names(text: str, lex: Lexicon) -> list[str]:
+    """Proper names of events ("the Lakeside City Marathon" gives "lakeside city")."""
+    nouns = "|".join(re.escape(w) for w in sorted(lex.words("edition_nouns"), key=len, reverse=True))
+    pattern = rf"((?:[A-Z][\w'-]+\s+){{1,4}})(?i:{nouns})\b"
+    stop = set(lex.words("not_name_words")) | {"Annual", "International", "National", "World"}
+    names = []
+    for m in re.finditer(pattern, text):
+        words = [w for w in m.group(1).split() if w not in stop and not re.match(r"\d", w)]
+        if words:
+            names.append(" ".join(words).lower())
+    return names
 
 
 def assign_series(digests: list[Digest]) -> dict[str, str]:
@@ -83,6 +105,16 @@ class _Cluster:
         return dot / norm if norm else 0.0
 
 
+def _same_event(vector: dict[str, float], cluster: _Cluster) -> bool:
+    """Where both name their event ("Riverside Marathon") or its kind ("budget"), they agree."""
+    for mark in (EVENT_MARK, KIND_MARK):
+        mine = {w for t in vector if t.startswith(mark) for w in t[1:].split()}
+        theirs = {w for t in cluster.centroid if t.startswith(mark) for w in t[1:].split()}
+        if mine and theirs and not mine & theirs:
+            return False
+    return True
+
+
 def _anchored(anchors: frozenset[str], cluster: _Cluster) -> bool:
     """Where both open by naming countries, a report joins a series only if they share one."""
     if not anchors or not cluster.anchors:
@@ -94,7 +126,7 @@ def _anchored(anchors: frozenset[str], cluster: _Cluster) -> bool:
 def _best(clusters: list[_Cluster], vector: dict[str, float],
           anchors: frozenset[str]) -> _Cluster | None:
     scored = [(c.similarity(vector), -i, c) for i, c in enumerate(clusters)
-              if c.name is None and _anchored(anchors, c)]
+              if c.name is None and _anchored(anchors, c) and _same_event(vector, c)]
     scored = [s for s in scored if s[0] >= SIMILARITY]
     return max(scored, key=lambda s: (s[0], s[1]))[2] if scored else None
 
@@ -120,5 +152,6 @@ def _labels(clusters: list[_Cluster]) -> dict[int, str]:
 def _describe(cluster: _Cluster) -> str:
     ranked = sorted(cluster.centroid.items(), key=lambda kv: -kv[1])
     entities = [t[1:] for t, _ in ranked if t.startswith("@")][:1]
-    words = [t for t, _ in ranked if not t.startswith("@")][:2]
+    named = [t[1:] for t, _ in ranked if t.startswith(EVENT_MARK)][:1]
+    words = named or [t for t, _ in ranked if t[0] not in "@" + EVENT_MARK + KIND_MARK][:2]
     return " / ".join([*entities, " ".join(words)]) if words or entities else "untitled series"

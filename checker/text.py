@@ -27,7 +27,10 @@ _ABBREVIATIONS = {
     "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "h.e", "u.s", "u.n", "u.k",
     "e.u", "inc", "co", "corp", "jr", "sr", "prof", "lt", "col", "amb",
 }
-_BOUNDARY = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])|\n\s*\n|\n")
+# A line break ends a sentence only after end punctuation or a short (title-like) line, so a
+# hard-wrapped paragraph reads as one text.
+_BOUNDARY = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])|\n\s*\n|"
+                       r"(?<=[.!?:;\"'\u201d\u2019)\]])[ \t]*\n|(?m:^.{0,60}$)\n")
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Sentence]:

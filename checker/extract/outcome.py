@@ -30,6 +30,8 @@ def _tally_patterns(n: Numbers) -> tuple[tuple[re.Pattern[str], tuple[str, ...]]
                     rf" (?:voted |voting |votes? )?(?:in favou?r|for the (?:resolution|measure|motion|"
                     rf"text|draft|bill|budget)|yes|approved)\b", flags), (FOR,)),
         (re.compile(rf"(?<![\w-])({c}) votes for\b", flags), (FOR,)),
+        (re.compile(rf"(?<![\w-])({c}) for,? (?:and |with )?(?={c} (?:against|opposed))", flags),
+         (FOR,)),
         (re.compile(rf"(?<![\w-])({c})(?: {member})? (?:voted )?(?:against|opposed|no votes?)\b",
                     flags), (AGAINST,)),
         (re.compile(rf"\bamong ({c}) {member} (?:that |which )?(?:voted|voting) against\b", flags),

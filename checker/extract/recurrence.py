@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from checker.extract.base import Context, Draft, clause_around
+from checker.extract.base import Context, Draft, clause_around, subjects_before
 from checker.lexicon import Lexicon, phrases_re
 from checker.text import Numbers, Sentence
 
@@ -68,9 +68,16 @@ def _counted(text: str, start: int, end: int, ctx: Context) -> str:
     clause = text[a:b]
     markers = ctx.lex.vocab.get("subseries_markers") or {}
     for name in sorted(markers):
-        if phrases_re(markers[name]).search(clause):
-            actor = _actor(clause, ctx)
-            return f"{name}:{actor}" if actor and name != "consensus" else name
+        found = phrases_re(markers[name]).search(clause)
+        if not found:
+            continue
+        if name == "no-vote":  # a country's own no votes; "the Assembly voted against" is not
+            actors = subjects_before(ctx, clause, 0, found.start(), ("country",))
+            if not actors:
+                continue
+            return f"{name}:{actors[-1]}"
+        actor = _actor(clause, ctx)
+        return f"{name}:{actor}" if actor and name != "consensus" else name
     return ""
 
 
