@@ -3,26 +3,56 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from checker.articles import read_reports
 from checker.engine import run_rules
+from checker.errors import UsageError
 from checker.extract import extract_claims
 from checker.lexicon import Lexicon, default_lexicon
-from checker.models import Article, Claim, Corpus, Digest, Occurrence, Skipped
+from checker.models import Article, Claim, Corpus, Digest, Finding, Occurrence, Skipped, Verdict
 from checker.occurrence import dateline, resolve_date, resolve_occurrences, stage
 from checker.rule import Rule
+from checker.selection import select_rules
 from checker.series import assign_series, signature
 
 
 def check(paths: Sequence[str], rules: Sequence[Rule], lex: Lexicon | None = None,
-          max_bytes: int | None = None, stdin_text: str | None = None) -> Corpus:
-    """Run the pipeline on reports under the given paths."""
+          max_bytes: int | None = None, stdin_text: str | None = None,
+          severity: Mapping[str, str] | None = None) -> Corpus:
+    """Run the pipeline on reports under the given paths (severity: see judge_digests)."""
     lex = lex or default_lexicon()
     kwargs = {"max_bytes": max_bytes} if max_bytes else {}
     read = read_reports(paths, lex=lex, stdin_text=stdin_text, **kwargs)
     digests = [digest(a, lex) for a in read.articles]
-    return judge_digests(digests, rules, read.skipped)
+    return judge_digests(digests, rules, read.skipped, severity)
+
+
+def check_indexed(paths: Sequence[str], rules: Sequence[Rule], db_path: str,
+                  lex: Lexicon | None = None, jobs: int | None = None,
+                  max_bytes: int | None = None, stdin_text: str | None = None,
+                  rebuild: bool = False, progress: Callable[[int, int], None] | None = None,
+                  severity: Mapping[str, str] | None = None) -> Corpus:
+    """Run the pipeline like check(), keeping digests in the claim index at db_path so that
+    only reports changed since the last run are read again (stdin is read afresh)."""
+    from checker.index import load_digests, update_index
+
+    lex = lex or default_lexicon()
+    roots = [p for p in paths if p != "-"]
+    kwargs = {"max_bytes": max_bytes} if max_bytes else {}
+    digests: list[Digest] = []
+    skipped: list[Skipped] = []
+    if roots:
+        stats = update_index(db_path, roots, lex=lex, jobs=jobs, rebuild=rebuild,
+                             progress=progress, **kwargs)
+        digests = load_digests(db_path, under=roots)
+        skipped = list(stats.skipped)
+    if "-" in paths:
+        read = read_reports(["-"], lex=lex, stdin_text=stdin_text)
+        digests += [digest(a, lex) for a in read.articles]
+        skipped += read.skipped
+    skipped.sort(key=lambda s: s.path)
+    return judge_digests(digests, rules, skipped, severity)
 
 
 def digest(article: Article, lex: Lexicon) -> Digest:
@@ -35,16 +65,52 @@ def digest(article: Article, lex: Lexicon) -> Digest:
 
 
 def judge_digests(digests: Sequence[Digest], rules: Sequence[Rule],
-                  skipped: Sequence[Skipped] = ()) -> Corpus:
-    """Place digested reports in their series and occurrences, and judge them."""
+                  skipped: Sequence[Skipped] = (),
+                  severity: Mapping[str, str] | None = None) -> Corpus:
+    """Place digested reports in their series and occurrences, and judge them.
+
+    Findings a report's front matter ignores are kept, marked suppressed. severity maps rule
+    codes to the severity their findings are shown with (time-shifts stay info).
+    """
     digests = sorted(digests, key=lambda d: d.article.path)
     series = assign_series(digests)
     occurrences = resolve_occurrences(digests, series)
     claims = [_dated(c, occurrences[c.article]) for d in digests for c in d.claims]
-    ignored = {d.article.path: d.article.ignore for d in digests if d.article.ignore}
-    findings = run_rules(rules, claims, occurrences, ignored)
-    return Corpus(articles=tuple(d.article for d in digests), claims=tuple(claims),
+    articles, ignored = _front_matter_ignores([d.article for d in digests])
+    findings = [_configured(f, ignored, severity or {})
+                for f in run_rules(rules, claims, occurrences)]
+    return Corpus(articles=articles, claims=tuple(claims),
                   occurrences=occurrences, findings=tuple(findings), skipped=tuple(skipped))
+
+
+def _front_matter_ignores(articles: Sequence[Article]
+                          ) -> tuple[tuple[Article, ...], dict[str, set[str]]]:
+    """The rule codes each report ignores; an unknown name becomes a warning on the report."""
+    ignored: dict[str, set[str]] = {}
+    out: list[Article] = []
+    for article in articles:
+        unknown: list[str] = []
+        for name in article.ignore:
+            try:
+                ignored.setdefault(article.path, set()).update(
+                    r.code for r in select_rules([name]))
+            except UsageError:
+                unknown.append(name)
+        if unknown:
+            warning = f"{article.path}: front matter ignores unknown rule(s): {', '.join(unknown)}"
+            article = dataclasses.replace(article, warnings=(*article.warnings, warning))
+        out.append(article)
+    return tuple(out), ignored
+
+
+def _configured(finding: Finding, ignored: dict[str, set[str]],
+                severity: Mapping[str, str]) -> Finding:
+    """Mark a finding suppressed when any of its reports ignores its rule; apply severity."""
+    suppressed = any(finding.rule in ignored.get(a, ()) for a in finding.articles)
+    level = None if finding.verdict is Verdict.TIME_SHIFT else severity.get(finding.rule)
+    if not suppressed and level is None:
+        return finding
+    return dataclasses.replace(finding, suppressed=suppressed, severity_override=level)
 
 
 def _dated(claim: Claim, occurrence: Occurrence) -> Claim:

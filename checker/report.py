@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 import math
+import os
 from collections import Counter, defaultdict
 from typing import Any
 
 from rich.console import Console, Group
-from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -115,20 +115,25 @@ def finding_json(finding: Finding) -> dict[str, Any]:
 
 
 def render_text(corpus: Corpus, console: Console, findings: list[Finding] | None = None,
-                dimmed: set[str] | None = None) -> None:
-    """The conflict report: a summary, then each series' findings with their quotes."""
+                dimmed: set[str] | None = None, quiet: bool = False) -> None:
+    """The conflict report: a summary, then each series' findings with their quotes.
+
+    quiet leaves out the summary and the skipped inputs: only the findings are printed.
+    """
     findings = list(corpus.findings) if findings is None else findings
     claims = {c.id: c for c in corpus.claims}
-    console.print(_summary_panel(corpus, findings))
+    if not quiet:
+        console.print(_summary_panel(corpus, findings))
     by_series: dict[str, list[Finding]] = defaultdict(list)
     for finding in findings:
         by_series[finding.series].append(finding)
     for series in sorted(by_series):
-        console.print(Text(f"\n{series}", style="series"))
+        console.print(Text(f"\n{inert(series)}", style="series"))
         for finding in by_series[series]:
             console.print(_finding(finding, claims, dim=finding.id in (dimmed or set())))
-    for skipped in corpus.skipped:
-        console.print(Text(f"skipped {skipped.path}: {skipped.reason}", style="muted"))
+    for skipped in () if quiet else corpus.skipped:
+        console.print(Text(f"skipped {inert(skipped.path)}: {inert(skipped.reason)}",
+                           style="muted"))
 
 
 def _summary_panel(corpus: Corpus, findings: list[Finding]) -> Panel:
@@ -146,24 +151,25 @@ def _finding(finding: Finding, claims: dict[str, Claim], dim: bool = False) -> G
     head = Text.assemble(
         ("  " + finding.verdict.value.upper(), style), " ",
         (finding.rule, "rule"), f" {finding.name} ", (f"[{finding.severity}]", style),
-        (f"  {finding.slot}", "muted"),
-        (f"  {finding.occurrence}" if finding.occurrence else "", "muted"),
+        (f"  {inert(finding.slot)}", "muted"),
+        (f"  {inert(finding.occurrence)}" if finding.occurrence else "", "muted"),
         (" (suppressed)" if finding.suppressed else "", "muted"))
     parts: list[Any] = [head]
     for side in finding.sides:
         years = f" ({', '.join(map(str, side.years))})" if side.years else " (year unknown)"
-        parts.append(Text.assemble("    ", ("\u25cf ", style), (side.value, "bold"), years))
+        parts.append(Text.assemble("    ", ("\u25cf ", style), (inert(side.value), "bold"),
+                                   years))
         for claim_id in side.claims:
             claim = claims.get(claim_id)
             if claim:
                 parts.append(_quote_line(claim))
-    parts.append(Text("    " + finding.explanation, style="explain"))
+    parts.append(Text("    " + inert(finding.explanation), style="explain"))
     return Group(*parts)
 
 
 def _quote_line(claim: Claim) -> Text:
     text = Text("      ")
-    text.append(f"{claim.article}:{claim.line}", style="line")
+    text.append(f"{inert(claim.article)}:{claim.line}", style="line")
     text.append("  ")
     text.append_text(highlighted_quote(claim))
     return text
@@ -176,16 +182,19 @@ def highlighted_quote(claim: Claim) -> Text:
     at = quote.find(value) if value else -1
     out = Text(style="quote")
     if at < 0:
-        out.append(_inert(quote))
+        out.append(inert(quote))
         return out
-    out.append(_inert(quote[:at]))
-    out.append(_inert(quote[at:at + len(value)]), style="value")
-    out.append(_inert(quote[at + len(value):]))
+    out.append(inert(quote[:at]))
+    out.append(inert(quote[at:at + len(value)]), style="value")
+    out.append(inert(quote[at + len(value):]))
     return out
 
 
-def _inert(s: str) -> str:
+def inert(s: str) -> str:
+    """Report text made safe for a terminal or log: control characters (ANSI escapes,
+    line breaks) are shown as U+FFFD instead of acting."""
     return "".join(c if c.isprintable() else "\ufffd" for c in s)
+
 
 
 def render_claims(corpus: Corpus, console: Console) -> None:
@@ -194,8 +203,8 @@ def render_claims(corpus: Corpus, console: Console) -> None:
         table.add_column(column, overflow="fold")
     for c in corpus.claims:
         occ = corpus.occurrences.get(c.article)
-        table.add_row(escape(f"{c.article}:{c.line}"), escape(occ.label if occ else ""),
-                      c.family, escape(c.slot), escape(c.display), c.qualifier,
+        table.add_row(Text(inert(f"{c.article}:{c.line}")), Text(inert(occ.label if occ else "")),
+                      c.family, Text(inert(c.slot)), Text(inert(c.display)), c.qualifier,
                       highlighted_quote(c))
     console.print(table)
 
@@ -211,7 +220,7 @@ def render_timeline(corpus: Corpus, console: Console) -> None:
     flagged = {cid for f in corpus.findings if f.verdict is Verdict.CONFLICT
                for s in f.sides for cid in s.claims}
     for series in sorted(by_series):
-        table = Table(title=series, title_style="series")
+        table = Table(title=Text(inert(series)), title_style="series")
         table.add_column("year")
         table.add_column("report", overflow="fold")
         for label in SLOT_LABELS.values():
@@ -223,7 +232,7 @@ def render_timeline(corpus: Corpus, console: Console) -> None:
                 year += f" {occ.meeting}"
             cells = [_timeline_cell(claims_by_article[article.path], slot, flagged)
                      for slot in SLOT_LABELS]
-            table.add_row(year, escape(article.path), *cells)
+            table.add_row(Text(inert(year)), Text(inert(article.path)), *cells)
         console.print(table)
 
 
@@ -234,12 +243,18 @@ def _timeline_cell(claims: list[Claim], slot: str, flagged: set[str]) -> Text:
     for i, claim in enumerate(own[:2]):
         if i:
             text.append("; ")
-        text.append(_inert(claim.display), style="finding.conflict" if claim.id in flagged else "")
+        text.append(inert(claim.display), style="finding.conflict" if claim.id in flagged else "")
     return text
 
 
 def make_console(color: str = "auto", file: Any = None, width: int | None = None) -> Console:
     """A console honouring --color and NO_COLOR; plain text when not a terminal."""
+    if color == "auto" and os.environ.get("NO_COLOR"):
+        color = "never"  # no-color.org: no escape codes at all, bold included
+    if color == "never":
+        return Console(theme=THEME, file=file, color_system=None, no_color=True,
+                       force_terminal=False, width=width, highlight=False, emoji=False,
+                       markup=False)
     force = True if color == "always" else None
-    return Console(theme=THEME, file=file, force_terminal=force, no_color=color == "never",
-                   width=width, highlight=False, emoji=False, markup=False)
+    return Console(theme=THEME, file=file, force_terminal=force, width=width, highlight=False,
+                   emoji=False, markup=False)

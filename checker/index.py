@@ -1,0 +1,448 @@
+"""The claim index: every report's digest in SQLite, keyed by path, size, mtime and content hash.
+
+A run re-reads only the files whose content changed, drops the files gone from the folders it
+was given, and starts afresh by itself when the extractor, the stored models or the vocabulary
+change. All of a run's writes are one transaction: an interrupted run (Ctrl-C, kill -9, a full
+disk) leaves the previous index as it was, and a second run waits for the first. A rebuild is
+written to a temporary file beside the index and moved over it in one step.
+
+    meta(key, value)       schema, extractor version, settings (vocabulary, size limit)
+    files(key, path, size, mtime_ns, sha256, digests, skipped)
+        key      the file's absolute path; path is the path as walked (as reports name it)
+        digests  zlib-compressed JSON list of the file's digests (a .jsonl file has several)
+        skipped  JSON list of [path, reason] for what could not be read
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import stat
+import tempfile
+import time
+import zlib
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import closing, contextmanager
+from dataclasses import dataclass
+
+import checker
+from checker.articles import DEFAULT_MAX_BYTES, _expand, read_reports
+from checker.errors import InputError, UsageError
+from checker.lexicon import Lexicon, default_lexicon
+from checker.models import Digest, Skipped
+from checker.serialize import SCHEMA_KEY, digest_from_dict, digest_to_dict
+
+DEFAULT_INDEX = ".factlint/index.sqlite"
+SCHEMA_VERSION = 1
+BUSY_TIMEOUT = 30.0  # seconds a run waits for another run's write to finish
+RACY_NS = 2_000_000_000  # a file this recently modified may change again within one tick
+POOL_MIN = 16  # fewer files to read than this are read inline: a pool takes time to start
+Progress = Callable[[int, int], None]  # (files read so far, files to read)
+
+_SCHEMA = f"{SCHEMA_VERSION}:" + hashlib.sha256(SCHEMA_KEY.encode()).hexdigest()[:16]
+_TABLES = (
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    "CREATE TABLE files (key TEXT PRIMARY KEY, path TEXT NOT NULL, size INTEGER NOT NULL,"
+    " mtime_ns INTEGER NOT NULL, sha256 TEXT, digests BLOB NOT NULL, skipped TEXT NOT NULL)",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class IndexStats:
+    """What one run did: files read (extracted), reused, removed, and now under its roots."""
+
+    read: int
+    reused: int
+    removed: int
+    total: int
+    rebuilt: bool = False  # everything was read afresh (--rebuild, new index or new version)
+    skipped: tuple[Skipped, ...] = ()  # everything under the roots that could not be read
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    path: str
+    size: int
+    mtime_ns: int
+    sha256: str | None
+
+
+def update_index(db_path: str, roots: Sequence[str], lex: Lexicon | None = None,
+                 jobs: int | None = None, rebuild: bool = False,
+                 progress: Progress | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
+                 timeout: float = BUSY_TIMEOUT) -> IndexStats:
+    """Bring the index up to date with the reports under the given files and folders."""
+    jobs = (os.cpu_count() or 1) if jobs is None else jobs
+    if jobs < 1:
+        raise UsageError(f"--jobs must be at least 1, not {jobs}")
+    lex = lex or default_lexicon()
+    walk_skipped: list[Skipped] = []
+    walked = _walked(roots, walk_skipped)
+    run = _Run(lex, jobs, progress, max_bytes, _settings(lex, max_bytes))
+    _make_folder(db_path)
+    if rebuild:
+        stats = _rebuild(db_path, walked, roots, run, timeout)
+    else:
+        with _connect(db_path, timeout) as conn, _transaction(conn, db_path, timeout):
+            stats = _sync(conn, walked, roots, run, _prepare(conn, db_path, run.settings))
+    skipped = sorted([*walk_skipped, *stats.skipped], key=lambda s: (s.path, s.reason))
+    return IndexStats(stats.read, stats.reused, stats.removed, stats.total, stats.rebuilt,
+                      tuple(skipped))
+
+
+def load_digests(db_path: str, exclude: Iterable[str] = (),
+                 under: Sequence[str] | None = None) -> list[Digest]:
+    """Return the digests in the index, sorted by path: all, or those of files under some
+    roots, leaving out the files named in exclude."""
+    left_out = {_key(p) for p in exclude}
+    rows = [r for r in _rows(db_path, "digests", under) if r[0] not in left_out]
+    digests = [digest_from_dict(d) for _, blob in rows
+               for d in json.loads(zlib.decompress(blob))]
+    return sorted(digests, key=lambda d: d.article.path)
+
+
+def load_skipped(db_path: str, under: Sequence[str] | None = None) -> list[Skipped]:
+    """Return what the index could not read, sorted by path."""
+    found = [Skipped(p, r) for _, text in _rows(db_path, "skipped", under)
+             for p, r in json.loads(text)]
+    return sorted(found, key=lambda s: (s.path, s.reason))
+
+
+# ---------------------------------------------------------------- one run
+
+
+@dataclass(frozen=True, slots=True)
+class _Run:
+    lex: Lexicon
+    jobs: int
+    progress: Progress | None
+    max_bytes: int
+    settings: str
+
+
+def _walked(roots: Sequence[str], skipped: list[Skipped]) -> dict[str, str]:
+    """Map each report file under the roots (key) to its path as walked, like read_reports."""
+    out: dict[str, str] = {}
+    for path in _expand([r for r in roots if r != "-"], skipped):
+        out.setdefault(_key(path), path)
+    return out
+
+
+def _sync(conn: sqlite3.Connection, walked: dict[str, str], roots: Sequence[str], run: _Run,
+          fresh: bool) -> IndexStats:
+    """Write what changed under the roots into the index, inside the caller's transaction."""
+    stored = {k: _Row(*rest) for k, *rest in
+              conn.execute("SELECT key, path, size, mtime_ns, sha256 FROM files")}
+    gone = [k for k in stored if k not in walked and _under(k, roots)]
+    conn.executemany("DELETE FROM files WHERE key = ?", [(k,) for k in gone])
+    todo: list[tuple[str, _Row]] = []
+    for key, path in sorted(walked.items(), key=lambda kv: kv[1]):
+        old = stored.get(key)
+        row, same = _compare(path, old, run.max_bytes)
+        if not same:
+            todo.append((key, row))
+        elif old != row:  # same content, new stat: remember it so the next run need not hash
+            conn.execute("UPDATE files SET size = ?, mtime_ns = ? WHERE key = ?",
+                         (row.size, row.mtime_ns, key))
+    vanished = 0
+    for (key, row), result in zip(todo, _extract_all([r.path for _, r in todo], run),
+                                  strict=True):
+        if result is None:  # deleted while we ran
+            vanished += 1
+            conn.execute("DELETE FROM files WHERE key = ?", (key,))
+            continue
+        conn.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?)",
+                     (key, row.path, row.size, row.mtime_ns, row.sha256, *result))
+    if fresh:
+        _write_meta(conn, run.settings)
+    return IndexStats(read=len(todo), reused=len(walked) - len(todo), removed=len(gone),
+                      total=len(walked) - vanished, rebuilt=fresh,
+                      skipped=tuple(_skipped_rows(conn, roots)))
+
+
+def _compare(path: str, old: _Row | None, max_bytes: int) -> tuple[_Row, bool]:
+    """Return the file's row as it is now, and whether the stored digests still hold."""
+    try:
+        st = os.stat(path)
+    except OSError:  # a broken link, say: read_reports tells why; its own stat will do
+        try:
+            st = os.lstat(path)
+        except OSError:
+            return _Row(path, -1, -1, None), False
+    # a file modified just now may change again within the same mtime tick: check it next time
+    mtime = -1 if time.time_ns() - st.st_mtime_ns < RACY_NS else st.st_mtime_ns
+    if old is not None and old.path == path and old.mtime_ns >= 0 \
+            and (old.size, old.mtime_ns) == (st.st_size, st.st_mtime_ns):
+        return old, True
+    sha = _hash(path, st, max_bytes)
+    row = _Row(path, st.st_size, mtime, sha)
+    same = old is not None and old.path == path and sha is not None and sha == old.sha256
+    return row, same
+
+
+def _hash(path: str, st: os.stat_result, max_bytes: int) -> str | None:
+    """The sha256 of a regular file within the size limit (never open a fifo or a giant)."""
+    if not stat.S_ISREG(st.st_mode) or st.st_size > max_bytes:
+        return None
+    try:
+        with open(path, "rb") as f:
+            return hashlib.file_digest(f, "sha256").hexdigest()
+    except OSError:
+        return None
+
+
+def _skipped_rows(conn: sqlite3.Connection, roots: Sequence[str]) -> list[Skipped]:
+    rows = conn.execute("SELECT key, skipped FROM files WHERE skipped != '[]'")
+    return [Skipped(p, r) for key, text in rows if _under(key, roots)
+            for p, r in json.loads(text)]
+
+
+# ---------------------------------------------------------------- extraction
+
+
+def _extract_all(paths: list[str], run: _Run) -> Iterator[tuple[bytes, str] | None]:
+    """Digest files in order, inline or across processes; yield each file's stored form."""
+    if run.progress:
+        run.progress(0, len(paths))
+    if run.jobs == 1 or len(paths) < POOL_MIN:
+        results: Iterable[tuple[bytes, str] | None] = (
+            _extract(p, run.lex, run.max_bytes) for p in paths)
+        yield from _counted(results, len(paths), run.progress)
+        return
+    import multiprocessing
+
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    chunk = max(1, min(32, len(paths) // (run.jobs * 8)))
+    with ProcessPoolExecutor(min(run.jobs, len(paths)), mp_context=context,
+                             initializer=_init_worker,
+                             initargs=(run.lex, run.max_bytes, os.getpid())) as pool:
+        try:
+            yield from _counted(pool.map(_extract_in_worker, paths, chunksize=chunk),
+                                len(paths), run.progress)
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+
+
+def _counted(results: Iterable, total: int, progress: Progress | None) -> Iterator:
+    for done, result in enumerate(results, start=1):
+        if progress:
+            progress(done, total)
+        yield result
+
+
+def _extract(path: str, lex: Lexicon, max_bytes: int) -> tuple[bytes, str] | None:
+    """Read and digest one file: (compressed digests, skipped), or None if it is gone."""
+    from checker.pipeline import digest
+
+    try:
+        read = read_reports([path], max_bytes=max_bytes, lex=lex)
+    except InputError:
+        return None
+    data = json.dumps([digest_to_dict(digest(a, lex)) for a in read.articles],
+                      ensure_ascii=False, separators=(",", ":"))
+    skipped = json.dumps([[s.path, s.reason] for s in read.skipped], ensure_ascii=False)
+    return zlib.compress(data.encode("utf-8")), skipped
+
+
+_WORKER: dict[str, object] = {}
+
+
+def _init_worker(lex: Lexicon, max_bytes: int, parent: int) -> None:
+    """Set up a worker process: Ctrl-C is the parent's to handle, and it dies with it."""
+    import signal
+    import threading
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _WORKER.update(lex=lex, max_bytes=max_bytes)
+    ppid = os.getppid()
+
+    def watch() -> None:  # a killed parent leaves no orphaned workers behind
+        while os.getppid() == ppid:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
+def _extract_in_worker(path: str) -> tuple[bytes, str] | None:
+    return _extract(path, _WORKER["lex"], _WORKER["max_bytes"])  # type: ignore[arg-type]
+
+
+# ---------------------------------------------------------------- the database file
+
+
+def _settings(lex: Lexicon, max_bytes: int) -> str:
+    """What, besides the extractor's code, decides the digests: vocabulary and size limit."""
+    aliases = sorted((a, e.name, e.kind) for a, e in lex.alias_to_entity.items())
+    vocabulary = repr((lex.numbers, lex.vocab, aliases)).encode("utf-8")
+    return f"{hashlib.sha256(vocabulary).hexdigest()[:16]}:{max_bytes}"
+
+
+def _make_folder(db_path: str) -> None:
+    folder = os.path.dirname(os.path.abspath(db_path))
+    if os.path.isdir(folder):
+        return
+    try:
+        os.makedirs(folder)
+        with open(os.path.join(folder, ".gitignore"), "w", encoding="utf-8") as f:
+            f.write("# made by factlint: the claim index is a cache\n*\n")
+    except OSError as err:
+        raise InputError(f"cannot make the index folder {folder}: {err.strerror or err}") from None
+
+
+@contextmanager
+def _connect(db_path: str, timeout: float) -> Iterator[sqlite3.Connection]:
+    """Open the index and make sure it is sound; errors become one-line InputErrors."""
+    try:
+        conn = sqlite3.connect(db_path, timeout=timeout, isolation_level=None)
+    except sqlite3.Error as err:
+        raise _error(err, db_path, timeout) from None
+    with closing(conn):
+        try:
+            found = conn.execute("PRAGMA quick_check").fetchall()
+        except sqlite3.Error as err:
+            raise _error(err, db_path, timeout) from None
+        if found != [("ok",)]:
+            raise _damaged(db_path, "; ".join(str(r[0]) for r in found[:3]))
+        try:
+            yield conn
+        except sqlite3.Error as err:
+            raise _error(err, db_path, timeout) from None
+
+
+@contextmanager
+def _transaction(conn: sqlite3.Connection, db_path: str, timeout: float) -> Iterator[None]:
+    """One write transaction: committed whole, or rolled back whole."""
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.Error as err:
+        raise _error(err, db_path, timeout) from None
+    try:
+        yield
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+
+
+def _prepare(conn: sqlite3.Connection, db_path: str, settings: str) -> bool:
+    """Make the tables ready for this version; return True when they start empty."""
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if tables and not {"meta", "files"} <= tables:
+        raise _damaged(db_path, "not a factlint index")
+    meta = dict(conn.execute("SELECT key, value FROM meta")) if tables else {}
+    if meta.get("schema") != _SCHEMA:
+        for table in sorted(tables):
+            conn.execute(f'DROP TABLE "{table}"')
+        for create in _TABLES:
+            conn.execute(create)
+        return True
+    if (meta.get("extractor"), meta.get("settings")) != (checker.EXTRACTOR_VERSION, settings):
+        conn.execute("DELETE FROM files")
+        return True
+    return False
+
+
+def _write_meta(conn: sqlite3.Connection, settings: str) -> None:
+    conn.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)",
+                     [("schema", _SCHEMA), ("extractor", checker.EXTRACTOR_VERSION),
+                      ("settings", settings)])
+
+
+def _rows(db_path: str, column: str, under: Sequence[str] | None) -> list[tuple[str, object]]:
+    """Read one column of every file row (under the roots), in one read transaction."""
+    if not os.path.exists(db_path):
+        raise InputError(f"no index at {db_path}: run 'factlint index' first")
+    with _connect(db_path, BUSY_TIMEOUT) as conn:
+        conn.execute("BEGIN")
+        meta = dict(conn.execute("SELECT key, value FROM meta")) if _has_meta(conn) else {}
+        if meta.get("schema") != _SCHEMA:
+            raise InputError(f"index {db_path} was written by another version of factlint:"
+                             " run 'factlint index' again")
+        rows = conn.execute(f"SELECT key, {column} FROM files ORDER BY path").fetchall()
+        conn.execute("COMMIT")
+    return [r for r in rows if under is None or _under(r[0], under)]
+
+
+def _has_meta(conn: sqlite3.Connection) -> bool:
+    found = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'")
+    return found.fetchone() is not None
+
+
+def _rebuild(db_path: str, walked: dict[str, str], roots: Sequence[str], run: _Run,
+             timeout: float) -> IndexStats:
+    """Build a new index beside the old one, then move it over the old in one step."""
+    folder, name = os.path.split(os.path.abspath(db_path))
+    fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".rebuild", dir=folder)
+    os.close(fd)
+    try:
+        with _connect(tmp, timeout) as conn, _transaction(conn, tmp, timeout):
+            stats = _sync(conn, walked, roots, run, _prepare(conn, tmp, run.settings))
+        _replace(tmp, db_path, timeout)
+    finally:
+        for leftover in (tmp, tmp + "-journal"):
+            if os.path.exists(leftover):
+                os.remove(leftover)
+    return stats
+
+
+def _replace(tmp: str, db_path: str, timeout: float) -> None:
+    """Move the new index over the old one, holding the old one's write lock if it has one."""
+    old = None
+    if os.path.exists(db_path):
+        try:
+            old = sqlite3.connect(db_path, timeout=timeout, isolation_level=None)
+        except sqlite3.Error:
+            old = None
+    try:
+        if old is not None:
+            old.execute("BEGIN IMMEDIATE")  # waits for a running writer; rolls back a hot journal
+    except sqlite3.DatabaseError as err:
+        if _is_locked(err):
+            raise _error(err, db_path, timeout) from None
+        if os.path.exists(db_path + "-journal"):  # the damaged file's journal, useless now
+            os.remove(db_path + "-journal")
+    try:
+        os.replace(tmp, db_path)
+    finally:
+        if old is not None:
+            old.close()
+
+
+def _key(path: str) -> str:
+    return os.path.abspath(path)
+
+
+def _under(key: str, roots: Iterable[str]) -> bool:
+    for root in roots:
+        if root == "-":
+            continue
+        base = _key(root)
+        if key == base or key.startswith(base.rstrip(os.sep) + os.sep):
+            return True
+    return False
+
+
+def _is_locked(err: sqlite3.Error) -> bool:
+    return "locked" in str(err) or "busy" in str(err)
+
+
+def _error(err: sqlite3.Error, db_path: str, timeout: float) -> InputError:
+    if _is_locked(err):
+        return InputError(f"index {db_path} is locked by another factlint run"
+                          f" (waited {timeout:g} s); try again when it has finished")
+    text = str(err)
+    if isinstance(err, sqlite3.DatabaseError) and any(
+            w in text for w in ("not a database", "malformed", "corrupt")):
+        return _damaged(db_path, text)
+    return InputError(f"index {db_path}: {text}")
+
+
+def _damaged(db_path: str, why: str) -> InputError:
+    return InputError(f"index {db_path} is damaged ({why}): run 'factlint index --rebuild'")

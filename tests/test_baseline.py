@@ -1,0 +1,127 @@
+"""Baselines (record today's findings, report only new ones) and front-matter suppression
+(a report ignoring a rule: its findings are listed as suppressed and never fail the run)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+SCHEMA = Path(__file__).resolve().parents[2] / "shared" / "schemas" / "sarif-schema-2.1.0.json"
+CONTRADICTING = """---
+title: UN adopts North Korea rights resolution
+published: 2020-12-17
+{extra}---
+The UN General Assembly adopted a resolution on North Korean human rights for the 15th consecutive year.
+"""
+
+
+def factlint(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "TTY_COMPATIBLE")}
+    return subprocess.run([sys.executable, "-m", "checker", *args], cwd=cwd, env=env,
+                          capture_output=True, text=True, encoding="utf-8", timeout=120)
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    """tmp_path with the seeds in corpus/ (and a .git, so no outside config is found)."""
+    (tmp_path / ".git").mkdir()
+    shutil.copytree(SEEDS, tmp_path / "corpus")
+    return tmp_path
+
+
+def conflicts(done: subprocess.CompletedProcess[str]) -> list[dict]:
+    assert done.returncode in (0, 1), done.stderr
+    return json.loads(done.stdout)["conflicts"]
+
+
+def test_baseline_of_the_seeds_leaves_nothing_to_report(corpus: Path) -> None:
+    recorded = factlint("baseline", "corpus", "-o", "baseline.json", cwd=corpus)
+    assert recorded.returncode == 0, recorded.stderr
+    data = json.loads((corpus / "baseline.json").read_text(encoding="utf-8"))
+    assert data["version"] == 1 and data["entries"]
+    keys = {"rule", "series", "slot", "occurrence", "verdict", "sides"}  # no lines, no claim ids
+    assert all(set(entry) == keys for entry in data["entries"])
+    assert factlint("check", "corpus", "--fail-on", "time-shift", cwd=corpus).returncode == 1
+    done = factlint("check", "corpus", "--baseline", "baseline.json", "--fail-on", "time-shift",
+                    "-f", "json", cwd=corpus)
+    assert done.returncode == 0 and conflicts(done) == []
+    assert "already in the baseline" in done.stderr
+
+
+def test_a_new_contradicting_report_is_the_only_finding(corpus: Path) -> None:
+    factlint("baseline", "corpus", "-o", "baseline.json", cwd=corpus)
+    (corpus / "corpus" / "new.md").write_text(CONTRADICTING.format(extra=""), encoding="utf-8")
+    done = factlint("check", "corpus", "--baseline", "baseline.json", "-f", "json", cwd=corpus)
+    assert done.returncode == 1
+    found = conflicts(done)
+    assert [(f["rule"], f["verdict"]) for f in found] == [("FL101", "conflict")]
+    assert "corpus/new.md" in {a for side in found[0]["sides"] for a in side["articles"]}
+
+
+def test_edits_elsewhere_in_a_file_do_not_bring_a_finding_back(corpus: Path) -> None:
+    factlint("baseline", "corpus", "-o", "baseline.json", cwd=corpus)
+    for report in (corpus / "corpus").iterdir():  # every claim moves down three lines
+        report.write_text("\n\n\n" + report.read_text(encoding="utf-8"), encoding="utf-8")
+    done = factlint("check", "corpus", "--baseline", "baseline.json", "-f", "json", cwd=corpus)
+    assert conflicts(done) == []
+
+
+@pytest.mark.parametrize("content", [None, "not json", '{"version": 99, "entries": []}',
+                                     '{"version": 1, "entries": [{"rule": "FL101"}]}'])
+def test_a_missing_or_bad_baseline_is_one_line_and_exit_2(corpus: Path, content: str | None) -> None:
+    if content is not None:
+        (corpus / "baseline.json").write_text(content, encoding="utf-8")
+    done = factlint("check", "corpus", "--baseline", "baseline.json", cwd=corpus)
+    assert done.returncode == 2 and done.stdout == ""
+    lines = done.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("factlint: ") and "baseline" in lines[0]
+
+
+# ------------------------------------------------------------------ suppression
+
+
+@pytest.mark.parametrize("ignored", ["FL101", "ordinal-year"])
+def test_front_matter_suppression_is_listed_and_does_not_fail(corpus: Path, ignored: str) -> None:
+    extra = f"factlint:\n  ignore: [{ignored}]\n"
+    (corpus / "corpus" / "new.md").write_text(CONTRADICTING.format(extra=extra), encoding="utf-8")
+    done = factlint("check", "corpus", "--select", "FL101", "-f", "json", cwd=corpus)
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    (finding,) = [f for f in report["conflicts"] if f["verdict"] == "conflict"]
+    assert finding["suppressed"] is True
+    assert report["summary"]["suppressed"] == 1 and report["summary"]["by_verdict"]["conflict"] == 0
+    text = factlint("check", "corpus", "--select", "FL101", "--color", "never", cwd=corpus)
+    assert text.returncode == 0 and "(suppressed)" in text.stdout and "1 suppressed" in text.stdout
+    github = factlint("check", "corpus", "--select", "FL101", "-f", "github", cwd=corpus)
+    assert "::error" not in github.stdout and "(1 suppressed)" in github.stdout
+
+
+def test_suppressed_result_in_sarif(corpus: Path) -> None:
+    extra = "factlint: {ignore: [FL101]}\n"
+    (corpus / "corpus" / "new.md").write_text(CONTRADICTING.format(extra=extra), encoding="utf-8")
+    done = factlint("check", "corpus", "--select", "FL101", "-f", "sarif", cwd=corpus)
+    assert done.returncode == 0, done.stderr
+    log = json.loads(done.stdout)
+    if SCHEMA.is_file():
+        import jsonschema
+
+        schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+        jsonschema.validators.validator_for(schema)(schema).validate(log)
+    (result,) = [r for r in log["runs"][0]["results"] if r["properties"]["verdict"] == "conflict"]
+    assert result["suppressions"][0]["kind"] == "inSource"
+
+
+def test_an_unknown_rule_in_front_matter_is_a_warning(corpus: Path) -> None:
+    extra = "factlint: {ignore: [FL999]}\n"
+    (corpus / "corpus" / "new.md").write_text(CONTRADICTING.format(extra=extra), encoding="utf-8")
+    done = factlint("check", "corpus", "--select", "FL101", "-f", "json", cwd=corpus)
+    assert done.returncode == 1
+    assert "front matter ignores unknown rule(s): FL999" in done.stderr
