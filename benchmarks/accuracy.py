@@ -387,10 +387,13 @@ FAMILIES: tuple[Family, ...] = (
 )
 
 
-def own_occurrence(claim: dict[str, Any]) -> bool:
-    """A claim about the report's own occurrence (not "last year's vote")."""
+def own_occurrence(claim: dict[str, Any], meeting: str | None = None) -> bool:
+    """A claim about the report's own occurrence (not "last year's vote", not "since 1992, when
+    59 countries voted", not the committee's method in a report of the plenary)."""
     years = claim.get("years")
-    return not years or 0 in years
+    if years and 0 not in years or claim.get("year") is not None:
+        return False
+    return not claim.get("meeting") or claim["meeting"] in (meeting or "")
 
 
 def sentences(body: str) -> list[str]:
@@ -427,6 +430,7 @@ def score_extraction(report: dict[str, Any], gold_articles: dict[str, dict[str, 
     by_article: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for c in report.get("claims", []):
         by_article[name(c["article"])].append(c)
+    meetings = {name(a["path"]): a.get("event_meeting") for a in report.get("articles", [])}
     out: dict[str, Any] = {}
     for fam in FAMILIES:
         claimed = correct = gold_total = found_total = 0
@@ -436,11 +440,13 @@ def score_extraction(report: dict[str, Any], gold_articles: dict[str, dict[str, 
             scope = Scope(bodies.get(article, ""), countries)
             gold = fam.gold(g, scope) if g else None
             values: dict[Any, dict[str, Any]] = {}
+            meeting = meetings.get(article)
             for c in by_article.get(article, []):
                 if not fam.takes(c):
                     continue
-                if not own_occurrence(c) or (fam.own_series_only and c.get("counted")):
-                    why = "other year" if not own_occurrence(c) else f"counts {c['counted']}"
+                own = own_occurrence(c, meeting)
+                if not own or (fam.own_series_only and c.get("counted")):
+                    why = "other occurrence" if not own else f"counts {c['counted']}"
                     set_aside.append(_claim_row(article, c, why))
                     continue
                 values.setdefault(fam.value(c, scope), c)

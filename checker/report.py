@@ -80,7 +80,8 @@ def claim_json(claim: Claim, corpus: Corpus) -> dict[str, Any]:
         "event": occ.label if occ else None, "kind": claim.family, "slot": claim.slot,
         "value": json_value(claim), "display": claim.display, "qualifier": claim.qualifier,
         "polarity": claim.polarity, "counted": claim.counted or None,
-        "years": list(claim.year_offsets), "attributed": claim.attributed,
+        "years": list(claim.year_offsets), "year": claim.detail("year"),
+        "meeting": claim.detail("meeting"), "attributed": claim.attributed,
     }
 
 
@@ -219,6 +220,7 @@ def render_timeline(corpus: Corpus, console: Console) -> None:
         claims_by_article[claim.article].append(claim)
     flagged = {cid for f in corpus.findings if f.verdict is Verdict.CONFLICT
                for s in f.sides for cid in s.claims}
+    labels = _slot_labels()
     for series in sorted(by_series):
         table = Table(title=Text(inert(series)), title_style="series")
         table.add_column("year")
@@ -230,20 +232,42 @@ def render_timeline(corpus: Corpus, console: Console) -> None:
             year = str(occ.year) if occ.year else "?"
             if occ.meeting:
                 year += f" {occ.meeting}"
-            cells = [_timeline_cell(claims_by_article[article.path], slot, flagged)
+            cells = [_timeline_cell(claims_by_article[article.path], slot, flagged, labels)
                      for slot in SLOT_LABELS]
-            table.add_row(Text(inert(year)), Text(inert(article.path)), *cells)
+            table.add_row(Text(inert(year)), Text(inert(_short(article.path))), *cells)
         console.print(table)
 
 
-def _timeline_cell(claims: list[Claim], slot: str, flagged: set[str]) -> Text:
+def _short(path: str) -> str:
+    """A report's file name (with its record id for JSON Lines): the column stays narrow."""
+    return path.replace("\\", "/").rsplit("/", 1)[-1]
+
+
+def _slot_labels() -> dict[str, Any]:
+    """How each slot's rule writes a value ("16th", "58 co-sponsors")."""
+    from rules import all_rules
+
+    labels: dict[str, Any] = {}
+    for rule in all_rules():  # the first rule of a slot, by code, writes its values
+        if rule.slot in SLOT_LABELS:
+            labels.setdefault(rule.slot, rule.label)
+    return labels
+
+
+def _timeline_cell(claims: list[Claim], slot: str, flagged: set[str], labels) -> Text:
     own = [c for c in claims if c.slot == slot and not c.attributed and c.year_offsets == (0,)
            and not c.counted and not c.detail("year")]
+    label = labels.get(slot, lambda c: c.display)
     text = Text()
-    for i, claim in enumerate(own[:2]):
+    for i, value in enumerate(dict.fromkeys(label(c) for c in own)):
+        if i == 2:
+            text.append(" …")
+            break
         if i:
             text.append("; ")
-        text.append(inert(claim.display), style="finding.conflict" if claim.id in flagged else "")
+        style = "finding.conflict" if any(c.id in flagged and label(c) == value
+                                          for c in own) else ""
+        text.append(inert(value), style=style)
     return text
 
 

@@ -29,9 +29,9 @@ CONFLICT_RECALL_KIND_SPECIFIC = 0.75  # 6/8 without the credits of the catch-all
 EXTRACTION = {  # family: (precision, recall)
     "ordinal": (1.00, 1.00),
     "start": (1.00, 1.00),
-    "tally": (0.94, 1.00),
+    "tally": (1.00, 1.00),
     "sponsors": (1.00, 1.00),
-    "adoption": (0.95, 1.00),
+    "adoption": (1.00, 1.00),
     "votes": (0.98, 0.98),
     "date": (1.00, 1.00),
     "people": (0.97, 0.88),
