@@ -154,4 +154,6 @@ def _describe(cluster: _Cluster) -> str:
     entities = [t[1:] for t, _ in ranked if t.startswith("@")][:1]
     named = [t[1:] for t, _ in ranked if t.startswith(EVENT_MARK)][:1]
     words = named or [t for t, _ in ranked if t[0] not in "@" + EVENT_MARK + KIND_MARK][:2]
-    return " / ".join([*entities, " ".join(words)]) if words or entities else "untitled series"
+    # two words read better in a stable order ("human rights", not "rights human")
+    return (" / ".join([*entities, " ".join(sorted(words))]) if words or entities
+            else "untitled series")
