@@ -132,9 +132,74 @@ def render_text(corpus: Corpus, console: Console, findings: list[Finding] | None
         console.print(Text(f"\n{inert(series)}", style="series"))
         for finding in by_series[series]:
             console.print(_finding(finding, claims, dim=finding.id in (dimmed or set())))
+    if not quiet and by_series:
+        render_year_summary(corpus, console, set(by_series))
     for skipped in () if quiet else corpus.skipped:
         console.print(Text(f"skipped {inert(skipped.path)}: {inert(skipped.reason)}",
                            style="muted"))
+
+
+def render_year_summary(corpus: Corpus, console: Console, series_shown: set[str]) -> None:
+    """The timeline section: per series and year, how many reports say what."""
+    reports: dict[tuple[str, int | None, str], set[str]] = defaultdict(set)
+    values: dict[tuple[str, int | None, str], dict[str, Counter[str]]] = defaultdict(
+        lambda: defaultdict(Counter))
+    for article in corpus.articles:
+        occ = corpus.occurrences[article.path]
+        if occ.series in series_shown:
+            reports[(occ.series, occ.year, occ.meeting or "")].add(article.path)
+    seen: set[tuple[str, str, str]] = set()
+    for claim in corpus.claims:
+        occ = corpus.occurrences[claim.article]
+        key = (occ.series, occ.year, occ.meeting or "")
+        value = compact_value(claim)
+        if key in reports and claim.slot in SLOT_LABELS and _own(claim) and \
+                (claim.article, claim.slot, value) not in seen:
+            seen.add((claim.article, claim.slot, value))
+            values[key][claim.slot][value] += 1
+    for series in sorted({k[0] for k in reports}):
+        table = Table(title=f"timeline of {inert(series)}: what the reports say, year by year",
+                      title_style="series")
+        for column in ("year", "reports", *SLOT_LABELS.values()):
+            table.add_column(column, overflow="fold")
+        keys = sorted((k for k in reports if k[0] == series), key=lambda k: (k[1] or 9999, k[2]))
+        for key in keys:
+            when = (str(key[1]) if key[1] else "?") + (f" {key[2]}" if key[2] else "")
+            cells = [_counted_values(values[key].get(slot, Counter())) for slot in SLOT_LABELS]
+            table.add_row(inert(when), str(len(reports[key])), *cells)
+        console.print(table)
+
+
+def compact_value(claim: Claim) -> str:
+    """A claim's value in a few characters, for tables: "16th", "2005", ">50", "EU+Japan"."""
+    from checker.verdicts import ordinal
+
+    value = claim.value
+    if claim.slot == "ordinal":
+        return ordinal(value)
+    if claim.slot == "sponsor-count":
+        prefix = {"more-than": ">", "at-least": "≥", "about": "~", "nearly": "<~",
+                  "less-than": "<", "at-most": "≤"}.get(claim.qualifier, "")
+        return f"{prefix}{claim.detail('number')}"
+    if claim.slot == "lead-sponsor":
+        return "+".join(value) + ("+…" if claim.qualifier == "at-least" else "")
+    if claim.slot == "adoption":
+        return "consensus" if value == "consensus" else "vote"
+    if claim.slot == "event-date" and all(value[:3]):
+        return f"{value[0]:04d}-{value[1]:02d}-{value[2]:02d}"
+    if claim.slot == "tally":
+        return claim.display
+    return inert(claim.display if claim.slot == "event-date" else str(value))
+
+
+def _counted_values(counts: Counter[str]) -> Text:
+    return Text("; ".join(inert(v) + (f" \u00d7{n}" if n > 1 else "")
+                          for v, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))))
+
+
+def _own(claim: Claim) -> bool:
+    return (not claim.attributed and claim.year_offsets == (0,) and not claim.counted
+            and not claim.detail("year"))
 
 
 def _summary_panel(corpus: Corpus, findings: list[Finding]) -> Panel:
@@ -220,7 +285,6 @@ def render_timeline(corpus: Corpus, console: Console) -> None:
         claims_by_article[claim.article].append(claim)
     flagged = {cid for f in corpus.findings if f.verdict is Verdict.CONFLICT
                for s in f.sides for cid in s.claims}
-    labels = _slot_labels()
     for series in sorted(by_series):
         table = Table(title=Text(inert(series)), title_style="series")
         table.add_column("year")
@@ -232,7 +296,7 @@ def render_timeline(corpus: Corpus, console: Console) -> None:
             year = str(occ.year) if occ.year else "?"
             if occ.meeting:
                 year += f" {occ.meeting}"
-            cells = [_timeline_cell(claims_by_article[article.path], slot, flagged, labels)
+            cells = [_timeline_cell(claims_by_article[article.path], slot, flagged)
                      for slot in SLOT_LABELS]
             table.add_row(Text(inert(year)), Text(inert(_short(article.path))), *cells)
         console.print(table)
@@ -243,31 +307,17 @@ def _short(path: str) -> str:
     return path.replace("\\", "/").rsplit("/", 1)[-1]
 
 
-def _slot_labels() -> dict[str, Any]:
-    """How each slot's rule writes a value ("16th", "58 co-sponsors")."""
-    from rules import all_rules
-
-    labels: dict[str, Any] = {}
-    for rule in all_rules():  # the first rule of a slot, by code, writes its values
-        if rule.slot in SLOT_LABELS:
-            labels.setdefault(rule.slot, rule.label)
-    return labels
-
-
-def _timeline_cell(claims: list[Claim], slot: str, flagged: set[str], labels) -> Text:
-    own = [c for c in claims if c.slot == slot and not c.attributed and c.year_offsets == (0,)
-           and not c.counted and not c.detail("year")]
-    label = labels.get(slot, lambda c: c.display)
+def _timeline_cell(claims: list[Claim], slot: str, flagged: set[str]) -> Text:
+    own = [c for c in claims if c.slot == slot and _own(c)]
     text = Text()
-    for i, value in enumerate(dict.fromkeys(label(c) for c in own)):
+    for i, value in enumerate(dict.fromkeys(compact_value(c) for c in own)):
         if i == 2:
-            text.append(" …")
+            text.append(" \u2026")
             break
         if i:
             text.append("; ")
-        style = "finding.conflict" if any(c.id in flagged and label(c) == value
-                                          for c in own) else ""
-        text.append(inert(value), style=style)
+        hit = any(c.id in flagged and compact_value(c) == value for c in own)
+        text.append(inert(value), style="finding.conflict" if hit else "")
     return text
 
 
