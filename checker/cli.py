@@ -302,7 +302,8 @@ def _run(paths: tuple[str, ...], settings: Config, rules: list[Rule], levels: di
 
     if not paths:
         raise UsageError("no paths given: pass PATH... or set 'paths' in [tool.factlint]")
-    stdin_text = sys.stdin.read() if "-" in paths else None
+    # stdin is read as bytes and decoded like a file, whatever the locale says
+    stdin_text = sys.stdin.buffer.read() if "-" in paths else None
     common: dict[str, Any] = {"lex": _lexicon(settings), "max_bytes": settings.max_bytes,
                               "stdin_text": stdin_text, "severity": levels}
     if index_given or os.path.exists(settings.index):  # the index, when there is one

@@ -416,7 +416,9 @@ def _replace(tmp: str, db_path: str, timeout: float) -> None:
 
 
 def _key(path: str) -> str:
-    return os.path.abspath(path)
+    # a file name that is not UTF-8 keeps its bytes, escaped, so SQLite can store it
+    return os.path.abspath(path).encode("utf-8", "surrogateescape").decode("utf-8",
+                                                                            "backslashreplace")
 
 
 def _under(key: str, roots: Iterable[str]) -> bool:

@@ -45,8 +45,10 @@ class Lexicon:
                 self.alias_to_entity[form] = entity
         forms = sorted(self.alias_to_entity, key=lambda f: (-len(f), f))
         # "the North" names a country only when no capitalised word follows ("the North Korean")
+        # a look at the first letter before the long alternation keeps scanning linear and fast
+        firsts = "".join(sorted({re.escape(f[0]) for f in forms}))
         self.entity_re = re.compile(
-            r"(?<![\w.])(?:" + "|".join(_alias_pattern(f) for f in forms) + r")"
+            rf"(?=[{firsts}])(?<![\w.])(?:" + "|".join(_alias_pattern(f) for f in forms) + r")"
         )
         self.cardinals: dict[str, int] = self.numbers["cardinals"]
         self.ordinals: dict[str, int] = self.numbers["ordinals"]

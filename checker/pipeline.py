@@ -18,7 +18,7 @@ from checker.series import assign_series, signature
 
 
 def check(paths: Sequence[str], rules: Sequence[Rule], lex: Lexicon | None = None,
-          max_bytes: int | None = None, stdin_text: str | None = None,
+          max_bytes: int | None = None, stdin_text: str | bytes | None = None,
           severity: Mapping[str, str] | None = None) -> Corpus:
     """Run the pipeline on reports under the given paths (severity: see judge_digests)."""
     lex = lex or default_lexicon()
@@ -30,7 +30,7 @@ def check(paths: Sequence[str], rules: Sequence[Rule], lex: Lexicon | None = Non
 
 def check_indexed(paths: Sequence[str], rules: Sequence[Rule], db_path: str,
                   lex: Lexicon | None = None, jobs: int | None = None,
-                  max_bytes: int | None = None, stdin_text: str | None = None,
+                  max_bytes: int | None = None, stdin_text: str | bytes | None = None,
                   rebuild: bool = False, progress: Callable[[int, int], None] | None = None,
                   severity: Mapping[str, str] | None = None) -> Corpus:
     """Run the pipeline like check(), keeping digests in the claim index at db_path so that

@@ -29,23 +29,44 @@ _ABBREVIATIONS = {
 }
 # A line break ends a sentence only after end punctuation or a short (title-like) line, so a
 # hard-wrapped paragraph reads as one text.
-_BOUNDARY = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])|\n\s*\n|"
+_BOUNDARY = re.compile(r"(?<![.!?])[.!?]++[\"'\u201d\u2019)\]]*+(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])|\n\s*\n|"
                        r"(?<=[.!?:;\"'\u201d\u2019)\]])[ \t]*\n|(?m:^.{0,60}$)\n")
+
+
+MAX_SENTENCE = 2000  # longer runs without a stop are cut at white space: extraction stays linear
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Sentence]:
     """Split text[start:end] into sentences, keeping absolute offsets."""
     end = len(text) if end is None else end
     quotes = [m.span() for m in _QUOTE_PAIRS.finditer(text, start, end)]
-    sentences: list[Sentence] = []
+    spans: list[tuple[int, int]] = []
     cursor = start
     for m in _BOUNDARY.finditer(text, start, end):
         if m.group().startswith((".",)) and _is_abbreviation(text, m.start()):
             continue
-        _add(sentences, text, cursor, m.end(), quotes)
+        spans.extend(_bounded(text, cursor, m.end()))
         cursor = m.end()
-    _add(sentences, text, cursor, end, quotes)
+    spans.extend(_bounded(text, cursor, end))
+    sentences: list[Sentence] = []
+    first_quote = 0
+    for a, b in spans:
+        while first_quote < len(quotes) and quotes[first_quote][1] <= a:
+            first_quote += 1
+        _add(sentences, text, a, b, quotes, first_quote)
     return sentences
+
+
+def _bounded(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Cut a span longer than MAX_SENTENCE at the last white space before each limit."""
+    out = []
+    while b - a > MAX_SENTENCE:
+        cut = text.rfind(" ", a + MAX_SENTENCE // 2, a + MAX_SENTENCE)
+        cut = cut + 1 if cut != -1 else a + MAX_SENTENCE
+        out.append((a, cut))
+        a = cut
+    out.append((a, b))
+    return out
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -56,7 +77,8 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
 
 
-def _add(out: list[Sentence], text: str, a: int, b: int, quotes: list[tuple[int, int]]) -> None:
+def _add(out: list[Sentence], text: str, a: int, b: int, quotes: list[tuple[int, int]],
+         first_quote: int = 0) -> None:
     while a < b and text[a].isspace():
         a += 1
     while b > a and text[b - 1].isspace():
@@ -64,7 +86,12 @@ def _add(out: list[Sentence], text: str, a: int, b: int, quotes: list[tuple[int,
     if b - a >= 3 and any(c.isalnum() for c in text[a:b]):
         chunk = text[a:b]
         # a quotation may run over several sentences: clip the article's quotes to this one
-        inside = [(max(qa, a) - a, min(qb, b) - a) for qa, qb in quotes if qa < b and qb > a]
+        inside = []
+        for qa, qb in quotes[first_quote:]:
+            if qa >= b:
+                break
+            if qb > a:
+                inside.append((max(qa, a) - a, min(qb, b) - a))
         out.append(Sentence(a, b, chunk, tuple(sorted(inside + _reported_spans(chunk)))))
 
 

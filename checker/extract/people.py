@@ -21,7 +21,7 @@ def _name_pattern(lex: Lexicon) -> str:
                            reverse=True))
     token = (rf"(?:(?!(?:{stop})\b)[A-Z][\w'\u00c0-\u024f]+(?:-[A-Za-z][\w\u00c0-\u024f]*)?"
              rf"|[A-Z]\.)")
-    return rf"{_HONORIFIC}(?P<name>{token}(?:\s+{token}){{1,3}})"
+    return rf"(?<![\w'\u00c0-\u024f-]){_HONORIFIC}(?P<name>{token}(?:\s+{token}){{1,3}})"
 
 
 @cache
