@@ -7,6 +7,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from checker.errors import UsageError
 from checker.models import Corpus
 
 
@@ -49,9 +50,12 @@ def _link_sides(g: nx.MultiDiGraph, finding) -> None:
 
 def write_graph(g: nx.MultiDiGraph, path: str) -> None:
     """GraphML for a .graphml path, node-link JSON otherwise."""
-    if path.endswith(".graphml"):
-        nx.write_graphml(g, path)
-        return
-    data = nx.node_link_data(g, edges="edges")
-    Path(path).write_text(json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n",
-                          encoding="utf-8")
+    try:
+        if path.endswith(".graphml"):
+            nx.write_graphml(g, path)
+            return
+        data = nx.node_link_data(g, edges="edges")
+        Path(path).write_text(json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False)
+                              + "\n", encoding="utf-8")
+    except OSError as err:
+        raise UsageError(f"cannot write {path}: {err.strerror or err}") from None

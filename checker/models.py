@@ -83,7 +83,7 @@ class Claim:
     extra: tuple[tuple[str, Any], ...] = ()  # family-specific details, e.g. a person's role
 
     def detail(self, key: str, default: Any = None) -> Any:
-        return dict(self.extra).get(key, default)
+        return next((value for name, value in self.extra if name == key), default)
 
 
 @dataclass(frozen=True, slots=True)

@@ -100,7 +100,7 @@ def dateline(article: Article) -> dt.date | None:
         if m and len(sentence.text) < 40:
             month = default_numbers().month_number(m.group("month"))
             if month:
-                return dt.date(int(m.group("year")), month, int(m.group("day")))
+                return _safe_date(int(m.group("year")), month, int(m.group("day")))
     return None
 
 

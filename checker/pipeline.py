@@ -48,7 +48,7 @@ def check_indexed(paths: Sequence[str], rules: Sequence[Rule], db_path: str,
         digests = load_digests(db_path, under=roots)
         skipped = list(stats.skipped)
     if "-" in paths:
-        read = read_reports(["-"], lex=lex, stdin_text=stdin_text)
+        read = read_reports(["-"], lex=lex, stdin_text=stdin_text, **kwargs)
         digests += [digest(a, lex) for a in read.articles]
         skipped += read.skipped
     skipped.sort(key=lambda s: s.path)

@@ -66,51 +66,61 @@ def assign_series(digests: list[Digest]) -> dict[str, str]:
     """Map each report's path to a series label; front matter 'series:' wins."""
     idf = _idf([d.signature for d in digests])
     clusters: list[_Cluster] = []
+    postings: dict[str, set[int]] = {}  # term -> clusters holding it, to compare only those
     assigned: dict[str, _Cluster] = {}
     named: dict[str, _Cluster] = {}
     for digest in digests:
         article = digest.article
-        sig = Signature(digest.signature, digest.anchors)
-        vector = {t: w * idf[t] for t, w in sig.terms}
-        if article.series:
-            cluster = named.setdefault(article.series, _Cluster(article.series))
-            if cluster not in clusters:
-                clusters.append(cluster)
-        else:
-            cluster = _best(clusters, vector, frozenset(sig.anchors)) or _Cluster(None)
-            if cluster not in clusters:
-                clusters.append(cluster)
-        cluster.add(vector, frozenset(sig.anchors))
+        vector = {t: w * idf[t] for t, w in digest.signature}
+        anchors = frozenset(digest.anchors)
+        cluster = (named.get(article.series) if article.series
+                   else _best(clusters, postings, vector, anchors))
+        if cluster is None:
+            cluster = _Cluster(article.series, len(clusters))
+            clusters.append(cluster)
+            if article.series:
+                named[article.series] = cluster
+        cluster.add(vector, anchors)
+        for term in vector:
+            postings.setdefault(term, set()).add(cluster.index)
         assigned[article.path] = cluster
     labels = _labels(clusters)
     return {path: labels[id(cluster)] for path, cluster in assigned.items()}
 
 
 class _Cluster:
-    def __init__(self, name: str | None) -> None:
+    """A series being gathered: the sum of its reports' vectors, kept with its norm."""
+
+    def __init__(self, name: str | None, index: int) -> None:
         self.name = name
-        self.centroid: Counter[str] = Counter()
+        self.index = index
+        self.centroid: dict[str, float] = {}
+        self.norm_sq = 0.0
         self.anchors: Counter[str] = Counter()
+        self.marked: dict[str, set[str]] = {EVENT_MARK: set(), KIND_MARK: set()}
         self.size = 0
 
     def add(self, vector: dict[str, float], anchors: frozenset[str]) -> None:
-        self.centroid.update(vector)
+        for term, weight in vector.items():
+            old = self.centroid.get(term, 0.0)
+            self.centroid[term] = old + weight
+            self.norm_sq += 2 * old * weight + weight * weight
+            if term[0] in self.marked:
+                self.marked[term[0]].update(term[1:].split())
         self.anchors.update(anchors)
         self.size += 1
 
-    def similarity(self, vector: dict[str, float]) -> float:
+    def similarity(self, vector: dict[str, float], norm: float) -> float:
         dot = sum(w * self.centroid.get(t, 0.0) for t, w in vector.items())
-        norm = math.sqrt(sum(w * w for w in vector.values())) * math.sqrt(
-            sum(w * w for w in self.centroid.values()))
-        return dot / norm if norm else 0.0
+        denominator = norm * math.sqrt(self.norm_sq)
+        return dot / denominator if denominator else 0.0
 
 
 def _same_event(vector: dict[str, float], cluster: _Cluster) -> bool:
     """Where both name their event ("Riverside Marathon") or its kind ("budget"), they agree."""
     for mark in (EVENT_MARK, KIND_MARK):
         mine = {w for t in vector if t.startswith(mark) for w in t[1:].split()}
-        theirs = {w for t in cluster.centroid if t.startswith(mark) for w in t[1:].split()}
-        if mine and theirs and not mine & theirs:
+        if mine and cluster.marked[mark] and not mine & cluster.marked[mark]:
             return False
     return True
 
@@ -123,12 +133,21 @@ def _anchored(anchors: frozenset[str], cluster: _Cluster) -> bool:
     return bool(anchors & {name for name, _ in top})
 
 
-def _best(clusters: list[_Cluster], vector: dict[str, float],
+def _best(clusters: list[_Cluster], postings: dict[str, set[int]], vector: dict[str, float],
           anchors: frozenset[str]) -> _Cluster | None:
-    scored = [(c.similarity(vector), -i, c) for i, c in enumerate(clusters)
-              if c.name is None and _anchored(anchors, c) and _same_event(vector, c)]
-    scored = [s for s in scored if s[0] >= SIMILARITY]
-    return max(scored, key=lambda s: (s[0], s[1]))[2] if scored else None
+    """The most similar series sharing a term with the report, if similar enough."""
+    candidates = sorted({i for t in vector for i in postings.get(t, ())})
+    norm = math.sqrt(sum(w * w for w in vector.values()))
+    best: tuple[float, int] | None = None
+    for i in candidates:
+        cluster = clusters[i]
+        if cluster.name is not None or not _anchored(anchors, cluster):
+            continue
+        score = cluster.similarity(vector, norm)
+        if score >= SIMILARITY and _same_event(vector, cluster) and (
+                best is None or score > best[0]):
+            best = (score, i)
+    return clusters[best[1]] if best else None
 
 
 def _idf(signatures: list[tuple[tuple[str, float], ...]]) -> dict[str, float]:

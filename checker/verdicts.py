@@ -90,9 +90,9 @@ def _time_shifts(rule: Rule, series: str, subject: str,
     for key, bucket in buckets.items():
         for item in bucket:
             where[rule.value(item.claim)].add(key)
+    # a pair that also meets within one occurrence is a conflict there, not a time-shift
     shifted = {v for v in where for w in where
-               if v != w and not rule.compatible(v, w)
-               and any(a != b for a in where[v] for b in where[w])}
+               if v != w and not rule.compatible(v, w) and not where[v] & where[w]}
     if not shifted:
         return []
     items = [i for bucket in buckets.values() for i in bucket if rule.value(i.claim) in shifted]
@@ -106,28 +106,22 @@ def _time_shifts(rule: Rule, series: str, subject: str,
 
 
 def _unresolved(rule: Rule, series: str, subject: str, items: list[Item]) -> list[Finding]:
+    """Values that clash with a report whose year or meeting is unknown."""
     open_items = [i for i in items if not i.resolved]
     if not open_items:
         return []
     years = {i.year for i in open_items}
     comparable = [i for i in items if i.resolved and (None in years or i.year in years)]
     open_groups = group_by_value(rule, open_items)
-    others = group_by_value(rule, comparable)
-    sides: list[list[Item]] = []
-    for value, group in open_groups.items():
-        against = [w for w in list(others) + list(open_groups)
-                   if w != value and not rule.compatible(value, w)]
-        if against:
-            sides.append(group)
-    if not sides:
+    # a placed report stands on a side only where its value clashes with an unplaced one
+    clashing = [i for i in comparable
+                if any(not rule.compatible(rule.value(i.claim), v) for v in open_groups)]
+    groups = group_by_value(rule, open_items + clashing)
+    if len(groups) < 2 or all(rule.compatible(v, w) for v in groups for w in groups):
         return []
-    clashing = {w for side in sides for w in list(others) + list(open_groups)
-                if w != rule.value(side[0].claim)
-                and not rule.compatible(rule.value(side[0].claim), w)}
-    sides += [others[w] for w in others if w in clashing]
-    why = _what_would_settle(open_items)
+    sides = list(groups.values())
     return [make_finding(rule, series, subject, Verdict.UNRESOLVED, sides, items,
-                         f"The values differ, but {why}")]
+                         f"The values differ, but {_what_would_settle(open_items)}")]
 
 
 def _what_would_settle(open_items: list[Item]) -> str:
@@ -210,7 +204,7 @@ def make_finding(rule: Rule, series: str, subject: str, verdict: Verdict,
                  occurrence: str = "") -> Finding:
     built = tuple(_side(rule, side) for side in sides)
     built = tuple(sorted(built, key=lambda s: (s.articles, s.value)))
-    key = "|".join([rule.code, series, subject, verdict.value]
+    key = "|".join([rule.code, series, subject, verdict.value, occurrence]
                    + [",".join(s.claims) for s in built])
     ident = "F" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
     return Finding(id=ident, rule=rule.code, name=rule.name, series=series, slot=subject,
@@ -222,5 +216,5 @@ def _side(rule: Rule, items: list[Item]) -> Side:
     articles = tuple(sorted({i.claim.article for i in items}))
     years = tuple(sorted({i.year for i in items if i.year is not None}))
     labels = sorted({rule.label(i.claim) for i in items})
-    value = labels[0] if len(labels) == 1 else " / ".join(labels[:3])
+    value = " / ".join(labels[:3]) + (f" (+{len(labels) - 3} more)" if len(labels) > 3 else "")
     return Side(value=value, claims=claims, articles=articles, years=years)

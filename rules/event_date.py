@@ -26,7 +26,8 @@ class EventDate(Rule):
     def label(self, claim: Claim) -> str:
         year, month, day, _ = claim.value
         if year and month and day:
-            return f"{dt.date(year, month, day):%A %d %B %Y} ('{claim.display}')"
+            with contextlib.suppress(ValueError):
+                return f"{dt.date(year, month, day):%A %d %B %Y} ('{claim.display}')"
         return claim.display
 
 

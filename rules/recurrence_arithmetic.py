@@ -4,7 +4,7 @@ from collections import defaultdict
 
 from checker.models import Claim, Finding, SlotClass, Verdict
 from checker.rule import Rule
-from checker.verdicts import Item, make_finding
+from checker.verdicts import Item, make_finding, ordinal
 
 
 class RecurrenceArithmetic(Rule):
@@ -51,5 +51,5 @@ class RecurrenceArithmetic(Rule):
                         f"'{count.claim.display}' in {count.year} counts from "
                         f"{count.year - count.claim.value + 1}, but the same report says "
                         f"'{start.claim.display}' (which makes {count.year} the "
-                        f"{count.year - start.claim.value + 1}th year).")
+                        f"{ordinal(count.year - start.claim.value + 1)} year).")
         return None

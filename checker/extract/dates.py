@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 from functools import cache
@@ -35,8 +36,9 @@ def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
     if index != ctx.event_index:
         return
     m = first_date(_date_re(ctx.numbers), sentence.text)
-    if m:
-        yield _draft(m, ctx)
+    draft = _draft(m, ctx) if m else None
+    if draft:
+        yield draft
 
 
 # "NEW YORK, Dec. 18 (Yonhap) -": the wire's dateline dates the story, not the event.
@@ -68,7 +70,19 @@ def event_sentence(sentences: list[Sentence], lex: Lexicon, numbers: Numbers) ->
     return None
 
 
-def _draft(m: re.Match[str], ctx: Context) -> Draft:
+def _possible(value: tuple) -> bool:
+    """"February 31" is a typo, not a date: it is not read."""
+    year, month, day, _ = value
+    if not (month and day):
+        return day is None or 1 <= day <= 31
+    try:
+        dt.date(year or 2000, month, day)  # 2000 is a leap year: "February 29" may stand
+    except ValueError:
+        return False
+    return True
+
+
+def _draft(m: re.Match[str], ctx: Context) -> Draft | None:
     n = ctx.numbers
     weekday = n.lex.weekdays.get((m.group("weekday") or "").lower())
     def first(name: str) -> str | None:
@@ -79,5 +93,7 @@ def _draft(m: re.Match[str], ctx: Context) -> Draft:
     day = first("day") or m.group("dom")
     year = first("year")
     value = (int(year) if year else None, month, int(day) if day else None, weekday)
+    if not _possible(value):
+        return None
     return Draft(family="date", slot="event-date", value=value, display=m.group(0).strip(),
                  span=m.span())
