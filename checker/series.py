@@ -13,6 +13,7 @@ from checker.text import split_sentences
 
 LEAD_SENTENCES = 3
 SIMILARITY = 0.25  # cosine of lead signatures needed to join a series
+DISTINCTIVE_TERMS = 8  # how many of a report's heaviest terms find the series to compare with
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,8 +38,8 @@ def signature(article: Article, lex: Lexicon) -> Signature:
     opening = " ".join([article.title or ""] + [s.text for s in sentences[:1]])
     for name in event_names(opening, lex):
         terms[EVENT_MARK + name] += 3
-    kinds = phrases_re(lex.words("edition_nouns") + lex.words("event_kinds"))
-    for m in kinds.finditer(lead):
+    kinds = phrases_re(lex.words("event_kinds"))
+    for m in kinds.finditer(opening):
         terms[KIND_MARK + m.group().lower()] += 1
     counts = Counter(e.name for _, _, e in lex.find_entities(opening) if e.kind == "country")
     top = [name for name, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:3]]
@@ -53,10 +54,11 @@ def event_names(text: str, lex: Lexicon) -> list[str]:
     """Proper names of events ("the Lakeside City Marathon" gives "lakeside city")."""
     nouns = "|".join(re.escape(w) for w in sorted(lex.words("edition_nouns"), key=len, reverse=True))
     pattern = rf"((?:[A-Z][\w'-]+\s+){{1,4}})(?i:{nouns})\b"
-    stop = set(lex.words("not_name_words")) | {"Annual", "International", "National", "World"}
+    stop = {w.lower() for w in lex.words("not_name_words") + lex.words("generic_event_words")}
     names = []
     for m in re.finditer(pattern, text):
-        words = [w for w in m.group(1).split() if w not in stop and not re.match(r"\d", w)]
+        words = [w for w in m.group(1).split()
+                 if w.lower() not in stop and not re.match(r"\d", w)]
         if words:
             names.append(" ".join(words).lower())
     return names
@@ -97,7 +99,8 @@ class _Cluster:
         self.centroid: dict[str, float] = {}
         self.norm_sq = 0.0
         self.anchors: Counter[str] = Counter()
-        self.marked: dict[str, set[str]] = {EVENT_MARK: set(), KIND_MARK: set()}
+        self.top_anchors: frozenset[str] = frozenset()
+        self.marked: dict[str, Counter[str]] = {EVENT_MARK: Counter(), KIND_MARK: Counter()}
         self.size = 0
 
     def add(self, vector: dict[str, float], anchors: frozenset[str]) -> None:
@@ -106,8 +109,11 @@ class _Cluster:
             self.centroid[term] = old + weight
             self.norm_sq += 2 * old * weight + weight * weight
             if term[0] in self.marked:
-                self.marked[term[0]].update(term[1:].split())
-        self.anchors.update(anchors)
+                self.marked[term[0]].update(set(term[1:].split()))
+        if anchors:
+            self.anchors.update(anchors)
+            ranked = sorted(self.anchors.items(), key=lambda kv: (-kv[1], kv[0]))[:3]
+            self.top_anchors = frozenset(name for name, _ in ranked)
         self.size += 1
 
     def similarity(self, vector: dict[str, float], norm: float) -> float:
@@ -120,23 +126,24 @@ def _same_event(vector: dict[str, float], cluster: _Cluster) -> bool:
     """Where both name their event ("Riverside Marathon") or its kind ("budget"), they agree."""
     for mark in (EVENT_MARK, KIND_MARK):
         mine = {w for t in vector if t.startswith(mark) for w in t[1:].split()}
-        if mine and cluster.marked[mark] and not mine & cluster.marked[mark]:
+        # what a third of the series' reports say it is, not whatever one of them said
+        theirs = {w for w, n in cluster.marked[mark].items() if 3 * n >= cluster.size}
+        if mine and theirs and not mine & theirs:
             return False
     return True
 
 
 def _anchored(anchors: frozenset[str], cluster: _Cluster) -> bool:
     """Where both open by naming countries, a report joins a series only if they share one."""
-    if not anchors or not cluster.anchors:
-        return True
-    top = sorted(cluster.anchors.items(), key=lambda kv: (-kv[1], kv[0]))[:3]
-    return bool(anchors & {name for name, _ in top})
+    return not anchors or not cluster.top_anchors or bool(anchors & cluster.top_anchors)
 
 
 def _best(clusters: list[_Cluster], postings: dict[str, set[int]], vector: dict[str, float],
           anchors: frozenset[str]) -> _Cluster | None:
     """The most similar series sharing a term with the report, if similar enough."""
-    candidates = sorted({i for t in vector for i in postings.get(t, ())})
+    # series are looked up through the report's most distinctive terms only
+    keys = sorted(vector, key=lambda t: (-vector[t], t))[:DISTINCTIVE_TERMS]
+    candidates = sorted({i for t in keys for i in postings.get(t, ())})
     norm = math.sqrt(sum(w * w for w in vector.values()))
     best: tuple[float, int] | None = None
     for i in candidates:

@@ -34,31 +34,42 @@ class NameVariant(Rule):
 
     def judge(self, series: str, subject: str, items: list[Item]) -> list[Finding]:
         groups = group_by_value(self, items)
-        keys = sorted(groups)
-        parent = {k: k for k in keys}
+        roles = {key: {(i.claim.detail("title"), i.claim.detail("org")) for i in group}
+                 for key, group in groups.items()}
+        parent = {k: k for k in groups}
 
         def root(k: str) -> str:
             while parent[k] != k:
                 k = parent[k]
             return k
 
-        for i, a in enumerate(keys):
-            for b in keys[i + 1:]:
-                if same_person(a, b, groups[a], groups[b]):
-                    parent[root(b)] = root(a)
+        for a, b in _candidate_pairs(sorted(groups)):
+            if same_person(a, b, roles[a], roles[b]):
+                parent[root(b)] = root(a)
         clusters: dict[str, list[str]] = {}
-        for k in keys:
+        for k in sorted(groups):
             clusters.setdefault(root(k), []).append(k)
-        findings = []
-        for members in clusters.values():
-            if len(members) > 1:
-                sides = [groups[k] for k in members]
-                findings.append(make_finding(
-                    self, series, f"person:{members[0]}", Verdict.VARIANT, sides,
-                    [i for s in sides for i in s],
-                    "The same person in the same role, spelled differently: "
-                    + " / ".join(sorted({i.claim.value for s in sides for i in s})) + "."))
-        return findings
+        return [self._variant(series, [groups[k] for k in members])
+                for members in clusters.values() if len(members) > 1]
+
+    def _variant(self, series: str, sides: list[list[Item]]) -> Finding:
+        names = sorted({i.claim.value for side in sides for i in side})
+        return make_finding(self, series, f"person:{name_key(names[0])}", Verdict.VARIANT, sides,
+                            [i for side in sides for i in side],
+                            "The same person in the same role, spelled differently: "
+                            + " / ".join(names) + ".")
+
+
+def _candidate_pairs(keys: list[str]) -> list[tuple[str, str]]:
+    """Names that share their first or last word: only they are compared, not all pairs."""
+    blocks: dict[str, list[str]] = {}
+    for key in keys:
+        words = key.split()
+        for word in {words[0], words[-1]}:
+            blocks.setdefault(word, []).append(key)
+    pairs = {(a, b) for block in blocks.values() for i, a in enumerate(block)
+             for b in block[i + 1:]}
+    return sorted(pairs)
 
 
 def similar(a: str, b: str) -> bool:
@@ -69,21 +80,18 @@ def similar(a: str, b: str) -> bool:
                Levenshtein.normalized_similarity(short, cut)) >= SIMILAR
 
 
-def same_person(a: str, b: str, items_a: list[Item], items_b: list[Item]) -> bool:
+Role = tuple[str | None, str | None]  # (title, organisation)
+
+
+def same_person(a: str, b: str, roles_a: set[Role], roles_b: set[Role]) -> bool:
     """Role first, then spelling: the same title is needed to forgive extra name parts."""
-    pairs = [(x.claim, y.claim) for x in items_a for y in items_b]
-    if any(_same_role(x, y) for x, y in pairs):
+    if any(_same_role(x, y) for x in roles_a for y in roles_b):
         return similar(a, b)
-    if any(_one_role(x, y) for x, y in pairs):
+    if any((x[0] is None) != (y[0] is None) for x in roles_a for y in roles_b):
         return Levenshtein.normalized_similarity(a, b) >= SIMILAR
     return False
 
 
-def _same_role(x: Claim, y: Claim) -> bool:
-    tx, ty = x.detail("title"), y.detail("title")
-    ox, oy = x.detail("org"), y.detail("org")
+def _same_role(x: Role, y: Role) -> bool:
+    (tx, ox), (ty, oy) = x, y
     return tx is not None and tx == ty and (ox is None or oy is None or ox == oy)
-
-
-def _one_role(x: Claim, y: Claim) -> bool:
-    return (x.detail("title") is None) != (y.detail("title") is None)
