@@ -76,7 +76,7 @@ def read_reports(paths: Iterable[str], max_bytes: int | None = DEFAULT_MAX_BYTES
     lex = lex or default_lexicon()
     articles: list[Article] = []
     skipped: list[Skipped] = []
-    for path in _expand(paths, skipped):
+    for path in expand_paths(paths, skipped):
         decoded = _read_stdin(stdin_text, max_bytes) if path == "-" else read_file(path, max_bytes)
         shown = display_path(path)
         if decoded.text is None:
@@ -109,24 +109,29 @@ def display_path(path: str) -> str:
 # ---------------------------------------------------------------- finding files
 
 
-def _expand(paths: Iterable[str], skipped: list[Skipped]) -> Iterator[str]:
+def expand_paths(paths: Iterable[str], skipped: list[Skipped]) -> Iterator[str]:
     """The report files under the given paths, each once, folders walked in sorted order."""
-    seen: set[str] = set()
+    seen: set[str] = set()  # real paths: "./a/x.md" and "a/x.md" are one file, read once
+
+    def first_time(path: str) -> bool:
+        real = path if path == "-" else os.path.realpath(path)
+        if real in seen:
+            return False
+        seen.add(real)
+        return True
+
     for given in paths:
         if given == "-":
-            if given not in seen:
-                seen.add(given)
+            if first_time(given):
                 yield given
             continue
         if not os.path.lexists(given):
             raise InputError(f"no such file or folder: {given}")
         if _is_dir(given):
             for found in sorted(_walk(Path(given), skipped)):
-                if found not in seen:
-                    seen.add(found)
+                if first_time(found):
                     yield found
-        elif given not in seen:
-            seen.add(given)
+        elif first_time(given):
             yield given
 
 

@@ -24,22 +24,21 @@ import tempfile
 import time
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
 
 import checker
-from checker.articles import DEFAULT_MAX_BYTES, _expand, read_reports
+from checker.articles import DEFAULT_MAX_BYTES, expand_paths, read_reports
 from checker.errors import InputError, UsageError
 from checker.lexicon import Lexicon, default_lexicon
 from checker.models import Digest, Skipped
+from checker.parallel import ordered_map, worker_state
 from checker.serialize import SCHEMA_KEY, digest_from_dict, digest_to_dict
 
 DEFAULT_INDEX = ".factlint/index.sqlite"
 SCHEMA_VERSION = 1
 BUSY_TIMEOUT = 30.0  # seconds a run waits for another run's write to finish
 RACY_NS = 2_000_000_000  # a file this recently modified may change again within one tick
-POOL_MIN = 16  # fewer files to read than this are read inline: a pool takes time to start
 Progress = Callable[[int, int], None]  # (files read so far, files to read)
 
 _SCHEMA = f"{SCHEMA_VERSION}:" + hashlib.sha256(SCHEMA_KEY.encode()).hexdigest()[:16]
@@ -126,7 +125,7 @@ class _Run:
 def _walked(roots: Sequence[str], skipped: list[Skipped]) -> dict[str, str]:
     """Map each report file under the roots (key) to its path as walked, like read_reports."""
     out: dict[str, str] = {}
-    for path in _expand([r for r in roots if r != "-"], skipped):
+    for path in expand_paths([r for r in roots if r != "-"], skipped):
         out.setdefault(_key(path), path)
     return out
 
@@ -205,34 +204,8 @@ def _skipped_rows(conn: sqlite3.Connection, roots: Sequence[str]) -> list[Skippe
 
 def _extract_all(paths: list[str], run: _Run) -> Iterator[tuple[bytes, str] | None]:
     """Digest files in order, inline or across processes; yield each file's stored form."""
-    if run.progress:
-        run.progress(0, len(paths))
-    if run.jobs == 1 or len(paths) < POOL_MIN:
-        results: Iterable[tuple[bytes, str] | None] = (
-            _extract(p, run.lex, run.max_bytes) for p in paths)
-        yield from _counted(results, len(paths), run.progress)
-        return
-    import multiprocessing
-
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-    chunk = max(1, min(32, len(paths) // (run.jobs * 8)))
-    with ProcessPoolExecutor(min(run.jobs, len(paths)), mp_context=context,
-                             initializer=_init_worker,
-                             initargs=(run.lex, run.max_bytes, os.getpid())) as pool:
-        try:
-            yield from _counted(pool.map(_extract_in_worker, paths, chunksize=chunk),
-                                len(paths), run.progress)
-        except BaseException:
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise
-
-
-def _counted(results: Iterable, total: int, progress: Progress | None) -> Iterator:
-    for done, result in enumerate(results, start=1):
-        if progress:
-            progress(done, total)
-        yield result
+    state = {"lex": run.lex, "max_bytes": run.max_bytes}
+    yield from ordered_map(_extract_in_worker, paths, run.jobs, state, run.progress)
 
 
 def _extract(path: str, lex: Lexicon, max_bytes: int) -> tuple[bytes, str] | None:
@@ -249,28 +222,9 @@ def _extract(path: str, lex: Lexicon, max_bytes: int) -> tuple[bytes, str] | Non
     return zlib.compress(data.encode("utf-8")), skipped
 
 
-_WORKER: dict[str, object] = {}
-
-
-def _init_worker(lex: Lexicon, max_bytes: int, parent: int) -> None:
-    """Set up a worker process: Ctrl-C is the parent's to handle, and it dies with it."""
-    import signal
-    import threading
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _WORKER.update(lex=lex, max_bytes=max_bytes)
-    ppid = os.getppid()
-
-    def watch() -> None:  # a killed parent leaves no orphaned workers behind
-        while os.getppid() == ppid:
-            time.sleep(0.5)
-        os._exit(1)
-
-    threading.Thread(target=watch, daemon=True).start()
-
-
 def _extract_in_worker(path: str) -> tuple[bytes, str] | None:
-    return _extract(path, _WORKER["lex"], _WORKER["max_bytes"])  # type: ignore[arg-type]
+    state = worker_state()
+    return _extract(path, state["lex"], state["max_bytes"])
 
 
 # ---------------------------------------------------------------- the database file

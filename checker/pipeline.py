@@ -5,13 +5,14 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Mapping, Sequence
 
-from checker.articles import read_reports
+from checker.articles import expand_paths, read_reports
 from checker.engine import run_rules
 from checker.errors import UsageError
 from checker.extract import extract_claims
 from checker.lexicon import Lexicon, default_lexicon
 from checker.models import Article, Claim, Corpus, Digest, Finding, Occurrence, Skipped, Verdict
 from checker.occurrence import dateline, resolve_date, resolve_occurrences, stage
+from checker.parallel import ordered_map, worker_state
 from checker.rule import Rule
 from checker.selection import select_rules
 from checker.series import assign_series, signature
@@ -19,13 +20,30 @@ from checker.series import assign_series, signature
 
 def check(paths: Sequence[str], rules: Sequence[Rule], lex: Lexicon | None = None,
           max_bytes: int | None = None, stdin_text: str | bytes | None = None,
-          severity: Mapping[str, str] | None = None) -> Corpus:
-    """Run the pipeline on reports under the given paths (severity: see judge_digests)."""
+          severity: Mapping[str, str] | None = None, jobs: int | None = None) -> Corpus:
+    """Run the pipeline on reports under the given paths (severity: see judge_digests);
+    reports are read in `jobs` processes (default: one a CPU) when there are many."""
     lex = lex or default_lexicon()
     kwargs = {"max_bytes": max_bytes} if max_bytes else {}
-    read = read_reports(paths, lex=lex, stdin_text=stdin_text, **kwargs)
-    digests = [digest(a, lex) for a in read.articles]
-    return judge_digests(digests, rules, read.skipped, severity)
+    skipped: list[Skipped] = []
+    files = list(expand_paths([p for p in paths if p != "-"], skipped))
+    digests: list[Digest] = []
+    state = {"lex": lex, "kwargs": kwargs}
+    for found, lost in ordered_map(_digest_file, files, jobs, state):
+        digests.extend(found)
+        skipped.extend(lost)
+    if "-" in paths:
+        read = read_reports(["-"], lex=lex, stdin_text=stdin_text, **kwargs)
+        digests += [digest(a, lex) for a in read.articles]
+        skipped += read.skipped
+    return judge_digests(digests, rules, sorted(skipped, key=lambda s: s.path), severity)
+
+
+def _digest_file(path: str) -> tuple[list[Digest], list[Skipped]]:
+    """Read and digest one file (in a worker process when there are many)."""
+    state = worker_state()
+    read = read_reports([path], lex=state["lex"], **state["kwargs"])
+    return [digest(a, state["lex"]) for a in read.articles], list(read.skipped)
 
 
 def check_indexed(paths: Sequence[str], rules: Sequence[Rule], db_path: str,

@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 
 import checker
-import checker.index as index_module
+import checker.parallel as parallel
 from checker.articles import read_reports
 from checker.errors import InputError
 from checker.index import load_digests, load_skipped, update_index
@@ -198,7 +198,7 @@ def test_parallel_extraction_writes_the_same_index(tmp_path: Path,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     corpus = tmp_path / "corpus"
     copy_seeds(corpus, copies=4)
-    monkeypatch.setattr(index_module, "POOL_MIN", 2)
+    monkeypatch.setattr(parallel, "POOL_MIN", 2)
     seen: list[tuple[int, int]] = []
     inline = update_index(str(tmp_path / "one.sqlite"), [str(corpus)], jobs=1)
     pooled = update_index(str(tmp_path / "two.sqlite"), [str(corpus)], jobs=2,
