@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from contextlib import contextmanager
 from enum import StrEnum
@@ -138,6 +139,7 @@ def check(paths: OptPaths = None,
                          index=str(index) if index is not None else None)
     if changed_since and not settings.paths:
         settings = settings.override(paths=(".",))
+    _not_an_input(output, settings.paths)
     recorded = read_baseline(str(baseline)) if baseline is not None else None
     rules, levels = _rules(settings)
     focus_on = _focus_paths(changed_since, new, settings.paths)
@@ -161,6 +163,17 @@ def check(paths: OptPaths = None,
     raise typer.Exit(exit_code(counted, Verdict(settings.fail_on)))
 
 
+def _not_an_input(output: Path | None, paths: tuple[str, ...]) -> None:
+    """--output never overwrites a report that is being read."""
+    if output is None or not output.exists():
+        return
+    from checker.articles import expand_paths
+
+    target = os.path.realpath(output)
+    if any(os.path.realpath(p) == target for p in expand_paths([p for p in paths if p != "-"], [])):
+        raise UsageError(f"--output {output} is one of the reports being checked")
+
+
 def _focus_paths(changed_since: str | None, new: list[str] | None,
                  paths: tuple[str, ...]) -> list[str] | None:
     """The reports whose findings count: changed since a git reference, or the --new ones."""
@@ -168,7 +181,11 @@ def _focus_paths(changed_since: str | None, new: list[str] | None,
         from checker.changes import changed_since as git_changes
 
         return git_changes(changed_since, [p for p in paths if p != "-"]).touched
-    return list(new) if new else None
+    if not new:
+        return None
+    from checker.articles import expand_paths
+
+    return list(expand_paths(new, []))  # a folder given to --new: every report in it is new
 
 
 @app.command("index")

@@ -180,16 +180,26 @@ def _meetings(articles: tuple[Article, ...], dated: dict[str, _Dated],
         by_series[series[a.path]].append(a)
     out: dict[str, tuple[str | None, bool, Evidence | None]] = {}
     for members in by_series.values():
-        calendar = _calendar([dated[a.path].date for a in members if dated[a.path].date])
+        dates = [dated[a.path].date for a in members if dated[a.path].date]
+        calendar = _calendar(dates)
         named = {stages[a.path] for a in members if stages[a.path]}
-        # a named committee stage implies a later plenary: the series meets more than once
-        if len(calendar) <= 1 and named <= {"plenary"}:
+        # The series meets more than once a year only on evidence: a year with dates in two
+        # parts of its calendar, or a committee stage named (it implies a later plenary). A
+        # yearly vote whose date moves from year to year is still one meeting a year.
+        if not _twice_a_year(dates, calendar) and named <= {"plenary"}:
             out.update({a.path: (None, True, None) for a in members})
             continue
         labels = _label_meetings(calendar, members, dated, stages)
         for a in members:
             out[a.path] = _meeting_of(a, dated[a.path].date, stages[a.path], calendar, labels)
     return out
+
+
+def _twice_a_year(dates: list[dt.date], calendar: list[tuple[int, int]]) -> bool:
+    parts: dict[int, set[int | None]] = defaultdict(set)
+    for date in dates:
+        parts[date.year].add(_cluster_of(date, calendar))
+    return any(len(p) > 1 for p in parts.values())
 
 
 def _calendar(dates: list[dt.date]) -> list[tuple[int, int]]:

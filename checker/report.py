@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import sys
 from collections import Counter, defaultdict
 from typing import Any
 
@@ -206,10 +207,14 @@ def _summary_panel(corpus: Corpus, findings: list[Finding]) -> Panel:
     s = summary(corpus, findings)
     counts = ", ".join(f"{n} {v}" for v, n in s["by_verdict"].items() if n) or "no findings"
     text = Text.assemble(
-        (f"{s['articles']} reports", "bold"), f" ({s['skipped']} skipped), ",
-        (f"{s['claims']} claims", "bold"), ", ", (counts, "bold"),
+        (_many(s["articles"], "report"), "bold"), f" ({s['skipped']} skipped), ",
+        (_many(s["claims"], "claim"), "bold"), ", ", (counts, "bold"),
         f"{', ' + str(s['suppressed']) + ' suppressed' if s['suppressed'] else ''}")
     return Panel(text, title="factlint", expand=False)
+
+
+def _many(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
 def _finding(finding: Finding, claims: dict[str, Claim], dim: bool = False) -> Group:
@@ -225,9 +230,11 @@ def _finding(finding: Finding, claims: dict[str, Claim], dim: bool = False) -> G
         years = f" ({', '.join(map(str, side.years))})" if side.years else " (year unknown)"
         parts.append(Text.assemble("    ", ("\u25cf ", style), (inert(side.value), "bold"),
                                    years))
+        shown: set[tuple[str, int, str]] = set()
         for claim_id in side.claims:
             claim = claims.get(claim_id)
-            if claim:
+            if claim and (claim.article, claim.line, claim.quote) not in shown:
+                shown.add((claim.article, claim.line, claim.quote))  # one sentence, quoted once
                 parts.append(_quote_line(claim))
     parts.append(Text("    " + inert(finding.explanation), style="explain"))
     return Group(*parts)
@@ -322,7 +329,12 @@ def _timeline_cell(claims: list[Claim], slot: str, flagged: set[str]) -> Text:
 
 
 def make_console(color: str = "auto", file: Any = None, width: int | None = None) -> Console:
-    """A console honouring --color and NO_COLOR; plain text when not a terminal."""
+    """A console honouring --color and NO_COLOR; plain text when not a terminal.
+
+    Off a terminal (a CI log, a pipe) lines are 120 wide unless COLUMNS says otherwise.
+    """
+    if width is None and not (file or sys.stdout).isatty() and not os.environ.get("COLUMNS"):
+        width = 120
     if color == "auto" and os.environ.get("NO_COLOR"):
         color = "never"  # no-color.org: no escape codes at all, bold included
     if color == "never":

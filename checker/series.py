@@ -125,12 +125,22 @@ class _Cluster:
 def _same_event(vector: dict[str, float], cluster: _Cluster) -> bool:
     """Where both name their event ("Riverside Marathon") or its kind ("budget"), they agree."""
     for mark in (EVENT_MARK, KIND_MARK):
-        mine = {w for t in vector if t.startswith(mark) for w in t[1:].split()}
-        # what a third of the series' reports say it is, not whatever one of them said
-        theirs = {w for w, n in cluster.marked[mark].items() if 3 * n >= cluster.size}
+        mine, theirs = _marked(vector, cluster, mark)
         if mine and theirs and not mine & theirs:
             return False
     return True
+
+
+def _marks_shared(vector: dict[str, float], cluster: _Cluster, mark: str) -> bool:
+    mine, theirs = _marked(vector, cluster, mark)
+    return bool(mine & theirs)
+
+
+def _marked(vector: dict[str, float], cluster: _Cluster, mark: str) -> tuple[set[str], set[str]]:
+    """A report's marked words, and what a third of the series' reports say (not just one)."""
+    mine = {w for t in vector if t.startswith(mark) for w in t[1:].split()}
+    theirs = {w for w, n in cluster.marked[mark].items() if 3 * n >= cluster.size}
+    return mine, theirs
 
 
 def _anchored(anchors: frozenset[str], cluster: _Cluster) -> bool:
@@ -148,7 +158,9 @@ def _best(clusters: list[_Cluster], postings: dict[str, set[int]], vector: dict[
     best: tuple[float, int] | None = None
     for i in candidates:
         cluster = clusters[i]
-        if cluster.name is not None or not _anchored(anchors, cluster):
+        # the event's own name outweighs the countries a lead names (winners of a marathon)
+        if cluster.name is not None or not (_anchored(anchors, cluster)
+                                            or _marks_shared(vector, cluster, EVENT_MARK)):
             continue
         score = cluster.similarity(vector, norm)
         if score >= SIMILARITY and _same_event(vector, cluster) and (

@@ -53,7 +53,9 @@ def judge_per_occurrence(rule: Rule, series: str, subject: str,
                 rule, series, subject, Verdict.CONFLICT, sides, items_of(bucket),
                 f"Reports of the same occurrence ({where}) disagree.", occurrence=where))
     if rule.report_time_shifts:
-        findings += _time_shifts(rule, series, subject, buckets)
+        # an occurrence whose reports disagree is settled first: it shows in no time-shift
+        settled = {k: b for k, b in buckets.items() if not _incompatible_sides(rule, b)}
+        findings += _time_shifts(rule, series, subject, settled)
     findings += _unresolved(rule, series, subject, items)
     return findings
 

@@ -11,11 +11,13 @@ from checker.lexicon import Lexicon, phrases_re
 from checker.text import Numbers, Sentence
 
 _STREAK = r"(?:consecutive|straight|successive|running)"
+EDITION = "edition"
 
 
 @cache
 def _patterns(n: Numbers, lex: Lexicon) -> tuple[tuple[re.Pattern[str], bool], ...]:
-    """(pattern, streak) pairs; group 1 is the number. A streak counts consecutive years."""
+    """(pattern, kind) pairs; group 1 is the number. A streak (True) counts consecutive years;
+    an EDITION ("the 45th Berlin Marathon") counts the event itself, whoever won it."""
     o, c = n.ordinal, n.cardinal
     edition = "|".join(re.escape(w) for w in sorted(lex.words("edition_nouns"), key=len,
                                                       reverse=True))
@@ -35,7 +37,7 @@ def _patterns(n: Numbers, lex: Lexicon) -> tuple[tuple[re.Pattern[str], bool], .
                     flags), True),
         (re.compile(rf"\b(?:for )?the ({o}) times?\b", flags), False),
         (re.compile(rf"\b(?i:the) ({o})(?: (?:annual|edition of the|[A-Z][\w.'-]*)){{1,4}}? "
-                    rf"(?i:{edition})\b"), True),
+                    rf"(?i:{edition})\b"), EDITION),
         (re.compile(rf"\bits ({o}) (?:year|edition|season|time)\b", flags), True),
         (re.compile(rf"\b(?:passed|adopted|held|voted|approved)[^.;]{{0,60}}? for ({c}) years\b",
                     flags), True),
@@ -52,25 +54,40 @@ def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
             if not count or count < 2 or count > 500:
                 continue  # "the first time since ..." starts nothing to count
             taken.append(m.span(1))
-            counted = _counted(sentence.text, m.start(), m.end(), ctx)
-            consecutive = streak or not counted
+            counted = ("" if streak == EDITION
+                       else _counted(sentence.text, m.start(), m.end(), ctx, own_piece=True))
+            consecutive = bool(streak) or not counted
             yield Draft(
                 family="recurrence", slot="ordinal", value=count,
                 display=m.group(0).strip(), span=m.span(),
                 counted=counted if consecutive else f"{counted} (total)",
+                year_offsets=_when(sentence.text, m.start(), m.end(), ctx),
                 extra={"consecutive": consecutive},
             )
 
 
-def _counted(text: str, start: int, end: int, ctx: Context) -> str:
+def _when(text: str, start: int, end: int, ctx: Context) -> tuple[int, ...]:
+    """"Last year the resolution was adopted for the 15th consecutive year" speaks for last year."""
+    a, b = clause_around(text, start, end)
+    clause = text[a:b]
+    if re.search(r"\b(?:last year|a year (?:ago|earlier)|the (?:previous|year before))\b", clause,
+                 re.I) and not re.search(r"\bsince last year\b", clause, re.I):
+        return (-1,)
+    return (0,)
+
+
+def _counted(text: str, start: int, end: int, ctx: Context, own_piece: bool = False) -> str:
     """Name what a count counts: "" for the series itself, else the sub-series marker."""
     a, b = clause_around(text, start, end)
     clause = text[a:b]
     markers = ctx.lex.vocab.get("subseries_markers") or {}
+    piece = _comma_piece(text, start, end)
     for name in sorted(markers):
         found = phrases_re(markers[name]).search(clause)
         if not found:
             continue
+        if own_piece and name == "consensus" and not phrases_re(markers[name]).search(piece):
+            continue  # "adopted without a vote, the 16th consecutive year": a count of the series
         if name == "no-vote":  # a country's own no votes; "the Assembly voted against" is not
             actors = subjects_before(ctx, clause, 0, found.start(), ("country",))
             if not actors:
@@ -79,6 +96,12 @@ def _counted(text: str, start: int, end: int, ctx: Context) -> str:
         actor = _actor(clause, ctx)
         return f"{name}:{actor}" if actor and name != "consensus" else name
     return ""
+
+
+def _comma_piece(text: str, start: int, end: int) -> str:
+    a = text.rfind(",", 0, start) + 1
+    b = text.find(",", end)
+    return text[a:b if b != -1 else len(text)]
 
 
 _PERSON = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2}\b")
