@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from checker.lexicon import Lexicon, phrases_re
 from checker.models import Article, Claim, Digest, Evidence, Occurrence
-from checker.text import default_numbers, split_sentences
+from checker.text import Sentence, default_numbers, split_sentences
 
 MEETING_GAP_DAYS = 12  # dates further apart than this within a year are different meetings
 
@@ -93,9 +93,11 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
 _DATELINE = re.compile(r"(?P<month>[A-Z][a-z]{2,8})\.? (?P<day>\d{1,2}),? (?P<year>(?:19|20)\d\d)")
 
 
-def dateline(article: Article) -> dt.date | None:
+def dateline(article: Article, sentences: list[Sentence] | None = None) -> dt.date | None:
     """A date with its year standing alone near the top of the body is the report's date."""
-    for sentence in split_sentences(article.text, article.body_start)[:3]:
+    if sentences is None:
+        sentences = split_sentences(article.text, article.body_start)
+    for sentence in sentences[:3]:
         m = _DATELINE.match(sentence.text)
         if m and len(sentence.text) < 40:
             month = default_numbers().month_number(m.group("month"))

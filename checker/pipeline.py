@@ -16,6 +16,7 @@ from checker.parallel import ordered_map, worker_state
 from checker.rule import Rule
 from checker.selection import select_rules
 from checker.series import assign_series, signature
+from checker.text import split_sentences
 
 
 def check(paths: Sequence[str], rules: Sequence[Rule], lex: Lexicon | None = None,
@@ -75,10 +76,11 @@ def check_indexed(paths: Sequence[str], rules: Sequence[Rule], db_path: str,
 
 def digest(article: Article, lex: Lexicon) -> Digest:
     """Read one report down to what the later stages need; its text is not kept."""
-    claims = extract_claims(article, lex)
-    sig = signature(article, lex)
+    sentences = split_sentences(article.text, article.body_start)  # once, for every stage
+    claims = extract_claims(article, lex, sentences)
+    sig = signature(article, lex, sentences)
     return Digest(article=dataclasses.replace(article, raw="", text=""), claims=tuple(claims),
-                  signature=sig.terms, anchors=sig.anchors, dateline=dateline(article),
+                  signature=sig.terms, anchors=sig.anchors, dateline=dateline(article, sentences),
                   stage=stage(article, claims, lex))
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from checker.lexicon import Lexicon, phrases_re
 from checker.models import Article, Digest
-from checker.text import split_sentences
+from checker.text import Sentence, split_sentences
 
 LEAD_SENTENCES = 3
 SIMILARITY = 0.25  # cosine of lead signatures needed to join a series
@@ -22,9 +22,11 @@ class Signature:
     anchors: tuple[str, ...]  # the countries its title and first sentence name
 
 
-def signature(article: Article, lex: Lexicon) -> Signature:
+def signature(article: Article, lex: Lexicon, sentences: list[Sentence] | None = None
+              ) -> Signature:
     """Weigh the countries and content words of a report's title and lead."""
-    sentences = split_sentences(article.text, article.body_start)
+    if sentences is None:
+        sentences = split_sentences(article.text, article.body_start)
     lead = " ".join([article.title or ""] + [s.text for s in sentences[:LEAD_SENTENCES]])
     stop = set(lex.words("stopwords"))
     terms: Counter[str] = Counter()
@@ -116,31 +118,29 @@ class _Cluster:
             self.top_anchors = frozenset(name for name, _ in ranked)
         self.size += 1
 
+    def majority(self, mark: str) -> set[str]:
+        """What a third of the series' reports say it is, not whatever one of them said."""
+        return {w for w, n in self.marked[mark].items() if 3 * n >= self.size}
+
     def similarity(self, vector: dict[str, float], norm: float) -> float:
         dot = sum(w * self.centroid.get(t, 0.0) for t, w in vector.items())
         denominator = norm * math.sqrt(self.norm_sq)
         return dot / denominator if denominator else 0.0
 
 
-def _same_event(vector: dict[str, float], cluster: _Cluster) -> bool:
+def _same_event(mine: dict[str, set[str]], cluster: _Cluster) -> bool:
     """Where both name their event ("Riverside Marathon") or its kind ("budget"), they agree."""
     for mark in (EVENT_MARK, KIND_MARK):
-        mine, theirs = _marked(vector, cluster, mark)
-        if mine and theirs and not mine & theirs:
+        theirs = cluster.majority(mark)
+        if mine[mark] and theirs and not mine[mark] & theirs:
             return False
     return True
 
 
-def _marks_shared(vector: dict[str, float], cluster: _Cluster, mark: str) -> bool:
-    mine, theirs = _marked(vector, cluster, mark)
-    return bool(mine & theirs)
-
-
-def _marked(vector: dict[str, float], cluster: _Cluster, mark: str) -> tuple[set[str], set[str]]:
-    """A report's marked words, and what a third of the series' reports say (not just one)."""
-    mine = {w for t in vector if t.startswith(mark) for w in t[1:].split()}
-    theirs = {w for w, n in cluster.marked[mark].items() if 3 * n >= cluster.size}
-    return mine, theirs
+def _marked_words(vector: dict[str, float]) -> dict[str, set[str]]:
+    """A report's words behind each mark: its event's name words and its kinds."""
+    return {mark: {w for t in vector if t.startswith(mark) for w in t[1:].split()}
+            for mark in (EVENT_MARK, KIND_MARK)}
 
 
 def _anchored(anchors: frozenset[str], cluster: _Cluster) -> bool:
@@ -155,15 +155,16 @@ def _best(clusters: list[_Cluster], postings: dict[str, set[int]], vector: dict[
     keys = sorted(vector, key=lambda t: (-vector[t], t))[:DISTINCTIVE_TERMS]
     candidates = sorted({i for t in keys for i in postings.get(t, ())})
     norm = math.sqrt(sum(w * w for w in vector.values()))
+    mine = _marked_words(vector)
     best: tuple[float, int] | None = None
     for i in candidates:
         cluster = clusters[i]
         # the event's own name outweighs the countries a lead names (winners of a marathon)
         if cluster.name is not None or not (_anchored(anchors, cluster)
-                                            or _marks_shared(vector, cluster, EVENT_MARK)):
+                                            or mine[EVENT_MARK] & cluster.majority(EVENT_MARK)):
             continue
         score = cluster.similarity(vector, norm)
-        if score >= SIMILARITY and _same_event(vector, cluster) and (
+        if score >= SIMILARITY and _same_event(mine, cluster) and (
                 best is None or score > best[0]):
             best = (score, i)
     return clusters[best[1]] if best else None

@@ -123,6 +123,8 @@ class Numbers:
         word_ord = rf"(?:(?:{'|'.join(tens)})[- ](?:{'|'.join(ord_units)})|{'|'.join(ord_all)})"
         self.cardinal = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,6}}(?![\d,]\d)|{word_card})"
         self.ordinal = rf"(?:\d{{1,4}}(?:st|nd|rd|th)|{word_ord})"
+        # a cheap first look: sentences with no number at all hold no count and no tally
+        self.any_number = re.compile(rf"\d|\b(?:{word_card}|{word_ord})\b", re.IGNORECASE)
         self.month = "|".join(sorted(lex.months, key=len, reverse=True))
         self.weekday = "|".join(lex.weekdays)
 

@@ -19,15 +19,17 @@ from checker.extract import (
 from checker.extract.base import Context, Draft
 from checker.lexicon import Lexicon, default_lexicon
 from checker.models import Article, Claim
-from checker.text import default_numbers, split_sentences
+from checker.text import Sentence, default_numbers, split_sentences
 
 FAMILIES = (recurrence, series_start, counts, outcome, participation, lead, dates, people, session)
 
 
-def extract_claims(article: Article, lex: Lexicon | None = None) -> list[Claim]:
+def extract_claims(article: Article, lex: Lexicon | None = None,
+                   sentences: list[Sentence] | None = None) -> list[Claim]:
     """Return the claims of one report, in text order, with stable ids."""
     lex = lex or default_lexicon()
-    sentences = split_sentences(article.text, article.body_start)
+    if sentences is None:
+        sentences = split_sentences(article.text, article.body_start)
     numbers = default_numbers()
     ctx = Context(article, sentences, lex, numbers,
                   dates.event_sentence(sentences, lex, numbers))

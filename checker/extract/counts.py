@@ -60,6 +60,8 @@ def _alt(words: list[str]) -> str:
 
 
 def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
+    if not sponsor_re(ctx.lex).search(sentence.text):
+        return
     seen: set[int] = set()
     for pattern in _patterns(ctx.lex, ctx.numbers):
         for m in pattern.finditer(sentence.text):

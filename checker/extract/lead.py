@@ -15,6 +15,8 @@ _MEMBERS_OF = re.compile(r"\s*(?:the\s+)?(?:member states|members|countries) of\
 
 def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
     text = sentence.text
+    if "by" not in text and "-" not in text:
+        return  # every lead phrase reads "... by X" or "X-led"
     for m in ctx.lex.phrase_re("lead_phrases").finditer(text):
         if not _about_the_text(text[max(0, m.start() - 80):m.start()]):
             continue

@@ -37,9 +37,13 @@ _LISTED = re.compile(r"\b(?:against|opposed|no|abstentions?|abstaining|in favou?
                      re.I)
 
 
+_ABOUT_VOTES = re.compile(r"vot|abstain|oppos|sided|negative|\(", re.I)
+
+
 def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
-    yield from _votes(sentence, ctx)
-    yield from _listed_votes(sentence, ctx)
+    if _ABOUT_VOTES.search(sentence.text):
+        yield from _votes(sentence, ctx)
+        yield from _listed_votes(sentence, ctx)
     yield from _sponsors(sentence, ctx)
     yield from _consensus(sentence, ctx)
 

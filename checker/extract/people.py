@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from checker.extract.base import Context, Draft
-from checker.lexicon import Lexicon
+from checker.lexicon import Lexicon, phrases_re
 from checker.text import Sentence
 
 _HONORIFIC = r"(?:(?:H\.\s?E\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Sir|Dame)\s+)?"
@@ -22,6 +22,14 @@ def _name_pattern(lex: Lexicon) -> str:
     token = (rf"(?:(?!(?:{stop})\b)[A-Z][\w'\u00c0-\u024f]+(?:-[A-Za-z][\w\u00c0-\u024f]*)?"
              rf"|[A-Z]\.)")
     return rf"(?<![\w'\u00c0-\u024f-]){_HONORIFIC}(?P<name>{token}(?:\s+{token}){{1,3}})"
+
+
+@cache
+def _gate(lex: Lexicon) -> re.Pattern[str]:
+    """A cheap first look: a person is named here only beside a title or a speech verb."""
+    words = {f for fs in (lex.vocab.get("titles") or {}).values() for f in fs}
+    words |= set(lex.words("speech_verbs"))
+    return phrases_re(sorted(words))
 
 
 @cache
@@ -43,6 +51,8 @@ def _patterns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re.Patter
 
 def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
     text = sentence.text
+    if not _gate(ctx.lex).search(text):
+        return
     taken: list[tuple[int, int]] = []
     title_first, name_first, speaker = _patterns(ctx.lex)
     for pattern in (title_first, name_first, speaker):

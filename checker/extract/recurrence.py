@@ -45,6 +45,8 @@ def _patterns(n: Numbers, lex: Lexicon) -> tuple[tuple[re.Pattern[str], bool], .
 
 
 def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
+    if not ctx.numbers.any_number.search(sentence.text):
+        return
     taken: list[tuple[int, int]] = []
     for pattern, streak in _patterns(ctx.numbers, ctx.lex):
         for m in pattern.finditer(sentence.text):

@@ -10,6 +10,7 @@ from checker.extract.recurrence import _counted
 from checker.text import Sentence
 
 _YEAR = r"((?:1[89]|20)\d\d)"
+_ANY_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _SINCE_WHEN = re.compile(rf"\bsince {_YEAR}, when\b[^.;]{{0,80}}?\b(?:voted|adopted|passed|"
                          rf"approved|held|first)\b", re.I)
 _SINCE = re.compile(rf"\b(?:since|from) {_YEAR}\b(?!\s*[-\u2013]\s*\d)", re.I)
@@ -17,6 +18,8 @@ _SINCE = re.compile(rf"\b(?:since|from) {_YEAR}\b(?!\s*[-\u2013]\s*\d)", re.I)
 
 def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
     text = sentence.text
+    if not _ANY_YEAR.search(text):
+        return
     starts = ctx.lex.phrase_re("series_start_verbs")
     for m in starts.finditer(text):
         y = re.match(rf"\s*{_YEAR}\b", text[m.end():])

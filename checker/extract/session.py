@@ -10,6 +10,8 @@ from checker.text import Sentence
 
 
 def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
+    if "session" not in sentence.text.lower():
+        return
     pattern = rf"\b(?i:the) ({ctx.numbers.ordinal}) (?:regular |annual )?session of (?:the )?"
     for m in re.finditer(pattern, sentence.text):
         count = ctx.numbers.read_ordinal(m.group(1))
