@@ -276,13 +276,15 @@ def list_rules(code: Annotated[str | None, typer.Argument(help="A rule code or n
     from checker.selection import select_rules
 
     console = make_console(color.value)
-    if code:
-        rule = select_rules([code])[0]
-        console.print(f"{rule.code} {rule.name} ({rule.slot_class.value})\n")
-        console.print(type(rule).__doc__ or "")
+    chosen = select_rules([code]) if code else select_rules()
+    if code and len(chosen) == 1:
+        rule = chosen[0]
+        console.print(f"{rule.code} {rule.name}: {rule.summary()}")
+        console.print(f"compares: {rule.slot_class.value}; severity: {rule.severity}\n")
+        console.print(rule.example())
         return
     table = Table("code", "name", "compares", "summary")
-    for rule in select_rules():
+    for rule in chosen:
         table.add_row(rule.code, rule.name, rule.slot_class.value, rule.summary())
     console.print(table)
 

@@ -44,7 +44,8 @@ class Lexicon:
             for form in [canonical, *(spec.get("aliases") or [])]:
                 self.alias_to_entity[form] = entity
         forms = sorted(self.alias_to_entity, key=lambda f: (-len(f), f))
-        # "the North" names a country only when no capitalised word follows ("the North Korean")
+        # an alias like "the North" names a country only when no capitalised word follows it
+        # ("the North Pacific")
         # a look at the first letter before the long alternation keeps scanning linear and fast
         firsts = "".join(sorted({re.escape(f[0]) for f in forms}))
         self.entity_re = re.compile(

@@ -72,7 +72,7 @@ class Claim:
     quote: str
     matched: str  # the exact words of the value within the quote, for highlighting
     family: str  # recurrence, series-start, count, outcome, participation, lead, date, person
-    slot: str  # what the claim is about within a series, e.g. "sponsor:South Korea"
+    slot: str  # what the claim is about within a series, e.g. "sponsor:Chile"
     value: Any  # normalised, hashable
     display: str  # the value as a reader would write it
     qualifier: str = "exact"  # exact, at-least, at-most, about

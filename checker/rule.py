@@ -20,6 +20,7 @@ class Rule:
     slot: ClassVar[str]  # claims whose slot is this, or starts with this and ':'
     slot_class: ClassVar[SlotClass]
     report_time_shifts: ClassVar[bool] = False  # show value changes between years as info
+    severity: ClassVar[str] = "error"  # of its worst finding: a conflict (variants: warning)
     aliases: ClassVar[tuple[str, ...]] = ()
 
     @classmethod

@@ -20,7 +20,10 @@ def select_rules(select: Iterable[str] | None = None,
     known = {k.lower(): r.code for r in rules for k in (r.code, r.name, *r.aliases)}
     chosen = _codes(split_names(select), known) or {r.code for r in rules}
     dropped = _codes(split_names(ignore), known)
-    return [r for r in rules if r.code in chosen and r.code not in dropped]
+    selected = [r for r in rules if r.code in chosen and r.code not in dropped]
+    if not selected:
+        raise UsageError("no rule left to run: --select and --ignore leave nothing")
+    return selected
 
 
 def _codes(names: list[str], known: dict[str, str]) -> set[str]:

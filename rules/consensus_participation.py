@@ -7,7 +7,7 @@ from checker.rule import Rule
 class ConsensusParticipation(Rule):
     """A country said to join the consensus in one report and to stay out of it in another.
 
-    Bad: "South Korea joined the consensus" against "South Korea dissociated itself from the
+    Bad: "Peru joined the consensus" against "Peru dissociated itself from the
     consensus" about the same adoption.
     Good: the same country joining one year and dissociating the next (a time-shift).
     """

@@ -7,11 +7,11 @@ from checker.rule import Rule
 
 
 class LeadSponsor(Rule):
-    """Different lead authors for one text ("led by the EU" / "co-authored by Japan and the EU").
+    """Different lead authors for one text ("led by Chile" / "co-authored by Chile and Ghana").
 
-    Bad: "the resolution, led by the European Union" against "drafted by Japan and the
-    European Union" about the same vote.
-    Good: "submitted by Japan, the EU and others" agrees with "led by Japan and the EU".
+    Bad: "the resolution, led by Chile" against "drafted by Ghana and Chile" about the same
+    vote.
+    Good: "submitted by Ghana, Chile and others" agrees with "led by Ghana and Chile".
     """
 
     code = "FL202"

@@ -11,17 +11,18 @@ SIMILAR = 0.8
 
 
 class NameVariant(Rule):
-    """One person's name spelled differently across reports ("Kim Song" / "Kim Seong").
+    """One person's name spelled differently across reports ("Dave McGillivray" / "McGillivary").
 
-    Bad: "North Korean Ambassador to the UN Kim Song" and "North Korea's U.N. Ambassador
-    Kim Sung": the same ambassador, two spellings (a variant, a warning).
-    Good: "Kim Song" the ambassador and "Kim Jong-un" the leader: different people.
+    Bad: "race director Dave McGillivray" and "race director Dave McGillivary": the same
+    director, two spellings (a variant, a warning).
+    Good: "Dave McGillivray" the race director and "Dave Mitchell" the mayor: different people.
     """
 
     code = "FL501"
     name = "name-variant"
     slot = "person"
     slot_class = SlotClass.FIXED
+    severity = "warning"  # it finds variants, never conflicts
 
     def subject(self, claim: Claim) -> str:
         return "person-name"

@@ -10,9 +10,9 @@ from checker.rule import Rule
 class PersonRole(Rule):
     """One named person given different roles in reports of the same occurrence.
 
-    Bad: "North Korean Ambassador Kim Song" and "deputy ambassador Kim Song" about the same
+    Bad: "Finance Minister Anna Berg" and "deputy finance minister Anna Berg" about the same
     meeting.
-    Good: "Kim Song" as ambassador in one report and no title at all in another.
+    Good: "Anna Berg" as finance minister in one report and no title at all in another.
     """
 
     code = "FL203"

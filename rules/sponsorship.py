@@ -7,7 +7,7 @@ from checker.rule import Rule
 class Sponsorship(Rule):
     """A country named a co-sponsor in one report and not a co-sponsor in another.
 
-    Bad: "South Korea was one of the co-sponsors" and, of the same year, "South Korea has not
+    Bad: "Chile was one of the co-sponsors" and, of the same year, "Chile has not
     been listed as a co-proposer".
     Good: a sponsor in 2018 and not a sponsor in 2020 (a time-shift: it changed its mind).
     """

@@ -7,7 +7,7 @@ from checker.rule import Rule
 class VotePosition(Rule):
     """A country said to vote one way in one report and another way in another.
 
-    Bad: "Palau voted against" and "Palau abstained" about the same vote.
+    Bad: "Iceland voted against" and "Iceland abstained" about the same vote.
     Good: the United States voting against in 2015 and abstaining in 2016 (a time-shift).
     """
 

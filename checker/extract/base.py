@@ -156,7 +156,7 @@ _AFTER_ACTOR = frozenset(
 
 
 def _modifies_noun(text: str, start: int, end: int) -> bool:
-    """"the North Korean human rights resolution": a name used as an adjective, not an actor."""
+    """"the Chilean fishing quota": a name used as an adjective, not an actor."""
     if re.search(r"\bthe\s+$", text[max(0, start - 5):start], re.I) is None:
         return False
     following = re.match(r"\s+([a-z][a-z'-]*)", text[end:end + 30])

@@ -91,7 +91,7 @@ def _listed_votes(sentence: Sentence, ctx: Context) -> Iterator[Draft]:
 
 
 def _also(ctx: Context, text: str, start: int, end: int) -> list[str]:
-    """Actors named after the verb: "..., as did Belarus and Cuba", "together with Palau"."""
+    """Actors named after the verb: "..., as did Belarus and Peru", "together with Fiji"."""
     tail = text[start:end]
     m = re.search(r"\b(?:as did|together with|along with|joined by|by)\b", tail)
     names = objects_after(ctx, text, start + m.end(), end, ("country",)) if m else []

@@ -1,5 +1,5 @@
-"""People and roles: "North Korean Ambassador to the UN Kim Song", "Samantha Power, the US
-ambassador to the UN", and a named speaker ("Kim Song had also warned")."""
+"""People and roles: "Chilean Ambassador to the UN Ana Rojas", "Anna Berg, the country's
+finance minister", and a named speaker ("Ana Rojas had also warned")."""
 
 from __future__ import annotations
 
