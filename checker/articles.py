@@ -638,11 +638,3 @@ def _compiled(lex: Lexicon) -> tuple[list[re.Pattern[str]], list[re.Pattern[str]
         lines = [re.compile(p, re.IGNORECASE) for p in spec.get("lines") or []]
         cached = _PATTERN_CACHE[lex] = (markers, lines)
     return cached
-
-
-def _marker_patterns(lex: Lexicon) -> list[re.Pattern[str]]:
-    return _compiled(lex)[0]
-
-
-def _line_patterns(lex: Lexicon) -> list[re.Pattern[str]]:
-    return _compiled(lex)[1]

@@ -35,10 +35,8 @@ def place(claim: Claim, occurrence: Occurrence) -> list[Item]:
 
 
 def run_rules(rules: Sequence[Rule], claims: Iterable[Claim],
-              occurrences: dict[str, Occurrence],
-              ignored: dict[str, tuple[str, ...]] | None = None) -> list[Finding]:
+              occurrences: dict[str, Occurrence]) -> list[Finding]:
     """Judge every rule on every series; findings come back sorted and with stable ids."""
-    ignored = ignored or {}
     by_series: dict[str, list[Item]] = defaultdict(list)
     for claim in claims:
         if claim.attributed:
@@ -50,7 +48,7 @@ def run_rules(rules: Sequence[Rule], claims: Iterable[Claim],
         for rule in rules:
             groups: dict[str, list[Item]] = defaultdict(list)
             for item in by_series[series]:
-                if rule.applies(item.claim) and rule.code not in ignored.get(item.claim.article, ()):
+                if rule.applies(item.claim):
                     groups[rule.subject(item.claim)].append(item)
             for subject in sorted(groups):
                 findings.extend(judge(rule, series, subject, groups[subject]))

@@ -50,7 +50,7 @@ def judge_per_occurrence(rule: Rule, series: str, subject: str,
         if sides:
             where = f"{year}" + (f" {meeting}" if meeting else "")
             findings.append(make_finding(
-                rule, series, subject, Verdict.CONFLICT, sides, items_of(bucket),
+                rule, series, subject, Verdict.CONFLICT, sides,
                 f"Reports of the same occurrence ({where}) disagree.", occurrence=where))
     if rule.report_time_shifts:
         # an occurrence whose reports disagree is settled first: it shows in no time-shift
@@ -102,7 +102,7 @@ def _time_shifts(rule: Rule, series: str, subject: str,
     keys = sorted({k for v in shifted for k in where[v]}, key=lambda k: (k[0], k[1] or ""))
     occurrences = ", ".join(f"{y}" + (f" {m}" if m else "") for y, m in keys)
     return [make_finding(
-        rule, series, subject, Verdict.TIME_SHIFT, list(groups.values()), items,
+        rule, series, subject, Verdict.TIME_SHIFT, list(groups.values()),
         f"Values differ between occurrences ({occurrences}); each holds for its own, so the "
         "reports do not contradict each other.")]
 
@@ -122,7 +122,7 @@ def _unresolved(rule: Rule, series: str, subject: str, items: list[Item]) -> lis
     if len(groups) < 2 or all(rule.compatible(v, w) for v in groups for w in groups):
         return []
     sides = list(groups.values())
-    return [make_finding(rule, series, subject, Verdict.UNRESOLVED, sides, items,
+    return [make_finding(rule, series, subject, Verdict.UNRESOLVED, sides,
                          f"The values differ, but {_what_would_settle(open_items)}")]
 
 
@@ -146,14 +146,14 @@ def judge_derived(rule: Rule, series: str, subject: str, items: list[Item]) -> l
         sides = [groups[k] for k in sorted(groups)]
         detail = "; ".join(f"{_counts(side)} count{'s' if _single(side) else ''} from {k}"
                            for k, side in sorted(groups.items()))
-        findings.append(make_finding(rule, series, subject, Verdict.CONFLICT, sides, implied,
+        findings.append(make_finding(rule, series, subject, Verdict.CONFLICT, sides,
                                      f"The counts cannot all be true: {detail}."))
     elif groups:
         (start, group), = groups.items()
         by_count = group_by_value(rule, group)
         if len(by_count) > 1:
             findings.append(make_finding(
-                rule, series, subject, Verdict.TIME_SHIFT, list(by_count.values()), group,
+                rule, series, subject, Verdict.TIME_SHIFT, list(by_count.values()),
                 f"Different counts, different years: {_counts(group)} all count from {start}."
                 + _self_dated_note(group)))
     unknown = [i for i in items if i.year is None]
@@ -161,7 +161,7 @@ def judge_derived(rule: Rule, series: str, subject: str, items: list[Item]) -> l
         values = {rule.value(i.claim) for i in items}
         if len(values) > 1:
             sides = list(group_by_value(rule, items).values())
-            findings.append(make_finding(rule, series, subject, Verdict.UNRESOLVED, sides, items,
+            findings.append(make_finding(rule, series, subject, Verdict.UNRESOLVED, sides,
                                          "The counts differ, but " + _what_would_settle(unknown)))
     return findings
 
@@ -193,17 +193,12 @@ def judge_fixed(rule: Rule, series: str, subject: str, items: list[Item]) -> lis
     sides = _incompatible_sides(rule, items)
     if not sides:
         return []
-    return [make_finding(rule, series, subject, Verdict.CONFLICT, sides, items,
+    return [make_finding(rule, series, subject, Verdict.CONFLICT, sides,
                          "A fact that holds for the whole series is stated differently.")]
 
 
-def items_of(items: list[Item]) -> list[Item]:
-    return items
-
-
 def make_finding(rule: Rule, series: str, subject: str, verdict: Verdict,
-                 sides: list[list[Item]], context: list[Item], explanation: str,
-                 occurrence: str = "") -> Finding:
+                 sides: list[list[Item]], explanation: str, occurrence: str = "") -> Finding:
     built = tuple(_side(rule, side) for side in sides)
     built = tuple(sorted(built, key=lambda s: (s.articles, s.value)))
     key = "|".join([rule.code, series, subject, verdict.value, occurrence]

@@ -56,7 +56,6 @@ class NameVariant(Rule):
     def _variant(self, series: str, sides: list[list[Item]]) -> Finding:
         names = sorted({i.claim.value for side in sides for i in side})
         return make_finding(self, series, f"person:{name_key(names[0])}", Verdict.VARIANT, sides,
-                            [i for side in sides for i in side],
                             "The same person in the same role, spelled differently: "
                             + " / ".join(names) + ".")
 

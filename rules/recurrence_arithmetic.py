@@ -47,7 +47,6 @@ class RecurrenceArithmetic(Rule):
                 if expected != count.year:
                     return make_finding(
                         self, series, "arithmetic", Verdict.CONFLICT, [[count], [start]],
-                        [count, start],
                         f"'{count.claim.display}' in {count.year} counts from "
                         f"{count.year - count.claim.value + 1}, but the same report says "
                         f"'{start.claim.display}' (which makes {count.year} the "

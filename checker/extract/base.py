@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from checker.lexicon import Entity, Lexicon
+from checker.lexicon import Lexicon
 from checker.models import Article
 from checker.text import Numbers, Sentence
 
@@ -91,11 +91,6 @@ def local_offsets(text: str, start: int, end: int, a: int, b: int,
     if re.search(r"\bthis year\b", piece, re.I):
         return (0,)
     return period_offsets(piece, ctx.numbers) or period_offsets(text[a:b], ctx.numbers) or (0,)
-
-
-def entities_in(ctx: Context, text: str, kinds: tuple[str, ...] = ("country", "organization"),
-                ) -> list[tuple[int, int, Entity]]:
-    return [(a, b, e) for a, b, e in ctx.lex.find_entities(text) if e.kind in kinds]
 
 
 _ASIDE = re.compile(r",\s+(?:close to|a close|an ally|allies|long|traditional|permanent|both|"
