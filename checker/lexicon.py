@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -56,10 +57,23 @@ class Lexicon:
         self.months: dict[str, int] = self.numbers["months"]
         self.weekdays: dict[str, int] = self.numbers["weekdays"]
         self._phrase_cache: dict[str, re.Pattern[str]] = {}
+        self._words: dict[str, tuple[str, ...]] = {}
+        self._word_sets: dict[str, frozenset[str]] = {}
 
-    def words(self, key: str) -> list[str]:
-        # YAML reads a bare On or No as a boolean: every vocabulary word must stay a string
-        return [str(w) for w in self.vocab.get(key) or []]
+    def words(self, key: str) -> tuple[str, ...]:
+        """A vocabulary list (read once: extractors ask for it on every sentence)."""
+        found = self._words.get(key)
+        if found is None:
+            # YAML reads a bare On or No as a boolean: every vocabulary word must stay a string
+            found = self._words[key] = tuple(str(w) for w in self.vocab.get(key) or [])
+        return found
+
+    def word_set(self, key: str) -> frozenset[str]:
+        """A vocabulary list as a set, for membership tests."""
+        found = self._word_sets.get(key)
+        if found is None:
+            found = self._word_sets[key] = frozenset(self.words(key))
+        return found
 
     def phrase_re(self, key: str) -> re.Pattern[str]:
         """A case-insensitive regex matching any phrase of a vocabulary list, whole words."""
@@ -85,7 +99,17 @@ def _alias_pattern(form: str) -> str:
 def _phrases_re(phrases: tuple[str, ...]) -> re.Pattern[str]:
     ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
     body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered) or r"(?!x)x"
-    return re.compile(r"(?<![\w-])(?:" + body + r")(?![\w-])", re.IGNORECASE)
+    return re.compile(first_letter_guard(ordered) + r"(?<![\w-])(?:" + body + r")(?![\w-])",
+                      re.IGNORECASE)
+
+
+def first_letter_guard(alternatives: Iterable[str]) -> str:
+    """A look at the next character before a long alternation: the regex engine then skips
+    most positions at once instead of trying every alternative there (case-insensitive)."""
+    firsts = {c for a in alternatives if a for c in (a[0].lower(), a[0].upper())}
+    if not firsts or any(c.isspace() or c == "\\" for c in firsts):
+        return ""
+    return "(?=[" + "".join(re.escape(c) for c in sorted(firsts)) + "])"
 
 
 def phrases_re(phrases: list[str] | tuple[str, ...]) -> re.Pattern[str]:

@@ -6,8 +6,9 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 
-from checker.lexicon import Lexicon, phrases_re
+from checker.lexicon import Lexicon
 from checker.models import Article, Digest
 from checker.text import Sentence, split_sentences
 
@@ -28,7 +29,7 @@ def signature(article: Article, lex: Lexicon, sentences: list[Sentence] | None =
     if sentences is None:
         sentences = split_sentences(article.text, article.body_start)
     lead = " ".join([article.title or ""] + [s.text for s in sentences[:LEAD_SENTENCES]])
-    stop = set(lex.words("stopwords"))
+    stop = lex.word_set("stopwords")
     terms: Counter[str] = Counter()
     for _, _, entity in lex.find_entities(lead):
         terms["@" + entity.name] += 3 if entity.kind == "country" else 1
@@ -40,7 +41,7 @@ def signature(article: Article, lex: Lexicon, sentences: list[Sentence] | None =
     opening = " ".join([article.title or ""] + [s.text for s in sentences[:1]])
     for name in event_names(opening, lex):
         terms[EVENT_MARK + name] += 3
-    kinds = phrases_re(lex.words("event_kinds"))
+    kinds = lex.phrase_re("event_kinds")
     for m in kinds.finditer(opening):
         terms[KIND_MARK + m.group().lower()] += 1
     counts = Counter(e.name for _, _, e in lex.find_entities(opening) if e.kind == "country")
@@ -54,16 +55,22 @@ KIND_MARK = "&"  # terms that name the kind of event: "&marathon", "&budget", "&
 
 def event_names(text: str, lex: Lexicon) -> list[str]:
     """Proper names of events ("the Lakeside City Marathon" gives "lakeside city")."""
-    nouns = "|".join(re.escape(w) for w in sorted(lex.words("edition_nouns"), key=len, reverse=True))
-    pattern = rf"((?:[A-Z][\w'-]+\s+){{1,4}})(?i:{nouns})\b"
-    stop = {w.lower() for w in lex.words("not_name_words") + lex.words("generic_event_words")}
+    pattern, stop = _event_name_parts(lex)
     names = []
-    for m in re.finditer(pattern, text):
+    for m in pattern.finditer(text):
         words = [w for w in m.group(1).split()
                  if w.lower() not in stop and not re.match(r"\d", w)]
         if words:
             names.append(" ".join(words).lower())
     return names
+
+
+@cache
+def _event_name_parts(lex: Lexicon) -> tuple[re.Pattern[str], frozenset[str]]:
+    nouns = "|".join(re.escape(w) for w in sorted(lex.words("edition_nouns"), key=len, reverse=True))
+    pattern = re.compile(rf"((?:[A-Z][\w'-]+\s+){{1,4}})(?i:{nouns})\b")
+    stop = frozenset(w.lower() for w in lex.words("not_name_words") + lex.words("generic_event_words"))
+    return pattern, stop
 
 
 def assign_series(digests: list[Digest]) -> dict[str, str]:

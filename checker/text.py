@@ -108,6 +108,10 @@ def _reported_spans(chunk: str) -> list[tuple[int, int]]:
     return [(reported.end(), len(chunk))] if reported else []
 
 
+_DIGIT = re.compile(r"\d")
+_LETTERS = re.compile(r"[a-z]+")
+
+
 class Numbers:
     """Regexes and readers for cardinals, ordinals and dates written in digits or words."""
 
@@ -123,10 +127,15 @@ class Numbers:
         word_ord = rf"(?:(?:{'|'.join(tens)})[- ](?:{'|'.join(ord_units)})|{'|'.join(ord_all)})"
         self.cardinal = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,6}}(?![\d,]\d)|{word_card})"
         self.ordinal = rf"(?:\d{{1,4}}(?:st|nd|rd|th)|{word_ord})"
-        # a cheap first look: sentences with no number at all hold no count and no tally
-        self.any_number = re.compile(rf"\d|\b(?:{word_card}|{word_ord})\b", re.IGNORECASE)
+        self._number_words = frozenset(lex.cardinals) | frozenset(lex.ordinals)
         self.month = "|".join(sorted(lex.months, key=len, reverse=True))
         self.weekday = "|".join(lex.weekdays)
+
+    def has_number(self, text: str) -> bool:
+        """A cheap first look: sentences with no number at all hold no count and no tally."""
+        if _DIGIT.search(text):
+            return True
+        return not self._number_words.isdisjoint(_LETTERS.findall(text.lower()))
 
     def read_cardinal(self, token: str) -> int | None:
         token = token.strip().lower()

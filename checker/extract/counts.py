@@ -85,5 +85,6 @@ def _counts_something_else(text: str, start: int) -> bool:
     return re.search(r"\b(?:from|of|in)\s+$", before) is not None
 
 
+@cache
 def sponsor_re(lex: Lexicon) -> re.Pattern[str]:
     return phrases_re(lex.words("sponsor_nouns") + lex.words("sponsor_verbs"))

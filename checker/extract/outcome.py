@@ -84,7 +84,7 @@ def _year(clause: str, ctx: Context) -> tuple[int, ...]:
 
 def _tallies(sentence: Sentence, ctx: Context) -> Iterator[Draft]:
     text = sentence.text
-    if not ctx.numbers.any_number.search(text) or not _VOTE_CONTEXT.search(text):
+    if not ctx.numbers.has_number(text) or not _VOTE_CONTEXT.search(text):
         return
     parts: dict[tuple[int, int | None], dict[str, tuple[int, int, int]]] = {}
     taken: list[tuple[int, int]] = []

@@ -79,7 +79,7 @@ def _deputy(text: str, title_start: int) -> bool:
 
 
 def _clean_name(raw: str, lex: Lexicon) -> str | None:
-    stop = set(lex.words("not_name_words"))
+    stop = lex.word_set("not_name_words")
     tokens = raw.split()
     while tokens and (tokens[0] in stop or tokens[0].removesuffix("'s") in stop):
         tokens.pop(0)

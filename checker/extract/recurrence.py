@@ -45,7 +45,7 @@ def _patterns(n: Numbers, lex: Lexicon) -> tuple[tuple[re.Pattern[str], bool], .
 
 
 def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
-    if not ctx.numbers.any_number.search(sentence.text):
+    if not ctx.numbers.has_number(sentence.text):
         return
     taken: list[tuple[int, int]] = []
     for pattern, streak in _patterns(ctx.numbers, ctx.lex):
@@ -114,7 +114,7 @@ def _actor(clause: str, ctx: Context) -> str:
     found = [e.name for _, _, e in ctx.lex.find_entities(clause) if e.kind == "country"]
     if found:
         return found[0]
-    stop = set(ctx.lex.words("not_name_words"))
+    stop = ctx.lex.word_set("not_name_words")
     for m in _PERSON.finditer(ctx.lex.entity_re.sub(" ", clause)):
         if not any(part in stop for part in re.split(r"[ -]", m.group())):
             return m.group()
