@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
 from typer.exceptions import TyperException
@@ -380,10 +381,10 @@ def _emit(corpus: Corpus, findings: list[Finding], format: CheckFormat, output: 
           color: Color, rules: list[Rule], levels: dict[str, str], quiet: bool,
           dimmed: set[str] | None = None, changed: set[str] | None = None) -> None:
     from checker import formats
-    from checker.report import render_text, to_json
+    from checker.report import render_text, write_json
 
     if format is CheckFormat.json:
-        _write(to_json(corpus, findings), output)
+        _write(lambda out: write_json(corpus, findings, out), output)
     elif format is CheckFormat.sarif:
         _write(formats.to_sarif(corpus, findings, rules, levels, changed=changed), output)
     elif format is CheckFormat.github:
@@ -399,12 +400,14 @@ def _emit(corpus: Corpus, findings: list[Finding], format: CheckFormat, output: 
             corpus, console, findings, dimmed=dimmed, quiet=quiet))
 
 
-def _write(text: str, output: Path | None) -> None:
+def _write(text: str | Callable[[TextIO], None], output: Path | None) -> None:
+    """Write a report (text, or a function that writes it to a stream) to output or stdout."""
     if output is None:
-        sys.stdout.write(text)
+        text(sys.stdout) if callable(text) else sys.stdout.write(text)
         return
     try:
-        output.write_text(text, encoding="utf-8")
+        with open(output, "w", encoding="utf-8") as out:
+            text(out) if callable(text) else out.write(text)
     except OSError as err:
         raise UsageError(f"cannot write {output}: {err.strerror or err}") from None
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import io
 import json
 import math
 import os
 import sys
 from collections import Counter, defaultdict
-from typing import Any
+from collections.abc import Iterable
+from typing import Any, TextIO
 
 from rich.console import Console, Group
 from rich.panel import Panel
@@ -34,17 +36,33 @@ SLOT_LABELS = {"ordinal": "count", "start-year": "first year", "sponsor-count": 
 
 
 def to_json(corpus: Corpus, findings: list[Finding] | None = None) -> str:
-    """The versioned JSON report: byte-identical for the same input."""
+    """The versioned JSON report as one string (see write_json)."""
+    buffer = io.StringIO()
+    write_json(corpus, findings, buffer)
+    return buffer.getvalue()
+
+
+def write_json(corpus: Corpus, findings: list[Finding] | None, out: TextIO) -> None:
+    """Write the versioned JSON report, byte-identical for the same input: one article, claim
+    or finding a line, written as it is encoded (a large corpus is never held as one string)."""
     findings = list(corpus.findings) if findings is None else findings
-    data = {
-        "version": SCHEMA_VERSION,
-        "summary": summary(corpus, findings),
-        "articles": [_article_json(a, corpus) for a in corpus.articles],
-        "claims": [claim_json(c, corpus) for c in corpus.claims],
-        "conflicts": [finding_json(f) for f in findings],
-        "skipped": [{"path": s.path, "reason": s.reason} for s in corpus.skipped],
-    }
-    return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+    encode = json.JSONEncoder(ensure_ascii=False).encode  # the C encoder: no indent
+    sections: list[tuple[str, Iterable[Any]]] = [
+        ("articles", (_article_json(a, corpus) for a in corpus.articles)),
+        ("claims", (claim_json(c, corpus) for c in corpus.claims)),
+        ("conflicts", (finding_json(f) for f in findings)),
+        ("skipped", ({"path": s.path, "reason": s.reason} for s in corpus.skipped)),
+    ]
+    out.write(f'{{\n  "version": {SCHEMA_VERSION},\n  "summary": '
+              f"{encode(summary(corpus, findings))}")
+    for name, items in sections:
+        out.write(f',\n  "{name}": [')
+        separator = "\n    "
+        for item in items:
+            out.write(separator + encode(item))
+            separator = ",\n    "
+        out.write("]" if separator == "\n    " else "\n  ]")
+    out.write("\n}\n")
 
 
 def summary(corpus: Corpus, findings: list[Finding]) -> dict[str, Any]:

@@ -243,3 +243,21 @@ def test_max_bytes_skips_larger_reports_and_quiet_keeps_stderr_empty(tmp_path: P
     assert quiet.stderr == "" and "skipped" not in quiet.stdout and "factlint" not in quiet.stdout
     bad = factlint("check", "corpus", "--max-bytes", "0", cwd=tmp_path)
     assert bad.returncode == 2 and len(bad.stderr.splitlines()) == 1
+
+
+def test_json_report_puts_one_record_a_line_and_streams_what_to_json_returns(tmp_path,
+                                                                           monkeypatch):
+    """A large corpus's JSON is written as it is encoded, one claim a line (diff- and
+    grep-friendly); the file holds exactly what to_json returns."""
+    from checker.report import to_json
+
+    out = tmp_path / "report.json"
+    factlint("check", "seeds", "-f", "json", "-o", str(out))
+    text = out.read_text(encoding="utf-8")
+    monkeypatch.chdir(ROOT)
+    assert text == to_json(check(["seeds"], all_rules()))
+    data = json.loads(text)
+    claim_lines = [line for line in text.splitlines() if line.startswith('    {"id": "C')]
+    assert len(claim_lines) == len(data["claims"]) > 0
+    assert [json.loads(line.rstrip(","))["id"] for line in claim_lines] == [
+        c["id"] for c in data["claims"]]
