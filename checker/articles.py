@@ -25,7 +25,7 @@ from typing import Any
 import yaml
 
 from checker.errors import InputError
-from checker.lexicon import Lexicon, default_lexicon
+from checker.lexicon import SAFE_LOADER, Lexicon, default_lexicon
 from checker.models import Article, Skipped
 
 REPORT_SUFFIXES = {".txt", ".md", ".markdown", ".jsonl"}
@@ -513,7 +513,7 @@ def _looks_like_yaml(raw: str) -> bool:
 def _parse_front_matter(block: str, path: str, warnings: list[str]) -> dict[str, Any]:
     """Parse front matter with yaml.safe_load (no tags that construct objects)."""
     try:
-        data = yaml.safe_load(block)
+        data = yaml.load(block, Loader=SAFE_LOADER)  # noqa: S506 - the safe loader
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
         line = f"{mark.line + 2}" if mark is not None else "1"  # the block starts on line 2

@@ -145,7 +145,8 @@ def check(paths: OptPaths = None,
     rules, levels = _rules(settings)
     focus_on = _focus_paths(changed_since, new, settings.paths)
     corpus = _run(settings.paths, settings, rules, levels, quiet,
-                  index_given=index is not None, jobs=jobs)
+                  index_given=index is not None, jobs=jobs,
+                  new_against=(new, corpus_dirs) if new and corpus_dirs else None)
     findings, dimmed, changed = list(corpus.findings), set(), None
     if focus_on is not None:
         mine, others = partition(corpus, focus_on)
@@ -168,10 +169,13 @@ def _not_an_input(output: Path | None, paths: tuple[str, ...]) -> None:
     """--output never overwrites a report that is being read."""
     if output is None or not output.exists():
         return
-    from checker.articles import expand_paths
+    from checker.articles import REPORT_SUFFIXES, expand_paths
 
     target = os.path.realpath(output)
-    if any(os.path.realpath(p) == target for p in expand_paths([p for p in paths if p != "-"], [])):
+    given = [p for p in paths if p != "-"]
+    # a folder yields only report files: other outputs (.json, .sarif) need no walk of it
+    read = expand_paths(given, []) if output.suffix.lower() in REPORT_SUFFIXES else given
+    if any(os.path.realpath(p) == target for p in read):
         raise UsageError(f"--output {output} is one of the reports being checked")
 
 
@@ -314,11 +318,13 @@ def _rules(settings: Config) -> tuple[list[Rule], dict[str, str]]:
 
 
 def _run(paths: tuple[str, ...], settings: Config, rules: list[Rule], levels: dict[str, str],
-         quiet: bool = False, index_given: bool = False, jobs: int | None = None) -> Corpus:
+         quiet: bool = False, index_given: bool = False, jobs: int | None = None,
+         new_against: tuple[list[str], list[str]] | None = None) -> Corpus:
+    """Run the pipeline: with an index, --new reports are judged against their series only."""
     import os
 
     from checker.pipeline import check as run_check
-    from checker.pipeline import check_indexed
+    from checker.pipeline import check_indexed, check_new_indexed
 
     if not paths:
         raise UsageError("no paths given: pass PATH... or set 'paths' in [tool.factlint]")
@@ -326,12 +332,19 @@ def _run(paths: tuple[str, ...], settings: Config, rules: list[Rule], levels: di
     stdin_text = sys.stdin.buffer.read() if "-" in paths else None
     common: dict[str, Any] = {"lex": _lexicon(settings), "max_bytes": settings.max_bytes,
                               "stdin_text": stdin_text, "severity": levels}
-    if index_given or os.path.exists(settings.index):  # the index, when there is one
+    if (index_given or os.path.exists(settings.index)) and new_against:
+        with _progress(quiet) as progress:
+            corpus = check_new_indexed(*new_against, rules, settings.index, jobs=jobs,
+                                       progress=progress, **common)
+        if not quiet:
+            _note(f"--new: judged with the {len(corpus.articles)} report(s) of their series in"
+                  f" the index {settings.index} as last written ('factlint index' updates it)")
+    elif index_given or os.path.exists(settings.index):  # the index, when there is one
         with _progress(quiet) as progress:
             corpus = check_indexed(paths, rules, settings.index, jobs=jobs, progress=progress,
                                    **common)
     else:
-        corpus = run_check(paths, rules, **common)
+        corpus = run_check(paths, rules, jobs=jobs, **common)
     if not quiet:
         for skipped in corpus.skipped:
             _note(f"skipped {skipped.path}: {skipped.reason}")

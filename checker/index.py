@@ -6,15 +6,26 @@ change. All of a run's writes are one transaction: an interrupted run (Ctrl-C, k
 disk) leaves the previous index as it was, and a second run waits for the first. A rebuild is
 written to a temporary file beside the index and moved over it in one step.
 
-    meta(key, value)       schema, extractor version, settings (vocabulary, size limit)
-    files(key, path, size, mtime_ns, sha256, digests, skipped)
+    meta(key, value)       schema, extractor version, settings (vocabulary, size limit),
+                           reports (how many reports the series were gathered from)
+    files(key, path, size, mtime_ns, sha256, digests, skipped, profiles)
         key      the file's absolute path; path is the path as walked (as reports name it)
         digests  zlib-compressed JSON list of the file's digests (a .jsonl file has several)
         skipped  JSON list of [path, reason] for what could not be read
+        profiles JSON list of what series assignment reads of each report (series.Profile)
+    series(id, label, name, state)   every series gathered from all the reports (state: the
+                                     series' weighted terms, anchors and size, as JSON)
+    postings(term, series)           the series whose reports hold a term
+    members(path, key, series)       each report's series
+    terms(term, reports)             how many reports hold a term
+
+The series are gathered again whenever a run changes a file, so that one new report can be
+placed in its series, and judged against that series' reports only, without reading the rest.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
@@ -23,6 +34,7 @@ import stat
 import tempfile
 import time
 import zlib
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
@@ -34,9 +46,19 @@ from checker.lexicon import Lexicon, default_lexicon
 from checker.models import Digest, Skipped
 from checker.parallel import ordered_map, worker_state
 from checker.serialize import SCHEMA_KEY, digest_from_dict, digest_to_dict
+from checker.series import (
+    Cluster,
+    Profile,
+    best_series,
+    describe,
+    gather_series,
+    idf_weights,
+    profile,
+    weighted,
+)
 
 DEFAULT_INDEX = ".factlint/index.sqlite"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 BUSY_TIMEOUT = 30.0  # seconds a run waits for another run's write to finish
 RACY_NS = 2_000_000_000  # a file this recently modified may change again within one tick
 Progress = Callable[[int, int], None]  # (files read so far, files to read)
@@ -45,7 +67,15 @@ _SCHEMA = f"{SCHEMA_VERSION}:" + hashlib.sha256(SCHEMA_KEY.encode()).hexdigest()
 _TABLES = (
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     "CREATE TABLE files (key TEXT PRIMARY KEY, path TEXT NOT NULL, size INTEGER NOT NULL,"
-    " mtime_ns INTEGER NOT NULL, sha256 TEXT, digests BLOB NOT NULL, skipped TEXT NOT NULL)",
+    " mtime_ns INTEGER NOT NULL, sha256 TEXT, digests BLOB NOT NULL, skipped TEXT NOT NULL,"
+    " profiles TEXT NOT NULL)",
+    "CREATE TABLE series (id INTEGER PRIMARY KEY, label TEXT NOT NULL, name TEXT,"
+    " state TEXT NOT NULL)",
+    "CREATE TABLE postings (term TEXT NOT NULL, series INTEGER NOT NULL)",
+    "CREATE INDEX postings_by_term ON postings (term)",
+    "CREATE TABLE members (path TEXT PRIMARY KEY, key TEXT NOT NULL, series INTEGER NOT NULL)",
+    "CREATE INDEX members_by_series ON members (series)",
+    "CREATE TABLE terms (term TEXT PRIMARY KEY, reports INTEGER NOT NULL)",
 )
 
 
@@ -110,6 +140,154 @@ def load_skipped(db_path: str, under: Sequence[str] | None = None) -> list[Skipp
     return sorted(found, key=lambda s: (s.path, s.reason))
 
 
+@dataclass(frozen=True, slots=True)
+class SeriesSlice:
+    """What new reports are judged against: the indexed reports of the series they join."""
+
+    labels: dict[str, str]  # report path (new and indexed) -> series label
+    digests: list[Digest]  # the indexed reports of those series, sorted by path
+
+
+def holds(db_path: str, roots: Sequence[str], lex: Lexicon | None = None,
+          max_bytes: int = DEFAULT_MAX_BYTES) -> bool:
+    """Whether the index was written by this version and settings and holds reports under
+    every root (it is then read as it stands; 'factlint index' brings it up to date)."""
+    if not os.path.isfile(db_path):
+        return False
+    settings = _settings(lex or default_lexicon(), max_bytes)
+    with _connect(db_path, BUSY_TIMEOUT) as conn:
+        if not _has_meta(conn):
+            return False
+        meta = dict(conn.execute("SELECT key, value FROM meta"))
+        if (meta.get("schema"), meta.get("extractor"), meta.get("settings")) != (
+                _SCHEMA, checker.EXTRACTOR_VERSION, settings) or "reports" not in meta:
+            return False
+        return all(_holds_under(conn, root) for root in roots)
+
+
+def series_slice(db_path: str, new: Sequence[Profile], under: Sequence[str],
+                 exclude: Iterable[str] = ()) -> SeriesSlice:
+    """Place new reports in the index's series (or in series of their own) and load the
+    indexed reports under the roots of each series they joined, leaving out the files named
+    in exclude (the new reports' own files, read afresh)."""
+    left_out = {_key(p) for p in exclude}
+    with _connect(db_path, BUSY_TIMEOUT) as conn:
+        conn.execute("BEGIN")
+        lookup = _SeriesLookup(conn)
+        joined = {p.path: lookup.join(p) for p in sorted(new, key=lambda p: p.path)}
+        labels = {path: lookup.label(i) for path, i in joined.items()}
+        digests, old_labels = _members(conn, sorted(set(joined.values())), under, left_out)
+        conn.execute("COMMIT")
+    return SeriesSlice({**old_labels, **labels}, digests)
+
+
+class _SeriesLookup:
+    """The index's series as new reports look for theirs: a series is read only when one of
+    a new report's distinctive terms leads to it."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+        self._reports = int(dict(conn.execute("SELECT key, value FROM meta"))["reports"])
+        self._first_new = conn.execute("SELECT COALESCE(MAX(id), -1) + 1 FROM series"
+                                       ).fetchone()[0]
+        self._stored: dict[int, Cluster] = {}
+        self._begun: list[Cluster] = []  # series of new reports that joined none in the index
+        self._begun_postings: dict[str, set[int]] = {}
+        self._new_df: Counter[str] = Counter()
+        self._new_reports = 0
+
+    def join(self, p: Profile) -> int:
+        self._new_df.update(t for t, _ in p.terms)
+        self._new_reports += 1
+        vector = weighted(p.terms, idf_weights(self._df([t for t, _ in p.terms]),
+                                               self._reports + self._new_reports))
+        anchors = frozenset(p.anchors)
+        cluster = (self._named(p.series) if p.series
+                   else best_series(self._cluster, self._holding, vector, anchors))
+        if cluster is None:
+            cluster = Cluster(p.series, self._first_new + len(self._begun))
+            self._begun.append(cluster)
+        cluster.add(vector, anchors)
+        for term in vector:
+            self._begun_postings.setdefault(term, set()).add(cluster.index)
+        return cluster.index
+
+    def label(self, index: int) -> str:
+        if index < self._first_new:
+            return self._conn.execute("SELECT label FROM series WHERE id = ?", (index,)
+                                      ).fetchone()[0]
+        cluster = self._begun[index - self._first_new]
+        base = cluster.name or describe(cluster)
+        label, n = base, 1
+        while self._conn.execute("SELECT 1 FROM series WHERE label = ?", (label,)).fetchone() \
+                or any(c.index < index and (c.name or describe(c)) == label for c in self._begun):
+            n += 1
+            label = f"{base} ({n})"
+        return label
+
+    def _df(self, terms: list[str]) -> dict[str, int]:
+        stored = dict(self._conn.execute(
+            f"SELECT term, reports FROM terms WHERE term IN ({','.join('?' * len(terms))})",
+            terms)) if terms else {}
+        return {t: stored.get(t, 0) + self._new_df[t] for t in terms}
+
+    def _cluster(self, index: int) -> Cluster:
+        if index >= self._first_new:
+            return self._begun[index - self._first_new]
+        if index not in self._stored:
+            state = self._conn.execute("SELECT state FROM series WHERE id = ?", (index,)
+                                       ).fetchone()[0]
+            self._stored[index] = Cluster.from_dict(json.loads(state))
+        return self._stored[index]
+
+    def _holding(self, term: str) -> list[int]:
+        stored = [r[0] for r in self._conn.execute(
+            "SELECT series FROM postings WHERE term = ?", (term,))]
+        return stored + sorted(self._begun_postings.get(term, ()))
+
+    def _named(self, name: str) -> Cluster | None:
+        for cluster in self._begun:
+            if cluster.name == name:
+                return cluster
+        found = self._conn.execute("SELECT id FROM series WHERE name = ?", (name,)).fetchone()
+        return self._cluster(found[0]) if found else None
+
+
+def _members(conn: sqlite3.Connection, series: list[int], under: Sequence[str],
+             left_out: set[str]) -> tuple[list[Digest], dict[str, str]]:
+    """The indexed digests of the given series under the roots, and their series labels."""
+    wanted: dict[str, str] = {}
+    keys: set[str] = set()
+    query = "SELECT m.path, m.key, s.label FROM members m JOIN series s ON s.id = m.series" \
+            " WHERE m.series IN"
+    for path, key, label in _chunks(conn, query, series):
+        if _under(key, under) and key not in left_out:
+            wanted[path] = label
+            keys.add(key)
+    digests = [digest_from_dict(d)
+               for _, blob in _chunks(conn, "SELECT key, digests FROM files WHERE key IN",
+                                      sorted(keys))
+               for d in json.loads(zlib.decompress(blob)) if d["article"]["path"] in wanted]
+    return sorted(digests, key=lambda d: d.article.path), wanted
+
+
+_BATCH = 500  # values a query names at once, well under SQLite's limit
+
+
+def _chunks(conn: sqlite3.Connection, query: str, values: Sequence[object]) -> Iterator[tuple]:
+    for start in range(0, len(values), _BATCH):
+        part = values[start:start + _BATCH]
+        yield from conn.execute(f"{query} ({','.join('?' * len(part))})", part)
+
+
+def _holds_under(conn: sqlite3.Connection, root: str) -> bool:
+    base = _key(root)
+    inside = base.rstrip(os.sep) + os.sep
+    found = conn.execute("SELECT 1 FROM files WHERE key = ? OR (key >= ? AND key < ?) LIMIT 1",
+                         (base, inside, inside + "\U0010ffff")).fetchone()
+    return found is not None
+
+
 # ---------------------------------------------------------------- one run
 
 
@@ -153,10 +331,12 @@ def _sync(conn: sqlite3.Connection, walked: dict[str, str], roots: Sequence[str]
             vanished += 1
             conn.execute("DELETE FROM files WHERE key = ?", (key,))
             continue
-        conn.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?)",
+        conn.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                      (key, row.path, row.size, row.mtime_ns, row.sha256, *result))
     if fresh:
         _write_meta(conn, run.settings)
+    if fresh or todo or gone or vanished:
+        _gather(conn)
     return IndexStats(read=len(todo), reused=len(walked) - len(todo), removed=len(gone),
                       total=len(walked) - vanished, rebuilt=fresh,
                       skipped=tuple(_skipped_rows(conn, roots)))
@@ -199,16 +379,42 @@ def _skipped_rows(conn: sqlite3.Connection, roots: Sequence[str]) -> list[Skippe
             for p, r in json.loads(text)]
 
 
+# ---------------------------------------------------------------- series
+
+
+def _gather(conn: sqlite3.Connection) -> None:
+    """Gather the series of every report in the index, as a check of them all would."""
+    keys: dict[str, str] = {}
+    profiles: list[Profile] = []
+    for key, text in conn.execute("SELECT key, profiles FROM files"):
+        for path, series, terms, anchors in json.loads(text):
+            keys[path] = key
+            profiles.append(Profile(path, series, tuple(map(tuple, terms)), tuple(anchors)))
+    model = gather_series(sorted(profiles, key=lambda p: p.path))
+    for table in ("series", "postings", "members", "terms"):
+        conn.execute(f"DELETE FROM {table}")
+    conn.executemany("INSERT INTO series VALUES (?, ?, ?, ?)", (
+        (c.index, model.labels[c.index], c.name,
+         json.dumps(c.to_dict(), ensure_ascii=False, separators=(",", ":")))
+        for c in model.clusters))
+    conn.executemany("INSERT INTO postings VALUES (?, ?)",
+                     ((t, c.index) for c in model.clusters for t in c.centroid))
+    conn.executemany("INSERT OR REPLACE INTO members VALUES (?, ?, ?)",
+                     ((path, keys[path], i) for path, i in model.members.items()))
+    conn.executemany("INSERT INTO terms VALUES (?, ?)", model.df.items())
+    conn.execute("INSERT OR REPLACE INTO meta VALUES ('reports', ?)", (str(model.reports),))
+
+
 # ---------------------------------------------------------------- extraction
 
 
-def _extract_all(paths: list[str], run: _Run) -> Iterator[tuple[bytes, str] | None]:
+def _extract_all(paths: list[str], run: _Run) -> Iterator[tuple[bytes, str, str] | None]:
     """Digest files in order, inline or across processes; yield each file's stored form."""
     state = {"lex": run.lex, "max_bytes": run.max_bytes}
     yield from ordered_map(_extract_in_worker, paths, run.jobs, state, run.progress)
 
 
-def _extract(path: str, lex: Lexicon, max_bytes: int) -> tuple[bytes, str] | None:
+def _extract(path: str, lex: Lexicon, max_bytes: int) -> tuple[bytes, str, str] | None:
     """Read and digest one file: (compressed digests, skipped), or None if it is gone."""
     from checker.pipeline import digest
 
@@ -216,13 +422,16 @@ def _extract(path: str, lex: Lexicon, max_bytes: int) -> tuple[bytes, str] | Non
         read = read_reports([path], max_bytes=max_bytes, lex=lex)
     except InputError:
         return None
-    data = json.dumps([digest_to_dict(digest(a, lex)) for a in read.articles],
-                      ensure_ascii=False, separators=(",", ":"))
+    digests = [digest(a, lex) for a in read.articles]
+    data = json.dumps([digest_to_dict(d) for d in digests], ensure_ascii=False,
+                      separators=(",", ":"))
     skipped = json.dumps([[s.path, s.reason] for s in read.skipped], ensure_ascii=False)
-    return zlib.compress(data.encode("utf-8")), skipped
+    profiles = json.dumps([dataclasses.astuple(profile(d)) for d in digests],
+                          ensure_ascii=False, separators=(",", ":"))
+    return zlib.compress(data.encode("utf-8")), skipped, profiles
 
 
-def _extract_in_worker(path: str) -> tuple[bytes, str] | None:
+def _extract_in_worker(path: str) -> tuple[bytes, str, str] | None:
     state = worker_state()
     return _extract(path, state["lex"], state["max_bytes"])
 

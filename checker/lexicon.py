@@ -14,10 +14,13 @@ import yaml
 
 from checker.errors import UsageError
 
+# libyaml's safe loader when PyYAML was built with it: the same data, ten times faster
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 def _load_packaged(name: str) -> dict[str, Any]:
     text = resources.files("checker").joinpath("data", name).read_text(encoding="utf-8")
-    return yaml.safe_load(text) or {}
+    return yaml.load(text, Loader=SAFE_LOADER) or {}  # noqa: S506 - the safe loader
 
 
 @dataclass(frozen=True, slots=True)

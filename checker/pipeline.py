@@ -15,7 +15,7 @@ from checker.occurrence import dateline, resolve_date, resolve_occurrences, stag
 from checker.parallel import ordered_map, worker_state
 from checker.rule import Rule
 from checker.selection import select_rules
-from checker.series import assign_series, signature
+from checker.series import assign_series, profile, signature
 from checker.text import split_sentences
 
 
@@ -74,6 +74,29 @@ def check_indexed(paths: Sequence[str], rules: Sequence[Rule], db_path: str,
     return judge_digests(digests, rules, skipped, severity)
 
 
+def check_new_indexed(new: Sequence[str], corpus: Sequence[str], rules: Sequence[Rule],
+                      db_path: str, lex: Lexicon | None = None, jobs: int | None = None,
+                      max_bytes: int | None = None, stdin_text: str | bytes | None = None,
+                      progress: Callable[[int, int], None] | None = None,
+                      severity: Mapping[str, str] | None = None) -> Corpus:
+    """Judge new reports against the indexed reports of the series they join, without reading
+    the corpus: the index stands for it as last written (built first if it does not hold the
+    corpus yet). The corpus returned holds the new reports and those series' reports."""
+    from checker.index import holds, series_slice, update_index
+
+    lex = lex or default_lexicon()
+    kwargs = {"max_bytes": max_bytes} if max_bytes else {}
+    roots = [p for p in corpus if p != "-"]
+    if not holds(db_path, roots, lex, **kwargs):
+        update_index(db_path, roots, lex=lex, jobs=jobs, progress=progress, **kwargs)
+    read = read_reports(list(new), lex=lex, stdin_text=stdin_text, **kwargs)
+    fresh = [digest(a, lex) for a in read.articles]
+    files = [p for p in expand_paths([p for p in new if p != "-"], [])]
+    indexed = series_slice(db_path, [profile(d) for d in fresh], roots, exclude=files)
+    return judge_digests([*indexed.digests, *fresh], rules, sorted(read.skipped,
+                         key=lambda s: s.path), severity, series=indexed.labels)
+
+
 def digest(article: Article, lex: Lexicon) -> Digest:
     """Read one report down to what the later stages need; its text is not kept."""
     sentences = split_sentences(article.text, article.body_start)  # once, for every stage
@@ -86,14 +109,16 @@ def digest(article: Article, lex: Lexicon) -> Digest:
 
 def judge_digests(digests: Sequence[Digest], rules: Sequence[Rule],
                   skipped: Sequence[Skipped] = (),
-                  severity: Mapping[str, str] | None = None) -> Corpus:
+                  severity: Mapping[str, str] | None = None,
+                  series: Mapping[str, str] | None = None) -> Corpus:
     """Place digested reports in their series and occurrences, and judge them.
 
     Findings a report's front matter ignores are kept, marked suppressed. severity maps rule
-    codes to the severity their findings are shown with (time-shifts stay info).
+    codes to the severity their findings are shown with (time-shifts stay info). series maps
+    each report's path to its series when they were gathered already (from the index).
     """
     digests = sorted(digests, key=lambda d: d.article.path)
-    series = assign_series(digests)
+    series = series if series is not None else assign_series(digests)
     occurrences = resolve_occurrences(digests, series)
     claims = [_dated(c, occurrences[c.article]) for d in digests for c in d.claims]
     articles, ignored = _front_matter_ignores([d.article for d in digests])

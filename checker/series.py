@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -73,33 +74,66 @@ def _event_name_parts(lex: Lexicon) -> tuple[re.Pattern[str], frozenset[str]]:
     return pattern, stop
 
 
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """What series assignment reads of a report."""
+
+    path: str
+    series: str | None  # the front matter's series name, which wins
+    terms: tuple[tuple[str, float], ...]
+    anchors: tuple[str, ...]
+
+
+def profile(digest: Digest) -> Profile:
+    return Profile(digest.article.path, digest.article.series, digest.signature, digest.anchors)
+
+
+@dataclass(frozen=True, slots=True)
+class SeriesModel:
+    """Series as gathered from a whole corpus: kept in the claim index so that a new report
+    joins its series without the corpus being gathered again."""
+
+    clusters: list[Cluster]
+    members: dict[str, int]  # report path -> index of its cluster
+    labels: list[str]  # by cluster index
+    df: Counter[str]  # how many reports hold each term
+    reports: int
+
+
 def assign_series(digests: list[Digest]) -> dict[str, str]:
     """Map each report's path to a series label; front matter 'series:' wins."""
-    idf = _idf([d.signature for d in digests])
-    clusters: list[_Cluster] = []
+    model = gather_series([profile(d) for d in digests])
+    return {path: model.labels[i] for path, i in model.members.items()}
+
+
+def gather_series(profiles: list[Profile]) -> SeriesModel:
+    """Gather reports into series, one at a time in the order given."""
+    df: Counter[str] = Counter()
+    for p in profiles:
+        df.update(t for t, _ in p.terms)
+    idf = idf_weights(df, len(profiles))
+    clusters: list[Cluster] = []
     postings: dict[str, set[int]] = {}  # term -> clusters holding it, to compare only those
-    assigned: dict[str, _Cluster] = {}
-    named: dict[str, _Cluster] = {}
-    for digest in digests:
-        article = digest.article
-        vector = {t: w * idf[t] for t, w in digest.signature}
-        anchors = frozenset(digest.anchors)
-        cluster = (named.get(article.series) if article.series
-                   else _best(clusters, postings, vector, anchors))
+    members: dict[str, int] = {}
+    named: dict[str, Cluster] = {}
+    for p in profiles:
+        vector = weighted(p.terms, idf)
+        anchors = frozenset(p.anchors)
+        cluster = named.get(p.series) if p.series else best_series(
+            clusters.__getitem__, lambda term: postings.get(term, ()), vector, anchors)
         if cluster is None:
-            cluster = _Cluster(article.series, len(clusters))
+            cluster = Cluster(p.series, len(clusters))
             clusters.append(cluster)
-            if article.series:
-                named[article.series] = cluster
+            if p.series:
+                named[p.series] = cluster
         cluster.add(vector, anchors)
         for term in vector:
             postings.setdefault(term, set()).add(cluster.index)
-        assigned[article.path] = cluster
-    labels = _labels(clusters)
-    return {path: labels[id(cluster)] for path, cluster in assigned.items()}
+        members[p.path] = cluster.index
+    return SeriesModel(clusters, members, _labels(clusters), df, len(profiles))
 
 
-class _Cluster:
+class Cluster:
     """A series being gathered: the sum of its reports' vectors, kept with its norm."""
 
     def __init__(self, name: str | None, index: int) -> None:
@@ -125,6 +159,23 @@ class _Cluster:
             self.top_anchors = frozenset(name for name, _ in ranked)
         self.size += 1
 
+    def to_dict(self) -> dict:
+        return {"name": self.name, "index": self.index, "centroid": self.centroid,
+                "norm_sq": self.norm_sq, "anchors": dict(self.anchors),
+                "marked": {k: dict(v) for k, v in self.marked.items()}, "size": self.size}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Cluster:
+        cluster = cls(data["name"], data["index"])
+        cluster.centroid = data["centroid"]
+        cluster.norm_sq = data["norm_sq"]
+        cluster.anchors = Counter(data["anchors"])
+        ranked = sorted(cluster.anchors.items(), key=lambda kv: (-kv[1], kv[0]))[:3]
+        cluster.top_anchors = frozenset(name for name, _ in ranked)
+        cluster.marked = {k: Counter(v) for k, v in data["marked"].items()}
+        cluster.size = data["size"]
+        return cluster
+
     def majority(self, mark: str) -> set[str]:
         """What a third of the series' reports say it is, not whatever one of them said."""
         return {w for w, n in self.marked[mark].items() if 3 * n >= self.size}
@@ -135,7 +186,7 @@ class _Cluster:
         return dot / denominator if denominator else 0.0
 
 
-def _same_event(mine: dict[str, set[str]], cluster: _Cluster) -> bool:
+def _same_event(mine: dict[str, set[str]], cluster: Cluster) -> bool:
     """Where both name their event ("Riverside Marathon") or its kind ("budget"), they agree."""
     for mark in (EVENT_MARK, KIND_MARK):
         theirs = cluster.majority(mark)
@@ -150,22 +201,22 @@ def _marked_words(vector: dict[str, float]) -> dict[str, set[str]]:
             for mark in (EVENT_MARK, KIND_MARK)}
 
 
-def _anchored(anchors: frozenset[str], cluster: _Cluster) -> bool:
+def _anchored(anchors: frozenset[str], cluster: Cluster) -> bool:
     """Where both open by naming countries, a report joins a series only if they share one."""
     return not anchors or not cluster.top_anchors or bool(anchors & cluster.top_anchors)
 
 
-def _best(clusters: list[_Cluster], postings: dict[str, set[int]], vector: dict[str, float],
-          anchors: frozenset[str]) -> _Cluster | None:
+def best_series(cluster_of: Callable[[int], Cluster], holding: Callable[[str], Iterable[int]],
+                vector: dict[str, float], anchors: frozenset[str]) -> Cluster | None:
     """The most similar series sharing a term with the report, if similar enough."""
     # series are looked up through the report's most distinctive terms only
     keys = sorted(vector, key=lambda t: (-vector[t], t))[:DISTINCTIVE_TERMS]
-    candidates = sorted({i for t in keys for i in postings.get(t, ())})
+    candidates = sorted({i for t in keys for i in holding(t)})
     norm = math.sqrt(sum(w * w for w in vector.values()))
     mine = _marked_words(vector)
     best: tuple[float, int] | None = None
     for i in candidates:
-        cluster = clusters[i]
+        cluster = cluster_of(i)
         # the event's own name outweighs the countries a lead names (winners of a marathon)
         if cluster.name is not None or not (_anchored(anchors, cluster)
                                             or mine[EVENT_MARK] & cluster.majority(EVENT_MARK)):
@@ -174,28 +225,29 @@ def _best(clusters: list[_Cluster], postings: dict[str, set[int]], vector: dict[
         if score >= SIMILARITY and _same_event(mine, cluster) and (
                 best is None or score > best[0]):
             best = (score, i)
-    return clusters[best[1]] if best else None
+    return cluster_of(best[1]) if best else None
 
 
-def _idf(signatures: list[tuple[tuple[str, float], ...]]) -> dict[str, float]:
-    df: Counter[str] = Counter()
-    for terms in signatures:
-        df.update(t for t, _ in terms)
-    n = len(signatures)
-    return {t: math.log((n + 1) / (d + 1)) + 1.0 for t, d in df.items()}
+def weighted(terms: Iterable[tuple[str, float]], idf: dict[str, float]) -> dict[str, float]:
+    """A report's terms weighed by how rare they are in the corpus."""
+    return {t: w * idf[t] for t, w in terms}
 
 
-def _labels(clusters: list[_Cluster]) -> dict[int, str]:
-    labels: dict[int, str] = {}
+def idf_weights(df: Counter[str] | dict[str, int], reports: int) -> dict[str, float]:
+    return {t: math.log((reports + 1) / (d + 1)) + 1.0 for t, d in df.items()}
+
+
+def _labels(clusters: list[Cluster]) -> list[str]:
+    labels: list[str] = []
     used: Counter[str] = Counter()
     for cluster in clusters:
-        label = cluster.name or _describe(cluster)
+        label = cluster.name or describe(cluster)
         used[label] += 1
-        labels[id(cluster)] = label if used[label] == 1 else f"{label} ({used[label]})"
+        labels.append(label if used[label] == 1 else f"{label} ({used[label]})")
     return labels
 
 
-def _describe(cluster: _Cluster) -> str:
+def describe(cluster: Cluster) -> str:
     ranked = sorted(cluster.centroid.items(), key=lambda kv: -kv[1])
     entities = [t[1:] for t, _ in ranked if t.startswith("@")][:1]
     named = [t[1:] for t, _ in ranked if t.startswith(EVENT_MARK)][:1]

@@ -232,6 +232,23 @@ def test_output_option_writes_the_report_to_a_file(tmp_path: Path, seeds_json: s
     assert "FL101" in written and ANSI not in written
 
 
+
+def test_output_never_overwrites_a_report_being_checked(tmp_path: Path) -> None:
+    """-o naming one of the reports read is refused (exit 2) and the report is left as it
+    was; an output file that is not a report may sit beside them."""
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEEDS, corpus)
+    victim = sorted(corpus.iterdir())[0]
+    before = victim.read_bytes()
+    done = factlint("check", str(corpus), "-f", "markdown", "-o", str(victim))
+    assert done.returncode == 2 and "is one of the reports being checked" in done.stderr
+    assert victim.read_bytes() == before
+    beside = corpus / "report.json"
+    beside.write_text("{}", encoding="utf-8")
+    assert factlint("check", str(corpus), "-f", "json", "-o", str(beside)).returncode in (0, 1)
+    assert json.loads(beside.read_text(encoding="utf-8"))["version"] == 1
+
+
 # ------------------------------------------------------------------ select and ignore
 
 

@@ -1,0 +1,112 @@
+"""New reports against an indexed corpus (issue 6: one new report against an index of 100,000
+in under half a second): the index keeps the corpus's series, a new report joins its series,
+and only that series' reports are read and judged, with the findings a whole check gives."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import shutil
+import sqlite3
+import sys
+from pathlib import Path
+
+import pytest
+
+from checker.index import update_index
+from checker.pipeline import check, check_new_indexed
+from rules import all_rules
+
+REPO = Path(__file__).resolve().parents[1]
+SEEDS = REPO / "seeds"
+
+
+def _generate(count: int, folder: Path, seed: int) -> dict:
+    spec = importlib.util.spec_from_file_location("fl_bench_generate_new",
+                                                  REPO / "benchmarks" / "generate.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    module.generate(count, folder, seed=seed)
+    return json.loads((folder / "expected.json").read_text(encoding="utf-8"))
+
+
+def _about_new(corpus, new_name: str) -> list[tuple]:
+    """The findings with the new report on a side, as comparable values."""
+    return sorted((f.rule, f.verdict.value, f.slot, f.occurrence, tuple(s.value for s in f.sides))
+                  for f in corpus.findings
+                  if any(a.endswith(new_name) for s in f.sides for a in s.articles))
+
+
+@pytest.fixture(scope="module")
+def indexed(tmp_path_factory) -> tuple[Path, Path, dict]:
+    root = tmp_path_factory.mktemp("indexed")
+    corpus = root / "corpus"
+    expected = _generate(240, corpus, seed=3)
+    db = root / "index.sqlite"
+    update_index(str(db), [str(corpus)], jobs=1)
+    return corpus, db, expected
+
+
+def test_a_new_report_gets_the_findings_a_whole_check_gives(indexed, tmp_path: Path) -> None:
+    corpus, db, expected = indexed
+    rules = all_rules()
+    for planted in expected["planted"][:4]:
+        new = tmp_path / f"new-{planted['file']}"
+        shutil.copyfile(corpus / planted["file"], new)
+        fast = check_new_indexed([str(new)], [str(corpus)], rules, str(db))
+        whole = check([str(corpus), str(new)], rules)
+        assert _about_new(fast, new.name) == _about_new(whole, new.name)
+        assert any(f.rule == planted["rule"] and f.verdict.value == "conflict"
+                   for f in fast.findings
+                   if any(a.endswith(new.name) for s in f.sides for a in s.articles))
+
+
+def test_only_the_new_reports_series_is_read(indexed, tmp_path: Path) -> None:
+    corpus, db, expected = indexed
+    planted = expected["planted"][0]
+    new = tmp_path / "new.md"
+    shutil.copyfile(corpus / planted["file"], new)
+    fast = check_new_indexed([str(new)], [str(corpus)], all_rules(), str(db))
+    whole = check([str(corpus), str(new)], all_rules())
+    series = whole.occurrences[str(new)].series
+    same_series = sorted(a.path for a in whole.articles
+                         if whole.occurrences[a.path].series == series)
+    assert sorted(a.path for a in fast.articles) == same_series
+    assert len(fast.articles) < len(whole.articles) / 3
+
+
+def test_a_report_of_no_indexed_series_begins_its_own(indexed, tmp_path: Path) -> None:
+    corpus, db, _ = indexed
+    seed = sorted(SEEDS.glob("*.txt"))[0]
+    new = tmp_path / seed.name
+    shutil.copyfile(seed, new)
+    fast = check_new_indexed([str(new)], [str(corpus)], all_rules(), str(db))
+    assert [a.path for a in fast.articles] == [str(new)]
+    assert not fast.findings
+    with sqlite3.connect(db) as conn:
+        labels = {label for (label,) in conn.execute("SELECT label FROM series")}
+    assert fast.occurrences[str(new)].series not in labels
+
+
+def test_the_index_keeps_every_reports_series_as_a_whole_check_gathers_them(indexed) -> None:
+    corpus, db, _ = indexed
+    whole = check([str(corpus)], all_rules())
+    with sqlite3.connect(db) as conn:
+        stored = dict(conn.execute("SELECT m.path, s.label FROM members m"
+                                   " JOIN series s ON s.id = m.series"))
+    assert stored == {path: occ.series for path, occ in whole.occurrences.items()}
+
+
+def test_index_built_first_when_it_does_not_hold_the_corpus(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEEDS, corpus)
+    new = tmp_path / "new.md"
+    new.write_text("---\npublished: 2020-12-17\n---\nThe UN General Assembly adopted a resolution"
+                   " on North Korean human rights for the 15th consecutive year.\n",
+                   encoding="utf-8")
+    db = tmp_path / "index.sqlite"
+    fast = check_new_indexed([str(new)], [str(corpus)], all_rules(), str(db))
+    assert db.is_file()
+    assert len(fast.articles) == 6
+    assert [f.rule for f in fast.findings if f.verdict.value == "conflict"] == ["FL101"]
