@@ -112,25 +112,71 @@ def gather_series(profiles: list[Profile]) -> SeriesModel:
     for p in profiles:
         df.update(t for t, _ in p.terms)
     idf = idf_weights(df, len(profiles))
-    clusters: list[Cluster] = []
-    postings: dict[str, set[int]] = {}  # term -> clusters holding it, to compare only those
+    gathering = _Gathering()
     members: dict[str, int] = {}
     named: dict[str, Cluster] = {}
     for p in profiles:
         vector = weighted(p.terms, idf)
         anchors = frozenset(p.anchors)
         cluster = named.get(p.series) if p.series else best_series(
-            clusters.__getitem__, lambda term: postings.get(term, ()), vector, anchors)
+            gathering.clusters.__getitem__, gathering.holding(vector, anchors), vector, anchors)
         if cluster is None:
-            cluster = Cluster(p.series, len(clusters))
-            clusters.append(cluster)
+            cluster = gathering.begin(p.series)
             if p.series:
                 named[p.series] = cluster
+        gathering.add(cluster, vector, anchors)
+        members[p.path] = cluster.index
+    clusters = gathering.clusters
+    return SeriesModel(clusters, members, _labels(clusters), df, len(profiles))
+
+
+class _Gathering:
+    """Series being gathered, indexed so that a report is compared only with the series it
+    may join: those sharing a distinctive term and, where it names countries, one of their
+    leading countries or their event's name (the checks best_series makes, done up front)."""
+
+    def __init__(self) -> None:
+        self.clusters: list[Cluster] = []
+        self._postings: dict[str, set[int]] = {}  # term -> series holding it
+        self._by_anchor: dict[str, set[int]] = {}  # country -> series it leads
+        self._unanchored: set[int] = set()  # series that lead with no country
+        self._by_event_word: dict[str, set[int]] = {}  # word -> series its majority names
+
+    def begin(self, name: str | None) -> Cluster:
+        cluster = Cluster(name, len(self.clusters))
+        self.clusters.append(cluster)
+        self._unanchored.add(cluster.index)
+        return cluster
+
+    def holding(self, vector: dict[str, float], anchors: frozenset[str]
+                ) -> Callable[[str], Iterable[int]]:
+        """The series holding a term, among those the report may join."""
+        if not anchors:
+            return lambda term: self._postings.get(term, ())
+        allowed = set(self._unanchored)
+        for anchor in anchors:
+            allowed |= self._by_anchor.get(anchor, set())
+        for word in _marked_words(vector)[EVENT_MARK]:
+            allowed |= self._by_event_word.get(word, set())
+        return lambda term: self._postings.get(term, set()) & allowed
+
+    def add(self, cluster: Cluster, vector: dict[str, float], anchors: frozenset[str]) -> None:
+        old_anchors, old_words = cluster.top_anchors, cluster.majorities[EVENT_MARK]
         cluster.add(vector, anchors)
         for term in vector:
-            postings.setdefault(term, set()).add(cluster.index)
-        members[p.path] = cluster.index
-    return SeriesModel(clusters, members, _labels(clusters), df, len(profiles))
+            self._postings.setdefault(term, set()).add(cluster.index)
+        _move(self._by_anchor, cluster.index, old_anchors, cluster.top_anchors)
+        _move(self._by_event_word, cluster.index, old_words, cluster.majorities[EVENT_MARK])
+        if cluster.top_anchors:
+            self._unanchored.discard(cluster.index)
+
+
+def _move(index: dict[str, set[int]], cluster: int, old: frozenset[str],
+          new: frozenset[str]) -> None:
+    for key in old - new:
+        index[key].discard(cluster)
+    for key in new - old:
+        index.setdefault(key, set()).add(cluster)
 
 
 class Cluster:
@@ -144,6 +190,8 @@ class Cluster:
         self.anchors: Counter[str] = Counter()
         self.top_anchors: frozenset[str] = frozenset()
         self.marked: dict[str, Counter[str]] = {EVENT_MARK: Counter(), KIND_MARK: Counter()}
+        self.majorities: dict[str, frozenset[str]] = {EVENT_MARK: frozenset(),
+                                                      KIND_MARK: frozenset()}
         self.size = 0
 
     def add(self, vector: dict[str, float], anchors: frozenset[str]) -> None:
@@ -158,6 +206,13 @@ class Cluster:
             ranked = sorted(self.anchors.items(), key=lambda kv: (-kv[1], kv[0]))[:3]
             self.top_anchors = frozenset(name for name, _ in ranked)
         self.size += 1
+        self._count_majorities()
+
+    def _count_majorities(self) -> None:
+        # what a third of the series' reports say it is, not whatever one of them said; kept
+        # up to date here because every report gathered asks it of many series
+        self.majorities = {mark: frozenset(w for w, n in words.items() if 3 * n >= self.size)
+                           for mark, words in self.marked.items()}
 
     def to_dict(self) -> dict:
         return {"name": self.name, "index": self.index, "centroid": self.centroid,
@@ -174,11 +229,8 @@ class Cluster:
         cluster.top_anchors = frozenset(name for name, _ in ranked)
         cluster.marked = {k: Counter(v) for k, v in data["marked"].items()}
         cluster.size = data["size"]
+        cluster._count_majorities()
         return cluster
-
-    def majority(self, mark: str) -> set[str]:
-        """What a third of the series' reports say it is, not whatever one of them said."""
-        return {w for w, n in self.marked[mark].items() if 3 * n >= self.size}
 
     def similarity(self, vector: dict[str, float], norm: float) -> float:
         dot = sum(w * self.centroid.get(t, 0.0) for t, w in vector.items())
@@ -189,7 +241,7 @@ class Cluster:
 def _same_event(mine: dict[str, set[str]], cluster: Cluster) -> bool:
     """Where both name their event ("Riverside Marathon") or its kind ("budget"), they agree."""
     for mark in (EVENT_MARK, KIND_MARK):
-        theirs = cluster.majority(mark)
+        theirs = cluster.majorities[mark]
         if mine[mark] and theirs and not mine[mark] & theirs:
             return False
     return True
@@ -218,12 +270,12 @@ def best_series(cluster_of: Callable[[int], Cluster], holding: Callable[[str], I
     for i in candidates:
         cluster = cluster_of(i)
         # the event's own name outweighs the countries a lead names (winners of a marathon)
-        if cluster.name is not None or not (_anchored(anchors, cluster)
-                                            or mine[EVENT_MARK] & cluster.majority(EVENT_MARK)):
+        if cluster.name is not None or not (
+                _anchored(anchors, cluster) or mine[EVENT_MARK] & cluster.majorities[EVENT_MARK]
+        ) or not _same_event(mine, cluster):
             continue
         score = cluster.similarity(vector, norm)
-        if score >= SIMILARITY and _same_event(mine, cluster) and (
-                best is None or score > best[0]):
+        if score >= SIMILARITY and (best is None or score > best[0]):
             best = (score, i)
     return cluster_of(best[1]) if best else None
 

@@ -35,10 +35,13 @@ def extract_claims(article: Article, lex: Lexicon | None = None,
                   dates.event_sentence(sentences, lex, numbers))
     line_starts = _line_starts(article.raw)
     claims: dict[str, Claim] = {}
+    quotes: dict[int, str] = {}  # one string a sentence, shared by its claims (memory)
     for family in FAMILIES:
         for index, sentence in enumerate(sentences):
             for draft in family.find(sentence, index, ctx):
-                claim = _to_claim(article, sentence, draft, line_starts)
+                if index not in quotes:
+                    quotes[index] = _quote(article, sentence.start, sentence.end)
+                claim = _to_claim(article, sentence, draft, line_starts, quotes[index])
                 claims.setdefault(claim.id, claim)
     return sorted(claims.values(), key=lambda c: (c.start, c.value_start, c.slot, c.id))
 
@@ -52,7 +55,8 @@ def _line_starts(raw: str) -> list[int]:
     return starts
 
 
-def _to_claim(article: Article, sentence, draft: Draft, line_starts: list[int]) -> Claim:
+def _to_claim(article: Article, sentence: Sentence, draft: Draft, line_starts: list[int],
+              quote: str) -> Claim:
     value_start = sentence.start + draft.span[0]
     value_end = sentence.start + draft.span[1]
     line = (article.line_offset + 1 if article.record
@@ -62,7 +66,7 @@ def _to_claim(article: Article, sentence, draft: Draft, line_starts: list[int]) 
     return Claim(
         id=ident, article=article.path, line=line, start=sentence.start, end=sentence.end,
         value_start=value_start, value_end=value_end,
-        quote=_quote(article, sentence.start, sentence.end),
+        quote=quote,
         matched=_quote(article, value_start, value_end),
         family=draft.family, slot=draft.slot, value=draft.value, display=draft.display,
         qualifier=draft.qualifier, polarity=draft.polarity, counted=draft.counted,
@@ -74,6 +78,8 @@ def _to_claim(article: Article, sentence, draft: Draft, line_starts: list[int]) 
 def _quote(article: Article, start: int, end: int) -> str:
     """The original words of a span, junk left out and white space folded."""
     raw, text = article.raw, article.text
+    if raw[start:end] == text[start:end]:  # nothing cleaned away here: the common case
+        return " ".join(raw[start:end].split())
     chars = (r if not (t == " " and not r.isspace()) else " "
              for r, t in zip(raw[start:end], text[start:end], strict=True))
     return " ".join("".join(chars).split())

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from checker.extract.base import Context, Draft
-from checker.lexicon import Lexicon, phrases_re
+from checker.lexicon import Lexicon, first_letter_guard, phrases_re
 from checker.text import Sentence
 
 _HONORIFIC = r"(?:(?:H\.\s?E\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Sir|Dame)\s+)?"
@@ -21,7 +21,9 @@ def _name_pattern(lex: Lexicon) -> str:
                            reverse=True))
     token = (rf"(?:(?!(?:{stop})\b)[A-Z][\w'\u00c0-\u024f]+(?:-[A-Za-z][\w\u00c0-\u024f]*)?"
              rf"|[A-Z]\.)")
-    return rf"(?<![\w'\u00c0-\u024f-]){_HONORIFIC}(?P<name>{token}(?:\s+{token}){{1,3}})"
+    # every name (and honorific) starts with a capital: a cheap look before the lookbehind
+    return (rf"(?=[A-Z])(?<![\w'\u00c0-\u024f-]){_HONORIFIC}"
+            rf"(?P<name>{token}(?:\s+{token}){{1,3}})")
 
 
 @cache
@@ -42,7 +44,8 @@ def _patterns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re.Patter
     suffix = r"(?:\s+(?:to|of|for|at)\s+(?:the\s+)?[\w.'\- ]{1,40}?)?"
     speech = "|".join(re.escape(v) for v in lex.words("speech_verbs"))
     return (
-        re.compile(rf"(?<![\w-]){title}{suffix},?\s+{_NAME}(?=[\s,.;:']|$)"),
+        re.compile(rf"{first_letter_guard(forms)}(?<![\w-]){title}{suffix},?\s+{_NAME}"
+                   rf"(?=[\s,.;:']|$)"),
         re.compile(rf"{_NAME},\s+(?:the\s+|a\s+|an\s+)?(?P<pre>[^,;]{{0,50}}?)"
                    rf"(?<![\w-]){title}(?![\w-])"),
         re.compile(rf"{_NAME}\s+(?:(?:had|has|also|then|later)\s+){{0,2}}(?:{speech})\b"),
