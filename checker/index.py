@@ -13,8 +13,9 @@ written to a temporary file beside the index and moved over it in one step.
         digests  zlib-compressed JSON list of the file's digests (a .jsonl file has several)
         skipped  JSON list of [path, reason] for what could not be read
         profiles JSON list of what series assignment reads of each report (series.Profile)
-    series(id, label, name, state)   every series gathered from all the reports (state: the
-                                     series' weighted terms, anchors and size, as JSON)
+    series(id, label, name, state, centroid)   every series gathered from all the reports
+                                     (state: its anchors, marks and size; centroid: the sum of
+                                     its reports' weighted terms; both JSON)
     postings(term, series)           the series whose reports hold a term
     members(path, key, series)       each report's series
     terms(term, reports)             how many reports hold a term
@@ -70,7 +71,7 @@ _TABLES = (
     " mtime_ns INTEGER NOT NULL, sha256 TEXT, digests BLOB NOT NULL, skipped TEXT NOT NULL,"
     " profiles TEXT NOT NULL)",
     "CREATE TABLE series (id INTEGER PRIMARY KEY, label TEXT NOT NULL, name TEXT,"
-    " state TEXT NOT NULL)",
+    " state TEXT NOT NULL, centroid TEXT NOT NULL)",
     "CREATE TABLE postings (term TEXT NOT NULL, series INTEGER NOT NULL)",
     "CREATE INDEX postings_by_term ON postings (term)",
     "CREATE TABLE members (path TEXT PRIMARY KEY, key TEXT NOT NULL, series INTEGER NOT NULL)",
@@ -155,7 +156,7 @@ def holds(db_path: str, roots: Sequence[str], lex: Lexicon | None = None,
     if not os.path.isfile(db_path):
         return False
     settings = _settings(lex or default_lexicon(), max_bytes)
-    with _connect(db_path, BUSY_TIMEOUT) as conn:
+    with _connect(db_path, BUSY_TIMEOUT, whole_check=False) as conn:
         if not _has_meta(conn):
             return False
         meta = dict(conn.execute("SELECT key, value FROM meta"))
@@ -171,7 +172,8 @@ def series_slice(db_path: str, new: Sequence[Profile], under: Sequence[str],
     indexed reports under the roots of each series they joined, leaving out the files named
     in exclude (the new reports' own files, read afresh)."""
     left_out = {_key(p) for p in exclude}
-    with _connect(db_path, BUSY_TIMEOUT) as conn:
+    with _connect(db_path, BUSY_TIMEOUT, whole_check=False) as conn:
+        conn.execute(f"PRAGMA mmap_size = {_MMAP_BYTES}")  # a few hundred random reads
         conn.execute("BEGIN")
         lookup = _SeriesLookup(conn)
         joined = {p.path: lookup.join(p) for p in sorted(new, key=lambda p: p.path)}
@@ -237,7 +239,7 @@ class _SeriesLookup:
         if index not in self._stored:
             state = self._conn.execute("SELECT state FROM series WHERE id = ?", (index,)
                                        ).fetchone()[0]
-            self._stored[index] = Cluster.from_dict(json.loads(state))
+            self._stored[index] = _StoredCluster(json.loads(state), self._conn)
         return self._stored[index]
 
     def _holding(self, term: str) -> list[int]:
@@ -251,6 +253,29 @@ class _SeriesLookup:
                 return cluster
         found = self._conn.execute("SELECT id FROM series WHERE name = ?", (name,)).fetchone()
         return self._cluster(found[0]) if found else None
+
+
+class _StoredCluster(Cluster):
+    """A series read from the index: its weighted terms, the bulk of it, are read only if a
+    new report passes its cheaper checks (countries, event name) and is compared with it."""
+
+    def __init__(self, state: dict, conn: sqlite3.Connection) -> None:
+        stored = Cluster.from_dict(state)
+        self.__dict__.update(stored.__dict__)
+        del self.centroid  # read on first use, by __getattr__
+        self._conn = conn
+
+    def __getattr__(self, name: str) -> object:
+        if name != "centroid":
+            raise AttributeError(name)
+        text = self._conn.execute("SELECT centroid FROM series WHERE id = ?", (self.index,)
+                                  ).fetchone()[0]
+        self.centroid = json.loads(text)
+        return self.centroid
+
+
+def _compact(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 def _members(conn: sqlite3.Connection, series: list[int], under: Sequence[str],
@@ -271,6 +296,7 @@ def _members(conn: sqlite3.Connection, series: list[int], under: Sequence[str],
     return sorted(digests, key=lambda d: d.article.path), wanted
 
 
+_MMAP_BYTES = 1 << 30
 _BATCH = 500  # values a query names at once, well under SQLite's limit
 
 
@@ -393,9 +419,9 @@ def _gather(conn: sqlite3.Connection) -> None:
     model = gather_series(sorted(profiles, key=lambda p: p.path))
     for table in ("series", "postings", "members", "terms"):
         conn.execute(f"DELETE FROM {table}")
-    conn.executemany("INSERT INTO series VALUES (?, ?, ?, ?)", (
-        (c.index, model.labels[c.index], c.name,
-         json.dumps(c.to_dict(), ensure_ascii=False, separators=(",", ":")))
+    conn.executemany("INSERT INTO series VALUES (?, ?, ?, ?, ?)", (
+        (c.index, model.labels[c.index], c.name, _compact({**c.to_dict(), "centroid": {}}),
+         _compact(c.centroid))
         for c in model.clusters))
     conn.executemany("INSERT INTO postings VALUES (?, ?)",
                      ((t, c.index) for c in model.clusters for t in c.centroid))
@@ -459,15 +485,20 @@ def _make_folder(db_path: str) -> None:
 
 
 @contextmanager
-def _connect(db_path: str, timeout: float) -> Iterator[sqlite3.Connection]:
-    """Open the index and make sure it is sound; errors become one-line InputErrors."""
+def _connect(db_path: str, timeout: float, whole_check: bool = True
+             ) -> Iterator[sqlite3.Connection]:
+    """Open the index and make sure it is sound; errors become one-line InputErrors.
+
+    whole_check reads the whole file for damage first; a reader of a few rows (a new report
+    against its series) leaves it out, and a damaged page it meets is the same clear error."""
     try:
         conn = sqlite3.connect(db_path, timeout=timeout, isolation_level=None)
     except sqlite3.Error as err:
         raise _error(err, db_path, timeout) from None
     with closing(conn):
         try:
-            found = conn.execute("PRAGMA quick_check").fetchall()
+            found = conn.execute("PRAGMA quick_check" if whole_check else "SELECT 'ok'"
+                                 ).fetchall()
         except sqlite3.Error as err:
             raise _error(err, db_path, timeout) from None
         if found != [("ok",)]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -31,7 +30,8 @@ def ordered_map(func: Callable[[T], R], items: Sequence[T], jobs: int | None,
         _STATE.update(state)
         yield from _counted((func(i) for i in items), len(items), progress)
         return
-    import multiprocessing
+    import multiprocessing  # imported here: a run that stays inline never pays for them
+    from concurrent.futures import ProcessPoolExecutor
 
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
