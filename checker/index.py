@@ -64,7 +64,6 @@ BUSY_TIMEOUT = 30.0  # seconds a run waits for another run's write to finish
 RACY_NS = 2_000_000_000  # a file this recently modified may change again within one tick
 Progress = Callable[[int, int], None]  # (files read so far, files to read)
 
-_SCHEMA = f"{SCHEMA_VERSION}:" + hashlib.sha256(SCHEMA_KEY.encode()).hexdigest()[:16]
 _TABLES = (
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     "CREATE TABLE files (key TEXT PRIMARY KEY, path TEXT NOT NULL, size INTEGER NOT NULL,"
@@ -78,6 +77,9 @@ _TABLES = (
     "CREATE INDEX members_by_series ON members (series)",
     "CREATE TABLE terms (term TEXT PRIMARY KEY, reports INTEGER NOT NULL)",
 )
+# the stored models and the tables both: a change to either starts a fresh index by itself
+_SCHEMA = f"{SCHEMA_VERSION}:" + hashlib.sha256(
+    "\n".join([SCHEMA_KEY, *_TABLES]).encode()).hexdigest()[:16]
 
 
 @dataclass(frozen=True, slots=True)
