@@ -29,7 +29,7 @@ from checker.errors import InputError
 from checker.index import load_digests, load_skipped, update_index
 from checker.lexicon import default_lexicon
 from checker.models import Article, Claim, Digest
-from checker.pipeline import check, check_indexed, digest
+from checker.pipeline import check, check_indexed, check_new_indexed, digest
 from checker.report import to_json
 from checker.serialize import from_json
 from checker.serialize import to_json as digest_json
@@ -178,6 +178,28 @@ def test_a_new_extractor_version_rereads_everything(tmp_path: Path,
     bumped = update_index(db, [str(corpus)], jobs=1)
     assert (bumped.read, bumped.reused, bumped.rebuilt) == (5, 0, True)
     assert update_index(db, [str(corpus)], jobs=1).read == 0
+
+
+def test_an_index_with_other_tables_is_built_afresh(tmp_path: Path) -> None:
+    """An index written with another table layout (an older factlint) is not read as if it
+    were this one's: it is rebuilt, and a new report is then judged against it."""
+    corpus = tmp_path / "corpus"
+    copy_seeds(corpus)
+    db = str(tmp_path / "index.sqlite")
+    update_index(db, [str(corpus)], jobs=1)
+    with sqlite3.connect(db) as conn:
+        conn.execute("ALTER TABLE series DROP COLUMN centroid")
+        conn.execute("UPDATE meta SET value = 'an older layout' WHERE key = 'schema'")
+    conn.close()
+    new = tmp_path / "new.md"
+    new.write_text("The UN General Assembly adopted a resolution on North Korean human rights"
+                   " for the 15th consecutive year.\n", encoding="utf-8")
+    judged = check_new_indexed([str(new)], [str(corpus)], all_rules(), db)
+    assert len(judged.articles) == 6
+    assert update_index(db, [str(corpus)], jobs=1).read == 0
+    with sqlite3.connect(db) as conn:
+        assert "centroid" in {row[1] for row in conn.execute("PRAGMA table_info(series)")}
+    conn.close()
 
 
 def test_folders_share_one_index_and_load_by_root(tmp_path: Path) -> None:
