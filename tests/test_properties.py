@@ -11,7 +11,7 @@ import codecs
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from checker.articles import clean, decode, make_article, read_reports
@@ -21,6 +21,9 @@ from checker.text import default_numbers
 
 LEX = default_lexicon()
 NUMBERS = default_numbers()
+# derandomize: the same examples on every run, so that CI is as deterministic as factlint
+settings.register_profile("deterministic", derandomize=True, print_blob=True)
+settings.load_profile("deterministic")
 BOUNDED = settings(max_examples=150, deadline=None,
                    suppress_health_check=[HealthCheck.too_slow])
 
@@ -59,6 +62,8 @@ def test_decode_never_raises_and_gives_text_or_a_reason(data: bytes) -> None:
 
 @BOUNDED
 @given(any_text, st.sampled_from(["utf-8", "utf-16-le", "utf-16-be", "utf-32-le"]))
+@example(text="\x00", codec="utf-16-le")  # the one ambiguous mark, left out below
+@example(text="a\x00", codec="utf-16-le")
 def test_text_behind_a_bom_decodes_back_to_itself(text: str, codec: str) -> None:
     bom = {"utf-8": codecs.BOM_UTF8, "utf-16-le": codecs.BOM_UTF16_LE,
            "utf-16-be": codecs.BOM_UTF16_BE, "utf-32-le": codecs.BOM_UTF32_LE}[codec]
@@ -66,6 +71,9 @@ def test_text_behind_a_bom_decodes_back_to_itself(text: str, codec: str) -> None
         data = bom + text.encode(codec)
     except UnicodeEncodeError:  # lone surrogates
         return
+    # FF FE 00 00 opens UTF-16-LE text that starts with U+0000 and is the UTF-32-LE mark: it
+    # is read as UTF-32, as every BOM sniffer reads it
+    assume(not (codec == "utf-16-le" and data.startswith(codecs.BOM_UTF32_LE)))
     assert decode(data).text == text
 
 
