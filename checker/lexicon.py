@@ -51,9 +51,9 @@ class Lexicon:
         # an alias like "the North" names a country only when no capitalised word follows it
         # ("the North Pacific")
         # a look at the first letter before the long alternation keeps scanning linear and fast
-        firsts = "".join(sorted({re.escape(f[0]) for f in forms}))
         self.entity_re = re.compile(
-            rf"(?=[{firsts}])(?<![\w.])(?:" + "|".join(_alias_pattern(f) for f in forms) + r")"
+            first_letter_guard(forms, ignore_case=False) + r"(?<![\w.])(?:"
+            + "|".join(_alias_pattern(f) for f in forms) + r")"
         )
         self.cardinals: dict[str, int] = self.numbers["cardinals"]
         self.ordinals: dict[str, int] = self.numbers["ordinals"]
@@ -106,10 +106,11 @@ def _phrases_re(phrases: tuple[str, ...]) -> re.Pattern[str]:
                       re.IGNORECASE)
 
 
-def first_letter_guard(alternatives: Iterable[str]) -> str:
+def first_letter_guard(alternatives: Iterable[str], ignore_case: bool = True) -> str:
     """A look at the next character before a long alternation: the regex engine then skips
-    most positions at once instead of trying every alternative there (case-insensitive)."""
-    firsts = {c for a in alternatives if a for c in (a[0].lower(), a[0].upper())}
+    most positions at once instead of trying every alternative there."""
+    firsts = {c for a in alternatives if a
+              for c in ((a[0].lower(), a[0].upper()) if ignore_case else (a[0],))}
     if not firsts or any(c.isspace() or c == "\\" for c in firsts):
         return ""
     return "(?=[" + "".join(re.escape(c) for c in sorted(firsts)) + "])"

@@ -91,7 +91,7 @@ def check_new_indexed(new: Sequence[str], corpus: Sequence[str], rules: Sequence
         update_index(db_path, roots, lex=lex, jobs=jobs, progress=progress, **kwargs)
     read = read_reports(list(new), lex=lex, stdin_text=stdin_text, **kwargs)
     fresh = [digest(a, lex) for a in read.articles]
-    files = [p for p in expand_paths([p for p in new if p != "-"], [])]
+    files = list(expand_paths([p for p in new if p != "-"], []))
     indexed = series_slice(db_path, [profile(d) for d in fresh], roots, exclude=files)
     return judge_digests([*indexed.digests, *fresh], rules, sorted(read.skipped,
                          key=lambda s: s.path), severity, series=indexed.labels)
