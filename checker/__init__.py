@@ -12,7 +12,7 @@ def _extractor_version() -> str:
     """Changes whenever the code or vocabulary that reads claims changes, so indexes rebuild."""
     here = Path(__file__).parent
     sources = sorted([*here.glob("extract/*.py"), *here.glob("data/*.yaml"),
-                      *(here / name for name in ("articles.py", "text.py", "lexicon.py",
+                      *(here / name for name in ("articles.py", "digest.py", "text.py", "lexicon.py",
                                                  "occurrence.py", "series.py", "models.py"))])
     digest = hashlib.sha256()
     for path in sources:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import signal
 import sys
 from collections.abc import Callable
 from contextlib import contextmanager
@@ -20,6 +22,7 @@ from checker.errors import (
     EXIT_FINDINGS,
     FactlintError,
     InputError,
+    Interrupted,
     UsageError,
 )
 from checker.models import VERDICT_RANK, Corpus, Finding, Verdict
@@ -141,6 +144,7 @@ def check(paths: OptPaths = None,
     if changed_since and not settings.paths:
         settings = settings.override(paths=(".",))
     _not_an_input(output, settings.paths)
+    _not_an_input(settings.index, settings.paths, "--index")
     recorded = read_baseline(str(baseline)) if baseline is not None else None
     rules, levels = _rules(settings)
     focus_on = _focus_paths(changed_since, new, settings.paths)
@@ -165,18 +169,19 @@ def check(paths: OptPaths = None,
     raise typer.Exit(exit_code(counted, Verdict(settings.fail_on)))
 
 
-def _not_an_input(output: Path | None, paths: tuple[str, ...]) -> None:
-    """--output never overwrites a report that is being read."""
-    if output is None or not output.exists():
+def _not_an_input(output: Path | str | None, paths: tuple[str, ...] | list[str],
+                  option: str = "--output") -> None:
+    """What factlint writes (--output, --index) is never a report that is being read."""
+    if output is None or not os.path.exists(output):
         return
     from checker.articles import REPORT_SUFFIXES, expand_paths
 
     target = os.path.realpath(output)
     given = [p for p in paths if p != "-"]
     # a folder yields only report files: other outputs (.json, .sarif) need no walk of it
-    read = expand_paths(given, []) if output.suffix.lower() in REPORT_SUFFIXES else given
+    read = expand_paths(given, []) if Path(output).suffix.lower() in REPORT_SUFFIXES else given
     if any(os.path.realpath(p) == target for p in read):
-        raise UsageError(f"--output {output} is one of the reports being checked")
+        raise UsageError(f"{option} {output} is one of the reports being checked")
 
 
 def _focus_paths(changed_since: str | None, new: list[str] | None,
@@ -210,6 +215,7 @@ def build_index(paths: OptPaths = None,
         raise UsageError("no paths given: pass DIR... or set 'paths' in [tool.factlint]")
     if "-" in settings.paths:
         raise UsageError("stdin cannot be indexed: pass files or folders")
+    _not_an_input(settings.index, settings.paths, "--index")
     with _progress(quiet) as progress:
         stats = update_index(settings.index, settings.paths, lex=_lexicon(settings), jobs=jobs,
                              rebuild=rebuild, progress=progress, max_bytes=settings.max_bytes)
@@ -231,6 +237,7 @@ def record_baseline(paths: OptPaths = None, output: OutputOpt = None, select: Se
 
     settings = _settings(config, no_config, paths=paths, select=select, ignore=ignore,
                          max_bytes=max_bytes)
+    _not_an_input(output, settings.paths)
     corpus = _run(settings.paths, settings, *_rules(settings), quiet)
     _write(to_baseline(corpus, corpus.findings), output)
     if output is not None and not quiet:
@@ -243,7 +250,7 @@ def claims(paths: Paths, format: Annotated[Format, typer.Option("--format", "-f"
     """Print the claims extracted from reports."""
     from checker.report import claim_json, render_claims
 
-    corpus = _run_plain(paths)
+    corpus = _run_plain(paths, output)
     if format is Format.json:
         import json
 
@@ -258,7 +265,7 @@ def timeline(paths: Paths, output: OutputOpt = None, color: ColorOpt = Color.aut
     """Show, per series, the years and what each report claims for each."""
     from checker.report import render_timeline
 
-    corpus = _run_plain(paths)
+    corpus = _run_plain(paths, output)
     _with_console(output, color, lambda console: render_timeline(corpus, console))
 
 
@@ -268,7 +275,7 @@ def graph(paths: Paths, output: Annotated[Path, typer.Option("--output", "-o", h
     """Write the claim graph as GraphML or node-link JSON."""
     from checker.graph import build_graph, write_graph
 
-    write_graph(build_graph(_run_plain(paths)), str(output))
+    write_graph(build_graph(_run_plain(paths, output)), str(output))
 
 
 @app.command("rules")
@@ -328,8 +335,9 @@ def _run(paths: tuple[str, ...], settings: Config, rules: list[Rule], levels: di
 
     if not paths:
         raise UsageError("no paths given: pass PATH... or set 'paths' in [tool.factlint]")
-    # stdin is read as bytes and decoded like a file, whatever the locale says
-    stdin_text = sys.stdin.buffer.read() if "-" in paths else None
+    # stdin is read as bytes and decoded like a file, whatever the locale says; one byte past
+    # the limit is enough to know it is too large
+    stdin_text = _read_stdin(settings.max_bytes) if "-" in paths else None
     common: dict[str, Any] = {"lex": _lexicon(settings), "max_bytes": settings.max_bytes,
                               "stdin_text": stdin_text, "severity": levels}
     if (index_given or os.path.exists(settings.index)) and new_against:
@@ -356,6 +364,20 @@ def _run(paths: tuple[str, ...], settings: Config, rules: list[Rule], levels: di
     return corpus
 
 
+def _read_stdin(max_bytes: int | None) -> bytes:
+    from checker.articles import DEFAULT_MAX_BYTES
+
+    limit = (max_bytes or DEFAULT_MAX_BYTES) + 1
+    chunks: list[bytes] = []
+    while limit > 0:
+        chunk = sys.stdin.buffer.read(min(limit, 1 << 20))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        limit -= len(chunk)
+    return b"".join(chunks)
+
+
 def _lexicon(settings: Config) -> Any:
     from checker.lexicon import Lexicon, default_lexicon
 
@@ -377,8 +399,9 @@ def _progress(quiet: bool):
         yield lambda done, total: bar.update(task, completed=done, total=total)
 
 
-def _run_plain(paths: list[str]) -> Corpus:
+def _run_plain(paths: list[str], output: Path | None) -> Corpus:
     """The pipeline with the discovered config's reading settings, every rule."""
+    _not_an_input(output, paths)
     settings = _settings(None, False)
     return _run(tuple(paths), settings, *_rules(settings))
 
@@ -445,8 +468,27 @@ def exit_code(findings: list[Finding], fail_on: Verdict) -> int:
     return EXIT_FINDINGS if failing else EXIT_CLEAN
 
 
+_OUTPUT_ERRNOS = {errno.ENOSPC, errno.EIO, errno.EDQUOT, errno.EFBIG, errno.EBADF}
+
+
 def main() -> None:
     """Entry point: one-line errors with exit 2, never a traceback."""
+    signal.signal(signal.SIGINT, _interrupt)
+    code = _run_app()
+    try:
+        sys.stdout.flush()  # a full disk shows here when the output was small
+    except BrokenPipeError:
+        _silence_stdout()
+    except OSError as err:
+        code = _output_failed(err)
+    sys.exit(code)
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise Interrupted()  # past typer, which would turn a KeyboardInterrupt into a silent 130
+
+
+def _run_app() -> int:
     try:
         code = app(standalone_mode=False)
     except typer.Exit as done:
@@ -454,25 +496,52 @@ def main() -> None:
     except TyperException as err:
         if type(err).__name__ == "NoArgsIsHelpError":
             print(err.format_message())
-            sys.exit(EXIT_CLEAN)
+            return EXIT_CLEAN
         message = " ".join(err.format_message().split()) or "bad usage (see 'factlint --help')"
         print(f"factlint: {message}", file=sys.stderr)
-        code = EXIT_ERROR
-    except typer.Abort:
+        return EXIT_ERROR
+    except (typer.Abort, KeyboardInterrupt, Interrupted):
         print("factlint: interrupted", file=sys.stderr)
-        code = EXIT_ERROR
+        return EXIT_ERROR
     except FactlintError as err:
         _note(str(err))
-        code = err.exit_code
-    except BrokenPipeError:
-        code = EXIT_CLEAN
-    except (KeyboardInterrupt, MemoryError, RecursionError) as err:
+        return err.exit_code
+    except BrokenPipeError:  # the reader went away (| head): nothing more to say
+        _silence_stdout()
+        return EXIT_CLEAN
+    except SystemExit as done:  # typer's own answer to a closed pipe is exit 1
+        closed = isinstance(done.__context__, BrokenPipeError)
+        return EXIT_CLEAN if closed else done.code if isinstance(done.code, int) else EXIT_ERROR
+    except OSError as err:
+        if err.errno not in _OUTPUT_ERRNOS:
+            return _internal(err)
+        return _output_failed(err)
+    except (MemoryError, RecursionError) as err:
         print(f"factlint: stopped: {type(err).__name__}", file=sys.stderr)
-        code = EXIT_ERROR
+        return EXIT_ERROR
     except Exception as err:  # noqa: BLE001 - the contract is one line, never a traceback
-        _note(f"internal error: {type(err).__name__}: {err} (please report it)")
-        code = EXIT_ERROR
-    sys.exit(code if isinstance(code, int) else EXIT_CLEAN)
+        return _internal(err)
+    return code if isinstance(code, int) else EXIT_CLEAN
+
+
+def _internal(err: BaseException) -> int:
+    _note(f"internal error: {type(err).__name__}: {err} (please report it)")
+    return EXIT_ERROR
+
+
+def _output_failed(err: OSError) -> int:
+    _note(f"cannot write the output: {err.strerror or err}")
+    _silence_stdout()
+    return EXIT_ERROR
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's last flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -25,3 +25,8 @@ class UsageError(FactlintError):
 
 class InputError(FactlintError):
     """A path that is missing, unreadable or cannot be parsed."""
+
+
+class Interrupted(BaseException):
+    """Ctrl-C: raised by factlint's own SIGINT handler. Not an Exception, so that no boundary
+    around one report takes it for that report's failure; exit 2 with one line."""

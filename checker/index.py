@@ -30,6 +30,7 @@ import dataclasses
 import hashlib
 import json
 import os
+import re
 import sqlite3
 import stat
 import tempfile
@@ -37,11 +38,12 @@ import time
 import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import closing, contextmanager
+from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass
 
 import checker
-from checker.articles import DEFAULT_MAX_BYTES, expand_paths, read_reports
+from checker.articles import DEFAULT_MAX_BYTES, REPORT_SUFFIXES, display_path, expand_paths
+from checker.digest import digest_file
 from checker.errors import InputError, UsageError
 from checker.lexicon import Lexicon, default_lexicon
 from checker.models import Digest, Skipped
@@ -59,7 +61,13 @@ from checker.series import (
 )
 
 DEFAULT_INDEX = ".factlint/index.sqlite"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
+# Written into the SQLite header of every index: factlint writes to, drops the tables of, or
+# replaces an existing file only when it carries this mark (or is an index of a version that
+# came before the mark), never another program's database or a report.
+APPLICATION_ID = 0x466C6978  # "Flix"
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+_FOLDER_MARK = "# made by factlint"
 BUSY_TIMEOUT = 30.0  # seconds a run waits for another run's write to finish
 RACY_NS = 2_000_000_000  # a file this recently modified may change again within one tick
 Progress = Callable[[int, int], None]  # (files read so far, files to read)
@@ -114,6 +122,7 @@ def update_index(db_path: str, roots: Sequence[str], lex: Lexicon | None = None,
     walk_skipped: list[Skipped] = []
     walked = _walked(roots, walk_skipped)
     run = _Run(lex, jobs, progress, max_bytes, _settings(lex, max_bytes))
+    ensure_ours(db_path)
     _make_folder(db_path)
     if rebuild:
         stats = _rebuild(db_path, walked, roots, run, timeout)
@@ -360,7 +369,8 @@ def _sync(conn: sqlite3.Connection, walked: dict[str, str], roots: Sequence[str]
             conn.execute("DELETE FROM files WHERE key = ?", (key,))
             continue
         conn.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                     (key, row.path, row.size, row.mtime_ns, row.sha256, *result))
+                     (key, display_path(row.path), row.size, row.mtime_ns, row.sha256,
+                      *result))
     if fresh:
         _write_meta(conn, run.settings)
     if fresh or todo or gone or vanished:
@@ -378,15 +388,16 @@ def _compare(path: str, old: _Row | None, max_bytes: int) -> tuple[_Row, bool]:
         try:
             st = os.lstat(path)
         except OSError:
-            return _Row(path, -1, -1, None), False
+            return _Row(path, -1, -1, None), False  # read below, skipped with its reason
     # a file modified just now may change again within the same mtime tick: check it next time
     mtime = -1 if time.time_ns() - st.st_mtime_ns < RACY_NS else st.st_mtime_ns
-    if old is not None and old.path == path and old.mtime_ns >= 0 \
+    shown = display_path(path)  # what the index stores: always valid UTF-8
+    if old is not None and old.path == shown and old.mtime_ns >= 0 \
             and (old.size, old.mtime_ns) == (st.st_size, st.st_mtime_ns):
         return old, True
     sha = _hash(path, st, max_bytes)
     row = _Row(path, st.st_size, mtime, sha)
-    same = old is not None and old.path == path and sha is not None and sha == old.sha256
+    same = old is not None and old.path == shown and sha is not None and sha == old.sha256
     return row, same
 
 
@@ -443,17 +454,15 @@ def _extract_all(paths: list[str], run: _Run) -> Iterator[tuple[bytes, str, str]
 
 
 def _extract(path: str, lex: Lexicon, max_bytes: int) -> tuple[bytes, str, str] | None:
-    """Read and digest one file: (compressed digests, skipped), or None if it is gone."""
-    from checker.pipeline import digest
-
+    """Read and digest one file: (compressed digests, skipped, profiles), or None if it is
+    gone. A report that fails is stored as skipped, with the failure as its reason."""
     try:
-        read = read_reports([path], max_bytes=max_bytes, lex=lex)
+        digests, skipped_reports = digest_file(path, lex, max_bytes)
     except InputError:
         return None
-    digests = [digest(a, lex) for a in read.articles]
     data = json.dumps([digest_to_dict(d) for d in digests], ensure_ascii=False,
                       separators=(",", ":"))
-    skipped = json.dumps([[s.path, s.reason] for s in read.skipped], ensure_ascii=False)
+    skipped = json.dumps([[s.path, s.reason] for s in skipped_reports], ensure_ascii=False)
     profiles = json.dumps([dataclasses.astuple(profile(d)) for d in digests],
                           ensure_ascii=False, separators=(",", ":"))
     return zlib.compress(data.encode("utf-8")), skipped, profiles
@@ -481,7 +490,7 @@ def _make_folder(db_path: str) -> None:
     try:
         os.makedirs(folder)
         with open(os.path.join(folder, ".gitignore"), "w", encoding="utf-8") as f:
-            f.write("# made by factlint: the claim index is a cache\n*\n")
+            f.write(f"{_FOLDER_MARK}: the claim index is a cache\n*\n")
     except OSError as err:
         raise InputError(f"cannot make the index folder {folder}: {err.strerror or err}") from None
 
@@ -527,11 +536,68 @@ def _transaction(conn: sqlite3.Connection, db_path: str, timeout: float) -> Iter
         raise
 
 
+def ensure_ours(db_path: str) -> None:
+    """Refuse to write to a file that is not a factlint index: another program's database, a
+    report, anything else. A missing file, or an empty one that is not named like a report,
+    may become an index; so may a damaged file in the cache folder factlint made."""
+    try:
+        st = os.stat(db_path)
+    except FileNotFoundError:
+        return
+    except OSError as err:
+        raise InputError(f"index {db_path}: {err.strerror or err}") from None
+    if not stat.S_ISREG(st.st_mode):
+        raise InputError(f"index {db_path} is not a regular file")
+    if os.path.splitext(db_path)[1].lower() in REPORT_SUFFIXES:
+        raise _not_ours(db_path, "a file named like a report")
+    if st.st_size == 0 or _in_own_folder(db_path):
+        return
+    try:
+        with open(db_path, "rb") as f:
+            head = f.read(100)
+    except OSError as err:
+        raise InputError(f"index {db_path}: {err.strerror or err}") from None
+    if not head.startswith(_SQLITE_MAGIC):
+        raise _not_ours(db_path, "not an SQLite file")
+    mark = int.from_bytes(head[68:72], "big")
+    if mark == APPLICATION_ID:
+        return
+    if mark != 0 or not _earlier_index(db_path):
+        raise _not_ours(db_path, "an SQLite database of another program")
+
+
+def _in_own_folder(db_path: str) -> bool:
+    """Whether the file lies in a cache folder factlint made (see _make_folder)."""
+    marker = os.path.join(os.path.dirname(os.path.abspath(db_path)), ".gitignore")
+    try:
+        with open(marker, encoding="utf-8", errors="replace") as f:
+            return f.read(len(_FOLDER_MARK)) == _FOLDER_MARK
+    except OSError:
+        return False
+
+
+def _earlier_index(db_path: str) -> bool:
+    """Whether an unmarked SQLite file is an index written before the mark existed."""
+    try:
+        with closing(sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)) as conn:
+            meta = dict(conn.execute("SELECT key, value FROM meta"))
+    except sqlite3.Error:
+        return False
+    extractor = str(meta.get("extractor", ""))
+    return "schema" in meta and extractor.startswith(f"{checker.__version__.split('+')[0]}+")
+
+
+def _not_ours(db_path: str, what: str) -> InputError:
+    return InputError(f"{db_path} is not a factlint index ({what}); factlint leaves it as it"
+                      " is: remove it or choose another --index")
+
+
 def _prepare(conn: sqlite3.Connection, db_path: str, settings: str) -> bool:
     """Make the tables ready for this version; return True when they start empty."""
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     if tables and not {"meta", "files"} <= tables:
         raise _damaged(db_path, "not a factlint index")
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     meta = dict(conn.execute("SELECT key, value FROM meta")) if tables else {}
     if meta.get("schema") != _SCHEMA:
         for table in sorted(tables):
@@ -575,17 +641,53 @@ def _rebuild(db_path: str, walked: dict[str, str], roots: Sequence[str], run: _R
              timeout: float) -> IndexStats:
     """Build a new index beside the old one, then move it over the old in one step."""
     folder, name = os.path.split(os.path.abspath(db_path))
-    fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".rebuild", dir=folder)
+    _sweep_rebuilds(folder, name)
+    fd, tmp = tempfile.mkstemp(prefix=f".{name}.{os.getpid()}.", suffix=".rebuild", dir=folder)
     os.close(fd)
     try:
         with _connect(tmp, timeout) as conn, _transaction(conn, tmp, timeout):
             stats = _sync(conn, walked, roots, run, _prepare(conn, tmp, run.settings))
+        os.chmod(tmp, _mode_for(db_path))
         _replace(tmp, db_path, timeout)
     finally:
         for leftover in (tmp, tmp + "-journal"):
             if os.path.exists(leftover):
                 os.remove(leftover)
     return stats
+
+
+def _sweep_rebuilds(folder: str, name: str) -> None:
+    """Remove what rebuilds that were killed left behind (their process is gone)."""
+    left = re.compile(rf"\.{re.escape(name)}\.(\d+)\.[^.]+\.rebuild(?:-journal)?")
+    try:
+        entries = os.listdir(folder)
+    except OSError:
+        return
+    for entry in entries:
+        found = left.fullmatch(entry)
+        if found and not _alive(int(found.group(1))):
+            with suppress(OSError):
+                os.remove(os.path.join(folder, entry))
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # exists, owned by someone else
+    return True
+
+
+def _mode_for(db_path: str) -> int:
+    """The mode the index keeps: the old file's, or what the umask gives a new file."""
+    try:
+        return stat.S_IMODE(os.stat(db_path).st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def _replace(tmp: str, db_path: str, timeout: float) -> None:

@@ -128,7 +128,35 @@ def _read_alias_file(path: str) -> dict[str, Any]:
         raise UsageError(f"cannot read alias file {path}: {err}") from None
     if not isinstance(data, dict) or not isinstance(data.get("entities", {}), dict):
         raise UsageError(f"alias file {path}: expected a mapping under 'entities'")
-    return data.get("entities") or {}
+    entities = data.get("entities") or {}
+    for name, spec in entities.items():
+        problem = _entity_problem(name, spec)
+        if problem:
+            raise UsageError(f"alias file {path}: entity {str(name)[:80]!r}: {problem}")
+    return entities
+
+
+def _entity_problem(name: object, spec: object) -> str | None:
+    """What is wrong with one entity of an alias file, or None."""
+    if not isinstance(name, str) or not name.strip():
+        return "the name must be text"
+    if spec is None:
+        return None
+    if not isinstance(spec, dict):
+        return "expected a mapping of kind, aliases and first_session"
+    unknown = sorted(set(map(str, spec)) - {"kind", "aliases", "first_session"})
+    if unknown:
+        return f"unknown key(s): {', '.join(unknown)}"
+    if "kind" in spec and not isinstance(spec["kind"], str):
+        return "'kind' must be text"
+    aliases = spec.get("aliases")
+    if aliases is not None and (not isinstance(aliases, list)
+                                or not all(isinstance(a, str) and a.strip() for a in aliases)):
+        return "'aliases' must be a list of names"
+    session = spec.get("first_session")
+    if session is not None and (isinstance(session, bool) or not isinstance(session, int)):
+        return f"'first_session' must be a whole number, not {session!r}"[:200]
+    return None
 
 
 @cache

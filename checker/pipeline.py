@@ -5,18 +5,20 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Mapping, Sequence
 
-from checker.articles import expand_paths, read_reports
+from checker.articles import display_path, expand_paths
+from checker.digest import digest, digest_file, failure_reason, inject_fault
 from checker.engine import run_rules
-from checker.errors import UsageError
-from checker.extract import extract_claims
+from checker.errors import InputError, UsageError
+from checker.index import holds, load_digests, series_slice, update_index
 from checker.lexicon import Lexicon, default_lexicon
 from checker.models import Article, Claim, Corpus, Digest, Finding, Occurrence, Skipped, Verdict
-from checker.occurrence import dateline, resolve_date, resolve_occurrences, stage
+from checker.occurrence import resolve_date, resolve_occurrences
 from checker.parallel import ordered_map, worker_state
 from checker.rule import Rule
 from checker.selection import select_rules
-from checker.series import assign_series, profile, signature
-from checker.text import split_sentences
+from checker.series import assign_series, profile
+
+__all__ = ["check", "check_indexed", "check_new_indexed", "digest", "judge_digests"]
 
 
 def check(paths: Sequence[str], rules: Sequence[Rule], lex: Lexicon | None = None,
@@ -25,26 +27,31 @@ def check(paths: Sequence[str], rules: Sequence[Rule], lex: Lexicon | None = Non
     """Run the pipeline on reports under the given paths (severity: see judge_digests);
     reports are read in `jobs` processes (default: one a CPU) when there are many."""
     lex = lex or default_lexicon()
-    kwargs = {"max_bytes": max_bytes} if max_bytes else {}
     skipped: list[Skipped] = []
     files = list(expand_paths([p for p in paths if p != "-"], skipped))
     digests: list[Digest] = []
-    state = {"lex": lex, "kwargs": kwargs}
-    for found, lost in ordered_map(_digest_file, files, jobs, state):
+    state = {"lex": lex, "max_bytes": max_bytes}
+    for found, lost in ordered_map(_digest_in_worker, files, jobs, state):
         digests.extend(found)
         skipped.extend(lost)
     if "-" in paths:
-        read = read_reports(["-"], lex=lex, stdin_text=stdin_text, **kwargs)
-        digests += [digest(a, lex) for a in read.articles]
-        skipped += read.skipped
-    return judge_digests(digests, rules, sorted(skipped, key=lambda s: s.path), severity)
+        _add(digests, skipped, digest_file("-", lex, max_bytes, stdin_text))
+    return judge_digests(digests, rules, skipped, severity)
 
 
-def _digest_file(path: str) -> tuple[list[Digest], list[Skipped]]:
+def _digest_in_worker(path: str) -> tuple[list[Digest], list[Skipped]]:
     """Read and digest one file (in a worker process when there are many)."""
     state = worker_state()
-    read = read_reports([path], lex=state["lex"], **state["kwargs"])
-    return [digest(a, state["lex"]) for a in read.articles], list(read.skipped)
+    try:
+        return digest_file(path, state["lex"], state["max_bytes"])
+    except InputError as err:  # the file went away while we ran
+        return [], [Skipped(display_path(path), str(err))]
+
+
+def _add(digests: list[Digest], skipped: list[Skipped],
+         result: tuple[list[Digest], list[Skipped]]) -> None:
+    digests.extend(result[0])
+    skipped.extend(result[1])
 
 
 def check_indexed(paths: Sequence[str], rules: Sequence[Rule], db_path: str,
@@ -54,8 +61,6 @@ def check_indexed(paths: Sequence[str], rules: Sequence[Rule], db_path: str,
                   severity: Mapping[str, str] | None = None) -> Corpus:
     """Run the pipeline like check(), keeping digests in the claim index at db_path so that
     only reports changed since the last run are read again (stdin is read afresh)."""
-    from checker.index import load_digests, update_index
-
     lex = lex or default_lexicon()
     roots = [p for p in paths if p != "-"]
     kwargs = {"max_bytes": max_bytes} if max_bytes else {}
@@ -67,10 +72,7 @@ def check_indexed(paths: Sequence[str], rules: Sequence[Rule], db_path: str,
         digests = load_digests(db_path, under=roots)
         skipped = list(stats.skipped)
     if "-" in paths:
-        read = read_reports(["-"], lex=lex, stdin_text=stdin_text, **kwargs)
-        digests += [digest(a, lex) for a in read.articles]
-        skipped += read.skipped
-    skipped.sort(key=lambda s: s.path)
+        _add(digests, skipped, digest_file("-", lex, max_bytes, stdin_text))
     return judge_digests(digests, rules, skipped, severity)
 
 
@@ -82,29 +84,21 @@ def check_new_indexed(new: Sequence[str], corpus: Sequence[str], rules: Sequence
     """Judge new reports against the indexed reports of the series they join, without reading
     the corpus: the index stands for it as last written (built first if it does not hold the
     corpus yet). The corpus returned holds the new reports and those series' reports."""
-    from checker.index import holds, series_slice, update_index
-
     lex = lex or default_lexicon()
     kwargs = {"max_bytes": max_bytes} if max_bytes else {}
     roots = [p for p in corpus if p != "-"]
     if not holds(db_path, roots, lex, **kwargs):
         update_index(db_path, roots, lex=lex, jobs=jobs, progress=progress, **kwargs)
-    read = read_reports(list(new), lex=lex, stdin_text=stdin_text, **kwargs)
-    fresh = [digest(a, lex) for a in read.articles]
-    files = list(expand_paths([p for p in new if p != "-"], []))
+    fresh: list[Digest] = []
+    skipped: list[Skipped] = []
+    files = list(expand_paths([p for p in new if p != "-"], skipped))
+    for path in files:
+        _add(fresh, skipped, digest_file(path, lex, max_bytes))
+    if "-" in new:
+        _add(fresh, skipped, digest_file("-", lex, max_bytes, stdin_text))
     indexed = series_slice(db_path, [profile(d) for d in fresh], roots, exclude=files)
-    return judge_digests([*indexed.digests, *fresh], rules, sorted(read.skipped,
-                         key=lambda s: s.path), severity, series=indexed.labels)
-
-
-def digest(article: Article, lex: Lexicon) -> Digest:
-    """Read one report down to what the later stages need; its text is not kept."""
-    sentences = split_sentences(article.text, article.body_start)  # once, for every stage
-    claims = extract_claims(article, lex, sentences)
-    sig = signature(article, lex, sentences)
-    return Digest(article=dataclasses.replace(article, raw="", text=""), claims=tuple(claims),
-                  signature=sig.terms, anchors=sig.anchors, dateline=dateline(article, sentences),
-                  stage=stage(article, claims, lex))
+    return judge_digests([*indexed.digests, *fresh], rules, skipped, severity,
+                         series=indexed.labels)
 
 
 def judge_digests(digests: Sequence[Digest], rules: Sequence[Rule],
@@ -116,8 +110,45 @@ def judge_digests(digests: Sequence[Digest], rules: Sequence[Rule],
     Findings a report's front matter ignores are kept, marked suppressed. severity maps rule
     codes to the severity their findings are shown with (time-shifts stay info). series maps
     each report's path to its series when they were gathered already (from the index).
+
+    A report whose judging fails is left out, listed in skipped with the failure as reason,
+    and the others are judged without it.
     """
-    digests = sorted(digests, key=lambda d: d.article.path)
+    left = sorted(digests, key=lambda d: d.article.path)
+    skipped = list(skipped)
+    while True:
+        try:
+            corpus = _judge(left, rules, severity, series)
+            break
+        except Exception as failed:  # noqa: BLE001 - found and left out below, the run goes on
+            culprit, err = _first_failing(left, rules, severity, series, failed)
+            skipped.append(Skipped(left[culprit].article.path, failure_reason(err, "judging")))
+            del left[culprit]
+    skipped.sort(key=lambda s: (s.path, s.reason))
+    return dataclasses.replace(corpus, skipped=tuple(skipped))
+
+
+def _first_failing(digests: list[Digest], rules: Sequence[Rule],
+                   severity: Mapping[str, str] | None, series: Mapping[str, str] | None,
+                   error: Exception) -> tuple[int, Exception]:
+    """The report whose addition makes judging fail (judging all of them failed with error):
+    the end of the shortest failing prefix, found by bisection, so a failure that needs two
+    reports is charged to the later one."""
+    low, high = 1, len(digests)
+    while low < high:
+        middle = (low + high) // 2
+        try:
+            _judge(digests[:middle], rules, severity, series)
+            low = middle + 1
+        except Exception as err:  # noqa: BLE001 - bisecting on failure
+            high, error = middle, err
+    return high - 1, error
+
+
+def _judge(digests: Sequence[Digest], rules: Sequence[Rule],
+           severity: Mapping[str, str] | None, series: Mapping[str, str] | None) -> Corpus:
+    for d in digests:
+        inject_fault("judge", d.article.path)
     series = series if series is not None else assign_series(digests)
     occurrences = resolve_occurrences(digests, series)
     claims = [_dated(c, occurrences[c.article]) for d in digests for c in d.claims]
@@ -125,7 +156,7 @@ def judge_digests(digests: Sequence[Digest], rules: Sequence[Rule],
     findings = [_configured(f, ignored, severity or {})
                 for f in run_rules(rules, claims, occurrences)]
     return Corpus(articles=articles, claims=tuple(claims),
-                  occurrences=occurrences, findings=tuple(findings), skipped=tuple(skipped))
+                  occurrences=occurrences, findings=tuple(findings), skipped=())
 
 
 def _front_matter_ignores(articles: Sequence[Article]

@@ -341,7 +341,7 @@ def test_a_damaged_index_says_rebuild_and_rebuild_fixes_it(tmp_path: Path, junk:
     corpus = tmp_path / "corpus"
     copy_seeds(corpus)
     db = tmp_path / ".factlint" / "index.sqlite"
-    db.parent.mkdir()
+    update_index(str(db), [str(corpus)], jobs=1)  # factlint's own cache folder
     db.write_bytes(junk)
     with pytest.raises(InputError, match="--rebuild") as err:
         update_index(str(db), [str(corpus)], jobs=1)
@@ -354,7 +354,20 @@ def test_a_damaged_index_says_rebuild_and_rebuild_fixes_it(tmp_path: Path, junk:
     stats = update_index(str(db), [str(corpus)], jobs=1, rebuild=True)
     assert (stats.read, stats.total, stats.rebuilt) == (5, 5, True)
     assert len(load_digests(str(db))) == 5
-    assert sorted(p.name for p in db.parent.iterdir()) == ["index.sqlite"]  # no leftovers
+    assert sorted(p.name for p in db.parent.iterdir()) == [".gitignore", "index.sqlite"]
+
+
+@pytest.mark.parametrize("junk", [b"this is not a database\n" * 200,
+                                  b"SQLite format 3\x00" + b"\xff" * 5000])
+def test_a_damaged_file_outside_the_cache_folder_is_left_alone(tmp_path: Path,
+                                                               junk: bytes) -> None:
+    """Whether it was an index cannot be told: even --rebuild leaves it as it is."""
+    db = tmp_path / "mine.db"
+    db.write_bytes(junk)
+    for rebuild in (False, True):
+        with pytest.raises(InputError, match="not a factlint index.*remove it"):
+            update_index(str(db), [str(SEEDS)], jobs=1, rebuild=rebuild)
+    assert db.read_bytes() == junk
 
 
 def test_a_sound_index_damaged_inside_is_caught(tmp_path: Path) -> None:
@@ -376,8 +389,11 @@ def test_another_programs_database_is_not_taken_for_an_index(tmp_path: Path) -> 
     db = tmp_path / "index.sqlite"
     with sqlite3.connect(db) as conn:
         conn.execute("CREATE TABLE accounts (id INTEGER)")
-    with pytest.raises(InputError, match="not a factlint index.*--rebuild"):
-        update_index(str(db), [str(SEEDS)], jobs=1)
+    before = db.read_bytes()
+    for rebuild in (False, True):
+        with pytest.raises(InputError, match="not a factlint index"):
+            update_index(str(db), [str(SEEDS)], jobs=1, rebuild=rebuild)
+    assert db.read_bytes() == before
 
 
 def test_no_index_yet_is_a_clear_error(tmp_path: Path) -> None:
