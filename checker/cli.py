@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import errno
 import os
 import signal
@@ -19,16 +20,17 @@ from checker import __version__
 from checker.errors import (
     EXIT_CLEAN,
     EXIT_ERROR,
-    EXIT_FINDINGS,
     FactlintError,
     InputError,
     Interrupted,
     UsageError,
 )
-from checker.models import VERDICT_RANK, Corpus, Finding, Verdict
+from checker.models import Corpus, Verdict
+from checker.outputs import FORMATS, OutputOptions
 
 if TYPE_CHECKING:
     from checker.config import Config
+    from checker.pipeline import Request, Result
     from checker.rule import Rule
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
@@ -42,26 +44,13 @@ class Format(StrEnum):
     json = "json"
 
 
-class CheckFormat(StrEnum):
-    text = "text"
-    json = "json"
-    sarif = "sarif"
-    github = "github"
-    markdown = "markdown"
-    html = "html"
+CheckFormat = StrEnum("CheckFormat", {name: name for name in FORMATS})  # type: ignore[misc]
 
 
 class Color(StrEnum):
     auto = "auto"
     always = "always"
     never = "never"
-
-
-class FailOn(StrEnum):
-    conflict = "conflict"
-    variant = "variant"
-    unresolved = "unresolved"
-    time_shift = "time-shift"
 
 
 Paths = Annotated[list[str], typer.Argument(help="Files or folders of reports, or - for stdin.")]
@@ -103,9 +92,9 @@ def _root(version: Annotated[bool, typer.Option("--version", callback=_version,
 
 @app.command()
 def check(paths: OptPaths = None,
-          format: Annotated[CheckFormat, typer.Option("--format", "-f")] = CheckFormat.text,
+          format: Annotated[CheckFormat, typer.Option("--format", "-f")] = "text",  # type: ignore[assignment]
           output: OutputOpt = None, select: SelectOpt = None, ignore: IgnoreOpt = None,
-          fail_on: Annotated[FailOn | None, typer.Option(
+          fail_on: Annotated[Verdict | None, typer.Option(
               "--fail-on", help="Lowest verdict that fails the run [default: conflict].",
               show_default=False)] = None,
           color: ColorOpt = Color.auto, config: ConfigOpt = None, no_config: NoConfigOpt = False,
@@ -130,8 +119,8 @@ def check(paths: OptPaths = None,
               "findings, dimmed (text format; they never count).")] = False,
           index: IndexOpt = None, jobs: JobsOpt = None) -> None:
     """Check reports and print the conflict report; exit 1 when a finding reaches --fail-on."""
-    from checker.baseline import new_findings, read_baseline
-    from checker.changes import changed_articles, partition
+    from checker.baseline import read_baseline
+    from checker.pipeline import Request
 
     if new and changed_since:
         raise UsageError("--new and --changed-since cannot be used together")
@@ -147,26 +136,18 @@ def check(paths: OptPaths = None,
     _not_an_input(settings.index, settings.paths, "--index")
     recorded = read_baseline(str(baseline)) if baseline is not None else None
     rules, levels = _rules(settings)
-    focus_on = _focus_paths(changed_since, new, settings.paths)
-    corpus = _run(settings.paths, settings, rules, levels, quiet,
-                  index_given=index is not None, jobs=jobs,
-                  new_against=(new, corpus_dirs) if new and corpus_dirs else None)
-    findings, dimmed, changed = list(corpus.findings), set(), None
-    if focus_on is not None:
-        mine, others = partition(corpus, focus_on)
-        changed = changed_articles(corpus, focus_on)
-        dimmed = {f.id for f in others} if show_all and format is CheckFormat.text else set()
-        keep = dimmed | {f.id for f in mine}
-        findings = [f for f in findings if f.id in keep]
-    if recorded is not None:
-        findings, known = new_findings(corpus, findings, recorded)
-        if known and not quiet:
-            _note(f"{known} finding(s) already in the baseline not shown")
-    _emit(corpus, findings, format, output, color, rules, levels, quiet, dimmed, changed)
-    if strict and corpus.skipped:
-        raise InputError(f"{len(corpus.skipped)} input(s) skipped (--strict)")
-    counted = [f for f in findings if f.id not in dimmed]
-    raise typer.Exit(exit_code(counted, Verdict(settings.fail_on)))
+    request = Request(tuple(corpus_dirs) if new else settings.paths, tuple(rules),
+                      new=tuple(new or ()), changed_since=changed_since, show_all=show_all,
+                      baseline=frozenset(recorded) if recorded is not None else None,
+                      index_required=index is not None, jobs=jobs, severity=levels)
+    result = _run(request, settings, quiet)
+    if result.known and not quiet:
+        _note(f"{result.known} finding(s) already in the baseline not shown")
+    _emit(result, format, output, color, OutputOptions(tuple(rules), levels, quiet))
+    code = result.exit_code(Verdict(settings.fail_on), strict)
+    if code == EXIT_ERROR:
+        raise InputError(f"{len(result.skipped)} input(s) skipped (--strict)")
+    raise typer.Exit(code)
 
 
 def _not_an_input(output: Path | str | None, paths: tuple[str, ...] | list[str],
@@ -182,20 +163,6 @@ def _not_an_input(output: Path | str | None, paths: tuple[str, ...] | list[str],
     read = expand_paths(given, []) if Path(output).suffix.lower() in REPORT_SUFFIXES else given
     if any(os.path.realpath(p) == target for p in read):
         raise UsageError(f"{option} {output} is one of the reports being checked")
-
-
-def _focus_paths(changed_since: str | None, new: list[str] | None,
-                 paths: tuple[str, ...]) -> list[str] | None:
-    """The reports whose findings count: changed since a git reference, or the --new ones."""
-    if changed_since is not None:
-        from checker.changes import changed_since as git_changes
-
-        return git_changes(changed_since, [p for p in paths if p != "-"]).touched
-    if not new:
-        return None
-    from checker.articles import expand_paths
-
-    return list(expand_paths(new, []))  # a folder given to --new: every report in it is new
 
 
 @app.command("index")
@@ -238,7 +205,7 @@ def record_baseline(paths: OptPaths = None, output: OutputOpt = None, select: Se
     settings = _settings(config, no_config, paths=paths, select=select, ignore=ignore,
                          max_bytes=max_bytes)
     _not_an_input(output, settings.paths)
-    corpus = _run(settings.paths, settings, *_rules(settings), quiet)
+    corpus = _run(_request(settings), settings, quiet).corpus
     _write(to_baseline(corpus, corpus.findings), output)
     if output is not None and not quiet:
         _note(f"recorded {len(corpus.findings)} finding(s) in {output}")
@@ -324,36 +291,32 @@ def _rules(settings: Config) -> tuple[list[Rule], dict[str, str]]:
     return select_rules(settings.select, settings.ignore), levels
 
 
-def _run(paths: tuple[str, ...], settings: Config, rules: list[Rule], levels: dict[str, str],
-         quiet: bool = False, index_given: bool = False, jobs: int | None = None,
-         new_against: tuple[list[str], list[str]] | None = None) -> Corpus:
-    """Run the pipeline: with an index, --new reports are judged against their series only."""
-    import os
+def _request(settings: Config) -> Request:
+    """A plain run of the settings' paths with their rules."""
+    from checker.pipeline import Request
 
-    from checker.pipeline import check as run_check
-    from checker.pipeline import check_indexed, check_new_indexed
+    rules, levels = _rules(settings)
+    return Request(settings.paths, tuple(rules), severity=levels)
 
-    if not paths:
+
+def _run(request: Request, settings: Config, quiet: bool = False) -> Result:
+    """Run the pipeline with the settings' reading options; say what was skipped."""
+    from checker.pipeline import run
+
+    every = (*request.paths, *request.new)
+    if not every:
         raise UsageError("no paths given: pass PATH... or set 'paths' in [tool.factlint]")
-    # stdin is read as bytes and decoded like a file, whatever the locale says; one byte past
-    # the limit is enough to know it is too large
-    stdin_text = _read_stdin(settings.max_bytes) if "-" in paths else None
-    common: dict[str, Any] = {"lex": _lexicon(settings), "max_bytes": settings.max_bytes,
-                              "stdin_text": stdin_text, "severity": levels}
-    if (index_given or os.path.exists(settings.index)) and new_against:
-        with _progress(quiet) as progress:
-            corpus = check_new_indexed(*new_against, rules, settings.index, jobs=jobs,
-                                       progress=progress, **common)
-        if not quiet:
+    with _progress(quiet) as progress:
+        result = run(dataclasses.replace(
+            request, lex=_lexicon(settings), max_bytes=settings.max_bytes,
+            index=settings.index, progress=progress,
+            # stdin is read as bytes and decoded like a file, whatever the locale says
+            stdin=_read_stdin(settings.max_bytes) if "-" in every else None))
+    corpus = result.corpus
+    if not quiet:
+        if request.new and result.indexed:
             _note(f"--new: judged with the {len(corpus.articles)} report(s) of their series in"
                   f" the index {settings.index} as last written ('factlint index' updates it)")
-    elif index_given or os.path.exists(settings.index):  # the index, when there is one
-        with _progress(quiet) as progress:
-            corpus = check_indexed(paths, rules, settings.index, jobs=jobs, progress=progress,
-                                   **common)
-    else:
-        corpus = run_check(paths, rules, jobs=jobs, **common)
-    if not quiet:
         for skipped in corpus.skipped:
             _note(f"skipped {skipped.path}: {skipped.reason}")
         for article in corpus.articles:
@@ -361,7 +324,7 @@ def _run(paths: tuple[str, ...], settings: Config, rules: list[Rule], levels: di
                 _note(f"warning: {warning}")
     if not corpus.articles and not corpus.skipped:
         _note("no reports found (.txt, .md, .jsonl)")
-    return corpus
+    return result
 
 
 def _read_stdin(max_bytes: int | None) -> bytes:
@@ -402,8 +365,8 @@ def _progress(quiet: bool):
 def _run_plain(paths: list[str], output: Path | None) -> Corpus:
     """The pipeline with the discovered config's reading settings, every rule."""
     _not_an_input(output, paths)
-    settings = _settings(None, False)
-    return _run(tuple(paths), settings, *_rules(settings))
+    settings = _settings(None, False).override(paths=tuple(paths))
+    return _run(_request(settings), settings).corpus
 
 
 def _note(text: str) -> None:
@@ -413,27 +376,12 @@ def _note(text: str) -> None:
     print(f"factlint: {inert(text)}", file=sys.stderr)
 
 
-def _emit(corpus: Corpus, findings: list[Finding], format: CheckFormat, output: Path | None,
-          color: Color, rules: list[Rule], levels: dict[str, str], quiet: bool,
-          dimmed: set[str] | None = None, changed: set[str] | None = None) -> None:
-    from checker import formats
-    from checker.report import render_text, write_json
-
-    if format is CheckFormat.json:
-        _write(lambda out: write_json(corpus, findings, out), output)
-    elif format is CheckFormat.sarif:
-        _write(formats.to_sarif(corpus, findings, rules, levels, changed=changed), output)
-    elif format is CheckFormat.github:
-        _write(formats.to_github(corpus, findings, quiet=quiet, changed=changed), output)
-    elif format is CheckFormat.markdown:
-        _write(formats.to_markdown(corpus, findings), output)
-    elif format is CheckFormat.html:
-        from checker.html import render_html
-
-        _write(render_html(corpus, findings), output)
-    else:
-        _with_console(output, color, lambda console: render_text(
-            corpus, console, findings, dimmed=dimmed, quiet=quiet))
+def _emit(result: Result, format: str, output: Path | None, color: Color,
+          options: OutputOptions) -> None:
+    """Render the result in the chosen format to output or stdout."""
+    writer = FORMATS[format]
+    options = dataclasses.replace(options, color=color.value, to_file=output is not None)
+    _write(lambda out: writer(result, options, out), output)
 
 
 def _write(text: str | Callable[[TextIO], None], output: Path | None) -> None:
@@ -460,12 +408,6 @@ def _with_console(output: Path | None, color: Color, render) -> None:
     render(make_console("never" if color is Color.auto else color.value, file=buffer,
                         width=120))
     _write(buffer.getvalue(), output)
-
-
-def exit_code(findings: list[Finding], fail_on: Verdict) -> int:
-    level = VERDICT_RANK[fail_on]
-    failing = [f for f in findings if not f.suppressed and VERDICT_RANK[f.verdict] >= level]
-    return EXIT_FINDINGS if failing else EXIT_CLEAN
 
 
 _OUTPUT_ERRNOS = {errno.ENOSPC, errno.EIO, errno.EDQUOT, errno.EFBIG, errno.EBADF}

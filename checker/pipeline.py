@@ -1,24 +1,143 @@
-"""The whole check, one way through: read, extract, place in time, judge."""
+"""The whole check, one way through: read, extract, place in time, judge, count.
+
+run(Request) -> Result is the one entry point: the request says what to read (paths, stdin,
+the claim index, new reports against their corpus) and how findings count (a git reference or
+new reports to focus on, a baseline); the result carries the corpus, the findings to show, those
+shown dimmed, and the exit code. The command line parses options, calls run() and renders.
+"""
 
 from __future__ import annotations
 
 import dataclasses
+import os
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 
 from checker.articles import display_path, expand_paths
+from checker.baseline import new_findings
+from checker.changes import changed_articles, changed_since, partition
 from checker.digest import digest, digest_file, failure_reason, inject_fault
 from checker.engine import run_rules
-from checker.errors import InputError, UsageError
+from checker.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, InputError, UsageError
 from checker.index import holds, load_digests, series_slice, update_index
 from checker.lexicon import Lexicon, default_lexicon
-from checker.models import Article, Claim, Corpus, Digest, Finding, Occurrence, Skipped, Verdict
+from checker.models import (
+    VERDICT_RANK,
+    Article,
+    Claim,
+    Corpus,
+    Digest,
+    Finding,
+    Occurrence,
+    Skipped,
+    Verdict,
+)
 from checker.occurrence import resolve_date, resolve_occurrences
 from checker.parallel import ordered_map, worker_state
 from checker.rule import Rule
 from checker.selection import select_rules
 from checker.series import assign_series, profile
 
-__all__ = ["check", "check_indexed", "check_new_indexed", "digest", "judge_digests"]
+__all__ = ["Request", "Result", "check", "check_indexed", "check_new_indexed", "digest",
+           "judge_digests", "run"]
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Request:
+    """What one run reads, and which of its findings count."""
+
+    paths: tuple[str, ...]  # files and folders of reports, "-" for stdin (with new: the corpus)
+    rules: tuple[Rule, ...]
+    lex: Lexicon | None = None
+    max_bytes: int | None = None
+    stdin: str | bytes | None = None
+    severity: Mapping[str, str] = field(default_factory=dict)  # rule code -> shown severity
+    jobs: int | None = None
+    index: str | None = None  # the claim index: used when the file exists, or when required
+    index_required: bool = False  # build the index when it does not exist yet
+    new: tuple[str, ...] = ()  # new reports judged against the reports under paths
+    changed_since: str | None = None  # a git reference: only changed reports' findings count
+    show_all: bool = False  # with new or changed_since: keep the others, dimmed
+    baseline: frozenset[str] | None = None  # keys of recorded findings: not shown
+    progress: Progress | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """A judged corpus and the findings to show; dimmed ones are shown but never count."""
+
+    corpus: Corpus
+    shown: tuple[Finding, ...]
+    dimmed: frozenset[str] = frozenset()  # ids of shown findings about unchanged reports only
+    changed: frozenset[str] | None = None  # the corpus's paths of changed or new reports
+    known: int = 0  # findings left out because the baseline records them
+    indexed: bool = False  # the claim index stood for the corpus
+
+    @property
+    def counted(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.shown if f.id not in self.dimmed)
+
+    @property
+    def skipped(self) -> tuple[Skipped, ...]:
+        return self.corpus.skipped
+
+    def exit_code(self, fail_on: Verdict, strict: bool = False) -> int:
+        """2 when strict and an input was skipped; 1 when a counted, unsuppressed finding
+        reaches fail_on; else 0."""
+        if strict and self.skipped:
+            return EXIT_ERROR
+        level = VERDICT_RANK[fail_on]
+        failing = [f for f in self.counted
+                   if not f.suppressed and VERDICT_RANK[f.verdict] >= level]
+        return EXIT_FINDINGS if failing else EXIT_CLEAN
+
+
+def run(request: Request) -> Result:
+    """Read, judge and count, as the request says."""
+    if not request.paths and not request.new:
+        raise UsageError("no paths given: pass PATH... or set 'paths' in [tool.factlint]")
+    corpus, indexed = _judged(request)
+    focus_on = _focus(request)
+    shown, dimmed, changed = list(corpus.findings), frozenset[str](), None
+    if focus_on is not None:
+        mine, others = partition(corpus, focus_on)
+        changed = frozenset(changed_articles(corpus, focus_on))
+        dimmed = frozenset(f.id for f in others) if request.show_all else frozenset()
+        keep = dimmed | {f.id for f in mine}
+        shown = [f for f in shown if f.id in keep]
+    known = 0
+    if request.baseline is not None:
+        shown, known = new_findings(corpus, shown, set(request.baseline))
+    return Result(corpus, tuple(shown), dimmed, changed, known, indexed)
+
+
+def _judged(request: Request) -> tuple[Corpus, bool]:
+    """The judged corpus, and whether the index stood for it."""
+    common = {"lex": request.lex, "max_bytes": request.max_bytes, "stdin_text": request.stdin,
+              "severity": request.severity, "jobs": request.jobs}
+    use_index = request.index is not None and (request.index_required
+                                               or os.path.exists(request.index))
+    if request.new and use_index:
+        return check_new_indexed(request.new, request.paths, request.rules, request.index,
+                                 progress=request.progress, **common), True
+    paths = (*request.paths, *request.new) if request.new else request.paths
+    if use_index:
+        return check_indexed(paths, request.rules, request.index, progress=request.progress,
+                             **common), True
+    return check(paths, request.rules, **common), False
+
+
+def _focus(request: Request) -> list[str] | None:
+    """The reports whose findings count: changed since a git reference, or the new ones."""
+    if request.changed_since is not None:
+        roots = [p for p in request.paths if p != "-"]
+        return changed_since(request.changed_since, roots).touched
+    if not request.new:
+        return None
+    return list(expand_paths(request.new, []))  # a folder of new reports: every one is new
+
 
 
 def check(paths: Sequence[str], rules: Sequence[Rule], lex: Lexicon | None = None,

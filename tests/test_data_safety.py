@@ -153,13 +153,24 @@ def test_a_full_disk_on_stdout_is_one_line(fmt):
         "factlint: cannot write the output: No space left on device"]
 
 
+def _children(pid: int) -> list[str]:
+    try:
+        return Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return []
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux /proc")
 def test_ctrl_c_says_so_and_exits_2(tmp_path):
-    for n in range(60):
+    for n in range(200):
         shutil.copytree(SEEDS, tmp_path / f"copy{n}")
     proc = subprocess.Popen([sys.executable, "-m", "checker", "check", str(tmp_path),
                              "--jobs", "2"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                             text=True, start_new_session=True)
-    time.sleep(2.0)  # the command line is parsed and reports are being read
+    deadline = time.monotonic() + 60
+    while not _children(proc.pid) and time.monotonic() < deadline:
+        time.sleep(0.05)  # until the worker processes read reports
+    time.sleep(0.3)
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 2, err

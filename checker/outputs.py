@@ -1,0 +1,82 @@
+"""The output formats of `factlint check`: a registry of writers over a Result, one signature.
+
+Each writer renders the result to a text stream; the command line offers the registry's keys
+as its --format choices. A writer imports what it renders with only when it runs, so that a
+command that renders nothing (--version, --help) never pays for rich, SVG or SARIF code.
+Adding a format is one function and one line in FORMATS.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from checker.pipeline import Result
+    from checker.rule import Rule
+
+
+@dataclass(frozen=True, slots=True)
+class OutputOptions:
+    """How to render, besides the result: what the command line was told."""
+
+    rules: tuple[Rule, ...] = ()
+    severity: Mapping[str, str] = field(default_factory=dict)  # rule code -> shown severity
+    quiet: bool = False  # only the findings: no summary, no notes
+    color: str = "auto"  # auto | always | never (text only)
+    to_file: bool = False  # written to a file, not a terminal or pipe
+
+
+Writer = Callable[["Result", OutputOptions, TextIO], None]
+
+
+def _text(result: Result, options: OutputOptions, out: TextIO) -> None:
+    from checker.report import make_console, render_text
+
+    color = "never" if options.to_file and options.color == "auto" else options.color
+    console = make_console(color, file=out, width=120 if options.to_file else None)
+    render_text(result.corpus, console, list(result.shown), dimmed=set(result.dimmed),
+                quiet=options.quiet)
+
+
+def _json(result: Result, options: OutputOptions, out: TextIO) -> None:
+    from checker.report import write_json
+
+    write_json(result.corpus, list(result.counted), out)
+
+
+def _sarif(result: Result, options: OutputOptions, out: TextIO) -> None:
+    from checker.formats import to_sarif
+
+    out.write(to_sarif(result.corpus, list(result.counted), options.rules, options.severity,
+                       changed=result.changed))
+
+
+def _github(result: Result, options: OutputOptions, out: TextIO) -> None:
+    from checker.formats import to_github
+
+    out.write(to_github(result.corpus, list(result.counted), quiet=options.quiet,
+                        changed=result.changed))
+
+
+def _markdown(result: Result, options: OutputOptions, out: TextIO) -> None:
+    from checker.formats import to_markdown
+
+    out.write(to_markdown(result.corpus, list(result.counted)))
+
+
+def _html(result: Result, options: OutputOptions, out: TextIO) -> None:
+    from checker.html import render_html
+
+    out.write(render_html(result.corpus, list(result.counted)))
+
+
+FORMATS: dict[str, Writer] = {
+    "text": _text,
+    "json": _json,
+    "sarif": _sarif,
+    "github": _github,
+    "markdown": _markdown,
+    "html": _html,
+}
