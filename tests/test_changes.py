@@ -206,17 +206,6 @@ def factlint(repo: Path, *args: str) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, timeout=300)
 
 
-def cli_has_changed_since() -> bool:
-    found = subprocess.run([sys.executable, "-m", "checker", "check", "--help"],
-                           capture_output=True, text=True)
-    return "--changed-since" in found.stdout
-
-
-needs_cli = pytest.mark.skipif(not cli_has_changed_since(),
-                               reason="the CLI has no --changed-since yet")
-
-
-@needs_cli
 def test_cli_a_contradicting_report_fails_on_its_line(repo: Path) -> None:
     (repo / "corpus" / "new_report.md").write_text(CONTRADICTING)
     done = factlint(repo, "check", "--changed-since", "HEAD", "corpus", "--format", "github")
@@ -226,7 +215,6 @@ def test_cli_a_contradicting_report_fails_on_its_line(repo: Path) -> None:
     assert errors[0].startswith("::error file=corpus/new_report.md,line=5,")
 
 
-@needs_cli
 def test_cli_a_consistent_report_passes(repo: Path) -> None:
     (repo / "corpus" / "agreeing.md").write_text(CONSISTENT)
     done = factlint(repo, "check", "--changed-since", "HEAD", "corpus", "--format", "github")
@@ -234,7 +222,6 @@ def test_cli_a_consistent_report_passes(repo: Path) -> None:
     assert "::error" not in done.stdout
 
 
-@needs_cli
 def test_cli_new_reports_against_an_indexed_corpus(repo: Path) -> None:
     built = factlint(repo, "index", "corpus", "--jobs", "1")
     assert built.returncode == 0, built.stderr

@@ -340,14 +340,6 @@ def test_console_check_would_see_an_error(tmp_path):
 # ---------------------------------------------------------------- command line
 
 
-def _cli_knows_html() -> bool:
-    from checker import cli
-
-    formats = getattr(cli, "CheckFormat", getattr(cli, "Format", None))
-    return formats is not None and "html" in {f.value for f in formats}
-
-
-@pytest.mark.skipif(not _cli_knows_html(), reason="`check --format html` is not wired in yet")
 def test_check_format_html_writes_the_page(tmp_path, seeds):
     out = tmp_path / "report.html"
     done = subprocess.run([sys.executable, "-m", "checker", "check", "seeds", "--format", "html",
