@@ -6,13 +6,16 @@ import io
 import json
 import math
 import os
+import re
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from typing import Any, TextIO
 
-from rich.console import Console, Group
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, Group, RenderResult
 from rich.panel import Panel
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 from rich.theme import Theme
@@ -148,14 +151,16 @@ def render_text(corpus: Corpus, console: Console, findings: list[Finding] | None
     for finding in findings:
         by_series[finding.series].append(finding)
     for series in sorted(by_series):
-        console.print(Text(f"\n{inert(series)}", style="series"))
+        console.print()
+        console.print(Hanging(Text.assemble(("\u2500\u2500 ", "muted"), (inert(series), "series")),
+                              indent=3, fill="\u2500"))
         for finding in by_series[series]:
             console.print(_finding(finding, claims, dim=finding.id in (dimmed or set())))
     if not quiet and by_series:
         render_year_summary(corpus, console, set(by_series))
     for skipped in () if quiet else corpus.skipped:
-        console.print(Text(f"skipped {inert(skipped.path)}: {inert(skipped.reason)}",
-                           style="muted"))
+        console.print(Hanging(Text(inert(f"skipped {skipped.path}: {skipped.reason}"),
+                                   style="muted"), indent=2))
 
 
 def render_year_summary(corpus: Corpus, console: Console, series_shown: set[str]) -> None:
@@ -177,8 +182,8 @@ def render_year_summary(corpus: Corpus, console: Console, series_shown: set[str]
             seen.add((claim.article, claim.slot, value))
             values[key][claim.slot][value] += 1
     for series in sorted({k[0] for k in reports}):
-        table = Table(title=f"timeline of {inert(series)}: what the reports say, year by year",
-                      title_style="series")
+        title = inert(f"timeline of {series}: what the reports say, year by year")
+        table = Table(title=Hanging(Text(title, style="series"), indent=2, center=True))
         for column in ("year", "reports", *SLOT_LABELS.values()):
             table.add_column(column, overflow="fold")
         keys = sorted((k for k in reports if k[0] == series), key=lambda k: (k[1] or 9999, k[2]))
@@ -243,27 +248,27 @@ def _finding(finding: Finding, claims: dict[str, Claim], dim: bool = False) -> G
         (f"  {inert(finding.slot)}", "muted"),
         (f"  {inert(finding.occurrence)}" if finding.occurrence else "", "muted"),
         (" (suppressed)" if finding.suppressed else "", "muted"))
-    parts: list[Any] = [head]
+    parts: list[Any] = [Hanging(head, indent=4)]
     for side in finding.sides:
         years = f" ({', '.join(map(str, side.years))})" if side.years else " (year unknown)"
-        parts.append(Text.assemble("    ", ("\u25cf ", style), (inert(side.value), "bold"),
-                                   years))
+        parts.append(Hanging(Text.assemble("    ", ("\u25cf ", style),
+                                           (inert(side.value), "bold"), years), indent=6))
         shown: set[tuple[str, int, str]] = set()
         for claim_id in side.claims:
             claim = claims.get(claim_id)
             if claim and (claim.article, claim.line, claim.quote) not in shown:
                 shown.add((claim.article, claim.line, claim.quote))  # one sentence, quoted once
                 parts.append(_quote_line(claim))
-    parts.append(Text("    " + inert(finding.explanation), style="explain"))
+    parts.append(Hanging(Text("    " + inert(finding.explanation), style="explain"), indent=6))
     return Group(*parts)
 
 
-def _quote_line(claim: Claim) -> Text:
+def _quote_line(claim: Claim) -> Hanging:
     text = Text("      ")
-    text.append(f"{inert(claim.article)}:{claim.line}", style="line")
+    text.append(inert(f"{claim.article}:{claim.line}"), style="line")
     text.append("  ")
     text.append_text(highlighted_quote(claim))
-    return text
+    return Hanging(text, indent=8)
 
 
 def highlighted_quote(claim: Claim) -> Text:
@@ -275,17 +280,82 @@ def highlighted_quote(claim: Claim) -> Text:
     if at < 0:
         out.append(inert(quote))
         return out
-    out.append(inert(quote[:at]))
-    out.append(inert(quote[at:at + len(value)]), style="value")
-    out.append(inert(quote[at + len(value):]))
+    before, inside, after = _inert_parts(quote[:at], quote[at:at + len(value)],
+                                         quote[at + len(value):])
+    out.append(before)
+    out.append(inside, style="value")
+    out.append(after)
     return out
 
 
-def inert(s: str) -> str:
-    """Report text made safe for a terminal or log: control characters (ANSI escapes,
-    line breaks) are shown as U+FFFD instead of acting."""
-    return "".join(c if c.isprintable() else "\ufffd" for c in s)
+# CI runners act on log lines: GitHub Actions on a line that starts with "::" once leading
+# blanks are trimmed, and on "##[" anywhere in a line (as Azure Pipelines does on "##vso[").
+# A zero-width space is invisible, is no white space to a runner, and splits both.
+_BREAK = "\u200b"
+_COMMAND_PAIR = re.compile(r"(?<=:)(?=:)|(?<=#)(?=#)")
 
+
+def inert(s: str) -> str:
+    """Report text made safe for a terminal or a CI log, shown on one line: white space is a
+    space; control characters (C0, C1, ESC, DEL), format characters (bidi overrides and
+    isolates, BOM), line and paragraph separators, private-use and unassigned code points are
+    U+FFFD; and a zero-width space splits every '::' and '##', so no report text can start a
+    workflow command. Applying it twice gives the same text."""
+    shown = "".join(c if c.isprintable() or c == _BREAK
+                    else " " if c.isspace() else "\ufffd" for c in s)
+    return _COMMAND_PAIR.sub(_BREAK, shown)
+
+
+def _inert_parts(*parts: str) -> list[str]:
+    """inert() of texts printed one after the other: no '::' or '##' where two of them meet."""
+    out = [inert(p) for p in parts]
+    for i in range(len(out) - 1):
+        if out[i][-1:] in (":", "#") and out[i + 1][:1] == out[i][-1:]:
+            out[i] += _BREAK
+    return out
+
+
+class Hanging:
+    """Text wrapped to the width at hand with every continuation line indented (a hanging
+    indent): a wrapped line never starts at the left margin, so no word of a report does.
+
+    Words wider than a line are folded. center= is for titles: one that fits is centred, a
+    longer one starts a space in. fill= pads a one-line heading to the width with that
+    character.
+    """
+
+    def __init__(self, text: Text, indent: int = 4, center: bool = False,
+                 fill: str | None = None) -> None:
+        self.text = text
+        self.indent = indent
+        self.center = center
+        self.fill = fill
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = max(options.max_width, 4)
+        indent = self.indent if width - self.indent >= 20 else max(1, min(self.indent,
+                                                                            width // 4))
+        text, lead = self.text, 0
+        if self.center:
+            room = width - cell_len(text.plain)
+            lead = room // 2 if room >= 2 else 1
+        first = text.wrap(console, width - lead, overflow="fold")[0] if text.plain else Text()
+        whole = len(first.plain) == len(text.plain)
+        if self.fill and whole and cell_len(first.plain) < width - 1:
+            first = first.copy()
+            first.append(" " + self.fill * (width - cell_len(first.plain) - 1), style="muted")
+        lines = [(lead, first)]
+        if not whole:
+            rest = text[len(first.plain):]
+            blank = len(rest.plain) - len(rest.plain.lstrip(" "))
+            lines += [(indent, line) for line in
+                      rest[blank:].wrap(console, width - indent, overflow="fold")]
+        for spaces, line in lines:
+            line.rstrip()
+            if spaces:
+                yield Segment(" " * spaces)
+            yield from line.render(console)
+            yield Segment.line()
 
 
 def render_claims(corpus: Corpus, console: Console) -> None:
@@ -295,7 +365,8 @@ def render_claims(corpus: Corpus, console: Console) -> None:
     for c in corpus.claims:
         occ = corpus.occurrences.get(c.article)
         table.add_row(Text(inert(f"{c.article}:{c.line}")), Text(inert(occ.label if occ else "")),
-                      c.family, Text(inert(c.slot)), Text(inert(c.display)), c.qualifier,
+                      Text(inert(c.family)), Text(inert(c.slot)), Text(inert(c.display)),
+                      Text(inert(c.qualifier)) if c.qualifier else c.qualifier,
                       highlighted_quote(c))
     console.print(table)
 
@@ -311,7 +382,8 @@ def render_timeline(corpus: Corpus, console: Console) -> None:
     flagged = {cid for f in corpus.findings if f.verdict is Verdict.CONFLICT
                for s in f.sides for cid in s.claims}
     for series in sorted(by_series):
-        table = Table(title=Text(inert(series)), title_style="series")
+        table = Table(title=Hanging(Text(inert(series), style="series"), indent=2,
+                                    center=True))
         table.add_column("year")
         table.add_column("report", overflow="fold")
         for label in SLOT_LABELS.values():

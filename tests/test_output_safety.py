@@ -1,0 +1,127 @@
+"""No line of any output can be driven by report text: the text report, claims and timeline
+as a CI log reads them, fed reports written to break them."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from rich.cells import cell_len
+
+from checker.report import inert
+
+COMMANDS = "::error file=x::pwned ::warning::x ##[error]old ##vso[task.setvariable]y"
+FILLER = ("and the sentence runs on with plain words, enough of them that any width "
+          "breaks it somewhere before")
+
+
+def hostile_quote(count: str) -> str:
+    """A long sentence with a count claim and workflow commands at several offsets, so that
+    at 40, 80 and 120 columns one of them falls where a line is wrapped."""
+    parts = [f"The UN General Assembly adopted a resolution on North Korean human rights for "
+             f"the {count} consecutive year, {COMMANDS}"]
+    for n in range(1, 9):
+        parts.append(FILLER[: 7 * n] + " " + COMMANDS)
+    return " ".join(parts) + "."
+
+
+SERIES = "::error file=s::series ##[warning]named by a report"
+
+
+def report(count: str, published: str) -> str:
+    return (f"---\npublished: {published}\nseries: \"{SERIES}\"\n---\n"
+            f"{hostile_quote(count)} \x1b[2J\x1b]0;title\x07 \x9b31m \u202eevil\u202c\n")
+
+
+def factlint(*args: str, cwd: Path, columns: int | None = None,
+             extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """python -m checker with stdout a pipe (not a terminal), as in a CI job."""
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("NO_COLOR", "FORCE_COLOR", "CLICOLOR_FORCE", "TTY_COMPATIBLE", "COLUMNS")}
+    if columns is not None:
+        env["COLUMNS"] = str(columns)
+    env.update(extra_env or {})
+    return subprocess.run([sys.executable, "-m", "checker", *args], cwd=cwd, env=env,
+                          capture_output=True, text=True, encoding="utf-8", timeout=120)
+
+
+def runner_would_act(line: str) -> bool:
+    """What the GitHub Actions runner treats as a command: '::name ...::' once leading white
+    space is trimmed, or the older '##[name]' anywhere in the line (Azure: '##vso[')."""
+    trimmed = line.lstrip()
+    return (trimmed.startswith("::") and "::" in trimmed[2:]) or "##[" in line \
+        or "##vso[" in line
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("hostile")
+    (folder / "a.md").write_text(report("16th", "2020-12-17"), encoding="utf-8")
+    (folder / "::warning::b ##[error]x.md").write_text(report("15th", "2020-12-18"),
+                                                      encoding="utf-8")
+    return folder
+
+
+# ------------------------------------------------------------------ text output
+
+
+@pytest.mark.parametrize("columns", [40, 80, 120])
+@pytest.mark.parametrize("command", ["check", "claims", "timeline"])
+def test_text_output_has_no_line_a_report_starts(hostile: Path, command: str,
+                                                 columns: int) -> None:
+    done = factlint(command, ".", cwd=hostile, columns=columns)
+    assert done.returncode in (0, 1), done.stderr
+    out = done.stdout
+    # the hostile text is shown, made inert (at 40 columns the claims table folds words)
+    shown = {"check": ["CONFLICT", "pwned", "named by a report"], "timeline": ["named"],
+             "claims": ["pwned", "15th"] if columns > 40 else ["2 claims"]}[command]
+    assert all(word in out for word in shown), out
+    for line in out.splitlines():
+        assert not runner_would_act(line), line
+        assert not re.match(r"\s*::", line), line
+        # a line starts with white space or with the frame of a panel, table or heading:
+        # report text, wrapped or not, never begins at the left margin
+        assert not line or line[0] == " " or "\u2500" <= line[0] <= "\u257f", line
+    assert "::" not in out and "##" not in out
+    assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", out)
+
+
+def test_quote_continuation_lines_hang_under_the_quote(hostile: Path) -> None:
+    out = factlint("check", ".", cwd=hostile, columns=80).stdout.splitlines()
+    start = next(i for i, line in enumerate(out) if line.startswith("      ./a.md:"))
+    following = out[start + 1:start + 4]
+    assert all(line.startswith("        ") and line[8] != " " for line in following), following
+    assert all(cell_len(line) <= 80 for line in out)
+
+
+def test_color_always_changes_nothing_but_adds_escapes(hostile: Path) -> None:
+    done = factlint("check", ".", "--color", "always", cwd=hostile, columns=80)
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", done.stdout)
+    assert "\x1b" not in plain and "pwned" in plain
+    assert not any(runner_would_act(line) for line in plain.splitlines())
+    assert not any(runner_would_act(line) for line in done.stdout.splitlines())
+
+
+@pytest.mark.parametrize("columns", [40, 120])
+def test_rules_output_starts_no_command(tmp_path: Path, columns: int) -> None:
+    for args in (("rules",), ("rules", "FL101")):
+        done = factlint(*args, cwd=tmp_path, columns=columns)
+        assert done.returncode == 0 and "FL101" in done.stdout
+        assert not any(runner_would_act(line) for line in done.stdout.splitlines())
+
+
+def test_inert_neutralises_controls_and_command_markers() -> None:
+    hostile = ("a\x00b\x07c\x1b[31md\x7fe\x85f\x9bg\u202eh\u2066i\u200ej\ufeffk\u2028l\u2029m"
+               "\ud800n\ufffeo\U000f0000p\xa0q\tr\ns ::x:: ## ###")
+    shown = inert(hostile)
+    assert shown == inert(shown)  # applying it twice changes nothing
+    assert "::" not in shown and "##" not in shown
+    assert all(c.isprintable() or c == "\u200b" for c in shown), repr(shown)
+    assert shown.replace("\u200b", "").endswith("::x:: ## ###")
+    assert "\x1b" not in shown and "\x9b" not in shown and "\u202e" not in shown
+    assert "q r s" in shown  # white space (tab, line break, no-break space) is a space
+    assert inert("Kim Seong: 16th") == "Kim Seong: 16th"
