@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 
@@ -48,11 +50,51 @@ def _link_sides(g: nx.MultiDiGraph, finding) -> None:
                        kind=relation, rule=finding.rule, finding=finding.id)
 
 
+# What XML 1.0 can hold: tab, line feed, carriage return, U+0020-U+D7FF, U+E000-U+FFFD and
+# U+10000 up. Other control characters, lone surrogates, U+FFFE and U+FFFF cannot appear in
+# a well-formed document, not even as character references.
+_NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_text(value: Any) -> Any:
+    """A string with the characters XML 1.0 cannot hold replaced by U+FFFD; other values as
+    they are."""
+    return _NOT_XML.sub("\ufffd", value) if isinstance(value, str) else value
+
+
+def _unused(name: Any, taken: set[Any]) -> Any:
+    """name, or name with a number added when another node or edge already holds it."""
+    candidate, n = name, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{name}~{n}"
+    taken.add(candidate)
+    return candidate
+
+
+def xml_safe(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """A copy of the graph GraphML can carry: node ids, edge keys and every string attribute
+    with xml_text applied (a cleaned id that would merge two nodes gets a number added)."""
+    out = nx.MultiDiGraph(**{k: xml_text(v) for k, v in g.graph.items()})
+    clean = {node for node in g if xml_text(node) == node}
+    taken = set(clean)
+    names = {node: node if node in clean else _unused(xml_text(node), taken) for node in g}
+    for node, attrs in g.nodes(data=True):
+        out.add_node(names[node], **{k: xml_text(v) for k, v in attrs.items()})
+    keys: dict[tuple[Any, Any], set[Any]] = {}
+    for u, v, key, attrs in g.edges(keys=True, data=True):
+        pair = keys.setdefault((names[u], names[v]), set())
+        out.add_edge(names[u], names[v], key=_unused(xml_text(key), pair),
+                     **{k: xml_text(value) for k, value in attrs.items()})
+    return out
+
+
 def write_graph(g: nx.MultiDiGraph, path: str) -> None:
-    """GraphML for a .graphml path, node-link JSON otherwise."""
+    """GraphML for a .graphml path (well-formed XML whatever the reports hold), node-link
+    JSON otherwise."""
     try:
         if path.endswith(".graphml"):
-            nx.write_graphml(g, path)
+            nx.write_graphml(xml_safe(g), path)
             return
         data = nx.node_link_data(g, edges="edges")
         Path(path).write_text(json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False)

@@ -1,18 +1,24 @@
 """No line of any output can be driven by report text: the text report, claims and timeline
-as a CI log reads them, fed reports written to break them."""
+as a CI log reads them, and GraphML, fed reports written to break them."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import networkx as nx
 import pytest
 from rich.cells import cell_len
 
+from checker.graph import build_graph, write_graph, xml_safe
+from checker.pipeline import check
 from checker.report import inert
+from rules import all_rules
 
 COMMANDS = "::error file=x::pwned ::warning::x ##[error]old ##vso[task.setvariable]y"
 FILLER = ("and the sentence runs on with plain words, enough of them that any width "
@@ -125,3 +131,51 @@ def test_inert_neutralises_controls_and_command_markers() -> None:
     assert "\x1b" not in shown and "\x9b" not in shown and "\u202e" not in shown
     assert "q r s" in shown  # white space (tab, line break, no-break space) is a space
     assert inert("Kim Seong: 16th") == "Kim Seong: 16th"
+
+
+# ------------------------------------------------------------------ GraphML
+
+
+CONTROLS = "\x01\x0b\x0c\x1b[31m\x7f\x9b\ufffe\uffff"
+
+
+def test_graphml_is_well_formed_whatever_the_reports_hold(tmp_path: Path) -> None:
+    (tmp_path / f"a{CONTROLS[:3]}.md").write_text(
+        f"---\ntitle: \"t\\x01\"\npublished: 2020-12-17\nseries: \"s\\x0bx\\x1b\\ufffe\"\n---\n"
+        f"The UN General Assembly adopted a resolution {CONTROLS} on North Korean human rights "
+        f"for the 16th consecutive year.\n", encoding="utf-8")
+    records = [{"id": f"r{CONTROLS}", "published": "2020-12-18",
+                "text": f"The UN General Assembly adopted a resolution {CONTROLS} on North "
+                        "Korean human rights for the 15th consecutive year."}]
+    (tmp_path / "feed.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records),
+                                         encoding="utf-8")
+    out = tmp_path / "claims.graphml"
+    done = factlint("graph", ".", "-o", str(out), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    ET.parse(out)  # well-formed XML 1.0
+    read = nx.read_graphml(out)
+    corpus = check([str(tmp_path)], all_rules())
+    built = build_graph(corpus)
+    assert read.number_of_nodes() == built.number_of_nodes()
+    assert sum(1 for _ in read.edges()) >= 1
+    text = out.read_text(encoding="utf-8")
+    assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]", text)
+    quotes = [d["quote"] for _, d in read.nodes(data=True) if d.get("kind") == "claim"]
+    assert quotes and all("\ufffd" in q and "North Korean" in q for q in quotes)
+    assert any(n.startswith("series:s\ufffdx") for n in read.nodes)
+
+
+def test_graphml_keeps_nodes_apart_that_differ_only_in_control_characters(
+        tmp_path: Path) -> None:
+    g = nx.MultiDiGraph()
+    for node in ("report:a\x01", "report:a\x02", "report:a\ufffd"):
+        g.add_node(node, kind="report", label=node, year=2020)
+        g.add_edge(node, "series:s\x1b", key="reports-on\x00", kind="reports-on")
+    safe = xml_safe(g)
+    assert safe.number_of_nodes() == 4 and safe.number_of_edges() == 3
+    assert "report:a\ufffd" in safe  # a clean id keeps its name
+    path = tmp_path / "g.graphml"
+    write_graph(g, str(path))
+    ET.parse(path)
+    assert nx.read_graphml(path).number_of_nodes() == 4
+    assert g.has_node("report:a\x01")  # the graph given is left as it was
