@@ -11,6 +11,7 @@ import hashlib
 import inspect
 import json
 import os
+import re
 from collections.abc import Collection, Iterable
 from pathlib import Path
 from typing import Any
@@ -56,8 +57,25 @@ def file_of(claim: Claim, articles: dict[str, Article]) -> str:
     """The file a claim was read from: a .jsonl record's path without its '#id'."""
     article = articles.get(claim.article)
     if article is not None and article.record:
-        return claim.article.rsplit("#", 1)[0]
+        return record_file(claim.article)
     return claim.article
+
+
+_RECORD_MARK = re.compile(r"\.jsonl#", re.IGNORECASE)
+
+
+def record_file(name: str) -> str:
+    """The .jsonl file of a record named 'FILE.jsonl#ID'. The id may itself hold '#' (or even
+    '.jsonl#'), so the file ends at the first '.jsonl#'; should the folders' names hold one
+    too, the candidate that is a file on disk wins."""
+    ends = [m.start() + len(".jsonl") for m in _RECORD_MARK.finditer(name)]
+    if not ends:
+        return name.partition("#")[0]
+    if len(ends) > 1:
+        for end in ends:
+            if os.path.isfile(name[:end]):
+                return name[:end]
+    return name[:ends[0]]
 
 
 def message(finding: Finding) -> str:
@@ -141,6 +159,8 @@ def _physical(claim: Claim, articles: dict[str, Article]) -> dict[str, Any]:
 
 
 def _uri(path: str) -> str:
+    """A file's URI reference: every character but letters, digits, '-._~' and the '/'
+    between folders percent-encoded as UTF-8 (space, '#', '%', '?', ':', non-ASCII)."""
     if os.path.isabs(path):
         return Path(path).as_uri()
     return quote(path.replace(os.sep, "/"), safe="/")

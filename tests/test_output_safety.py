@@ -1,5 +1,6 @@
 """No line of any output can be driven by report text: the text report, claims and timeline
-as a CI log reads them, and GraphML, fed reports written to break them."""
+as a CI log reads them, GitHub workflow commands, GraphML and SARIF locations, each fed
+reports written to break them."""
 
 from __future__ import annotations
 
@@ -10,15 +11,19 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from urllib.parse import unquote
 
 import networkx as nx
 import pytest
 from rich.cells import cell_len
 
+from checker.formats import record_file
 from checker.graph import build_graph, write_graph, xml_safe
 from checker.pipeline import check
 from checker.report import inert
 from rules import all_rules
+
+SARIF_SCHEMA = Path(__file__).resolve().parents[2] / "shared" / "schemas" / "sarif-schema-2.1.0.json"
 
 COMMANDS = "::error file=x::pwned ::warning::x ##[error]old ##vso[task.setvariable]y"
 FILLER = ("and the sentence runs on with plain words, enough of them that any width "
@@ -133,6 +138,56 @@ def test_inert_neutralises_controls_and_command_markers() -> None:
     assert inert("Kim Seong: 16th") == "Kim Seong: 16th"
 
 
+# ------------------------------------------------------------------ GitHub
+
+
+def _unescape(text: str, props: bool) -> str:
+    """The runner's unescaping (ActionCommand.cs): its replacements, in its order."""
+    pairs = [("%0D", "\r"), ("%0A", "\n")]
+    pairs += [("%3A", ":"), ("%2C", ",")] if props else []
+    for escaped, raw in [*pairs, ("%25", "%")]:
+        text = text.replace(escaped, raw)
+    return text
+
+
+def _parse_command(line: str) -> tuple[str, dict[str, str], str]:
+    """A workflow command parsed as the runner parses it (TryParseV2)."""
+    trimmed = line.lstrip()
+    assert trimmed.startswith("::")
+    end = trimmed.index("::", 2)
+    info = trimmed[2:end]
+    name, _, rest = info.partition(" ")
+    props = {}
+    for part in filter(None, rest.strip().split(",")):
+        key, _, value = part.partition("=")
+        props[key] = _unescape(value, props=True)
+    return name, props, _unescape(trimmed[end + 2:], props=False)
+
+
+@pytest.mark.skipif(os.name == "nt", reason="file names with line breaks need a POSIX file system")
+def test_github_properties_and_message_reach_the_runner_unchanged(tmp_path: Path) -> None:
+    name = "50%,a:b\r\n::error::c.md"
+    quote_a = "The UN General Assembly adopted the resolution for the 16th consecutive year."
+    quote_b = ("The UN General Assembly adopted the resolution for the 15th consecutive year, "
+               "100% sure: ::error file=x::pwned %0A%25 \r::warning::y")
+    (tmp_path / name).write_text(f"---\npublished: 2020-12-17\n---\n{quote_a}\n",
+                                 encoding="utf-8")
+    (tmp_path / "z.md").write_text(f"---\npublished: 2020-12-18\n---\n{quote_b}\n",
+                                   encoding="utf-8")
+    done = factlint("check", ".", "--format", "github", "--select", "FL101", cwd=tmp_path)
+    assert done.returncode == 1, done.stderr
+    lines = done.stdout.split("\n")
+    assert lines[-1] == "" and lines[-2].startswith("factlint: ")
+    commands = lines[:-2]
+    assert len(commands) == 1 and "\r" not in done.stdout
+    level, props, message = _parse_command(commands[0])
+    assert level == "error"
+    assert props["file"] == f"./{name}" and props["line"] == "4"
+    assert props["title"] == "FL101 ordinal-year"
+    assert "::error file=x::pwned %0A%25" in message  # the quote, exactly as written
+    assert message.count("\n") == 1  # the one line break factlint puts in
+
+
 # ------------------------------------------------------------------ GraphML
 
 
@@ -179,3 +234,63 @@ def test_graphml_keeps_nodes_apart_that_differ_only_in_control_characters(
     ET.parse(path)
     assert nx.read_graphml(path).number_of_nodes() == 4
     assert g.has_node("report:a\x01")  # the graph given is left as it was
+
+
+# ------------------------------------------------------------------ SARIF
+
+
+def _schema_validator():
+    import jsonschema
+
+    assert SARIF_SCHEMA.is_file(), f"the SARIF 2.1.0 schema is expected at {SARIF_SCHEMA}"
+    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+    cls = jsonschema.validators.validator_for(schema)
+    return cls(schema, format_checker=cls.FORMAT_CHECKER)
+
+
+URI_REFERENCE = re.compile(r"(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/]|%[0-9A-F]{2})*")
+
+
+def test_sarif_locations_point_at_the_jsonl_file_and_line(tmp_path: Path) -> None:
+    folder = tmp_path / "news 100%é#1"
+    folder.mkdir()
+    lines = [{"id": "a#b", "published": "2020-12-17", "text": "The UN General Assembly "
+              "adopted a resolution on North Korean human rights for the 16th consecutive year."},
+             {"id": "c d.jsonl#2", "published": "2020-12-18", "text": "The UN General Assembly "
+              "adopted a resolution on North Korean human rights for the 15th consecutive year."}]
+    feed = folder / "feed.JSONL"
+    feed.write_text(json.dumps(lines[0]) + "\n\n" + json.dumps(lines[1]) + "\n", encoding="utf-8")
+    done = factlint("check", ".", "--format", "sarif", "--select", "FL101", cwd=tmp_path)
+    assert done.returncode == 1, done.stderr
+    log = json.loads(done.stdout)
+    errors = [e.message for e in _schema_validator().iter_errors(log)]
+    assert errors == []
+    results = log["runs"][0]["results"]
+    assert len(results) == 1
+    places = [results[0]["locations"][0]["physicalLocation"]]
+    places += [r["physicalLocation"] for r in results[0]["relatedLocations"]]
+    assert sorted(p["region"]["startLine"] for p in places) == [1, 3]
+    file_lines = feed.read_text(encoding="utf-8").split("\n")
+    for place in places:
+        uri = place["artifactLocation"]["uri"]
+        assert URI_REFERENCE.fullmatch(uri), uri  # spaces, '#', '%', non-ASCII encoded
+        assert unquote(uri) == "./news 100%é#1/feed.JSONL"
+        assert (tmp_path / unquote(uri)).is_file()
+        record = json.loads(file_lines[place["region"]["startLine"] - 1])
+        assert record["text"] in place["region"]["snippet"]["text"] or \
+            place["region"]["snippet"]["text"] in record["text"]
+    github = factlint("check", ".", "--format", "github", "--select", "FL101", cwd=tmp_path)
+    _, props, message = _parse_command(github.stdout.splitlines()[0])
+    assert props["file"] == "./news 100%é#1/feed.JSONL" and props["line"] in ("1", "3")
+    assert "feed.JSONL:3:" in message or "feed.JSONL:1:" in message
+
+
+def test_record_file_finds_the_file_whatever_the_id_or_folders_hold(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert record_file("x/feed.jsonl#a#b") == "x/feed.jsonl"
+    assert record_file("x/feed.jsonl#id.jsonl#2") == "x/feed.jsonl"
+    assert record_file("x/Feed.JSONL#1") == "x/Feed.JSONL"
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "d.jsonl#z").mkdir()
+    (tmp_path / "d.jsonl#z" / "feed.jsonl").write_text("", encoding="utf-8")
+    assert record_file("d.jsonl#z/feed.jsonl#a") == "d.jsonl#z/feed.jsonl"
