@@ -259,17 +259,22 @@ def _md_row(finding: Finding, claims: dict[str, Claim], articles: dict[str, Arti
 
 
 def _md_quote(finding: Finding, claim: Claim, articles: dict[str, Article]) -> str:
-    where = md(f"{file_of(claim, articles)}:{claim.line}")
-    return f"- **{finding.rule}** {where}: {md(_short(claim.quote))}"
+    where = md(f"{file_of(claim, articles)}:{claim.line}:")  # ":100:" is no emoji here
+    return f"- **{finding.rule}** {where} {md(_short(claim.quote))}"
 
 
 _MD_ESCAPES = {c: "\\" + c for c in "\\`*_[]()|~$#!{}"}
-_MD_ESCAPES.update({"&": "&amp;", "<": "&lt;", ">": "&gt;",
-                    # a zero-width space after '@' keeps a quoted handle from pinging anyone
-                    "@": "@\u200b"})
+_MD_ESCAPES.update({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+# Besides Markdown, GitHub links what it recognises in plain text: bare URLs, www. names,
+# e-mail addresses and @mentions, #123 and GH-123 references, :emoji: codes; some of it
+# after rendering, where backslashes are gone. An invisible zero-width space in each keeps
+# it plain text (and the ':' of '://' is escaped as well).
+_MD_LINKISH = re.compile(r"(?<=:)(?=//)|(?<=[@#])|(?<=www)(?=\.)|(?<=gh)(?=-\d)"
+                         r"|(?<=:)(?=[\w+-]+:)", re.IGNORECASE)
 
 
 def md(text: str) -> str:
-    """Report text made inert for Markdown/HTML: one line, every markup character escaped."""
-    flat = " ".join(inert(" ".join(text.split())).split())
-    return "".join(_MD_ESCAPES.get(c, c) for c in flat)
+    """Report text made inert for Markdown/HTML: one line, every markup character escaped,
+    nothing GitHub would turn into a link, a mention, a reference or an emoji."""
+    flat = _MD_LINKISH.sub("\u200b", " ".join(inert(" ".join(text.split())).split()))
+    return "".join(_MD_ESCAPES.get(c, c) for c in flat).replace(":\u200b//", "\\:\u200b//")

@@ -1,9 +1,10 @@
 """No line of any output can be driven by report text: the text report, claims and timeline
-as a CI log reads them, GitHub workflow commands, GraphML and SARIF locations, each fed
-reports written to break them."""
+as a CI log reads them, GitHub workflow commands, GraphML, Markdown for a pull-request
+comment and SARIF locations, each fed reports written to break them."""
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import re
@@ -17,7 +18,7 @@ import networkx as nx
 import pytest
 from rich.cells import cell_len
 
-from checker.formats import record_file
+from checker.formats import md, record_file
 from checker.graph import build_graph, write_graph, xml_safe
 from checker.pipeline import check
 from checker.report import inert
@@ -234,6 +235,74 @@ def test_graphml_keeps_nodes_apart_that_differ_only_in_control_characters(
     ET.parse(path)
     assert nx.read_graphml(path).number_of_nodes() == 4
     assert g.has_node("report:a\x01")  # the graph given is left as it was
+
+
+# ------------------------------------------------------------------ Markdown
+
+
+LINKY = ["visit https://evil.example/x or HTTP://Evil.example/y, www.x.com and "
+         "<https://evil.example/z> ftp://files.example/f",
+         "mail boss@evil.example or mailto:a@b.example; [click](https://evil.example/c) "
+         "![img](https://evil.example/i.png)",
+         "<img src=x onerror=alert(1)> <a href=\"https://evil.example\">a</a> &lt;b&gt; "
+         "@octocat and @org/team fixed #123 and GH-7",
+         "owner/repo#9 :smile: :100: `tick` ``two`` *b* _i_ ~~s~~ $x$ \\[esc\\] | pipe"]
+
+
+def _rendered(markdown: str) -> str:
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(markdown)
+
+
+def test_markdown_shows_report_text_literally_and_links_nothing(tmp_path: Path) -> None:
+    head = "---\npublished: 2020-12-{}\nseries: rights\n---\nThe UN General Assembly adopted "
+    for n, words in enumerate(LINKY):  # each under the length a quote is cut to
+        (tmp_path / f"a{n}.md").write_text(
+            head.format(17) + f"a resolution for the 16th consecutive year, {words}.\n",
+            encoding="utf-8")
+    (tmp_path / "b.md").write_text(
+        head.format(18) + "a resolution for the 15th consecutive year.\n", encoding="utf-8")
+    done = factlint("check", ".", "--format", "markdown", "--select", "FL101", cwd=tmp_path)
+    assert done.returncode == 1, done.stderr
+    out = done.stdout
+    derived = []  # the report text in the comment: table cells 3-5 and the quotes
+    for line in out.splitlines():
+        if line.startswith("| **"):
+            cells = re.split(r"(?<!\\)\|", line)
+            assert len(cells) == 7, line  # a pipe from a report is escaped: five columns
+            derived += cells[3:6]
+        elif line.startswith("- **FL"):
+            derived.append(line.split("** ", 1)[1])
+    reported = "\n".join(derived)
+    assert "evil" in reported and "octocat" in reported and "./a0.md" in reported
+    # what GitHub would link in the source: URLs, www. names, e-mails, mentions, references
+    assert not re.search(r"(?i)[a-z]+:/", reported)
+    assert not re.search(r"(?i)(?<![\w\u200b])www\.", reported)
+    assert not re.search(r"[\w.+-]+@[\w-]+\.\w", reported)
+    assert not re.search(r"@[A-Za-z0-9]", reported)
+    assert not re.search(r"#\d|GH-\d", reported, re.IGNORECASE)
+    assert not re.search(r":[a-z0-9_+-]+:", reported)  # :smile:, and ":100:" after a line
+    # Markdown and HTML that would render: nothing unescaped
+    assert not re.search(r"(?<!\\)[<>\[\]`*_~|$!]", reported)
+    assert "](" not in reported.replace("\\](", "")
+    page = _rendered(out)
+    assert "<a " not in page and "<img" not in page and "<script" not in page
+    tags = set(re.findall(r"<([a-z0-9]+)", page))
+    assert tags <= {"h2", "p", "table", "thead", "tbody", "tr", "th", "td", "strong", "ul",
+                    "li", "details", "summary"}, tags
+    shown = html.unescape(page).replace("\u200b", "")
+    for literal in ("https://evil.example/x", "[click](https://evil.example/c)",
+                    "<img src=x onerror=alert(1)>", "@octocat", "#123", ":smile:",
+                    "`tick`", "*b* _i_ ~~s~~", "&lt;b&gt;", "| pipe"):
+        assert literal in shown, literal
+
+
+def test_md_escapes_one_value() -> None:
+    assert md("a\nb | <i>") == "a b \\| &lt;i&gt;"
+    assert md("x.md:100:") == "x.md:\u200b100:"
+    assert md("https://e.example") == "https\\:\u200b//e.example"
+    assert md("WWW.e.example a@b.example #1") == "WWW\u200b.e.example a@\u200bb.example \\#\u200b1"
 
 
 # ------------------------------------------------------------------ SARIF
