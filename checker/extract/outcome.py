@@ -104,12 +104,19 @@ def _tallies(sentence: Sentence, ctx: Context) -> Iterator[Draft]:
             for role, value in zip(roles, values, strict=False):
                 if value is not None and role not in bucket:
                     bucket[role] = (value, m.start(), m.end())
-    for year, bucket in sorted(parts.items()):
+    # parts of one sentence may speak for a year given outright ("in 1992, when") and for the
+    # report's own year: the undated bucket sorts first, then the dated ones by year
+    for year, bucket in sorted(parts.items(), key=_year_order):
         draft = _tally_draft(text, year, bucket)
         yield draft
         if year == (0, None) and sum(v is not None for v in draft.value) >= 2:
             yield Draft(family="outcome", slot="adoption", value="recorded-vote",
                         display=text[draft.span[0]:draft.span[1]], span=draft.span)
+
+
+def _year_order(item: tuple[tuple[int, int | None], object]) -> tuple[int, bool, int]:
+    offset, absolute = item[0]
+    return (offset, absolute is not None, absolute or 0)
 
 
 def _looks_like_tally(text: str, m: re.Match[str], values: list[int | None]) -> bool:
