@@ -68,9 +68,16 @@ def resolve_date(value: tuple, reference: dt.date | None) -> dt.date | None:
         return _safe_date(year, month, day)
     if reference is None:
         return None
-    limit = reference + dt.timedelta(days=1)
+    # counted in day numbers: a reference at either end of the calendar (9999-12-31,
+    # 0001-01-01) leaves no day beyond it rather than a date out of range
+    limit = reference.toordinal() + 1
     for back in range(0, 370):
-        candidate = limit - dt.timedelta(days=back)
+        day_number = limit - back
+        if day_number > _LAST_DAY:
+            continue
+        if day_number < 1:
+            break
+        candidate = dt.date.fromordinal(day_number)
         if month and candidate.month != month:
             continue
         if day and candidate.day != day:
@@ -81,6 +88,9 @@ def resolve_date(value: tuple, reference: dt.date | None) -> dt.date | None:
             continue  # a bare "on the 16th" is never the day after publication
         return candidate
     return None
+
+
+_LAST_DAY = dt.date.max.toordinal()
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:
