@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 
 from checker.models import VERDICT_RANK, Claim, Finding, Occurrence
 from checker.rule import Rule
-from checker.verdicts import Item, judge
+from checker.verdicts import Item
 
 
 def place(claim: Claim, occurrence: Occurrence) -> list[Item]:
@@ -51,7 +51,7 @@ def run_rules(rules: Sequence[Rule], claims: Iterable[Claim],
                 if rule.applies(item.claim):
                     groups[rule.subject(item.claim)].append(item)
             for subject in sorted(groups):
-                findings.extend(judge(rule, series, subject, groups[subject]))
+                findings.extend(rule.judge(series, subject, groups[subject]))
     return sort_findings(findings)
 
 

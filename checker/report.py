@@ -196,7 +196,7 @@ def render_year_summary(corpus: Corpus, console: Console, series_shown: set[str]
 
 def compact_value(claim: Claim) -> str:
     """A claim's value in a few characters, for tables: "16th", "2005", ">50", "EU+Japan"."""
-    from checker.verdicts import ordinal
+    from checker.wording import ordinal
 
     value = claim.value
     if claim.slot == "ordinal":

@@ -3,6 +3,15 @@
 A rule never walks articles or claims itself: the engine hands it the claims of its slot that
 may be compared (one series; one occurrence for per-occurrence slots) and the verdicts module
 decides conflict, time-shift, unresolved or variant from the rule's answers.
+
+The contract, in the order the engine asks:
+    applies(claim)      does the rule judge this claim at all (by its slot)?
+    subject(claim)      claims are compared only within one subject (one country, one person)
+    value(claim)        the normalised, hashable value claims are grouped by
+    compatible(a, b)    can two different values both be true of one occurrence?
+    label(claim)        how a side's value is named in a finding
+    judge(...)          the findings for one series and subject: by slot class, unless the
+                        rule compares in its own way (spellings of a name, arithmetic)
 """
 
 from __future__ import annotations
@@ -11,7 +20,9 @@ import inspect
 from collections.abc import Hashable
 from typing import Any, ClassVar
 
-from checker.models import Claim, SlotClass
+from checker import verdicts
+from checker.models import Claim, Finding, SlotClass
+from checker.verdicts import Item
 
 
 class Rule:
@@ -33,6 +44,7 @@ class Rule:
         return doc.split("\n", 1)[1].strip() if "\n" in doc else ""
 
     def applies(self, claim: Claim) -> bool:
+        """Whether the rule judges this claim: its slot is the rule's, or under it."""
         return claim.slot == self.slot or claim.slot.startswith(self.slot + ":")
 
     def subject(self, claim: Claim) -> str:
@@ -40,10 +52,19 @@ class Rule:
         return claim.slot
 
     def value(self, claim: Claim) -> Hashable:
+        """The normalised value claims are grouped by: equal values are one side."""
         return claim.value
 
     def compatible(self, a: Any, b: Any) -> bool:
+        """Whether two values can both be true of one occurrence (a range holds a number)."""
         return a == b
 
     def label(self, claim: Claim) -> str:
+        """How a side's value is named in a finding."""
         return claim.display
+
+    def judge(self, series: str, subject: str, items: list[Item]) -> list[Finding]:
+        """The findings for one series and subject, from claims placed in time: by default
+        as the slot class says they may be compared (CLAIM-MODEL: per occurrence, derived
+        counts, fixed facts)."""
+        return verdicts.judge_by_class(self, series, subject, items)

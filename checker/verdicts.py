@@ -6,9 +6,15 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from checker.models import Claim, Finding, Side, SlotClass, Verdict
-from checker.rule import Rule
+from checker.wording import ordinal
+
+if TYPE_CHECKING:
+    from checker.rule import Rule
+
+__all__ = ["Item", "group_by_value", "judge_by_class", "make_finding", "ordinal"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,11 +32,9 @@ class Item:
         return self.year is not None and self.meeting_known
 
 
-def judge(rule: Rule, series: str, subject: str, items: list[Item]) -> list[Finding]:
-    """Return the findings for one rule, one series, one subject."""
-    custom = getattr(rule, "judge", None)
-    if custom is not None:
-        return custom(series, subject, items)
+def judge_by_class(rule: Rule, series: str, subject: str, items: list[Item]) -> list[Finding]:
+    """The findings for one rule, one series, one subject, as the rule's slot class says
+    claims may be compared (Rule.judge's default)."""
     if rule.slot_class is SlotClass.PER_OCCURRENCE:
         return judge_per_occurrence(rule, series, subject, items)
     if rule.slot_class is SlotClass.DERIVED:
@@ -173,11 +177,6 @@ def _single(items: list[Item]) -> bool:
 def _counts(items: list[Item]) -> str:
     parts = sorted({(i.year, i.claim.value) for i in items})
     return ", ".join(f"{ordinal(count)} in {year}" for year, count in parts)
-
-
-def ordinal(n: int) -> str:
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
 
 
 def _self_dated_note(items: list[Item]) -> str:

@@ -2,10 +2,10 @@ from __future__ import annotations
 
 from rapidfuzz.distance import Levenshtein
 
-from checker.extract.people import name_key
 from checker.models import Claim, Finding, SlotClass, Verdict
 from checker.rule import Rule
 from checker.verdicts import Item, group_by_value, make_finding
+from checker.wording import name_key
 
 SIMILAR = 0.8
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from checker.models import Claim, SlotClass
 from checker.rule import Rule
-from checker.verdicts import ordinal
+from checker.wording import ordinal
 
 
 class OrdinalYear(Rule):

@@ -2,9 +2,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from checker.extract.people import name_key
 from checker.models import Claim, SlotClass
 from checker.rule import Rule
+from checker.wording import name_key
 
 
 class PersonRole(Rule):

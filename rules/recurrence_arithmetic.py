@@ -4,7 +4,8 @@ from collections import defaultdict
 
 from checker.models import Claim, Finding, SlotClass, Verdict
 from checker.rule import Rule
-from checker.verdicts import Item, make_finding, ordinal
+from checker.verdicts import Item, make_finding
+from checker.wording import ordinal
 
 
 class RecurrenceArithmetic(Rule):

@@ -4,13 +4,13 @@ finance minister", and a named speaker ("Ana Rojas had also warned")."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 from functools import cache
 
 from checker.extract.base import Context, Draft
 from checker.lexicon import Lexicon, first_letter_guard, phrases_re
 from checker.text import Sentence
+from checker.wording import name_key
 
 _HONORIFIC = r"(?:(?:H\.\s?E\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Sir|Dame)\s+)?"
 
@@ -124,9 +124,3 @@ def _role_text(org: str | None, title: str | None) -> str:
         return "role not stated"
     return f"{org} {title}" if org else title
 
-
-def name_key(name: str) -> str:
-    """A name folded for matching: no accents, no initials, lower case."""
-    folded = unicodedata.normalize("NFKD", name)
-    folded = "".join(c for c in folded if not unicodedata.combining(c)).lower()
-    return " ".join(t for t in re.split(r"[\s]+", folded) if not re.fullmatch(r"\w\.", t))
