@@ -17,7 +17,11 @@ from typing import Any
 
 from checker.articles import DEFAULT_MAX_BYTES
 from checker.errors import UsageError
+from checker.lexicon import Lexicon, default_lexicon
 from checker.models import Verdict
+from checker.pipeline import Request
+from checker.rule import Rule
+from checker.selection import select_rules
 
 SEVERITIES = ("error", "warning", "info")
 FAIL_LEVELS = tuple(v.value for v in Verdict)
@@ -41,8 +45,32 @@ class Config:
 
     def override(self, **flags: Any) -> Config:
         """Return a copy with every flag that was given (not None) replacing the setting."""
-        given = {k: v for k, v in flags.items() if v is not None}
+        given = {k: tuple(v) if isinstance(v, list) else v for k, v in flags.items()
+                 if v is not None}
         return dataclasses.replace(self, **given)
+
+    def rules(self) -> tuple[list[Rule], dict[str, str]]:
+        """The rules to run, and rule code -> severity from the severity table."""
+        levels: dict[str, str] = {}
+        for name, level in self.severity:
+            try:
+                levels.update((rule.code, level) for rule in select_rules([name]))
+            except UsageError as err:
+                raise UsageError(f"{self.source}: severity: {err}") from None
+        return select_rules(self.select, self.ignore), levels
+
+    def lexicon(self) -> Lexicon:
+        """The vocabulary, with the alias files' entities added."""
+        return (Lexicon(extra_alias_files=self.alias_files) if self.alias_files
+                else default_lexicon())
+
+    def request(self, **given: Any) -> Request:
+        """A pipeline request for these settings: their paths, rules, reading options and
+        index; given fields (new reports, focus, baseline...) on top."""
+        rules, levels = self.rules()
+        fields = {"paths": self.paths, "rules": tuple(rules), "severity": levels,
+                  "lex": self.lexicon(), "max_bytes": self.max_bytes, "index": self.index}
+        return Request(**{**fields, **given})
 
 
 def _strings(value: Any) -> tuple[str, ...] | None:

@@ -8,11 +8,17 @@ Adding a format is one function and one line in FORMATS.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from checker.errors import UsageError
+
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from checker.pipeline import Result
     from checker.rule import Rule
 
@@ -32,12 +38,11 @@ Writer = Callable[["Result", OutputOptions, TextIO], None]
 
 
 def _text(result: Result, options: OutputOptions, out: TextIO) -> None:
-    from checker.report import make_console, render_text
+    from checker.report import render_text
 
-    color = "never" if options.to_file and options.color == "auto" else options.color
-    console = make_console(color, file=out, width=120 if options.to_file else None)
-    render_text(result.corpus, console, list(result.shown), dimmed=set(result.dimmed),
-                quiet=options.quiet)
+    on_console(lambda console: render_text(result.corpus, console, list(result.shown),
+                                           dimmed=set(result.dimmed), quiet=options.quiet),
+               options.color, options.to_file)(out)
 
 
 def _json(result: Result, options: OutputOptions, out: TextIO) -> None:
@@ -80,3 +85,29 @@ FORMATS: dict[str, Writer] = {
     "markdown": _markdown,
     "html": _html,
 }
+
+
+def write_output(text: str | Callable[[TextIO], None], output: Path | None) -> None:
+    """Write a report (text, or a function that writes it to a stream) to output or stdout."""
+    if output is None:
+        text(sys.stdout) if callable(text) else sys.stdout.write(text)
+        return
+    try:
+        with open(output, "w", encoding="utf-8") as out:
+            text(out) if callable(text) else out.write(text)
+    except OSError as err:
+        raise UsageError(f"cannot write {output}: {err.strerror or err}") from None
+
+
+def on_console(render: Callable[[Console], None], color: str,
+               to_file: bool) -> Callable[[TextIO], None]:
+    """A writer that renders on a rich console over the stream: 120 columns and no colour
+    in a file unless colour was asked for."""
+
+    def write(out: TextIO) -> None:
+        from checker.report import make_console
+
+        chosen = "never" if to_file and color == "auto" else color
+        render(make_console(chosen, file=out, width=120 if to_file else None))
+
+    return write

@@ -13,7 +13,7 @@ import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from checker.articles import display_path, expand_paths
+from checker.articles import REPORT_SUFFIXES, display_path, expand_paths
 from checker.baseline import new_findings
 from checker.changes import changed_articles, changed_since, partition
 from checker.digest import digest, digest_file, failure_reason, inject_fault
@@ -39,7 +39,7 @@ from checker.selection import select_rules
 from checker.series import assign_series, profile
 
 __all__ = ["Request", "Result", "check", "check_indexed", "check_new_indexed", "digest",
-           "judge_digests", "run"]
+           "judge_digests", "refuse_overwriting_input", "run"]
 
 Progress = Callable[[int, int], None]
 
@@ -111,6 +111,20 @@ def run(request: Request) -> Result:
     if request.baseline is not None:
         shown, known = new_findings(corpus, shown, set(request.baseline))
     return Result(corpus, tuple(shown), dimmed, changed, known, indexed)
+
+
+def refuse_overwriting_input(target: str | os.PathLike[str] | None, paths: Sequence[str],
+                             option: str = "--output") -> None:
+    """What factlint writes (--output, --index) is never a report that is being read."""
+    if target is None or not os.path.exists(target):
+        return
+    real = os.path.realpath(target)
+    given = [p for p in paths if p != "-"]
+    # a folder yields only report files: other outputs (.json, .sarif) need no walk of it
+    named_like_report = os.path.splitext(target)[1].lower() in REPORT_SUFFIXES
+    read = expand_paths(given, []) if named_like_report else given
+    if any(os.path.realpath(p) == real for p in read):
+        raise UsageError(f"{option} {os.fspath(target)} is one of the reports being checked")
 
 
 def _judged(request: Request) -> tuple[Corpus, bool]:

@@ -9,8 +9,9 @@ import os
 import re
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Iterable
-from typing import Any, TextIO
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any, TextIO
 
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderResult
@@ -21,6 +22,11 @@ from rich.text import Text
 from rich.theme import Theme
 
 from checker.models import Article, Claim, Corpus, Finding, Verdict
+
+if TYPE_CHECKING:
+    from checker.rule import Rule
+
+Progress = Callable[[int, int], None]
 
 SCHEMA_VERSION = 1
 THEME = Theme({
@@ -92,6 +98,12 @@ def _article_json(article: Article, corpus: Corpus) -> dict[str, Any]:
                      for e in (occ.evidence if occ else ())],
         "warnings": list(article.warnings),
     }
+
+
+def claims_json(corpus: Corpus) -> str:
+    """Every claim of the corpus as a JSON document (factlint claims --format json)."""
+    data = {"version": SCHEMA_VERSION, "claims": [claim_json(c, corpus) for c in corpus.claims]}
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
 def claim_json(claim: Claim, corpus: Corpus) -> dict[str, Any]:
@@ -434,3 +446,31 @@ def make_console(color: str = "auto", file: Any = None, width: int | None = None
     force = True if color == "always" else None
     return Console(theme=THEME, file=file, force_terminal=force, width=width, highlight=False,
                    emoji=False, markup=False)
+
+
+def render_rules(rules: Sequence[Rule], console: Console, explain: bool = False) -> None:
+    """The rules as a table, or one rule explained: summary, what it compares, its example."""
+    if explain and len(rules) == 1:
+        rule = rules[0]
+        console.print(f"{rule.code} {rule.name}: {rule.summary()}")
+        console.print(f"compares: {rule.slot_class.value}; severity: {rule.severity}\n")
+        console.print(rule.example())
+        return
+    table = Table("code", "name", "compares", "summary")
+    for rule in rules:
+        table.add_row(rule.code, rule.name, rule.slot_class.value, rule.summary())
+    console.print(table)
+
+
+@contextmanager
+def progress_bar(quiet: bool, what: str = "reading reports") -> Iterator[Progress | None]:
+    """A progress bar on stderr while reports are read, when it is a terminal; the callback
+    it yields takes (done, total)."""
+    if quiet or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.progress import Progress as Bar
+
+    with Bar(console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task(what, total=None)
+        yield lambda done, total: bar.update(task, completed=done, total=total)

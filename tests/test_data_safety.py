@@ -174,7 +174,7 @@ def test_ctrl_c_says_so_and_exits_2(tmp_path):
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 2, err
-    assert err.splitlines()[-1] == "factlint: interrupted"
+    assert err.splitlines()[-1] == "factlint: interrupted", err
     assert "Traceback" not in err
 
 
