@@ -130,16 +130,15 @@ def refuse_overwriting_input(target: str | os.PathLike[str] | None, paths: Seque
 def _judged(request: Request) -> tuple[Corpus, bool]:
     """The judged corpus, and whether the index stood for it."""
     common = {"lex": request.lex, "max_bytes": request.max_bytes, "stdin_text": request.stdin,
-              "severity": request.severity, "jobs": request.jobs}
+              "severity": request.severity, "jobs": request.jobs, "progress": request.progress}
     use_index = request.index is not None and (request.index_required
                                                or os.path.exists(request.index))
     if request.new and use_index:
         return check_new_indexed(request.new, request.paths, request.rules, request.index,
-                                 progress=request.progress, **common), True
+                                 **common), True
     paths = (*request.paths, *request.new) if request.new else request.paths
     if use_index:
-        return check_indexed(paths, request.rules, request.index, progress=request.progress,
-                             **common), True
+        return check_indexed(paths, request.rules, request.index, **common), True
     return check(paths, request.rules, **common), False
 
 
@@ -156,7 +155,8 @@ def _focus(request: Request) -> list[str] | None:
 
 def check(paths: Sequence[str], rules: Sequence[Rule], lex: Lexicon | None = None,
           max_bytes: int | None = None, stdin_text: str | bytes | None = None,
-          severity: Mapping[str, str] | None = None, jobs: int | None = None) -> Corpus:
+          severity: Mapping[str, str] | None = None, jobs: int | None = None,
+          progress: Progress | None = None) -> Corpus:
     """Run the pipeline on reports under the given paths (severity: see judge_digests);
     reports are read in `jobs` processes (default: one a CPU) when there are many."""
     lex = lex or default_lexicon()
@@ -164,7 +164,7 @@ def check(paths: Sequence[str], rules: Sequence[Rule], lex: Lexicon | None = Non
     files = list(expand_paths([p for p in paths if p != "-"], skipped))
     digests: list[Digest] = []
     state = {"lex": lex, "max_bytes": max_bytes}
-    for found, lost in ordered_map(_digest_in_worker, files, jobs, state):
+    for found, lost in ordered_map(_digest_in_worker, files, jobs, state, progress):
         digests.extend(found)
         skipped.extend(lost)
     if "-" in paths:
