@@ -8,10 +8,10 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from conftest import factlint as run_factlint
 
 from checker.changes import Changes, changed_articles, changed_since, focus, partition
 from checker.errors import InputError
@@ -202,8 +202,7 @@ def test_the_index_and_the_changes_together(repo: Path) -> None:
 
 
 def factlint(repo: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "checker", *args], cwd=repo,
-                          capture_output=True, text=True, timeout=300)
+    return run_factlint(*args, cwd=repo)
 
 
 def test_cli_a_contradicting_report_fails_on_its_line(repo: Path) -> None:

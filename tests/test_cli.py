@@ -14,6 +14,7 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+from conftest import factlint, one_error_line
 
 import checker
 from rules import all_rules
@@ -37,26 +38,6 @@ README_KEYS = {
     "skipped": {"path", "reason"},
 }
 VERDICTS = {"conflict", "variant", "unresolved", "time-shift"}
-
-
-def factlint(*args: str, cwd: Path = ROOT, env: dict[str, str] | None = None,
-             stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    """Run `python -m checker ARGS` as a user would, colour settings of the caller removed."""
-    base = {k: v for k, v in os.environ.items()
-            if k not in ("NO_COLOR", "FORCE_COLOR", "CLICOLOR_FORCE", "TTY_COMPATIBLE")}
-    return subprocess.run([sys.executable, "-m", "checker", *args], cwd=cwd,
-                          env={**base, **(env or {})}, input=stdin, capture_output=True,
-                          text=True, encoding="utf-8", timeout=120)
-
-
-def one_error_line(done: subprocess.CompletedProcess[str]) -> str:
-    """Exit 2, nothing on stdout, exactly one line on stderr starting 'factlint:'."""
-    assert done.returncode == 2, (done.returncode, done.stdout, done.stderr)
-    assert "Traceback" not in done.stderr + done.stdout
-    lines = done.stderr.splitlines()
-    assert len(lines) == 1, done.stderr
-    assert lines[0].startswith("factlint:"), done.stderr
-    return lines[0]
 
 
 def json_of(*args: str, **kwargs) -> dict:

@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
-from test_cli import factlint, one_error_line
+from conftest import factlint, one_error_line
 
 from checker.index import APPLICATION_ID, update_index
 

@@ -8,11 +8,10 @@ import json
 import os
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from conftest import factlint
 
 from checker.formats import gh_data, gh_property, md, primary
 from checker.models import Claim, Finding, Side, Verdict
@@ -29,12 +28,6 @@ published: 2020-12-17
 The UN General Assembly adopted a resolution on North Korean human rights for the 15th consecutive year.
 """
 OUR_COMMAND = re.compile(r"^::(error|warning|notice) (file=[^,:\n]*,line=\d+,)?title=[^,:\n]*::")
-
-
-def factlint(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "TTY_COMPATIBLE")}
-    return subprocess.run([sys.executable, "-m", "checker", *args], cwd=cwd, env=env,
-                          capture_output=True, text=True, encoding="utf-8", timeout=120)
 
 
 def corpus_dir(tmp_path: Path, extra: dict[str, str] | None = None) -> Path:

@@ -11,7 +11,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from test_cli import factlint
+from conftest import factlint
 
 from checker.digest import FAULT_VARIABLE
 from checker.pipeline import check
@@ -57,7 +57,7 @@ def _comparable(report: dict) -> tuple:
 @pytest.mark.parametrize("stage", ["read", "digest", "judge"])
 def test_one_failing_report_is_skipped_and_the_rest_checked(corpus, without_bad, stage, jobs):
     done = factlint("check", "reports", "-f", "json", "--no-config", "--jobs", jobs,
-                    cwd=corpus, env=_fail(stage))
+                    cwd=corpus, env=_fail(stage), process=True)
     assert done.returncode in (0, 1), done.stderr
     report = json.loads(done.stdout)
     assert [s["path"] for s in report["skipped"]] == [f"reports/copy2/{BAD}.txt"]
@@ -71,7 +71,7 @@ def test_one_failing_report_is_skipped_and_the_rest_checked(corpus, without_bad,
 @pytest.mark.parametrize("stage", ["read", "digest", "judge"])
 def test_strict_turns_the_failure_into_exit_2(corpus, stage):
     done = factlint("check", "reports", "--no-config", "--strict", "-q", cwd=corpus,
-                    env=_fail(stage))
+                    env=_fail(stage), process=True)
     assert done.returncode == 2
     assert "1 input(s) skipped (--strict)" in done.stderr
 
@@ -80,7 +80,7 @@ def test_strict_turns_the_failure_into_exit_2(corpus, stage):
                                      ["graph", "-o", "g.graphml"]])
 def test_every_command_goes_on(corpus, command, tmp_path):
     shutil.copytree(corpus / "reports", tmp_path / "reports")
-    done = factlint(*command, "reports", cwd=tmp_path, env=_fail("digest"))
+    done = factlint(*command, "reports", cwd=tmp_path, env=_fail("digest"), process=True)
     assert done.returncode == 0, done.stderr
     assert f"skipped reports/copy2/{BAD}.txt: internal error" in done.stderr
     written = (tmp_path / "g.graphml").read_text() if "graph" in command else done.stdout
@@ -91,12 +91,12 @@ def test_every_command_goes_on(corpus, command, tmp_path):
 def test_stdin_and_new_reports_are_isolated_too(corpus):
     text = (SEEDS / f"{BAD}.txt").read_text(encoding="utf-8")
     done = factlint("check", "-", "-f", "json", "--no-config", cwd=corpus, stdin=text,
-                    env={FAULT_VARIABLE: "digest:-"})
+                    env={FAULT_VARIABLE: "digest:-"}, process=True)
     assert done.returncode == 0, done.stderr
     assert [s["path"] for s in json.loads(done.stdout)["skipped"]] == ["-"]
     done = factlint("check", "--new", f"reports/copy2/{BAD}.txt", "--corpus", "reports/copy0",
                     "-f", "json", "--no-config", "--index", "new.sqlite", cwd=corpus,
-                    env=_fail("digest"))
+                    env=_fail("digest"), process=True)
     assert done.returncode == 0, done.stderr
     assert [s["path"] for s in json.loads(done.stdout)["skipped"]] == [
         f"reports/copy2/{BAD}.txt"]
@@ -106,12 +106,12 @@ def test_stdin_and_new_reports_are_isolated_too(corpus):
 def test_the_index_keeps_every_other_report(corpus, without_bad, stage, tmp_path):
     shutil.copytree(corpus / "reports", tmp_path / "reports")
     done = factlint("index", "reports", "--no-config", "--index", "i.sqlite", "--jobs", "2",
-                    cwd=tmp_path, env=_fail(stage))
+                    cwd=tmp_path, env=_fail(stage), process=True)
     assert done.returncode == 0, done.stderr
     assert "20 file(s), 20 read" in done.stderr
     # later checks read the index; a report that fails when judged fails there, not in index
     done = factlint("check", "reports", "-f", "json", "--no-config", "--index", "i.sqlite",
-                    cwd=tmp_path, env=_fail(stage))
+                    cwd=tmp_path, env=_fail(stage), process=True)
     assert done.returncode in (0, 1), done.stderr
     report = json.loads(done.stdout)
     assert [s["path"] for s in report["skipped"]] == [f"reports/copy2/{BAD}.txt"]
