@@ -9,13 +9,13 @@ import json
 import os
 import re
 import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import unquote
 
 import networkx as nx
 import pytest
+from conftest import factlint as run_factlint
 from rich.cells import cell_len
 
 from checker.formats import md, record_file
@@ -51,14 +51,9 @@ def report(count: str, published: str) -> str:
 
 def factlint(*args: str, cwd: Path, columns: int | None = None,
              extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    """python -m checker with stdout a pipe (not a terminal), as in a CI job."""
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("NO_COLOR", "FORCE_COLOR", "CLICOLOR_FORCE", "TTY_COMPATIBLE", "COLUMNS")}
-    if columns is not None:
-        env["COLUMNS"] = str(columns)
-    env.update(extra_env or {})
-    return subprocess.run([sys.executable, "-m", "checker", *args], cwd=cwd, env=env,
-                          capture_output=True, text=True, encoding="utf-8", timeout=120)
+    """factlint with stdout a pipe (not a terminal), as in a CI job."""
+    env = {"COLUMNS": str(columns)} if columns is not None else {}
+    return run_factlint(*args, cwd=cwd, env={**env, **(extra_env or {})})
 
 
 def runner_would_act(line: str) -> bool:
