@@ -158,6 +158,8 @@ class SeriesSlice:
 
     labels: dict[str, str]  # report path (new and indexed) -> series label
     digests: list[Digest]  # the indexed reports of those series, sorted by path
+    refreshed: tuple[str, ...] = ()  # files read again: changed since the index was written
+    skipped: tuple[Skipped, ...] = ()  # what the files read again left out
 
 
 def holds(db_path: str, roots: Sequence[str], lex: Lexicon | None = None,
@@ -178,10 +180,12 @@ def holds(db_path: str, roots: Sequence[str], lex: Lexicon | None = None,
 
 
 def series_slice(db_path: str, new: Sequence[Profile], under: Sequence[str],
-                 exclude: Iterable[str] = ()) -> SeriesSlice:
+                 exclude: Iterable[str] = (), lex: Lexicon | None = None,
+                 max_bytes: int = DEFAULT_MAX_BYTES) -> SeriesSlice:
     """Place new reports in the index's series (or in series of their own) and load the
     indexed reports under the roots of each series they joined, leaving out the files named
-    in exclude (the new reports' own files, read afresh)."""
+    in exclude (the new reports' own files, read afresh). A loaded file that changed since
+    the index was written is read again."""
     left_out = {_key(p) for p in exclude}
     with _connect(db_path, BUSY_TIMEOUT, whole_check=False) as conn:
         conn.execute(f"PRAGMA mmap_size = {_MMAP_BYTES}")  # a few hundred random reads
@@ -189,9 +193,64 @@ def series_slice(db_path: str, new: Sequence[Profile], under: Sequence[str],
         lookup = _SeriesLookup(conn)
         joined = {p.path: lookup.join(p) for p in sorted(new, key=lambda p: p.path)}
         labels = {path: lookup.label(i) for path, i in joined.items()}
-        digests, old_labels = _members(conn, sorted(set(joined.values())), under, left_out)
+        digests, old_labels, rows = _members(conn, sorted(set(joined.values())), under,
+                                             left_out)
         conn.execute("COMMIT")
-    return SeriesSlice({**old_labels, **labels}, digests)
+    return _fresh(SeriesSlice({**old_labels, **labels}, digests), rows, lex, max_bytes)
+
+
+def _fresh(found: SeriesSlice, rows: dict[str, _Row], lex: Lexicon | None,
+           max_bytes: int) -> SeriesSlice:
+    """The slice with every file that changed since the index was written read again (and
+    every file that is gone left out), so no finding quotes text a file no longer has."""
+    stale = {row.path: _readable(key, row) for key, row in sorted(rows.items())
+             if not _unchanged(key, row, max_bytes)}
+    if not stale:
+        return found
+    lex = lex or default_lexicon()
+    kept = [d for d in found.digests if _file_path(d) not in stale]
+    labels = dict(found.labels)
+    skipped: list[Skipped] = []
+    for shown, path in stale.items():
+        label = next((labels[d.article.path] for d in found.digests
+                      if _file_path(d) == shown and d.article.path in labels), None)
+        try:
+            digests, lost = digest_file(path, lex, max_bytes)
+        except InputError:  # deleted since
+            continue
+        for d in digests:
+            labels.setdefault(d.article.path, label or d.article.path)
+        kept += digests
+        skipped += lost
+    kept.sort(key=lambda d: d.article.path)
+    return SeriesSlice(labels, kept, tuple(stale), tuple(skipped))
+
+
+def _unchanged(key: str, row: _Row, max_bytes: int) -> bool:
+    """Whether the file still holds what the index read (a name that is not UTF-8 cannot be
+    looked up again from its stored form: it is taken as it was)."""
+    try:
+        st = os.stat(key)
+    except OSError:
+        return "\\" in key  # gone, unless it is such a name
+    if row.mtime_ns >= 0 and (row.size, row.mtime_ns) == (st.st_size, st.st_mtime_ns):
+        return True
+    return row.sha256 is not None and _hash(key, st, max_bytes) == row.sha256
+
+
+def _readable(key: str, row: _Row) -> str:
+    """The path to read a file again by: as reports name it when that still leads to it
+    from here, else the absolute one."""
+    try:
+        return row.path if os.path.samefile(row.path, key) else key
+    except OSError:
+        return key
+
+
+def _file_path(d: Digest) -> str:
+    """The file a digest was read from (a .jsonl record's file)."""
+    path = d.article.path
+    return path.partition("#")[0] if d.article.record else path
 
 
 class _SeriesLookup:
@@ -290,8 +349,9 @@ def _compact(data: object) -> str:
 
 
 def _members(conn: sqlite3.Connection, series: list[int], under: Sequence[str],
-             left_out: set[str]) -> tuple[list[Digest], dict[str, str]]:
-    """The indexed digests of the given series under the roots, and their series labels."""
+             left_out: set[str]) -> tuple[list[Digest], dict[str, str], dict[str, _Row]]:
+    """The indexed digests of the given series under the roots, their series labels, and
+    the stored state of their files."""
     wanted: dict[str, str] = {}
     keys: set[str] = set()
     query = "SELECT m.path, m.key, s.label FROM members m JOIN series s ON s.id = m.series" \
@@ -300,11 +360,14 @@ def _members(conn: sqlite3.Connection, series: list[int], under: Sequence[str],
         if _under(key, under) and key not in left_out:
             wanted[path] = label
             keys.add(key)
-    digests = [digest_from_dict(d)
-               for _, blob in _chunks(conn, "SELECT key, digests FROM files WHERE key IN",
-                                      sorted(keys))
-               for d in json.loads(zlib.decompress(blob)) if d["article"]["path"] in wanted]
-    return sorted(digests, key=lambda d: d.article.path), wanted
+    digests: list[Digest] = []
+    rows: dict[str, _Row] = {}
+    query = "SELECT key, digests, path, size, mtime_ns, sha256 FROM files WHERE key IN"
+    for key, blob, *row in _chunks(conn, query, sorted(keys)):
+        rows[key] = _Row(*row)
+        digests += [digest_from_dict(d) for d in json.loads(zlib.decompress(blob))
+                    if d["article"]["path"] in wanted]
+    return sorted(digests, key=lambda d: d.article.path), wanted, rows
 
 
 _MMAP_BYTES = 1 << 30

@@ -229,9 +229,10 @@ def check_new_indexed(new: Sequence[str], corpus: Sequence[str], rules: Sequence
         _add(fresh, skipped, digest_file(path, lex, max_bytes))
     if "-" in new:
         _add(fresh, skipped, digest_file("-", lex, max_bytes, stdin_text))
-    indexed = series_slice(db_path, [profile(d) for d in fresh], roots, exclude=files)
-    return judge_digests([*indexed.digests, *fresh], rules, skipped, severity,
-                         series=indexed.labels)
+    indexed = series_slice(db_path, [profile(d) for d in fresh], roots, exclude=files,
+                           lex=lex, **kwargs)
+    return judge_digests([*indexed.digests, *fresh], rules, [*skipped, *indexed.skipped],
+                         severity, series=indexed.labels)
 
 
 def judge_digests(digests: Sequence[Digest], rules: Sequence[Rule],

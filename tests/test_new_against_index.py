@@ -110,3 +110,38 @@ def test_index_built_first_when_it_does_not_hold_the_corpus(tmp_path: Path) -> N
     assert db.is_file()
     assert len(fast.articles) == 6
     assert [f.rule for f in fast.findings if f.verdict.value == "conflict"] == ["FL101"]
+
+
+NEW_REPORT = """---
+published: 2020-12-17
+---
+The UN General Assembly adopted the North Korea human rights resolution for the 16th consecutive year.
+"""
+
+
+@pytest.mark.parametrize("cwd_elsewhere", [False, True])
+def test_an_edited_or_deleted_report_is_read_again_not_quoted_from_the_index(
+        tmp_path: Path, monkeypatch, cwd_elsewhere: bool) -> None:
+    """After 'factlint index', a report is edited and another deleted: a new report against
+    the index is judged with the files as they are now, wherever the check runs from."""
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(SEEDS, tmp_path / "corpus")
+    update_index("index.sqlite", ["corpus"], jobs=1)
+    edited = tmp_path / "corpus" / "000_cae03861725b6189.txt"
+    text = edited.read_text(encoding="utf-8")
+    edited.write_text(text.replace("for 16 consecutive years", "for 13 consecutive years")
+                      .replace("marks the 16th year", "marks the 13th year"), encoding="utf-8")
+    (tmp_path / "corpus" / "001_620c1b8c98279eaf.txt").unlink()
+    (tmp_path / "new.md").write_text(NEW_REPORT, encoding="utf-8")
+    if cwd_elsewhere:
+        (tmp_path / "elsewhere").mkdir()
+        monkeypatch.chdir(tmp_path / "elsewhere")
+    base = ".." if cwd_elsewhere else "."
+    found = check_new_indexed([f"{base}/new.md"], [f"{base}/corpus"], all_rules(),
+                              f"{base}/index.sqlite")
+    quotes = {c.quote for c in found.claims if c.article.endswith("000_cae03861725b6189.txt")}
+    assert any("13 consecutive years" in q for q in quotes)
+    assert not any("16 consecutive years" in q for q in quotes)
+    assert not any(a.path.endswith("001_620c1b8c98279eaf.txt") for a in found.articles)
+    counts = {s.value for f in found.findings if f.rule == "FL101" for s in f.sides}
+    assert "13th" in counts, counts  # the edited count is judged
