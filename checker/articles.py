@@ -37,6 +37,9 @@ DEFAULT_MAX_BYTES = 20_000_000
 MAX_FRONT_MATTER = 64_000
 # Boilerplate lines are short: longer lines are never tested against the line patterns.
 MAX_JUNK_LINE = 1_000
+# Metadata longer than this is cut, with a warning: no title, outlet or series name is longer,
+# and every step that reads them (series signatures, the HTML page) stays small.
+MAX_META = {"title": 1_000, "outlet": 1_000, "series": 1_000, "url": 2_000}
 
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(?:(.*?)\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.S)
 _OPENS_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n")
@@ -549,7 +552,13 @@ def _str(meta: dict[str, Any], key: str, path: str, warnings: list[str]) -> str 
     if not _is_scalar(value):
         warnings.append(f"{path}: '{key}' is not a single value; ignored")
         return None
-    return str(value)
+    text = str(value)
+    limit = MAX_META[key]
+    if len(text) > limit:
+        warnings.append(f"{path}: '{key}' is {len(text):,} characters long; only its first "
+                        f"{limit:,} are read")
+        text = text[:limit]
+    return text
 
 
 def _date(value: Any, path: str, warnings: list[str]) -> dt.date | None:

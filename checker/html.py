@@ -65,6 +65,7 @@ ROW_KINDS = {"ordinal": "count", "sponsor": "sponsor", "person": "name", "vote":
              "consensus": "consensus", "start-year": "first year", "lead-sponsor": "lead"}
 GRAPH_MAX_CLAIMS = 12
 QUOTES_SHOWN = 4  # per side; more are folded into a <details>
+MAX_SHOWN = 4_000  # characters of any one text on the page (a sentence is at most 2,000)
 _BIDI = set(range(0x202A, 0x202F)) | set(range(0x2066, 0x206A))
 _SPACE = re.compile(r"\s+")
 
@@ -74,9 +75,13 @@ _SPACE = re.compile(r"\s+")
 
 def _clean(value: object, strip: bool = True) -> str:
     """Report text as one line: whitespace runs become one space; control characters, lone
-    surrogates and bidi overrides become U+FFFD, so nothing can act or reorder the page."""
+    surrogates and bidi overrides become U+FFFD, so nothing can act or reorder the page.
+    Text longer than MAX_SHOWN characters (no sentence or name is) is cut with an ellipsis."""
+    text = _SPACE.sub(" ", str(value))
+    if len(text) > MAX_SHOWN:
+        text = text[:MAX_SHOWN].rstrip() + "\u2026"
     out = []
-    for ch in _SPACE.sub(" ", str(value)):
+    for ch in text:
         cat = unicodedata.category(ch)
         out.append("\ufffd" if cat in ("Cc", "Cs") or ord(ch) in _BIDI else ch)
     text = "".join(out)
@@ -89,32 +94,44 @@ def _esc(value: object, strip: bool = True) -> str:
 
 
 def _fit(text: str, width: float, size: float = 12) -> str:
-    """Text cut with an ellipsis to fit an approximate pixel width (for SVG labels)."""
-    if _px(text, size) <= width:
-        return text
-    while len(text) > 3 and _px(text + "\u2026", size) > width:
-        text = text[:-1]
-    return text.rstrip() + "\u2026"
+    """Text cut with an ellipsis to fit an approximate pixel width (for SVG labels): the
+    longest start (at least three characters) that fits with the ellipsis. One pass over the
+    text, reading no further than the width allows."""
+    ellipsis = _em("\u2026")
+    em = 0.0
+    keep = 0  # characters that fit followed by the ellipsis
+    for n, ch in enumerate(text, start=1):
+        em += _em(ch)
+        if (em + ellipsis) * size <= width:
+            keep = n
+        elif em * size > width:  # wider than the width already: so is any longer start
+            return text[:max(keep, min(3, len(text)))].rstrip() + "\u2026"
+    return text
 
 
 _NARROW = set("fijlrtI1.,:;'|!()[] ")
 _WIDE = set("mwMW@%")
 
 
+def _em(ch: str) -> float:
+    """Approximate width of a character in a common sans-serif face, in ems (deliberately
+    generous)."""
+    if ch in _NARROW:
+        return 0.34
+    if ch in _WIDE:
+        return 0.9
+    if ch.isupper():
+        return 0.7
+    if ord(ch) > 0x2E7F:  # CJK and other full-width text
+        return 1.0
+    return 0.6
+
+
 def _px(text: str, size: float = 12) -> float:
-    """Approximate rendered width of text in a common sans-serif face (deliberately generous)."""
+    """Approximate rendered width of text in pixels."""
     em = 0.0
     for ch in text:
-        if ch in _NARROW:
-            em += 0.34
-        elif ch in _WIDE:
-            em += 0.9
-        elif ch.isupper():
-            em += 0.7
-        elif ord(ch) > 0x2E7F:  # CJK and other full-width text
-            em += 1.0
-        else:
-            em += 0.6
+        em += _em(ch)
     return em * size
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -56,22 +56,49 @@ KIND_MARK = "&"  # terms that name the kind of event: "&marathon", "&budget", "&
 
 def event_names(text: str, lex: Lexicon) -> list[str]:
     """Proper names of events ("the Lakeside City Marathon" gives "lakeside city")."""
-    pattern, stop = _event_name_parts(lex)
+    stop = _event_name_parts(lex)[2]
     names = []
-    for m in pattern.finditer(text):
-        words = [w for w in m.group(1).split()
+    for found in _event_name_matches(text, lex):
+        words = [w for w in found.split()
                  if w.lower() not in stop and not re.match(r"\d", w)]
         if words:
             names.append(" ".join(words).lower())
     return names
 
 
+# A word, and the part of a word before its first capital ("e" of "eBay").
+_WORD = re.compile(r"[\w'-]*")
+_UNCAPITALISED = re.compile(r"(?:(?![A-Z])[\w'-])*+")
+
+
+def _event_name_matches(text: str, lex: Lexicon) -> Iterator[str]:
+    """The capitalised words before each edition noun, as a left-to-right regex search finds
+    them, in time linear in the text.
+
+    A name starts at the first capital of a word ("eBay Cup" names "Bay"). Whether a match
+    starting at a capital succeeds depends only on what follows the word, so only the first
+    capital of each word is tried (trying each capital of a long word was quadratic); a match
+    that ends inside a word ("Open-Air Festival") is followed by a try at the rest of it.
+    """
+    name, later, _ = _event_name_parts(lex)
+    pos = 0
+    while True:
+        start = _UNCAPITALISED.match(text, pos).end()
+        m = name.match(text, start) or later.search(text, _WORD.match(text, start).end())
+        if m is None:
+            return
+        yield m.group(1)
+        pos = m.end()
+
+
 @cache
-def _event_name_parts(lex: Lexicon) -> tuple[re.Pattern[str], frozenset[str]]:
+def _event_name_parts(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
+    """A name at a capital, a search for one from a later word, and the words no name holds."""
     nouns = "|".join(re.escape(w) for w in sorted(lex.words("edition_nouns"), key=len, reverse=True))
-    pattern = re.compile(rf"((?:[A-Z][\w'-]+\s+){{1,4}})(?i:{nouns})\b")
+    # possessive: a word or a space given back could never be followed by what comes next
+    name = rf"((?:[A-Z][\w'-]++\s++){{1,4}})(?i:{nouns})\b"
     stop = frozenset(w.lower() for w in lex.words("not_name_words") + lex.words("generic_event_words"))
-    return pattern, stop
+    return re.compile(name), re.compile(rf"(?<![\w'-]){_UNCAPITALISED.pattern}{name}"), stop
 
 
 @dataclass(frozen=True, slots=True)
