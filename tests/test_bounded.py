@@ -1,5 +1,5 @@
 """Bounded work on hostile metadata: series signatures and the HTML page stay linear in a long
-title or series name, and metadata is capped with a warning.
+title or series name, metadata is capped with a warning, and --jobs is at most one a CPU.
 
 The subprocess timeouts here are hang guards (hundreds of times the expected time), not speed
 assertions.
@@ -8,16 +8,20 @@ assertions.
 from __future__ import annotations
 
 import json
+import os
 import random
 import re
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from checker import html as page
 from checker.articles import MAX_META, read_reports
 from checker.html import MAX_SHOWN, render_html
 from checker.lexicon import default_lexicon
+from checker.parallel import ordered_map, pool_size
 from checker.pipeline import check
 from checker.series import event_names
 from rules import all_rules
@@ -165,3 +169,31 @@ def test_a_long_series_name_is_shown_cut(tmp_path: Path) -> None:
 def test_clean_keeps_text_up_to_the_cap() -> None:
     assert page._clean("a" * MAX_SHOWN) == "a" * MAX_SHOWN
     assert page._clean("a" * (MAX_SHOWN + 1)) == "a" * MAX_SHOWN + "\u2026"
+
+
+# ---------------------------------------------------------------- --jobs
+
+
+def test_jobs_are_at_most_one_a_cpu() -> None:
+    cpus = os.cpu_count() or 1
+    assert pool_size(64, 1000) == cpus
+    assert pool_size(None, 1000) == cpus
+    assert pool_size(1, 1000) == 1
+    assert pool_size(64, 3) == min(cpus, 3)
+    assert pool_size(64, 0) == 1
+
+
+def test_ordered_map_starts_no_more_processes_than_cpus(monkeypatch: pytest.MonkeyPatch) -> None:
+    import concurrent.futures
+
+    sizes: list[int] = []
+
+    class Recording(concurrent.futures.ProcessPoolExecutor):
+        def __init__(self, max_workers: int, **kwargs: object) -> None:
+            sizes.append(max_workers)
+            super().__init__(max_workers, **kwargs)
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", Recording)
+    items = list(range(-40, 0))
+    assert list(ordered_map(abs, items, 64, {})) == [abs(i) for i in items]
+    assert all(n <= (os.cpu_count() or 1) for n in sizes)
