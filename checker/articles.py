@@ -40,6 +40,8 @@ MAX_JUNK_LINE = 1_000
 # Metadata longer than this is cut, with a warning: no title, outlet or series name is longer,
 # and every step that reads them (series signatures, the HTML page) stays small.
 MAX_META = {"title": 1_000, "outlet": 1_000, "series": 1_000, "url": 2_000}
+# A .jsonl record's id names the report ("feed.jsonl#ID"); a longer one names it by its line.
+MAX_ID = 1_000
 
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(?:(.*?)\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.S)
 _OPENS_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n")
@@ -451,9 +453,14 @@ def _detected(data: bytes) -> list[str]:
 def _read_jsonl(path: str, raw: str, lex: Lexicon, skipped: list[Skipped],
                 warnings: tuple[str, ...] = ()) -> list[Article]:
     """One article a record; a bad line is skipped as path:line. Lines are split on \\n only,
-    so the line of a record is its line in the file."""
+    so the line of a record is its line in the file.
+
+    A record is named by its id ("feed.jsonl#ID"), or by its line when it has none. A record
+    whose id an earlier line of the file has is skipped, naming that line: one id is one report,
+    and reading both would set the report against itself."""
     out: list[Article] = []
-    ids: set[str] = set()
+    first_line: dict[str, int] = {}  # id -> the line it was first seen on
+    names: set[str] = set()
     for number, line in enumerate(raw.split("\n"), start=1):
         if not line.strip():
             continue
@@ -469,14 +476,28 @@ def _read_jsonl(path: str, raw: str, lex: Lexicon, skipped: list[Skipped],
         record = {k: _SURROGATE.sub("\ufffd", v) if isinstance(v, str) else v
                   for k, v in record.items()}
         ident = record.get("id")
-        ident = _SURROGATE.sub("\ufffd", str(ident)) if _is_scalar(ident) else str(number)
-        if ident in ids:
+        notes: tuple[str, ...] = ()
+        if _is_scalar(ident):
+            ident = _SURROGATE.sub("\ufffd", str(ident))
+            if ident in first_line:
+                shown = ident if len(ident) <= 60 else ident[:60] + "\u2026"
+                skipped.append(Skipped(f"{path}:{number}", f"duplicate id {shown!r} (first on "
+                                                           f"line {first_line[ident]})"))
+                continue
+            first_line[ident] = number
+            if len(ident) > MAX_ID:
+                notes = (f"{path}:{number}: 'id' is longer than {MAX_ID:,} characters; the "
+                         "record is named by its line",)
+                ident = str(number)
+        else:
+            ident = str(number)
+        while ident in names:  # a line number that is also another record's id
             ident = f"{ident}@{number}"
-        ids.add(ident)
+        names.add(ident)
         article = make_article(f"{path}#{ident}", record["text"], lex, meta=record)
         first = () if out else warnings  # a file's encoding warning is told once
         out.append(replace(article, line_offset=number - 1, record=True,
-                           warnings=first + article.warnings))
+                           warnings=first + notes + article.warnings))
     return out
 
 

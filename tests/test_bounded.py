@@ -1,5 +1,6 @@
 """Bounded work on hostile metadata: series signatures and the HTML page stay linear in a long
-title or series name, metadata is capped with a warning, and --jobs is at most one a CPU.
+title or series name, metadata is capped with a warning, --jobs is at most one a CPU, and a
+.jsonl id used twice is skipped rather than read as a second report under one name.
 
 The subprocess timeouts here are hang guards (hundreds of times the expected time), not speed
 assertions.
@@ -18,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from checker import html as page
-from checker.articles import MAX_META, read_reports
+from checker.articles import MAX_ID, MAX_META, read_reports
 from checker.html import MAX_SHOWN, render_html
 from checker.lexicon import default_lexicon
 from checker.parallel import ordered_map, pool_size
@@ -197,3 +198,59 @@ def test_ordered_map_starts_no_more_processes_than_cpus(monkeypatch: pytest.Monk
     items = list(range(-40, 0))
     assert list(ordered_map(abs, items, 64, {})) == [abs(i) for i in items]
     assert all(n <= (os.cpu_count() or 1) for n in sizes)
+
+
+# ---------------------------------------------------------------- .jsonl ids
+
+
+def _record(ident: object, edition: str) -> str:
+    return json.dumps({"id": ident, "text": CLAIM.replace("5th", edition),
+                       "published": "2020-05-01"}) + "\n"
+
+
+def test_a_duplicate_jsonl_id_is_skipped_with_its_first_line(tmp_path: Path) -> None:
+    path = _write(tmp_path / "feed.jsonl",
+                  _record("x", "5th") + "\n" + _record("x", "6th") + _record("y", "7th"))
+    result = read_reports([str(path)])
+    assert [(a.path, a.line_of(0)) for a in result.articles] == [(f"{path}#x", 1),
+                                                                  (f"{path}#y", 4)]
+    assert [(s.path, s.reason) for s in result.skipped] == [
+        (f"{path}:3", "duplicate id 'x' (first on line 1)")]
+    path.write_text(_record("x", "5th") + _record("x", "6th"), encoding="utf-8")
+    corpus = check([str(path)], all_rules())
+    assert not corpus.findings  # the second record is no second report to contradict the first
+
+
+def test_a_duplicate_id_is_told_on_the_command_line(tmp_path: Path) -> None:
+    path = _write(tmp_path / "feed.jsonl", _record("x", "5th") + _record("x", "6th"))
+    done = subprocess.run([sys.executable, "-m", "checker", "check", str(path), "--no-config",
+                           "--format", "json"], capture_output=True, text=True,
+                          timeout=HANG_GUARD)
+    assert done.returncode == 0, done.stderr
+    assert f"factlint: skipped {path}:2: duplicate id 'x' (first on line 1)" in done.stderr
+    assert json.loads(done.stdout)["skipped"] == [
+        {"path": f"{path}:2", "reason": "duplicate id 'x' (first on line 1)"}]
+
+
+def test_ids_are_names_within_one_feed_only(tmp_path: Path) -> None:
+    a = _write(tmp_path / "a" / "feed.jsonl", _record("x", "5th"))
+    b = _write(tmp_path / "b" / "feed.jsonl", _record("x", "6th"))
+    result = read_reports([str(tmp_path)])
+    assert [x.path for x in result.articles] == [f"{a}#x", f"{b}#x"] and not result.skipped
+
+
+def test_a_line_named_record_never_takes_the_name_of_an_id(tmp_path: Path) -> None:
+    # line 1 has no id and is named "1"; line 2's id is "1" as well
+    path = _write(tmp_path / "feed.jsonl", json.dumps({"text": CLAIM}) + "\n" + _record(1, "6th"))
+    result = read_reports([str(path)])
+    assert [x.path for x in result.articles] == [f"{path}#1", f"{path}#1@2"]
+    assert not result.skipped
+
+
+def test_a_jsonl_id_too_long_to_be_a_name_names_the_record_by_its_line(tmp_path: Path) -> None:
+    lines = [{"id": "i" * (MAX_ID + 1), "text": CLAIM}, {"id": "short", "text": CLAIM}]
+    path = _write(tmp_path / "feed.jsonl", "".join(json.dumps(r) + "\n" for r in lines))
+    articles = read_reports([str(path)]).articles
+    assert [a.path for a in articles] == [f"{path}#1", f"{path}#short"]
+    assert articles[0].warnings == (f"{path}:1: 'id' is longer than {MAX_ID:,} characters; the "
+                                    "record is named by its line",)
