@@ -15,7 +15,8 @@ from pathlib import Path
 
 from checker.articles import REPORT_SUFFIXES
 from checker.errors import InputError
-from checker.models import Article, Corpus, Finding
+from checker.locations import article_file
+from checker.models import Corpus, Finding
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,14 +87,7 @@ def changed_articles(corpus: Corpus, changed_paths: Iterable[str]) -> set[str]:
     """The corpus's names of the reports read from changed files (however the paths are
     spelled), e.g. for locating a finding on the changed side."""
     changed = {_same_file(p) for p in changed_paths}
-    return {a.path for a in corpus.articles if _same_file(file_of(a)) in changed}
-
-
-def file_of(article: Article) -> str:
-    """The file a report was read from: a .jsonl record's path without its '#id'."""
-    if article.record and ".jsonl#" in article.path:
-        return article.path.partition(".jsonl#")[0] + ".jsonl"
-    return article.path
+    return {a.path for a in corpus.articles if _same_file(article_file(a)) in changed}
 
 
 def _same_file(path: str) -> str:

@@ -18,7 +18,7 @@ from checker import __version__
 from checker.entry import note
 from checker.errors import EXIT_ERROR, InputError, UsageError
 from checker.models import Verdict
-from checker.outputs import FORMATS, OutputOptions, on_console, write_output
+from checker.outputs import FORMATS, OutputOptions, on_console, write_output, write_statistics
 
 if TYPE_CHECKING:
     from checker.config import Config
@@ -109,7 +109,14 @@ def check(paths: OptPaths = None,
           show_all: Annotated[bool, typer.Option(
               "--all", help="With --changed-since or --new: also show old-against-old "
               "findings, dimmed (text format; they never count).")] = False,
-          index: IndexOpt = None, jobs: JobsOpt = None) -> None:
+          show: Annotated[Verdict, typer.Option(
+              "--show", help="Lowest verdict shown; those below are only counted.")
+          ] = Verdict.TIME_SHIFT,
+          statistics: Annotated[bool, typer.Option(
+              "--statistics", help="Print how many findings each rule gave instead.")] = False,
+          index: IndexOpt = None, no_index: Annotated[bool, typer.Option(
+              "--no-index", help="Read every report; neither use nor write the index.")
+          ] = False, jobs: JobsOpt = None) -> None:
     """Check reports and print the conflict report; exit 1 when a finding reaches --fail-on."""
     from checker.baseline import read_baseline
 
@@ -117,6 +124,8 @@ def check(paths: OptPaths = None,
         raise UsageError("--new and --changed-since cannot be used together")
     if (new is None) != (corpus_dirs is None):
         raise UsageError("--new FILE... needs --corpus DIR (and --corpus needs --new)")
+    if index is not None and no_index or statistics and format != "text":
+        raise UsageError("--no-index goes without --index, --statistics with --format text")
     settings = _settings(config, no_config, paths=corpus_dirs if new else paths,
                          select=select, ignore=ignore, fail_on=fail_on, max_bytes=max_bytes,
                          index=index)
@@ -126,13 +135,15 @@ def check(paths: OptPaths = None,
     recorded = read_baseline(str(baseline)) if baseline is not None else None
     request = settings.request(new=tuple(new or ()), changed_since=changed_since,
                                show_all=show_all, index_required=index is not None, jobs=jobs,
-                               baseline=frozenset(recorded) if recorded is not None else None)
+                               baseline=frozenset(recorded) if recorded is not None else None,
+                               show=show, **({"index": None} if no_index else {}))
     result = _run(request, quiet)
     if result.known and not quiet:
         note(f"{result.known} finding(s) already in the baseline not shown")
     options = OutputOptions(request.rules, request.severity, quiet, color.value,
                             to_file=output is not None)
-    write_output(lambda out: FORMATS[format](result, options, out), output)
+    writer = write_statistics if statistics else FORMATS[format]
+    write_output(lambda out: writer(result, options, out), output)
     code = result.exit_code(Verdict(settings.fail_on), strict)
     if code == EXIT_ERROR:
         raise InputError(f"{len(result.skipped)} input(s) skipped (--strict)")
@@ -255,6 +266,8 @@ def _run(request: Request, quiet: bool = False) -> Result:
     with progress_bar(quiet) as progress:
         result = run(dataclasses.replace(request, progress=progress))
     corpus = result.corpus
+    for text in result.notes:
+        note(f"warning: {text}")
     if not quiet:
         if request.new and result.indexed:
             note(f"--new: judged with the {len(corpus.articles)} report(s) of their series in"

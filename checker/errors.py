@@ -3,6 +3,7 @@
     FactlintError            exit 2: one line on stderr, never a traceback
     ├── UsageError           a bad option or argument
     └── InputError           a path that is missing, unreadable or not a report
+        └── IndexUnusable    the claim index cannot be used (damaged, locked, not one)
 Exit codes: 0 no finding at the fail level, 1 findings at the fail level, 2 usage or input error.
 """
 
@@ -25,6 +26,10 @@ class UsageError(FactlintError):
 
 class InputError(FactlintError):
     """A path that is missing, unreadable or cannot be parsed."""
+
+
+class IndexUnusable(InputError):
+    """The claim index cannot be used: damaged, locked, another program's file, unwritable."""
 
 
 class Interrupted(BaseException):

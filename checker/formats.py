@@ -19,6 +19,7 @@ from urllib.parse import quote
 
 from checker import __version__
 from checker.baseline import key_text
+from checker.locations import file_of
 from checker.models import Article, Claim, Corpus, Finding, Side
 from checker.report import inert, summary
 from checker.rule import Rule
@@ -51,31 +52,6 @@ def primary(finding: Finding, claims: dict[str, Claim],
 def _claims_of(side: Side, claims: dict[str, Claim]) -> list[Claim]:
     found = [claims[c] for c in side.claims if c in claims]
     return sorted(found, key=lambda c: (c.article, c.line, c.start))
-
-
-def file_of(claim: Claim, articles: dict[str, Article]) -> str:
-    """The file a claim was read from: a .jsonl record's path without its '#id'."""
-    article = articles.get(claim.article)
-    if article is not None and article.record:
-        return record_file(claim.article)
-    return claim.article
-
-
-_RECORD_MARK = re.compile(r"\.jsonl#", re.IGNORECASE)
-
-
-def record_file(name: str) -> str:
-    """The .jsonl file of a record named 'FILE.jsonl#ID'. The id may itself hold '#' (or even
-    '.jsonl#'), so the file ends at the first '.jsonl#'; should the folders' names hold one
-    too, the candidate that is a file on disk wins."""
-    ends = [m.start() + len(".jsonl") for m in _RECORD_MARK.finditer(name)]
-    if not ends:
-        return name.partition("#")[0]
-    if len(ends) > 1:
-        for end in ends:
-            if os.path.isfile(name[:end]):
-                return name[:end]
-    return name[:ends[0]]
 
 
 def message(finding: Finding) -> str:
@@ -196,6 +172,27 @@ def _github_line(finding: Finding, claims: dict[str, Claim], articles: dict[str,
                          f"{found[0].line}: {_short(found[0].quote)}{more}")
     level = GITHUB_LEVEL[finding.severity]
     return f"::{level} {','.join(props)}::{gh_data(chr(10).join(lines))}"
+
+
+# ---------------------------------------------------------------- concise
+
+
+def to_concise(corpus: Corpus, findings: list[Finding],
+               changed: Collection[str] | None = None) -> str:
+    """One line a finding, 'path:line:col: CODE [verdict] message', for editors and grep."""
+    claims = {c.id: c for c in corpus.claims}
+    articles = {a.path: a for a in corpus.articles}
+    lines = []
+    for finding in findings:
+        _, claim = primary(finding, claims, changed)
+        where = (f"{file_of(claim, articles)}:{claim.line}:{claim.column}" if claim is not None
+                 else finding.series)
+        values = " vs ".join(f'"{side.value}"' for side in finding.sides)
+        text = f"{where}: {finding.rule} [{finding.verdict.value}] {values}. {finding.explanation}"
+        if finding.suppressed:
+            text += " (suppressed)"
+        lines.append(inert(" ".join(_plain(text).split())))  # nothing a CI runner acts on
+    return "".join(line + "\n" for line in lines)
 
 
 def _short(text: str) -> str:

@@ -44,7 +44,7 @@ from dataclasses import dataclass
 import checker
 from checker.articles import DEFAULT_MAX_BYTES, REPORT_SUFFIXES, display_path, expand_paths
 from checker.digest import digest_file
-from checker.errors import InputError, UsageError
+from checker.errors import IndexUnusable, InputError, UsageError
 from checker.lexicon import Lexicon, default_lexicon
 from checker.models import Digest, Skipped
 from checker.parallel import ordered_map, worker_state
@@ -555,7 +555,7 @@ def _make_folder(db_path: str) -> None:
         with open(os.path.join(folder, ".gitignore"), "w", encoding="utf-8") as f:
             f.write(f"{_FOLDER_MARK}: the claim index is a cache\n*\n")
     except OSError as err:
-        raise InputError(f"cannot make the index folder {folder}: {err.strerror or err}") from None
+        raise IndexUnusable(f"cannot make the index folder {folder}: {err.strerror or err}") from None
 
 
 @contextmanager
@@ -608,9 +608,9 @@ def ensure_ours(db_path: str) -> None:
     except FileNotFoundError:
         return
     except OSError as err:
-        raise InputError(f"index {db_path}: {err.strerror or err}") from None
+        raise IndexUnusable(f"index {db_path}: {err.strerror or err}") from None
     if not stat.S_ISREG(st.st_mode):
-        raise InputError(f"index {db_path} is not a regular file")
+        raise IndexUnusable(f"index {db_path} is not a regular file")
     if os.path.splitext(db_path)[1].lower() in REPORT_SUFFIXES:
         raise _not_ours(db_path, "a file named like a report")
     if st.st_size == 0 or _in_own_folder(db_path):
@@ -619,7 +619,7 @@ def ensure_ours(db_path: str) -> None:
         with open(db_path, "rb") as f:
             head = f.read(100)
     except OSError as err:
-        raise InputError(f"index {db_path}: {err.strerror or err}") from None
+        raise IndexUnusable(f"index {db_path}: {err.strerror or err}") from None
     if not head.startswith(_SQLITE_MAGIC):
         raise _not_ours(db_path, "not an SQLite file")
     mark = int.from_bytes(head[68:72], "big")
@@ -650,8 +650,8 @@ def _earlier_index(db_path: str) -> bool:
     return "schema" in meta and extractor.startswith(f"{checker.__version__.split('+')[0]}+")
 
 
-def _not_ours(db_path: str, what: str) -> InputError:
-    return InputError(f"{db_path} is not a factlint index ({what}); factlint leaves it as it"
+def _not_ours(db_path: str, what: str) -> IndexUnusable:
+    return IndexUnusable(f"{db_path} is not a factlint index ({what}); factlint leaves it as it"
                       " is: remove it or choose another --index")
 
 
@@ -683,12 +683,12 @@ def _write_meta(conn: sqlite3.Connection, settings: str) -> None:
 def _rows(db_path: str, column: str, under: Sequence[str] | None) -> list[tuple[str, object]]:
     """Read one column of every file row (under the roots), in one read transaction."""
     if not os.path.exists(db_path):
-        raise InputError(f"no index at {db_path}: run 'factlint index' first")
+        raise IndexUnusable(f"no index at {db_path}: run 'factlint index' first")
     with _connect(db_path, BUSY_TIMEOUT) as conn:
         conn.execute("BEGIN")
         meta = dict(conn.execute("SELECT key, value FROM meta")) if _has_meta(conn) else {}
         if meta.get("schema") != _SCHEMA:
-            raise InputError(f"index {db_path} was written by another version of factlint:"
+            raise IndexUnusable(f"index {db_path} was written by another version of factlint:"
                              " run 'factlint index' again")
         rows = conn.execute(f"SELECT key, {column} FROM files ORDER BY path").fetchall()
         conn.execute("COMMIT")
@@ -796,16 +796,16 @@ def _is_locked(err: sqlite3.Error) -> bool:
     return "locked" in str(err) or "busy" in str(err)
 
 
-def _error(err: sqlite3.Error, db_path: str, timeout: float) -> InputError:
+def _error(err: sqlite3.Error, db_path: str, timeout: float) -> IndexUnusable:
     if _is_locked(err):
-        return InputError(f"index {db_path} is locked by another factlint run"
+        return IndexUnusable(f"index {db_path} is locked by another factlint run"
                           f" (waited {timeout:g} s); try again when it has finished")
     text = str(err)
     if isinstance(err, sqlite3.DatabaseError) and any(
             w in text for w in ("not a database", "malformed", "corrupt")):
         return _damaged(db_path, text)
-    return InputError(f"index {db_path}: {text}")
+    return IndexUnusable(f"index {db_path}: {text}")
 
 
-def _damaged(db_path: str, why: str) -> InputError:
-    return InputError(f"index {db_path} is damaged ({why}): run 'factlint index --rebuild'")
+def _damaged(db_path: str, why: str) -> IndexUnusable:
+    return IndexUnusable(f"index {db_path} is damaged ({why}): run 'factlint index --rebuild'")

@@ -81,6 +81,7 @@ class Claim:
     year_offsets: tuple[int, ...] = (0,)  # years spoken for, relative to the report's year
     attributed: bool = False  # inside a quotation: the speaker's claim, not the report's
     extra: tuple[tuple[str, Any], ...] = ()  # family-specific details, e.g. a person's role
+    column: int = 1  # of the value on its line, in characters from 1 (1 in a .jsonl record)
 
     def detail(self, key: str, default: Any = None) -> Any:
         return next((value for name, value in self.extra if name == key), default)

@@ -41,40 +41,55 @@ def _text(result: Result, options: OutputOptions, out: TextIO) -> None:
     from checker.report import render_text
 
     on_console(lambda console: render_text(result.corpus, console, list(result.shown),
-                                           dimmed=set(result.dimmed), quiet=options.quiet),
+                                           dimmed=set(result.dimmed), quiet=options.quiet,
+                                           hidden=result.hidden),
                options.color, options.to_file)(out)
 
 
 def _json(result: Result, options: OutputOptions, out: TextIO) -> None:
     from checker.report import write_json
 
-    write_json(result.corpus, list(result.counted), out)
+    write_json(result.corpus, list(result.listed), out)
 
 
 def _sarif(result: Result, options: OutputOptions, out: TextIO) -> None:
     from checker.formats import to_sarif
 
-    out.write(to_sarif(result.corpus, list(result.counted), options.rules, options.severity,
+    out.write(to_sarif(result.corpus, list(result.listed), options.rules, options.severity,
                        changed=result.changed))
 
 
 def _github(result: Result, options: OutputOptions, out: TextIO) -> None:
     from checker.formats import to_github
 
-    out.write(to_github(result.corpus, list(result.counted), quiet=options.quiet,
+    out.write(to_github(result.corpus, list(result.listed), quiet=options.quiet,
                         changed=result.changed))
 
 
 def _markdown(result: Result, options: OutputOptions, out: TextIO) -> None:
     from checker.formats import to_markdown
 
-    out.write(to_markdown(result.corpus, list(result.counted)))
+    out.write(to_markdown(result.corpus, list(result.listed)))
+
+
+def _concise(result: Result, options: OutputOptions, out: TextIO) -> None:
+    from checker.formats import to_concise
+
+    out.write(to_concise(result.corpus, list(result.listed), changed=result.changed))
 
 
 def _html(result: Result, options: OutputOptions, out: TextIO) -> None:
     from checker.html import render_html
 
-    out.write(render_html(result.corpus, list(result.counted)))
+    out.write(render_html(result.corpus, list(result.listed)))
+
+
+def write_statistics(result: Result, options: OutputOptions, out: TextIO) -> None:
+    """How many findings each rule gave (check --statistics), instead of the findings."""
+    from checker.report import render_statistics
+
+    on_console(lambda console: render_statistics(result.counted, console), options.color,
+               options.to_file)(out)
 
 
 FORMATS: dict[str, Writer] = {
@@ -84,6 +99,7 @@ FORMATS: dict[str, Writer] = {
     "github": _github,
     "markdown": _markdown,
     "html": _html,
+    "concise": _concise,
 }
 
 

@@ -18,7 +18,14 @@ from checker.baseline import new_findings
 from checker.changes import changed_articles, changed_since, partition
 from checker.digest import digest, digest_file, failure_reason, inject_fault
 from checker.engine import run_rules
-from checker.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, InputError, UsageError
+from checker.errors import (
+    EXIT_CLEAN,
+    EXIT_ERROR,
+    EXIT_FINDINGS,
+    IndexUnusable,
+    InputError,
+    UsageError,
+)
 from checker.index import holds, load_digests, series_slice, update_index
 from checker.lexicon import Lexicon, default_lexicon
 from checker.models import (
@@ -61,12 +68,14 @@ class Request:
     changed_since: str | None = None  # a git reference: only changed reports' findings count
     show_all: bool = False  # with new or changed_since: keep the others, dimmed
     baseline: frozenset[str] | None = None  # keys of recorded findings: not shown
+    show: Verdict = Verdict.TIME_SHIFT  # the lowest verdict shown; those below still count
     progress: Progress | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class Result:
-    """A judged corpus and the findings to show; dimmed ones are shown but never count."""
+    """A judged corpus and the findings to show; dimmed ones are shown but never count,
+    hidden ones (below the --show threshold) count but are not shown."""
 
     corpus: Corpus
     shown: tuple[Finding, ...]
@@ -74,10 +83,18 @@ class Result:
     changed: frozenset[str] | None = None  # the corpus's paths of changed or new reports
     known: int = 0  # findings left out because the baseline records them
     indexed: bool = False  # the claim index stood for the corpus
+    hidden: tuple[Finding, ...] = ()  # below the display threshold
+    notes: tuple[str, ...] = ()  # what the user should know of how the run went
+
+    @property
+    def listed(self) -> tuple[Finding, ...]:
+        """What a format lists: the shown findings that count (dimmed ones are text only)."""
+        return tuple(f for f in self.shown if f.id not in self.dimmed)
 
     @property
     def counted(self) -> tuple[Finding, ...]:
-        return tuple(f for f in self.shown if f.id not in self.dimmed)
+        """What the exit code is decided by: the listed findings and the hidden ones."""
+        return (*self.listed, *self.hidden)
 
     @property
     def skipped(self) -> tuple[Skipped, ...]:
@@ -98,7 +115,7 @@ def run(request: Request) -> Result:
     """Read, judge and count, as the request says."""
     if not request.paths and not request.new:
         raise UsageError("no paths given: pass PATH... or set 'paths' in [tool.factlint]")
-    corpus, indexed = _judged(request)
+    corpus, indexed, notes = _judged(request)
     focus_on = _focus(request)
     shown, dimmed, changed = list(corpus.findings), frozenset[str](), None
     if focus_on is not None:
@@ -110,7 +127,10 @@ def run(request: Request) -> Result:
     known = 0
     if request.baseline is not None:
         shown, known = new_findings(corpus, shown, set(request.baseline))
-    return Result(corpus, tuple(shown), dimmed, changed, known, indexed)
+    level = VERDICT_RANK[request.show]
+    hidden = tuple(f for f in shown if VERDICT_RANK[f.verdict] < level and f.id not in dimmed)
+    shown = [f for f in shown if VERDICT_RANK[f.verdict] >= level]
+    return Result(corpus, tuple(shown), dimmed, changed, known, indexed, hidden, notes)
 
 
 def refuse_overwriting_input(target: str | os.PathLike[str] | None, paths: Sequence[str],
@@ -127,19 +147,26 @@ def refuse_overwriting_input(target: str | os.PathLike[str] | None, paths: Seque
         raise UsageError(f"{option} {os.fspath(target)} is one of the reports being checked")
 
 
-def _judged(request: Request) -> tuple[Corpus, bool]:
-    """The judged corpus, and whether the index stood for it."""
+def _judged(request: Request) -> tuple[Corpus, bool, tuple[str, ...]]:
+    """The judged corpus, whether the index stood for it, and notes on how it went. An index
+    the request did not require is passed over with a note when it cannot be used."""
     common = {"lex": request.lex, "max_bytes": request.max_bytes, "stdin_text": request.stdin,
               "severity": request.severity, "jobs": request.jobs, "progress": request.progress}
     use_index = request.index is not None and (request.index_required
                                                or os.path.exists(request.index))
-    if request.new and use_index:
-        return check_new_indexed(request.new, request.paths, request.rules, request.index,
-                                 **common), True
     paths = (*request.paths, *request.new) if request.new else request.paths
-    if use_index:
-        return check_indexed(paths, request.rules, request.index, **common), True
-    return check(paths, request.rules, **common), False
+    if not use_index:
+        return check(paths, request.rules, **common), False, ()
+    try:
+        if request.new:
+            return check_new_indexed(request.new, request.paths, request.rules, request.index,
+                                     **common), True, ()
+        return check_indexed(paths, request.rules, request.index, **common), True, ()
+    except IndexUnusable as err:
+        if request.index_required:
+            raise
+        note = f"{err}; checked without the index (--no-index leaves it alone)"
+        return check(paths, request.rules, **common), False, (note,)
 
 
 def _focus(request: Request) -> list[str] | None:

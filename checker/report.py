@@ -21,6 +21,7 @@ from rich.table import Table
 from rich.text import Text
 from rich.theme import Theme
 
+from checker.locations import record_file
 from checker.models import Article, Claim, Corpus, Finding, Verdict
 
 if TYPE_CHECKING:
@@ -150,24 +151,29 @@ def finding_json(finding: Finding) -> dict[str, Any]:
 
 
 def render_text(corpus: Corpus, console: Console, findings: list[Finding] | None = None,
-                dimmed: set[str] | None = None, quiet: bool = False) -> None:
+                dimmed: set[str] | None = None, quiet: bool = False,
+                hidden: Sequence[Finding] = ()) -> None:
     """The conflict report: a summary, then each series' findings with their quotes.
 
     quiet leaves out the summary and the skipped inputs: only the findings are printed.
+    hidden findings (below the display threshold) are only counted in the summary.
     """
     findings = list(corpus.findings) if findings is None else findings
     claims = {c.id: c for c in corpus.claims}
+    records = {a.path for a in corpus.articles if a.record}
     if not quiet:
-        console.print(_summary_panel(corpus, findings))
+        console.print(_summary_panel(corpus, findings, hidden))
     by_series: dict[str, list[Finding]] = defaultdict(list)
     for finding in findings:
         by_series[finding.series].append(finding)
-    for series in sorted(by_series):
-        console.print()
+    for number, series in enumerate(sorted(by_series)):
+        if number or not quiet:  # quiet output starts with its first finding
+            console.print()
         console.print(Hanging(Text.assemble(("\u2500\u2500 ", "muted"), (inert(series), "series")),
                               indent=3, fill="\u2500"))
         for finding in by_series[series]:
-            console.print(_finding(finding, claims, dim=finding.id in (dimmed or set())))
+            console.print(_finding(finding, claims, records,
+                                   dim=finding.id in (dimmed or set())))
     if not quiet and by_series:
         render_year_summary(corpus, console, set(by_series))
     for skipped in () if quiet else corpus.skipped:
@@ -238,21 +244,37 @@ def _own(claim: Claim) -> bool:
             and not claim.detail("year"))
 
 
-def _summary_panel(corpus: Corpus, findings: list[Finding]) -> Panel:
-    s = summary(corpus, findings)
+def _summary_panel(corpus: Corpus, findings: list[Finding],
+                   hidden: Sequence[Finding] = ()) -> Panel:
+    s = summary(corpus, [*findings, *hidden])
     counts = ", ".join(f"{n} {v}" for v, n in s["by_verdict"].items() if n) or "no findings"
     text = Text.assemble(
         (_many(s["articles"], "report"), "bold"), f" ({s['skipped']} skipped), ",
         (_many(s["claims"], "claim"), "bold"), ", ", (counts, "bold"),
-        f"{', ' + str(s['suppressed']) + ' suppressed' if s['suppressed'] else ''}")
+        f"{', ' + str(s['suppressed']) + ' suppressed' if s['suppressed'] else ''}",
+        f" ({len(hidden)} not shown: --show)" if hidden else "")
     return Panel(text, title="factlint", expand=False)
+
+
+def render_statistics(findings: Sequence[Finding], console: Console) -> None:
+    """How many findings each rule gave, by verdict, most first (check --statistics)."""
+    by_rule: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for finding in findings:
+        by_rule[(finding.rule, finding.name)][finding.verdict.value] += 1
+    table = Table("count", "code", "name", *(v.value for v in Verdict))
+    for (code, name), counts in sorted(by_rule.items(),
+                                       key=lambda kv: (-sum(kv[1].values()), kv[0])):
+        table.add_row(str(sum(counts.values())), code, name,
+                      *(str(counts.get(v.value, 0)) for v in Verdict))
+    console.print(table)
 
 
 def _many(n: int, noun: str) -> str:
     return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
-def _finding(finding: Finding, claims: dict[str, Claim], dim: bool = False) -> Group:
+def _finding(finding: Finding, claims: dict[str, Claim], records: set[str],
+             dim: bool = False) -> Group:
     style = "muted" if dim else VERDICT_STYLE[finding.verdict]
     head = Text.assemble(
         ("  " + finding.verdict.value.upper(), style), " ",
@@ -270,14 +292,18 @@ def _finding(finding: Finding, claims: dict[str, Claim], dim: bool = False) -> G
             claim = claims.get(claim_id)
             if claim and (claim.article, claim.line, claim.quote) not in shown:
                 shown.add((claim.article, claim.line, claim.quote))  # one sentence, quoted once
-                parts.append(_quote_line(claim))
+                parts.append(_quote_line(claim, claim.article in records))
     parts.append(Hanging(Text("    " + inert(finding.explanation), style="explain"), indent=6))
     return Group(*parts)
 
 
-def _quote_line(claim: Claim) -> Hanging:
+def _quote_line(claim: Claim, record: bool = False) -> Hanging:
+    """A claim's place and quote: 'FILE:LINE', an editor opens it (a record: its id after)."""
     text = Text("      ")
-    text.append(inert(f"{claim.article}:{claim.line}"), style="line")
+    file = record_file(claim.article) if record else claim.article
+    text.append(inert(f"{file}:{claim.line}"), style="line")
+    if record:  # which record of the file
+        text.append(inert(f" [{claim.article[len(file) + 1:]}]"), style="muted")
     text.append("  ")
     text.append_text(highlighted_quote(claim))
     return Hanging(text, indent=8)

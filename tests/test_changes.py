@@ -234,7 +234,11 @@ def test_cli_new_reports_against_an_indexed_corpus(repo: Path) -> None:
     again = factlint(repo, "index", "corpus")
     assert "0 read" in again.stderr and "5 unchanged" in again.stderr
     (repo / ".factlint" / "index.sqlite").write_bytes(b"garbage" * 100)
-    broken = factlint(repo, "check", "corpus")
+    passed_over = factlint(repo, "check", "corpus", "-q")  # not asked for: checked without
+    assert passed_over.returncode == 0, passed_over.stderr
+    assert passed_over.stderr.startswith("factlint: warning: index") and "--rebuild" in \
+        passed_over.stderr and "checked without the index" in passed_over.stderr
+    broken = factlint(repo, "check", "corpus", "--index", ".factlint/index.sqlite")
     assert broken.returncode == 2
     assert broken.stderr.count("\n") == 1 and "--rebuild" in broken.stderr
     assert factlint(repo, "index", "corpus", "--rebuild").returncode == 0

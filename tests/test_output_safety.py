@@ -18,13 +18,14 @@ import pytest
 from conftest import factlint as run_factlint
 from rich.cells import cell_len
 
-from checker.formats import md, record_file
+from checker.formats import md
 from checker.graph import build_graph, write_graph, xml_safe
+from checker.locations import record_file
 from checker.pipeline import check
 from checker.report import inert
 from rules import all_rules
 
-SARIF_SCHEMA = Path(__file__).resolve().parents[2] / "shared" / "schemas" / "sarif-schema-2.1.0.json"
+SARIF_SCHEMA = Path(__file__).resolve().parent / "data" / "sarif-schema-2.1.0.json"
 
 COMMANDS = "::error file=x::pwned ::warning::x ##[error]old ##vso[task.setvariable]y"
 FILLER = ("and the sentence runs on with plain words, enough of them that any width "

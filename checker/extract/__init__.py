@@ -61,6 +61,7 @@ def _to_claim(article: Article, sentence: Sentence, draft: Draft, line_starts: l
     value_end = sentence.start + draft.span[1]
     line = (article.line_offset + 1 if article.record
             else bisect.bisect_right(line_starts, value_start))
+    column = 1 if article.record else value_start - line_starts[line - 1] + 1
     key = f"{article.path}|{value_start}|{value_end}|{draft.slot}|{draft.value!r}"
     ident = "C" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
     return Claim(
@@ -71,7 +72,7 @@ def _to_claim(article: Article, sentence: Sentence, draft: Draft, line_starts: l
         family=draft.family, slot=draft.slot, value=draft.value, display=draft.display,
         qualifier=draft.qualifier, polarity=draft.polarity, counted=draft.counted,
         year_offsets=draft.year_offsets, attributed=sentence.is_quoted(draft.span[0]),
-        extra=tuple(sorted(draft.extra.items())),
+        extra=tuple(sorted(draft.extra.items())), column=column,
     )
 
 
