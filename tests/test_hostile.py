@@ -419,13 +419,13 @@ def test_classic_mac_line_ends_count_as_lines(tmp_path: Path) -> None:
     assert article.raw.count("\n") == 3 and article.line_of(article.raw.index("The")) == 3
 
 
-def test_jsonl_lines_are_file_lines_and_duplicate_ids_stay_apart(tmp_path: Path) -> None:
+def test_jsonl_lines_are_file_lines_and_a_duplicate_id_is_skipped(tmp_path: Path) -> None:
     record = json.dumps({"id": "x", "text": "A\u2028B " + CLAIM}, ensure_ascii=False)
     path = _write(tmp_path / "r.jsonl", f"{record}\n\n{record}\n".encode())
     result = read_reports([str(path)])
-    assert [(a.path.rsplit("#", 1)[1], a.line_of(0)) for a in result.articles] == [
-        ("x", 1), ("x@3", 3)]
-    assert not result.skipped
+    assert [(a.path.rsplit("#", 1)[1], a.line_of(0)) for a in result.articles] == [("x", 1)]
+    assert [(s.path, s.reason) for s in result.skipped] == [
+        (f"{path}:3", "duplicate id 'x' (first on line 1)")]
 
 
 def test_front_matter_values_that_are_not_scalars_are_ignored_with_a_warning(
