@@ -31,18 +31,13 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=N
                        "each other.")
 
 
-class Format(StrEnum):
-    text = "text"
-    json = "json"
+def _choices(name: str, *values: str) -> type[StrEnum]:
+    return StrEnum(name, {value: value for value in values})  # type: ignore[return-value]
 
 
-CheckFormat = StrEnum("CheckFormat", {name: name for name in FORMATS})  # type: ignore[misc]
-
-
-class Color(StrEnum):
-    auto = "auto"
-    always = "always"
-    never = "never"
+Format = _choices("Format", "text", "json")
+CheckFormat = _choices("CheckFormat", *FORMATS)
+Color = _choices("Color", "auto", "always", "never")
 
 
 Paths = Annotated[list[str], typer.Argument(help="Files or folders of reports, or - for stdin.")]
@@ -89,7 +84,7 @@ def check(paths: OptPaths = None,
           fail_on: Annotated[Verdict | None, typer.Option(
               "--fail-on", help="Lowest verdict that fails the run [default: conflict].",
               show_default=False)] = None,
-          color: ColorOpt = Color.auto, config: ConfigOpt = None, no_config: NoConfigOpt = False,
+          color: ColorOpt = "auto", config: ConfigOpt = None, no_config: NoConfigOpt = False,
           baseline: Annotated[Path | None, typer.Option(
               "--baseline", help="Report only findings not recorded in this baseline.")] = None,
           quiet: QuietOpt = False,
@@ -104,7 +99,8 @@ def check(paths: OptPaths = None,
               "--new", metavar="FILE", help="New reports, checked against --corpus; only "
               "findings that involve one of them count.", show_default=False)] = None,
           corpus_dirs: Annotated[list[str] | None, typer.Option(
-              "--corpus", metavar="DIR", help="The reports --new is checked against.",
+              "--corpus", metavar="DIR", help="The reports --new is checked against "
+              "[default: PATH..., else 'paths' of the config].",
               show_default=False)] = None,
           show_all: Annotated[bool, typer.Option(
               "--all", help="With --changed-since or --new: also show old-against-old "
@@ -122,15 +118,18 @@ def check(paths: OptPaths = None,
 
     if new and changed_since:
         raise UsageError("--new and --changed-since cannot be used together")
-    if (new is None) != (corpus_dirs is None):
-        raise UsageError("--new FILE... needs --corpus DIR (and --corpus needs --new)")
+    if corpus_dirs is not None and new is None:
+        raise UsageError("--corpus DIR goes with --new FILE...")
     if index is not None and no_index or statistics and format != "text":
         raise UsageError("--no-index goes without --index, --statistics with --format text")
-    settings = _settings(config, no_config, paths=corpus_dirs if new else paths,
+    settings = _settings(config, no_config, paths=corpus_dirs or paths,
                          select=select, ignore=ignore, fail_on=fail_on, max_bytes=max_bytes,
                          index=index)
     if changed_since and not settings.paths:
         settings = settings.override(paths=(".",))
+    if new and not settings.paths:
+        raise UsageError("--new FILE... is checked against --corpus DIR, PATH... or 'paths'"
+                         " of the config")
     _refuse_overwriting(settings, output, extra=new or ())
     recorded = read_baseline(str(baseline)) if baseline is not None else None
     request = settings.request(new=tuple(new or ()), changed_since=changed_since,
@@ -197,13 +196,13 @@ def record_baseline(paths: OptPaths = None, output: OutputOpt = None, select: Se
 
 
 @app.command()
-def claims(paths: Paths, format: Annotated[Format, typer.Option("--format", "-f")] = Format.text,
-           output: OutputOpt = None, color: ColorOpt = Color.auto) -> None:
+def claims(paths: Paths, format: Annotated[Format, typer.Option("--format", "-f")] = "text",
+           output: OutputOpt = None, color: ColorOpt = "auto") -> None:
     """Print the claims extracted from reports."""
     from checker.report import claims_json, render_claims
 
     corpus = _run_plain(paths, output)
-    if format is Format.json:
+    if format == "json":
         write_output(claims_json(corpus), output)
     else:
         write_output(on_console(lambda console: render_claims(corpus, console), color.value,
@@ -211,7 +210,7 @@ def claims(paths: Paths, format: Annotated[Format, typer.Option("--format", "-f"
 
 
 @app.command()
-def timeline(paths: Paths, output: OutputOpt = None, color: ColorOpt = Color.auto) -> None:
+def timeline(paths: Paths, output: OutputOpt = None, color: ColorOpt = "auto") -> None:
     """Show, per series, the years and what each report claims for each."""
     from checker.report import render_timeline
 
@@ -231,7 +230,7 @@ def graph(paths: Paths, output: Annotated[Path, typer.Option("--output", "-o", h
 
 @app.command("rules")
 def list_rules(code: Annotated[str | None, typer.Argument(help="A rule code or name.")] = None,
-               color: ColorOpt = Color.auto) -> None:
+               color: ColorOpt = "auto") -> None:
     """List the rules, or explain one."""
     from checker.report import make_console, render_rules
     from checker.selection import select_rules

@@ -242,3 +242,18 @@ def test_cli_new_reports_against_an_indexed_corpus(repo: Path) -> None:
     assert broken.returncode == 2
     assert broken.stderr.count("\n") == 1 and "--rebuild" in broken.stderr
     assert factlint(repo, "index", "corpus", "--rebuild").returncode == 0
+
+
+def test_new_reports_are_checked_against_the_configured_corpus(repo: Path) -> None:
+    """--new without --corpus: PATH... is the corpus, else the config's paths."""
+    (repo / "new_report.md").write_text(CONTRADICTING)
+    (repo / "factlint.toml").write_text('paths = ["corpus"]\n')
+    done = factlint(repo, "check", "--new", "new_report.md", "-f", "json", "--no-index")
+    assert done.returncode == 1, done.stderr
+    assert [c["rule"] for c in json.loads(done.stdout)["conflicts"]] == ["FL101"]
+    same = factlint(repo, "check", "--new", "new_report.md", "corpus", "-f", "json",
+                    "--no-config", "--no-index")
+    assert same.stdout == done.stdout
+    (repo / "factlint.toml").unlink()
+    alone = factlint(repo, "check", "--new", "new_report.md")
+    assert alone.returncode == 2 and "--corpus" in alone.stderr
