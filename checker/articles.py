@@ -17,14 +17,15 @@ import re
 import stat
 import sys
 import weakref
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+import pathspec
 import yaml
 
-from checker.errors import InputError
+from checker.errors import InputError, UsageError
 from checker.lexicon import SAFE_LOADER, Lexicon, default_lexicon
 from checker.models import Article, Skipped
 
@@ -114,9 +115,15 @@ def display_path(path: str) -> str:
 # ---------------------------------------------------------------- finding files
 
 
-def expand_paths(paths: Iterable[str], skipped: list[Skipped]) -> Iterator[str]:
-    """The report files under the given paths, each once, folders walked in sorted order."""
+def expand_paths(paths: Iterable[str], skipped: list[Skipped],
+                 exclude: Sequence[str] = ()) -> Iterator[str]:
+    """The report files under the given paths, each once, folders walked in sorted order.
+
+    exclude holds gitignore-style patterns, matched against each file's path relative to the
+    folder it was found in (as a .gitignore in that folder would be); a file named itself is
+    always read."""
     seen: set[str] = set()  # real paths: "./a/x.md" and "a/x.md" are one file, read once
+    excluded = _exclusion(exclude)
 
     def first_time(path: str) -> bool:
         real = path if path == "-" else os.path.realpath(path)
@@ -134,10 +141,21 @@ def expand_paths(paths: Iterable[str], skipped: list[Skipped]) -> Iterator[str]:
             raise InputError(f"no such file or folder: {given}")
         if _is_dir(given):
             for found in sorted(_walk(Path(given), skipped)):
-                if first_time(found):
+                if not excluded(os.path.relpath(found, given)) and first_time(found):
                     yield found
         elif first_time(given):
             yield given
+
+
+def _exclusion(patterns: Sequence[str]) -> Callable[[str], bool]:
+    """Whether a path relative to a walked folder matches one of the exclude patterns."""
+    if not patterns:
+        return lambda _: False
+    try:
+        spec = pathspec.GitIgnoreSpec.from_lines(patterns)
+    except (ValueError, TypeError) as err:
+        raise UsageError(f"exclude: {err}") from None
+    return lambda relative: spec.match_file(relative.replace(os.sep, "/"))
 
 
 def _is_dir(path: str) -> bool:

@@ -8,7 +8,6 @@ boundary (checker.entry) turns errors into one line and an exit code.
 from __future__ import annotations
 
 import dataclasses
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -18,6 +17,23 @@ from checker import __version__
 from checker.entry import note
 from checker.errors import EXIT_ERROR, InputError, UsageError
 from checker.models import Verdict
+from checker.options import (
+    CheckFormat,
+    ColorOpt,
+    ConfigOpt,
+    ExcludeOpt,
+    Format,
+    IgnoreOpt,
+    IndexOpt,
+    JobsOpt,
+    MaxBytesOpt,
+    NoConfigOpt,
+    OptPaths,
+    OutputOpt,
+    Paths,
+    QuietOpt,
+    SelectOpt,
+)
 from checker.outputs import FORMATS, OutputOptions, on_console, write_output, write_statistics
 
 if TYPE_CHECKING:
@@ -29,40 +45,6 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=N
                   pretty_exceptions_enable=False,
                   help="Check news reports of recurring events for claims that contradict "
                        "each other.")
-
-
-def _choices(name: str, *values: str) -> type[StrEnum]:
-    return StrEnum(name, {value: value for value in values})  # type: ignore[return-value]
-
-
-Format = _choices("Format", "text", "json")
-CheckFormat = _choices("CheckFormat", *FORMATS)
-Color = _choices("Color", "auto", "always", "never")
-
-
-Paths = Annotated[list[str], typer.Argument(help="Files or folders of reports, or - for stdin.")]
-OptPaths = Annotated[list[str] | None, typer.Argument(
-    help="Files or folders of reports, or - for stdin (default: 'paths' of the config).",
-    show_default=False)]
-SelectOpt = Annotated[list[str] | None, typer.Option("--select", help="Rules to run (codes or "
-                                                     "names, comma-separated).")]
-IgnoreOpt = Annotated[list[str] | None, typer.Option("--ignore", help="Rules to skip.")]
-ColorOpt = Annotated[Color, typer.Option("--color", help="Colored output.")]
-OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")]
-ConfigOpt = Annotated[Path | None, typer.Option(
-    "--config", help="Read settings from this file instead of the nearest factlint.toml or "
-                     "pyproject.toml [tool.factlint].")]
-NoConfigOpt = Annotated[bool, typer.Option("--no-config", help="Ignore config files.")]
-MaxBytesOpt = Annotated[int | None, typer.Option(
-    "--max-bytes", min=1, help="Skip report files larger than this.", show_default=False)]
-QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print only the findings.")]
-IndexOpt = Annotated[Path | None, typer.Option(
-    "--index", help="The claim index file [default: 'index' of the config, else "
-                    ".factlint/index.sqlite]; check uses it when it exists.",
-    show_default=False)]
-JobsOpt = Annotated[int | None, typer.Option(
-    "--jobs", "-j", min=1, help="Processes reading reports [default: one a CPU].",
-    show_default=False)]
 
 
 def _version(value: bool) -> None:
@@ -112,7 +94,7 @@ def check(paths: OptPaths = None,
               "--statistics", help="Print how many findings each rule gave instead.")] = False,
           index: IndexOpt = None, no_index: Annotated[bool, typer.Option(
               "--no-index", help="Read every report; neither use nor write the index.")
-          ] = False, jobs: JobsOpt = None) -> None:
+          ] = False, exclude: ExcludeOpt = None, jobs: JobsOpt = None) -> None:
     """Check reports and print the conflict report; exit 1 when a finding reaches --fail-on."""
     from checker.baseline import read_baseline
 
@@ -122,7 +104,7 @@ def check(paths: OptPaths = None,
         raise UsageError("--corpus DIR goes with --new FILE...")
     if index is not None and no_index or statistics and format != "text":
         raise UsageError("--no-index goes without --index, --statistics with --format text")
-    settings = _settings(config, no_config, paths=corpus_dirs or paths,
+    settings = _settings(config, no_config, paths=corpus_dirs or paths, exclude=exclude,
                          select=select, ignore=ignore, fail_on=fail_on, max_bytes=max_bytes,
                          index=index)
     if changed_since and not settings.paths:
@@ -156,12 +138,13 @@ def build_index(paths: OptPaths = None,
                     "damaged) file in one step.")] = False,
                 index: IndexOpt = None, jobs: JobsOpt = None, config: ConfigOpt = None,
                 no_config: NoConfigOpt = False, quiet: QuietOpt = False,
-                max_bytes: MaxBytesOpt = None) -> None:
+                max_bytes: MaxBytesOpt = None, exclude: ExcludeOpt = None) -> None:
     """Write the claim index of reports; a second run re-reads only the files that changed."""
     from checker.index import update_index
     from checker.report import progress_bar
 
-    settings = _settings(config, no_config, paths=paths, max_bytes=max_bytes, index=index)
+    settings = _settings(config, no_config, paths=paths, max_bytes=max_bytes, index=index,
+                         exclude=exclude)
     if not settings.paths:
         raise UsageError("no paths given: pass DIR... or set 'paths' in [tool.factlint]")
     if "-" in settings.paths:
@@ -169,7 +152,8 @@ def build_index(paths: OptPaths = None,
     _refuse_overwriting(settings, None)
     with progress_bar(quiet) as progress:
         stats = update_index(settings.index, settings.paths, lex=settings.lexicon(), jobs=jobs,
-                             rebuild=rebuild, progress=progress, max_bytes=settings.max_bytes)
+                             rebuild=rebuild, progress=progress, max_bytes=settings.max_bytes,
+                             exclude=settings.exclude)
     if not quiet:
         for skipped in stats.skipped:
             note(f"skipped {skipped.path}: {skipped.reason}")

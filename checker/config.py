@@ -41,6 +41,7 @@ class Config:
     index: str = DEFAULT_INDEX
     max_bytes: int = DEFAULT_MAX_BYTES
     rules_paths: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()  # gitignore-style patterns of files in folders not to read
     source: str | None = None  # the file it was read from, for messages
 
     def override(self, **flags: Any) -> Config:
@@ -69,7 +70,8 @@ class Config:
         index; given fields (new reports, focus, baseline...) on top."""
         rules, levels = self.rules()
         fields = {"paths": self.paths, "rules": tuple(rules), "severity": levels,
-                  "lex": self.lexicon(), "max_bytes": self.max_bytes, "index": self.index}
+                  "lex": self.lexicon(), "max_bytes": self.max_bytes, "index": self.index,
+                  "exclude": self.exclude}
         return Request(**{**fields, **given})
 
 
@@ -109,6 +111,7 @@ _KEYS: dict[str, tuple[str, Callable[[Any], Any], str]] = {
     "index": ("index", _string, "a path"),
     "max-bytes": ("max_bytes", _positive, "a positive integer"),
     "rules-paths": ("rules_paths", _strings, "a list of folders"),
+    "exclude": ("exclude", _strings, "a list of gitignore-style patterns"),
 }
 _RELATIVE = ("paths", "alias_files", "index")  # resolved against the config file's folder
 

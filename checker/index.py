@@ -113,14 +113,14 @@ class _Row:
 def update_index(db_path: str, roots: Sequence[str], lex: Lexicon | None = None,
                  jobs: int | None = None, rebuild: bool = False,
                  progress: Progress | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
-                 timeout: float = BUSY_TIMEOUT) -> IndexStats:
+                 timeout: float = BUSY_TIMEOUT, exclude: Sequence[str] = ()) -> IndexStats:
     """Bring the index up to date with the reports under the given files and folders."""
     jobs = (os.cpu_count() or 1) if jobs is None else jobs
     if jobs < 1:
         raise UsageError(f"--jobs must be at least 1, not {jobs}")
     lex = lex or default_lexicon()
     walk_skipped: list[Skipped] = []
-    walked = _walked(roots, walk_skipped)
+    walked = _walked(roots, walk_skipped, exclude)
     run = _Run(lex, jobs, progress, max_bytes, _settings(lex, max_bytes))
     ensure_ours(db_path)
     _make_folder(db_path)
@@ -400,10 +400,11 @@ class _Run:
     settings: str
 
 
-def _walked(roots: Sequence[str], skipped: list[Skipped]) -> dict[str, str]:
+def _walked(roots: Sequence[str], skipped: list[Skipped],
+            exclude: Sequence[str] = ()) -> dict[str, str]:
     """Map each report file under the roots (key) to its path as walked, like read_reports."""
     out: dict[str, str] = {}
-    for path in expand_paths([r for r in roots if r != "-"], skipped):
+    for path in expand_paths([r for r in roots if r != "-"], skipped, exclude):
         out.setdefault(_key(path), path)
     return out
 

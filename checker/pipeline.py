@@ -69,6 +69,7 @@ class Request:
     show_all: bool = False  # with new or changed_since: keep the others, dimmed
     baseline: frozenset[str] | None = None  # keys of recorded findings: not shown
     show: Verdict = Verdict.TIME_SHIFT  # the lowest verdict shown; those below still count
+    exclude: tuple[str, ...] = ()  # gitignore-style patterns of files in folders not to read
     progress: Progress | None = None
 
 
@@ -151,7 +152,8 @@ def _judged(request: Request) -> tuple[Corpus, bool, tuple[str, ...]]:
     """The judged corpus, whether the index stood for it, and notes on how it went. An index
     the request did not require is passed over with a note when it cannot be used."""
     common = {"lex": request.lex, "max_bytes": request.max_bytes, "stdin_text": request.stdin,
-              "severity": request.severity, "jobs": request.jobs, "progress": request.progress}
+              "severity": request.severity, "jobs": request.jobs, "progress": request.progress,
+              "exclude": request.exclude}
     use_index = request.index is not None and (request.index_required
                                                or os.path.exists(request.index))
     paths = (*request.paths, *request.new) if request.new else request.paths
@@ -183,12 +185,12 @@ def _focus(request: Request) -> list[str] | None:
 def check(paths: Sequence[str], rules: Sequence[Rule], lex: Lexicon | None = None,
           max_bytes: int | None = None, stdin_text: str | bytes | None = None,
           severity: Mapping[str, str] | None = None, jobs: int | None = None,
-          progress: Progress | None = None) -> Corpus:
+          progress: Progress | None = None, exclude: Sequence[str] = ()) -> Corpus:
     """Run the pipeline on reports under the given paths (severity: see judge_digests);
     reports are read in `jobs` processes (default: one a CPU) when there are many."""
     lex = lex or default_lexicon()
     skipped: list[Skipped] = []
-    files = list(expand_paths([p for p in paths if p != "-"], skipped))
+    files = list(expand_paths([p for p in paths if p != "-"], skipped, exclude))
     digests: list[Digest] = []
     state = {"lex": lex, "max_bytes": max_bytes}
     for found, lost in ordered_map(_digest_in_worker, files, jobs, state, progress):
@@ -218,7 +220,8 @@ def check_indexed(paths: Sequence[str], rules: Sequence[Rule], db_path: str,
                   lex: Lexicon | None = None, jobs: int | None = None,
                   max_bytes: int | None = None, stdin_text: str | bytes | None = None,
                   rebuild: bool = False, progress: Callable[[int, int], None] | None = None,
-                  severity: Mapping[str, str] | None = None) -> Corpus:
+                  severity: Mapping[str, str] | None = None,
+                  exclude: Sequence[str] = ()) -> Corpus:
     """Run the pipeline like check(), keeping digests in the claim index at db_path so that
     only reports changed since the last run are read again (stdin is read afresh)."""
     lex = lex or default_lexicon()
@@ -228,7 +231,7 @@ def check_indexed(paths: Sequence[str], rules: Sequence[Rule], db_path: str,
     skipped: list[Skipped] = []
     if roots:
         stats = update_index(db_path, roots, lex=lex, jobs=jobs, rebuild=rebuild,
-                             progress=progress, **kwargs)
+                             progress=progress, exclude=exclude, **kwargs)
         digests = load_digests(db_path, under=roots)
         skipped = list(stats.skipped)
     if "-" in paths:
@@ -240,7 +243,8 @@ def check_new_indexed(new: Sequence[str], corpus: Sequence[str], rules: Sequence
                       db_path: str, lex: Lexicon | None = None, jobs: int | None = None,
                       max_bytes: int | None = None, stdin_text: str | bytes | None = None,
                       progress: Callable[[int, int], None] | None = None,
-                      severity: Mapping[str, str] | None = None) -> Corpus:
+                      severity: Mapping[str, str] | None = None,
+                      exclude: Sequence[str] = ()) -> Corpus:
     """Judge new reports against the indexed reports of the series they join, without reading
     the corpus: the index stands for it as last written (built first if it does not hold the
     corpus yet). The corpus returned holds the new reports and those series' reports."""
@@ -248,7 +252,8 @@ def check_new_indexed(new: Sequence[str], corpus: Sequence[str], rules: Sequence
     kwargs = {"max_bytes": max_bytes} if max_bytes else {}
     roots = [p for p in corpus if p != "-"]
     if not holds(db_path, roots, lex, **kwargs):
-        update_index(db_path, roots, lex=lex, jobs=jobs, progress=progress, **kwargs)
+        update_index(db_path, roots, lex=lex, jobs=jobs, progress=progress, exclude=exclude,
+                     **kwargs)
     fresh: list[Digest] = []
     skipped: list[Skipped] = []
     files = list(expand_paths([p for p in new if p != "-"], skipped))

@@ -118,3 +118,26 @@ def test_no_index_neither_uses_nor_writes_the_index(tmp_path):
     assert index.read_bytes() == before
     assert factlint("check", "seeds", cwd=tmp_path).returncode == 0
     assert index.read_bytes() != before  # a plain check brings an existing index up to date
+
+
+def test_exclude_leaves_files_in_the_folders_unread(tmp_path):
+    shutil.copytree(SEEDS, tmp_path / "articles")
+    (tmp_path / "README.md").write_text("The assembly met for the 2nd consecutive year.\n")
+    (tmp_path / "articles" / "drafts").mkdir()
+    (tmp_path / "articles" / "drafts" / "x.md").write_text("The 9th consecutive year.\n")
+
+    def read(*args: str) -> list[str]:
+        done = factlint("check", *args, "-f", "json", "--no-index", cwd=tmp_path)
+        assert done.returncode in (0, 1), done.stderr
+        return sorted(a["path"] for a in json.loads(done.stdout)["articles"])
+
+    everything = read(".", "--no-config")
+    assert "./README.md" in everything and "./articles/drafts/x.md" in everything
+    kept = read(".", "--no-config", "--exclude", "README.md", "--exclude", "drafts/")
+    assert kept == [p for p in everything if p not in ("./README.md", "./articles/drafts/x.md")]
+    (tmp_path / "factlint.toml").write_text('exclude = ["/README.md", "*/drafts/"]\n')
+    assert read(".") == kept
+    assert read(".", "README.md") == sorted([*kept, "README.md"])  # named: always read
+    assert factlint("index", ".", "--index", "i.sqlite", cwd=tmp_path).returncode == 0
+    done = factlint("check", ".", "-f", "json", "--index", "i.sqlite", cwd=tmp_path)
+    assert sorted(a["path"] for a in json.loads(done.stdout)["articles"]) == kept

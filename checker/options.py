@@ -1,0 +1,53 @@
+"""The options the commands share, declared once: their flags, help and choices.
+
+The --format choices of `check` are the keys of the output registry (checker.outputs).
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from checker.outputs import FORMATS
+
+
+def _choices(name: str, *values: str) -> type[StrEnum]:
+    return StrEnum(name, {value: value for value in values})  # type: ignore[return-value]
+
+
+Format = _choices("Format", "text", "json")
+CheckFormat = _choices("CheckFormat", *FORMATS)
+Color = _choices("Color", "auto", "always", "never")
+
+
+Paths = Annotated[list[str], typer.Argument(help="Files or folders of reports, or - for stdin.")]
+OptPaths = Annotated[list[str] | None, typer.Argument(
+    help="Files or folders of reports, or - for stdin (default: 'paths' of the config).",
+    show_default=False)]
+SelectOpt = Annotated[list[str] | None, typer.Option("--select", help="Rules to run (codes or "
+                                                     "names, comma-separated).")]
+IgnoreOpt = Annotated[list[str] | None, typer.Option("--ignore", help="Rules to skip.")]
+ColorOpt = Annotated[Color, typer.Option("--color", help="Colored output.")]
+OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")]
+ConfigOpt = Annotated[Path | None, typer.Option(
+    "--config", help="Read settings from this file instead of the nearest factlint.toml or "
+                     "pyproject.toml [tool.factlint].")]
+NoConfigOpt = Annotated[bool, typer.Option("--no-config", help="Ignore config files.")]
+MaxBytesOpt = Annotated[int | None, typer.Option(
+    "--max-bytes", min=1, help="Skip report files larger than this.", show_default=False)]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print only the findings.")]
+IndexOpt = Annotated[Path | None, typer.Option(
+    "--index", help="The claim index file [default: 'index' of the config, else "
+                    ".factlint/index.sqlite]; check uses it when it exists.",
+    show_default=False)]
+ExcludeOpt = Annotated[list[str] | None, typer.Option(
+    "--exclude", metavar="PATTERN", help="Files in the folders not to read (gitignore-style; "
+    "replaces 'exclude' of the config).", show_default=False)]
+JobsOpt = Annotated[int | None, typer.Option(
+    "--jobs", "-j", min=1, help="Processes reading reports [default: one a CPU].",
+    show_default=False)]
+
+
