@@ -280,8 +280,7 @@ def judge_digests(digests: Sequence[Digest], rules: Sequence[Rule],
     A report whose judging fails is left out, listed in skipped with the failure as reason,
     and the others are judged without it.
     """
-    left = sorted(digests, key=lambda d: d.article.path)
-    skipped = list(skipped)
+    left, skipped = _one_report_a_name(digests, list(skipped))
     while True:
         try:
             corpus = _judge(left, rules, severity, series)
@@ -292,6 +291,20 @@ def judge_digests(digests: Sequence[Digest], rules: Sequence[Rule],
             del left[culprit]
     skipped.sort(key=lambda s: (s.path, s.reason))
     return dataclasses.replace(corpus, skipped=tuple(skipped))
+
+
+def _one_report_a_name(digests: Sequence[Digest], skipped: list[Skipped]
+                       ) -> tuple[list[Digest], list[Skipped]]:
+    """The reports sorted by name; of two with one name (a file named like a .jsonl record,
+    'feed.jsonl#x.md' beside feed.jsonl holding id 'x.md'), the second is skipped."""
+    kept: list[Digest] = []
+    for d in sorted(digests, key=lambda d: d.article.path):
+        if kept and kept[-1].article.path == d.article.path:
+            skipped.append(Skipped(d.article.path, "another report has the same name (a file"
+                                                   " named like a .jsonl record of a feed)"))
+        else:
+            kept.append(d)
+    return kept, skipped
 
 
 def _first_failing(digests: list[Digest], rules: Sequence[Rule],

@@ -136,3 +136,17 @@ def test_a_report_failing_only_together_with_another_is_charged_to_one(monkeypat
     assert [Path(s.path).name[:4] for s in corpus.skipped] == ["003_"]
     assert "ValueError: two reports that cannot meet" in corpus.skipped[0].reason
     assert len(corpus.articles) == 4
+
+
+def test_two_reports_of_one_name_are_never_judged_as_one(tmp_path):
+    """A file named like a record of a feed beside it: the second of the two is skipped."""
+    (tmp_path / "feed.jsonl").write_text(
+        '{"id": "x.md", "text": "The assembly adopted it for the 16th consecutive year."}\n')
+    (tmp_path / "feed.jsonl#x.md").write_text(
+        "The assembly adopted it for the 15th consecutive year.\n")
+    done = factlint("check", ".", "-f", "json", "--no-config", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert [a["path"] for a in report["articles"]] == ["./feed.jsonl#x.md"]
+    assert [s["reason"] for s in report["skipped"]] == [
+        "another report has the same name (a file named like a .jsonl record of a feed)"]
