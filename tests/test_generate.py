@@ -68,6 +68,7 @@ def test_cli(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("seed", [0, 1])
+@pytest.mark.slow
 def test_factlint_finds_every_planted_contradiction(tmp_path: Path, seed: int) -> None:
     """End to end: the real CLI on 60 generated reports finds each planted contradiction and
     keeps the events apart (no finding compares reports of two events)."""

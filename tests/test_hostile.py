@@ -264,6 +264,7 @@ def test_the_size_limit_is_configurable_in_read_reports(tmp_path: Path) -> None:
     assert read_reports([str(big)]).articles  # far below DEFAULT_MAX_BYTES
 
 
+@pytest.mark.slow
 def test_a_50_mb_file_is_skipped_by_the_default_limit_without_reading_it(tmp_path: Path) -> None:
     huge = tmp_path / "c" / "huge.txt"
     huge.parent.mkdir()
@@ -277,6 +278,7 @@ def test_a_50_mb_file_is_skipped_by_the_default_limit_without_reading_it(tmp_pat
     assert "c/huge.txt" in done.stderr
 
 
+@pytest.mark.slow
 def test_a_5_mb_single_line_is_read_within_bounded_memory(tmp_path: Path) -> None:
     """Reading (decode, front matter, clean) is linear: no per-character lists."""
     words = ("the assembly adopted a text on human rights in the region " * 90_000)[:5_000_000]
@@ -521,6 +523,7 @@ def pathological_runs(tmp_path_factory: pytest.TempPathFactory
 
 
 @pytest.mark.parametrize("name", sorted(PATHOLOGICAL))
+@pytest.mark.slow
 def test_pathological_text_completes(name: str, pathological_runs) -> None:
     done = pathological_runs[name]
     assert not isinstance(done, str), f"{name}: {done}"
@@ -529,6 +532,7 @@ def test_pathological_text_completes(name: str, pathological_runs) -> None:
 
 
 @pytest.mark.parametrize("name", sorted(PATHOLOGICAL_KNOWN_BAD))
+@pytest.mark.slow
 def test_pathological_text_once_slow_completes(name: str, tmp_path: Path) -> None:
     _write(tmp_path / f"{name}.txt", PATHOLOGICAL_KNOWN_BAD[name].encode())
     no_crash(factlint("check", f"{name}.txt", "--no-config", cwd=tmp_path))

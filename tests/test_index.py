@@ -216,6 +216,7 @@ def test_folders_share_one_index_and_load_by_root(tmp_path: Path) -> None:
     assert len(left) == 9
 
 
+@pytest.mark.slow
 def test_parallel_extraction_writes_the_same_index(tmp_path: Path,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     corpus = tmp_path / "corpus"
@@ -270,6 +271,7 @@ def big_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.mark.parametrize("mode", ["update", "spill", "rebuild"])
+@pytest.mark.slow
 def test_a_killed_indexer_leaves_the_previous_index(tmp_path: Path, big_corpus: Path,
                                                     mode: str) -> None:
     small = tmp_path / "small"
@@ -301,6 +303,7 @@ def test_a_killed_indexer_leaves_the_previous_index(tmp_path: Path, big_corpus: 
     assert (after.read, after.total) == (0, 5)
 
 
+@pytest.mark.slow
 def test_a_second_writer_waits_then_fails_clearly(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     copy_seeds(corpus)
@@ -320,6 +323,7 @@ def test_a_second_writer_waits_then_fails_clearly(tmp_path: Path) -> None:
     assert update_index(db, [str(corpus)], jobs=1).read == 0
 
 
+@pytest.mark.slow
 def test_two_writers_at_once_do_not_damage_the_index(tmp_path: Path) -> None:
     a, b = tmp_path / "a", tmp_path / "b"
     copy_seeds(a, copies=8)

@@ -87,12 +87,14 @@ def _kill_mid_run(corpus: Path, tmp_path: Path, sig: signal.Signals
         err.close()
 
 
+@pytest.mark.slow
 def test_a_killed_check_leaves_no_process(corpus: Path, tmp_path: Path) -> None:
     code, _, left = _kill_mid_run(corpus, tmp_path, signal.SIGKILL)
     assert code == -signal.SIGKILL
     assert left == []
 
 
+@pytest.mark.slow
 def test_a_terminated_check_stops_its_pool_and_says_so(corpus: Path, tmp_path: Path) -> None:
     code, stderr, left = _kill_mid_run(corpus, tmp_path, signal.SIGTERM)
     assert left == []
@@ -100,6 +102,7 @@ def test_a_terminated_check_stops_its_pool_and_says_so(corpus: Path, tmp_path: P
     assert stderr.splitlines() == ["factlint: interrupted"]
 
 
+@pytest.mark.slow
 def test_a_worker_ends_when_the_main_process_does(tmp_path: Path) -> None:
     """The watch itself, with a pidfd and by polling: the watched process is not the
     watcher's parent (as the fork server is not)."""
