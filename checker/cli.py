@@ -18,21 +18,31 @@ from checker.entry import note
 from checker.errors import EXIT_ERROR, InputError, UsageError
 from checker.models import Verdict
 from checker.options import (
-    CheckFormat,
+    AllOpt,
+    BaselineOpt,
+    ChangedSinceOpt,
+    CheckFormatOpt,
     ColorOpt,
     ConfigOpt,
+    CorpusOpt,
     ExcludeOpt,
+    FailOnOpt,
     Format,
     IgnoreOpt,
     IndexOpt,
     JobsOpt,
     MaxBytesOpt,
+    NewOpt,
     NoConfigOpt,
+    NoIndexOpt,
     OptPaths,
     OutputOpt,
     Paths,
     QuietOpt,
     SelectOpt,
+    ShowOpt,
+    StatisticsOpt,
+    StrictOpt,
 )
 from checker.outputs import FORMATS, OutputOptions, on_console, write_output, write_statistics
 
@@ -60,41 +70,16 @@ def _root(version: Annotated[bool, typer.Option("--version", callback=_version,
 
 
 @app.command()
-def check(paths: OptPaths = None,
-          format: Annotated[CheckFormat, typer.Option("--format", "-f")] = "text",  # type: ignore[assignment]
+def check(paths: OptPaths = None, format: CheckFormatOpt = "text",  # type: ignore[assignment]
           output: OutputOpt = None, select: SelectOpt = None, ignore: IgnoreOpt = None,
-          fail_on: Annotated[Verdict | None, typer.Option(
-              "--fail-on", help="Lowest verdict that fails the run [default: conflict].",
-              show_default=False)] = None,
-          color: ColorOpt = "auto", config: ConfigOpt = None, no_config: NoConfigOpt = False,
-          baseline: Annotated[Path | None, typer.Option(
-              "--baseline", help="Report only findings not recorded in this baseline.")] = None,
-          quiet: QuietOpt = False,
-          strict: Annotated[bool, typer.Option(
-              "--strict", help="Exit 2 when any input was skipped.")] = False,
-          max_bytes: MaxBytesOpt = None,
-          changed_since: Annotated[str | None, typer.Option(
-              "--changed-since", metavar="REF", help="Count only findings that involve a "
-              "report changed (in git) since REF; PATH... default to the current folder.",
-              show_default=False)] = None,
-          new: Annotated[list[str] | None, typer.Option(
-              "--new", metavar="FILE", help="New reports, checked against --corpus; only "
-              "findings that involve one of them count.", show_default=False)] = None,
-          corpus_dirs: Annotated[list[str] | None, typer.Option(
-              "--corpus", metavar="DIR", help="The reports --new is checked against "
-              "[default: PATH..., else 'paths' of the config].",
-              show_default=False)] = None,
-          show_all: Annotated[bool, typer.Option(
-              "--all", help="With --changed-since or --new: also show old-against-old "
-              "findings, dimmed (text format; they never count).")] = False,
-          show: Annotated[Verdict, typer.Option(
-              "--show", help="Lowest verdict shown; those below are only counted.")
-          ] = Verdict.TIME_SHIFT,
-          statistics: Annotated[bool, typer.Option(
-              "--statistics", help="Print how many findings each rule gave instead.")] = False,
-          index: IndexOpt = None, no_index: Annotated[bool, typer.Option(
-              "--no-index", help="Read every report; neither use nor write the index.")
-          ] = False, exclude: ExcludeOpt = None, jobs: JobsOpt = None) -> None:
+          fail_on: FailOnOpt = None, color: ColorOpt = "auto", config: ConfigOpt = None,
+          no_config: NoConfigOpt = False, baseline: BaselineOpt = None, quiet: QuietOpt = False,
+          strict: StrictOpt = False, max_bytes: MaxBytesOpt = None,
+          changed_since: ChangedSinceOpt = None, new: NewOpt = None,
+          corpus_dirs: CorpusOpt = None, show_all: AllOpt = False,
+          show: ShowOpt = Verdict.TIME_SHIFT, statistics: StatisticsOpt = False,
+          index: IndexOpt = None, no_index: NoIndexOpt = False, exclude: ExcludeOpt = None,
+          jobs: JobsOpt = None) -> None:
     """Check reports and print the conflict report; exit 1 when a finding reaches --fail-on."""
     from checker.baseline import read_baseline
 

@@ -11,6 +11,7 @@ from typing import Annotated
 
 import typer
 
+from checker.models import Verdict
 from checker.outputs import FORMATS
 
 
@@ -51,3 +52,31 @@ JobsOpt = Annotated[int | None, typer.Option(
     show_default=False)]
 
 
+
+
+# ---------------------------------------------------------------- check
+CheckFormatOpt = Annotated[CheckFormat, typer.Option("--format", "-f")]
+FailOnOpt = Annotated[Verdict | None, typer.Option(
+    "--fail-on", help="Lowest verdict that fails the run [default: conflict].",
+    show_default=False)]
+BaselineOpt = Annotated[Path | None, typer.Option(
+    "--baseline", help="Report only findings not recorded in this baseline.")]
+StrictOpt = Annotated[bool, typer.Option("--strict", help="Exit 2 when any input was skipped.")]
+ChangedSinceOpt = Annotated[str | None, typer.Option(
+    "--changed-since", metavar="REF", help="Count only findings that involve a report changed "
+    "(in git) since REF; PATH... default to the current folder.", show_default=False)]
+NewOpt = Annotated[list[str] | None, typer.Option(
+    "--new", metavar="FILE", help="New reports, checked against --corpus; only findings that "
+    "involve one of them count.", show_default=False)]
+CorpusOpt = Annotated[list[str] | None, typer.Option(
+    "--corpus", metavar="DIR", help="The reports --new is checked against [default: PATH..., "
+    "else 'paths' of the config].", show_default=False)]
+AllOpt = Annotated[bool, typer.Option(
+    "--all", help="With --changed-since or --new: also show old-against-old findings, dimmed "
+    "(text format; they never count).")]
+ShowOpt = Annotated[Verdict, typer.Option(
+    "--show", help="Lowest verdict shown; those below are only counted.")]
+StatisticsOpt = Annotated[bool, typer.Option(
+    "--statistics", help="Print how many findings each rule gave instead.")]
+NoIndexOpt = Annotated[bool, typer.Option(
+    "--no-index", help="Read every report; neither use nor write the index.")]
