@@ -45,6 +45,7 @@ from checker.options import (
     StrictOpt,
 )
 from checker.outputs import FORMATS, OutputOptions, on_console, write_output, write_statistics
+from checker.precommit import pre_commit
 
 if TYPE_CHECKING:
     from checker.config import Config
@@ -254,6 +255,9 @@ def _run_plain(paths: list[str], output: Path | None) -> Corpus:
     settings = _settings(None, False, paths=paths)
     _refuse_overwriting(settings, output)
     return _run(settings.request()).corpus
+
+
+app.command("pre-commit")(pre_commit)
 
 
 def main() -> None:
