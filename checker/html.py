@@ -8,6 +8,9 @@ finding with its sides and quotes, and a picture of each finding's claim-graph n
 Charts are hand-built inline SVG: no script, no external resource, no font download, and a
 Content-Security-Policy that forbids scripts and network access outright.
 
+Where things go is checker.html_layout's business (pure functions returning frozen records);
+this module turns those records into markup and chooses colours, strokes and text.
+
 Report text is untrusted: every string that comes from a report (quotes, values, paths, titles,
 series names, explanations) goes through ``_esc`` (html.escape after neutralising control and
 bidi-override characters), so a report containing ``<script>`` shows as text.
@@ -19,19 +22,32 @@ layout computed from sorted data.
 from __future__ import annotations
 
 import html
-import re
-import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-
-import networkx as nx
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 from checker import __version__
-from checker.engine import place
-from checker.graph import build_graph
-from checker.models import SEVERITY, VERDICT_RANK, Article, Claim, Corpus, Finding, Occurrence, Verdict
-from checker.report import SLOT_LABELS, summary
+from checker.html_layout import MAX_SHOWN as MAX_SHOWN
+from checker.html_layout import (
+    Box,
+    ClaimGraph,
+    Column,
+    FindingLine,
+    Path,
+    PlacedMark,
+    Timeline,
+    chart_marks,
+    clean_text,
+    finding_neighbourhood,
+    fit_text,
+    graph_layout,
+    row_label,
+    side_letter,
+    text_width,
+    timeline_layout,
+)
+from checker.models import SEVERITY, Article, Claim, Corpus, Finding, Occurrence, Verdict
+from checker.report import summary
 
 COLOR = {
     Verdict.CONFLICT: "#c0362c",
@@ -54,38 +70,17 @@ VERDICT_HELP = {
     Verdict.TIME_SHIFT: "differ only because the years differ",
 }
 NEUTRAL = "#4a5568"
+MUTED = "#a0aec0"  # a suppressed finding's colour
 FONT = ("system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, "
         "'Liberation Sans', 'DejaVu Sans', sans-serif")
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
-SHAPES = ("circle", "diamond", "square", "triangle")
-SIDE_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-ROW_KINDS = {"ordinal": "count", "sponsor": "sponsor", "person": "name", "vote": "vote",
-             "consensus": "consensus", "start-year": "first year", "lead-sponsor": "lead"}
-GRAPH_MAX_CLAIMS = 12
 QUOTES_SHOWN = 4  # per side; more are folded into a <details>
-MAX_SHOWN = 4_000  # characters of any one text on the page (a sentence is at most 2,000)
-_BIDI = set(range(0x202A, 0x202F)) | set(range(0x2066, 0x206A))
-_SPACE = re.compile(r"\s+")
+# the text rules belong to the layout, which measures what it places; these are the names
+# this module has always offered them under
+_clean, _fit, _px = clean_text, fit_text, text_width
 
 
-# ---------------------------------------------------------------- text
-
-
-def _clean(value: object, strip: bool = True) -> str:
-    """Report text as one line: whitespace runs become one space; control characters, lone
-    surrogates and bidi overrides become U+FFFD, so nothing can act or reorder the page.
-    Text longer than MAX_SHOWN characters (no sentence or name is) is cut with an ellipsis."""
-    text = _SPACE.sub(" ", str(value))
-    if len(text) > MAX_SHOWN:
-        text = text[:MAX_SHOWN].rstrip() + "\u2026"
-    out = []
-    for ch in text:
-        cat = unicodedata.category(ch)
-        out.append("\ufffd" if cat in ("Cc", "Cs") or ord(ch) in _BIDI else ch)
-    text = "".join(out)
-    return text.strip() if strip else text
+# ---------------------------------------------------------------- markup
 
 
 def _esc(value: object, strip: bool = True) -> str:
@@ -93,119 +88,21 @@ def _esc(value: object, strip: bool = True) -> str:
     return html.escape(_clean(value, strip), quote=True)
 
 
-def _fit(text: str, width: float, size: float = 12) -> str:
-    """Text cut with an ellipsis to fit an approximate pixel width (for SVG labels): the
-    longest start (at least three characters) that fits with the ellipsis. One pass over the
-    text, reading no further than the width allows."""
-    ellipsis = _em("\u2026")
-    em = 0.0
-    keep = 0  # characters that fit followed by the ellipsis
-    for n, ch in enumerate(text, start=1):
-        em += _em(ch)
-        if (em + ellipsis) * size <= width:
-            keep = n
-        elif em * size > width:  # wider than the width already: so is any longer start
-            return text[:max(keep, min(3, len(text)))].rstrip() + "\u2026"
-    return text
+def _color(finding: Finding) -> str:
+    return MUTED if finding.suppressed else COLOR[finding.verdict]
 
 
-_NARROW = set("fijlrtI1.,:;'|!()[] ")
-_WIDE = set("mwMW@%")
+def _dash(verdict: Verdict) -> str:
+    return f" stroke-dasharray=\"{DASH[verdict]}\"" if DASH[verdict] else ""
 
 
-def _em(ch: str) -> float:
-    """Approximate width of a character in a common sans-serif face, in ems (deliberately
-    generous)."""
-    if ch in _NARROW:
-        return 0.34
-    if ch in _WIDE:
-        return 0.9
-    if ch.isupper():
-        return 0.7
-    if ord(ch) > 0x2E7F:  # CJK and other full-width text
-        return 1.0
-    return 0.6
-
-
-def _px(text: str, size: float = 12) -> float:
-    """Approximate rendered width of text in pixels."""
-    em = 0.0
-    for ch in text:
-        em += _em(ch)
-    return em * size
-
-
-def _ordinal(n: int) -> str:
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
-
-
-def short_value(claim: Claim, year: int | None = None) -> str:
-    """A claim's value as a short chart label: '16th', '2005', '58', '116–20–53', 'Mon 17 Dec'
-    (a date leaves out its year where it is the given year)."""
-    value = claim.value
-    try:
-        if claim.slot == "ordinal":
-            return _ordinal(int(value))
-        if claim.slot == "start-year":
-            return str(int(value))
-        if claim.slot == "sponsor-count":
-            low, high = value
-            if claim.qualifier == "more-than":
-                return f">{int(low) - 1}"
-            if high == float("inf"):
-                return f"\u2265{int(low)}"
-            return str(int(low)) if low == high else f"{int(low)}\u2013{int(high)}"
-        if claim.slot == "tally":
-            parts = ["?" if v is None else str(v) for v in value]
-            while parts and parts[-1] == "?":
-                parts.pop()
-            return "\u2013".join(parts) or claim.display
-        if claim.slot == "event-date":
-            parts = list(value)
-            if year is not None and parts[0] == year and (parts[1] or parts[2]):
-                parts[0] = None
-            return _date_label(*parts) or claim.display
-        if claim.slot == "adoption" and isinstance(value, str):
-            return value.replace("-", " ")
-        if claim.slot == "lead-sponsor" and isinstance(value, tuple | list):
-            return " & ".join(map(str, value))
-        if claim.family == "person":
-            return str(value)
-    except (TypeError, ValueError):
-        pass
-    actor = claim.detail("actor")
-    display = _clean(claim.display)
-    if actor and display.startswith(str(actor)) and len(display) > len(str(actor)):
-        display = display[len(str(actor)):].strip()
-        if claim.slot.startswith("vote:"):
-            display = display.removeprefix("voted ")
-    return display
-
-
-def _date_label(year: int | None, month: int | None, day: int | None,
-                weekday: int | None) -> str:
-    if month is None and day is None and year is None:
-        return WEEKDAYS[weekday] if weekday is not None else ""
-    parts = []
-    if weekday is not None:
-        parts.append(WEEKDAYS[weekday][:3])
-    if day is not None:
-        parts.append(str(day) if month else f"the {_ordinal(day)}")
-    if month is not None:
-        parts.append(MONTHS[month - 1])
-    if year is not None:
-        parts.append(str(year))
+def _path_d(path: Path) -> str:
+    """SVG path data: M to the start, then L (one point) or C (three) for each piece."""
+    parts = [f"M{path.start[0]:.1f},{path.start[1]:.1f}"]
+    for piece in path.pieces:
+        points = " ".join(f"{x:.1f},{y:.1f}" for x, y in piece)
+        parts.append(("L" if len(piece) == 1 else "C") + points)
     return " ".join(parts)
-
-
-def row_label(row: str) -> str:
-    if row in SLOT_LABELS:
-        return SLOT_LABELS[row]
-    kind, _, rest = row.partition(":")
-    kind = ROW_KINDS.get(kind, kind)
-    rest = rest.replace(":", " \u00b7 ")
-    return f"{kind}: {rest}" if rest and rest != "series" else kind
 
 
 # ---------------------------------------------------------------- page
@@ -215,7 +112,7 @@ def render_html(corpus: Corpus, findings: Sequence[Finding] | None = None,
                 title: str = "factlint report") -> str:
     """The whole report as one self-contained HTML page (UTF-8 text)."""
     findings = list(corpus.findings) if findings is None else list(findings)
-    ctx = _Context(corpus, findings)
+    ctx = _Context.of(corpus, findings)
     series_names = sorted({occ.series for occ in corpus.occurrences.values()}
                           | {f.series for f in findings})
     parts = [
@@ -237,38 +134,37 @@ def render_html(corpus: Corpus, findings: Sequence[Finding] | None = None,
     return "".join(parts)
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Context:
+    """What the parts of the page look up: the corpus, the findings shown, and indexes."""
+
     corpus: Corpus
     findings: list[Finding]
-    claims: dict[str, Claim] = field(init=False)
-    articles: dict[str, Article] = field(init=False)
-    by_claim: dict[str, list[Finding]] = field(init=False)
-    _graph: nx.MultiDiGraph | None = field(init=False, default=None)
+    claims_by_id: dict[str, list[Claim]]  # every claim under its id, in corpus order
+    articles: dict[str, Article]
+    by_claim: dict[str, list[Finding]]  # the findings that involve a claim, each once
 
-    def __post_init__(self) -> None:
-        self.claims = {c.id: c for c in self.corpus.claims}
-        self.articles = {a.path: a for a in self.corpus.articles}
-        self.by_claim = defaultdict(list)
-        for finding in self.findings:
+    @classmethod
+    def of(cls, corpus: Corpus, findings: list[Finding]) -> _Context:
+        claims_by_id: dict[str, list[Claim]] = defaultdict(list)
+        for claim in corpus.claims:
+            claims_by_id[claim.id].append(claim)
+        by_claim: dict[str, list[Finding]] = defaultdict(list)
+        for finding in findings:
             for side in finding.sides:
                 for cid in side.claims:
-                    if all(f is not finding for f in self.by_claim[cid]):
-                        self.by_claim[cid].append(finding)
+                    if all(f is not finding for f in by_claim[cid]):
+                        by_claim[cid].append(finding)
+        return cls(corpus, findings, dict(claims_by_id), {a.path: a for a in corpus.articles},
+                   by_claim)
 
-    def verdict_of(self, claim_id: str) -> Verdict | None:
-        """The strongest verdict of a claim's unsuppressed findings."""
-        found = [f.verdict for f in self.by_claim.get(claim_id, ()) if not f.suppressed]
-        return max(found, key=VERDICT_RANK.__getitem__) if found else None
+    def claim(self, claim_id: str) -> Claim | None:
+        """The claim of an id (where two claims share one, the later)."""
+        found = self.claims_by_id.get(claim_id)
+        return found[-1] if found else None
 
     def occurrence(self, path: str) -> Occurrence | None:
         return self.corpus.occurrences.get(path)
-
-    def graph(self) -> nx.MultiDiGraph:
-        """The claim graph of the corpus, built once per page."""
-        if self._graph is None:
-            self._graph = build_graph(self.corpus)
-        return self._graph
 
 
 def _header(ctx: _Context, title: str) -> str:
@@ -348,310 +244,164 @@ def _series_section(ctx: _Context, series: str, number: int) -> str:
 # ---------------------------------------------------------------- timeline
 
 
-@dataclass
-class _Mark:
-    row: str
-    col: int | None
-    label: str
-    meeting: str | None
-    claims: list[Claim] = field(default_factory=list)
-    verdict: Verdict | None = None
-    x: float = 0.0
-    y: float = 0.0
-    shape: str = "circle"
-
-
-def _timeline_marks(ctx: _Context, paths: list[str]) -> tuple[list[_Mark], bool]:
-    """The marks of one series: its reports' claims grouped by row, year and value."""
-    wanted = set(paths)
-    placed: list[tuple[str, int | None, str | None, Claim]] = []
-    for claim in ctx.corpus.claims:
-        if claim.article not in wanted:
-            continue
-        occ = ctx.occurrence(claim.article)
-        if occ is None:
-            continue
-        held = [f for f in ctx.by_claim.get(claim.id, ()) if not f.suppressed] \
-            or ctx.by_claim.get(claim.id, [])
-        row = _row_of(claim, held[0].slot if held else None)
-        if not held and (row not in SLOT_LABELS or claim.attributed or claim.counted):
-            continue
-        for item in place(claim, occ):
-            placed.append((row, item.year, item.meeting, claim))
-    split = len({meeting for _, _, meeting, _ in placed if meeting}) > 1
-    groups: dict[tuple, _Mark] = {}
-    for row, year, meeting, claim in placed:
-        meeting = meeting if split else None
-        label = short_value(claim, year)
-        key = (row, year, meeting or "", label)
-        mark = groups.get(key)
-        if mark is None:
-            mark = groups[key] = _Mark(row, year, label, meeting)
-        if all(c.id != claim.id for c in mark.claims):
-            mark.claims.append(claim)
-    for mark in groups.values():
-        mark.claims.sort(key=lambda c: (c.article, c.line, c.start, c.id))
-        found = [v for v in (ctx.verdict_of(c.id) for c in mark.claims) if v is not None]
-        mark.verdict = max(found, key=VERDICT_RANK.__getitem__) if found else None
-    return [groups[k] for k in sorted(groups, key=lambda k: (k[0], -1 if k[1] is None else k[1],
-                                                              k[2], k[3]))], split
-
-
-def _row_of(claim: Claim, finding_slot: str | None) -> str:
-    if claim.counted:  # a count or start of a sub-series ("the 7th time by consensus")
-        return f"{claim.slot}:{claim.counted}"
-    if claim.slot in SLOT_LABELS:
-        return claim.slot
-    if finding_slot and claim.family == "person":
-        return finding_slot
-    return claim.slot
-
-
-def _row_order(rows: Iterable[str]) -> list[str]:
-    base = list(SLOT_LABELS)
-    return sorted(set(rows), key=lambda r: (base.index(r) if r in base else len(base),
-                                            row_label(r).lower(), r))
-
-
 def _timeline(ctx: _Context, series: str, paths: list[str], findings: list[Finding],
               uid: str) -> str:
-    marks, split = _timeline_marks(ctx, paths)
+    marks = chart_marks(ctx.corpus.claims, ctx.corpus.occurrences, ctx.by_claim, series)
     if not marks:
         return "<p class=\"empty\">No claims to chart in this series.</p>\n"
-    shapes: dict[str, str] = {}
-    if split:  # one mark shape per meeting, the commonest meeting a circle
-        counts = Counter(m.meeting for m in marks if m.meeting)
-        for i, meeting in enumerate(sorted(counts, key=lambda k: (-counts[k], k))):
-            shapes[meeting] = SHAPES[i % len(SHAPES)]
-        for mark in marks:
-            mark.shape = shapes.get(mark.meeting or "", "circle")
-    rows = _row_order(m.row for m in marks)
-    years = sorted({m.col for m in marks if m.col is not None})
-    has_unknown = any(m.col is None for m in marks)
-    cols: list[int | None] = [*years, *([None] if has_unknown else [])]
-
-    cells: dict[tuple[str, int | None], list[_Mark]] = defaultdict(list)
-    for mark in marks:
-        cells[(mark.row, mark.col)].append(mark)
-    for cell in cells.values():  # marks in findings first, so lines stay on the top line
-        cell.sort(key=lambda m: (m.verdict is None, m.meeting or "", m.label))
-
-    # column widths: room for the longest label, then stretched to the page width
-    gutter, top, pitch, inset = 160.0, 56.0, 30.0, 22.0
-    gap_unknown, target, max_label = 16.0, 1020.0, 150.0
-    widths: dict[int | None, float] = {}
-    for col in cols:
-        need = max(inset + 4 + min(max_label, _px(_mark_text(m), 12))
-                   for m in marks if m.col == col)
-        widths[col] = max(84.0, need)
-    fixed = gutter + (gap_unknown if has_unknown else 0)
-    natural = fixed + sum(widths.values())
-    if natural < target:  # stretch to the page
-        widths = {c: w + (target - natural) / len(cols) for c, w in widths.items()}
-    else:  # share the page, down to a readable minimum; wider than that, the chart scrolls
-        fair = (target - fixed) / len(cols)
-        widths = {c: max(112.0, min(w, fair)) for c, w in widths.items()}
-    xs: dict[int | None, float] = {}
-    x = gutter
-    for col in cols:
-        x += gap_unknown if col is None else 0
-        xs[col] = x
-        x += widths[col]
-    width = x
-
-    heights = {row: max(len(cells.get((row, c), [])) for c in cols) * pitch + 12 for row in rows}
-    ys: dict[str, float] = {}
-    y = top
-    for row in rows:
-        ys[row] = y
-        y += heights[row]
-    height = y + 8
-    for (row, col), cell in cells.items():
-        for i, mark in enumerate(cell):
-            mark.x, mark.y = xs[col] + inset, ys[row] + 28 + i * pitch
-
+    chart = timeline_layout(marks, findings)
     in_series = set(paths)
     reports_by_year = Counter(occ.year for p, occ in ctx.corpus.occurrences.items() if p in in_series)
-    svg = [f"<svg class=\"timeline\" role=\"img\" "
-           f"width=\"{width:.0f}\" height=\"{height:.0f}\" viewBox=\"0 0 {width:.0f} {height:.0f}\" "
+    svg = [_timeline_open(chart, series, uid), _row_bands(chart),
+           *(_year_head(chart, column, reports_by_year.get(column.year, 0))
+             for column in chart.columns),
+           f"<line x1=\"{chart.geometry.gutter:.0f}\" y1=\"{chart.geometry.top:.0f}\" "
+           f"x2=\"{chart.width:.0f}\" y2=\"{chart.geometry.top:.0f}\" stroke=\"#a0aec0\"/>\n",
+           *(_finding_line_svg(line) for line in chart.lines),
+           *(_mark_svg(ctx, mark) for mark in chart.marks),
+           *(_badge_svg(line) for line in chart.lines), "</svg>"]
+    return (f"<figure class=\"chart\">\n<div class=\"scroll\">{''.join(svg)}</div>\n<figcaption>"
+            + _timeline_caption(chart) + "</figcaption>\n</figure>\n")
+
+
+def _timeline_open(chart: Timeline, series: str, uid: str) -> str:
+    """The <svg> element, its title, the hatching of the year-unknown column."""
+    out = (f"<svg class=\"timeline\" role=\"img\" width=\"{chart.width:.0f}\" "
+           f"height=\"{chart.height:.0f}\" viewBox=\"0 0 {chart.width:.0f} {chart.height:.0f}\" "
            f"aria-labelledby=\"{uid}-t\" font-family=\"{FONT}\">\n"
            f"<title id=\"{uid}-t\">Timeline of {_esc(series)}: what each report says, by year "
            f"and claim</title>\n<defs><pattern id=\"{uid}-hatch\" width=\"7\" height=\"7\" "
            "patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"7\" "
            "height=\"7\" fill=\"#f8f6fc\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"7\" "
-           "stroke=\"#ece6f6\" stroke-width=\"2.5\"/></pattern></defs>\n"]
-    if has_unknown:
-        svg.append(f"<rect x=\"{xs[None]:.1f}\" y=\"0\" width=\"{widths[None]:.1f}\" "
-                   f"height=\"{height:.0f}\" fill=\"url(#{uid}-hatch)\"/>\n")
-    for i, row in enumerate(rows):
-        if i % 2 == 0:
-            svg.append(f"<rect x=\"0\" y=\"{ys[row]:.1f}\" width=\"{width:.0f}\" "
-                       f"height=\"{heights[row]:.1f}\" fill=\"#f5f7fa\" fill-opacity=\"0.75\"/>\n")
-        label = row_label(row)
-        room = gutter - 24
-        lines = [label]
-        if _px(label, 13.5) > room and ": " in label:  # bold text runs wider
-            head, _, rest = label.partition(": ")
-            lines = [head + ":", rest]
-        spans = "".join(f"<tspan x=\"{gutter - 16:.0f}\" dy=\"{0 if i == 0 else 15}\">"
-                        f"{_esc(_fit(line, room, 13.5))}</tspan>" for i, line in enumerate(lines))
-        svg.append(f"<text y=\"{ys[row] + 32 - 7.5 * (len(lines) - 1):.1f}\" text-anchor=\"end\" "
-                   f"font-size=\"12.5\" font-weight=\"600\" fill=\"#2d3748\"><title>{_esc(label)}"
-                   f"</title>{spans}</text>\n")
-    previous: int | None = None
-    for col in cols:
-        cx = xs[col]
-        n = reports_by_year.get(col, 0)
-        reports = f"{n} report{'s' if n != 1 else ''}"
-        head, sub, ink = (("year unknown", reports, COLOR[Verdict.UNRESOLVED]) if col is None else
-                          (str(col), reports if n else "mentioned only", "#1a202c"))
-        gap = col is not None and previous is not None and col - previous > 1
-        dashed = ' stroke-dasharray="3 3"' if gap else ""
-        svg.append(f"<text x=\"{cx + 14:.1f}\" y=\"{top - 28:.0f}\" font-size=\"14\" "
-                   f"font-weight=\"700\" fill=\"{ink}\">{_esc(head)}</text>"
-                   f"<text x=\"{cx + 14:.1f}\" y=\"{top - 12:.0f}\" font-size=\"11\" "
-                   f"fill=\"#718096\">{_esc(sub)}</text>\n"
-                   f"<line x1=\"{cx:.1f}\" y1=\"8\" x2=\"{cx:.1f}\" y2=\"{height:.0f}\" "
-                   f"stroke=\"#d5dce5\"{dashed}/>\n")
-        if gap:
-            svg.append(f"<text x=\"{cx:.1f}\" y=\"{top - 44:.0f}\" font-size=\"10\" fill=\"#a0aec0\" "
-                       f"text-anchor=\"middle\">\u2026</text>\n")
-        previous = col
-    svg.append(f"<line x1=\"{gutter:.0f}\" y1=\"{top:.0f}\" x2=\"{width:.0f}\" y2=\"{top:.0f}\" "
-               "stroke=\"#a0aec0\"/>\n")
+           "stroke=\"#ece6f6\" stroke-width=\"2.5\"/></pattern></defs>\n")
+    unknown = chart.unknown
+    if unknown is not None:
+        out += (f"<rect x=\"{unknown.x:.1f}\" y=\"0\" width=\"{unknown.width:.1f}\" "
+                f"height=\"{chart.height:.0f}\" fill=\"url(#{uid}-hatch)\"/>\n")
+    return out
 
-    # findings: lines through the marks they join, a numbered badge at the first
-    notes: list[tuple[int, Finding]] = []
-    badges: dict[tuple[float, float], tuple[int, str, str]] = {}
-    for number, finding in enumerate(findings, start=1):
-        ids = {cid for side in finding.sides for cid in side.claims}
-        member = [any(c.id in ids for c in m.claims) for m in marks]
-        points = sorted({(m.x, m.y) for m, inside in zip(marks, member, strict=True) if inside})
-        if not points:
-            continue
-        others = [(m.x, m.y) for m, inside in zip(marks, member, strict=True) if not inside]
-        color = "#a0aec0" if finding.suppressed else COLOR[finding.verdict]
-        tip = f"{finding.verdict.value} {finding.rule} {finding.name}: {finding.explanation}"
-        svg.append(f"<g class=\"fline\"><title>{_esc(tip)}</title>\n")
-        if len(points) > 1:
-            d = _route(points, others)
-            dash = f" stroke-dasharray=\"{DASH[finding.verdict]}\"" if DASH[finding.verdict] else ""
-            svg.append(f"<path d=\"{d}\" fill=\"none\" stroke=\"#ffffff\" stroke-width=\"5\" "
-                       "stroke-linejoin=\"round\" stroke-opacity=\"0.85\"/>"
-                       f"<path d=\"{d}\" fill=\"none\" stroke=\"{color}\" stroke-width=\"2\" "
-                       f"stroke-linejoin=\"round\"{dash}/>\n")
-        svg.append("</g>\n")
-        spot = _badge_spot(points, others)
-        while spot in badges:
-            spot = (spot[0] + 17, spot[1])
-        badges[spot] = (number, color, tip)
-        notes.append((number, finding))
-    for mark in marks:
-        svg.append(_mark_svg(ctx, mark, min(max_label, widths[mark.col] - inset - 2)))
-    for (bx, by), (number, color, tip) in badges.items():
-        svg.append(f"<g class=\"fbadge\"><title>{_esc(tip)}</title><circle cx=\"{bx:.1f}\" "
-                   f"cy=\"{by:.1f}\" r=\"7.5\" fill=\"{color}\" stroke=\"#ffffff\" stroke-width=\"1.5\"/>"
-                   f"<text x=\"{bx:.1f}\" y=\"{by + 3.5:.1f}\" font-size=\"10\" font-weight=\"700\" "
-                   f"fill=\"#ffffff\" text-anchor=\"middle\">{number}</text></g>\n")
-    svg.append("</svg>")
 
-    out = [f"<figure class=\"chart\">\n<div class=\"scroll\">{''.join(svg)}</div>\n<figcaption>"
-           "<p class=\"how\">Years run across, one row per claim. Each mark is a value as the reports "
-           "state it (\u00d7n: n reports agree); <span class=\"hollow\"></span> no finding involves "
-           "it, a filled mark takes its finding\u2019s colour. Numbered lines join the values a "
-           "finding compares"
+def _row_bands(chart: Timeline) -> str:
+    """Every other row shaded, and each row's label right-aligned in the gutter."""
+    out = []
+    for number, row in enumerate(chart.rows):
+        if number % 2 == 0:
+            out.append(f"<rect x=\"0\" y=\"{row.y:.1f}\" width=\"{chart.width:.0f}\" "
+                       f"height=\"{row.height:.1f}\" fill=\"#f5f7fa\" fill-opacity=\"0.75\"/>\n")
+        spans = "".join(f"<tspan x=\"{row.label_x:.0f}\" dy=\"{0 if i == 0 else 15}\">"
+                        f"{_esc(line)}</tspan>" for i, line in enumerate(row.lines))
+        out.append(f"<text y=\"{row.label_y:.1f}\" text-anchor=\"end\" font-size=\"12.5\" "
+                   f"font-weight=\"600\" fill=\"#2d3748\"><title>{_esc(row.label)}</title>"
+                   f"{spans}</text>\n")
+    return "".join(out)
+
+
+def _year_head(chart: Timeline, column: Column, reports: int) -> str:
+    """A column's year and report count above the axis, and its rule down the chart (dashed,
+    with an ellipsis above, where years are missing before it)."""
+    top, cx = chart.geometry.top, column.x
+    count = f"{reports} report{'s' if reports != 1 else ''}"
+    head, sub, ink = (("year unknown", count, COLOR[Verdict.UNRESOLVED]) if column.year is None
+                      else (str(column.year), count if reports else "mentioned only", "#1a202c"))
+    dashed = ' stroke-dasharray="3 3"' if column.after_gap else ""
+    out = (f"<text x=\"{cx + 14:.1f}\" y=\"{top - 28:.0f}\" font-size=\"14\" "
+           f"font-weight=\"700\" fill=\"{ink}\">{_esc(head)}</text>"
+           f"<text x=\"{cx + 14:.1f}\" y=\"{top - 12:.0f}\" font-size=\"11\" "
+           f"fill=\"#718096\">{_esc(sub)}</text>\n"
+           f"<line x1=\"{cx:.1f}\" y1=\"8\" x2=\"{cx:.1f}\" y2=\"{chart.height:.0f}\" "
+           f"stroke=\"#d5dce5\"{dashed}/>\n")
+    if column.after_gap:
+        out += (f"<text x=\"{cx:.1f}\" y=\"{top - 44:.0f}\" font-size=\"10\" fill=\"#a0aec0\" "
+                f"text-anchor=\"middle\">\u2026</text>\n")
+    return out
+
+
+def _finding_tip(finding: Finding) -> str:
+    return f"{finding.verdict.value} {finding.rule} {finding.name}: {finding.explanation}"
+
+
+def _finding_line_svg(line: FindingLine) -> str:
+    """The line through a finding's marks, on a white casing that keeps it apart from what
+    it crosses."""
+    out = f"<g class=\"fline\"><title>{_esc(_finding_tip(line.finding))}</title>\n"
+    if line.path is not None:
+        d = _path_d(line.path)
+        out += (f"<path d=\"{d}\" fill=\"none\" stroke=\"#ffffff\" stroke-width=\"5\" "
+                "stroke-linejoin=\"round\" stroke-opacity=\"0.85\"/>"
+                f"<path d=\"{d}\" fill=\"none\" stroke=\"{_color(line.finding)}\" stroke-width=\"2\" "
+                f"stroke-linejoin=\"round\"{_dash(line.finding.verdict)}/>\n")
+    return out + "</g>\n"
+
+
+def _badge_svg(line: FindingLine) -> str:
+    bx, by = line.badge
+    return (f"<g class=\"fbadge\"><title>{_esc(_finding_tip(line.finding))}</title><circle "
+            f"cx=\"{bx:.1f}\" cy=\"{by:.1f}\" r=\"7.5\" fill=\"{_color(line.finding)}\" "
+            "stroke=\"#ffffff\" stroke-width=\"1.5\"/>"
+            f"<text x=\"{bx:.1f}\" y=\"{by + 3.5:.1f}\" font-size=\"10\" font-weight=\"700\" "
+            f"fill=\"#ffffff\" text-anchor=\"middle\">{line.number}</text></g>\n")
+
+
+def _timeline_caption(chart: Timeline) -> str:
+    """How to read the chart, the meetings' shapes, and the numbered findings."""
+    out = ["<p class=\"how\">Years run across, one row per claim. Each mark is a value as the "
+           "reports state it (\u00d7n: n reports agree); <span class=\"hollow\"></span> no finding "
+           "involves it, a filled mark takes its finding\u2019s colour. Numbered lines join the "
+           "values a finding compares"
            + ("; reports whose year cannot be told stand apart under <i>year unknown</i>."
-              if has_unknown else ".") + " Hover a mark for its quotes.</p>\n"]
-    if shapes:
+              if chart.unknown is not None else ".") + " Hover a mark for its quotes.</p>\n"]
+    if chart.shapes:
         legend = " ".join(
             f"<span class=\"meet\"><svg width=\"14\" height=\"14\" viewBox=\"0 0 14 14\" "
             f"aria-hidden=\"true\">{shape_svg(shape, 7, 7, 4.5, '#4a5568', '#4a5568', 1)}</svg>"
-            f"{_esc(meeting)}</span>" for meeting, shape in shapes.items())
+            f"{_esc(meeting)}</span>" for meeting, shape in chart.shapes)
         out.append(f"<p class=\"how\">This series meets more than once a year; the shape of a "
                    f"mark tells the meeting: {legend}.</p>\n")
-    if notes:
+    if chart.lines:
         out.append("<ol class=\"notes\">\n")
-        for number, finding in notes:
-            color = "#a0aec0" if finding.suppressed else COLOR[finding.verdict]
-            out.append(f"<li><span class=\"num\" style=\"background:{color}\">{number}</span>"
-                       f"<span><span class=\"badge v-{finding.verdict.value}\">"
+        for line in chart.lines:
+            finding = line.finding
+            out.append(f"<li><span class=\"num\" style=\"background:{_color(finding)}\">"
+                       f"{line.number}</span><span><span class=\"badge v-{finding.verdict.value}\">"
                        f"{finding.verdict.value}</span> <a href=\"#{_esc(finding.id)}\">"
                        f"<code>{_esc(finding.rule)}</code> {_esc(row_label(finding.slot))}</a>: "
                        f"{_esc(finding.explanation)}</span></li>\n")
         out.append("</ol>\n")
-    out.append("</figcaption>\n</figure>\n")
     return "".join(out)
 
 
-def _route(points: list[tuple[float, float]], others: list[tuple[float, float]]) -> str:
-    """An SVG path through the points; a segment that would run through another mark bends
-    around it (below a row, left of a column)."""
-    (x0, y0), parts = points[0], [f"M{points[0][0]:.1f},{points[0][1]:.1f}"]
-    for x1, y1 in points[1:]:
-        if y0 == y1 and any(oy == y0 and x0 < ox < x1 for ox, oy in others):
-            parts.append(f"C{x0 + 24:.1f},{y0 + 15:.1f} {x1 - 24:.1f},{y1 + 15:.1f} {x1:.1f},{y1:.1f}")
-        elif x0 == x1 and any(ox == x0 and min(y0, y1) < oy < max(y0, y1) for ox, oy in others):
-            parts.append(f"C{x0 - 14:.1f},{y0 + 8:.1f} {x1 - 14:.1f},{y1 - 8:.1f} {x1:.1f},{y1:.1f}")
-        elif x0 != x1 and y0 != y1:  # leave and arrive level, below the labels
-            bend = min(60.0, (x1 - x0) / 2)
-            parts.append(f"C{x0 + bend:.1f},{y0:.1f} {x1 - bend:.1f},{y1:.1f} {x1:.1f},{y1:.1f}")
-        else:
-            parts.append(f"L{x1:.1f},{y1:.1f}")
-        x0, y0 = x1, y1
-    return " ".join(parts)
+def _mark_svg(ctx: _Context, placed: PlacedMark) -> str:
+    """A mark (hollow where no finding involves it), its label above, and a tooltip with
+    every quote behind it."""
+    mark = placed.mark
+    if mark.verdict is None:
+        dot = shape_svg(placed.shape, placed.x, placed.y, 4.5, "#ffffff", NEUTRAL, 1.6)
+        ink, weight = "#2d3748", "400"
+    else:
+        dot = shape_svg(placed.shape, placed.x, placed.y, 5.5, COLOR[mark.verdict], "#ffffff", 1.5)
+        ink, weight = COLOR[mark.verdict], "700"
+    small = "<tspan fill=\"#718096\" font-weight=\"400\" font-size=\"11\">"
+    count = f"{small} \u00d7{placed.reports}</tspan>" if placed.reports > 1 else ""
+    return (f"<g class=\"mark\"><title>{_mark_tip(ctx, placed)}</title>{dot}"
+            f"<text x=\"{placed.x - 5:.1f}\" y=\"{placed.y - 9:.1f}\" font-size=\"12\" "
+            f"font-weight=\"{weight}\" fill=\"{ink}\" stroke=\"#ffffff\" stroke-width=\"3\" "
+            f"stroke-linejoin=\"round\" paint-order=\"stroke\">"
+            f"{_esc(placed.label)}{count}</text></g>\n")
 
 
-def _badge_spot(points: list[tuple[float, float]],
-                others: list[tuple[float, float]]) -> tuple[float, float]:
-    """Where a finding's number goes: on its first segment, halfway (left of it when the
-    segment is vertical); left of the mark when the finding has one mark only."""
-    if len(points) == 1:
-        return points[0][0] - 17, points[0][1]
-    (x0, y0), (x1, y1) = points[0], points[1]
-    if x0 == x1:
-        return x0 - 15, (y0 + y1) / 2
-    bent = y0 == y1 and any(oy == y0 and x0 < ox < x1 for ox, oy in others)
-    return (x0 + x1) / 2, (y0 + y1) / 2 + (11.25 if bent else 0)
-
-
-def _mark_text(mark: _Mark) -> str:
-    n = len(_reports(mark))
-    return mark.label + (f" \u00d7{n}" if n > 1 else "")
-
-
-def _reports(mark: _Mark) -> list[str]:
-    return sorted({c.article for c in mark.claims})
-
-
-def _meeting_tag(mark: _Mark) -> str:
-    return f" \u00b7 {mark.meeting}" if mark.meeting else ""
-
-
-def _mark_svg(ctx: _Context, mark: _Mark, max_label: float) -> str:
-    reports = _reports(mark)
-    year = "year unknown" if mark.col is None else str(mark.col)
-    tip_lines = [f"{mark.label} \u2014 {row_label(mark.row)}, {year}{_meeting_tag(mark)}"]
-    tip_lines += [f"{c.article}:{c.line}  \u201c{_clean(c.matched or c.display)}\u201d"
-                  + (" (attributed)" if c.attributed else "") for c in mark.claims]
+def _mark_tip(ctx: _Context, placed: PlacedMark) -> str:
+    """The tooltip, escaped: the value, its row and year, each quote, the findings."""
+    mark = placed.mark
+    year = "year unknown" if mark.year is None else str(mark.year)
+    meeting = f" \u00b7 {mark.meeting}" if mark.meeting else ""
+    lines = [f"{mark.label} \u2014 {row_label(mark.row)}, {year}{meeting}"]
+    lines += [f"{c.article}:{c.line}  \u201c{_clean(c.matched or c.display)}\u201d"
+              + (" (attributed)" if c.attributed else "") for c in mark.claims]
     held = sorted({f"{f.verdict.value} {f.rule}" for c in mark.claims
                    for f in ctx.by_claim.get(c.id, ())})
     if held:
-        tip_lines.append("findings: " + ", ".join(held))
-    tip = "&#10;".join(_esc(line) for line in tip_lines)
-    if mark.verdict is None:
-        dot = shape_svg(mark.shape, mark.x, mark.y, 4.5, "#ffffff", NEUTRAL, 1.6)
-        ink, weight = "#2d3748", "400"
-    else:
-        dot = shape_svg(mark.shape, mark.x, mark.y, 5.5, COLOR[mark.verdict], "#ffffff", 1.5)
-        ink, weight = COLOR[mark.verdict], "700"
-    small = "<tspan fill=\"#718096\" font-weight=\"400\" font-size=\"11\">"
-    count = f"{small} \u00d7{len(reports)}</tspan>" if len(reports) > 1 else ""
-    room = max_label - (_px(f" x{len(reports)}", 11) if count else 0)
-    return (f"<g class=\"mark\"><title>{tip}</title>{dot}"
-            f"<text x=\"{mark.x - 5:.1f}\" y=\"{mark.y - 9:.1f}\" font-size=\"12\" "
-            f"font-weight=\"{weight}\" fill=\"{ink}\" stroke=\"#ffffff\" stroke-width=\"3\" "
-            f"stroke-linejoin=\"round\" paint-order=\"stroke\">"
-            f"{_esc(_fit(mark.label, room, 12))}{count}</text></g>\n")
+        lines.append("findings: " + ", ".join(held))
+    return "&#10;".join(_esc(line) for line in lines)
 
 
 def shape_svg(shape: str, x: float, y: float, r: float, fill: str, stroke: str,
@@ -697,7 +447,7 @@ def _finding_card(ctx: _Context, finding: Finding) -> str:
            f"<p class=\"explain\">{_esc(finding.explanation)}</p>\n<div class=\"body\">\n"
            "<div class=\"sides\">\n"]
     for i, side in enumerate(finding.sides):
-        letter = SIDE_LETTERS[i % len(SIDE_LETTERS)]
+        letter = side_letter(i)
         years = ", ".join(str(y) for y in side.years) if side.years else "year unknown"
         out.append(f"<section class=\"side\"><h4><span class=\"letter\">{letter}</span>"
                    f"<span class=\"value\">{_esc(side.value)}</span>"
@@ -705,7 +455,7 @@ def _finding_card(ctx: _Context, finding: Finding) -> str:
                    f"</h4>\n<ul class=\"quotes\">\n")
         items = []
         for cid in side.claims:
-            claim = ctx.claims.get(cid)
+            claim = ctx.claim(cid)
             items.append(_quote_item(ctx, claim) if claim is not None else
                          f"<li class=\"missing\">claim <code>{_esc(cid)}</code> not in the corpus</li>\n")
         out.extend(items[:QUOTES_SHOWN + 1] if len(items) <= QUOTES_SHOWN + 1 else items[:QUOTES_SHOWN])
@@ -763,141 +513,51 @@ def _graph_figure(ctx: _Context, finding: Finding) -> str:
 def graph_svg(ctx: _Context, finding: Finding) -> str:
     """The finding's neighbourhood in the claim graph, in three columns: reports, the claims
     (grouped by side, lettered as in the card), and the entities and series they are about."""
-    g = ctx.graph()
-    per_side = [sorted((c for c in side.claims if c in ctx.claims and f"claim:{c}" in g),
-                       key=lambda c: (ctx.claims[c].article, ctx.claims[c].line, c))
-                for side in finding.sides]
-    # at most GRAPH_MAX_CLAIMS claims, dealt round the sides so that every side shows
-    quota = [0] * len(per_side)
-    room = GRAPH_MAX_CLAIMS
-    while room and any(q < len(ids) for q, ids in zip(quota, per_side, strict=True)):
-        for i, ids in enumerate(per_side):
-            if room and quota[i] < len(ids):
-                quota[i] += 1
-                room -= 1
-    claim_nodes = [(i, f"claim:{c}") for i, ids in enumerate(per_side) for c in ids[:quota[i]]]
-    hidden = sum(len(ids) for ids in per_side) - len(claim_nodes)
-    reports: list[str] = []
-    targets: list[str] = []
-    edges: list[tuple[str, str, str]] = []
-    for _, node in claim_nodes:
-        for src, _, data in sorted(g.in_edges(node, data=True),
-                                   key=lambda e: (e[0], e[2].get("kind", ""))):
-            if data.get("kind") == "states":
-                if src not in reports:
-                    reports.append(src)
-                edges.append((src, node, "states"))
-        for _, dst, data in sorted(g.out_edges(node, data=True),
-                                   key=lambda e: (e[1], e[2].get("kind", ""))):
-            if data.get("kind") == "about":
-                if dst not in targets:
-                    targets.append(dst)
-                edges.append((node, dst, "about"))
-    targets.sort(key=lambda n: (g.nodes[n].get("kind") == "series", n))
-
-    pitch, box_h, top = 26.0, 20.0, 12.0
-    col_x = (6.0, 170.0, 340.0)
-    col_w = (136.0, 134.0, 144.0)
-    width = col_x[2] + col_w[2] + 6
-    # claims: a little extra room between sides
-    claim_y: dict[str, float] = {}
-    y = top
-    prev_side = None
-    for side, node in claim_nodes:
-        if prev_side is not None and side != prev_side:
-            y += 10
-        claim_y[node] = y
-        y += pitch
-        prev_side = side
-    claims_h = y - top + (16 if hidden else 0)
-    height = max(claims_h, len(reports) * pitch, len(targets) * pitch) + 2 * top
-
-    def column(nodes: list[str]) -> dict[str, float]:
-        span = len(nodes) * pitch
-        start = top + (height - 2 * top - span) / 2
-        return {n: start + i * pitch for i, n in enumerate(nodes)}
-
-    offset = (height - 2 * top - claims_h) / 2
-    claim_y = {n: v + offset for n, v in claim_y.items()}
-    report_y = column(reports)
-    target_y = column(targets)
-    pos = {**{n: (col_x[0], v) for n, v in report_y.items()},
-           **{n: (col_x[1], v) for n, v in claim_y.items()},
-           **{n: (col_x[2], v) for n, v in target_y.items()}}
-    widths = {**{n: col_w[0] for n in report_y}, **{n: col_w[1] for n in claim_y},
-              **{n: col_w[2] for n in target_y}}
-
-    color = "#a0aec0" if finding.suppressed else COLOR[finding.verdict]
+    graph = graph_layout(finding_neighbourhood(finding, ctx.claims_by_id, ctx.corpus.occurrences))
+    color = _color(finding)
     tint = "#edf2f7" if finding.suppressed else TINT[finding.verdict]
-    svg = [f"<svg class=\"cgraph\" role=\"img\" "
-           f"width=\"{width:.0f}\" height=\"{height:.0f}\" viewBox=\"0 0 {width:.0f} {height:.0f}\" "
+    svg = [f"<svg class=\"cgraph\" role=\"img\" width=\"{graph.width:.0f}\" "
+           f"height=\"{graph.height:.0f}\" viewBox=\"0 0 {graph.width:.0f} {graph.height:.0f}\" "
            f"font-family=\"{FONT}\"><title>Claim graph of finding {_esc(finding.id)}</title>\n"]
-    for src, dst, kind in edges:
-        (x1, y1), (x2, y2) = pos[src], pos[dst]
-        x1 += widths[src]
-        y1 += box_h / 2
-        y2 += box_h / 2
-        mid = (x1 + x2) / 2
+    for kind, path in graph.edges:
         stroke = "#a0aec0" if kind == "states" else "#cbd5e0"
-        svg.append(f"<path d=\"M{x1:.1f},{y1:.1f} C{mid:.1f},{y1:.1f} {mid:.1f},{y2:.1f} "
-                   f"{x2:.1f},{y2:.1f}\" fill=\"none\" stroke=\"{stroke}\" stroke-width=\"1.2\"/>\n")
-    # the finding itself: an arc from the first claim of each side to the next side's
-    firsts = []
-    for i in range(len(finding.sides)):
-        nodes = [n for s, n in claim_nodes if s == i]
-        if nodes:
-            firsts.append(nodes[0])
-    dash = f" stroke-dasharray=\"{DASH[finding.verdict]}\"" if DASH[finding.verdict] else ""
-    for a, b in zip(firsts, firsts[1:], strict=False):
-        x = col_x[1] + col_w[1]
-        ya, yb = claim_y[a] + box_h / 2, claim_y[b] + box_h / 2
-        bulge = x + 16 + min(20.0, (yb - ya) / 6)
-        svg.append(f"<path d=\"M{x:.1f},{ya:.1f} C{bulge:.1f},{ya:.1f} {bulge:.1f},{yb:.1f} "
-                   f"{x:.1f},{yb:.1f}\" fill=\"none\" stroke=\"{color}\" stroke-width=\"2\"{dash}>"
-                   f"<title>{_esc(finding.verdict.value)}</title></path>\n")
-    for node, (x, y) in pos.items():
-        data = g.nodes[node]
-        kind = data.get("kind", "")
-        if kind == "report":
-            label = str(data.get("label", "")).rsplit("/", 1)[-1]
-            occ = ctx.occurrence(str(data.get("label", "")))
-            year = str(occ.year) if occ and occ.year else "?"
-            text, tip = f"{label}", f"{data.get('label', '')} ({year})"
-            fill, stroke, ink = "#ffffff", "#a0aec0", "#2d3748"
-            text = f"{year} \u00b7 {text}"
-        elif kind == "claim":
-            cid = node.removeprefix("claim:")
-            claim = ctx.claims.get(cid)
-            side = next(s for s, n in claim_nodes if n == node)
-            letter = SIDE_LETTERS[side % len(SIDE_LETTERS)]
-            text = short_value(claim) if claim else str(data.get("label", ""))
-            tip = f"{letter}: {claim.display if claim else ''} ({cid})"
-            fill, stroke, ink = tint, color, "#1a202c"
-        elif kind == "series":
-            text = tip = str(data.get("label", ""))
-            fill, stroke, ink = "#2d3748", "#2d3748", "#ffffff"
-        else:
-            text = tip = str(data.get("label", ""))
-            fill, stroke, ink = "#edf2f7", "#a0aec0", "#2d3748"
-        w = widths[node]
-        radius = 10 if kind in ("entity", "series") else 4
-        pad = 7.0
-        badge = ""
-        if kind == "claim":
-            pad = 22.0
-            badge = (f"<rect x=\"{x + 3:.1f}\" y=\"{y + 3:.1f}\" width=\"14\" height=\"14\" rx=\"3\" "
-                     f"fill=\"{color}\"/><text x=\"{x + 10:.1f}\" y=\"{y + 14:.1f}\" font-size=\"10\" "
-                     f"font-weight=\"700\" fill=\"#ffffff\" text-anchor=\"middle\">{letter}</text>")
-        svg.append(f"<g><title>{_esc(tip)}</title><rect x=\"{x:.1f}\" y=\"{y:.1f}\" width=\"{w:.0f}\" "
-                   f"height=\"{box_h:.0f}\" rx=\"{radius}\" fill=\"{fill}\" stroke=\"{stroke}\" "
-                   f"stroke-width=\"1.2\"/>{badge}<text x=\"{x + pad:.1f}\" y=\"{y + 14:.1f}\" "
-                   f"font-size=\"11\" fill=\"{ink}\">{_esc(_fit(_clean(text), w - pad - 5, 11))}"
-                   "</text></g>\n")
-    if hidden:
-        svg.append(f"<text x=\"{col_x[1]:.0f}\" y=\"{height - top:.0f}\" font-size=\"11\" "
-                   f"fill=\"#718096\">+{hidden} more claims</text>\n")
+        svg.append(f"<path d=\"{_path_d(path)}\" fill=\"none\" stroke=\"{stroke}\" "
+                   "stroke-width=\"1.2\"/>\n")
+    for arc in graph.arcs:
+        svg.append(f"<path d=\"{_path_d(arc)}\" fill=\"none\" stroke=\"{color}\" stroke-width=\"2\""
+                   f"{_dash(finding.verdict)}><title>{_esc(finding.verdict.value)}</title></path>\n")
+    svg.extend(_box_svg(box, graph, color, tint) for box in graph.boxes)
+    if graph.hidden:
+        x, y = graph.note_at
+        svg.append(f"<text x=\"{x:.0f}\" y=\"{y:.0f}\" font-size=\"11\" "
+                   f"fill=\"#718096\">+{graph.hidden} more claims</text>\n")
     svg.append("</svg>")
     return "".join(svg)
+
+
+# fill, stroke and ink of a node's box by kind; a claim's take the finding's colours
+_BOX_PAINT = {"report": ("#ffffff", "#a0aec0", "#2d3748"),
+              "series": ("#2d3748", "#2d3748", "#ffffff")}
+_OTHER_PAINT = ("#edf2f7", "#a0aec0", "#2d3748")
+
+
+def _box_svg(box: Box, graph: ClaimGraph, color: str, tint: str) -> str:
+    """A node's box with its label (a claim's with its side letter first) and a tooltip."""
+    node, x, y = box.node, box.x, box.y
+    fill, stroke, ink = ((tint, color, "#1a202c") if node.kind == "claim"
+                         else _BOX_PAINT.get(node.kind, _OTHER_PAINT))
+    radius = 10 if node.kind in ("entity", "series") else 4
+    badge = ""
+    if node.kind == "claim" and node.side is not None:
+        badge = (f"<rect x=\"{x + 3:.1f}\" y=\"{y + 3:.1f}\" width=\"14\" height=\"14\" rx=\"3\" "
+                 f"fill=\"{color}\"/><text x=\"{x + 10:.1f}\" y=\"{y + 14:.1f}\" font-size=\"10\" "
+                 f"font-weight=\"700\" fill=\"#ffffff\" text-anchor=\"middle\">"
+                 f"{side_letter(node.side)}</text>")
+    return (f"<g><title>{_esc(node.tip)}</title><rect x=\"{x:.1f}\" y=\"{y:.1f}\" "
+            f"width=\"{box.width:.0f}\" height=\"{graph.geometry.box_height:.0f}\" rx=\"{radius}\" "
+            f"fill=\"{fill}\" stroke=\"{stroke}\" stroke-width=\"1.2\"/>{badge}"
+            f"<text x=\"{box.label_x:.1f}\" y=\"{y + 14:.1f}\" font-size=\"11\" fill=\"{ink}\">"
+            f"{_esc(box.label)}</text></g>\n")
 
 
 # ---------------------------------------------------------------- reports
