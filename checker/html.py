@@ -27,7 +27,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from checker import __version__
-from checker.html_layout import MAX_SHOWN as MAX_SHOWN
 from checker.html_layout import (
     Box,
     ClaimGraph,
@@ -43,7 +42,6 @@ from checker.html_layout import (
     graph_layout,
     row_label,
     side_letter,
-    text_width,
     timeline_layout,
 )
 from checker.models import SEVERITY, Article, Claim, Corpus, Finding, Occurrence, Verdict
@@ -75,9 +73,6 @@ FONT = ("system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 
         "'Liberation Sans', 'DejaVu Sans', sans-serif")
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 QUOTES_SHOWN = 4  # per side; more are folded into a <details>
-# the text rules belong to the layout, which measures what it places; these are the names
-# this module has always offered them under
-_clean, _fit, _px = clean_text, fit_text, text_width
 
 
 # ---------------------------------------------------------------- markup
@@ -85,7 +80,7 @@ _clean, _fit, _px = clean_text, fit_text, text_width
 
 def _esc(value: object, strip: bool = True) -> str:
     """Escaped for HTML text and attribute values (quotes included)."""
-    return html.escape(_clean(value, strip), quote=True)
+    return html.escape(clean_text(value, strip), quote=True)
 
 
 def _color(finding: Finding) -> str:
@@ -207,14 +202,14 @@ def _index(ctx: _Context, series_names: list[str]) -> str:
            + "<th>values</th><th>id</th></tr></thead>\n<tbody>\n"]
     order = {name: i for i, name in enumerate(series_names)}
     for finding in sorted(ctx.findings, key=lambda f: order.get(f.series, 0)):
-        values = " \u00b7 ".join(_clean(s.value) for s in finding.sides)
+        values = " \u00b7 ".join(clean_text(s.value) for s in finding.sides)
         series = f"<td>{_esc(finding.series)}</td>" if several else ""
         out.append(
             f"<tr class=\"{'suppressed' if finding.suppressed else ''}\">"
             f"<td><span class=\"badge v-{finding.verdict.value}\">{finding.verdict.value}</span></td>"
             f"<td><code>{_esc(finding.rule)}</code> {_esc(finding.name)}</td>"
             f"<td>{_esc(row_label(finding.slot))}{_occ_suffix(finding)}</td>{series}"
-            f"<td class=\"vals\">{html.escape(_fit(values, 520, 13))}</td>"
+            f"<td class=\"vals\">{html.escape(fit_text(values, 520, 13))}</td>"
             f"<td><a href=\"#{_esc(finding.id)}\"><code>{_esc(finding.id)}</code></a></td></tr>\n")
     out.append("</tbody>\n</table>\n</section>\n")
     return "".join(out)
@@ -395,7 +390,7 @@ def _mark_tip(ctx: _Context, placed: PlacedMark) -> str:
     year = "year unknown" if mark.year is None else str(mark.year)
     meeting = f" \u00b7 {mark.meeting}" if mark.meeting else ""
     lines = [f"{mark.label} \u2014 {row_label(mark.row)}, {year}{meeting}"]
-    lines += [f"{c.article}:{c.line}  \u201c{_clean(c.matched or c.display)}\u201d"
+    lines += [f"{c.article}:{c.line}  \u201c{clean_text(c.matched or c.display)}\u201d"
               + (" (attributed)" if c.attributed else "") for c in mark.claims]
     held = sorted({f"{f.verdict.value} {f.rule}" for c in mark.claims
                    for f in ctx.by_claim.get(c.id, ())})

@@ -18,9 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from checker import html as page
+from checker import html_layout as page
 from checker.articles import MAX_ID, MAX_META, read_reports
-from checker.html import MAX_SHOWN, render_html
+from checker.html import render_html
+from checker.html_layout import MAX_SHOWN
 from checker.lexicon import default_lexicon
 from checker.parallel import ordered_map, pool_size
 from checker.pipeline import check
@@ -131,9 +132,9 @@ def test_a_long_title_leaves_the_series_signature_small(tmp_path: Path) -> None:
 
 def _plain_fit(text: str, width: float, size: float = 12) -> str:
     """_fit as it was written first: cut a character at a time (quadratic)."""
-    if page._px(text, size) <= width:
+    if page.text_width(text, size) <= width:
         return text
-    while len(text) > 3 and page._px(text + "\u2026", size) > width:
+    while len(text) > 3 and page.text_width(text + "\u2026", size) > width:
         text = text[:-1]
     return text.rstrip() + "\u2026"
 
@@ -145,13 +146,13 @@ def test_fit_cuts_as_a_character_at_a_time_would() -> None:
         text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 30)))
         width = rnd.choice([0, 5, 10, 20, 33.6, 40, 100, 200, rnd.uniform(0, 300)])
         size = rnd.choice([11, 12, 13.5])
-        assert page._fit(text, width, size) == _plain_fit(text, width, size), (text, width)
+        assert page.fit_text(text, width, size) == _plain_fit(text, width, size), (text, width)
 
 
 def test_fit_and_clean_are_linear_in_a_long_name() -> None:
-    code = ("from checker import html;"
-            "assert html._fit('x' * 2_000_000, 300) == html._fit('x' * 100, 300);"
-            "assert len(html._clean('y' * 2_000_000)) == html.MAX_SHOWN + 1")
+    code = ("from checker import html_layout as h;"
+            "assert h.fit_text('x' * 2_000_000, 300) == h.fit_text('x' * 100, 300);"
+            "assert len(h.clean_text('y' * 2_000_000)) == h.MAX_SHOWN + 1")
     subprocess.run([sys.executable, "-c", code], check=True, timeout=HANG_GUARD)
 
 
@@ -168,8 +169,8 @@ def test_a_long_series_name_is_shown_cut(tmp_path: Path) -> None:
 
 
 def test_clean_keeps_text_up_to_the_cap() -> None:
-    assert page._clean("a" * MAX_SHOWN) == "a" * MAX_SHOWN
-    assert page._clean("a" * (MAX_SHOWN + 1)) == "a" * MAX_SHOWN + "\u2026"
+    assert page.clean_text("a" * MAX_SHOWN) == "a" * MAX_SHOWN
+    assert page.clean_text("a" * (MAX_SHOWN + 1)) == "a" * MAX_SHOWN + "\u2026"
 
 
 # ---------------------------------------------------------------- --jobs
