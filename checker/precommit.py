@@ -65,7 +65,7 @@ def pre_commit(
     """Check staged reports against the whole archive (the pre-commit hook); exit 1 when a
     finding that involves one reaches --fail-on."""
     from checker.config import load_config
-    from checker.pipeline import run
+    from checker.pipeline import refuse_overwriting_input, run
 
     explicit = str(config) if config is not None else None
     settings = load_config(explicit, isolated=no_config and config is None).override(
@@ -76,6 +76,7 @@ def pre_commit(
     if not staged:
         raise typer.Exit(0)  # deletions, or no report among the staged files
     request = settings.request(new=tuple(staged), **({"index": None} if no_index else {}))
+    refuse_overwriting_input(request.index, [*settings.paths, *staged], "index")
     result = run(request)
     for text in result.notes:
         note(f"warning: {text}")
@@ -84,7 +85,9 @@ def pre_commit(
     options = OutputOptions(request.rules, request.severity, quiet, "never")
     FORMATS[format.value](result, options, sys.stdout)
     if not quiet:
-        note(_summary(len(staged), settings.paths, result.listed))
+        archive = " ".join(settings.paths) + (f" (the index {request.index})"
+                                              if result.indexed else "")
+        note(_summary(len(staged), archive, result.listed))
     raise typer.Exit(result.exit_code(Verdict(settings.fail_on)))
 
 
@@ -122,9 +125,9 @@ def _walked(real: str, root: str, ignored: pathspec.GitIgnoreSpec | None) -> boo
     return ignored is None or not ignored.match_file(relative.replace(os.sep, "/"))
 
 
-def _summary(staged: int, archive: Sequence[str], findings: Sequence[Finding]) -> str:
+def _summary(staged: int, archive: str, findings: Sequence[Finding]) -> str:
     by_verdict = Counter(f.verdict for f in findings)
     worst_first = sorted(by_verdict, key=lambda v: -VERDICT_RANK[v])
     counts = ", ".join(f"{by_verdict[v]} {v.value}" for v in worst_first)
     reports = f"{staged} staged report" + ("" if staged == 1 else "s")
-    return f"{reports} checked against {' '.join(archive)}: {counts or 'no findings'}"
+    return f"{reports} checked against {archive}: {counts or 'no findings'}"
