@@ -60,58 +60,299 @@ Pick = Callable[[str], str]
 # ---------------------------------------------------------------- fillers
 
 NUMBER_WORDS = (
-    "zero", "one", "two", "three", "five", "nine", "eleven", "twelve", "fifteen", "nineteen",
-    "twenty", "twenty-two", "thirty one", "forty-four", "fifty-nine", "ninety-nine", "hundred",
-    "one hundred", "a dozen", "dozens", "a handful", "none",
+    "zero",
+    "one",
+    "two",
+    "three",
+    "five",
+    "nine",
+    "eleven",
+    "twelve",
+    "fifteen",
+    "nineteen",
+    "twenty",
+    "twenty-two",
+    "thirty one",
+    "forty-four",
+    "fifty-nine",
+    "ninety-nine",
+    "hundred",
+    "one hundred",
+    "a dozen",
+    "dozens",
+    "a handful",
+    "none",
 )
 ORDINAL_WORDS = (
-    "first", "second", "third", "fourth", "fifth", "ninth", "tenth", "eleventh", "twelfth",
-    "fifteenth", "sixteenth", "twentieth", "twenty-first", "twenty-fifth", "thirty third",
-    "fortieth", "ninety-ninth", "hundredth", "last", "umpteenth", "zeroth",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "fifteenth",
+    "sixteenth",
+    "twentieth",
+    "twenty-first",
+    "twenty-fifth",
+    "thirty third",
+    "fortieth",
+    "ninety-ninth",
+    "hundredth",
+    "last",
+    "umpteenth",
+    "zeroth",
 )
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December", "Jan.", "Feb.", "Sept.", "Sep.",
-          "Oct.", "Nov.", "Dec.", "Dec", "AUGUST", "march")
-GIVEN = ("Ana", "Jamal", "Ingrid", "Kim", "Maria", "Olusegun", "Tetsuo", "Priya", "Lars",
-         "José", "Zoë", "Łukasz", "Nguyễn", "Søren", "Chloé", "Dmitri", "Amélie", "Björk",
-         "Ahmed", "Lee", "Mary-Kate", "O'Brien", "Jean-Luc", "A.", "H. E.", "Şükrü")
-FAMILY = ("Rojas", "Okafor", "Lindqvist", "Sung-ho", "Pérez-Ñúñez", "Berg", "Tanaka",
-          "Mwangi", "Dubois", "Al-Hashimi", "Kowalczyk", "Thị Minh", "Żółć", "Ó Súilleabháin",
-          "Van der Berg", "da Silva", "McAllister", "Ivanova", "Müller-Lüdenscheidt")
-SCRIPT_NAMES = ("Василий Небензя", "김성 대사", "ⴰⵎⴰⵣⵉⵖ Tifinagh", "محمد العلي",
-                "李 明", "Ελένη Παπαδοπούλου", "Kim Сергей", "Ana\u0301 Rojas", "דוד כהן",
-                "Nguyễn Thị Minh Khai", "J. R. R. Tolkien", "Mr. Smith", "Dr. Ana Rojas")
-TITLES = ("Ambassador", "Foreign Minister", "foreign minister", "President", "Prime Minister",
-          "Secretary-General", "Climate Minister", "UN envoy", "deputy UN ambassador",
-          "Environment Minister", "COP president", "head of UN Climate Change", "spokesperson",
-          "Ambassador to the UN", "Vice President", "chief negotiator", "Minister of Foreign "
-          "Affairs", "executive director", "host", "presenter", "coach", "Sen.", "Gov.")
-COUNTRIES = ("the US", "the United States", "Israel", "Palau", "the Marshall Islands",
-             "Micronesia", "North Korea", "China", "Russia", "Cuba", "Japan", "South Korea",
-             "the European Union", "the EU", "Australia", "Ukraine", "Sweden", "Italy",
-             "the Netherlands", "Norway", "Pakistan", "India", "Brazil", "Fiji", "Chile",
-             "Côte d'Ivoire", "Freedonia", "the U.S.", "U.K.", "Syria", "Iran", "Belarus",
-             "Nicaragua", "Venezuela", "Egypt", "Azerbaijan", "Switzerland", "Türkiye",
-             "the Holy See", "Palestine", "Ruritania", "the DPRK", "Pyongyang", "Seoul")
-CITIES = ("Dubai", "Sharm el-Sheikh", "Belém", "Baku", "Tel Aviv", "Glasgow", "Katowice",
-          "Madrid", "Bonn", "Paris", "Stockholm", "Turin", "Malmö", "Liverpool", "Basel",
-          "NEW YORK", "UNITED NATIONS", "GENEVA", "Kraków", "Reykjavík", "東京", "Москва")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan.",
+    "Feb.",
+    "Sept.",
+    "Sep.",
+    "Oct.",
+    "Nov.",
+    "Dec.",
+    "Dec",
+    "AUGUST",
+    "march",
+)
+GIVEN = (
+    "Ana",
+    "Jamal",
+    "Ingrid",
+    "Kim",
+    "Maria",
+    "Olusegun",
+    "Tetsuo",
+    "Priya",
+    "Lars",
+    "José",
+    "Zoë",
+    "Łukasz",
+    "Nguyễn",
+    "Søren",
+    "Chloé",
+    "Dmitri",
+    "Amélie",
+    "Björk",
+    "Ahmed",
+    "Lee",
+    "Mary-Kate",
+    "O'Brien",
+    "Jean-Luc",
+    "A.",
+    "H. E.",
+    "Şükrü",
+)
+FAMILY = (
+    "Rojas",
+    "Okafor",
+    "Lindqvist",
+    "Sung-ho",
+    "Pérez-Ñúñez",
+    "Berg",
+    "Tanaka",
+    "Mwangi",
+    "Dubois",
+    "Al-Hashimi",
+    "Kowalczyk",
+    "Thị Minh",
+    "Żółć",
+    "Ó Súilleabháin",
+    "Van der Berg",
+    "da Silva",
+    "McAllister",
+    "Ivanova",
+    "Müller-Lüdenscheidt",
+)
+SCRIPT_NAMES = (
+    "Василий Небензя",
+    "김성 대사",
+    "ⴰⵎⴰⵣⵉⵖ Tifinagh",
+    "محمد العلي",
+    "李 明",
+    "Ελένη Παπαδοπούλου",
+    "Kim Сергей",
+    "Ana\u0301 Rojas",
+    "דוד כהן",
+    "Nguyễn Thị Minh Khai",
+    "J. R. R. Tolkien",
+    "Mr. Smith",
+    "Dr. Ana Rojas",
+)
+TITLES = (
+    "Ambassador",
+    "Foreign Minister",
+    "foreign minister",
+    "President",
+    "Prime Minister",
+    "Secretary-General",
+    "Climate Minister",
+    "UN envoy",
+    "deputy UN ambassador",
+    "Environment Minister",
+    "COP president",
+    "head of UN Climate Change",
+    "spokesperson",
+    "Ambassador to the UN",
+    "Vice President",
+    "chief negotiator",
+    "Minister of Foreign Affairs",
+    "executive director",
+    "host",
+    "presenter",
+    "coach",
+    "Sen.",
+    "Gov.",
+)
+COUNTRIES = (
+    "the US",
+    "the United States",
+    "Israel",
+    "Palau",
+    "the Marshall Islands",
+    "Micronesia",
+    "North Korea",
+    "China",
+    "Russia",
+    "Cuba",
+    "Japan",
+    "South Korea",
+    "the European Union",
+    "the EU",
+    "Australia",
+    "Ukraine",
+    "Sweden",
+    "Italy",
+    "the Netherlands",
+    "Norway",
+    "Pakistan",
+    "India",
+    "Brazil",
+    "Fiji",
+    "Chile",
+    "Côte d'Ivoire",
+    "Freedonia",
+    "the U.S.",
+    "U.K.",
+    "Syria",
+    "Iran",
+    "Belarus",
+    "Nicaragua",
+    "Venezuela",
+    "Egypt",
+    "Azerbaijan",
+    "Switzerland",
+    "Türkiye",
+    "the Holy See",
+    "Palestine",
+    "Ruritania",
+    "the DPRK",
+    "Pyongyang",
+    "Seoul",
+)
+CITIES = (
+    "Dubai",
+    "Sharm el-Sheikh",
+    "Belém",
+    "Baku",
+    "Tel Aviv",
+    "Glasgow",
+    "Katowice",
+    "Madrid",
+    "Bonn",
+    "Paris",
+    "Stockholm",
+    "Turin",
+    "Malmö",
+    "Liverpool",
+    "Basel",
+    "NEW YORK",
+    "UNITED NATIONS",
+    "GENEVA",
+    "Kraków",
+    "Reykjavík",
+    "東京",
+    "Москва",
+)
 AGENCIES = ("Yonhap", "AP", "AFP", "Xinhua", "Reuters", "Kyodo", "dpa", "IPS", "UPI", "")
-SONGS = ("\u201cPaper Lanterns\u201d", "\"2031\"", "'Low Orbit'", "\u201cSilent Harbour",
-         "\u00abAurora Line\u00bb", "\"Tin Drum\"", "\u201c\u201d", "\"\"", "'Marea' (Tide)")
-URLS = ("https://example.com/news/2019/12/15/cop25-ends?utm=fuzz&x=1", "www.example.org",
-        "http://例え.テスト/記事#1", "", "not a url", "https://example.com/" + "a" * 300)
+SONGS = (
+    "\u201cPaper Lanterns\u201d",
+    '"2031"',
+    "'Low Orbit'",
+    "\u201cSilent Harbour",
+    "\u00abAurora Line\u00bb",
+    '"Tin Drum"',
+    "\u201c\u201d",
+    '""',
+    "'Marea' (Tide)",
+)
+URLS = (
+    "https://example.com/news/2019/12/15/cop25-ends?utm=fuzz&x=1",
+    "www.example.org",
+    "http://例え.テスト/記事#1",
+    "",
+    "not a url",
+    "https://example.com/" + "a" * 300,
+)
 JUNK = (
-    "[ad_1]", "[ad_2]", "[녹취: 김 대사]", "[앵커]", "[기자]", "[Image: _XQ40217]",
-    "[Images: 2021-03-02_1130b, 2021-03-02_1145]", "By Jane Doe, Staff Writer",
-    "By JANE DOE Associated Press", "Share this article", "Comments (0)", "Follow us on X",
-    *URLS[:3], "(c) 2024 Example Media. All rights reserved.", "This story will be updated.", "[...]", "___",
-    "---", "title: stray yaml: in the body", "published: 9999-12-31", "- item", "key: [open",
-    "Ассамблея adopted 決議 by 多数", "١٢٣ ٤٥٦", "\u202eRTL override\u202c", "\u200b\u200b",
-    "\x07\x1b[31mred\x1b[0m", "\x0b\x0c", "\u2028", "\x85", "\ufeff", "\t\t", "3/10",
-    "Photo: AFP", "READ MORE:", "***", "\\", "{}", "<script>alert(1)</script>", "&amp;",
-    "%s %d {0} {name}", "\u0000",
+    "[ad_1]",
+    "[ad_2]",
+    "[녹취: 김 대사]",
+    "[앵커]",
+    "[기자]",
+    "[Image: _XQ40217]",
+    "[Images: 2021-03-02_1130b, 2021-03-02_1145]",
+    "By Jane Doe, Staff Writer",
+    "By JANE DOE Associated Press",
+    "Share this article",
+    "Comments (0)",
+    "Follow us on X",
+    *URLS[:3],
+    "(c) 2024 Example Media. All rights reserved.",
+    "This story will be updated.",
+    "[...]",
+    "___",
+    "---",
+    "title: stray yaml: in the body",
+    "published: 9999-12-31",
+    "- item",
+    "key: [open",
+    "Ассамблея adopted 決議 by 多数",
+    "١٢٣ ٤٥٦",
+    "\u202eRTL override\u202c",
+    "\u200b\u200b",
+    "\x07\x1b[31mred\x1b[0m",
+    "\x0b\x0c",
+    "\u2028",
+    "\x85",
+    "\ufeff",
+    "\t\t",
+    "3/10",
+    "Photo: AFP",
+    "READ MORE:",
+    "***",
+    "\\",
+    "{}",
+    "<script>alert(1)</script>",
+    "&amp;",
+    "%s %d {0} {name}",
+    "\u0000",
 )
 CONTROL = "\x01\x02\x07\x08\x0b\x0c\x0e\x1b\x1f\x7f\x85\u2028\u2029\u200b\u200e\u202e\ufeff"
 
@@ -143,8 +384,29 @@ def number(rng: random.Random) -> str:
 def year(rng: random.Random) -> str:
     if rng.random() < 0.6:
         return str(rng.randint(1985, 2030))
-    return rng.choice(("0", "1", "99", "999", "1000", "1066", "1800", "1899", "1900", "1992",
-                       "1999", "2000", "2099", "2999", "9999", "10000", "99999", "-44", "'92"))
+    return rng.choice(
+        (
+            "0",
+            "1",
+            "99",
+            "999",
+            "1000",
+            "1066",
+            "1800",
+            "1899",
+            "1900",
+            "1992",
+            "1999",
+            "2000",
+            "2099",
+            "2999",
+            "9999",
+            "10000",
+            "99999",
+            "-44",
+            "'92",
+        )
+    )
 
 
 def ordinal(rng: random.Random) -> str:
@@ -152,8 +414,7 @@ def ordinal(rng: random.Random) -> str:
     if kind < 0.45:
         n = rng.randint(1, 60)
     elif kind < 0.6:
-        n = rng.choice((0, 100, 101, 111, 112, 113, 499, 500, 501, 999, 1000, 2024, 9999,
-                        123456789, 10**25))
+        n = rng.choice((0, 100, 101, 111, 112, 113, 499, 500, 501, 999, 1000, 2024, 9999, 123456789, 10**25))
     else:
         return rng.choice(ORDINAL_WORDS)
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
@@ -194,8 +455,18 @@ def date(rng: random.Random) -> str:
         lambda: f"{weekday(rng)} [{month(rng)} {day(rng)} {year(rng)}]",
         lambda: f"the {dom(rng)}",
         lambda: f"the {dom(rng)} of {month(rng)}",
-        lambda: rng.choice(("February 30", "Feb. 29, 2001", "February 29, 2000", "Dec. 31, 9999",
-                            "January 1, 1", "June 31", "the 31st", "Thursday, February 30")),
+        lambda: rng.choice(
+            (
+                "February 30",
+                "Feb. 29, 2001",
+                "February 29, 2000",
+                "Dec. 31, 9999",
+                "January 1, 1",
+                "June 31",
+                "the 31st",
+                "Thursday, February 30",
+            )
+        ),
     )
     return rng.choice(shapes)()
 
@@ -210,8 +481,7 @@ def name(rng: random.Random) -> str:
     if kind < 0.9:
         parts = [rng.choice(GIVEN + FAMILY) for _ in range(rng.randint(5, 40))]
         return " ".join(parts)
-    return rng.choice(GIVEN) + " " + "".join(rng.choice("Aaeiouñß-'") for _ in range(
-        rng.randint(50, 400)))
+    return rng.choice(GIVEN) + " " + "".join(rng.choice("Aaeiouñß-'") for _ in range(rng.randint(50, 400)))
 
 
 def title(rng: random.Random) -> str:
@@ -257,11 +527,9 @@ def clock(rng: random.Random) -> str:
     shapes: tuple[Callable[[], str], ...] = (
         lambda: f"{rng.randint(0, 9)}:{rng.randint(0, 59):02}:{rng.randint(0, 59):02}",
         lambda: f"{rng.randint(0, 99)}:{rng.randint(0, 99):02}:{rng.randint(0, 99):02}",
-        lambda: f"{rng.randint(0, 2)}:{rng.randint(0, 59):02}:{rng.randint(0, 59):02}."
-                f"{rng.randint(0, 9)}",
+        lambda: f"{rng.randint(0, 2)}:{rng.randint(0, 59):02}:{rng.randint(0, 59):02}.{rng.randint(0, 9)}",
         lambda: f"{rng.randint(1, 12)}:{rng.randint(0, 59):02} {rng.choice(('a.m.', 'p.m.'))}",
-        lambda: rng.choice(("11pm CET", "2h 05m 04s", "0:00:00", "24:00", "2:05:04",
-                            "a little after 4 am")),
+        lambda: rng.choice(("11pm CET", "2h 05m 04s", "0:00:00", "24:00", "2:05:04", "a little after 4 am")),
     )
     return rng.choice(shapes)()
 
@@ -290,10 +558,27 @@ def junk(rng: random.Random) -> str:
 
 
 FILLERS: dict[str, Callable[[random.Random], str]] = {
-    "n": number, "year": year, "ord": ordinal, "weekday": weekday, "month": month, "day": day,
-    "dom": dom, "date": date, "name": name, "title": title, "age": age, "country": country,
-    "countries": countries, "city": city, "money": money, "time": clock, "cop": cop,
-    "place": place, "song": song, "agency": agency, "junk": junk,
+    "n": number,
+    "year": year,
+    "ord": ordinal,
+    "weekday": weekday,
+    "month": month,
+    "day": day,
+    "dom": dom,
+    "date": date,
+    "name": name,
+    "title": title,
+    "age": age,
+    "country": country,
+    "countries": countries,
+    "city": city,
+    "money": money,
+    "time": clock,
+    "cop": cop,
+    "place": place,
+    "song": song,
+    "agency": agency,
+    "junk": junk,
 }
 
 # ---------------------------------------------------------------- themes and templates
@@ -301,33 +586,62 @@ FILLERS: dict[str, Callable[[random.Random], str]] = {
 # A theme gives the body that acts and the thing it acts on, so that the reports of a corpus
 # read as reports of one recurring event (and the rules have something to compare).
 THEMES: tuple[dict[str, tuple[str, ...]], ...] = (
-    {"body": ("the General Assembly", "the UN General Assembly", "the 193-member assembly",
-              "the world body", "the assembly"),
-     "topic": ("the resolution against the trade embargo", "the text on the embargo",
-               "the embargo resolution", "the motion"),
-     "lead": ("{body} again condemned the trade embargo against Cuba on {weekday}.",
-              "{body} voted on {date} to urge an end to the embargo against Cuba.",
-              "UN members backed Cuba's call to lift the embargo for the {ord} time.")},
-    {"body": ("the Third Committee", "the General Assembly", "the UN rights committee"),
-     "topic": ("the human rights resolution", "the resolution on abductions", "the text"),
-     "lead": ("{body} adopted a resolution on human rights in North Korea on {weekday}.",
-              "A UN committee passed the North Korea rights resolution on the {dom}.",
-              "The plenary of {body} adopted the North Korea resolution on {date}.")},
-    {"body": ("the climate summit", "the conference", "negotiators", "the UN climate talks"),
-     "topic": ("the climate deal", "the agreement", "the loss and damage fund", "the decision"),
-     "lead": ("The {cop} climate summit in {city} approved a climate deal on {weekday}.",
-              "Negotiators at the UN climate conference in {city} struck a deal on {date}.",
-              "Nearly {n} countries agreed a climate deal at {cop} in {city}.")},
-    {"body": ("the Song Contest", "the grand final", "the semi-final", "the contest"),
-     "topic": ("the Eurovision Song Contest", "the final", "the vote"),
-     "lead": ("{country} won the Eurovision Song Contest in {city} on {weekday}.",
-              "{name} won the {ord} Eurovision Song Contest for {country} with {n} points.",
-              "The Eurovision semi-final in {city} sent {n} countries to the final.")},
-    {"body": ("the city marathon", "the race", "the marathon"),
-     "topic": ("the marathon", "the course record", "the men's race"),
-     "lead": ("{name} won the Lakeshore City Marathon on {weekday} in {time}.",
-              "The {ord} Lakeshore City Marathon was held on {date}.",
-              "Runners from {n} countries started the Lakeshore City Marathon.")},
+    {
+        "body": (
+            "the General Assembly",
+            "the UN General Assembly",
+            "the 193-member assembly",
+            "the world body",
+            "the assembly",
+        ),
+        "topic": (
+            "the resolution against the trade embargo",
+            "the text on the embargo",
+            "the embargo resolution",
+            "the motion",
+        ),
+        "lead": (
+            "{body} again condemned the trade embargo against Cuba on {weekday}.",
+            "{body} voted on {date} to urge an end to the embargo against Cuba.",
+            "UN members backed Cuba's call to lift the embargo for the {ord} time.",
+        ),
+    },
+    {
+        "body": ("the Third Committee", "the General Assembly", "the UN rights committee"),
+        "topic": ("the human rights resolution", "the resolution on abductions", "the text"),
+        "lead": (
+            "{body} adopted a resolution on human rights in North Korea on {weekday}.",
+            "A UN committee passed the North Korea rights resolution on the {dom}.",
+            "The plenary of {body} adopted the North Korea resolution on {date}.",
+        ),
+    },
+    {
+        "body": ("the climate summit", "the conference", "negotiators", "the UN climate talks"),
+        "topic": ("the climate deal", "the agreement", "the loss and damage fund", "the decision"),
+        "lead": (
+            "The {cop} climate summit in {city} approved a climate deal on {weekday}.",
+            "Negotiators at the UN climate conference in {city} struck a deal on {date}.",
+            "Nearly {n} countries agreed a climate deal at {cop} in {city}.",
+        ),
+    },
+    {
+        "body": ("the Song Contest", "the grand final", "the semi-final", "the contest"),
+        "topic": ("the Eurovision Song Contest", "the final", "the vote"),
+        "lead": (
+            "{country} won the Eurovision Song Contest in {city} on {weekday}.",
+            "{name} won the {ord} Eurovision Song Contest for {country} with {n} points.",
+            "The Eurovision semi-final in {city} sent {n} countries to the final.",
+        ),
+    },
+    {
+        "body": ("the city marathon", "the race", "the marathon"),
+        "topic": ("the marathon", "the course record", "the men's race"),
+        "lead": (
+            "{name} won the Lakeshore City Marathon on {weekday} in {time}.",
+            "The {ord} Lakeshore City Marathon was held on {date}.",
+            "Runners from {n} countries started the Lakeshore City Marathon.",
+        ),
+    },
 )
 
 # Invented sentences of the shapes real reports use, one list a claim family. A placeholder
@@ -376,7 +690,7 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
         "{country} sided with {country} in voting no.",
         "{country} did not vote against this year, and {country} abstained for the first time.",
         "As in {year}, {country}, {country} and {country} abstained.",
-        "{country} joined {country} in voting \"no.\"",
+        '{country} joined {country} in voting "no."',
         "{countries} voted against, as did {country}.",
         "Voting no were {countries}.",
         "{n} against ({countries}), with {n} abstentions ({countries}).",
@@ -423,7 +737,7 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
         "\u201cIt is a victory for all of us,\u201d said {name}.",
         "{title} to the UN {name} called it a political ploy.",
         "{name} ({age}) was named {title} in {year}.",
-        "\"We made it,\" {name}, {title}, said on {weekday}.",
+        '"We made it," {name}, {title}, said on {weekday}.',
     ),
     "conference": (
         "The {ord} Conference of the Parties opened in {city}.",
@@ -472,15 +786,12 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
         "In {year}, when the vote was first held, {n} voted in favour; this year it was {n}-{n}.",
         "For the {ord} consecutive year since {year}, the text passed {n} to {n} on {weekday}.",
         "{n} countries voted in favor in {year}, {n} against last year and {n} abstained.",
-        "The {ord} vote, on {date}, was {n}-{n}-{n}, the same as in {year}, when {country} "
-        "voted against.",
-        "Since {year}, when {n} voted in favour, the tally has grown to {n}, with {n} against "
-        "in {year}.",
+        "The {ord} vote, on {date}, was {n}-{n}-{n}, the same as in {year}, when {country} voted against.",
+        "Since {year}, when {n} voted in favour, the tally has grown to {n}, with {n} against in {year}.",
         "{country} voted against for the {ord} time since {year}, on {weekday} the {dom}.",
         "Last year {n} voted in favor, in {year} {n} against, and {n} abstentions this year.",
         "On the {dom}, {n} to {n} in {year} and {n} abstentions on {weekday}.",
-        "It was adopted {n} votes to {n} in {year}, when {n} abstained, and by consensus in "
-        "{year}.",
+        "It was adopted {n} votes to {n} in {year}, when {n} abstained, and by consensus in {year}.",
     ),
 }
 FAMILIES = tuple(TEMPLATES)
@@ -503,6 +814,7 @@ def random_pick(rng: random.Random, theme: dict[str, tuple[str, ...]]) -> Pick:
         if kind == "name" and theme.get("cast") and rng.random() < 0.6:
             return rng.choice(theme["cast"])
         return FILLERS[kind](rng)
+
     return pick
 
 
@@ -511,12 +823,29 @@ def sentence(rng: random.Random, theme: dict[str, tuple[str, ...]]) -> str:
     return _capital(fill(rng.choice(TEMPLATES[family]), random_pick(rng, theme)))
 
 
-SPLICES = (", when ", ", up from ", "; ", " and ", ", while ", " in ", ", the same as ", " - ",
-           " (", ", after ", ", but ", ". ", ", which ", " last year, ", " since ")
-DIGIT_SCRIPTS = ("\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669",  # Arabic-Indic
-                 "\u0966\u0967\u0968\u0969\u096a\u096b\u096c\u096d\u096e\u096f",  # Devanagari
-                 "\uff10\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18\uff19",  # full width
-                 "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079")  # superscript
+SPLICES = (
+    ", when ",
+    ", up from ",
+    "; ",
+    " and ",
+    ", while ",
+    " in ",
+    ", the same as ",
+    " - ",
+    " (",
+    ", after ",
+    ", but ",
+    ". ",
+    ", which ",
+    " last year, ",
+    " since ",
+)
+DIGIT_SCRIPTS = (
+    "\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669",  # Arabic-Indic
+    "\u0966\u0967\u0968\u0969\u096a\u096b\u096c\u096d\u096e\u096f",  # Devanagari
+    "\uff10\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18\uff19",  # full width
+    "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079",
+)  # superscript
 NOISE = "0123456789,.-\u2013;:()[]'\"/ aAé"
 
 
@@ -537,7 +866,7 @@ def _mutated(rng: random.Random, text: str, theme: dict[str, tuple[str, ...]]) -
     if roll < 0.66:
         return text.replace(" ", "\u00a0")
     if roll < 0.69:
-        return text[:rng.randint(0, len(text))] + " [...]"
+        return text[: rng.randint(0, len(text))] + " [...]"
     if roll < 0.72:
         return f"\u201c{text}\u201d said {name(rng)}."
     if roll < 0.75:
@@ -591,9 +920,24 @@ class Doc:
     encoding: str = "utf-8"
 
 
-PUBLISHED = ("9999-12-31", "0001-01-01", "2020-02-30", "2016-05", "null", "''", "not a date",
-             "2015", "2015-12-12T19:26:00Z", "[2015-01-01]", "{year: 2015}", "2019-13-45",
-             "2014-10-28 # from the URL", "1992-01-01", "2999-01-01", "1-1-1")
+PUBLISHED = (
+    "9999-12-31",
+    "0001-01-01",
+    "2020-02-30",
+    "2016-05",
+    "null",
+    "''",
+    "not a date",
+    "2015",
+    "2015-12-12T19:26:00Z",
+    "[2015-01-01]",
+    "{year: 2015}",
+    "2019-13-45",
+    "2014-10-28 # from the URL",
+    "1992-01-01",
+    "2999-01-01",
+    "1-1-1",
+)
 
 
 def _published(rng: random.Random) -> str | None:
@@ -601,8 +945,7 @@ def _published(rng: random.Random) -> str | None:
     if roll < 0.2:
         return None
     if roll < 0.6:
-        return (f"{rng.randint(1990, 2030)}-{rng.randint(1, 12):02}-"
-                f"{rng.randint(1, 28):02}")
+        return f"{rng.randint(1990, 2030)}-{rng.randint(1, 12):02}-{rng.randint(1, 28):02}"
     return rng.choice(PUBLISHED)
 
 
@@ -618,8 +961,11 @@ def _yaml_scalar(rng: random.Random, text: str) -> str:
 def _front_matter(rng: random.Random, theme: dict[str, tuple[str, ...]]) -> list[str]:
     lines = []
     if rng.random() < 0.8:
-        headline = (fill(rng.choice(theme["lead"]), random_pick(rng, theme))
-                    if rng.random() < 0.5 else sentence(rng, theme))
+        headline = (
+            fill(rng.choice(theme["lead"]), random_pick(rng, theme))
+            if rng.random() < 0.5
+            else sentence(rng, theme)
+        )
         lines.append("title: " + _yaml_scalar(rng, headline[:120]))
     if rng.random() < 0.7:
         lines.append("outlet: " + _yaml_scalar(rng, rng.choice(AGENCIES) or "Example Daily"))
@@ -629,13 +975,29 @@ def _front_matter(rng: random.Random, theme: dict[str, tuple[str, ...]]) -> list
     if published is not None:
         lines.append(f"published: {published}")
     if rng.random() < 0.15:
-        lines.append(rng.choice((
-            "series: " + rng.choice(theme["topic"]), "factlint: {ignore: [FL101, FL999]}",
-            "factlint: {ignore: FL3}", "encoding: cp1252", "event_year: 2016", "partial: true",
-            "title: [unclosed", "published: !!python/object/apply:os.system ['true']",
-            "\ttab: indented", "- a list item", "key: value: other", "&anchor a: *anchor",
-            "published: 2020-02-30", "? complex key", "published:\n  - 2019-01-01",
-            "notes: \"" + "x" * rng.randint(0, 3000) + "\"", "0001-01-01: published")))
+        lines.append(
+            rng.choice(
+                (
+                    "series: " + rng.choice(theme["topic"]),
+                    "factlint: {ignore: [FL101, FL999]}",
+                    "factlint: {ignore: FL3}",
+                    "encoding: cp1252",
+                    "event_year: 2016",
+                    "partial: true",
+                    "title: [unclosed",
+                    "published: !!python/object/apply:os.system ['true']",
+                    "\ttab: indented",
+                    "- a list item",
+                    "key: value: other",
+                    "&anchor a: *anchor",
+                    "published: 2020-02-30",
+                    "? complex key",
+                    "published:\n  - 2019-01-01",
+                    'notes: "' + "x" * rng.randint(0, 3000) + '"',
+                    "0001-01-01: published",
+                )
+            )
+        )
     rng.shuffle(lines)
     return lines
 
@@ -657,8 +1019,7 @@ def _record(rng: random.Random, theme: dict[str, tuple[str, ...]]) -> Record:
             text = sentence(rng, rng.choice(THEMES))  # a line about another event
         else:
             text = _mutated(rng, sentence(rng, theme), theme)
-        sep = rng.choices((" ", "\n\n", "\n", "\r\n\r\n", "\n\n\n", ""),
-                          weights=(40, 40, 8, 4, 4, 4))[0]
+        sep = rng.choices((" ", "\n\n", "\n", "\r\n\r\n", "\n\n\n", ""), weights=(40, 40, 8, 4, 4, 4))[0]
         pieces.append(text + sep)
     if rng.random() < 0.02:  # one sentence over the length limit
         pieces.append(" ".join(sentence(rng, theme) for _ in range(rng.randint(30, 60))))
@@ -667,8 +1028,9 @@ def _record(rng: random.Random, theme: dict[str, tuple[str, ...]]) -> Record:
 
 def _jsonl_meta(rng: random.Random, number: int) -> list[str]:
     """Keys of a feed record, as "key<TAB>json value" lines."""
-    ident = rng.choice((json.dumps(f"r{number}"), str(number), "null", "[1, 2]",
-                        json.dumps("dup"), json.dumps("é/../x")))
+    ident = rng.choice(
+        (json.dumps(f"r{number}"), str(number), "null", "[1, 2]", json.dumps("dup"), json.dumps("é/../x"))
+    )
     meta = [f"id\t{ident}"]
     published = _published(rng)
     if published is not None:
@@ -677,8 +1039,9 @@ def _jsonl_meta(rng: random.Random, number: int) -> list[str]:
     if rng.random() < 0.5:
         meta.append("title\t" + json.dumps(rng.choice(THEMES)["topic"][0]))
     if rng.random() < 0.1:
-        meta.append(rng.choice(('factlint\t{"ignore": ["FL302"]}', "series\t42",
-                                'outlet\t{"a": 1}', "url\tnull")))
+        meta.append(
+            rng.choice(('factlint\t{"ignore": ["FL302"]}', "series\t42", 'outlet\t{"a": 1}', "url\tnull"))
+        )
     return meta
 
 
@@ -692,7 +1055,7 @@ def variant(rng: random.Random, full: str) -> str:
         return "".join(c for c in folded if not unicodedata.combining(c))
     if roll < 0.6 and len(full) > 4:
         at = rng.randrange(1, len(full) - 1)
-        return full[:at] + full[at + 1:]
+        return full[:at] + full[at + 1 :]
     if roll < 0.8:
         parts = full.split()
         return " ".join([parts[0][:1] + "."] + parts[1:]) if len(parts) > 1 else full
@@ -713,10 +1076,21 @@ def build_corpus(rng: random.Random) -> list[Doc]:
         if kind == "md" and rng.random() < 0.85:
             record.meta = _front_matter(rng, theme)
             record.fenced = rng.random() < 0.95
-        stem = rng.choice(("report", "r\u00e9sum\u00e9", "nk_story", "cop", "ev", "x y", "-dash",
-                           ".hidden", "北", "a" * 100))
-        encoding = rng.choices(("utf-8", "utf-8-sig", "utf-16", "cp1252"),
-                               weights=(90, 4, 3, 3))[0]
+        stem = rng.choice(
+            (
+                "report",
+                "r\u00e9sum\u00e9",
+                "nk_story",
+                "cop",
+                "ev",
+                "x y",
+                "-dash",
+                ".hidden",
+                "北",
+                "a" * 100,
+            )
+        )
+        encoding = rng.choices(("utf-8", "utf-8-sig", "utf-16", "cp1252"), weights=(90, 4, 3, 3))[0]
         docs.append(Doc(f"{i:02d}_{stem}.{kind}", kind, [record], encoding))
     if jsonl:
         records = []
@@ -725,9 +1099,26 @@ def build_corpus(rng: random.Random) -> list[Doc]:
             record.meta = _jsonl_meta(rng, number)
             records.append(record)
         if rng.random() < 0.3:
-            records.append(Record(meta=["raw\t" + rng.choice((
-                "{not json", "[]", '{"text": 5}', '{"text": null}', "", "   ", "\"text\"",
-                '{"text": "' + "\\ud800" + '"}', "[" * 5000))]))
+            records.append(
+                Record(
+                    meta=[
+                        "raw\t"
+                        + rng.choice(
+                            (
+                                "{not json",
+                                "[]",
+                                '{"text": 5}',
+                                '{"text": null}',
+                                "",
+                                "   ",
+                                '"text"',
+                                '{"text": "' + "\\ud800" + '"}',
+                                "[" * 5000,
+                            )
+                        )
+                    ]
+                )
+            )
         docs.append(Doc(f"{count - 1:02d}_feed.jsonl", "jsonl", records))
     return docs
 
@@ -776,7 +1167,7 @@ class Failure:
     @property
     def signature(self) -> tuple[str, str, str]:
         """What makes two failures the same: the stage, the kind of error and where."""
-        kind = ": ".join(self.error.split(": ")[:2 if self.error.startswith("internal") else 1])
+        kind = ": ".join(self.error.split(": ")[: 2 if self.error.startswith("internal") else 1])
         return (self.stage, kind, self.where)
 
 
@@ -793,8 +1184,11 @@ def _rules() -> list:
 
 
 def _where(err: BaseException) -> str:
-    own = [f for f in traceback.extract_tb(err.__traceback__)
-           if f.filename.startswith((str(ROOT / "checker"), str(ROOT / "rules")))]
+    own = [
+        f
+        for f in traceback.extract_tb(err.__traceback__)
+        if f.filename.startswith((str(ROOT / "checker"), str(ROOT / "rules")))
+    ]
     frame = (own or traceback.extract_tb(err.__traceback__) or [None])[-1]
     if frame is None:
         return "?"
@@ -807,8 +1201,9 @@ def _internal_errors(corpus, stage: str, folder: Path) -> list[Failure]:
     out = []
     for skipped in corpus.skipped:
         if skipped.reason.startswith("internal error"):
-            where, trace = (_judge_again(folder) if "while judging" in skipped.reason
-                            else _digest_again(skipped.path))
+            where, trace = (
+                _judge_again(folder) if "while judging" in skipped.reason else _digest_again(skipped.path)
+            )
             path = os.path.relpath(skipped.path.split("#")[0], folder)
             out.append(Failure(stage, f"{skipped.reason} (report {path})", where, trace))
     return out
@@ -860,12 +1255,25 @@ def _findings_json(corpus) -> list[str]:
     return [json.dumps(finding_json(f), sort_keys=True) for f in corpus.findings]
 
 
-STAGES = ("check", "text", "claims", "timeline", "json", "sarif", "github", "markdown", "html",
-          "graph", "index", "index-reused")
+STAGES = (
+    "check",
+    "text",
+    "claims",
+    "timeline",
+    "json",
+    "sarif",
+    "github",
+    "markdown",
+    "html",
+    "graph",
+    "index",
+    "index-reused",
+)
 
 
-def run_pipeline(folder: Path, work: Path, color: str = "never", until: str | None = None,
-                 tables: bool = True) -> list[Failure]:
+def run_pipeline(
+    folder: Path, work: Path, color: str = "never", until: str | None = None, tables: bool = True
+) -> list[Failure]:
     """Check the corpus in folder, render every format and round-trip the index (files under
     work), stopping after the stage `until` when given; the failures (empty: none). A step
     that raises ends the run. tables=False leaves out the claims table and the timeline (the
@@ -887,8 +1295,10 @@ def run_pipeline(folder: Path, work: Path, color: str = "never", until: str | No
         db = str(work / "index.sqlite")
         plain = _findings_json(corpus)
         steps: dict[str, Callable[[], object]] = {
-            "text": lambda: (render_text(corpus, console, findings),
-                             render_text(corpus, console, findings, quiet=True)),
+            "text": lambda: (
+                render_text(corpus, console, findings),
+                render_text(corpus, console, findings, quiet=True),
+            ),
             "claims": lambda: render_claims(corpus, console),
             "timeline": lambda: render_timeline(corpus, console),
             "json": lambda: json.loads(_written(lambda out: write_json(corpus, findings, out))),
@@ -896,8 +1306,9 @@ def run_pipeline(folder: Path, work: Path, color: str = "never", until: str | No
             "github": lambda: _github_lines(formats.to_github(corpus, findings)),
             "markdown": lambda: formats.to_markdown(corpus, findings),
             "html": lambda: render_html(corpus, findings),
-            "graph": lambda: _graphml(lambda path: write_graph(build_graph(corpus), path),
-                                      work / "claims.graphml"),
+            "graph": lambda: _graphml(
+                lambda path: write_graph(build_graph(corpus), path), work / "claims.graphml"
+            ),
         }
         for stage in STAGES[1:]:
             if until is not None and STAGES.index(stage) > STAGES.index(until):
@@ -910,12 +1321,16 @@ def run_pipeline(folder: Path, work: Path, color: str = "never", until: str | No
             indexed = check_indexed([str(folder)], rules, db, jobs=1)
             failures += _internal_errors(indexed, stage, folder)
             if _findings_json(indexed) != plain:
-                failures.append(Failure(stage, "findings differ from the plain check",
-                                        "index round-trip"))
+                failures.append(Failure(stage, "findings differ from the plain check", "index round-trip"))
     except Exception as err:  # noqa: BLE001 - any exception is what the fuzzer looks for
-        failures.append(Failure(stage, f"{type(err).__name__}: "
-                                f"{' '.join(str(err).split())[:200]}",
-                                _where(err), traceback.format_exc(limit=-8)))
+        failures.append(
+            Failure(
+                stage,
+                f"{type(err).__name__}: {' '.join(str(err).split())[:200]}",
+                _where(err),
+                traceback.format_exc(limit=-8),
+            )
+        )
     return failures
 
 
@@ -940,8 +1355,9 @@ def _written(write: Callable[[io.StringIO], None]) -> str:
     return out.getvalue()
 
 
-def run_docs(docs: list[Doc], color: str = "never", until: str | None = None,
-             tables: bool = True) -> list[Failure]:
+def run_docs(
+    docs: list[Doc], color: str = "never", until: str | None = None, tables: bool = True
+) -> list[Failure]:
     with tempfile.TemporaryDirectory(prefix="factlint-fuzz-") as tmp:
         folder = Path(tmp) / "corpus"
         write_corpus(docs, folder)
@@ -963,9 +1379,12 @@ def case_docs(seed: int, case: int) -> tuple[list[Doc], str]:
 
 def _without(docs: list[Doc], path: tuple[int, ...]) -> list[Doc]:
     """A copy of docs with one doc, record, metadata line or piece left out."""
-    out = [dataclasses.replace(d, records=[dataclasses.replace(r, meta=list(r.meta),
-                                                               pieces=list(r.pieces))
-                                           for r in d.records]) for d in docs]
+    out = [
+        dataclasses.replace(
+            d, records=[dataclasses.replace(r, meta=list(r.meta), pieces=list(r.pieces)) for r in d.records]
+        )
+        for d in docs
+    ]
     if len(path) == 1:
         del out[path[0]]
     elif len(path) == 2:
@@ -993,8 +1412,7 @@ def _parts(docs: list[Doc]) -> Iterable[tuple[int, ...]]:
                 yield (d, r, 1, i)
 
 
-def shrink(docs: list[Doc], failure: Failure, color: str, budget: float = 60.0
-           ) -> list[Doc]:
+def shrink(docs: list[Doc], failure: Failure, color: str, budget: float = 60.0) -> list[Doc]:
     """Leave out parts one at a time while the same failure stays, until nothing more goes."""
     deadline = time.monotonic() + budget
     changed = True
@@ -1044,10 +1462,14 @@ def shown(docs: list[Doc]) -> str:
     out = []
     for doc in docs:
         text = render(doc)
-        visible = "".join(c if c == "\n" or (c.isprintable() and c != "\\") else
-                          c.encode("unicode_escape").decode("ascii") for c in text)
-        out.append(f"  --- {doc.name} ({doc.encoding}) ---\n"
-                   + "".join(f"  | {line}\n" for line in visible.split("\n")))
+        visible = "".join(
+            c if c == "\n" or (c.isprintable() and c != "\\") else c.encode("unicode_escape").decode("ascii")
+            for c in text
+        )
+        out.append(
+            f"  --- {doc.name} ({doc.encoding}) ---\n"
+            + "".join(f"  | {line}\n" for line in visible.split("\n"))
+        )
     return "".join(out)
 
 
@@ -1090,13 +1512,18 @@ def _run_batch(args: tuple[int, list[int]]) -> list[Result]:
     return [run_case(seed, case, minimize=False) for case in cases]
 
 
-def run_many(seed: int, cases: Iterable[int], jobs: int = 2, minimize_limit: int = 50,
-             progress: Callable[[int], None] | None = None) -> list[Result]:
+def run_many(
+    seed: int,
+    cases: Iterable[int],
+    jobs: int = 2,
+    minimize_limit: int = 50,
+    progress: Callable[[int], None] | None = None,
+) -> list[Result]:
     """Run the cases, in `jobs` processes (fork) when more than one; results in case order.
     Then up to minimize_limit failing corpora are shrunk: the first of each kind of failure,
     then the others in case order."""
     cases = list(cases)
-    batches = [(seed, cases[i:i + 25]) for i in range(0, len(cases), 25)]
+    batches = [(seed, cases[i : i + 25]) for i in range(0, len(cases), 25)]
     results: list[Result] = []
     pool = None
     if jobs > 1:
@@ -1106,8 +1533,7 @@ def run_many(seed: int, cases: Iterable[int], jobs: int = 2, minimize_limit: int
 
         pool = multiprocessing.get_context("fork").Pool(jobs)
     try:
-        mapped = (pool.imap_unordered(_run_batch, batches) if pool
-                  else (_run_batch(b) for b in batches))
+        mapped = pool.imap_unordered(_run_batch, batches) if pool else (_run_batch(b) for b in batches)
         for batch in mapped:
             results += batch
             if progress:
@@ -1132,16 +1558,20 @@ def run_many(seed: int, cases: Iterable[int], jobs: int = 2, minimize_limit: int
 def report(results: list[Result], seed: int, seconds: float, out=sys.stdout) -> int:
     failed = [r for r in results if r.failure is not None]
     slowest = max(results, key=lambda r: r.seconds, default=None)
-    print(f"fuzz: {len(results)} corpora ran (seed {seed}), {len(failed)} failure(s), "
-          f"{seconds:.1f} s" + (f"; slowest case {slowest.case}: {slowest.seconds:.2f} s"
-                                if slowest else ""), file=out)
+    print(
+        f"fuzz: {len(results)} corpora ran (seed {seed}), {len(failed)} failure(s), "
+        f"{seconds:.1f} s" + (f"; slowest case {slowest.case}: {slowest.seconds:.2f} s" if slowest else ""),
+        file=out,
+    )
     kinds = Counter(r.failure.signature for r in failed if r.failure)
     for (stage, error, where), count in kinds.most_common():
         print(f"  {count} x {stage}: {error} at {where}", file=out)
     for r in failed:
         assert r.failure is not None
-        print(f"\nseed {r.seed} case {r.case}: {r.failure.stage}: {r.failure.error}\n"
-              f"  at {r.failure.where}", file=out)
+        print(
+            f"\nseed {r.seed} case {r.case}: {r.failure.stage}: {r.failure.error}\n  at {r.failure.where}",
+            file=out,
+        )
         if r.minimal:
             print("  minimal corpus:\n" + r.minimal.rstrip("\n"), file=out)
         else:
@@ -1154,12 +1584,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cases", type=int, default=1000, help="corpora to generate")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--first", type=int, default=0, help="first case number")
-    parser.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1),
-                        help="processes (default 2)")
-    parser.add_argument("--minimize-limit", type=int, default=50,
-                        help="shrink at most this many failing corpora (the others are listed)")
-    parser.add_argument("--show", type=int, metavar="CASE",
-                        help="print one case's corpus, run it and print its failure in full")
+    parser.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1), help="processes (default 2)")
+    parser.add_argument(
+        "--minimize-limit",
+        type=int,
+        default=50,
+        help="shrink at most this many failing corpora (the others are listed)",
+    )
+    parser.add_argument(
+        "--show",
+        type=int,
+        metavar="CASE",
+        help="print one case's corpus, run it and print its failure in full",
+    )
     args = parser.parse_args(argv)
     if args.show is not None:
         docs, color = case_docs(args.seed, args.show)
@@ -1176,8 +1613,9 @@ def main(argv: list[str] | None = None) -> int:
         if done % step < 25 and sys.stderr.isatty():
             print(f"\r{done}/{args.cases}", end="", file=sys.stderr, flush=True)
 
-    results = run_many(args.seed, range(args.first, args.first + args.cases), args.jobs,
-                       args.minimize_limit, progress)
+    results = run_many(
+        args.seed, range(args.first, args.first + args.cases), args.jobs, args.minimize_limit, progress
+    )
     if sys.stderr.isatty():
         print(file=sys.stderr)
     return report(results, args.seed, time.perf_counter() - started)

@@ -85,14 +85,12 @@ class Run:
 
 def shown(cmd: list[str]) -> str:
     """A command as one would type it at the repository root."""
-    return " ".join(_short(c) if re.fullmatch(r"[\w./$=:-]+", _short(c)) else shlex.quote(c)
-                    for c in cmd)
+    return " ".join(_short(c) if re.fullmatch(r"[\w./$=:-]+", _short(c)) else shlex.quote(c) for c in cmd)
 
 
 def run_measured(cmd: list[str], stdout: Path | None = None, cwd: Path | None = None) -> Run:
     """Run cmd to completion; wall time, and CPU and peak RSS from the child's own rusage."""
-    with tempfile.TemporaryFile() as err, \
-            (open(stdout, "wb") if stdout else open(os.devnull, "wb")) as out:
+    with tempfile.TemporaryFile() as err, open(stdout, "wb") if stdout else open(os.devnull, "wb") as out:
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, stdout=out, stderr=err, cwd=cwd)
         _, status, usage = os.wait4(proc.pid, 0)
@@ -100,8 +98,9 @@ def run_measured(cmd: list[str], stdout: Path | None = None, cwd: Path | None = 
         proc.returncode = os.waitstatus_to_exitcode(status)
         err.seek(0)
         text = err.read().decode("utf-8", "replace")
-    return Run(cmd, wall, usage.ru_utime, usage.ru_stime, usage.ru_maxrss / 1024,
-               proc.returncode, text[-2000:])
+    return Run(
+        cmd, wall, usage.ru_utime, usage.ru_stime, usage.ru_maxrss / 1024, proc.returncode, text[-2000:]
+    )
 
 
 WORK_DIRS: list[str] = []  # corpora folders, shown as $WORK in the recorded commands
@@ -111,9 +110,9 @@ def _short(arg: str) -> str:
     """Commands are recorded as one would type them at the repository root."""
     for work in WORK_DIRS:
         if arg.startswith(work):
-            return "$WORK" + arg[len(work):]
+            return "$WORK" + arg[len(work) :]
     if arg.startswith(str(REPO) + "/"):
-        return arg[len(str(REPO)) + 1:]
+        return arg[len(str(REPO)) + 1 :]
     return arg
 
 
@@ -123,8 +122,7 @@ def _short(arg: str) -> str:
 def measure_generate(n: int, outdir: Path, seed: int) -> dict:
     if outdir.exists():
         shutil.rmtree(outdir)
-    run = run_measured([PYTHON, str(HERE / "generate.py"), str(n), str(outdir), "--seed",
-                        str(seed)])
+    run = run_measured([PYTHON, str(HERE / "generate.py"), str(n), str(outdir), "--seed", str(seed)])
     if run.exit:
         raise SystemExit(f"generate failed: {run.stderr}")
     size = sum(f.stat().st_size for f in outdir.glob("*.md"))
@@ -157,9 +155,19 @@ def _extract_main(corpus: str) -> None:
     t2 = time.perf_counter()
     size = sum(len(a.raw.encode("utf-8")) for a in read.articles)
     n = len(read.articles)
-    print(json.dumps({"reports": n, "bytes": size, "claims": claims, "read_s": t1 - t0,
-                      "extract_s": t2 - t1, "reports_per_s": n / (t2 - t1),
-                      "mb_per_s": size / 1e6 / (t2 - t1)}))
+    print(
+        json.dumps(
+            {
+                "reports": n,
+                "bytes": size,
+                "claims": claims,
+                "read_s": t1 - t0,
+                "extract_s": t2 - t1,
+                "reports_per_s": n / (t2 - t1),
+                "mb_per_s": size / 1e6 / (t2 - t1),
+            }
+        )
+    )
 
 
 def measure_check(corpus: Path, output: Path, runs: int = 1) -> dict:
@@ -167,16 +175,23 @@ def measure_check(corpus: Path, output: Path, runs: int = 1) -> dict:
     the machine is shared, so CPU time is the steadier figure)."""
     done = []
     for _ in range(runs):
-        run = run_measured([FACTLINT, "check", str(corpus), "--format", "json", "-o",
-                            str(output)], cwd=corpus.parent)
+        run = run_measured(
+            [FACTLINT, "check", str(corpus), "--format", "json", "-o", str(output)], cwd=corpus.parent
+        )
         if run.exit not in (0, 1):
             raise SystemExit(f"factlint check failed ({run.exit}): {run.stderr}")
         done.append(run)
     med = statistics.median
-    return {"wall": med(r.wall for r in done), "user": med(r.user for r in done),
-            "sys": med(r.sys for r in done), "maxrss_mb": max(r.maxrss_mb for r in done),
-            "walls": [r.wall for r in done], "runs": runs, "exit": done[0].exit,
-            "command": f"/usr/bin/time -v {done[0].shown}"}
+    return {
+        "wall": med(r.wall for r in done),
+        "user": med(r.user for r in done),
+        "sys": med(r.sys for r in done),
+        "maxrss_mb": max(r.maxrss_mb for r in done),
+        "walls": [r.wall for r in done],
+        "runs": runs,
+        "exit": done[0].exit,
+        "command": f"/usr/bin/time -v {done[0].shown}",
+    }
 
 
 def measure_index_cold(corpus: Path, index: Path) -> dict | None:
@@ -195,12 +210,16 @@ def measure_index_warm(corpus: Path, index: Path) -> dict | None:
 
 
 def _index_run(corpus: Path, index: Path) -> dict:
-    run = run_measured([FACTLINT, "index", str(corpus), "--index", str(index), "--quiet"],
-                       cwd=corpus.parent)
+    run = run_measured([FACTLINT, "index", str(corpus), "--index", str(index), "--quiet"], cwd=corpus.parent)
     if run.exit:
         raise SystemExit(f"factlint index failed ({run.exit}): {run.stderr}")
-    return {"seconds": run.wall, "cpu": run.user + run.sys, "maxrss_mb": run.maxrss_mb,
-            "bytes": index.stat().st_size, "command": run.shown}
+    return {
+        "seconds": run.wall,
+        "cpu": run.user + run.sys,
+        "maxrss_mb": run.maxrss_mb,
+        "bytes": index.stat().st_size,
+        "command": run.shown,
+    }
 
 
 NEW_REPORT_RUNS = 5
@@ -216,21 +235,46 @@ def measure_new_report(corpus: Path, index: Path, expected: dict) -> dict | None
     new = corpus.parent / f"{corpus.name}-new.md"
     shutil.copyfile(corpus / planted["file"], new)
     out = corpus.parent / f"{corpus.name}-new.json"
-    runs = [run_measured([FACTLINT, "check", "--new", str(new), "--corpus", str(corpus),
-                          "--index", str(index), "--format", "json", "-o", str(out),
-                          "--quiet"], cwd=corpus.parent) for _ in range(NEW_REPORT_RUNS)]
+    runs = [
+        run_measured(
+            [
+                FACTLINT,
+                "check",
+                "--new",
+                str(new),
+                "--corpus",
+                str(corpus),
+                "--index",
+                str(index),
+                "--format",
+                "json",
+                "-o",
+                str(out),
+                "--quiet",
+            ],
+            cwd=corpus.parent,
+        )
+        for _ in range(NEW_REPORT_RUNS)
+    ]
     for run in runs:
         if run.exit not in (0, 1):
             raise SystemExit(f"factlint check --new failed ({run.exit}): {run.stderr}")
     run = sorted(runs, key=lambda r: r.wall)[len(runs) // 2]  # the median run
     findings = json.loads(out.read_text())
-    found = any(f["rule"] == planted["rule"] and f["verdict"] == "conflict"
-                and any(new.name in map(os.path.basename, side["articles"])
-                        for side in f["sides"])
-                for f in findings["conflicts"])
-    return {"seconds": run.wall, "cpu": run.user + run.sys, "maxrss_mb": run.maxrss_mb,
-            "found_planted": found, "command": run.shown,
-            "runs": sorted(round(r.wall, 3) for r in runs)}
+    found = any(
+        f["rule"] == planted["rule"]
+        and f["verdict"] == "conflict"
+        and any(new.name in map(os.path.basename, side["articles"]) for side in f["sides"])
+        for f in findings["conflicts"]
+    )
+    return {
+        "seconds": run.wall,
+        "cpu": run.user + run.sys,
+        "maxrss_mb": run.maxrss_mb,
+        "found_planted": found,
+        "command": run.shown,
+        "runs": sorted(round(r.wall, 3) for r in runs),
+    }
 
 
 def _has_index() -> bool:
@@ -242,8 +286,13 @@ def measure_startup(runs: int = 7) -> dict:
     cmd = [FACTLINT, "--version"]
     run_measured(cmd)
     walls = [run_measured(cmd).wall for _ in range(runs)]
-    return {"median": statistics.median(walls), "min": min(walls), "max": max(walls),
-            "runs": runs, "command": shown(cmd)}
+    return {
+        "median": statistics.median(walls),
+        "min": min(walls),
+        "max": max(walls),
+        "runs": runs,
+        "command": shown(cmd),
+    }
 
 
 def measure_baseline(corpus: Path, expected: dict) -> dict:
@@ -255,11 +304,14 @@ def measure_baseline(corpus: Path, expected: dict) -> dict:
     result = json.loads(out.read_text())
     out.unlink()
     pairs = {tuple(p) for p in result.pop("flagged_pairs")}
-    hits = [p for p in expected["planted"]
-            if tuple(sorted((p["file"], p["partner"]))) in pairs]
-    result.update(wall=run.wall, maxrss_mb=run.maxrss_mb, planted=len(expected["planted"]),
-                  planted_flagged=len(hits),
-                  command=shown([PYTHON, __file__, "_baseline", str(corpus)]))
+    hits = [p for p in expected["planted"] if tuple(sorted((p["file"], p["partner"]))) in pairs]
+    result.update(
+        wall=run.wall,
+        maxrss_mb=run.maxrss_mb,
+        planted=len(expected["planted"]),
+        planted_flagged=len(hits),
+        command=shown([PYTHON, __file__, "_baseline", str(corpus)]),
+    )
     return result
 
 
@@ -275,23 +327,30 @@ def _baseline_main(corpus: str) -> None:
     sentences: list[tuple[str, str]] = []
     for path in sorted(Path(corpus).glob("*.md")):
         body = path.read_text(encoding="utf-8").split("\n---\n", 1)[-1]
-        sentences += [(path.name, s.strip()) for s in _SENTENCE.split(body)
-                      if _NUMBER.search(s)]
+        sentences += [(path.name, s.strip()) for s in _SENTENCE.split(body) if _NUMBER.search(s)]
     texts = [s for _, s in sentences]
     t0 = time.perf_counter()
     flagged: set[tuple[str, str]] = set()
     compared = 0
     for i, text in enumerate(texts):
-        rest = texts[i + 1:]
+        rest = texts[i + 1 :]
         compared += len(rest)
-        for _, _score, j in process.extract(text, rest, scorer=fuzz.ratio, score_cutoff=80,
-                                           limit=None):
+        for _, _score, j in process.extract(text, rest, scorer=fuzz.ratio, score_cutoff=80, limit=None):
             a, b = sentences[i], sentences[i + 1 + j]
             if a[0] != b[0] and _NUMBER.findall(a[1]) != _NUMBER.findall(b[1]):
                 flagged.add(tuple(sorted((a[0], b[0]))))
     elapsed = time.perf_counter() - t0
-    print(json.dumps({"sentences": len(texts), "pairs": compared, "compare_s": elapsed,
-                      "flagged": len(flagged), "flagged_pairs": sorted(flagged)}))
+    print(
+        json.dumps(
+            {
+                "sentences": len(texts),
+                "pairs": compared,
+                "compare_s": elapsed,
+                "flagged": len(flagged),
+                "flagged_pairs": sorted(flagged),
+            }
+        )
+    )
 
 
 # ---------------------------------------------------------------- scoring against the plan
@@ -306,28 +365,35 @@ def score(findings: dict, expected: dict) -> dict:
         by_rule[f["rule"]].append([{base(a) for a in s["articles"]} for s in f["sides"]])
     missed = [p for p in expected["planted"] if not _found(p, by_rule[p["rule"]])]
     planted_files = {p["file"] for p in expected["planted"]}
-    unplanted = [f for f in conflicts
-                 if not any(planted_files & {base(a) for a in s["articles"]} for s in f["sides"])]
+    unplanted = [
+        f for f in conflicts if not any(planted_files & {base(a) for a in s["articles"]} for s in f["sides"])
+    ]
     reports = expected["reports"]
     series: dict[str, Counter] = defaultdict(Counter)
     for a in findings["articles"]:
         series[a["series"]][reports[base(a["path"])][0]] += 1
-    mixed_findings = [f["id"] for f in findings["conflicts"]
-                      if len({reports[base(a)][0] for side in f["sides"]
-                              for a in side["articles"]}) > 1]
+    mixed_findings = [
+        f["id"]
+        for f in findings["conflicts"]
+        if len({reports[base(a)][0] for side in f["sides"] for a in side["articles"]}) > 1
+    ]
     events_in: dict[str, set[str]] = defaultdict(set)
     for label, events in series.items():
         for event in events:
             events_in[event].add(label)
     return {
-        "planted": len(expected["planted"]), "missed": missed,
-        "conflicts": len(conflicts), "unplanted": unplanted,
+        "planted": len(expected["planted"]),
+        "missed": missed,
+        "conflicts": len(conflicts),
+        "unplanted": unplanted,
         "unplanted_by_rule": dict(Counter(f["rule"] for f in unplanted)),
-        "series": len(series), "events": len(expected["events"]),
+        "series": len(series),
+        "events": len(expected["events"]),
         "mixed_series": {k: dict(v) for k, v in series.items() if len(v) > 1},
         "split_events": {k: sorted(v) for k, v in events_in.items() if len(v) > 1},
         "mixed_findings": mixed_findings,
-        "findings": findings["summary"]["findings"], "claims": findings["summary"]["claims"],
+        "findings": findings["summary"]["findings"],
+        "claims": findings["summary"]["claims"],
     }
 
 
@@ -342,8 +408,7 @@ def _found(planted: dict, findings: list[list[set[str]]]) -> bool:
     return False
 
 
-AUDITED = ("ordinal", "event-date", "start-year", "tally", "sponsor-count", "lead-sponsor",
-           "vote")
+AUDITED = ("ordinal", "event-date", "start-year", "tally", "sponsor-count", "lead-sponsor", "vote")
 
 
 def audit(findings: dict, expected: dict, seed: int) -> dict:
@@ -362,9 +427,15 @@ def audit(findings: dict, expected: dict, seed: int) -> dict:
         counted[slot] += 1
         slots_of[report.name].add(slot)
         if not _agrees(claim, report, seed):
-            wrong[slot].append({"file": report.name, "quote": claim["quote"],
-                                "counted": claim["counted"], "value": claim["value"],
-                                "display": claim["display"]})
+            wrong[slot].append(
+                {
+                    "file": report.name,
+                    "quote": claim["quote"],
+                    "counted": claim["counted"],
+                    "value": claim["value"],
+                    "display": claim["display"],
+                }
+            )
     unread: dict[str, list[dict]] = defaultdict(list)
     stated: Counter = Counter()
     for report in corpus.reports:
@@ -373,8 +444,7 @@ def audit(findings: dict, expected: dict, seed: int) -> dict:
                 stated[slot] += 1
                 if slot not in slots_of[report.name]:
                     unread[slot].append({"file": report.name, "sentence": report.stated[slot]})
-    return {"checked": dict(counted), "wrong": dict(wrong), "stated": dict(stated),
-            "unread": dict(unread)}
+    return {"checked": dict(counted), "wrong": dict(wrong), "stated": dict(stated), "unread": dict(unread)}
 
 
 def _agrees(claim: dict, report: generate.Report, seed: int) -> bool:
@@ -402,8 +472,7 @@ def _agrees(claim: dict, report: generate.Report, seed: int) -> bool:
     if slot == "tally" and t.tally:
         tallies = [t.tally] + ([tuple(plant["planted"])] if plant.get("slot") == "tally" else [])
         got = (value["for"], value["against"], value["abstain"])
-        return any(all(g is None or g == w for g, w in zip(got, tally, strict=True))
-                   for tally in tallies)
+        return any(all(g is None or g == w for g, w in zip(got, tally, strict=True)) for tally in tallies)
     if slot == "sponsor-count":
         return value["min"] <= t.facts.get("cosponsors", -1) <= value["max"]
     if slot == "vote":
@@ -431,13 +500,16 @@ def profile(corpus: Path, out: Path, top: int = 18) -> dict:
     """cProfile over one check, run in one process (`run.py _check`: the pipeline with one
     reading process, then the JSON report) so that the digest is seen too."""
     stats_file = out.with_suffix(".prof")
-    run = run_measured([PYTHON, "-m", "cProfile", "-o", str(stats_file), __file__, "_check",
-                        str(corpus)], cwd=corpus.parent)
+    run = run_measured(
+        [PYTHON, "-m", "cProfile", "-o", str(stats_file), __file__, "_check", str(corpus)], cwd=corpus.parent
+    )
     if run.exit:
         raise SystemExit(f"profiled check failed: {run.stderr}")
     result = profile_rows(stats_file, top)
-    result.update(wall=run.wall, command=shown([PYTHON, "-m", "cProfile", "-s", "tottime",
-                                                __file__, "_check", str(corpus)]))
+    result.update(
+        wall=run.wall,
+        command=shown([PYTHON, "-m", "cProfile", "-s", "tottime", __file__, "_check", str(corpus)]),
+    )
     return result
 
 
@@ -449,11 +521,21 @@ def profile_rows(stats_file: Path, top: int = 18) -> dict:
     def rows(key: str) -> list[dict]:
         entries = sorted(stats.stats.items(), key=lambda kv: -kv[1][2 if key == "tottime" else 3])
         if key == "cumtime":  # the pipeline's own stages, not the wrappers around them
-            entries = [e for e in entries if e[0][0].endswith(".py")
-                       and ("/checker/" in e[0][0] or "/rules/" in e[0][0])]
-        return [{"function": _where(func), "calls": cc, "tottime": tt, "cumtime": ct,
-                 "share": (tt if key == "tottime" else ct) / total}
-                for func, (cc, _nc, tt, ct, _callers) in entries[:top]]
+            entries = [
+                e
+                for e in entries
+                if e[0][0].endswith(".py") and ("/checker/" in e[0][0] or "/rules/" in e[0][0])
+            ]
+        return [
+            {
+                "function": _where(func),
+                "calls": cc,
+                "tottime": tt,
+                "cumtime": ct,
+                "share": (tt if key == "tottime" else ct) / total,
+            }
+            for func, (cc, _nc, tt, ct, _callers) in entries[:top]
+        ]
 
     return {"total": total, "tottime": rows("tottime"), "cumtime": rows("cumtime")}
 
@@ -477,7 +559,7 @@ def _where(func: tuple[str, int, str]) -> str:
         return name
     for marker in ("/checker/", "/rules/", "/site-packages/", "/lib/python3"):
         if marker in path:
-            path = path[path.index(marker) + 1:]
+            path = path[path.index(marker) + 1 :]
             break
     return f"{path}:{line} {name}"
 
@@ -506,11 +588,17 @@ def machine() -> dict:
                 break
     with open("/proc/meminfo", encoding="utf-8") as f:
         mem_kb = int(next(line for line in f if line.startswith("MemTotal")).split()[1])
-    git = subprocess.run(["git", "-C", str(REPO), "describe", "--always", "--dirty"],
-                         capture_output=True, text=True)
-    return {"cores": os.cpu_count(), "cpu": cpu, "memory_gb": round(mem_kb / 1024 / 1024, 1),
-            "python": platform.python_version(), "os": platform.platform(terse=True),
-            "revision": git.stdout.strip() or "unknown"}
+    git = subprocess.run(
+        ["git", "-C", str(REPO), "describe", "--always", "--dirty"], capture_output=True, text=True
+    )
+    return {
+        "cores": os.cpu_count(),
+        "cpu": cpu,
+        "memory_gb": round(mem_kb / 1024 / 1024, 1),
+        "python": platform.python_version(),
+        "os": platform.platform(terse=True),
+        "revision": git.stdout.strip() or "unknown",
+    }
 
 
 def bench_size(n: int, workdir: Path, seed: int, results: Results, with_profile: bool) -> None:
@@ -527,8 +615,7 @@ def bench_size(n: int, workdir: Path, seed: int, results: Results, with_profile:
     findings = json.loads(out.read_text())
     quality = score(findings, expected)
     misreads = audit(findings, expected, seed)
-    entry = {"n": n, "generate": gen, "extract": ext, "check": chk, "quality": quality,
-             "audit": misreads}
+    entry = {"n": n, "generate": gen, "extract": ext, "check": chk, "quality": quality, "audit": misreads}
     index = workdir / f"n{n}.sqlite"
     say(f"N={n}: factlint index")
     entry["index_cold"] = measure_index_cold(corpus, index)
@@ -545,8 +632,10 @@ def bench_size(n: int, workdir: Path, seed: int, results: Results, with_profile:
         results.commands.append(entry_profile["command"])
     results.sizes[n] = entry
     results.commands += [gen["command"], chk["command"], ext["command"]]
-    say(f"N={n}: check {chk['wall']:.1f} s, {chk['maxrss_mb']:.0f} MB, "
-        f"missed {len(quality['missed'])}/{quality['planted']}")
+    say(
+        f"N={n}: check {chk['wall']:.1f} s, {chk['maxrss_mb']:.0f} MB, "
+        f"missed {len(quality['missed'])}/{quality['planted']}"
+    )
 
 
 def _say(text: str) -> None:
@@ -563,30 +652,41 @@ def table(results: Results) -> str:
         ("extraction, reports/s", lambda e: f"{e['extract']['reports_per_s']:,.0f}"),
         ("extraction, MB/s", lambda e: f"{e['extract']['mb_per_s']:.2f}"),
         ("reading the files (s)", lambda e: f"{e['extract']['read_s']:.2f}"),
-        ("`factlint check` wall (s), median", lambda e: f"{e['check']['wall']:.1f}"
-                                                        f" ({e['check']['runs']} run(s))"),
-        ("`factlint check` CPU user+sys of the main process (s)",
-         lambda e: f"{e['check']['user'] + e['check']['sys']:.1f}"),
+        (
+            "`factlint check` wall (s), median",
+            lambda e: f"{e['check']['wall']:.1f} ({e['check']['runs']} run(s))",
+        ),
+        (
+            "`factlint check` CPU user+sys of the main process (s)",
+            lambda e: f"{e['check']['user'] + e['check']['sys']:.1f}",
+        ),
         ("`factlint check` peak memory (MB)", lambda e: f"{e['check']['maxrss_mb']:,.0f}"),
         ("`factlint index` cold, wall (s)", lambda e: _opt(e["index_cold"])),
         ("`factlint index` warm, wall (s)", lambda e: _opt(e["index_warm"])),
         ("one new report vs index of N (s)", lambda e: _opt(e["new_report"])),
-        ("planted contradictions found",
-         lambda e: f"{e['quality']['planted'] - len(e['quality']['missed']):,}"
-                   f" / {e['quality']['planted']:,}"),
+        (
+            "planted contradictions found",
+            lambda e: (
+                f"{e['quality']['planted'] - len(e['quality']['missed']):,} / {e['quality']['planted']:,}"
+            ),
+        ),
         ("conflicts nobody planted", lambda e: f"{len(e['quality']['unplanted'])}"),
-        ("series found / events generated",
-         lambda e: f"{e['quality']['series']} / {e['quality']['events']}"),
-        ("series mixing events / events split", lambda e: f"{len(e['quality']['mixed_series'])}"
-                                                         f" / {len(e['quality']['split_events'])}"),
+        ("series found / events generated", lambda e: f"{e['quality']['series']} / {e['quality']['events']}"),
+        (
+            "series mixing events / events split",
+            lambda e: f"{len(e['quality']['mixed_series'])} / {len(e['quality']['split_events'])}",
+        ),
         ("findings whose reports span events", lambda e: str(len(e["quality"]["mixed_findings"]))),
-        ("claims contradicting the generator", lambda e: "{:,}".format(sum(
-            len(v) for v in e["audit"]["wrong"].values()))),
-        ("stated values no claim was read from", lambda e: str(sum(
-            len(v) for v in e["audit"]["unread"].values()))),
+        (
+            "claims contradicting the generator",
+            lambda e: "{:,}".format(sum(len(v) for v in e["audit"]["wrong"].values())),
+        ),
+        (
+            "stated values no claim was read from",
+            lambda e: str(sum(len(v) for v in e["audit"]["unread"].values())),
+        ),
     ]
-    lines = ["| measure | " + " | ".join(f"N = {n:,}" for n in ns) + " |",
-             "|---|" + "---:|" * len(ns)]
+    lines = ["| measure | " + " | ".join(f"N = {n:,}" for n in ns) + " |", "|---|" + "---:|" * len(ns)]
     lines += [f"| {name} | " + " | ".join(fn(s[n]) for n in ns) + " |" for name, fn in rows]
     return "\n".join(lines)
 
@@ -619,8 +719,7 @@ def targets(results: Results) -> str:
         row("time(100k) / time(10k) <= 12", text, wall <= TARGETS["scaling"])
     elif 1000 in s and 10000 in s:
         text = ratios(10000, 1000)[2]
-        row("time(100k) / time(10k) <= 12", f"100k not run; time(10k) / time(1k): {text}",
-            None)
+        row("time(100k) / time(10k) <= 12", f"100k not run; time(10k) / time(1k): {text}", None)
     else:
         row("time(100k) / time(10k) <= 12", "-", None)
     if 100000 in s:
@@ -630,19 +729,26 @@ def targets(results: Results) -> str:
         row("memory at 100k < 2 GB", "100k not run", None)
     if 10000 in s:
         wall = s[10000]["check"]["wall"]
-        row("full check of 10k < 20 s", f"{wall:.1f} s wall, {_cpu(s[10000]):.1f} s CPU",
-            wall < TARGETS["check_10k_s"])
-    for key, name, limit in (("index_cold", "index of 100k < 3 min (2 cores)",
-                              TARGETS["index_100k_s"]),
-                             ("new_report", "one new report vs index of 100k < 0.5 s",
-                              TARGETS["new_report_s"])):
+        row(
+            "full check of 10k < 20 s",
+            f"{wall:.1f} s wall, {_cpu(s[10000]):.1f} s CPU",
+            wall < TARGETS["check_10k_s"],
+        )
+    for key, name, limit in (
+        ("index_cold", "index of 100k < 3 min (2 cores)", TARGETS["index_100k_s"]),
+        ("new_report", "one new report vs index of 100k < 0.5 s", TARGETS["new_report_s"]),
+    ):
         if 100000 in s and s[100000][key]:
             value = s[100000][key]["seconds"]
             row(name, f"{value:.2f} s", value < limit)
         else:
             largest = max((n for n in s if s[n][key]), default=None)
-            row(name, "100k not run" + (f"; {s[largest][key]['seconds']:.2f} s at N = "
-                                         f"{largest:,}" if largest else ""), None)
+            row(
+                name,
+                "100k not run"
+                + (f"; {s[largest][key]['seconds']:.2f} s at N = {largest:,}" if largest else ""),
+                None,
+            )
     if results.startup:
         med = results.startup["median"]
         row("`factlint --version` < 0.25 s", f"{med:.3f} s (median)", med < TARGETS["startup_s"])
@@ -661,15 +767,25 @@ def markdown(results: Results) -> str:
         f"Run on {results.date}: {m['cores']} cores ({m['cpu']}), {m['memory_gb']} GB of "
         f"memory, Python {m['python']}, {m['os']}; factlint at {m.get('revision', '?')}. "
         f"Seed {results.seed}.",
-        "", table(results), "",
+        "",
+        table(results),
+        "",
         "Peak memory and CPU are the main process's own rusage (with what it reaped); reading "
         "workers a pool reaps are not in them, so with parallel reading wall time is the "
-        "figure to compare.", "", "Targets of issue 6:", "", targets(results), "",
+        "figure to compare.",
+        "",
+        "Targets of issue 6:",
+        "",
+        targets(results),
+        "",
     ]
     if results.startup:
         st = results.startup
-        parts += [f"CLI start-up, `{st['command']}`: median {st['median']:.3f} s over "
-                  f"{st['runs']} runs (min {st['min']:.3f}, max {st['max']:.3f}).", ""]
+        parts += [
+            f"CLI start-up, `{st['command']}`: median {st['median']:.3f} s over "
+            f"{st['runs']} runs (min {st['min']:.3f}, max {st['max']:.3f}).",
+            "",
+        ]
     if results.baseline:
         b = results.baseline
         parts += [
@@ -677,11 +793,17 @@ def markdown(results: Results) -> str:
             f"{b['pairs']:,} pairs of the {b['sentences']:,} sentences that hold a number "
             f"took {b['compare_s']:.1f} s (process wall {b['wall']:.1f} s, one core); it flagged "
             f"{b['flagged']:,} report pairs (similar sentence, different numbers) and among them "
-            f"{b['planted_flagged']} of the {b['planted']} planted pairs.", ""]
+            f"{b['planted_flagged']} of the {b['planted']} planted pairs.",
+            "",
+        ]
     parts += _quality_notes(results)
-    parts += ["Commands, from the repository root ($WORK is any scratch folder; "
-              "`benchmarks/run.py _extract` and `_baseline` are the in-process timings the "
-              "script runs as children):", "", "```"]
+    parts += [
+        "Commands, from the repository root ($WORK is any scratch folder; "
+        "`benchmarks/run.py _extract` and `_baseline` are the in-process timings the "
+        "script runs as children):",
+        "",
+        "```",
+    ]
     parts += list(dict.fromkeys(results.commands))
     parts += ["```"]
     return "\n".join(parts)
@@ -693,34 +815,40 @@ def _quality_notes(results: Results) -> list[str]:
         q, a = e["quality"], e["audit"]
         if q["missed"]:
             out.append(f"Missed at N = {n:,}:")
-            out += [f"- {p['rule']} {p['file']} vs {p['partner']}: planted {p['planted']}, true "
-                    f"{p['true']} — \"{p['quote']}\"" for p in q["missed"][:10]]
+            out += [
+                f"- {p['rule']} {p['file']} vs {p['partner']}: planted {p['planted']}, true "
+                f'{p["true"]} — "{p["quote"]}"'
+                for p in q["missed"][:10]
+            ]
             out.append("")
         if q["unplanted"]:
-            out.append(f"Conflicts nobody planted at N = {n:,}, by rule: {q['unplanted_by_rule']}"
-                       "; for example:")
+            out.append(
+                f"Conflicts nobody planted at N = {n:,}, by rule: {q['unplanted_by_rule']}; for example:"
+            )
             for f in q["unplanted"][:5]:
-                sides = "; ".join(f"{s['value']} ({', '.join(map(os.path.basename, s['articles'][:2]))})"
-                                  for s in f["sides"][:3])
+                sides = "; ".join(
+                    f"{s['value']} ({', '.join(map(os.path.basename, s['articles'][:2]))})"
+                    for s in f["sides"][:3]
+                )
                 out.append(f"- {f['rule']} {f['series']} {f.get('occurrence') or ''}: {sides}")
             out.append("")
         wrong = {k: len(v) for k, v in a["wrong"].items()}
         if wrong:
-            out.append(f"Claims contradicting the generator at N = {n:,} (of "
-                       f"{sum(a['checked'].values()):,} claims): {wrong}; for example:")
+            out.append(
+                f"Claims contradicting the generator at N = {n:,} (of "
+                f"{sum(a['checked'].values()):,} claims): {wrong}; for example:"
+            )
             for slot, items in sorted(a["wrong"].items()):
                 for item in items[:2]:
                     as_ = f" as a count of {item['counted']!r}" if item["counted"] else ""
-                    out.append(f"- {slot}: read {item['display']!r}{as_} from "
-                               f"\"{item['quote']}\"")
+                    out.append(f'- {slot}: read {item["display"]!r}{as_} from "{item["quote"]}"')
             out.append("")
         unread = {k: f"{len(v)} of {a['stated'][k]}" for k, v in a["unread"].items()}
         if unread:
-            out.append(f"Stated values no claim was read from at N = {n:,}: {unread}; for "
-                       "example:")
+            out.append(f"Stated values no claim was read from at N = {n:,}: {unread}; for example:")
             for slot, items in sorted(a["unread"].items()):
                 for item in items[:2]:
-                    out.append(f"- {slot}: \"{item['sentence']}\" ({item['file']})")
+                    out.append(f'- {slot}: "{item["sentence"]}" ({item["file"]})')
             out.append("")
     return out
 
@@ -728,15 +856,28 @@ def _quality_notes(results: Results) -> list[str]:
 def profile_markdown(results: Results) -> str:
     parts = []
     for n, p in sorted(results.profiles.items()):
-        parts += [f"cProfile, N = {n:,} (profiled run {p['wall']:.1f} s wall, one process; "
-                  f"`{p['command']}`). Own time:", "",
-                  "| function | calls | own s | share |", "|---|---:|---:|---:|"]
-        parts += [f"| `{r['function']}` | {r['calls']:,} | {r['tottime']:.2f} | "
-                  f"{r['share']:.0%} |" for r in p["tottime"][:12]]
-        parts += ["", "Total time (inclusive):", "", "| function | calls | total s | share |",
-                  "|---|---:|---:|---:|"]
-        parts += [f"| `{r['function']}` | {r['calls']:,} | {r['cumtime']:.2f} | "
-                  f"{r['share']:.0%} |" for r in p["cumtime"][:18]]
+        parts += [
+            f"cProfile, N = {n:,} (profiled run {p['wall']:.1f} s wall, one process; "
+            f"`{p['command']}`). Own time:",
+            "",
+            "| function | calls | own s | share |",
+            "|---|---:|---:|---:|",
+        ]
+        parts += [
+            f"| `{r['function']}` | {r['calls']:,} | {r['tottime']:.2f} | {r['share']:.0%} |"
+            for r in p["tottime"][:12]
+        ]
+        parts += [
+            "",
+            "Total time (inclusive):",
+            "",
+            "| function | calls | total s | share |",
+            "|---|---:|---:|---:|",
+        ]
+        parts += [
+            f"| `{r['function']}` | {r['calls']:,} | {r['cumtime']:.2f} | {r['share']:.0%} |"
+            for r in p["cumtime"][:18]
+        ]
         parts.append("")
     return "\n".join(parts)
 
@@ -796,15 +937,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--full", action="store_true", help="also N = 100,000")
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--workdir", type=Path, default=None,
-                        help="where corpora go (default: a temporary folder, removed after)")
+    parser.add_argument(
+        "--workdir",
+        type=Path,
+        default=None,
+        help="where corpora go (default: a temporary folder, removed after)",
+    )
     parser.add_argument("--profile", action="store_true", help="cProfile one check per N")
     parser.add_argument("--no-baseline", action="store_true")
     parser.add_argument("--no-write", action="store_true", help="print only")
     parser.add_argument("--output", type=Path, default=REPO / "BENCHMARKS.md")
     parser.add_argument("--json", type=Path, default=None, help="also write all figures here")
-    parser.add_argument("--from-json", type=Path, default=None,
-                        help="render figures saved by --json instead of measuring")
+    parser.add_argument(
+        "--from-json", type=Path, default=None, help="render figures saved by --json instead of measuring"
+    )
     args = parser.parse_args(argv)
     if args.from_json:
         results = _from_json(args.from_json)
@@ -844,17 +990,30 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _jsonable(results: Results) -> dict:
-    return {"machine": results.machine, "date": results.date, "seed": results.seed,
-            "sizes": results.sizes, "startup": results.startup, "baseline": results.baseline,
-            "profiles": results.profiles, "commands": results.commands}
+    return {
+        "machine": results.machine,
+        "date": results.date,
+        "seed": results.seed,
+        "sizes": results.sizes,
+        "startup": results.startup,
+        "baseline": results.baseline,
+        "profiles": results.profiles,
+        "commands": results.commands,
+    }
 
 
 def _from_json(path: Path) -> Results:
     data = json.loads(path.read_text())
-    return Results(data["machine"], data["date"], data["seed"],
-                   {int(n): e for n, e in data["sizes"].items()}, data["startup"],
-                   data["baseline"], {int(n): p for n, p in data["profiles"].items()},
-                   data.get("commands", []))
+    return Results(
+        data["machine"],
+        data["date"],
+        data["seed"],
+        {int(n): e for n, e in data["sizes"].items()},
+        data["startup"],
+        data["baseline"],
+        {int(n): p for n, p in data["profiles"].items()},
+        data.get("commands", []),
+    )
 
 
 if __name__ == "__main__":

@@ -23,10 +23,12 @@ BASELINE_VERSION = 1
 def finding_key(finding: Finding, claims: dict[str, Claim]) -> dict[str, Any]:
     """What identifies a finding across runs (the baseline entry, also the SARIF fingerprint)."""
     return {
-        "rule": finding.rule, "series": finding.series, "slot": finding.slot,
-        "occurrence": finding.occurrence or None, "verdict": finding.verdict.value,
-        "sides": sorted((_side_values(side.claims, claims) for side in finding.sides),
-                        key=_canonical),
+        "rule": finding.rule,
+        "series": finding.series,
+        "slot": finding.slot,
+        "occurrence": finding.occurrence or None,
+        "verdict": finding.verdict.value,
+        "sides": sorted((_side_values(side.claims, claims) for side in finding.sides), key=_canonical),
     }
 
 
@@ -53,8 +55,7 @@ def to_baseline(corpus: Corpus, findings: Iterable[Finding]) -> str:
     """The baseline file: version and the sorted, de-duplicated entries."""
     claims = {c.id: c for c in corpus.claims}
     entries = {key_text(f, claims): finding_key(f, claims) for f in findings}
-    data = {"version": BASELINE_VERSION, "tool": "factlint",
-            "entries": [entries[k] for k in sorted(entries)]}
+    data = {"version": BASELINE_VERSION, "tool": "factlint", "entries": [entries[k] for k in sorted(entries)]}
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
@@ -81,8 +82,9 @@ def _entry_ok(entry: Any) -> bool:
     return isinstance(entry, dict) and set(entry) == keys and isinstance(entry["sides"], list)
 
 
-def new_findings(corpus: Corpus, findings: Iterable[Finding],
-                 recorded: set[str]) -> tuple[list[Finding], int]:
+def new_findings(
+    corpus: Corpus, findings: Iterable[Finding], recorded: set[str]
+) -> tuple[list[Finding], int]:
     """Findings not in the baseline, and how many were left out because they are."""
     claims = {c.id: c for c in corpus.claims}
     findings = list(findings)

@@ -42,8 +42,7 @@ def changed_since(ref: str, paths: Sequence[str] = (), repo: str | None = None) 
     the first path, else the current folder."""
     top = _toplevel(repo or _folder_of(paths[0] if paths else "."))
     commit = _commit(top, ref)
-    out = _git(top, "diff", "--name-status", "-M", "-z", "--no-ext-diff", "--no-color",
-               commit, "--")
+    out = _git(top, "diff", "--name-status", "-M", "-z", "--no-ext-diff", "--no-color", commit, "--")
     roots = [os.path.realpath(p) for p in paths if p != "-"] or [top]
     changed, deleted, renamed = [], [], []
     fields = iter(out.split("\0"))
@@ -66,14 +65,12 @@ def changed_since(ref: str, paths: Sequence[str] = (), repo: str | None = None) 
     return Changes(sorted(set(changed)), sorted(set(deleted)), sorted(set(renamed)))
 
 
-def focus(corpus: Corpus, changed_paths: Iterable[str], show_all: bool = False
-          ) -> list[Finding]:
+def focus(corpus: Corpus, changed_paths: Iterable[str], show_all: bool = False) -> list[Finding]:
     """Return the findings that involve at least one changed report (all, with show_all)."""
     return list(corpus.findings) if show_all else partition(corpus, changed_paths)[0]
 
 
-def partition(corpus: Corpus, changed_paths: Iterable[str]
-              ) -> tuple[list[Finding], list[Finding]]:
+def partition(corpus: Corpus, changed_paths: Iterable[str]) -> tuple[list[Finding], list[Finding]]:
     """Split findings into those involving a changed report and old-against-old ones."""
     changed = changed_articles(corpus, changed_paths)
     mine: list[Finding] = []
@@ -102,8 +99,12 @@ def _report(top: str, name: str, roots: Sequence[str]) -> str | None:
     for root in roots:
         inside = os.path.relpath(full, root) if full != root else "."
         parts = Path(inside).parts
-        if full == root or (parts and parts[0] != ".." and not os.path.isabs(inside)
-                            and not any(p.startswith(".") for p in parts)):
+        if full == root or (
+            parts
+            and parts[0] != ".."
+            and not os.path.isabs(inside)
+            and not any(p.startswith(".") for p in parts)
+        ):
             return _display(full)
     return None
 
@@ -145,8 +146,7 @@ def _git(cwd: str, *args: str) -> str:
     """Run git (never through a shell) and return its output."""
     env = {**os.environ, "GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C"}
     try:
-        done = subprocess.run(["git", *args], cwd=cwd, env=env, capture_output=True,
-                              check=False)
+        done = subprocess.run(["git", *args], cwd=cwd, env=env, capture_output=True, check=False)
     except FileNotFoundError:
         raise InputError("git is not installed (needed for --changed-since)") from None
     if done.returncode != 0:

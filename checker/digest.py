@@ -42,8 +42,7 @@ def inject_fault(stage_name: str, path: str) -> None:
 def failure_reason(err: BaseException, when: str) -> str:
     """The reason a report skipped by a failure is listed with: one line, the exception."""
     message = " ".join(str(err).split())[:300]
-    return f"internal error while {when}: {type(err).__name__}" + (f": {message}" if message
-                                                                    else "")
+    return f"internal error while {when}: {type(err).__name__}" + (f": {message}" if message else "")
 
 
 def digest(article: Article, lex: Lexicon) -> Digest:
@@ -52,13 +51,19 @@ def digest(article: Article, lex: Lexicon) -> Digest:
     sentences = split_sentences(article.text, article.body_start)  # once, for every stage
     claims = extract_claims(article, lex, sentences)
     sig = signature(article, lex, sentences)
-    return Digest(article=dataclasses.replace(article, raw="", text=""), claims=tuple(claims),
-                  signature=sig.terms, anchors=sig.anchors, dateline=dateline(article, sentences),
-                  stage=stage(article, claims, lex))
+    return Digest(
+        article=dataclasses.replace(article, raw="", text=""),
+        claims=tuple(claims),
+        signature=sig.terms,
+        anchors=sig.anchors,
+        dateline=dateline(article, sentences),
+        stage=stage(article, claims, lex),
+    )
 
 
-def digest_file(path: str, lex: Lexicon, max_bytes: int | None = None,
-                stdin_text: str | bytes | None = None) -> tuple[list[Digest], list[Skipped]]:
+def digest_file(
+    path: str, lex: Lexicon, max_bytes: int | None = None, stdin_text: str | bytes | None = None
+) -> tuple[list[Digest], list[Skipped]]:
     """Read and digest the reports of one file ('-' is stdin); what fails is skipped.
 
     Raises InputError only when the path does not exist (it went away while we ran)."""

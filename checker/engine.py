@@ -34,8 +34,9 @@ def place(claim: Claim, occurrence: Occurrence) -> list[Item]:
     return items
 
 
-def run_rules(rules: Sequence[Rule], claims: Iterable[Claim],
-              occurrences: dict[str, Occurrence]) -> list[Finding]:
+def run_rules(
+    rules: Sequence[Rule], claims: Iterable[Claim], occurrences: dict[str, Occurrence]
+) -> list[Finding]:
     """Judge every rule on every series; findings come back sorted and with stable ids."""
     by_series: dict[str, list[Item]] = defaultdict(list)
     for claim in claims:
@@ -57,5 +58,4 @@ def run_rules(rules: Sequence[Rule], claims: Iterable[Claim],
 
 def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
     unique = {f.id: f for f in findings}
-    return sorted(unique.values(),
-                  key=lambda f: (f.series, -VERDICT_RANK[f.verdict], f.rule, f.slot, f.id))
+    return sorted(unique.values(), key=lambda f: (f.series, -VERDICT_RANK[f.verdict], f.rule, f.slot, f.id))

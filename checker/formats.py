@@ -34,8 +34,9 @@ QUOTE_CHARS = 300
 # ---------------------------------------------------------------- shared
 
 
-def primary(finding: Finding, claims: dict[str, Claim],
-            changed: Collection[str] | None = None) -> tuple[Side, Claim | None]:
+def primary(
+    finding: Finding, claims: dict[str, Claim], changed: Collection[str] | None = None
+) -> tuple[Side, Claim | None]:
     """The side and claim a finding is located on: a changed report's claim when there is one,
     else the first claim (by file and line) of the first side."""
     for side in finding.sides:
@@ -73,18 +74,30 @@ def _counts(corpus: Corpus, findings: list[Finding]) -> str:
 # ---------------------------------------------------------------- SARIF
 
 
-def to_sarif(corpus: Corpus, findings: list[Finding], rules: Iterable[Rule],
-             levels: dict[str, str] | None = None, changed: Collection[str] | None = None) -> str:
+def to_sarif(
+    corpus: Corpus,
+    findings: list[Finding],
+    rules: Iterable[Rule],
+    levels: dict[str, str] | None = None,
+    changed: Collection[str] | None = None,
+) -> str:
     """A SARIF 2.1.0 log: one run, one result per finding on its primary claim."""
     rules = sorted(rules, key=lambda r: r.code)
     index = {r.code: i for i, r in enumerate(rules)}
     claims = {c.id: c for c in corpus.claims}
     articles = {a.path: a for a in corpus.articles}
-    driver = {"name": "factlint", "version": __version__, "semanticVersion": __version__,
-              "rules": [_sarif_rule(r, (levels or {}).get(r.code)) for r in rules]}
+    driver = {
+        "name": "factlint",
+        "version": __version__,
+        "semanticVersion": __version__,
+        "rules": [_sarif_rule(r, (levels or {}).get(r.code)) for r in rules],
+    }
     results = [_sarif_result(f, claims, articles, index, changed) for f in findings]
-    log = {"$schema": SARIF_SCHEMA, "version": "2.1.0",
-           "runs": [{"tool": {"driver": driver}, "results": results}]}
+    log = {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [{"tool": {"driver": driver}, "results": results}],
+    }
     return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
 
 
@@ -92,7 +105,8 @@ def _sarif_rule(rule: Rule, level: str | None) -> dict[str, Any]:
     doc = inspect.getdoc(type(rule)) or rule.summary()
     default = level or getattr(rule, "severity", None) or "error"
     return {
-        "id": rule.code, "name": rule.name,
+        "id": rule.code,
+        "name": rule.name,
         "shortDescription": {"text": rule.summary()},
         "fullDescription": {"text": rule.example() or rule.summary()},
         "help": {"text": doc},
@@ -101,37 +115,53 @@ def _sarif_rule(rule: Rule, level: str | None) -> dict[str, Any]:
     }
 
 
-def _sarif_result(finding: Finding, claims: dict[str, Claim], articles: dict[str, Article],
-                  index: dict[str, int], changed: Collection[str] | None) -> dict[str, Any]:
+def _sarif_result(
+    finding: Finding,
+    claims: dict[str, Claim],
+    articles: dict[str, Article],
+    index: dict[str, int],
+    changed: Collection[str] | None,
+) -> dict[str, Any]:
     side, claim = primary(finding, claims, changed)
     result: dict[str, Any] = {
-        "ruleId": finding.rule, "level": SARIF_LEVEL[finding.severity],
+        "ruleId": finding.rule,
+        "level": SARIF_LEVEL[finding.severity],
         "message": {"text": message(finding)},
     }
     if finding.rule in index:
         result["ruleIndex"] = index[finding.rule]
     if claim is not None:
         result["locations"] = [{"physicalLocation": _physical(claim, articles)}]
-    related = [(other, c) for other in finding.sides for c in _claims_of(other, claims)
-               if other is not side]
+    related = [(other, c) for other in finding.sides for c in _claims_of(other, claims) if other is not side]
     if related:
         result["relatedLocations"] = [
-            {"id": i, "physicalLocation": _physical(c, articles),
-             "message": {"text": f'other side: "{other.value}"'}}
-            for i, (other, c) in enumerate(related, start=1)]
+            {
+                "id": i,
+                "physicalLocation": _physical(c, articles),
+                "message": {"text": f'other side: "{other.value}"'},
+            }
+            for i, (other, c) in enumerate(related, start=1)
+        ]
     fingerprint = hashlib.sha256(key_text(finding, claims).encode("utf-8")).hexdigest()
     result["partialFingerprints"] = {"factlintFinding/v1": fingerprint}
-    result["properties"] = {"verdict": finding.verdict.value, "series": finding.series,
-                            "occurrence": finding.occurrence or None, "finding": finding.id}
+    result["properties"] = {
+        "verdict": finding.verdict.value,
+        "series": finding.series,
+        "occurrence": finding.occurrence or None,
+        "finding": finding.id,
+    }
     if finding.suppressed:
-        result["suppressions"] = [{"kind": "inSource", "justification":
-                                   f"{finding.rule} is ignored in a report's front matter"}]
+        result["suppressions"] = [
+            {"kind": "inSource", "justification": f"{finding.rule} is ignored in a report's front matter"}
+        ]
     return result
 
 
 def _physical(claim: Claim, articles: dict[str, Article]) -> dict[str, Any]:
-    return {"artifactLocation": {"uri": _uri(file_of(claim, articles))},
-            "region": {"startLine": claim.line, "snippet": {"text": claim.quote}}}
+    return {
+        "artifactLocation": {"uri": _uri(file_of(claim, articles))},
+        "region": {"startLine": claim.line, "snippet": {"text": claim.quote}},
+    }
 
 
 def _uri(path: str) -> str:
@@ -145,8 +175,9 @@ def _uri(path: str) -> str:
 # ---------------------------------------------------------------- GitHub
 
 
-def to_github(corpus: Corpus, findings: list[Finding], quiet: bool = False,
-              changed: Collection[str] | None = None) -> str:
+def to_github(
+    corpus: Corpus, findings: list[Finding], quiet: bool = False, changed: Collection[str] | None = None
+) -> str:
     """One workflow command a finding (suppressed ones only counted), then a summary line."""
     claims = {c.id: c for c in corpus.claims}
     articles = {a.path: a for a in corpus.articles}
@@ -156,8 +187,9 @@ def to_github(corpus: Corpus, findings: list[Finding], quiet: bool = False,
     return "".join(line + "\n" for line in lines)
 
 
-def _github_line(finding: Finding, claims: dict[str, Claim], articles: dict[str, Article],
-                 changed: Collection[str] | None) -> str:
+def _github_line(
+    finding: Finding, claims: dict[str, Claim], articles: dict[str, Article], changed: Collection[str] | None
+) -> str:
     side, claim = primary(finding, claims, changed)
     props = []
     if claim is not None and claim.article != "-":
@@ -168,8 +200,10 @@ def _github_line(finding: Finding, claims: dict[str, Claim], articles: dict[str,
         found = _claims_of(other, claims) if other is not side else []
         if found:
             more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
-            lines.append(f'Other side "{other.value}": {file_of(found[0], articles)}:'
-                         f"{found[0].line}: {_short(found[0].quote)}{more}")
+            lines.append(
+                f'Other side "{other.value}": {file_of(found[0], articles)}:'
+                f"{found[0].line}: {_short(found[0].quote)}{more}"
+            )
     level = GITHUB_LEVEL[finding.severity]
     return f"::{level} {','.join(props)}::{gh_data(chr(10).join(lines))}"
 
@@ -177,16 +211,16 @@ def _github_line(finding: Finding, claims: dict[str, Claim], articles: dict[str,
 # ---------------------------------------------------------------- concise
 
 
-def to_concise(corpus: Corpus, findings: list[Finding],
-               changed: Collection[str] | None = None) -> str:
+def to_concise(corpus: Corpus, findings: list[Finding], changed: Collection[str] | None = None) -> str:
     """One line a finding, 'path:line:col: CODE [verdict] message', for editors and grep."""
     claims = {c.id: c for c in corpus.claims}
     articles = {a.path: a for a in corpus.articles}
     lines = []
     for finding in findings:
         _, claim = primary(finding, claims, changed)
-        where = (f"{file_of(claim, articles)}:{claim.line}:{claim.column}" if claim is not None
-                 else finding.series)
+        where = (
+            f"{file_of(claim, articles)}:{claim.line}:{claim.column}" if claim is not None else finding.series
+        )
         values = " vs ".join(f'"{side.value}"' for side in finding.sides)
         text = f"{where}: {finding.rule} [{finding.verdict.value}] {values}. {finding.explanation}"
         if finding.suppressed:
@@ -201,8 +235,7 @@ def _short(text: str) -> str:
 
 def _plain(text: str) -> str:
     """Keep line breaks (escaped later); other control characters become inert."""
-    return "".join(c if c in "\r\n" or c.isprintable() else (" " if c.isspace() else "\ufffd")
-                   for c in text)
+    return "".join(c if c in "\r\n" or c.isprintable() else (" " if c.isspace() else "\ufffd") for c in text)
 
 
 def gh_data(text: str) -> str:
@@ -222,10 +255,15 @@ def to_markdown(corpus: Corpus, findings: list[Finding]) -> str:
     """A compact pull-request comment: counts, a table of findings, the quotes folded away."""
     claims = {c.id: c for c in corpus.claims}
     articles = {a.path: a for a in corpus.articles}
-    out = [f"## factlint: {_counts(corpus, findings)}", "",
-           f"{_plural(len(corpus.articles), 'report')} checked, "
-           f"{_plural(len(corpus.claims), 'claim')}"
-           + (f", {len(corpus.skipped)} skipped" if corpus.skipped else "") + ".", ""]
+    out = [
+        f"## factlint: {_counts(corpus, findings)}",
+        "",
+        f"{_plural(len(corpus.articles), 'report')} checked, "
+        f"{_plural(len(corpus.claims), 'claim')}"
+        + (f", {len(corpus.skipped)} skipped" if corpus.skipped else "")
+        + ".",
+        "",
+    ]
     if not findings:
         return "\n".join(out)
     shown = findings[:MARKDOWN_ROWS]
@@ -249,9 +287,11 @@ def _md_row(finding: Finding, claims: dict[str, Claim], articles: dict[str, Arti
         verdict += " (suppressed)"
     event = md(finding.series) + (f" {md(finding.occurrence)}" if finding.occurrence else "")
     values = " vs ".join(md(side.value) for side in finding.sides)
-    where = ", ".join(dict.fromkeys(
-        md(f"{file_of(c, articles)}:{c.line}")
-        for side in finding.sides for c in _claims_of(side, claims)))
+    where = ", ".join(
+        dict.fromkeys(
+            md(f"{file_of(c, articles)}:{c.line}") for side in finding.sides for c in _claims_of(side, claims)
+        )
+    )
     return f"| {verdict} | {finding.rule} {finding.name} | {event} | {values} | {where} |"
 
 
@@ -266,8 +306,11 @@ _MD_ESCAPES.update({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 # e-mail addresses and @mentions, #123 and GH-123 references, :emoji: codes; some of it
 # after rendering, where backslashes are gone. An invisible zero-width space in each keeps
 # it plain text (and the ':' of '://' is escaped as well).
-_MD_LINKISH = re.compile(r"(?<=:)(?=//)|(?<=[@#])|(?<=www)(?=\.)|(?<=gh)(?=-\d)"
-                         r"|(?<=:)(?=[\w+-]+:)", re.IGNORECASE)
+_MD_LINKISH = re.compile(
+    r"(?<=:)(?=//)|(?<=[@#])|(?<=www)(?=\.)|(?<=gh)(?=-\d)"
+    r"|(?<=:)(?=[\w+-]+:)",
+    re.IGNORECASE,
+)
 
 
 def md(text: str) -> str:

@@ -61,11 +61,14 @@ def read_inputs(env: Mapping[str, str]) -> Inputs:
     if fail_on is not None and fail_on not in {v.value for v in Verdict}:
         choices = ", ".join(v.value for v in Verdict)
         raise UsageError(f"fail-on must be one of {choices}, not {fail_on!r}")
-    return Inputs(workspace=Path(env.get("GITHUB_WORKSPACE") or os.getcwd()),
-                  paths=tuple(env.get("FACTLINT_PATHS", "").split()), fail_on=fail_on,
-                  sarif=env.get("FACTLINT_SARIF", "").strip() or None,
-                  summary=env.get("GITHUB_STEP_SUMMARY") or None,
-                  base=_base_commit(env.get("GITHUB_EVENT_PATH")))
+    return Inputs(
+        workspace=Path(env.get("GITHUB_WORKSPACE") or os.getcwd()),
+        paths=tuple(env.get("FACTLINT_PATHS", "").split()),
+        fail_on=fail_on,
+        sarif=env.get("FACTLINT_SARIF", "").strip() or None,
+        summary=env.get("GITHUB_STEP_SUMMARY") or None,
+        base=_base_commit(env.get("GITHUB_EVENT_PATH")),
+    )
 
 
 def _base_commit(event_path: str | None) -> str | None:
@@ -83,8 +86,9 @@ def _base_commit(event_path: str | None) -> str | None:
     return base if isinstance(base, str) and base else None
 
 
-def archive_paths(given: Sequence[str], configured: Sequence[str],
-                  exclude: Sequence[str] = ()) -> tuple[str, ...]:
+def archive_paths(
+    given: Sequence[str], configured: Sequence[str], exclude: Sequence[str] = ()
+) -> tuple[str, ...]:
     """The paths to read, relative to the repository root (the current folder) and without
     './', so annotations name files as GitHub does: the given ones with glob patterns expanded,
     else the configured ones, else the repository root's entries."""
@@ -130,14 +134,16 @@ def _root_entries(exclude: Sequence[str]) -> list[str]:
 
 def ensure_commit(base: str) -> None:
     """Fetch the base commit when the checkout is too shallow to hold it."""
+
     def git(*args: str) -> bool:
         return subprocess.run(["git", *args], capture_output=True, check=False).returncode == 0
 
     if git("cat-file", "-e", f"{base}^{{commit}}"):
         return
     if not git("fetch", "--no-tags", "--quiet", "--depth=1", "origin", base):
-        raise InputError(f"the base commit {base} is not in the clone and cannot be fetched: "
-                         "check out with fetch-depth: 0")
+        raise InputError(
+            f"the base commit {base} is not in the clone and cannot be fetched: check out with fetch-depth: 0"
+        )
 
 
 def annotated(findings: Sequence[Finding]) -> list[Finding]:
@@ -191,14 +197,18 @@ def report(result: Result, inputs: Inputs) -> None:
     listed = list(result.listed)
     chosen = annotated(listed)
     sys.stdout.write(to_github(result.corpus, chosen, quiet=True, changed=result.changed))
-    print(f"factlint: {_plural(len(result.corpus.articles), 'report')} read, "
-          f"{_counts(listed)}")
+    print(f"factlint: {_plural(len(result.corpus.articles), 'report')} read, {_counts(listed)}")
     left = len([f for f in listed if not f.suppressed]) - len(chosen)
     where = "the job summary lists all" if inputs.summary else "'factlint check' shows all"
     cap = ANNOTATIONS_PER_LEVEL
-    missing = (f"{_plural(left, 'finding')} not annotated (GitHub shows at most {cap} error, "
-               f"{cap} warning and {cap} notice annotations a step); {where} {len(listed)}"
-               ) if left else ""
+    missing = (
+        (
+            f"{_plural(left, 'finding')} not annotated (GitHub shows at most {cap} error, "
+            f"{cap} warning and {cap} notice annotations a step); {where} {len(listed)}"
+        )
+        if left
+        else ""
+    )
     if missing:
         print(f"factlint: {missing}")
     if inputs.summary is not None:
@@ -220,8 +230,7 @@ def summary_markdown(result: Result, missing: str) -> str:
         lines = to_concise(result.corpus, rest, changed=result.changed)
         fence = "`" * max(3, _longest_backtick_run(lines) + 1)
         room = SUMMARY_BYTES - len(text.encode("utf-8")) - 1_000
-        text += (f"\n### The other {len(rest)} findings\n\n{fence}\n"
-                 f"{_fit(lines, room, note=False)}{fence}\n")
+        text += f"\n### The other {len(rest)} findings\n\n{fence}\n{_fit(lines, room, note=False)}{fence}\n"
     return text
 
 
@@ -231,8 +240,8 @@ def _fit(text: str, limit: int, note: bool = True) -> str:
     data = text.encode("utf-8")
     if len(data) <= limit:
         return text
-    kept = data[:max(limit, 0)].decode("utf-8", "ignore")
-    kept = kept[:kept.rfind("\n") + 1]
+    kept = data[: max(limit, 0)].decode("utf-8", "ignore")
+    kept = kept[: kept.rfind("\n") + 1]
     cut = text.count("\n") - kept.count("\n")
     if kept.count("<details>") > kept.count("</details>"):
         kept += "\n</details>\n"

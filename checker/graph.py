@@ -17,14 +17,16 @@ def build_graph(corpus: Corpus) -> nx.MultiDiGraph:
     """Report -states-> claim -about-> series/entity; claim -conflicts/agrees-> claim."""
     g = nx.MultiDiGraph()
     for path, occ in sorted(corpus.occurrences.items()):
-        g.add_node(f"report:{path}", kind="report", label=path, year=occ.year or "",
-                   meeting=occ.meeting or "")
+        g.add_node(
+            f"report:{path}", kind="report", label=path, year=occ.year or "", meeting=occ.meeting or ""
+        )
         g.add_node(f"series:{occ.series}", kind="series", label=occ.series)
         g.add_edge(f"report:{path}", f"series:{occ.series}", key="reports-on", kind="reports-on")
     for claim in corpus.claims:
         node = f"claim:{claim.id}"
-        g.add_node(node, kind="claim", label=claim.display, slot=claim.slot, line=claim.line,
-                   quote=claim.quote)
+        g.add_node(
+            node, kind="claim", label=claim.display, slot=claim.slot, line=claim.line, quote=claim.quote
+        )
         g.add_edge(f"report:{claim.article}", node, key="states", kind="states")
         series = corpus.occurrences[claim.article].series
         g.add_edge(node, f"series:{series}", key="about", kind="about")
@@ -43,11 +45,22 @@ def _link_sides(g: nx.MultiDiGraph, finding) -> None:
     for i, side in enumerate(finding.sides):
         first = side.claims[0]
         for other in side.claims[1:]:
-            g.add_edge(f"claim:{first}", f"claim:{other}", key=f"agrees:{finding.id}",
-                       kind="agrees-with", rule=finding.rule)
-        for later in finding.sides[i + 1:]:
-            g.add_edge(f"claim:{first}", f"claim:{later.claims[0]}", key=finding.id,
-                       kind=relation, rule=finding.rule, finding=finding.id)
+            g.add_edge(
+                f"claim:{first}",
+                f"claim:{other}",
+                key=f"agrees:{finding.id}",
+                kind="agrees-with",
+                rule=finding.rule,
+            )
+        for later in finding.sides[i + 1 :]:
+            g.add_edge(
+                f"claim:{first}",
+                f"claim:{later.claims[0]}",
+                key=finding.id,
+                kind=relation,
+                rule=finding.rule,
+                finding=finding.id,
+            )
 
 
 # What XML 1.0 can hold: tab, line feed, carriage return, U+0020-U+D7FF, U+E000-U+FFFD and
@@ -84,8 +97,12 @@ def xml_safe(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
     keys: dict[tuple[Any, Any], set[Any]] = {}
     for u, v, key, attrs in g.edges(keys=True, data=True):
         pair = keys.setdefault((names[u], names[v]), set())
-        out.add_edge(names[u], names[v], key=_unused(xml_text(key), pair),
-                     **{k: xml_text(value) for k, value in attrs.items()})
+        out.add_edge(
+            names[u],
+            names[v],
+            key=_unused(xml_text(key), pair),
+            **{k: xml_text(value) for k, value in attrs.items()},
+        )
     return out
 
 
@@ -97,7 +114,8 @@ def write_graph(g: nx.MultiDiGraph, path: str) -> None:
             nx.write_graphml(xml_safe(g), path)
             return
         data = nx.node_link_data(g, edges="edges")
-        Path(path).write_text(json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False)
-                              + "\n", encoding="utf-8")
+        Path(path).write_text(
+            json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8"
+        )
     except OSError as err:
         raise UsageError(f"cannot write {path}: {err.strerror or err}") from None

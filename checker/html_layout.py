@@ -32,8 +32,15 @@ SHAPES = ("circle", "diamond", "square", "triangle")
 SIDE_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-ROW_KINDS = {"ordinal": "count", "sponsor": "sponsor", "person": "name", "vote": "vote",
-             "consensus": "consensus", "start-year": "first year", "lead-sponsor": "lead"}
+ROW_KINDS = {
+    "ordinal": "count",
+    "sponsor": "sponsor",
+    "person": "name",
+    "vote": "vote",
+    "consensus": "consensus",
+    "start-year": "first year",
+    "lead-sponsor": "lead",
+}
 GRAPH_MAX_CLAIMS = 12
 MAX_SHOWN = 4_000  # characters of any one text on the page (a sentence is at most 2,000)
 _BIDI = set(range(0x202A, 0x202F)) | set(range(0x2066, 0x206A))
@@ -72,7 +79,7 @@ def fit_text(text: str, width: float, size: float = 12) -> str:
         if (em + ellipsis) * size <= width:
             keep = n
         elif em * size > width:  # wider than the width already: so is any longer start
-            return text[:max(keep, min(3, len(text)))].rstrip() + "\u2026"
+            return text[: max(keep, min(3, len(text)))].rstrip() + "\u2026"
     return text
 
 
@@ -160,14 +167,13 @@ def _display_label(claim: Claim) -> str:
     actor = claim.detail("actor")
     display = clean_text(claim.display)
     if actor and display.startswith(str(actor)) and len(display) > len(str(actor)):
-        display = display[len(str(actor)):].strip()
+        display = display[len(str(actor)) :].strip()
         if claim.slot.startswith("vote:"):
             display = display.removeprefix("voted ")
     return display
 
 
-def _date_label(year: int | None, month: int | None, day: int | None,
-                weekday: int | None) -> str:
+def _date_label(year: int | None, month: int | None, day: int | None, weekday: int | None) -> str:
     if month is None and day is None and year is None:
         return WEEKDAYS[weekday] if weekday is not None else ""
     parts = []
@@ -266,8 +272,12 @@ def strongest_verdict(findings: Iterable[Finding]) -> Verdict | None:
     return max(found, key=VERDICT_RANK.__getitem__) if found else None
 
 
-def chart_marks(claims: Iterable[Claim], occurrences: Mapping[str, Occurrence],
-                findings_of: Mapping[str, Sequence[Finding]], series: str) -> tuple[Mark, ...]:
+def chart_marks(
+    claims: Iterable[Claim],
+    occurrences: Mapping[str, Occurrence],
+    findings_of: Mapping[str, Sequence[Finding]],
+    series: str,
+) -> tuple[Mark, ...]:
     """The marks of one series: its reports' claims grouped by row, year, meeting and value,
     in the order of those four."""
     placed = _placed_claims(claims, occurrences, findings_of, series)
@@ -284,9 +294,12 @@ def chart_marks(claims: Iterable[Claim], occurrences: Mapping[str, Occurrence],
     return tuple(_mark(key, *groups[key], findings_of) for key in order)
 
 
-def _placed_claims(claims: Iterable[Claim], occurrences: Mapping[str, Occurrence],
-                   findings_of: Mapping[str, Sequence[Finding]],
-                   series: str) -> list[tuple[str, int | None, str | None, Claim]]:
+def _placed_claims(
+    claims: Iterable[Claim],
+    occurrences: Mapping[str, Occurrence],
+    findings_of: Mapping[str, Sequence[Finding]],
+    series: str,
+) -> list[tuple[str, int | None, str | None, Claim]]:
     """(row, year, meeting, claim) for every year a charted claim of the series speaks for.
     A claim is charted when a finding involves it, or when it states a slot of its own
     (not a speaker's words, not the count of a sub-series)."""
@@ -295,8 +308,9 @@ def _placed_claims(claims: Iterable[Claim], occurrences: Mapping[str, Occurrence
         occ = occurrences.get(claim.article)
         if occ is None or occ.series != series:
             continue
-        held = [f for f in findings_of.get(claim.id, ()) if not f.suppressed] \
-            or list(findings_of.get(claim.id, ()))
+        held = [f for f in findings_of.get(claim.id, ()) if not f.suppressed] or list(
+            findings_of.get(claim.id, ())
+        )
         row = _row_of(claim, held[0].slot if held else None)
         if not held and (row not in SLOT_LABELS or claim.attributed or claim.counted):
             continue
@@ -305,8 +319,12 @@ def _placed_claims(claims: Iterable[Claim], occurrences: Mapping[str, Occurrence
     return placed
 
 
-def _mark(key: tuple[str, int | None, str, str], meeting: str | None, members: list[Claim],
-          findings_of: Mapping[str, Sequence[Finding]]) -> Mark:
+def _mark(
+    key: tuple[str, int | None, str, str],
+    meeting: str | None,
+    members: list[Claim],
+    findings_of: Mapping[str, Sequence[Finding]],
+) -> Mark:
     row, year, _, label = key
     claims = tuple(sorted(members, key=lambda c: (c.article, c.line, c.start, c.id)))
     verdict = strongest_verdict(f for c in claims for f in findings_of.get(c.id, ()))
@@ -326,8 +344,9 @@ def _row_of(claim: Claim, finding_slot: str | None) -> str:
 def row_order(rows: Iterable[str]) -> list[str]:
     """The report's slots first, in their usual order, then the rest by label."""
     base = list(SLOT_LABELS)
-    return sorted(set(rows), key=lambda r: (base.index(r) if r in base else len(base),
-                                            row_label(r).lower(), r))
+    return sorted(
+        set(rows), key=lambda r: (base.index(r) if r in base else len(base), row_label(r).lower(), r)
+    )
 
 
 def meeting_shapes(marks: Iterable[Mark]) -> dict[str, str]:
@@ -415,8 +434,9 @@ class Timeline:
         return next((c for c in self.columns if c.year is None), None)
 
 
-def timeline_layout(marks: Sequence[Mark], findings: Sequence[Finding],
-                    geometry: TimelineGeometry = TIMELINE) -> Timeline:
+def timeline_layout(
+    marks: Sequence[Mark], findings: Sequence[Finding], geometry: TimelineGeometry = TIMELINE
+) -> Timeline:
     """Years across (the year-unknown column last, apart), one row per claim slot, each mark
     under its year in its row; the findings as lines through the marks they join."""
     if not marks:
@@ -427,20 +447,29 @@ def timeline_layout(marks: Sequence[Mark], findings: Sequence[Finding],
     cells = _cells(marks)
     rows, height = _rows(row_order(m.row for m in marks), cells, years_shown, geometry)
     shapes = meeting_shapes(marks)
-    placed = _place_marks(marks, cells, {c.year: c for c in columns}, {r.key: r for r in rows},
-                          shapes, geometry)
-    return Timeline(geometry, width, height, rows, columns, placed, _finding_lines(placed, findings),
-                    tuple(shapes.items()))
+    placed = _place_marks(
+        marks, cells, {c.year: c for c in columns}, {r.key: r for r in rows}, shapes, geometry
+    )
+    return Timeline(
+        geometry,
+        width,
+        height,
+        rows,
+        columns,
+        placed,
+        _finding_lines(placed, findings),
+        tuple(shapes.items()),
+    )
 
 
-def _column_widths(marks: Sequence[Mark], years: list[int | None],
-                   g: TimelineGeometry) -> dict[int | None, float]:
+def _column_widths(
+    marks: Sequence[Mark], years: list[int | None], g: TimelineGeometry
+) -> dict[int | None, float]:
     """Room for each column's longest label, then stretched to the page width; wider than the
     page, the columns share it down to a readable minimum."""
     widths: dict[int | None, float] = {}
     for year in years:
-        need = max(g.inset + 4 + min(g.max_label, text_width(m.text, 12))
-                   for m in marks if m.year == year)
+        need = max(g.inset + 4 + min(g.max_label, text_width(m.text, 12)) for m in marks if m.year == year)
         widths[year] = max(g.min_column, need)
     fixed = g.gutter + (g.gap_unknown if None in widths else 0)
     natural = fixed + sum(widths.values())
@@ -450,8 +479,9 @@ def _column_widths(marks: Sequence[Mark], years: list[int | None],
     return {c: max(g.min_shared, min(w, fair)) for c, w in widths.items()}
 
 
-def _columns(years: list[int | None], widths: dict[int | None, float],
-             g: TimelineGeometry) -> tuple[tuple[Column, ...], float]:
+def _columns(
+    years: list[int | None], widths: dict[int | None, float], g: TimelineGeometry
+) -> tuple[tuple[Column, ...], float]:
     """The columns left to right, and the chart's width."""
     columns: list[Column] = []
     x = g.gutter
@@ -476,8 +506,12 @@ def _cells(marks: Sequence[Mark]) -> dict[tuple[str, int | None], list[int]]:
     return cells
 
 
-def _rows(keys: list[str], cells: Mapping[tuple[str, int | None], list[int]],
-          years: list[int | None], g: TimelineGeometry) -> tuple[tuple[Row, ...], float]:
+def _rows(
+    keys: list[str],
+    cells: Mapping[tuple[str, int | None], list[int]],
+    years: list[int | None],
+    g: TimelineGeometry,
+) -> tuple[tuple[Row, ...], float]:
     """The rows top to bottom, each as tall as its fullest cell, and the chart's height."""
     rows: list[Row] = []
     y = g.top
@@ -485,8 +519,7 @@ def _rows(keys: list[str], cells: Mapping[tuple[str, int | None], list[int]],
         height = max(len(cells.get((key, year), [])) for year in years) * g.pitch + 12
         label = row_label(key)
         lines = _row_label_lines(label, g.gutter - 24)
-        rows.append(Row(key, label, lines, y, height, g.gutter - 16,
-                        y + 32 - 7.5 * (len(lines) - 1)))
+        rows.append(Row(key, label, lines, y, height, g.gutter - 16, y + 32 - 7.5 * (len(lines) - 1)))
         y += height
     return tuple(rows), y + 8
 
@@ -501,9 +534,14 @@ def _row_label_lines(label: str, room: float) -> tuple[str, ...]:
     return tuple(fit_text(line, room, 13.5) for line in lines)
 
 
-def _place_marks(marks: Sequence[Mark], cells: Mapping[tuple[str, int | None], list[int]],
-                 columns: Mapping[int | None, Column], rows: Mapping[str, Row],
-                 shapes: Mapping[str, str], g: TimelineGeometry) -> tuple[PlacedMark, ...]:
+def _place_marks(
+    marks: Sequence[Mark],
+    cells: Mapping[tuple[str, int | None], list[int]],
+    columns: Mapping[int | None, Column],
+    rows: Mapping[str, Row],
+    shapes: Mapping[str, str],
+    g: TimelineGeometry,
+) -> tuple[PlacedMark, ...]:
     at: dict[int, Point] = {}
     for (row, year), cell in cells.items():
         for n, i in enumerate(cell):
@@ -513,13 +551,13 @@ def _place_marks(marks: Sequence[Mark], cells: Mapping[tuple[str, int | None], l
         room = min(g.max_label, columns[mark.year].width - g.inset - 2)
         if len(mark.reports) > 1:  # the count follows the label, in a smaller size
             room -= text_width(f" x{len(mark.reports)}", 11)
-        placed.append(PlacedMark(mark, shapes.get(mark.meeting or "", "circle"), *at[i],
-                                 fit_text(mark.label, room, 12)))
+        placed.append(
+            PlacedMark(mark, shapes.get(mark.meeting or "", "circle"), *at[i], fit_text(mark.label, room, 12))
+        )
     return tuple(placed)
 
 
-def _finding_lines(marks: Sequence[PlacedMark],
-                   findings: Sequence[Finding]) -> tuple[FindingLine, ...]:
+def _finding_lines(marks: Sequence[PlacedMark], findings: Sequence[Finding]) -> tuple[FindingLine, ...]:
     """Each finding with a mark on the chart: a line through its marks, and its number on
     the first segment, moved right where another number already sits."""
     lines: list[FindingLine] = []
@@ -577,23 +615,35 @@ def deal_claims(sizes: Sequence[int], limit: int) -> list[int]:
     return quota
 
 
-def finding_neighbourhood(finding: Finding, claims_by_id: Mapping[str, Sequence[Claim]],
-                          occurrences: Mapping[str, Occurrence],
-                          limit: int = GRAPH_MAX_CLAIMS) -> Neighbourhood:
+def finding_neighbourhood(
+    finding: Finding,
+    claims_by_id: Mapping[str, Sequence[Claim]],
+    occurrences: Mapping[str, Occurrence],
+    limit: int = GRAPH_MAX_CLAIMS,
+) -> Neighbourhood:
     """The finding's neighbourhood, built from its own claims (claims_by_id: every claim of
     the corpus under its id, in corpus order; the last is the one shown)."""
-    per_side = [sorted((c for c in side.claims if c in claims_by_id),
-                       key=lambda c: (claims_by_id[c][-1].article, claims_by_id[c][-1].line, c))
-                for side in finding.sides]
+    per_side = [
+        sorted(
+            (c for c in side.claims if c in claims_by_id),
+            key=lambda c: (claims_by_id[c][-1].article, claims_by_id[c][-1].line, c),
+        )
+        for side in finding.sides
+    ]
     quota = deal_claims([len(ids) for ids in per_side], limit)
-    shown = [(i, c) for i, ids in enumerate(per_side) for c in ids[:quota[i]]]
+    shown = [(i, c) for i, ids in enumerate(per_side) for c in ids[: quota[i]]]
     sides: dict[str, int] = {}
     for side, cid in shown:
         sides.setdefault(cid, side)  # a claim on two sides is lettered as on the first
     claims = tuple(_claim_node(cid, side, sides[cid], claims_by_id[cid][-1]) for side, cid in shown)
     reports, targets, edges = _links([cid for _, cid in shown], claims_by_id, occurrences)
-    return Neighbourhood(claims, tuple(_report_node(path, occurrences) for path in reports),
-                         targets, edges, sum(len(ids) for ids in per_side) - len(shown))
+    return Neighbourhood(
+        claims,
+        tuple(_report_node(path, occurrences) for path in reports),
+        targets,
+        edges,
+        sum(len(ids) for ids in per_side) - len(shown),
+    )
 
 
 def _claim_node(cid: str, side: int, lettered_as: int, claim: Claim) -> GraphNode:
@@ -604,13 +654,14 @@ def _claim_node(cid: str, side: int, lettered_as: int, claim: Claim) -> GraphNod
 def _report_node(path: str, occurrences: Mapping[str, Occurrence]) -> GraphNode:
     occ = occurrences.get(path)
     year = str(occ.year) if occ and occ.year else "?"
-    return GraphNode(f"report:{path}", "report", f"{year} \u00b7 {path.rsplit('/', 1)[-1]}",
-                     f"{path} ({year})")
+    return GraphNode(
+        f"report:{path}", "report", f"{year} \u00b7 {path.rsplit('/', 1)[-1]}", f"{path} ({year})"
+    )
 
 
-def _links(shown: list[str], claims_by_id: Mapping[str, Sequence[Claim]],
-           occurrences: Mapping[str, Occurrence]
-           ) -> tuple[list[str], tuple[GraphNode, ...], tuple[tuple[str, str, str], ...]]:
+def _links(
+    shown: list[str], claims_by_id: Mapping[str, Sequence[Claim]], occurrences: Mapping[str, Occurrence]
+) -> tuple[list[str], tuple[GraphNode, ...], tuple[tuple[str, str, str], ...]]:
     """The reports stating the shown claims (paths, in order of first use), what the claims
     are about (entities, then series, each by name) and the edges, claim by claim."""
     reports: list[str] = []
@@ -630,8 +681,7 @@ def _links(shown: list[str], claims_by_id: Mapping[str, Sequence[Claim]],
     return reports, tuple(order), tuple(edges)
 
 
-def _about(statements: Sequence[Claim],
-           occurrences: Mapping[str, Occurrence]) -> dict[str, GraphNode]:
+def _about(statements: Sequence[Claim], occurrences: Mapping[str, Occurrence]) -> dict[str, GraphNode]:
     """The series of the reports that state a claim, and the actors it names, by node id."""
     about: dict[str, GraphNode] = {}
     for claim in statements:
@@ -687,18 +737,27 @@ def graph_layout(hood: Neighbourhood, geometry: GraphGeometry = GRAPH) -> ClaimG
     they are about; an edge is a curve from one box's right edge to the other's left."""
     g = geometry
     claim_y, claims_height = _claim_rows(hood, g)
-    height = max(claims_height, len(hood.reports) * g.pitch, len(hood.targets) * g.pitch) \
-        + 2 * g.margin
+    height = max(claims_height, len(hood.reports) * g.pitch, len(hood.targets) * g.pitch) + 2 * g.margin
     offset = (height - 2 * g.margin - claims_height) / 2
     claim_y = {n: y + offset for n, y in claim_y.items()}
     nodes = {n.id: n for n in hood.claims[::-1]}  # a claim shown twice is drawn as the first
-    boxes = {**_column_boxes(hood.reports, _centred(len(hood.reports), height, g), 0, g),
-             **_column_boxes([nodes[n] for n in claim_y], list(claim_y.values()), 1, g),
-             **_column_boxes(hood.targets, _centred(len(hood.targets), height, g), 2, g)}
+    boxes = {
+        **_column_boxes(hood.reports, _centred(len(hood.reports), height, g), 0, g),
+        **_column_boxes([nodes[n] for n in claim_y], list(claim_y.values()), 1, g),
+        **_column_boxes(hood.targets, _centred(len(hood.targets), height, g), 2, g),
+    }
     edges = tuple((kind, _edge_path(boxes[src], boxes[dst], g)) for src, dst, kind in hood.edges)
     width = g.column_x[2] + g.column_width[2] + 6
-    return ClaimGraph(g, width, height, edges, _side_arcs(hood, claim_y, g), tuple(boxes.values()),
-                      hood.hidden, (g.column_x[1], height - g.margin))
+    return ClaimGraph(
+        g,
+        width,
+        height,
+        edges,
+        _side_arcs(hood, claim_y, g),
+        tuple(boxes.values()),
+        hood.hidden,
+        (g.column_x[1], height - g.margin),
+    )
 
 
 def _claim_rows(hood: Neighbourhood, g: GraphGeometry) -> tuple[dict[str, float], float]:
@@ -720,14 +779,14 @@ def _centred(count: int, height: float, g: GraphGeometry) -> list[float]:
     return [start + i * g.pitch for i in range(count)]
 
 
-def _column_boxes(nodes: Sequence[GraphNode], tops: Sequence[float], column: int,
-                  g: GraphGeometry) -> dict[str, Box]:
+def _column_boxes(
+    nodes: Sequence[GraphNode], tops: Sequence[float], column: int, g: GraphGeometry
+) -> dict[str, Box]:
     x, width = g.column_x[column], g.column_width[column]
     boxes = {}
     for node, y in zip(nodes, tops, strict=True):
         pad = 22.0 if node.kind == "claim" else 7.0  # a claim's side letter comes first
-        boxes[node.id] = Box(node, x, y, width, fit_text(clean_text(node.text), width - pad - 5, 11),
-                             x + pad)
+        boxes[node.id] = Box(node, x, y, width, fit_text(clean_text(node.text), width - pad - 5, 11), x + pad)
     return boxes
 
 
@@ -738,8 +797,7 @@ def _edge_path(src: Box, dst: Box, g: GraphGeometry) -> Path:
     return Path((x1, y1), (((mid, y1), (mid, y2), (x2, y2)),))
 
 
-def _side_arcs(hood: Neighbourhood, claim_y: Mapping[str, float],
-               g: GraphGeometry) -> tuple[Path, ...]:
+def _side_arcs(hood: Neighbourhood, claim_y: Mapping[str, float], g: GraphGeometry) -> tuple[Path, ...]:
     """The finding itself: an arc right of the claims from each side's first claim to the
     next side's, bulging more the further apart they are."""
     firsts: list[str] = []

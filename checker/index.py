@@ -86,8 +86,7 @@ _TABLES = (
     "CREATE TABLE terms (term TEXT PRIMARY KEY, reports INTEGER NOT NULL)",
 )
 # the stored models and the tables both: a change to either starts a fresh index by itself
-_SCHEMA = f"{SCHEMA_VERSION}:" + hashlib.sha256(
-    "\n".join([SCHEMA_KEY, *_TABLES]).encode()).hexdigest()[:16]
+_SCHEMA = f"{SCHEMA_VERSION}:" + hashlib.sha256("\n".join([SCHEMA_KEY, *_TABLES]).encode()).hexdigest()[:16]
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,10 +109,17 @@ class _Row:
     sha256: str | None
 
 
-def update_index(db_path: str, roots: Sequence[str], lex: Lexicon | None = None,
-                 jobs: int | None = None, rebuild: bool = False,
-                 progress: Progress | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
-                 timeout: float = BUSY_TIMEOUT, exclude: Sequence[str] = ()) -> IndexStats:
+def update_index(
+    db_path: str,
+    roots: Sequence[str],
+    lex: Lexicon | None = None,
+    jobs: int | None = None,
+    rebuild: bool = False,
+    progress: Progress | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    timeout: float = BUSY_TIMEOUT,
+    exclude: Sequence[str] = (),
+) -> IndexStats:
     """Bring the index up to date with the reports under the given files and folders."""
     jobs = (os.cpu_count() or 1) if jobs is None else jobs
     if jobs < 1:
@@ -130,25 +136,23 @@ def update_index(db_path: str, roots: Sequence[str], lex: Lexicon | None = None,
         with _connect(db_path, timeout) as conn, _transaction(conn, db_path, timeout):
             stats = _sync(conn, walked, roots, run, _prepare(conn, db_path, run.settings))
     skipped = sorted([*walk_skipped, *stats.skipped], key=lambda s: (s.path, s.reason))
-    return IndexStats(stats.read, stats.reused, stats.removed, stats.total, stats.rebuilt,
-                      tuple(skipped))
+    return IndexStats(stats.read, stats.reused, stats.removed, stats.total, stats.rebuilt, tuple(skipped))
 
 
-def load_digests(db_path: str, exclude: Iterable[str] = (),
-                 under: Sequence[str] | None = None) -> list[Digest]:
+def load_digests(
+    db_path: str, exclude: Iterable[str] = (), under: Sequence[str] | None = None
+) -> list[Digest]:
     """Return the digests in the index, sorted by path: all, or those of files under some
     roots, leaving out the files named in exclude."""
     left_out = {_key(p) for p in exclude}
     rows = [r for r in _rows(db_path, "digests", under) if r[0] not in left_out]
-    digests = [digest_from_dict(d) for _, blob in rows
-               for d in json.loads(zlib.decompress(blob))]
+    digests = [digest_from_dict(d) for _, blob in rows for d in json.loads(zlib.decompress(blob))]
     return sorted(digests, key=lambda d: d.article.path)
 
 
 def load_skipped(db_path: str, under: Sequence[str] | None = None) -> list[Skipped]:
     """Return what the index could not read, sorted by path."""
-    found = [Skipped(p, r) for _, text in _rows(db_path, "skipped", under)
-             for p, r in json.loads(text)]
+    found = [Skipped(p, r) for _, text in _rows(db_path, "skipped", under) for p, r in json.loads(text)]
     return sorted(found, key=lambda s: (s.path, s.reason))
 
 
@@ -162,8 +166,9 @@ class SeriesSlice:
     skipped: tuple[Skipped, ...] = ()  # what the files read again left out
 
 
-def holds(db_path: str, roots: Sequence[str], lex: Lexicon | None = None,
-          max_bytes: int = DEFAULT_MAX_BYTES) -> bool:
+def holds(
+    db_path: str, roots: Sequence[str], lex: Lexicon | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> bool:
     """Whether the index was written by this version and settings and holds reports under
     every root (it is then read as it stands; 'factlint index' brings it up to date)."""
     if not os.path.isfile(db_path):
@@ -174,14 +179,22 @@ def holds(db_path: str, roots: Sequence[str], lex: Lexicon | None = None,
             return False
         meta = dict(conn.execute("SELECT key, value FROM meta"))
         if (meta.get("schema"), meta.get("extractor"), meta.get("settings")) != (
-                _SCHEMA, checker.EXTRACTOR_VERSION, settings) or "reports" not in meta:
+            _SCHEMA,
+            checker.EXTRACTOR_VERSION,
+            settings,
+        ) or "reports" not in meta:
             return False
         return all(_holds_under(conn, root) for root in roots)
 
 
-def series_slice(db_path: str, new: Sequence[Profile], under: Sequence[str],
-                 exclude: Iterable[str] = (), lex: Lexicon | None = None,
-                 max_bytes: int = DEFAULT_MAX_BYTES) -> SeriesSlice:
+def series_slice(
+    db_path: str,
+    new: Sequence[Profile],
+    under: Sequence[str],
+    exclude: Iterable[str] = (),
+    lex: Lexicon | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> SeriesSlice:
     """Place new reports in the index's series (or in series of their own) and load the
     indexed reports under the roots of each series they joined, leaving out the files named
     in exclude (the new reports' own files, read afresh). A loaded file that changed since
@@ -193,18 +206,19 @@ def series_slice(db_path: str, new: Sequence[Profile], under: Sequence[str],
         lookup = _SeriesLookup(conn)
         joined = {p.path: lookup.join(p) for p in sorted(new, key=lambda p: p.path)}
         labels = {path: lookup.label(i) for path, i in joined.items()}
-        digests, old_labels, rows = _members(conn, sorted(set(joined.values())), under,
-                                             left_out)
+        digests, old_labels, rows = _members(conn, sorted(set(joined.values())), under, left_out)
         conn.execute("COMMIT")
     return _fresh(SeriesSlice({**old_labels, **labels}, digests), rows, lex, max_bytes)
 
 
-def _fresh(found: SeriesSlice, rows: dict[str, _Row], lex: Lexicon | None,
-           max_bytes: int) -> SeriesSlice:
+def _fresh(found: SeriesSlice, rows: dict[str, _Row], lex: Lexicon | None, max_bytes: int) -> SeriesSlice:
     """The slice with every file that changed since the index was written read again (and
     every file that is gone left out), so no finding quotes text a file no longer has."""
-    stale = {row.path: _readable(key, row) for key, row in sorted(rows.items())
-             if not _unchanged(key, row, max_bytes)}
+    stale = {
+        row.path: _readable(key, row)
+        for key, row in sorted(rows.items())
+        if not _unchanged(key, row, max_bytes)
+    }
     if not stale:
         return found
     lex = lex or default_lexicon()
@@ -212,8 +226,14 @@ def _fresh(found: SeriesSlice, rows: dict[str, _Row], lex: Lexicon | None,
     labels = dict(found.labels)
     skipped: list[Skipped] = []
     for shown, path in stale.items():
-        label = next((labels[d.article.path] for d in found.digests
-                      if _file_path(d) == shown and d.article.path in labels), None)
+        label = next(
+            (
+                labels[d.article.path]
+                for d in found.digests
+                if _file_path(d) == shown and d.article.path in labels
+            ),
+            None,
+        )
         try:
             digests, lost = digest_file(path, lex, max_bytes)
         except InputError:  # deleted since
@@ -260,8 +280,7 @@ class _SeriesLookup:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self._conn = conn
         self._reports = int(dict(conn.execute("SELECT key, value FROM meta"))["reports"])
-        self._first_new = conn.execute("SELECT COALESCE(MAX(id), -1) + 1 FROM series"
-                                       ).fetchone()[0]
+        self._first_new = conn.execute("SELECT COALESCE(MAX(id), -1) + 1 FROM series").fetchone()[0]
         self._stored: dict[int, Cluster] = {}
         self._begun: list[Cluster] = []  # series of new reports that joined none in the index
         self._begun_postings: dict[str, set[int]] = {}
@@ -271,11 +290,13 @@ class _SeriesLookup:
     def join(self, p: Profile) -> int:
         self._new_df.update(t for t, _ in p.terms)
         self._new_reports += 1
-        vector = weighted(p.terms, idf_weights(self._df([t for t, _ in p.terms]),
-                                               self._reports + self._new_reports))
+        vector = weighted(
+            p.terms, idf_weights(self._df([t for t, _ in p.terms]), self._reports + self._new_reports)
+        )
         anchors = frozenset(p.anchors)
-        cluster = (self._named(p.series) if p.series
-                   else best_series(self._cluster, self._holding, vector, anchors))
+        cluster = (
+            self._named(p.series) if p.series else best_series(self._cluster, self._holding, vector, anchors)
+        )
         if cluster is None:
             cluster = Cluster(p.series, self._first_new + len(self._begun))
             self._begun.append(cluster)
@@ -286,35 +307,39 @@ class _SeriesLookup:
 
     def label(self, index: int) -> str:
         if index < self._first_new:
-            return self._conn.execute("SELECT label FROM series WHERE id = ?", (index,)
-                                      ).fetchone()[0]
+            return self._conn.execute("SELECT label FROM series WHERE id = ?", (index,)).fetchone()[0]
         cluster = self._begun[index - self._first_new]
         base = cluster.name or describe(cluster)
         label, n = base, 1
-        while self._conn.execute("SELECT 1 FROM series WHERE label = ?", (label,)).fetchone() \
-                or any(c.index < index and (c.name or describe(c)) == label for c in self._begun):
+        while self._conn.execute("SELECT 1 FROM series WHERE label = ?", (label,)).fetchone() or any(
+            c.index < index and (c.name or describe(c)) == label for c in self._begun
+        ):
             n += 1
             label = f"{base} ({n})"
         return label
 
     def _df(self, terms: list[str]) -> dict[str, int]:
-        stored = dict(self._conn.execute(
-            f"SELECT term, reports FROM terms WHERE term IN ({','.join('?' * len(terms))})",
-            terms)) if terms else {}
+        stored = (
+            dict(
+                self._conn.execute(
+                    f"SELECT term, reports FROM terms WHERE term IN ({','.join('?' * len(terms))})", terms
+                )
+            )
+            if terms
+            else {}
+        )
         return {t: stored.get(t, 0) + self._new_df[t] for t in terms}
 
     def _cluster(self, index: int) -> Cluster:
         if index >= self._first_new:
             return self._begun[index - self._first_new]
         if index not in self._stored:
-            state = self._conn.execute("SELECT state FROM series WHERE id = ?", (index,)
-                                       ).fetchone()[0]
+            state = self._conn.execute("SELECT state FROM series WHERE id = ?", (index,)).fetchone()[0]
             self._stored[index] = _StoredCluster(json.loads(state), self._conn)
         return self._stored[index]
 
     def _holding(self, term: str) -> list[int]:
-        stored = [r[0] for r in self._conn.execute(
-            "SELECT series FROM postings WHERE term = ?", (term,))]
+        stored = [r[0] for r in self._conn.execute("SELECT series FROM postings WHERE term = ?", (term,))]
         return stored + sorted(self._begun_postings.get(term, ()))
 
     def _named(self, name: str) -> Cluster | None:
@@ -338,8 +363,7 @@ class _StoredCluster(Cluster):
     def __getattr__(self, name: str) -> object:
         if name != "centroid":
             raise AttributeError(name)
-        text = self._conn.execute("SELECT centroid FROM series WHERE id = ?", (self.index,)
-                                  ).fetchone()[0]
+        text = self._conn.execute("SELECT centroid FROM series WHERE id = ?", (self.index,)).fetchone()[0]
         self.centroid = json.loads(text)
         return self.centroid
 
@@ -348,14 +372,14 @@ def _compact(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
-def _members(conn: sqlite3.Connection, series: list[int], under: Sequence[str],
-             left_out: set[str]) -> tuple[list[Digest], dict[str, str], dict[str, _Row]]:
+def _members(
+    conn: sqlite3.Connection, series: list[int], under: Sequence[str], left_out: set[str]
+) -> tuple[list[Digest], dict[str, str], dict[str, _Row]]:
     """The indexed digests of the given series under the roots, their series labels, and
     the stored state of their files."""
     wanted: dict[str, str] = {}
     keys: set[str] = set()
-    query = "SELECT m.path, m.key, s.label FROM members m JOIN series s ON s.id = m.series" \
-            " WHERE m.series IN"
+    query = "SELECT m.path, m.key, s.label FROM members m JOIN series s ON s.id = m.series WHERE m.series IN"
     for path, key, label in _chunks(conn, query, series):
         if _under(key, under) and key not in left_out:
             wanted[path] = label
@@ -365,8 +389,9 @@ def _members(conn: sqlite3.Connection, series: list[int], under: Sequence[str],
     query = "SELECT key, digests, path, size, mtime_ns, sha256 FROM files WHERE key IN"
     for key, blob, *row in _chunks(conn, query, sorted(keys)):
         rows[key] = _Row(*row)
-        digests += [digest_from_dict(d) for d in json.loads(zlib.decompress(blob))
-                    if d["article"]["path"] in wanted]
+        digests += [
+            digest_from_dict(d) for d in json.loads(zlib.decompress(blob)) if d["article"]["path"] in wanted
+        ]
     return sorted(digests, key=lambda d: d.article.path), wanted, rows
 
 
@@ -376,15 +401,17 @@ _BATCH = 500  # values a query names at once, well under SQLite's limit
 
 def _chunks(conn: sqlite3.Connection, query: str, values: Sequence[object]) -> Iterator[tuple]:
     for start in range(0, len(values), _BATCH):
-        part = values[start:start + _BATCH]
+        part = values[start : start + _BATCH]
         yield from conn.execute(f"{query} ({','.join('?' * len(part))})", part)
 
 
 def _holds_under(conn: sqlite3.Connection, root: str) -> bool:
     base = _key(root)
     inside = base.rstrip(os.sep) + os.sep
-    found = conn.execute("SELECT 1 FROM files WHERE key = ? OR (key >= ? AND key < ?) LIMIT 1",
-                         (base, inside, inside + "\U0010ffff")).fetchone()
+    found = conn.execute(
+        "SELECT 1 FROM files WHERE key = ? OR (key >= ? AND key < ?) LIMIT 1",
+        (base, inside, inside + "\U0010ffff"),
+    ).fetchone()
     return found is not None
 
 
@@ -400,8 +427,7 @@ class _Run:
     settings: str
 
 
-def _walked(roots: Sequence[str], skipped: list[Skipped],
-            exclude: Sequence[str] = ()) -> dict[str, str]:
+def _walked(roots: Sequence[str], skipped: list[Skipped], exclude: Sequence[str] = ()) -> dict[str, str]:
     """Map each report file under the roots (key) to its path as walked, like read_reports."""
     out: dict[str, str] = {}
     for path in expand_paths([r for r in roots if r != "-"], skipped, exclude):
@@ -409,11 +435,13 @@ def _walked(roots: Sequence[str], skipped: list[Skipped],
     return out
 
 
-def _sync(conn: sqlite3.Connection, walked: dict[str, str], roots: Sequence[str], run: _Run,
-          fresh: bool) -> IndexStats:
+def _sync(
+    conn: sqlite3.Connection, walked: dict[str, str], roots: Sequence[str], run: _Run, fresh: bool
+) -> IndexStats:
     """Write what changed under the roots into the index, inside the caller's transaction."""
-    stored = {k: _Row(*rest) for k, *rest in
-              conn.execute("SELECT key, path, size, mtime_ns, sha256 FROM files")}
+    stored = {
+        k: _Row(*rest) for k, *rest in conn.execute("SELECT key, path, size, mtime_ns, sha256 FROM files")
+    }
     gone = [k for k in stored if k not in walked and _under(k, roots)]
     conn.executemany("DELETE FROM files WHERE key = ?", [(k,) for k in gone])
     todo: list[tuple[str, _Row]] = []
@@ -423,25 +451,31 @@ def _sync(conn: sqlite3.Connection, walked: dict[str, str], roots: Sequence[str]
         if not same:
             todo.append((key, row))
         elif old != row:  # same content, new stat: remember it so the next run need not hash
-            conn.execute("UPDATE files SET size = ?, mtime_ns = ? WHERE key = ?",
-                         (row.size, row.mtime_ns, key))
+            conn.execute(
+                "UPDATE files SET size = ?, mtime_ns = ? WHERE key = ?", (row.size, row.mtime_ns, key)
+            )
     vanished = 0
-    for (key, row), result in zip(todo, _extract_all([r.path for _, r in todo], run),
-                                  strict=True):
+    for (key, row), result in zip(todo, _extract_all([r.path for _, r in todo], run), strict=True):
         if result is None:  # deleted while we ran
             vanished += 1
             conn.execute("DELETE FROM files WHERE key = ?", (key,))
             continue
-        conn.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                     (key, display_path(row.path), row.size, row.mtime_ns, row.sha256,
-                      *result))
+        conn.execute(
+            "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (key, display_path(row.path), row.size, row.mtime_ns, row.sha256, *result),
+        )
     if fresh:
         _write_meta(conn, run.settings)
     if fresh or todo or gone or vanished:
         _gather(conn)
-    return IndexStats(read=len(todo), reused=len(walked) - len(todo), removed=len(gone),
-                      total=len(walked) - vanished, rebuilt=fresh,
-                      skipped=tuple(_skipped_rows(conn, roots)))
+    return IndexStats(
+        read=len(todo),
+        reused=len(walked) - len(todo),
+        removed=len(gone),
+        total=len(walked) - vanished,
+        rebuilt=fresh,
+        skipped=tuple(_skipped_rows(conn, roots)),
+    )
 
 
 def _compare(path: str, old: _Row | None, max_bytes: int) -> tuple[_Row, bool]:
@@ -456,8 +490,12 @@ def _compare(path: str, old: _Row | None, max_bytes: int) -> tuple[_Row, bool]:
     # a file modified just now may change again within the same mtime tick: check it next time
     mtime = -1 if time.time_ns() - st.st_mtime_ns < RACY_NS else st.st_mtime_ns
     shown = display_path(path)  # what the index stores: always valid UTF-8
-    if old is not None and old.path == shown and old.mtime_ns >= 0 \
-            and (old.size, old.mtime_ns) == (st.st_size, st.st_mtime_ns):
+    if (
+        old is not None
+        and old.path == shown
+        and old.mtime_ns >= 0
+        and (old.size, old.mtime_ns) == (st.st_size, st.st_mtime_ns)
+    ):
         return old, True
     sha = _hash(path, st, max_bytes)
     row = _Row(path, st.st_size, mtime, sha)
@@ -478,8 +516,7 @@ def _hash(path: str, st: os.stat_result, max_bytes: int) -> str | None:
 
 def _skipped_rows(conn: sqlite3.Connection, roots: Sequence[str]) -> list[Skipped]:
     rows = conn.execute("SELECT key, skipped FROM files WHERE skipped != '[]'")
-    return [Skipped(p, r) for key, text in rows if _under(key, roots)
-            for p, r in json.loads(text)]
+    return [Skipped(p, r) for key, text in rows if _under(key, roots) for p, r in json.loads(text)]
 
 
 # ---------------------------------------------------------------- series
@@ -496,14 +533,26 @@ def _gather(conn: sqlite3.Connection) -> None:
     model = gather_series(sorted(profiles, key=lambda p: p.path))
     for table in ("series", "postings", "members", "terms"):
         conn.execute(f"DELETE FROM {table}")
-    conn.executemany("INSERT INTO series VALUES (?, ?, ?, ?, ?)", (
-        (c.index, model.labels[c.index], c.name, _compact({**c.to_dict(), "centroid": {}}),
-         _compact(c.centroid))
-        for c in model.clusters))
-    conn.executemany("INSERT INTO postings VALUES (?, ?)",
-                     ((t, c.index) for c in model.clusters for t in c.centroid))
-    conn.executemany("INSERT OR REPLACE INTO members VALUES (?, ?, ?)",
-                     ((path, keys[path], i) for path, i in model.members.items()))
+    conn.executemany(
+        "INSERT INTO series VALUES (?, ?, ?, ?, ?)",
+        (
+            (
+                c.index,
+                model.labels[c.index],
+                c.name,
+                _compact({**c.to_dict(), "centroid": {}}),
+                _compact(c.centroid),
+            )
+            for c in model.clusters
+        ),
+    )
+    conn.executemany(
+        "INSERT INTO postings VALUES (?, ?)", ((t, c.index) for c in model.clusters for t in c.centroid)
+    )
+    conn.executemany(
+        "INSERT OR REPLACE INTO members VALUES (?, ?, ?)",
+        ((path, keys[path], i) for path, i in model.members.items()),
+    )
     conn.executemany("INSERT INTO terms VALUES (?, ?)", model.df.items())
     conn.execute("INSERT OR REPLACE INTO meta VALUES ('reports', ?)", (str(model.reports),))
 
@@ -524,11 +573,11 @@ def _extract(path: str, lex: Lexicon, max_bytes: int) -> tuple[bytes, str, str] 
         digests, skipped_reports = digest_file(path, lex, max_bytes)
     except InputError:
         return None
-    data = json.dumps([digest_to_dict(d) for d in digests], ensure_ascii=False,
-                      separators=(",", ":"))
+    data = json.dumps([digest_to_dict(d) for d in digests], ensure_ascii=False, separators=(",", ":"))
     skipped = json.dumps([[s.path, s.reason] for s in skipped_reports], ensure_ascii=False)
-    profiles = json.dumps([dataclasses.astuple(profile(d)) for d in digests],
-                          ensure_ascii=False, separators=(",", ":"))
+    profiles = json.dumps(
+        [dataclasses.astuple(profile(d)) for d in digests], ensure_ascii=False, separators=(",", ":")
+    )
     return zlib.compress(data.encode("utf-8")), skipped, profiles
 
 
@@ -560,8 +609,7 @@ def _make_folder(db_path: str) -> None:
 
 
 @contextmanager
-def _connect(db_path: str, timeout: float, whole_check: bool = True
-             ) -> Iterator[sqlite3.Connection]:
+def _connect(db_path: str, timeout: float, whole_check: bool = True) -> Iterator[sqlite3.Connection]:
     """Open the index and make sure it is sound; errors become one-line InputErrors.
 
     whole_check reads the whole file for damage first; a reader of a few rows (a new report
@@ -572,8 +620,7 @@ def _connect(db_path: str, timeout: float, whole_check: bool = True
         raise _error(err, db_path, timeout) from None
     with closing(conn):
         try:
-            found = conn.execute("PRAGMA quick_check" if whole_check else "SELECT 'ok'"
-                                 ).fetchall()
+            found = conn.execute("PRAGMA quick_check" if whole_check else "SELECT 'ok'").fetchall()
         except sqlite3.Error as err:
             raise _error(err, db_path, timeout) from None
         if found != [("ok",)]:
@@ -652,8 +699,10 @@ def _earlier_index(db_path: str) -> bool:
 
 
 def _not_ours(db_path: str, what: str) -> IndexUnusable:
-    return IndexUnusable(f"{db_path} is not a factlint index ({what}); factlint leaves it as it"
-                      " is: remove it or choose another --index")
+    return IndexUnusable(
+        f"{db_path} is not a factlint index ({what}); factlint leaves it as it"
+        " is: remove it or choose another --index"
+    )
 
 
 def _prepare(conn: sqlite3.Connection, db_path: str, settings: str) -> bool:
@@ -676,9 +725,10 @@ def _prepare(conn: sqlite3.Connection, db_path: str, settings: str) -> bool:
 
 
 def _write_meta(conn: sqlite3.Connection, settings: str) -> None:
-    conn.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)",
-                     [("schema", _SCHEMA), ("extractor", checker.EXTRACTOR_VERSION),
-                      ("settings", settings)])
+    conn.executemany(
+        "INSERT OR REPLACE INTO meta VALUES (?, ?)",
+        [("schema", _SCHEMA), ("extractor", checker.EXTRACTOR_VERSION), ("settings", settings)],
+    )
 
 
 def _rows(db_path: str, column: str, under: Sequence[str] | None) -> list[tuple[str, object]]:
@@ -689,8 +739,9 @@ def _rows(db_path: str, column: str, under: Sequence[str] | None) -> list[tuple[
         conn.execute("BEGIN")
         meta = dict(conn.execute("SELECT key, value FROM meta")) if _has_meta(conn) else {}
         if meta.get("schema") != _SCHEMA:
-            raise IndexUnusable(f"index {db_path} was written by another version of factlint:"
-                             " run 'factlint index' again")
+            raise IndexUnusable(
+                f"index {db_path} was written by another version of factlint: run 'factlint index' again"
+            )
         rows = conn.execute(f"SELECT key, {column} FROM files ORDER BY path").fetchall()
         conn.execute("COMMIT")
     return [r for r in rows if under is None or _under(r[0], under)]
@@ -701,8 +752,9 @@ def _has_meta(conn: sqlite3.Connection) -> bool:
     return found.fetchone() is not None
 
 
-def _rebuild(db_path: str, walked: dict[str, str], roots: Sequence[str], run: _Run,
-             timeout: float) -> IndexStats:
+def _rebuild(
+    db_path: str, walked: dict[str, str], roots: Sequence[str], run: _Run, timeout: float
+) -> IndexStats:
     """Build a new index beside the old one, then move it over the old in one step."""
     folder, name = os.path.split(os.path.abspath(db_path))
     _sweep_rebuilds(folder, name)
@@ -779,8 +831,7 @@ def _replace(tmp: str, db_path: str, timeout: float) -> None:
 
 def _key(path: str) -> str:
     # a file name that is not UTF-8 keeps its bytes, escaped, so SQLite can store it
-    return os.path.abspath(path).encode("utf-8", "surrogateescape").decode("utf-8",
-                                                                            "backslashreplace")
+    return os.path.abspath(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def _under(key: str, roots: Iterable[str]) -> bool:
@@ -799,11 +850,14 @@ def _is_locked(err: sqlite3.Error) -> bool:
 
 def _error(err: sqlite3.Error, db_path: str, timeout: float) -> IndexUnusable:
     if _is_locked(err):
-        return IndexUnusable(f"index {db_path} is locked by another factlint run"
-                          f" (waited {timeout:g} s); try again when it has finished")
+        return IndexUnusable(
+            f"index {db_path} is locked by another factlint run"
+            f" (waited {timeout:g} s); try again when it has finished"
+        )
     text = str(err)
     if isinstance(err, sqlite3.DatabaseError) and any(
-            w in text for w in ("not a database", "malformed", "corrupt")):
+        w in text for w in ("not a database", "malformed", "corrupt")
+    ):
         return _damaged(db_path, text)
     return IndexUnusable(f"index {db_path}: {text}")
 

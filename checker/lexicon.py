@@ -52,8 +52,10 @@ class Lexicon:
         # ("the North Pacific")
         # a look at the first letter before the long alternation keeps scanning linear and fast
         self.entity_re = re.compile(
-            first_letter_guard(forms, ignore_case=False) + r"(?<![\w.])(?:"
-            + "|".join(_alias_pattern(f) for f in forms) + r")"
+            first_letter_guard(forms, ignore_case=False)
+            + r"(?<![\w.])(?:"
+            + "|".join(_alias_pattern(f) for f in forms)
+            + r")"
         )
         self.cardinals: dict[str, int] = self.numbers["cardinals"]
         self.ordinals: dict[str, int] = self.numbers["ordinals"]
@@ -89,8 +91,7 @@ class Lexicon:
 
     def find_entities(self, text: str) -> list[tuple[int, int, Entity]]:
         """Return (start, end, entity) for every alias mention, leftmost-longest."""
-        return [(m.start(), m.end(), self.alias_to_entity[m.group()])
-                for m in self.entity_re.finditer(text)]
+        return [(m.start(), m.end(), self.alias_to_entity[m.group()]) for m in self.entity_re.finditer(text)]
 
 
 def _alias_pattern(form: str) -> str:
@@ -102,15 +103,15 @@ def _alias_pattern(form: str) -> str:
 def _phrases_re(phrases: tuple[str, ...]) -> re.Pattern[str]:
     ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
     body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered) or r"(?!x)x"
-    return re.compile(first_letter_guard(ordered) + r"(?<![\w-])(?:" + body + r")(?![\w-])",
-                      re.IGNORECASE)
+    return re.compile(first_letter_guard(ordered) + r"(?<![\w-])(?:" + body + r")(?![\w-])", re.IGNORECASE)
 
 
 def first_letter_guard(alternatives: Iterable[str], ignore_case: bool = True) -> str:
     """A look at the next character before a long alternation: the regex engine then skips
     most positions at once instead of trying every alternative there."""
-    firsts = {c for a in alternatives if a
-              for c in ((a[0].lower(), a[0].upper()) if ignore_case else (a[0],))}
+    firsts = {
+        c for a in alternatives if a for c in ((a[0].lower(), a[0].upper()) if ignore_case else (a[0],))
+    }
     if not firsts or any(c.isspace() or c == "\\" for c in firsts):
         return ""
     return "(?=[" + "".join(re.escape(c) for c in sorted(firsts)) + "])"
@@ -150,8 +151,9 @@ def _entity_problem(name: object, spec: object) -> str | None:
     if "kind" in spec and not isinstance(spec["kind"], str):
         return "'kind' must be text"
     aliases = spec.get("aliases")
-    if aliases is not None and (not isinstance(aliases, list)
-                                or not all(isinstance(a, str) and a.strip() for a in aliases)):
+    if aliases is not None and (
+        not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases)
+    ):
         return "'aliases' must be a list of names"
     session = spec.get("first_session")
     if session is not None and (isinstance(session, bool) or not isinstance(session, int)):

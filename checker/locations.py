@@ -36,7 +36,7 @@ def record_file(name: str) -> str:
         for end in ends:
             if os.path.isfile(name[:end]):
                 return name[:end]
-    return name[:ends[0]]
+    return name[: ends[0]]
 
 
 def article_file(article: Article) -> str:

@@ -27,8 +27,7 @@ def resolve_occurrences(digests: list[Digest], series: dict[str, str]) -> dict[s
     by_article: dict[str, list[Claim]] = {d.article.path: list(d.claims) for d in digests}
     dated = {d.article.path: _date_report(d) for d in digests}
     starts = learned_starts(by_article, dated, series)
-    years = {a.path: _year(a.path, dated[a.path], by_article[a.path], starts, series)
-             for a in articles}
+    years = {a.path: _year(a.path, dated[a.path], by_article[a.path], starts, series) for a in articles}
     stages = {d.article.path: d.stage for d in digests}
     meetings = _meetings(articles, dated, stages, series)
     out: dict[str, Occurrence] = {}
@@ -36,9 +35,14 @@ def resolve_occurrences(digests: list[Digest], series: dict[str, str]) -> dict[s
         year, evidence, from_ordinal = years[a.path]
         meeting, known, why = meetings[a.path]
         out[a.path] = Occurrence(
-            series=series[a.path], year=year, meeting=meeting, meeting_known=known,
-            date=dated[a.path].date, year_from_ordinal=from_ordinal,
-            evidence=tuple(evidence) + ((why,) if why else ()))
+            series=series[a.path],
+            year=year,
+            meeting=meeting,
+            meeting_known=known,
+            date=dated[a.path].date,
+            year_from_ordinal=from_ordinal,
+            evidence=tuple(evidence) + ((why,) if why else ()),
+        )
     return out
 
 
@@ -55,8 +59,7 @@ def _date_report(digest: Digest) -> _Dated:
     event = next((c for c in claims if c.slot == "event-date"), None)
     date = resolve_date(event.value, reference) if event else None
     if date and event:
-        evidence.append(Evidence("event-date", f"'{event.display}' read as {date.isoformat()}",
-                                 event.id))
+        evidence.append(Evidence("event-date", f"'{event.display}' read as {date.isoformat()}", event.id))
     year = date.year if date else reference.year if reference else None
     return _Dated(date, year, tuple(evidence))
 
@@ -116,8 +119,9 @@ def dateline(article: Article, sentences: list[Sentence] | None = None) -> dt.da
     return None
 
 
-def learned_starts(by_article: dict[str, list[Claim]], dated: dict[str, _Dated],
-                   series: dict[str, str]) -> dict[str, tuple[int, str]]:
+def learned_starts(
+    by_article: dict[str, list[Claim]], dated: dict[str, _Dated], series: dict[str, str]
+) -> dict[str, tuple[int, str]]:
     """The first year of each series as the reports state or imply it: (year, how)."""
     votes: dict[str, Counter[int]] = defaultdict(Counter)
     for path, claims in by_article.items():
@@ -126,17 +130,20 @@ def learned_starts(by_article: dict[str, list[Claim]], dated: dict[str, _Dated],
                 votes[series[path]][claim.value] += 2
             elif _main_count(claim) and dated[path].year:
                 votes[series[path]][dated[path].year - claim.value + 1] += 1
-    return {name: (max(c.items(), key=lambda kv: (kv[1], -kv[0]))[0], "learned")
-            for name, c in votes.items() if c}
+    return {
+        name: (max(c.items(), key=lambda kv: (kv[1], -kv[0]))[0], "learned") for name, c in votes.items() if c
+    }
 
 
 def _main_count(claim: Claim) -> bool:
-    return (claim.slot == "ordinal" and not claim.counted and not claim.attributed
-            and claim.year_offsets == (0,))
+    return (
+        claim.slot == "ordinal" and not claim.counted and not claim.attributed and claim.year_offsets == (0,)
+    )
 
 
-def _year(path: str, dated: _Dated, claims: list[Claim], starts: dict[str, tuple[int, str]],
-          series: dict[str, str]) -> tuple[int | None, list[Evidence], bool]:
+def _year(
+    path: str, dated: _Dated, claims: list[Claim], starts: dict[str, tuple[int, str]], series: dict[str, str]
+) -> tuple[int | None, list[Evidence], bool]:
     evidence = list(dated.evidence)
     if dated.year:
         return dated.year, evidence, False
@@ -151,15 +158,21 @@ def _year(path: str, dated: _Dated, claims: list[Claim], starts: dict[str, tuple
     own = next((c for c in claims if c.slot == "start-year" and not c.counted), None)
     if own:
         year = own.value + count.value - 1
-        evidence.append(Evidence("arithmetic", f"'{count.display}' counted from '{own.display}'"
-                                 f" gives {year}", count.id))
+        evidence.append(
+            Evidence("arithmetic", f"'{count.display}' counted from '{own.display}' gives {year}", count.id)
+        )
         return year, evidence, True
     start = starts.get(series[path])
     if start:
         year = start[0] + count.value - 1
-        evidence.append(Evidence("series-start", f"'{count.display}' counted from the series' "
-                                 f"first year {start[0]}, learned from other reports, gives {year}",
-                                 count.id))
+        evidence.append(
+            Evidence(
+                "series-start",
+                f"'{count.display}' counted from the series' "
+                f"first year {start[0]}, learned from other reports, gives {year}",
+                count.id,
+            )
+        )
         return year, evidence, True
     return None, evidence, False
 
@@ -169,23 +182,29 @@ def stage(article: Article, claims: list[Claim], lex: Lexicon) -> str | None:
     event = next((c for c in claims if c.slot == "event-date"), None)
     if event is None:
         return None
-    sentence = article.text[event.start:event.end]
+    sentence = article.text[event.start : event.end]
     for stage in ("committee", "plenary"):
         for m in phrases_re((lex.vocab.get("stages") or {}).get(stage) or []).finditer(sentence):
-            window = sentence[max(0, m.start() - 60):m.end() + 60]
+            window = sentence[max(0, m.start() - 60) : m.end() + 60]
             if not _EARLIER_STAGE.search(window):
                 return stage
     return None
 
 
 # "which passed the Third Committee last month": an earlier stage, not this report's meeting
-_EARLIER_STAGE = re.compile(r"\b(?:last month|earlier|previous|previously|already|a month|weeks? "
-                            r"(?:ago|before|earlier)|after|following)\b", re.I)
+_EARLIER_STAGE = re.compile(
+    r"\b(?:last month|earlier|previous|previously|already|a month|weeks? "
+    r"(?:ago|before|earlier)|after|following)\b",
+    re.I,
+)
 
 
-def _meetings(articles: tuple[Article, ...], dated: dict[str, _Dated],
-              stages: dict[str, str | None], series: dict[str, str],
-              ) -> dict[str, tuple[str | None, bool, Evidence | None]]:
+def _meetings(
+    articles: tuple[Article, ...],
+    dated: dict[str, _Dated],
+    stages: dict[str, str | None],
+    series: dict[str, str],
+) -> dict[str, tuple[str | None, bool, Evidence | None]]:
     """Meetings of a series come from its calendar: dates that cluster apart, or named stages."""
     by_series: dict[str, list[Article]] = defaultdict(list)
     for a in articles:
@@ -251,5 +270,10 @@ def _meeting_of(article, date, stage, calendar, labels):
         return label, True, Evidence("meeting", f"dated {date.isoformat()}: the {label}")
     if stage:
         return stage, True, Evidence("meeting", f"the report names the {stage}")
-    return None, False, Evidence("meeting", "the series meets more than once a year and this "
-                                 "report gives no date for its meeting")
+    return (
+        None,
+        False,
+        Evidence(
+            "meeting", "the series meets more than once a year and this report gives no date for its meeting"
+        ),
+    )

@@ -40,10 +40,18 @@ Writer = Callable[["Result", OutputOptions, TextIO], None]
 def _text(result: Result, options: OutputOptions, out: TextIO) -> None:
     from checker.report import render_text
 
-    on_console(lambda console: render_text(result.corpus, console, list(result.shown),
-                                           dimmed=set(result.dimmed), quiet=options.quiet,
-                                           hidden=result.hidden),
-               options.color, options.to_file)(out)
+    on_console(
+        lambda console: render_text(
+            result.corpus,
+            console,
+            list(result.shown),
+            dimmed=set(result.dimmed),
+            quiet=options.quiet,
+            hidden=result.hidden,
+        ),
+        options.color,
+        options.to_file,
+    )(out)
 
 
 def _json(result: Result, options: OutputOptions, out: TextIO) -> None:
@@ -55,15 +63,15 @@ def _json(result: Result, options: OutputOptions, out: TextIO) -> None:
 def _sarif(result: Result, options: OutputOptions, out: TextIO) -> None:
     from checker.formats import to_sarif
 
-    out.write(to_sarif(result.corpus, list(result.listed), options.rules, options.severity,
-                       changed=result.changed))
+    out.write(
+        to_sarif(result.corpus, list(result.listed), options.rules, options.severity, changed=result.changed)
+    )
 
 
 def _github(result: Result, options: OutputOptions, out: TextIO) -> None:
     from checker.formats import to_github
 
-    out.write(to_github(result.corpus, list(result.listed), quiet=options.quiet,
-                        changed=result.changed))
+    out.write(to_github(result.corpus, list(result.listed), quiet=options.quiet, changed=result.changed))
 
 
 def _markdown(result: Result, options: OutputOptions, out: TextIO) -> None:
@@ -88,8 +96,9 @@ def write_statistics(result: Result, options: OutputOptions, out: TextIO) -> Non
     """How many findings each rule gave (check --statistics), instead of the findings."""
     from checker.report import render_statistics
 
-    on_console(lambda console: render_statistics(result.counted, console), options.color,
-               options.to_file)(out)
+    on_console(lambda console: render_statistics(result.counted, console), options.color, options.to_file)(
+        out
+    )
 
 
 FORMATS: dict[str, Writer] = {
@@ -115,8 +124,7 @@ def write_output(text: str | Callable[[TextIO], None], output: Path | None) -> N
         raise UsageError(f"cannot write {output}: {err.strerror or err}") from None
 
 
-def on_console(render: Callable[[Console], None], color: str,
-               to_file: bool) -> Callable[[TextIO], None]:
+def on_console(render: Callable[[Console], None], color: str, to_file: bool) -> Callable[[TextIO], None]:
     """A writer that renders on a rich console over the stream: 120 columns and no colour
     in a file unless colour was asked for."""
 

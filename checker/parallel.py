@@ -31,8 +31,13 @@ Progress = Callable[[int, int], None]
 _STATE: dict[str, Any] = {}
 
 
-def ordered_map(func: Callable[[T], R], items: Sequence[T], jobs: int | None,
-                state: dict[str, Any], progress: Progress | None = None) -> Iterator[R]:
+def ordered_map(
+    func: Callable[[T], R],
+    items: Sequence[T],
+    jobs: int | None,
+    state: dict[str, Any],
+    progress: Progress | None = None,
+) -> Iterator[R]:
     """Yield func(item) for each item, in order; state is what func finds in worker_state().
 
     Results come back in the items' order whatever the number of processes, so output stays
@@ -52,12 +57,14 @@ def ordered_map(func: Callable[[T], R], items: Sequence[T], jobs: int | None,
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
     chunk = max(1, min(32, len(items) // (jobs * 8)))
     with _terminate_interrupts():
-        pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker,
-                                   initargs=(state, os.getpid()))
+        pool = ProcessPoolExecutor(
+            jobs, mp_context=context, initializer=_init_worker, initargs=(state, os.getpid())
+        )
         try:
             with _held_signals():  # the workers start here
-                parts = deque(pool.submit(_apply, func, items[i:i + chunk])
-                              for i in range(0, len(items), chunk))
+                parts = deque(
+                    pool.submit(_apply, func, items[i : i + chunk]) for i in range(0, len(items), chunk)
+                )
             yield from _counted(_in_order(parts), len(items), progress)
         except BaseException:
             _stop(pool)
@@ -108,8 +115,10 @@ def _terminate_interrupts() -> Iterator[None]:
     """While the pool runs, SIGTERM raises Interrupted in the main thread as Ctrl-C does
     (unless the application handles SIGTERM itself), so the pool is shut down before the run
     exits."""
-    if (threading.current_thread() is not threading.main_thread()
-            or signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL):
+    if (
+        threading.current_thread() is not threading.main_thread()
+        or signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL
+    ):
         yield
         return
     signal.signal(signal.SIGTERM, _raise_interrupt)

@@ -45,8 +45,17 @@ from checker.rule import Rule
 from checker.selection import select_rules
 from checker.series import assign_series, profile
 
-__all__ = ["Request", "Result", "check", "check_indexed", "check_new_indexed", "digest",
-           "judge_digests", "refuse_overwriting_input", "run"]
+__all__ = [
+    "Request",
+    "Result",
+    "check",
+    "check_indexed",
+    "check_new_indexed",
+    "digest",
+    "judge_digests",
+    "refuse_overwriting_input",
+    "run",
+]
 
 Progress = Callable[[int, int], None]
 
@@ -107,8 +116,7 @@ class Result:
         if strict and self.skipped:
             return EXIT_ERROR
         level = VERDICT_RANK[fail_on]
-        failing = [f for f in self.counted
-                   if not f.suppressed and VERDICT_RANK[f.verdict] >= level]
+        failing = [f for f in self.counted if not f.suppressed and VERDICT_RANK[f.verdict] >= level]
         return EXIT_FINDINGS if failing else EXIT_CLEAN
 
 
@@ -134,8 +142,9 @@ def run(request: Request) -> Result:
     return Result(corpus, tuple(shown), dimmed, changed, known, indexed, hidden, notes)
 
 
-def refuse_overwriting_input(target: str | os.PathLike[str] | None, paths: Sequence[str],
-                             option: str = "--output") -> None:
+def refuse_overwriting_input(
+    target: str | os.PathLike[str] | None, paths: Sequence[str], option: str = "--output"
+) -> None:
     """What factlint writes (--output, --index) is never a report that is being read."""
     if target is None or not os.path.exists(target):
         return
@@ -151,18 +160,26 @@ def refuse_overwriting_input(target: str | os.PathLike[str] | None, paths: Seque
 def _judged(request: Request) -> tuple[Corpus, bool, tuple[str, ...]]:
     """The judged corpus, whether the index stood for it, and notes on how it went. An index
     the request did not require is passed over with a note when it cannot be used."""
-    common = {"lex": request.lex, "max_bytes": request.max_bytes, "stdin_text": request.stdin,
-              "severity": request.severity, "jobs": request.jobs, "progress": request.progress,
-              "exclude": request.exclude}
-    use_index = request.index is not None and (request.index_required
-                                               or os.path.exists(request.index))
+    common = {
+        "lex": request.lex,
+        "max_bytes": request.max_bytes,
+        "stdin_text": request.stdin,
+        "severity": request.severity,
+        "jobs": request.jobs,
+        "progress": request.progress,
+        "exclude": request.exclude,
+    }
+    use_index = request.index is not None and (request.index_required or os.path.exists(request.index))
     paths = (*request.paths, *request.new) if request.new else request.paths
     if not use_index:
         return check(paths, request.rules, **common), False, ()
     try:
         if request.new:
-            return check_new_indexed(request.new, request.paths, request.rules, request.index,
-                                     **common), True, ()
+            return (
+                check_new_indexed(request.new, request.paths, request.rules, request.index, **common),
+                True,
+                (),
+            )
         return check_indexed(paths, request.rules, request.index, **common), True, ()
     except IndexUnusable as err:
         if request.index_required:
@@ -181,11 +198,17 @@ def _focus(request: Request) -> list[str] | None:
     return list(expand_paths(request.new, []))  # a folder of new reports: every one is new
 
 
-
-def check(paths: Sequence[str], rules: Sequence[Rule], lex: Lexicon | None = None,
-          max_bytes: int | None = None, stdin_text: str | bytes | None = None,
-          severity: Mapping[str, str] | None = None, jobs: int | None = None,
-          progress: Progress | None = None, exclude: Sequence[str] = ()) -> Corpus:
+def check(
+    paths: Sequence[str],
+    rules: Sequence[Rule],
+    lex: Lexicon | None = None,
+    max_bytes: int | None = None,
+    stdin_text: str | bytes | None = None,
+    severity: Mapping[str, str] | None = None,
+    jobs: int | None = None,
+    progress: Progress | None = None,
+    exclude: Sequence[str] = (),
+) -> Corpus:
     """Run the pipeline on reports under the given paths (severity: see judge_digests);
     reports are read in `jobs` processes (default: one a CPU) when there are many."""
     lex = lex or default_lexicon()
@@ -210,18 +233,24 @@ def _digest_in_worker(path: str) -> tuple[list[Digest], list[Skipped]]:
         return [], [Skipped(display_path(path), str(err))]
 
 
-def _add(digests: list[Digest], skipped: list[Skipped],
-         result: tuple[list[Digest], list[Skipped]]) -> None:
+def _add(digests: list[Digest], skipped: list[Skipped], result: tuple[list[Digest], list[Skipped]]) -> None:
     digests.extend(result[0])
     skipped.extend(result[1])
 
 
-def check_indexed(paths: Sequence[str], rules: Sequence[Rule], db_path: str,
-                  lex: Lexicon | None = None, jobs: int | None = None,
-                  max_bytes: int | None = None, stdin_text: str | bytes | None = None,
-                  rebuild: bool = False, progress: Callable[[int, int], None] | None = None,
-                  severity: Mapping[str, str] | None = None,
-                  exclude: Sequence[str] = ()) -> Corpus:
+def check_indexed(
+    paths: Sequence[str],
+    rules: Sequence[Rule],
+    db_path: str,
+    lex: Lexicon | None = None,
+    jobs: int | None = None,
+    max_bytes: int | None = None,
+    stdin_text: str | bytes | None = None,
+    rebuild: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+    severity: Mapping[str, str] | None = None,
+    exclude: Sequence[str] = (),
+) -> Corpus:
     """Run the pipeline like check(), keeping digests in the claim index at db_path so that
     only reports changed since the last run are read again (stdin is read afresh)."""
     lex = lex or default_lexicon()
@@ -230,8 +259,9 @@ def check_indexed(paths: Sequence[str], rules: Sequence[Rule], db_path: str,
     digests: list[Digest] = []
     skipped: list[Skipped] = []
     if roots:
-        stats = update_index(db_path, roots, lex=lex, jobs=jobs, rebuild=rebuild,
-                             progress=progress, exclude=exclude, **kwargs)
+        stats = update_index(
+            db_path, roots, lex=lex, jobs=jobs, rebuild=rebuild, progress=progress, exclude=exclude, **kwargs
+        )
         digests = load_digests(db_path, under=roots)
         skipped = list(stats.skipped)
     if "-" in paths:
@@ -239,12 +269,19 @@ def check_indexed(paths: Sequence[str], rules: Sequence[Rule], db_path: str,
     return judge_digests(digests, rules, skipped, severity)
 
 
-def check_new_indexed(new: Sequence[str], corpus: Sequence[str], rules: Sequence[Rule],
-                      db_path: str, lex: Lexicon | None = None, jobs: int | None = None,
-                      max_bytes: int | None = None, stdin_text: str | bytes | None = None,
-                      progress: Callable[[int, int], None] | None = None,
-                      severity: Mapping[str, str] | None = None,
-                      exclude: Sequence[str] = ()) -> Corpus:
+def check_new_indexed(
+    new: Sequence[str],
+    corpus: Sequence[str],
+    rules: Sequence[Rule],
+    db_path: str,
+    lex: Lexicon | None = None,
+    jobs: int | None = None,
+    max_bytes: int | None = None,
+    stdin_text: str | bytes | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    severity: Mapping[str, str] | None = None,
+    exclude: Sequence[str] = (),
+) -> Corpus:
     """Judge new reports against the indexed reports of the series they join, without reading
     the corpus: the index stands for it as last written (built first if it does not hold the
     corpus yet). The corpus returned holds the new reports and those series' reports."""
@@ -252,8 +289,7 @@ def check_new_indexed(new: Sequence[str], corpus: Sequence[str], rules: Sequence
     kwargs = {"max_bytes": max_bytes} if max_bytes else {}
     roots = [p for p in corpus if p != "-"]
     if not holds(db_path, roots, lex, **kwargs):
-        update_index(db_path, roots, lex=lex, jobs=jobs, progress=progress, exclude=exclude,
-                     **kwargs)
+        update_index(db_path, roots, lex=lex, jobs=jobs, progress=progress, exclude=exclude, **kwargs)
     fresh: list[Digest] = []
     skipped: list[Skipped] = []
     files = list(expand_paths([p for p in new if p != "-"], skipped))
@@ -261,16 +297,19 @@ def check_new_indexed(new: Sequence[str], corpus: Sequence[str], rules: Sequence
         _add(fresh, skipped, digest_file(path, lex, max_bytes))
     if "-" in new:
         _add(fresh, skipped, digest_file("-", lex, max_bytes, stdin_text))
-    indexed = series_slice(db_path, [profile(d) for d in fresh], roots, exclude=files,
-                           lex=lex, **kwargs)
-    return judge_digests([*indexed.digests, *fresh], rules, [*skipped, *indexed.skipped],
-                         severity, series=indexed.labels)
+    indexed = series_slice(db_path, [profile(d) for d in fresh], roots, exclude=files, lex=lex, **kwargs)
+    return judge_digests(
+        [*indexed.digests, *fresh], rules, [*skipped, *indexed.skipped], severity, series=indexed.labels
+    )
 
 
-def judge_digests(digests: Sequence[Digest], rules: Sequence[Rule],
-                  skipped: Sequence[Skipped] = (),
-                  severity: Mapping[str, str] | None = None,
-                  series: Mapping[str, str] | None = None) -> Corpus:
+def judge_digests(
+    digests: Sequence[Digest],
+    rules: Sequence[Rule],
+    skipped: Sequence[Skipped] = (),
+    severity: Mapping[str, str] | None = None,
+    series: Mapping[str, str] | None = None,
+) -> Corpus:
     """Place digested reports in their series and occurrences, and judge them.
 
     Findings a report's front matter ignores are kept, marked suppressed. severity maps rule
@@ -293,23 +332,32 @@ def judge_digests(digests: Sequence[Digest], rules: Sequence[Rule],
     return dataclasses.replace(corpus, skipped=tuple(skipped))
 
 
-def _one_report_a_name(digests: Sequence[Digest], skipped: list[Skipped]
-                       ) -> tuple[list[Digest], list[Skipped]]:
+def _one_report_a_name(
+    digests: Sequence[Digest], skipped: list[Skipped]
+) -> tuple[list[Digest], list[Skipped]]:
     """The reports sorted by name; of two with one name (a file named like a .jsonl record,
     'feed.jsonl#x.md' beside feed.jsonl holding id 'x.md'), the second is skipped."""
     kept: list[Digest] = []
     for d in sorted(digests, key=lambda d: d.article.path):
         if kept and kept[-1].article.path == d.article.path:
-            skipped.append(Skipped(d.article.path, "another report has the same name (a file"
-                                                   " named like a .jsonl record of a feed)"))
+            skipped.append(
+                Skipped(
+                    d.article.path,
+                    "another report has the same name (a file named like a .jsonl record of a feed)",
+                )
+            )
         else:
             kept.append(d)
     return kept, skipped
 
 
-def _first_failing(digests: list[Digest], rules: Sequence[Rule],
-                   severity: Mapping[str, str] | None, series: Mapping[str, str] | None,
-                   error: Exception) -> tuple[int, Exception]:
+def _first_failing(
+    digests: list[Digest],
+    rules: Sequence[Rule],
+    severity: Mapping[str, str] | None,
+    series: Mapping[str, str] | None,
+    error: Exception,
+) -> tuple[int, Exception]:
     """The report whose addition makes judging fail (judging all of them failed with error):
     the end of the shortest failing prefix, found by bisection, so a failure that needs two
     reports is charged to the later one."""
@@ -324,22 +372,25 @@ def _first_failing(digests: list[Digest], rules: Sequence[Rule],
     return high - 1, error
 
 
-def _judge(digests: Sequence[Digest], rules: Sequence[Rule],
-           severity: Mapping[str, str] | None, series: Mapping[str, str] | None) -> Corpus:
+def _judge(
+    digests: Sequence[Digest],
+    rules: Sequence[Rule],
+    severity: Mapping[str, str] | None,
+    series: Mapping[str, str] | None,
+) -> Corpus:
     for d in digests:
         inject_fault("judge", d.article.path)
     series = series if series is not None else assign_series(digests)
     occurrences = resolve_occurrences(digests, series)
     claims = [_dated(c, occurrences[c.article]) for d in digests for c in d.claims]
     articles, ignored = _front_matter_ignores([d.article for d in digests])
-    findings = [_configured(f, ignored, severity or {})
-                for f in run_rules(rules, claims, occurrences)]
-    return Corpus(articles=articles, claims=tuple(claims),
-                  occurrences=occurrences, findings=tuple(findings), skipped=())
+    findings = [_configured(f, ignored, severity or {}) for f in run_rules(rules, claims, occurrences)]
+    return Corpus(
+        articles=articles, claims=tuple(claims), occurrences=occurrences, findings=tuple(findings), skipped=()
+    )
 
 
-def _front_matter_ignores(articles: Sequence[Article]
-                          ) -> tuple[tuple[Article, ...], dict[str, set[str]]]:
+def _front_matter_ignores(articles: Sequence[Article]) -> tuple[tuple[Article, ...], dict[str, set[str]]]:
     """The rule codes each report ignores; an unknown name becomes a warning on the report."""
     ignored: dict[str, set[str]] = {}
     out: list[Article] = []
@@ -347,8 +398,7 @@ def _front_matter_ignores(articles: Sequence[Article]
         unknown: list[str] = []
         for name in article.ignore:
             try:
-                ignored.setdefault(article.path, set()).update(
-                    r.code for r in select_rules([name]))
+                ignored.setdefault(article.path, set()).update(r.code for r in select_rules([name]))
             except UsageError:
                 unknown.append(name)
         if unknown:
@@ -358,8 +408,7 @@ def _front_matter_ignores(articles: Sequence[Article]
     return tuple(out), ignored
 
 
-def _configured(finding: Finding, ignored: dict[str, set[str]],
-                severity: Mapping[str, str]) -> Finding:
+def _configured(finding: Finding, ignored: dict[str, set[str]], severity: Mapping[str, str]) -> Finding:
     """Mark a finding suppressed when any of its reports ignores its rule; apply severity."""
     suppressed = any(finding.rule in ignored.get(a, ()) for a in finding.articles)
     level = None if finding.verdict is Verdict.TIME_SHIFT else severity.get(finding.rule)

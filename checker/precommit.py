@@ -32,9 +32,11 @@ from checker.outputs import FORMATS, OutputOptions
 if TYPE_CHECKING:
     import pathspec
 
-NO_ARCHIVE = ("pre-commit: no archive to check the staged reports against: set paths = "
-              "[\"articles\"] in factlint.toml or [tool.factlint], or pass --corpus DIR in the "
-              "hook's args")
+NO_ARCHIVE = (
+    "pre-commit: no archive to check the staged reports against: set paths = "
+    '["articles"] in factlint.toml or [tool.factlint], or pass --corpus DIR in the '
+    "hook's args"
+)
 
 
 class HookFormat(StrEnum):
@@ -45,22 +47,36 @@ class HookFormat(StrEnum):
 
 
 def pre_commit(
-        files: Annotated[list[str] | None, typer.Argument(
-            metavar="[FILE]...", help="The staged files (pre-commit passes them).",
-            show_default=False)] = None,
-        corpus: Annotated[list[str] | None, typer.Option(
-            "--corpus", metavar="DIR", help="The archive [default: 'paths' of the config].",
-            show_default=False)] = None,
-        format: Annotated[HookFormat, typer.Option(
-            "--format", "-f", help="concise (path:line:col: CODE message) or text.")
-        ] = HookFormat.CONCISE,
-        fail_on: Annotated[Verdict | None, typer.Option(
-            "--fail-on", help="Lowest verdict that fails the commit [default: conflict].",
-            show_default=False)] = None,
-        no_index: Annotated[bool, typer.Option(
-            "--no-index", help="Read the whole archive; neither use nor write the index.")
-        ] = False,
-        config: ConfigOpt = None, no_config: NoConfigOpt = False, quiet: QuietOpt = False,
+    files: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[FILE]...", help="The staged files (pre-commit passes them).", show_default=False
+        ),
+    ] = None,
+    corpus: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--corpus",
+            metavar="DIR",
+            help="The archive [default: 'paths' of the config].",
+            show_default=False,
+        ),
+    ] = None,
+    format: Annotated[
+        HookFormat, typer.Option("--format", "-f", help="concise (path:line:col: CODE message) or text.")
+    ] = HookFormat.CONCISE,
+    fail_on: Annotated[
+        Verdict | None,
+        typer.Option(
+            "--fail-on", help="Lowest verdict that fails the commit [default: conflict].", show_default=False
+        ),
+    ] = None,
+    no_index: Annotated[
+        bool, typer.Option("--no-index", help="Read the whole archive; neither use nor write the index.")
+    ] = False,
+    config: ConfigOpt = None,
+    no_config: NoConfigOpt = False,
+    quiet: QuietOpt = False,
 ) -> None:
     """Check staged reports against the whole archive (the pre-commit hook); exit 1 when a
     finding that involves one reaches --fail-on."""
@@ -69,7 +85,8 @@ def pre_commit(
 
     explicit = str(config) if config is not None else None
     settings = load_config(explicit, isolated=no_config and config is None).override(
-        paths=corpus, fail_on=fail_on.value if fail_on else None)
+        paths=corpus, fail_on=fail_on.value if fail_on else None
+    )
     if not settings.paths:
         raise UsageError(NO_ARCHIVE)
     staged = staged_reports(files or [], settings.paths, settings.exclude)
@@ -85,14 +102,12 @@ def pre_commit(
     options = OutputOptions(request.rules, request.severity, quiet, "never")
     FORMATS[format.value](result, options, sys.stdout)
     if not quiet:
-        archive = " ".join(settings.paths) + (f" (the index {request.index})"
-                                              if result.indexed else "")
+        archive = " ".join(settings.paths) + (f" (the index {request.index})" if result.indexed else "")
         note(_summary(len(staged), archive, result.listed))
     raise typer.Exit(result.exit_code(Verdict(settings.fail_on)))
 
 
-def staged_reports(files: Sequence[str], archive: Sequence[str],
-                   exclude: Sequence[str] = ()) -> list[str]:
+def staged_reports(files: Sequence[str], archive: Sequence[str], exclude: Sequence[str] = ()) -> list[str]:
     """The staged files that are reports of the archive, as a walk of it would find them: an
     existing file with a report suffix under one of the archive's paths (or one of them), in
     no hidden folder, not matched by the exclude patterns; each once, in the given order."""

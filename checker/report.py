@@ -30,16 +30,32 @@ if TYPE_CHECKING:
 Progress = Callable[[int, int], None]
 
 SCHEMA_VERSION = 1
-THEME = Theme({
-    "finding.conflict": "bold red", "finding.variant": "bold yellow",
-    "finding.unresolved": "yellow", "finding.time-shift": "cyan",
-    "article": "bold blue", "line": "blue", "quote": "default", "value": "bold reverse",
-    "rule": "magenta", "series": "bold", "muted": "dim", "explain": "italic",
-})
+THEME = Theme(
+    {
+        "finding.conflict": "bold red",
+        "finding.variant": "bold yellow",
+        "finding.unresolved": "yellow",
+        "finding.time-shift": "cyan",
+        "article": "bold blue",
+        "line": "blue",
+        "quote": "default",
+        "value": "bold reverse",
+        "rule": "magenta",
+        "series": "bold",
+        "muted": "dim",
+        "explain": "italic",
+    }
+)
 VERDICT_STYLE = {v: f"finding.{v.value}" for v in Verdict}
-SLOT_LABELS = {"ordinal": "count", "start-year": "first year", "sponsor-count": "co-sponsors",
-               "adoption": "adoption", "tally": "tally", "event-date": "date",
-               "lead-sponsor": "lead"}
+SLOT_LABELS = {
+    "ordinal": "count",
+    "start-year": "first year",
+    "sponsor-count": "co-sponsors",
+    "adoption": "adoption",
+    "tally": "tally",
+    "event-date": "date",
+    "lead-sponsor": "lead",
+}
 
 
 # ---------------------------------------------------------------- JSON
@@ -63,8 +79,7 @@ def write_json(corpus: Corpus, findings: list[Finding] | None, out: TextIO) -> N
         ("conflicts", (finding_json(f) for f in findings)),
         ("skipped", ({"path": s.path, "reason": s.reason} for s in corpus.skipped)),
     ]
-    out.write(f'{{\n  "version": {SCHEMA_VERSION},\n  "summary": '
-              f"{encode(summary(corpus, findings))}")
+    out.write(f'{{\n  "version": {SCHEMA_VERSION},\n  "summary": {encode(summary(corpus, findings))}')
     for name, items in sections:
         out.write(f',\n  "{name}": [')
         separator = "\n    "
@@ -78,8 +93,10 @@ def write_json(corpus: Corpus, findings: list[Finding] | None, out: TextIO) -> N
 def summary(corpus: Corpus, findings: list[Finding]) -> dict[str, Any]:
     verdicts = Counter(f.verdict.value for f in findings if not f.suppressed)
     return {
-        "articles": len(corpus.articles), "skipped": len(corpus.skipped),
-        "claims": len(corpus.claims), "findings": sum(verdicts.values()),
+        "articles": len(corpus.articles),
+        "skipped": len(corpus.skipped),
+        "claims": len(corpus.claims),
+        "findings": sum(verdicts.values()),
         "by_verdict": {v.value: verdicts.get(v.value, 0) for v in Verdict},
         "suppressed": sum(1 for f in findings if f.suppressed),
     }
@@ -88,15 +105,18 @@ def summary(corpus: Corpus, findings: list[Finding]) -> dict[str, Any]:
 def _article_json(article: Article, corpus: Corpus) -> dict[str, Any]:
     occ = corpus.occurrences.get(article.path)
     return {
-        "path": article.path, "title": article.title, "outlet": article.outlet,
+        "path": article.path,
+        "title": article.title,
+        "outlet": article.outlet,
         "url": article.url,
         "published": article.published.isoformat() if article.published else None,
         "series": occ.series if occ else None,
         "event_year": occ.year if occ else None,
         "event_meeting": occ.meeting if occ else None,
         "event_date": occ.date.isoformat() if occ and occ.date else None,
-        "evidence": [{"source": e.source, "detail": e.detail, "claim": e.claim}
-                     for e in (occ.evidence if occ else ())],
+        "evidence": [
+            {"source": e.source, "detail": e.detail, "claim": e.claim} for e in (occ.evidence if occ else ())
+        ],
         "warnings": list(article.warnings),
     }
 
@@ -110,13 +130,23 @@ def claims_json(corpus: Corpus) -> str:
 def claim_json(claim: Claim, corpus: Corpus) -> dict[str, Any]:
     occ = corpus.occurrences.get(claim.article)
     return {
-        "id": claim.id, "article": claim.article, "line": claim.line,
-        "span": [claim.value_start, claim.value_end], "quote": claim.quote,
-        "event": occ.label if occ else None, "kind": claim.family, "slot": claim.slot,
-        "value": json_value(claim), "display": claim.display, "qualifier": claim.qualifier,
-        "polarity": claim.polarity, "counted": claim.counted or None,
-        "years": list(claim.year_offsets), "year": claim.detail("year"),
-        "meeting": claim.detail("meeting"), "attributed": claim.attributed,
+        "id": claim.id,
+        "article": claim.article,
+        "line": claim.line,
+        "span": [claim.value_start, claim.value_end],
+        "quote": claim.quote,
+        "event": occ.label if occ else None,
+        "kind": claim.family,
+        "slot": claim.slot,
+        "value": json_value(claim),
+        "display": claim.display,
+        "qualifier": claim.qualifier,
+        "polarity": claim.polarity,
+        "counted": claim.counted or None,
+        "years": list(claim.year_offsets),
+        "year": claim.detail("year"),
+        "meeting": claim.detail("meeting"),
+        "attributed": claim.attributed,
     }
 
 
@@ -137,22 +167,35 @@ def json_value(claim: Claim) -> Any:
 
 def finding_json(finding: Finding) -> dict[str, Any]:
     return {
-        "id": finding.id, "rule": finding.rule, "name": finding.name,
+        "id": finding.id,
+        "rule": finding.rule,
+        "name": finding.name,
         "event": finding.series + (f" {finding.occurrence}" if finding.occurrence else ""),
-        "series": finding.series, "occurrence": finding.occurrence or None,
-        "slot": finding.slot, "verdict": finding.verdict.value, "severity": finding.severity,
-        "sides": [{"value": s.value, "claims": list(s.claims), "articles": list(s.articles),
-                   "years": list(s.years)} for s in finding.sides],
-        "explanation": finding.explanation, "suppressed": finding.suppressed,
+        "series": finding.series,
+        "occurrence": finding.occurrence or None,
+        "slot": finding.slot,
+        "verdict": finding.verdict.value,
+        "severity": finding.severity,
+        "sides": [
+            {"value": s.value, "claims": list(s.claims), "articles": list(s.articles), "years": list(s.years)}
+            for s in finding.sides
+        ],
+        "explanation": finding.explanation,
+        "suppressed": finding.suppressed,
     }
 
 
 # ---------------------------------------------------------------- text
 
 
-def render_text(corpus: Corpus, console: Console, findings: list[Finding] | None = None,
-                dimmed: set[str] | None = None, quiet: bool = False,
-                hidden: Sequence[Finding] = ()) -> None:
+def render_text(
+    corpus: Corpus,
+    console: Console,
+    findings: list[Finding] | None = None,
+    dimmed: set[str] | None = None,
+    quiet: bool = False,
+    hidden: Sequence[Finding] = (),
+) -> None:
     """The conflict report: a summary, then each series' findings with their quotes.
 
     quiet leaves out the summary and the skipped inputs: only the findings are printed.
@@ -169,23 +212,27 @@ def render_text(corpus: Corpus, console: Console, findings: list[Finding] | None
     for number, series in enumerate(sorted(by_series)):
         if number or not quiet:  # quiet output starts with its first finding
             console.print()
-        console.print(Hanging(Text.assemble(("\u2500\u2500 ", "muted"), (inert(series), "series")),
-                              indent=3, fill="\u2500"))
+        console.print(
+            Hanging(
+                Text.assemble(("\u2500\u2500 ", "muted"), (inert(series), "series")), indent=3, fill="\u2500"
+            )
+        )
         for finding in by_series[series]:
-            console.print(_finding(finding, claims, records,
-                                   dim=finding.id in (dimmed or set())))
+            console.print(_finding(finding, claims, records, dim=finding.id in (dimmed or set())))
     if not quiet and by_series:
         render_year_summary(corpus, console, set(by_series))
     for skipped in () if quiet else corpus.skipped:
-        console.print(Hanging(Text(inert(f"skipped {skipped.path}: {skipped.reason}"),
-                                   style="muted"), indent=2))
+        console.print(
+            Hanging(Text(inert(f"skipped {skipped.path}: {skipped.reason}"), style="muted"), indent=2)
+        )
 
 
 def render_year_summary(corpus: Corpus, console: Console, series_shown: set[str]) -> None:
     """The timeline section: per series and year, how many reports say what."""
     reports: dict[tuple[str, int | None, str], set[str]] = defaultdict(set)
     values: dict[tuple[str, int | None, str], dict[str, Counter[str]]] = defaultdict(
-        lambda: defaultdict(Counter))
+        lambda: defaultdict(Counter)
+    )
     for article in corpus.articles:
         occ = corpus.occurrences[article.path]
         if occ.series in series_shown:
@@ -195,8 +242,12 @@ def render_year_summary(corpus: Corpus, console: Console, series_shown: set[str]
         occ = corpus.occurrences[claim.article]
         key = (occ.series, occ.year, occ.meeting or "")
         value = compact_value(claim)
-        if key in reports and claim.slot in SLOT_LABELS and _own(claim) and \
-                (claim.article, claim.slot, value) not in seen:
+        if (
+            key in reports
+            and claim.slot in SLOT_LABELS
+            and _own(claim)
+            and (claim.article, claim.slot, value) not in seen
+        ):
             seen.add((claim.article, claim.slot, value))
             values[key][claim.slot][value] += 1
     for series in sorted({k[0] for k in reports}):
@@ -220,8 +271,14 @@ def compact_value(claim: Claim) -> str:
     if claim.slot == "ordinal":
         return ordinal(value)
     if claim.slot == "sponsor-count":
-        prefix = {"more-than": ">", "at-least": "≥", "about": "~", "nearly": "<~",
-                  "less-than": "<", "at-most": "≤"}.get(claim.qualifier, "")
+        prefix = {
+            "more-than": ">",
+            "at-least": "≥",
+            "about": "~",
+            "nearly": "<~",
+            "less-than": "<",
+            "at-most": "≤",
+        }.get(claim.qualifier, "")
         return f"{prefix}{claim.detail('number')}"
     if claim.slot == "lead-sponsor":
         return "+".join(value) + ("+…" if claim.qualifier == "at-least" else "")
@@ -235,24 +292,32 @@ def compact_value(claim: Claim) -> str:
 
 
 def _counted_values(counts: Counter[str]) -> Text:
-    return Text("; ".join(inert(v) + (f" \u00d7{n}" if n > 1 else "")
-                          for v, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))))
+    return Text(
+        "; ".join(
+            inert(v) + (f" \u00d7{n}" if n > 1 else "")
+            for v, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        )
+    )
 
 
 def _own(claim: Claim) -> bool:
-    return (not claim.attributed and claim.year_offsets == (0,) and not claim.counted
-            and not claim.detail("year"))
+    return (
+        not claim.attributed and claim.year_offsets == (0,) and not claim.counted and not claim.detail("year")
+    )
 
 
-def _summary_panel(corpus: Corpus, findings: list[Finding],
-                   hidden: Sequence[Finding] = ()) -> Panel:
+def _summary_panel(corpus: Corpus, findings: list[Finding], hidden: Sequence[Finding] = ()) -> Panel:
     s = summary(corpus, [*findings, *hidden])
     counts = ", ".join(f"{n} {v}" for v, n in s["by_verdict"].items() if n) or "no findings"
     text = Text.assemble(
-        (_many(s["articles"], "report"), "bold"), f" ({s['skipped']} skipped), ",
-        (_many(s["claims"], "claim"), "bold"), ", ", (counts, "bold"),
+        (_many(s["articles"], "report"), "bold"),
+        f" ({s['skipped']} skipped), ",
+        (_many(s["claims"], "claim"), "bold"),
+        ", ",
+        (counts, "bold"),
         f"{', ' + str(s['suppressed']) + ' suppressed' if s['suppressed'] else ''}",
-        f" ({len(hidden)} not shown: --show)" if hidden else "")
+        f" ({len(hidden)} not shown: --show)" if hidden else "",
+    )
     return Panel(text, title="factlint", expand=False)
 
 
@@ -262,10 +327,8 @@ def render_statistics(findings: Sequence[Finding], console: Console) -> None:
     for finding in findings:
         by_rule[(finding.rule, finding.name)][finding.verdict.value] += 1
     table = Table("count", "code", "name", *(v.value for v in Verdict))
-    for (code, name), counts in sorted(by_rule.items(),
-                                       key=lambda kv: (-sum(kv[1].values()), kv[0])):
-        table.add_row(str(sum(counts.values())), code, name,
-                      *(str(counts.get(v.value, 0)) for v in Verdict))
+    for (code, name), counts in sorted(by_rule.items(), key=lambda kv: (-sum(kv[1].values()), kv[0])):
+        table.add_row(str(sum(counts.values())), code, name, *(str(counts.get(v.value, 0)) for v in Verdict))
     console.print(table)
 
 
@@ -273,20 +336,24 @@ def _many(n: int, noun: str) -> str:
     return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
-def _finding(finding: Finding, claims: dict[str, Claim], records: set[str],
-             dim: bool = False) -> Group:
+def _finding(finding: Finding, claims: dict[str, Claim], records: set[str], dim: bool = False) -> Group:
     style = "muted" if dim else VERDICT_STYLE[finding.verdict]
     head = Text.assemble(
-        ("  " + finding.verdict.value.upper(), style), " ",
-        (finding.rule, "rule"), f" {finding.name} ", (f"[{finding.severity}]", style),
+        ("  " + finding.verdict.value.upper(), style),
+        " ",
+        (finding.rule, "rule"),
+        f" {finding.name} ",
+        (f"[{finding.severity}]", style),
         (f"  {inert(finding.slot)}", "muted"),
         (f"  {inert(finding.occurrence)}" if finding.occurrence else "", "muted"),
-        (" (suppressed)" if finding.suppressed else "", "muted"))
+        (" (suppressed)" if finding.suppressed else "", "muted"),
+    )
     parts: list[Any] = [Hanging(head, indent=4)]
     for side in finding.sides:
         years = f" ({', '.join(map(str, side.years))})" if side.years else " (year unknown)"
-        parts.append(Hanging(Text.assemble("    ", ("\u25cf ", style),
-                                           (inert(side.value), "bold"), years), indent=6))
+        parts.append(
+            Hanging(Text.assemble("    ", ("\u25cf ", style), (inert(side.value), "bold"), years), indent=6)
+        )
         shown: set[tuple[str, int, str]] = set()
         for claim_id in side.claims:
             claim = claims.get(claim_id)
@@ -303,7 +370,7 @@ def _quote_line(claim: Claim, record: bool = False) -> Hanging:
     file = record_file(claim.article) if record else claim.article
     text.append(inert(f"{file}:{claim.line}"), style="line")
     if record:  # which record of the file
-        text.append(inert(f" [{claim.article[len(file) + 1:]}]"), style="muted")
+        text.append(inert(f" [{claim.article[len(file) + 1 :]}]"), style="muted")
     text.append("  ")
     text.append_text(highlighted_quote(claim))
     return Hanging(text, indent=8)
@@ -318,8 +385,7 @@ def highlighted_quote(claim: Claim) -> Text:
     if at < 0:
         out.append(inert(quote))
         return out
-    before, inside, after = _inert_parts(quote[:at], quote[at:at + len(value)],
-                                         quote[at + len(value):])
+    before, inside, after = _inert_parts(quote[:at], quote[at : at + len(value)], quote[at + len(value) :])
     out.append(before)
     out.append(inside, style="value")
     out.append(after)
@@ -339,8 +405,7 @@ def inert(s: str) -> str:
     isolates, BOM), line and paragraph separators, private-use and unassigned code points are
     U+FFFD; and a zero-width space splits every '::' and '##', so no report text can start a
     workflow command. Applying it twice gives the same text."""
-    shown = "".join(c if c.isprintable() or c == _BREAK
-                    else " " if c.isspace() else "\ufffd" for c in s)
+    shown = "".join(c if c.isprintable() or c == _BREAK else " " if c.isspace() else "\ufffd" for c in s)
     return _COMMAND_PAIR.sub(_BREAK, shown)
 
 
@@ -362,8 +427,7 @@ class Hanging:
     character.
     """
 
-    def __init__(self, text: Text, indent: int = 4, center: bool = False,
-                 fill: str | None = None) -> None:
+    def __init__(self, text: Text, indent: int = 4, center: bool = False, fill: str | None = None) -> None:
         self.text = text
         self.indent = indent
         self.center = center
@@ -371,8 +435,7 @@ class Hanging:
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         width = max(options.max_width, 4)
-        indent = self.indent if width - self.indent >= 20 else max(1, min(self.indent,
-                                                                            width // 4))
+        indent = self.indent if width - self.indent >= 20 else max(1, min(self.indent, width // 4))
         text, lead = self.text, 0
         if self.center:
             room = width - cell_len(text.plain)
@@ -384,10 +447,9 @@ class Hanging:
             first.append(" " + self.fill * (width - cell_len(first.plain) - 1), style="muted")
         lines = [(lead, first)]
         if not whole:
-            rest = text[len(first.plain):]
+            rest = text[len(first.plain) :]
             blank = len(rest.plain) - len(rest.plain.lstrip(" "))
-            lines += [(indent, line) for line in
-                      rest[blank:].wrap(console, width - indent, overflow="fold")]
+            lines += [(indent, line) for line in rest[blank:].wrap(console, width - indent, overflow="fold")]
         for spaces, line in lines:
             line.rstrip()
             if spaces:
@@ -402,10 +464,15 @@ def render_claims(corpus: Corpus, console: Console) -> None:
         table.add_column(column, overflow="fold")
     for c in corpus.claims:
         occ = corpus.occurrences.get(c.article)
-        table.add_row(Text(inert(f"{c.article}:{c.line}")), Text(inert(occ.label if occ else "")),
-                      Text(inert(c.family)), Text(inert(c.slot)), Text(inert(c.display)),
-                      Text(inert(c.qualifier)) if c.qualifier else c.qualifier,
-                      highlighted_quote(c))
+        table.add_row(
+            Text(inert(f"{c.article}:{c.line}")),
+            Text(inert(occ.label if occ else "")),
+            Text(inert(c.family)),
+            Text(inert(c.slot)),
+            Text(inert(c.display)),
+            Text(inert(c.qualifier)) if c.qualifier else c.qualifier,
+            highlighted_quote(c),
+        )
     console.print(table)
 
 
@@ -417,11 +484,11 @@ def render_timeline(corpus: Corpus, console: Console) -> None:
     claims_by_article: dict[str, list[Claim]] = defaultdict(list)
     for claim in corpus.claims:
         claims_by_article[claim.article].append(claim)
-    flagged = {cid for f in corpus.findings if f.verdict is Verdict.CONFLICT
-               for s in f.sides for cid in s.claims}
+    flagged = {
+        cid for f in corpus.findings if f.verdict is Verdict.CONFLICT for s in f.sides for cid in s.claims
+    }
     for series in sorted(by_series):
-        table = Table(title=Hanging(Text(inert(series), style="series"), indent=2,
-                                    center=True))
+        table = Table(title=Hanging(Text(inert(series), style="series"), indent=2, center=True))
         table.add_column("year")
         table.add_column("report", overflow="fold")
         for label in SLOT_LABELS.values():
@@ -431,8 +498,7 @@ def render_timeline(corpus: Corpus, console: Console) -> None:
             year = str(occ.year) if occ.year else "?"
             if occ.meeting:
                 year += f" {occ.meeting}"
-            cells = [_timeline_cell(claims_by_article[article.path], slot, flagged)
-                     for slot in SLOT_LABELS]
+            cells = [_timeline_cell(claims_by_article[article.path], slot, flagged) for slot in SLOT_LABELS]
             table.add_row(Text(inert(year)), Text(inert(_short(article.path))), *cells)
         console.print(table)
 
@@ -466,12 +532,21 @@ def make_console(color: str = "auto", file: Any = None, width: int | None = None
     if color == "auto" and os.environ.get("NO_COLOR"):
         color = "never"  # no-color.org: no escape codes at all, bold included
     if color == "never":
-        return Console(theme=THEME, file=file, color_system=None, no_color=True,
-                       force_terminal=False, width=width, highlight=False, emoji=False,
-                       markup=False)
+        return Console(
+            theme=THEME,
+            file=file,
+            color_system=None,
+            no_color=True,
+            force_terminal=False,
+            width=width,
+            highlight=False,
+            emoji=False,
+            markup=False,
+        )
     force = True if color == "always" else None
-    return Console(theme=THEME, file=file, force_terminal=force, width=width, highlight=False,
-                   emoji=False, markup=False)
+    return Console(
+        theme=THEME, file=file, force_terminal=force, width=width, highlight=False, emoji=False, markup=False
+    )
 
 
 def render_rules(rules: Sequence[Rule], console: Console, explain: bool = False) -> None:

@@ -13,8 +13,7 @@ def split_names(values: Iterable[str] | None) -> list[str]:
     return [p.strip() for v in values or () for p in v.split(",") if p.strip()]
 
 
-def select_rules(select: Iterable[str] | None = None,
-                 ignore: Iterable[str] | None = None) -> list[Rule]:
+def select_rules(select: Iterable[str] | None = None, ignore: Iterable[str] | None = None) -> list[Rule]:
     """All rules, narrowed to --select and without --ignore; unknown names are an error."""
     rules = all_rules()
     known = {k.lower(): r.code for r in rules for k in (r.code, r.name, *r.aliases)}

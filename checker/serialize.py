@@ -18,8 +18,9 @@ from typing import Any
 from checker.models import Article, Claim, Digest
 
 # Names of every stored field: a model change gives a new key and so a fresh index.
-SCHEMA_KEY = "|".join(f"{cls.__name__}:{','.join(f.name for f in dataclasses.fields(cls))}"
-                      for cls in (Article, Claim, Digest))
+SCHEMA_KEY = "|".join(
+    f"{cls.__name__}:{','.join(f.name for f in dataclasses.fields(cls))}" for cls in (Article, Claim, Digest)
+)
 
 
 def to_json(digest: Digest) -> str:
@@ -43,13 +44,15 @@ def digest_to_dict(digest: Digest) -> dict[str, Any]:
 def digest_from_dict(data: dict[str, Any]) -> Digest:
     """Return the digest from plain JSON data written by digest_to_dict."""
     fields = _decoded(data, skip=("article", "claims"))
-    return Digest(article=Article(**_decoded(data["article"])),
-                  claims=tuple(Claim(**_decoded(c)) for c in data["claims"]), **fields)
+    return Digest(
+        article=Article(**_decoded(data["article"])),
+        claims=tuple(Claim(**_decoded(c)) for c in data["claims"]),
+        **fields,
+    )
 
 
 def _fields(obj: Any, skip: tuple[str, ...] = ()) -> dict[str, Any]:
-    return {f.name: encode(getattr(obj, f.name))
-            for f in dataclasses.fields(obj) if f.name not in skip}
+    return {f.name: encode(getattr(obj, f.name)) for f in dataclasses.fields(obj) if f.name not in skip}
 
 
 def _decoded(data: dict[str, Any], skip: tuple[str, ...] = ()) -> dict[str, Any]:
@@ -87,7 +90,7 @@ def decode(data: Any) -> Any:
         return data
     if len(data) != 1:
         raise ValueError(f"not a stored value: {data!r}")
-    (tag, inner), = data.items()
+    ((tag, inner),) = data.items()
     if tag == "$date":
         return dt.date.fromisoformat(inner)
     if tag == "$datetime":

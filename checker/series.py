@@ -24,8 +24,7 @@ class Signature:
     anchors: tuple[str, ...]  # the countries its title and first sentence name
 
 
-def signature(article: Article, lex: Lexicon, sentences: list[Sentence] | None = None
-              ) -> Signature:
+def signature(article: Article, lex: Lexicon, sentences: list[Sentence] | None = None) -> Signature:
     """Weigh the countries and content words of a report's title and lead."""
     if sentences is None:
         sentences = split_sentences(article.text, article.body_start)
@@ -59,8 +58,7 @@ def event_names(text: str, lex: Lexicon) -> list[str]:
     stop = _event_name_parts(lex)[2]
     names = []
     for found in _event_name_matches(text, lex):
-        words = [w for w in found.split()
-                 if w.lower() not in stop and not re.match(r"\d", w)]
+        words = [w for w in found.split() if w.lower() not in stop and not re.match(r"\d", w)]
         if words:
             names.append(" ".join(words).lower())
     return names
@@ -145,8 +143,13 @@ def gather_series(profiles: list[Profile]) -> SeriesModel:
     for p in profiles:
         vector = weighted(p.terms, idf)
         anchors = frozenset(p.anchors)
-        cluster = named.get(p.series) if p.series else best_series(
-            gathering.clusters.__getitem__, gathering.holding(vector, anchors), vector, anchors)
+        cluster = (
+            named.get(p.series)
+            if p.series
+            else best_series(
+                gathering.clusters.__getitem__, gathering.holding(vector, anchors), vector, anchors
+            )
+        )
         if cluster is None:
             cluster = gathering.begin(p.series)
             if p.series:
@@ -175,8 +178,7 @@ class _Gathering:
         self._unanchored.add(cluster.index)
         return cluster
 
-    def holding(self, vector: dict[str, float], anchors: frozenset[str]
-                ) -> Callable[[str], Iterable[int]]:
+    def holding(self, vector: dict[str, float], anchors: frozenset[str]) -> Callable[[str], Iterable[int]]:
         """The series holding a term, among those the report may join."""
         if not anchors:
             return lambda term: self._postings.get(term, ())
@@ -198,8 +200,7 @@ class _Gathering:
             self._unanchored.discard(cluster.index)
 
 
-def _move(index: dict[str, set[int]], cluster: int, old: frozenset[str],
-          new: frozenset[str]) -> None:
+def _move(index: dict[str, set[int]], cluster: int, old: frozenset[str], new: frozenset[str]) -> None:
     for key in old - new:
         index[key].discard(cluster)
     for key in new - old:
@@ -217,8 +218,7 @@ class Cluster:
         self.anchors: Counter[str] = Counter()
         self.top_anchors: frozenset[str] = frozenset()
         self.marked: dict[str, Counter[str]] = {EVENT_MARK: Counter(), KIND_MARK: Counter()}
-        self.majorities: dict[str, frozenset[str]] = {EVENT_MARK: frozenset(),
-                                                      KIND_MARK: frozenset()}
+        self.majorities: dict[str, frozenset[str]] = {EVENT_MARK: frozenset(), KIND_MARK: frozenset()}
         self.size = 0
 
     def add(self, vector: dict[str, float], anchors: frozenset[str]) -> None:
@@ -238,13 +238,21 @@ class Cluster:
     def _count_majorities(self) -> None:
         # what a third of the series' reports say it is, not whatever one of them said; kept
         # up to date here because every report gathered asks it of many series
-        self.majorities = {mark: frozenset(w for w, n in words.items() if 3 * n >= self.size)
-                           for mark, words in self.marked.items()}
+        self.majorities = {
+            mark: frozenset(w for w, n in words.items() if 3 * n >= self.size)
+            for mark, words in self.marked.items()
+        }
 
     def to_dict(self) -> dict:
-        return {"name": self.name, "index": self.index, "centroid": self.centroid,
-                "norm_sq": self.norm_sq, "anchors": dict(self.anchors),
-                "marked": {k: dict(v) for k, v in self.marked.items()}, "size": self.size}
+        return {
+            "name": self.name,
+            "index": self.index,
+            "centroid": self.centroid,
+            "norm_sq": self.norm_sq,
+            "anchors": dict(self.anchors),
+            "marked": {k: dict(v) for k, v in self.marked.items()},
+            "size": self.size,
+        }
 
     @classmethod
     def from_dict(cls, data: dict) -> Cluster:
@@ -276,8 +284,10 @@ def _same_event(mine: dict[str, set[str]], cluster: Cluster) -> bool:
 
 def _marked_words(vector: dict[str, float]) -> dict[str, set[str]]:
     """A report's words behind each mark: its event's name words and its kinds."""
-    return {mark: {w for t in vector if t.startswith(mark) for w in t[1:].split()}
-            for mark in (EVENT_MARK, KIND_MARK)}
+    return {
+        mark: {w for t in vector if t.startswith(mark) for w in t[1:].split()}
+        for mark in (EVENT_MARK, KIND_MARK)
+    }
 
 
 def _anchored(anchors: frozenset[str], cluster: Cluster) -> bool:
@@ -285,8 +295,12 @@ def _anchored(anchors: frozenset[str], cluster: Cluster) -> bool:
     return not anchors or not cluster.top_anchors or bool(anchors & cluster.top_anchors)
 
 
-def best_series(cluster_of: Callable[[int], Cluster], holding: Callable[[str], Iterable[int]],
-                vector: dict[str, float], anchors: frozenset[str]) -> Cluster | None:
+def best_series(
+    cluster_of: Callable[[int], Cluster],
+    holding: Callable[[str], Iterable[int]],
+    vector: dict[str, float],
+    anchors: frozenset[str],
+) -> Cluster | None:
     """The most similar series sharing a term with the report, if similar enough."""
     # series are looked up through the report's most distinctive terms only
     keys = sorted(vector, key=lambda t: (-vector[t], t))[:DISTINCTIVE_TERMS]
@@ -297,9 +311,11 @@ def best_series(cluster_of: Callable[[int], Cluster], holding: Callable[[str], I
     for i in candidates:
         cluster = cluster_of(i)
         # the event's own name outweighs the countries a lead names (winners of a marathon)
-        if cluster.name is not None or not (
-                _anchored(anchors, cluster) or mine[EVENT_MARK] & cluster.majorities[EVENT_MARK]
-        ) or not _same_event(mine, cluster):
+        if (
+            cluster.name is not None
+            or not (_anchored(anchors, cluster) or mine[EVENT_MARK] & cluster.majorities[EVENT_MARK])
+            or not _same_event(mine, cluster)
+        ):
             continue
         score = cluster.similarity(vector, norm)
         if score >= SIMILARITY and (best is None or score > best[0]):
@@ -332,5 +348,4 @@ def describe(cluster: Cluster) -> str:
     named = [t[1:] for t, _ in ranked if t.startswith(EVENT_MARK)][:1]
     words = named or [t for t, _ in ranked if t[0] not in "@" + EVENT_MARK + KIND_MARK][:2]
     # two words read better in a stable order ("human rights", not "rights human")
-    return (" / ".join([*entities, " ".join(sorted(words))]) if words or entities
-            else "untitled series")
+    return " / ".join([*entities, " ".join(sorted(words))]) if words or entities else "untitled series"

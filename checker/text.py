@@ -23,14 +23,49 @@ class Sentence:
 # A sentence ends at . ! ? followed by space and an upper-case letter, a quote or a digit,
 # unless the word before the stop is a known abbreviation or a single capital (U.N., Dec.).
 _ABBREVIATIONS = {
-    "mr", "mrs", "ms", "dr", "st", "vs", "gen", "gov", "sen", "rep", "jan", "feb", "mar",
-    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "h.e", "u.s", "u.n", "u.k",
-    "e.u", "inc", "co", "corp", "jr", "sr", "prof", "lt", "col", "amb",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "st",
+    "vs",
+    "gen",
+    "gov",
+    "sen",
+    "rep",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "h.e",
+    "u.s",
+    "u.n",
+    "u.k",
+    "e.u",
+    "inc",
+    "co",
+    "corp",
+    "jr",
+    "sr",
+    "prof",
+    "lt",
+    "col",
+    "amb",
 }
 # A line break ends a sentence only after end punctuation or a short (title-like) line, so a
 # hard-wrapped paragraph reads as one text.
-_BOUNDARY = re.compile(r"(?<![.!?])[.!?]++[\"'\u201d\u2019)\]]*+(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])|\n\s*\n|"
-                       r"(?<=[.!?:;\"'\u201d\u2019)\]])[ \t]*\n|(?m:^.{0,60}$)\n")
+_BOUNDARY = re.compile(
+    r"(?<![.!?])[.!?]++[\"'\u201d\u2019)\]]*+(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])|\n\s*\n|"
+    r"(?<=[.!?:;\"'\u201d\u2019)\]])[ \t]*\n|(?m:^.{0,60}$)\n"
+)
 
 
 MAX_SENTENCE = 2000  # longer runs without a stop are cut at white space: extraction stays linear
@@ -77,8 +112,9 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
 
 
-def _add(out: list[Sentence], text: str, a: int, b: int, quotes: list[tuple[int, int]],
-         first_quote: int = 0) -> None:
+def _add(
+    out: list[Sentence], text: str, a: int, b: int, quotes: list[tuple[int, int]], first_quote: int = 0
+) -> None:
     while a < b and text[a].isspace():
         a += 1
     while b > a and text[b - 1].isspace():
@@ -96,11 +132,15 @@ def _add(out: list[Sentence], text: str, a: int, b: int, quotes: list[tuple[int,
 
 
 # A quotation may run over sentences and single line breaks, never over a blank line.
-_QUOTE_PAIRS = re.compile(r"\u201c(?:[^\u201d\n]|\n(?!\s*\n)){0,2000}\u201d"
-                          r"|\"(?:[^\"\n]|\n(?!\s*\n)){0,2000}\"")
+_QUOTE_PAIRS = re.compile(
+    r"\u201c(?:[^\u201d\n]|\n(?!\s*\n)){0,2000}\u201d"
+    r"|\"(?:[^\"\n]|\n(?!\s*\n)){0,2000}\""
+)
 # Reported speech: what follows "X argued that" is X's claim, not the report's.
-_REPORTED = re.compile(r"\b(?:argued|argues|arguing|claimed|claims|alleged|alleges|insisted|insists|"
-                       r"contended|complained|accused\s+\w+\s+of)\b(?:\s+that)?")
+_REPORTED = re.compile(
+    r"\b(?:argued|argues|arguing|claimed|claims|alleged|alleges|insisted|insists|"
+    r"contended|complained|accused\s+\w+\s+of)\b(?:\s+that)?"
+)
 
 
 def _reported_spans(chunk: str) -> list[tuple[int, int]]:
@@ -122,8 +162,10 @@ class Numbers:
         tens = [w for w, v in lex.cardinals.items() if v >= 20 and v % 10 == 0 and v < 100]
         ord_units = [w for w, v in lex.ordinals.items() if v < 10]
         ord_all = sorted(lex.ordinals, key=len, reverse=True)
-        word_card = (rf"(?:(?:{'|'.join(tens)})[- ](?:{'|'.join(units)})"
-                     rf"|{'|'.join(teens_tens)}|{'|'.join(units)})")
+        word_card = (
+            rf"(?:(?:{'|'.join(tens)})[- ](?:{'|'.join(units)})"
+            rf"|{'|'.join(teens_tens)}|{'|'.join(units)})"
+        )
         word_ord = rf"(?:(?:{'|'.join(tens)})[- ](?:{'|'.join(ord_units)})|{'|'.join(ord_all)})"
         self.cardinal = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,6}}(?![\d,]\d)|{word_card})"
         self.ordinal = rf"(?:\d{{1,4}}(?:st|nd|rd|th)|{word_ord})"

@@ -42,8 +42,7 @@ def judge_by_class(rule: Rule, series: str, subject: str, items: list[Item]) -> 
     return judge_fixed(rule, series, subject, items)
 
 
-def judge_per_occurrence(rule: Rule, series: str, subject: str,
-                         items: list[Item]) -> list[Finding]:
+def judge_per_occurrence(rule: Rule, series: str, subject: str, items: list[Item]) -> list[Finding]:
     findings: list[Finding] = []
     buckets: dict[tuple[int, str | None], list[Item]] = defaultdict(list)
     for item in items:
@@ -53,9 +52,17 @@ def judge_per_occurrence(rule: Rule, series: str, subject: str,
         sides = _incompatible_sides(rule, bucket)
         if sides:
             where = f"{year}" + (f" {meeting}" if meeting else "")
-            findings.append(make_finding(
-                rule, series, subject, Verdict.CONFLICT, sides,
-                f"Reports of the same occurrence ({where}) disagree.", occurrence=where))
+            findings.append(
+                make_finding(
+                    rule,
+                    series,
+                    subject,
+                    Verdict.CONFLICT,
+                    sides,
+                    f"Reports of the same occurrence ({where}) disagree.",
+                    occurrence=where,
+                )
+            )
     if rule.report_time_shifts:
         # an occurrence whose reports disagree is settled first: it shows in no time-shift
         settled = {k: b for k, b in buckets.items() if not _incompatible_sides(rule, b)}
@@ -73,8 +80,7 @@ def _incompatible_sides(rule: Rule, items: list[Item]) -> list[list[Item]]:
     values = [v for v in groups if any(v != w and not rule.compatible(v, w) for w in groups)]
     sides: list[list[Hashable]] = []
     for value in values:
-        home = next((side for side in sides
-                     if all(rule.compatible(value, other) for other in side)), None)
+        home = next((side for side in sides if all(rule.compatible(value, other) for other in side)), None)
         if home is None:
             sides.append([value])
         else:
@@ -89,26 +95,35 @@ def group_by_value(rule: Rule, items: Iterable[Item]) -> dict[Hashable, list[Ite
     return groups
 
 
-def _time_shifts(rule: Rule, series: str, subject: str,
-                 buckets: dict[tuple[int, str | None], list[Item]]) -> list[Finding]:
+def _time_shifts(
+    rule: Rule, series: str, subject: str, buckets: dict[tuple[int, str | None], list[Item]]
+) -> list[Finding]:
     """Values that differ only between occurrences: each holds for its own occurrence."""
     where: dict[Hashable, set[tuple[int, str | None]]] = defaultdict(set)
     for key, bucket in buckets.items():
         for item in bucket:
             where[rule.value(item.claim)].add(key)
     # a pair that also meets within one occurrence is a conflict there, not a time-shift
-    shifted = {v for v in where for w in where
-               if v != w and not rule.compatible(v, w) and not where[v] & where[w]}
+    shifted = {
+        v for v in where for w in where if v != w and not rule.compatible(v, w) and not where[v] & where[w]
+    }
     if not shifted:
         return []
     items = [i for bucket in buckets.values() for i in bucket if rule.value(i.claim) in shifted]
     groups = group_by_value(rule, items)
     keys = sorted({k for v in shifted for k in where[v]}, key=lambda k: (k[0], k[1] or ""))
     occurrences = ", ".join(f"{y}" + (f" {m}" if m else "") for y, m in keys)
-    return [make_finding(
-        rule, series, subject, Verdict.TIME_SHIFT, list(groups.values()),
-        f"Values differ between occurrences ({occurrences}); each holds for its own, so the "
-        "reports do not contradict each other.")]
+    return [
+        make_finding(
+            rule,
+            series,
+            subject,
+            Verdict.TIME_SHIFT,
+            list(groups.values()),
+            f"Values differ between occurrences ({occurrences}); each holds for its own, so the "
+            "reports do not contradict each other.",
+        )
+    ]
 
 
 def _unresolved(rule: Rule, series: str, subject: str, items: list[Item]) -> list[Finding]:
@@ -120,23 +135,36 @@ def _unresolved(rule: Rule, series: str, subject: str, items: list[Item]) -> lis
     comparable = [i for i in items if i.resolved and (None in years or i.year in years)]
     open_groups = group_by_value(rule, open_items)
     # a placed report stands on a side only where its value clashes with an unplaced one
-    clashing = [i for i in comparable
-                if any(not rule.compatible(rule.value(i.claim), v) for v in open_groups)]
+    clashing = [
+        i for i in comparable if any(not rule.compatible(rule.value(i.claim), v) for v in open_groups)
+    ]
     groups = group_by_value(rule, open_items + clashing)
     if len(groups) < 2 or all(rule.compatible(v, w) for v in groups for w in groups):
         return []
     sides = list(groups.values())
-    return [make_finding(rule, series, subject, Verdict.UNRESOLVED, sides,
-                         f"The values differ, but {_what_would_settle(open_items)}")]
+    return [
+        make_finding(
+            rule,
+            series,
+            subject,
+            Verdict.UNRESOLVED,
+            sides,
+            f"The values differ, but {_what_would_settle(open_items)}",
+        )
+    ]
 
 
 def _what_would_settle(open_items: list[Item]) -> str:
     reports = sorted({i.claim.article for i in open_items})
     if any(i.year is None for i in open_items):
-        return (f"the year of {', '.join(reports)} is unknown: a 'published:' date in its front "
-                "matter would settle whether they speak of the same occurrence.")
-    return (f"the meeting of {', '.join(reports)} is unknown (the series meets more than once a "
-            "year): a 'published:' date or the date of the vote would settle it.")
+        return (
+            f"the year of {', '.join(reports)} is unknown: a 'published:' date in its front "
+            "matter would settle whether they speak of the same occurrence."
+        )
+    return (
+        f"the meeting of {', '.join(reports)} is unknown (the series meets more than once a "
+        "year): a 'published:' date or the date of the vote would settle it."
+    )
 
 
 def judge_derived(rule: Rule, series: str, subject: str, items: list[Item]) -> list[Finding]:
@@ -148,25 +176,45 @@ def judge_derived(rule: Rule, series: str, subject: str, items: list[Item]) -> l
     findings: list[Finding] = []
     if len(groups) > 1:
         sides = [groups[k] for k in sorted(groups)]
-        detail = "; ".join(f"{_counts(side)} count{'s' if _single(side) else ''} from {k}"
-                           for k, side in sorted(groups.items()))
-        findings.append(make_finding(rule, series, subject, Verdict.CONFLICT, sides,
-                                     f"The counts cannot all be true: {detail}."))
+        detail = "; ".join(
+            f"{_counts(side)} count{'s' if _single(side) else ''} from {k}"
+            for k, side in sorted(groups.items())
+        )
+        findings.append(
+            make_finding(
+                rule, series, subject, Verdict.CONFLICT, sides, f"The counts cannot all be true: {detail}."
+            )
+        )
     elif groups:
-        (start, group), = groups.items()
+        ((start, group),) = groups.items()
         by_count = group_by_value(rule, group)
         if len(by_count) > 1:
-            findings.append(make_finding(
-                rule, series, subject, Verdict.TIME_SHIFT, list(by_count.values()),
-                f"Different counts, different years: {_counts(group)} all count from {start}."
-                + _self_dated_note(group)))
+            findings.append(
+                make_finding(
+                    rule,
+                    series,
+                    subject,
+                    Verdict.TIME_SHIFT,
+                    list(by_count.values()),
+                    f"Different counts, different years: {_counts(group)} all count from {start}."
+                    + _self_dated_note(group),
+                )
+            )
     unknown = [i for i in items if i.year is None]
     if unknown:
         values = {rule.value(i.claim) for i in items}
         if len(values) > 1:
             sides = list(group_by_value(rule, items).values())
-            findings.append(make_finding(rule, series, subject, Verdict.UNRESOLVED, sides,
-                                         "The counts differ, but " + _what_would_settle(unknown)))
+            findings.append(
+                make_finding(
+                    rule,
+                    series,
+                    subject,
+                    Verdict.UNRESOLVED,
+                    sides,
+                    "The counts differ, but " + _what_would_settle(unknown),
+                )
+            )
     return findings
 
 
@@ -183,8 +231,7 @@ def _self_dated_note(items: list[Item]) -> str:
     own = sorted({i.claim.article for i in items if i.self_dated})
     if not own:
         return ""
-    return (f" ({', '.join(own)}: year inferred from this count, so the count itself "
-            "cannot be checked there.)")
+    return f" ({', '.join(own)}: year inferred from this count, so the count itself cannot be checked there.)"
 
 
 def judge_fixed(rule: Rule, series: str, subject: str, items: list[Item]) -> list[Finding]:
@@ -192,19 +239,44 @@ def judge_fixed(rule: Rule, series: str, subject: str, items: list[Item]) -> lis
     sides = _incompatible_sides(rule, items)
     if not sides:
         return []
-    return [make_finding(rule, series, subject, Verdict.CONFLICT, sides,
-                         "A fact that holds for the whole series is stated differently.")]
+    return [
+        make_finding(
+            rule,
+            series,
+            subject,
+            Verdict.CONFLICT,
+            sides,
+            "A fact that holds for the whole series is stated differently.",
+        )
+    ]
 
 
-def make_finding(rule: Rule, series: str, subject: str, verdict: Verdict,
-                 sides: list[list[Item]], explanation: str, occurrence: str = "") -> Finding:
+def make_finding(
+    rule: Rule,
+    series: str,
+    subject: str,
+    verdict: Verdict,
+    sides: list[list[Item]],
+    explanation: str,
+    occurrence: str = "",
+) -> Finding:
     built = tuple(_side(rule, side) for side in sides)
     built = tuple(sorted(built, key=lambda s: (s.articles, s.value)))
-    key = "|".join([rule.code, series, subject, verdict.value, occurrence]
-                   + [",".join(s.claims) for s in built])
+    key = "|".join(
+        [rule.code, series, subject, verdict.value, occurrence] + [",".join(s.claims) for s in built]
+    )
     ident = "F" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
-    return Finding(id=ident, rule=rule.code, name=rule.name, series=series, slot=subject,
-                   verdict=verdict, sides=built, explanation=explanation, occurrence=occurrence)
+    return Finding(
+        id=ident,
+        rule=rule.code,
+        name=rule.name,
+        series=series,
+        slot=subject,
+        verdict=verdict,
+        sides=built,
+        explanation=explanation,
+        occurrence=occurrence,
+    )
 
 
 def _side(rule: Rule, items: list[Item]) -> Side:

@@ -35,8 +35,10 @@ class NameVariant(Rule):
 
     def judge(self, series: str, subject: str, items: list[Item]) -> list[Finding]:
         groups = group_by_value(self, items)
-        roles = {key: {(i.claim.detail("title"), i.claim.detail("org")) for i in group}
-                 for key, group in groups.items()}
+        roles = {
+            key: {(i.claim.detail("title"), i.claim.detail("org")) for i in group}
+            for key, group in groups.items()
+        }
         parent = {k: k for k in groups}
 
         def root(k: str) -> str:
@@ -50,14 +52,22 @@ class NameVariant(Rule):
         clusters: dict[str, list[str]] = {}
         for k in sorted(groups):
             clusters.setdefault(root(k), []).append(k)
-        return [self._variant(series, [groups[k] for k in members])
-                for members in clusters.values() if len(members) > 1]
+        return [
+            self._variant(series, [groups[k] for k in members])
+            for members in clusters.values()
+            if len(members) > 1
+        ]
 
     def _variant(self, series: str, sides: list[list[Item]]) -> Finding:
         names = sorted({i.claim.value for side in sides for i in side})
-        return make_finding(self, series, f"person:{name_key(names[0])}", Verdict.VARIANT, sides,
-                            "The same person in the same role, spelled differently: "
-                            + " / ".join(names) + ".")
+        return make_finding(
+            self,
+            series,
+            f"person:{name_key(names[0])}",
+            Verdict.VARIANT,
+            sides,
+            "The same person in the same role, spelled differently: " + " / ".join(names) + ".",
+        )
 
 
 def _candidate_pairs(keys: list[str]) -> list[tuple[str, str]]:
@@ -67,17 +77,18 @@ def _candidate_pairs(keys: list[str]) -> list[tuple[str, str]]:
         words = key.split()
         for word in {words[0], words[-1]}:
             blocks.setdefault(word, []).append(key)
-    pairs = {(a, b) for block in blocks.values() for i, a in enumerate(block)
-             for b in block[i + 1:]}
+    pairs = {(a, b) for block in blocks.values() for i, a in enumerate(block) for b in block[i + 1 :]}
     return sorted(pairs)
 
 
 def similar(a: str, b: str) -> bool:
     """Names match when the shorter one, or the longer cut to its length in words, is close."""
     short, long = sorted((a, b), key=lambda s: (len(s.split()), len(s)))
-    cut = " ".join(long.split()[:len(short.split())])
-    return max(Levenshtein.normalized_similarity(short, long),
-               Levenshtein.normalized_similarity(short, cut)) >= SIMILAR
+    cut = " ".join(long.split()[: len(short.split())])
+    return (
+        max(Levenshtein.normalized_similarity(short, long), Levenshtein.normalized_similarity(short, cut))
+        >= SIMILAR
+    )
 
 
 Role = tuple[str | None, str | None]  # (title, organisation)

@@ -39,17 +39,28 @@ class RecurrenceArithmetic(Rule):
         return findings
 
     def _check(self, series: str, items: list[Item]) -> Finding | None:
-        counts = [i for i in items if i.claim.slot == "ordinal" and i.year is not None
-                  and not i.self_dated and i.claim.year_offsets == (0,)]
+        counts = [
+            i
+            for i in items
+            if i.claim.slot == "ordinal"
+            and i.year is not None
+            and not i.self_dated
+            and i.claim.year_offsets == (0,)
+        ]
         starts = [i for i in items if i.claim.slot == "start-year"]
         for count in counts:
             for start in starts:
                 expected = start.claim.value + count.claim.value - 1
                 if expected != count.year:
                     return make_finding(
-                        self, series, "arithmetic", Verdict.CONFLICT, [[count], [start]],
+                        self,
+                        series,
+                        "arithmetic",
+                        Verdict.CONFLICT,
+                        [[count], [start]],
                         f"'{count.claim.display}' in {count.year} counts from "
                         f"{count.year - count.claim.value + 1}, but the same report says "
                         f"'{start.claim.display}' (which makes {count.year} the "
-                        f"{ordinal(count.year - start.claim.value + 1)} year).")
+                        f"{ordinal(count.year - start.claim.value + 1)} year).",
+                    )
         return None

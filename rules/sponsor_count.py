@@ -25,6 +25,13 @@ class SponsorCount(Rule):
         return lo_a <= hi_b and lo_b <= hi_a
 
     def label(self, claim: Claim) -> str:
-        words = {"exact": "", "more-than": "more than ", "at-least": "at least ", "about": "about ",
-                 "nearly": "nearly ", "less-than": "fewer than ", "at-most": "at most "}
+        words = {
+            "exact": "",
+            "more-than": "more than ",
+            "at-least": "at least ",
+            "about": "about ",
+            "nearly": "nearly ",
+            "less-than": "fewer than ",
+            "at-most": "at most ",
+        }
         return f"{words.get(claim.qualifier, '')}{claim.detail('number')} co-sponsors"

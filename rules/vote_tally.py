@@ -24,7 +24,9 @@ class VoteTally(Rule):
 
     def label(self, claim: Claim) -> str:
         yes, no, abstain = claim.value
-        parts = [f"{yes} for" if yes is not None else None,
-                 f"{no} against" if no is not None else None,
-                 f"{abstain} abstaining" if abstain is not None else None]
+        parts = [
+            f"{yes} for" if yes is not None else None,
+            f"{no} against" if no is not None else None,
+            f"{abstain} abstaining" if abstain is not None else None,
+        ]
         return ", ".join(p for p in parts if p)

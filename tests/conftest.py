@@ -19,9 +19,14 @@ SEEDS = ROOT / "seeds"
 _COLOUR_VARIABLES = ("NO_COLOR", "FORCE_COLOR", "CLICOLOR_FORCE", "TTY_COMPATIBLE", "COLUMNS")
 
 
-def factlint(*args: str, cwd: Path | str = ROOT, env: dict[str, str] | None = None,
-             stdin: str | bytes | None = None, process: bool = False,
-             timeout: float = 120) -> subprocess.CompletedProcess[str]:
+def factlint(
+    *args: str,
+    cwd: Path | str = ROOT,
+    env: dict[str, str] | None = None,
+    stdin: str | bytes | None = None,
+    process: bool = False,
+    timeout: float = 120,
+) -> subprocess.CompletedProcess[str]:
     """Run `factlint ARGS` with stdout and stderr captured as text, the caller's colour
     settings removed and env added; in this process unless process is asked for."""
     environment = {k: v for k, v in os.environ.items() if k not in _COLOUR_VARIABLES}
@@ -41,27 +46,47 @@ def one_error_line(done: subprocess.CompletedProcess[str]) -> str:
     return lines[0]
 
 
-def _as_process(args: tuple[str, ...], cwd: Path, env: dict[str, str],
-                stdin: str | bytes | None, timeout: float) -> subprocess.CompletedProcess[str]:
+def _as_process(
+    args: tuple[str, ...], cwd: Path, env: dict[str, str], stdin: str | bytes | None, timeout: float
+) -> subprocess.CompletedProcess[str]:
     data = stdin.encode("utf-8") if isinstance(stdin, str) else stdin
-    done = subprocess.run([sys.executable, "-m", "checker", *args], cwd=cwd, env=env,
-                          input=data, capture_output=True, timeout=timeout)
-    return subprocess.CompletedProcess(done.args, done.returncode,
-                                       done.stdout.decode("utf-8", "replace"),
-                                       done.stderr.decode("utf-8", "replace"))
+    done = subprocess.run(
+        [sys.executable, "-m", "checker", *args],
+        cwd=cwd,
+        env=env,
+        input=data,
+        capture_output=True,
+        timeout=timeout,
+    )
+    return subprocess.CompletedProcess(
+        done.args,
+        done.returncode,
+        done.stdout.decode("utf-8", "replace"),
+        done.stderr.decode("utf-8", "replace"),
+    )
 
 
-def _in_this_process(args: tuple[str, ...], cwd: Path, env: dict[str, str],
-                     stdin: str | bytes | None) -> subprocess.CompletedProcess[str]:
+def _in_this_process(
+    args: tuple[str, ...], cwd: Path, env: dict[str, str], stdin: str | bytes | None
+) -> subprocess.CompletedProcess[str]:
     from checker.cli import main
 
     data = stdin.encode("utf-8") if isinstance(stdin, str) else (stdin or b"")
     out, err = io.BytesIO(), io.BytesIO()
-    streams = [io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"),
-               io.TextIOWrapper(out, encoding="utf-8", write_through=True),
-               io.TextIOWrapper(err, encoding="utf-8", write_through=True)]
-    saved = (sys.argv, sys.stdin, sys.stdout, sys.stderr, os.getcwd(), dict(os.environ),
-             signal.getsignal(signal.SIGINT))
+    streams = [
+        io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"),
+        io.TextIOWrapper(out, encoding="utf-8", write_through=True),
+        io.TextIOWrapper(err, encoding="utf-8", write_through=True),
+    ]
+    saved = (
+        sys.argv,
+        sys.stdin,
+        sys.stdout,
+        sys.stderr,
+        os.getcwd(),
+        dict(os.environ),
+        signal.getsignal(signal.SIGINT),
+    )
     try:
         os.environ.clear()
         os.environ.update(env)
@@ -82,9 +107,12 @@ def _in_this_process(args: tuple[str, ...], cwd: Path, env: dict[str, str],
         for stream in streams:
             stream.flush()
             stream.detach()  # the buffers stay open to be read below
-    return subprocess.CompletedProcess(["factlint", *args], code,
-                                       out.getvalue().decode("utf-8", "replace"),
-                                       err.getvalue().decode("utf-8", "replace"))
+    return subprocess.CompletedProcess(
+        ["factlint", *args],
+        code,
+        out.getvalue().decode("utf-8", "replace"),
+        err.getvalue().decode("utf-8", "replace"),
+    )
 
 
 @pytest.fixture

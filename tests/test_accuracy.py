@@ -20,7 +20,8 @@ DEVSET = Path(__file__).resolve().parents[2] / "shared" / "devset"
 
 pytestmark = pytest.mark.skipif(
     not (DEVSET / "corpus").is_dir() or not list(DEVSET.glob("*_gold.yaml")),
-    reason=f"development set not found at {DEVSET} (it lives beside the repository)")
+    reason=f"development set not found at {DEVSET} (it lives beside the repository)",
+)
 
 # Floors: the figures measured on 2026-12-04 (ACCURACY.md), per series, rounded down to 2
 # decimals. A series is named as score.py's "by series" line names it: dprk is the nk_ files.
@@ -53,14 +54,23 @@ FALSE_ALARMS = {  # series: (time-shift, stage/look-alike, cross-series)
 # Extraction, per family where the series' gold has values for it: (precision, recall).
 EXTRACTION = {
     "cuba": {
-        "ordinal": (1.00, 1.00), "start": (1.00, 1.00), "tally": (1.00, 1.00),
-        "adoption": (1.00, 1.00), "votes": (0.97, 0.97), "date": (1.00, 1.00),
+        "ordinal": (1.00, 1.00),
+        "start": (1.00, 1.00),
+        "tally": (1.00, 1.00),
+        "adoption": (1.00, 1.00),
+        "votes": (0.97, 0.97),
+        "date": (1.00, 1.00),
         "people": (0.96, 0.87),
     },
     "dprk": {
-        "ordinal": (1.00, 1.00), "start": (1.00, 1.00), "tally": (1.00, 1.00),
-        "sponsors": (1.00, 1.00), "adoption": (1.00, 1.00), "votes": (1.00, 1.00),
-        "date": (1.00, 1.00), "people": (1.00, 0.91),
+        "ordinal": (1.00, 1.00),
+        "start": (1.00, 1.00),
+        "tally": (1.00, 1.00),
+        "sponsors": (1.00, 1.00),
+        "adoption": (1.00, 1.00),
+        "votes": (1.00, 1.00),
+        "date": (1.00, 1.00),
+        "people": (1.00, 0.91),
     },
     "cop": {
         "ordinal": (1.00, 0.07),  # 2/27: "COP24", "the 23rd round of annual UN talks" not read
@@ -131,22 +141,20 @@ def test_gold_conflicts_are_found(result, series):
 @pytest.mark.parametrize("series", SERIES)
 def test_false_alarms_do_not_grow(result, series):
     findings = result["findings"]
-    for key, bound in zip(("time_shift", "stage", "cross_series"), FALSE_ALARMS[series],
-                          strict=True):
+    for key, bound in zip(("time_shift", "stage", "cross_series"), FALSE_ALARMS[series], strict=True):
         pairs = [p for p in findings[key] if series in p["series"]]
         assert len(pairs) <= bound, f"{series}: {key} false alarms {pairs}"
 
 
-@pytest.mark.parametrize("series,family",
-                         [(s, f) for s in SERIES for f in sorted(EXTRACTION[s])])
+@pytest.mark.parametrize("series,family", [(s, f) for s in SERIES for f in sorted(EXTRACTION[s])])
 def test_extraction_does_not_regress(result, series, family):
     fam = result["extraction"][family]
     got = fam["by_series"][series]
     precision, recall = EXTRACTION[series][family]
-    spurious = [(s["article"], s["display"]) for s in fam["spurious"]
-                if s["article"].startswith(_prefix(series))]
-    misses = [(m["article"], m["gold"]) for m in fam["misses"]
-              if m["article"].startswith(_prefix(series))]
+    spurious = [
+        (s["article"], s["display"]) for s in fam["spurious"] if s["article"].startswith(_prefix(series))
+    ]
+    misses = [(m["article"], m["gold"]) for m in fam["misses"] if m["article"].startswith(_prefix(series))]
     assert got["gold"] > 0, f"{series} {family}: the gold has no value any more"
     assert (got["precision"] or 0) >= precision, f"{series} {family} precision; spurious: {spurious}"
     assert (got["recall"] or 0) >= recall, f"{series} {family} recall; misses: {misses}"
@@ -171,8 +179,11 @@ def test_every_family_of_every_series_is_pinned(result):
 @pytest.mark.parametrize("series", SERIES)
 def test_event_resolution_does_not_regress(result, series):
     got = result["events"]["by_series"][series]
-    wrong = [(r["article"], r["year"], r["gold_year"]) for r in result["events"]["rows"]
-             if r["series"] == series and not r["year_ok"]]
+    wrong = [
+        (r["article"], r["year"], r["gold_year"])
+        for r in result["events"]["rows"]
+        if r["series"] == series and not r["year_ok"]
+    ]
     year, meeting, contested = EVENTS[series]
     assert got["year_accuracy"] >= year, f"{series}: event year wrong {wrong}"
     for floor, key in ((meeting, "meeting_accuracy"), (contested, "meeting_contested_accuracy")):
@@ -192,17 +203,32 @@ def test_agrees_with_the_devset_scorer(result):
     scorer = DEVSET / "score.py"
     if not scorer.is_file():
         pytest.skip(f"{scorer} not found")
-    proc = subprocess.run([sys.executable, str(scorer), f"{sys.executable} -m checker"],
-                          capture_output=True, text=True, cwd=REPO, timeout=300)
+    proc = subprocess.run(
+        [sys.executable, str(scorer), f"{sys.executable} -m checker"],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=300,
+    )
     lines = proc.stdout.strip().splitlines()
     line = lines[-1]
-    m = re.search(r"recall (\d+)/(\d+).*?false alarms (\d+) \(cross-series (\d+), time-shift (\d+),"
-                  r" stage/look-alike (\d+)\); gold share of flagged pairs (\S+); ungolded (\d+)",
-                  line)
+    m = re.search(
+        r"recall (\d+)/(\d+).*?false alarms (\d+) \(cross-series (\d+), time-shift (\d+),"
+        r" stage/look-alike (\d+)\); gold share of flagged pairs (\S+); ungolded (\d+)",
+        line,
+    )
     assert m, proc.stdout[-2000:] + proc.stderr[-2000:]
     f = result["findings"]
-    mine = (f["found"], f["gold"], f["false_alarms"], len(f["cross_series"]), len(f["time_shift"]),
-            len(f["stage"]), f["gold_share"], len(f["ungolded"]))
+    mine = (
+        f["found"],
+        f["gold"],
+        f["false_alarms"],
+        len(f["cross_series"]),
+        len(f["time_shift"]),
+        len(f["stage"]),
+        f["gold_share"],
+        len(f["ungolded"]),
+    )
     theirs = tuple(int(x) if x.isdigit() else x for x in m.groups())
     assert mine == theirs, f"harness {mine} vs score.py {theirs}: {line}"
 

@@ -88,7 +88,7 @@ near_misses: []
 
 BODIES = {
     "zz_01_alpha_2020.md": "On Saturday, 12 December, the fifth contest was won with 100 points. "
-                           "Jane Roe, the chair, spoke.\n",
+    "Jane Roe, the chair, spoke.\n",
     "zz_02_beta_2020.md": "The contest ended on Sunday.\n",
     "unprefixed.md": "Nothing here.\n",
 }
@@ -96,8 +96,7 @@ BODIES = {
 
 @pytest.fixture(scope="module")
 def acc():
-    spec = importlib.util.spec_from_file_location("fl_accuracy_unit",
-                                                  REPO / "benchmarks" / "accuracy.py")
+    spec = importlib.util.spec_from_file_location("fl_accuracy_unit", REPO / "benchmarks" / "accuracy.py")
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module
     spec.loader.exec_module(module)
@@ -119,9 +118,10 @@ def data_dir(tmp_path: Path) -> Path:
 
 def _report() -> dict:
     """A factlint JSON report, invented, with some malformed entries."""
+
     def claim(slot, value, **kw):
-        return {"article": ALPHA, "slot": slot, "value": value, "years": [0], "display": str(value),
-                **kw}
+        return {"article": ALPHA, "slot": slot, "value": value, "years": [0], "display": str(value), **kw}
+
     return {
         "claims": [
             claim("ordinal", 5),
@@ -136,12 +136,24 @@ def _report() -> dict:
             {"slot": None},
             "not a claim",
         ],
-        "articles": [{"path": ALPHA, "event_year": 2020, "event_meeting": None,
-                      "evidence": [{"source": "event-date"}, None]},
-                     {"path": BETA, "event_year": 2021}, {"no": "path"}],
+        "articles": [
+            {
+                "path": ALPHA,
+                "event_year": 2020,
+                "event_meeting": None,
+                "evidence": [{"source": "event-date"}, None],
+            },
+            {"path": BETA, "event_year": 2021},
+            {"no": "path"},
+        ],
         "conflicts": [
-            {"verdict": "conflict", "rule": "FL9", "name": "points", "slot": "result",
-             "sides": [{"articles": [ALPHA]}, {"articles": [BETA]}]},
+            {
+                "verdict": "conflict",
+                "rule": "FL9",
+                "name": "points",
+                "slot": "result",
+                "sides": [{"articles": [ALPHA]}, {"articles": [BETA]}],
+            },
             {"verdict": "conflict", "sides": None},
             {"verdict": "variant", "sides": [{"articles": None}, {}]},
         ],
@@ -161,14 +173,20 @@ def test_gold_parsing_survives_nulls_and_strays(acc, data_dir):
     assert set(missing["zz"]) == {"host", "other_numbers"}  # null and empty slots say nothing
 
 
-@pytest.mark.parametrize("text,units", [
-    (None, set()), (12, set()), ("", set()), ("Tonight", set()),
-    ("on Saturday, 12 December", {("weekday", 5), ("month-day", (12, 12))}),
-    ("Dec. 18 (dateline Dec. 19)", {("month-day", (12, 18))}),
-    ("on Saturday (13.05.17)", {("weekday", 5), ("month-day", (5, 13))}),
-    ("at 2:40 a.m. local time Sunday", {("weekday", 6)}),
-    ("the 18th", {("day", 18)}),
-])
+@pytest.mark.parametrize(
+    "text,units",
+    [
+        (None, set()),
+        (12, set()),
+        ("", set()),
+        ("Tonight", set()),
+        ("on Saturday, 12 December", {("weekday", 5), ("month-day", (12, 12))}),
+        ("Dec. 18 (dateline Dec. 19)", {("month-day", (12, 18))}),
+        ("on Saturday (13.05.17)", {("weekday", 5), ("month-day", (5, 13))}),
+        ("at 2:40 a.m. local time Sunday", {("weekday", 6)}),
+        ("the 18th", {("day", 18)}),
+    ],
+)
 def test_parse_gold_date(acc, text, units):
     assert acc.parse_gold_date(text) == units
 
@@ -183,8 +201,7 @@ def test_small_readers(acc):
     assert acc.adoption_method("recorded-vote") == "recorded-vote"
     assert acc.files(None) == [] and acc.files(5) == [] and acc.files({"files": None}) == []
     assert acc.files([{"file": "corpus/a.md"}, "corpus/b.md", None]) == ["a.md", "b.md"]
-    assert acc.gold_names({"people": [{"name": None}, None, "x", {"name": " "}],
-                           "president": None}) == []
+    assert acc.gold_names({"people": [{"name": None}, None, "x", {"name": " "}], "president": None}) == []
 
 
 def test_score_is_sane_on_invented_gold(acc, data_dir):
@@ -196,19 +213,31 @@ def test_score_is_sane_on_invented_gold(acc, data_dir):
         for key in ("precision", "recall"):
             assert fam[key] is None or 0 <= fam[key] <= 1
         assert set(fam["by_series"]) <= set(result["series"])
-    assert (ex["ordinal"]["correct"], ex["ordinal"]["claimed"], ex["ordinal"]["found"],
-            ex["ordinal"]["gold"]) == (1, 1, 1, 1)
+    assert (
+        ex["ordinal"]["correct"],
+        ex["ordinal"]["claimed"],
+        ex["ordinal"]["found"],
+        ex["ordinal"]["gold"],
+    ) == (1, 1, 1, 1)
     assert len(ex["ordinal"]["set_aside"]) == 1
     # Saturday 12 December: both units found, the claim agrees with the gold's date
-    assert (ex["date"]["correct"], ex["date"]["claimed"], ex["date"]["found"],
-            ex["date"]["gold"]) == (1, 1, 2, 2)
+    assert (ex["date"]["correct"], ex["date"]["claimed"], ex["date"]["found"], ex["date"]["gold"]) == (
+        1,
+        1,
+        2,
+        2,
+    )
     assert (ex["people"]["found"], ex["people"]["gold"], ex["people"]["correct"]) == (1, 1, 1)
     assert (ex["tally"]["correct"], ex["tally"]["gold"]) == (1, 1)  # zz_02's "tally: 12" is no tally
     assert ex["sponsors"]["gold"] == 1 and ex["sponsors"]["correct"] == 0  # a range with no number
     # "gavel" is not a method factlint names, so zz_01's claim has nothing to agree with;
     # zz_02's "consensus" is one gold value, not found
-    assert (ex["adoption"]["correct"], ex["adoption"]["claimed"], ex["adoption"]["found"],
-            ex["adoption"]["gold"]) == (0, 1, 0, 1)
+    assert (
+        ex["adoption"]["correct"],
+        ex["adoption"]["claimed"],
+        ex["adoption"]["found"],
+        ex["adoption"]["gold"],
+    ) == (0, 1, 0, 1)
     assert (ex["votes"]["correct"], ex["votes"]["gold"]) == (1, 1)  # a lone country, not a list
 
     fi = result["findings"]

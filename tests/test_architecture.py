@@ -19,8 +19,11 @@ def _module_name(path: Path) -> str:
 
 
 def _modules() -> dict[str, ast.Module]:
-    return {_module_name(p): ast.parse(p.read_text(encoding="utf-8"))
-            for package in PACKAGES for p in sorted((ROOT / package).rglob("*.py"))}
+    return {
+        _module_name(p): ast.parse(p.read_text(encoding="utf-8"))
+        for package in PACKAGES
+        for p in sorted((ROOT / package).rglob("*.py"))
+    }
 
 
 def _imported(node: ast.AST, known: set[str]) -> set[str]:
@@ -40,8 +43,12 @@ def import_graph() -> nx.DiGraph:
     graph = nx.DiGraph()
     graph.add_nodes_from(modules)
     for name, tree in modules.items():
-        typing_only = {id(n) for node in ast.walk(tree) if isinstance(node, ast.If)
-                       and ast.unparse(node.test) == "TYPE_CHECKING" for n in ast.walk(node)}
+        typing_only = {
+            id(n)
+            for node in ast.walk(tree)
+            if isinstance(node, ast.If) and ast.unparse(node.test) == "TYPE_CHECKING"
+            for n in ast.walk(node)
+        }
         for node in ast.walk(tree):
             if id(node) in typing_only:
                 continue
@@ -54,9 +61,13 @@ def test_no_import_cycle() -> None:
     graph = import_graph()
     # a package's __init__ that gathers its modules is not a cycle through them
     packages = {n for n in graph if (ROOT / n.replace(".", "/") / "__init__.py").is_file()}
-    graph.remove_edges_from([(a, b) for a, b in list(graph.edges) if a in packages
-                             and b.startswith(a + ".") or b in packages
-                             and a.startswith(b + ".")])
+    graph.remove_edges_from(
+        [
+            (a, b)
+            for a, b in list(graph.edges)
+            if a in packages and b.startswith(a + ".") or b in packages and a.startswith(b + ".")
+        ]
+    )
     cycles = sorted(sorted(c) for c in nx.simple_cycles(graph))
     assert cycles == [], f"import cycles: {cycles}"
 
@@ -68,9 +79,12 @@ def test_the_pipeline_never_imports_the_command_line_or_a_renderer() -> None:
 
 
 def test_no_function_in_checker_is_longer_than_a_screen() -> None:
-    long = [f"{name}.{node.name}: {node.end_lineno - node.lineno + 1} lines"
-            for name, tree in _modules().items() if name.startswith("checker")
-            for node in ast.walk(tree)
-            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
-            and node.end_lineno - node.lineno + 1 > MAX_FUNCTION_LINES]
+    long = [
+        f"{name}.{node.name}: {node.end_lineno - node.lineno + 1} lines"
+        for name, tree in _modules().items()
+        if name.startswith("checker")
+        for node in ast.walk(tree)
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+        and node.end_lineno - node.lineno + 1 > MAX_FUNCTION_LINES
+    ]
     assert long == []

@@ -43,8 +43,9 @@ def test_baseline_of_the_seeds_leaves_nothing_to_report(corpus: Path) -> None:
     keys = {"rule", "series", "slot", "occurrence", "verdict", "sides"}  # no lines, no claim ids
     assert all(set(entry) == keys for entry in data["entries"])
     assert factlint("check", "corpus", "--fail-on", "time-shift", cwd=corpus).returncode == 1
-    done = factlint("check", "corpus", "--baseline", "baseline.json", "--fail-on", "time-shift",
-                    "-f", "json", cwd=corpus)
+    done = factlint(
+        "check", "corpus", "--baseline", "baseline.json", "--fail-on", "time-shift", "-f", "json", cwd=corpus
+    )
     assert done.returncode == 0 and conflicts(done) == []
     assert "already in the baseline" in done.stderr
 
@@ -67,8 +68,10 @@ def test_edits_elsewhere_in_a_file_do_not_bring_a_finding_back(corpus: Path) -> 
     assert conflicts(done) == []
 
 
-@pytest.mark.parametrize("content", [None, "not json", '{"version": 99, "entries": []}',
-                                     '{"version": 1, "entries": [{"rule": "FL101"}]}'])
+@pytest.mark.parametrize(
+    "content",
+    [None, "not json", '{"version": 99, "entries": []}', '{"version": 1, "entries": [{"rule": "FL101"}]}'],
+)
 def test_a_missing_or_bad_baseline_is_one_line_and_exit_2(corpus: Path, content: str | None) -> None:
     if content is not None:
         (corpus / "baseline.json").write_text(content, encoding="utf-8")

@@ -48,8 +48,7 @@ def _front_matter(**meta: str) -> str:
 def _plain_event_names(text: str) -> list[str]:
     """event_names as one regex over the whole text (quadratic on a long capitalised word)."""
     lex = default_lexicon()
-    nouns = "|".join(re.escape(w) for w in sorted(lex.words("edition_nouns"), key=len,
-                                                  reverse=True))
+    nouns = "|".join(re.escape(w) for w in sorted(lex.words("edition_nouns"), key=len, reverse=True))
     stop = {w.lower() for w in lex.words("not_name_words") + lex.words("generic_event_words")}
     names = []
     for m in re.finditer(rf"((?:[A-Z][\w'-]+\s+){{1,4}})(?i:{nouns})\b", text):
@@ -61,26 +60,55 @@ def _plain_event_names(text: str) -> list[str]:
 
 def test_event_names_read_as_the_plain_regex_does() -> None:
     lex = default_lexicon()
-    pieces = ["A", "Bb", "cup", "Cup", "Open", "open", "-", "'", " ", "\n", "eBay", "x", "Ray",
-              "Grand", "Prix", "Marathon", "5th", "\u00c9", "AB", "Air", ".", "Festival", "The"]
+    pieces = [
+        "A",
+        "Bb",
+        "cup",
+        "Cup",
+        "Open",
+        "open",
+        "-",
+        "'",
+        " ",
+        "\n",
+        "eBay",
+        "x",
+        "Ray",
+        "Grand",
+        "Prix",
+        "Marathon",
+        "5th",
+        "\u00c9",
+        "AB",
+        "Air",
+        ".",
+        "Festival",
+        "The",
+    ]
     rnd = random.Random(5)
     for _ in range(3000):
-        text = "".join(rnd.choice(pieces) + rnd.choice(["", " ", "-"])
-                       for _ in range(rnd.randint(1, 10)))
+        text = "".join(rnd.choice(pieces) + rnd.choice(["", " ", "-"]) for _ in range(rnd.randint(1, 10)))
         assert event_names(text, lex) == _plain_event_names(text), text
-    for text in ("the Lakeside City Marathon", "eBay Cup winners", "the Big Open-Air Festival",
-                 "Riverside Film Festival and Lakeside Grand Prix", "Ab" * 40 + " Cup"):
+    for text in (
+        "the Lakeside City Marathon",
+        "eBay Cup winners",
+        "the Big Open-Air Festival",
+        "Riverside Film Festival and Lakeside Grand Prix",
+        "Ab" * 40 + " Cup",
+    ):
         assert event_names(text, lex) == _plain_event_names(text), text
 
 
 def test_event_names_are_linear_in_a_long_capitalised_word() -> None:
     # a million characters: quadratic work would take hours, linear work milliseconds
-    code = ("from checker.lexicon import default_lexicon; from checker.series import event_names;"
-            "lex = default_lexicon();"
-            "assert event_names('A' * 1_000_000, lex) == [];"
-            "assert event_names('Ab' * 500_000, lex) == [];"
-            "assert event_names('Open-' * 200_000, lex) == [];"
-            "assert event_names(('Aa ' * 4 + 'x ') * 100_000, lex) == []")
+    code = (
+        "from checker.lexicon import default_lexicon; from checker.series import event_names;"
+        "lex = default_lexicon();"
+        "assert event_names('A' * 1_000_000, lex) == [];"
+        "assert event_names('Ab' * 500_000, lex) == [];"
+        "assert event_names('Open-' * 200_000, lex) == [];"
+        "assert event_names(('Aa ' * 4 + 'x ') * 100_000, lex) == []"
+    )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=HANG_GUARD)
 
 
@@ -88,12 +116,16 @@ def test_event_names_are_linear_in_a_long_capitalised_word() -> None:
 
 
 def test_front_matter_fields_are_capped_with_a_warning(tmp_path: Path) -> None:
-    long = {"title": "T" * 40_000, "outlet": "O" * 5_000, "series": "S" * 1_001,
-            "url": "https://example.org/" + "u" * 10_000}
+    long = {
+        "title": "T" * 40_000,
+        "outlet": "O" * 5_000,
+        "series": "S" * 1_001,
+        "url": "https://example.org/" + "u" * 10_000,
+    }
     path = _write(tmp_path / "long.md", _front_matter(**long, published="2020-05-01") + CLAIM)
     [article] = read_reports([str(path)]).articles
     for key, value in long.items():
-        assert getattr(article, key) == value[:MAX_META[key]]
+        assert getattr(article, key) == value[: MAX_META[key]]
         [warning] = [w for w in article.warnings if f"'{key}'" in w]
         assert warning.startswith(f"{path}: ") and f"{len(value):,} characters" in warning
     assert article.published is not None and article.published.year == 2020
@@ -107,20 +139,33 @@ def test_fields_at_the_cap_are_read_whole_without_a_warning(tmp_path: Path) -> N
 
 
 def test_jsonl_fields_are_capped_with_a_warning_naming_the_file(tmp_path: Path) -> None:
-    record = {"id": "a", "text": CLAIM, "published": "2020-05-01", "title": "A" * 100_000,
-              "outlet": "B" * 100_000, "series": "C" * 100_000, "url": "D" * 100_000}
+    record = {
+        "id": "a",
+        "text": CLAIM,
+        "published": "2020-05-01",
+        "title": "A" * 100_000,
+        "outlet": "B" * 100_000,
+        "series": "C" * 100_000,
+        "url": "D" * 100_000,
+    }
     path = _write(tmp_path / "feed.jsonl", json.dumps(record) + "\n")
     [article] = read_reports([str(path)]).articles
     assert (len(article.title), len(article.outlet), len(article.series), len(article.url)) == (
-        MAX_META["title"], MAX_META["outlet"], MAX_META["series"], MAX_META["url"])
+        MAX_META["title"],
+        MAX_META["outlet"],
+        MAX_META["series"],
+        MAX_META["url"],
+    )
     assert len(article.warnings) == 4
     assert all(w.startswith(f"{path}#a: ") for w in article.warnings)
 
 
 def test_a_long_title_leaves_the_series_signature_small(tmp_path: Path) -> None:
     for i, edition in enumerate(("5th", "6th")):
-        _write(tmp_path / f"r{i}.md", _front_matter(title="A" * 60_000, published="2020-05-01")
-               + CLAIM.replace("5th", edition))
+        _write(
+            tmp_path / f"r{i}.md",
+            _front_matter(title="A" * 60_000, published="2020-05-01") + CLAIM.replace("5th", edition),
+        )
     corpus = check([str(tmp_path)], all_rules())
     assert all(len(a.title) == MAX_META["title"] for a in corpus.articles)
     assert len({occ.series for occ in corpus.occurrences.values()}) == 1
@@ -150,17 +195,21 @@ def test_fit_cuts_as_a_character_at_a_time_would() -> None:
 
 
 def test_fit_and_clean_are_linear_in_a_long_name() -> None:
-    code = ("from checker import html_layout as h;"
-            "assert h.fit_text('x' * 2_000_000, 300) == h.fit_text('x' * 100, 300);"
-            "assert len(h.clean_text('y' * 2_000_000)) == h.MAX_SHOWN + 1")
+    code = (
+        "from checker import html_layout as h;"
+        "assert h.fit_text('x' * 2_000_000, 300) == h.fit_text('x' * 100, 300);"
+        "assert len(h.clean_text('y' * 2_000_000)) == h.MAX_SHOWN + 1"
+    )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=HANG_GUARD)
 
 
 def test_a_long_series_name_is_shown_cut(tmp_path: Path) -> None:
     name = "Lakeside " + "x" * 60_000
     for i, edition in enumerate(("5th", "6th")):
-        _write(tmp_path / f"r{i}.md", _front_matter(series=name, published=f"2020-05-0{i + 1}")
-               + CLAIM.replace("5th", edition))
+        _write(
+            tmp_path / f"r{i}.md",
+            _front_matter(series=name, published=f"2020-05-0{i + 1}") + CLAIM.replace("5th", edition),
+        )
     corpus = check([str(tmp_path)], all_rules())
     html_page = render_html(corpus)
     assert corpus.findings and "Lakeside xxx" in html_page
@@ -205,18 +254,18 @@ def test_ordered_map_starts_no_more_processes_than_cpus(monkeypatch: pytest.Monk
 
 
 def _record(ident: object, edition: str) -> str:
-    return json.dumps({"id": ident, "text": CLAIM.replace("5th", edition),
-                       "published": "2020-05-01"}) + "\n"
+    return json.dumps({"id": ident, "text": CLAIM.replace("5th", edition), "published": "2020-05-01"}) + "\n"
 
 
 def test_a_duplicate_jsonl_id_is_skipped_with_its_first_line(tmp_path: Path) -> None:
-    path = _write(tmp_path / "feed.jsonl",
-                  _record("x", "5th") + "\n" + _record("x", "6th") + _record("y", "7th"))
+    path = _write(
+        tmp_path / "feed.jsonl", _record("x", "5th") + "\n" + _record("x", "6th") + _record("y", "7th")
+    )
     result = read_reports([str(path)])
-    assert [(a.path, a.line_of(0)) for a in result.articles] == [(f"{path}#x", 1),
-                                                                  (f"{path}#y", 4)]
+    assert [(a.path, a.line_of(0)) for a in result.articles] == [(f"{path}#x", 1), (f"{path}#y", 4)]
     assert [(s.path, s.reason) for s in result.skipped] == [
-        (f"{path}:3", "duplicate id 'x' (first on line 1)")]
+        (f"{path}:3", "duplicate id 'x' (first on line 1)")
+    ]
     path.write_text(_record("x", "5th") + _record("x", "6th"), encoding="utf-8")
     corpus = check([str(path)], all_rules())
     assert not corpus.findings  # the second record is no second report to contradict the first
@@ -224,13 +273,17 @@ def test_a_duplicate_jsonl_id_is_skipped_with_its_first_line(tmp_path: Path) -> 
 
 def test_a_duplicate_id_is_told_on_the_command_line(tmp_path: Path) -> None:
     path = _write(tmp_path / "feed.jsonl", _record("x", "5th") + _record("x", "6th"))
-    done = subprocess.run([sys.executable, "-m", "checker", "check", str(path), "--no-config",
-                           "--format", "json"], capture_output=True, text=True,
-                          timeout=HANG_GUARD)
+    done = subprocess.run(
+        [sys.executable, "-m", "checker", "check", str(path), "--no-config", "--format", "json"],
+        capture_output=True,
+        text=True,
+        timeout=HANG_GUARD,
+    )
     assert done.returncode == 0, done.stderr
     assert f"factlint: skipped {path}:2: duplicate id 'x' (first on line 1)" in done.stderr
     assert json.loads(done.stdout)["skipped"] == [
-        {"path": f"{path}:2", "reason": "duplicate id 'x' (first on line 1)"}]
+        {"path": f"{path}:2", "reason": "duplicate id 'x' (first on line 1)"}
+    ]
 
 
 def test_ids_are_names_within_one_feed_only(tmp_path: Path) -> None:
@@ -253,5 +306,6 @@ def test_a_jsonl_id_too_long_to_be_a_name_names_the_record_by_its_line(tmp_path:
     path = _write(tmp_path / "feed.jsonl", "".join(json.dumps(r) + "\n" for r in lines))
     articles = read_reports([str(path)]).articles
     assert [a.path for a in articles] == [f"{path}#1", f"{path}#short"]
-    assert articles[0].warnings == (f"{path}:1: 'id' is longer than {MAX_ID:,} characters; the "
-                                    "record is named by its line",)
+    assert articles[0].warnings == (
+        f"{path}:1: 'id' is longer than {MAX_ID:,} characters; the record is named by its line",
+    )

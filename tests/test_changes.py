@@ -28,14 +28,28 @@ CONTRADICTING = (
     "---\ntitle: UN adopts North Korea rights resolution\npublished: 2020-12-17\n---\n"
     "The UN General Assembly adopted the North Korean human rights resolution for the 15th"
     " consecutive year.\n"
-    "The resolution on human rights in North Korea was passed by consensus.\n")
+    "The resolution on human rights in North Korea was passed by consensus.\n"
+)
 CONSISTENT = CONTRADICTING.replace("15th", "16th")
 
 
 def git(repo: Path, *args: str) -> str:
-    done = subprocess.run(["git", "-c", "user.name=factlint", "-c", "user.email=f@example.org",
-                           "-c", "commit.gpgsign=false", *args], cwd=repo, check=True,
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        [
+            "git",
+            "-c",
+            "user.name=factlint",
+            "-c",
+            "user.email=f@example.org",
+            "-c",
+            "commit.gpgsign=false",
+            *args,
+        ],
+        cwd=repo,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     return done.stdout
 
 
@@ -107,8 +121,7 @@ def test_renamed_and_deleted_reports_as_git_reports_them(repo: Path) -> None:
     (repo / "corpus" / "001_620c1b8c98279eaf.txt").unlink()  # deleted, not yet staged
     changes = changed_since("HEAD", ["corpus"])
     assert changes.renamed == [("corpus/000_cae03861725b6189.txt", "corpus/2020_yonhap.txt")]
-    assert changes.deleted == ["corpus/001_620c1b8c98279eaf.txt",
-                               "corpus/004_fa8313e7129cf204.txt"]
+    assert changes.deleted == ["corpus/001_620c1b8c98279eaf.txt", "corpus/004_fa8313e7129cf204.txt"]
     assert changes.changed == []
     assert changes.touched == ["corpus/2020_yonhap.txt"]
 
@@ -130,13 +143,11 @@ def test_only_reports_under_the_paths_are_listed(repo: Path) -> None:
     (repo / "README.txt").write_text("Edited.\n")
     (repo / "corpus" / "feed.JSONL").write_text('{"id": 1, "text": "Hello."}\n')
     assert changed_since("HEAD", ["corpus"]).changed == ["corpus/feed.JSONL"]
-    assert changed_since("HEAD").changed == ["README.txt", "corpus/feed.JSONL",
-                                             "elsewhere/other.md"]
+    assert changed_since("HEAD").changed == ["README.txt", "corpus/feed.JSONL", "elsewhere/other.md"]
     assert changed_since("HEAD", ["elsewhere/other.md"]).changed == ["elsewhere/other.md"]
 
 
-def test_paths_are_named_from_the_current_folder(repo: Path,
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_paths_are_named_from_the_current_folder(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (repo / "corpus" / "new_report.md").write_text(CONTRADICTING)
     monkeypatch.chdir(repo / "corpus")
     assert changed_since("HEAD", ["."]).changed == ["new_report.md"]
@@ -144,8 +155,7 @@ def test_paths_are_named_from_the_current_folder(repo: Path,
     monkeypatch.chdir(elsewhere)
     found = changed_since("HEAD", repo=str(repo))
     assert found.changed == ["newsroom/corpus/new_report.md"]
-    assert changed_since("HEAD", [str(repo / "corpus")]).changed == [
-        "newsroom/corpus/new_report.md"]
+    assert changed_since("HEAD", [str(repo / "corpus")]).changed == ["newsroom/corpus/new_report.md"]
 
 
 def test_an_older_reference_sees_committed_changes(repo: Path) -> None:
@@ -156,8 +166,7 @@ def test_an_older_reference_sees_committed_changes(repo: Path) -> None:
     assert changed_since("HEAD~1", ["corpus"]).changed == ["corpus/new_report.md"]
 
 
-def test_outside_a_git_repository_is_a_clear_error(tmp_path: Path,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_outside_a_git_repository_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     plain = tmp_path / "plain"
     plain.mkdir()
     (plain / "a.md").write_text(CONTRADICTING)
@@ -177,10 +186,12 @@ def test_an_unknown_reference_is_a_clear_error(repo: Path, ref: str) -> None:
 
 def test_changed_records_of_a_jsonl_file_are_in_focus(repo: Path) -> None:
     feed = repo / "corpus" / "feed.jsonl"
-    feed.write_text('{"id": "a", "published": "2020-12-17", "text": "The UN General Assembly'
-                    ' adopted the North Korean human rights resolution for the 15th consecutive'
-                    ' year. The resolution on human rights in North Korea was passed by'
-                    ' consensus."}\n')
+    feed.write_text(
+        '{"id": "a", "published": "2020-12-17", "text": "The UN General Assembly'
+        " adopted the North Korean human rights resolution for the 15th consecutive"
+        " year. The resolution on human rights in North Korea was passed by"
+        ' consensus."}\n'
+    )
     changes = changed_since("HEAD", ["corpus"])
     kept = focus(check(["corpus"], all_rules()), changes.touched)
     assert any("corpus/feed.jsonl#a" in f.articles for f in conflicts(kept))
@@ -227,8 +238,7 @@ def test_cli_new_reports_against_an_indexed_corpus(repo: Path) -> None:
     assert "5 read" in built.stderr
     assert (repo / ".factlint" / "index.sqlite").is_file()
     (repo / "new_report.md").write_text(CONTRADICTING)
-    done = factlint(repo, "check", "--new", "new_report.md", "--corpus", "corpus",
-                    "--format", "json")
+    done = factlint(repo, "check", "--new", "new_report.md", "--corpus", "corpus", "--format", "json")
     assert done.returncode == 1, done.stderr
     assert [c["rule"] for c in json.loads(done.stdout)["conflicts"]] == ["FL101"]
     again = factlint(repo, "index", "corpus")
@@ -236,8 +246,11 @@ def test_cli_new_reports_against_an_indexed_corpus(repo: Path) -> None:
     (repo / ".factlint" / "index.sqlite").write_bytes(b"garbage" * 100)
     passed_over = factlint(repo, "check", "corpus", "-q")  # not asked for: checked without
     assert passed_over.returncode == 0, passed_over.stderr
-    assert passed_over.stderr.startswith("factlint: warning: index") and "--rebuild" in \
-        passed_over.stderr and "checked without the index" in passed_over.stderr
+    assert (
+        passed_over.stderr.startswith("factlint: warning: index")
+        and "--rebuild" in passed_over.stderr
+        and "checked without the index" in passed_over.stderr
+    )
     broken = factlint(repo, "check", "corpus", "--index", ".factlint/index.sqlite")
     assert broken.returncode == 2
     assert broken.stderr.count("\n") == 1 and "--rebuild" in broken.stderr
@@ -251,8 +264,9 @@ def test_new_reports_are_checked_against_the_configured_corpus(repo: Path) -> No
     done = factlint(repo, "check", "--new", "new_report.md", "-f", "json", "--no-index")
     assert done.returncode == 1, done.stderr
     assert [c["rule"] for c in json.loads(done.stdout)["conflicts"]] == ["FL101"]
-    same = factlint(repo, "check", "--new", "new_report.md", "corpus", "-f", "json",
-                    "--no-config", "--no-index")
+    same = factlint(
+        repo, "check", "--new", "new_report.md", "corpus", "-f", "json", "--no-config", "--no-index"
+    )
     assert same.stdout == done.stdout
     (repo / "factlint.toml").unlink()
     alone = factlint(repo, "check", "--new", "new_report.md")

@@ -26,14 +26,53 @@ ANSI = "\x1b["
 README_KEYS = {
     "top": {"version", "summary", "articles", "claims", "conflicts", "skipped"},
     "summary": {"articles", "skipped", "claims", "findings", "by_verdict", "suppressed"},
-    "article": {"path", "title", "outlet", "url", "published", "series", "event_year",
-                "event_meeting", "event_date", "evidence", "warnings"},
+    "article": {
+        "path",
+        "title",
+        "outlet",
+        "url",
+        "published",
+        "series",
+        "event_year",
+        "event_meeting",
+        "event_date",
+        "evidence",
+        "warnings",
+    },
     "evidence": {"source", "detail", "claim"},
-    "claim": {"id", "article", "line", "span", "quote", "event", "kind", "slot", "value",
-              "display", "qualifier", "polarity", "counted", "years", "year", "meeting",
-              "attributed"},
-    "conflict": {"id", "rule", "name", "event", "series", "occurrence", "slot", "verdict",
-                 "severity", "sides", "explanation", "suppressed"},
+    "claim": {
+        "id",
+        "article",
+        "line",
+        "span",
+        "quote",
+        "event",
+        "kind",
+        "slot",
+        "value",
+        "display",
+        "qualifier",
+        "polarity",
+        "counted",
+        "years",
+        "year",
+        "meeting",
+        "attributed",
+    },
+    "conflict": {
+        "id",
+        "rule",
+        "name",
+        "event",
+        "series",
+        "occurrence",
+        "slot",
+        "verdict",
+        "severity",
+        "sides",
+        "explanation",
+        "suppressed",
+    },
     "side": {"value", "claims", "articles", "years"},
     "skipped": {"path", "reason"},
 }
@@ -73,15 +112,26 @@ def test_check_seeds_folder_with_trailing_slash_as_in_the_readme() -> None:
     done = factlint("check", "seeds/", "--format", "json")
     assert done.returncode in (0, 1), done.stderr
     assert [num(a["path"]) for a in json.loads(done.stdout)["articles"]] == [
-        "000", "001", "002", "003", "004"]
+        "000",
+        "001",
+        "002",
+        "003",
+        "004",
+    ]
 
 
 def test_console_script_factlint_gives_what_python_m_checker_gives(seeds_json: str) -> None:
     script = Path(sys.executable).parent / "factlint"
     if not script.exists():
         pytest.skip("console script not installed next to this interpreter")
-    done = subprocess.run([str(script), "check", "seeds", "--format", "json"], cwd=ROOT,
-                          capture_output=True, text=True, encoding="utf-8", timeout=120)
+    done = subprocess.run(
+        [str(script), "check", "seeds", "--format", "json"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
     assert done.returncode in (0, 1) and "Traceback" not in done.stderr, done.stderr
     assert done.stdout == seeds_json
 
@@ -146,8 +196,7 @@ def test_json_report_is_consistent_with_itself(seeds_json: str) -> None:
     assert {c["article"] for c in data["claims"]} <= set(paths)
     finding_ids = [f["id"] for f in data["conflicts"]]
     assert len(set(finding_ids)) == len(finding_ids)
-    severity = {"conflict": "error", "variant": "warning", "unresolved": "warning",
-                "time-shift": "info"}
+    severity = {"conflict": "error", "variant": "warning", "unresolved": "warning", "time-shift": "info"}
     for finding in data["conflicts"]:
         assert finding["verdict"] in VERDICTS
         assert finding["severity"] == severity[finding["verdict"]]
@@ -179,16 +228,19 @@ def test_json_report_is_byte_identical_across_runs(seeds_json: str) -> None:
 
 
 def test_json_report_is_byte_identical_across_hash_seeds() -> None:
-    runs = [factlint("check", "seeds", "--format", "json", env={"PYTHONHASHSEED": seed}).stdout
-            for seed in ("0", "123")]
+    runs = [
+        factlint("check", "seeds", "--format", "json", env={"PYTHONHASHSEED": seed}).stdout
+        for seed in ("0", "123")
+    ]
     assert runs[0] == runs[1]
-    runs = [factlint("claims", "seeds", "--format", "json", env={"PYTHONHASHSEED": seed}).stdout
-            for seed in ("0", "123")]
+    runs = [
+        factlint("claims", "seeds", "--format", "json", env={"PYTHONHASHSEED": seed}).stdout
+        for seed in ("0", "123")
+    ]
     assert runs[0] == runs[1]
 
 
-def test_json_report_is_byte_identical_whatever_order_the_files_were_copied_in(
-        tmp_path: Path) -> None:
+def test_json_report_is_byte_identical_whatever_order_the_files_were_copied_in(tmp_path: Path) -> None:
     seeds = sorted(SEEDS.glob("*.txt"))
     outputs = []
     for label, order in (("forward", seeds), ("backward", seeds[::-1])):
@@ -196,8 +248,7 @@ def test_json_report_is_byte_identical_whatever_order_the_files_were_copied_in(
         corpus.mkdir(parents=True)
         for seed in order:
             shutil.copy(seed, corpus / seed.name)
-        outputs.append(factlint("check", "corpus", "--format", "json",
-                                cwd=tmp_path / label).stdout)
+        outputs.append(factlint("check", "corpus", "--format", "json", cwd=tmp_path / label).stdout)
     assert outputs[0] and outputs[0] == outputs[1]
 
 
@@ -211,7 +262,6 @@ def test_output_option_writes_the_report_to_a_file(tmp_path: Path, seeds_json: s
     assert factlint("check", "seeds", "-o", str(text)).returncode in (0, 1)
     written = text.read_text(encoding="utf-8")
     assert "FL101" in written and ANSI not in written
-
 
 
 def test_output_never_overwrites_a_report_being_checked(tmp_path: Path) -> None:
@@ -308,16 +358,21 @@ def test_stdin_dash_is_read_as_a_report() -> None:
 
 def test_jsonl_records_are_reports_whose_claims_point_at_their_line(tmp_path: Path) -> None:
     records = [
-        {"id": "r2018", "published": "2018-12-18",
-         "text": "The UN General Assembly adopted a resolution on human rights in North Korea "
-                 "for the 14th consecutive year."},
-        {"id": "r2020", "published": "2020-12-17",
-         "text": "The UN General Assembly adopted a resolution on human rights in North Korea "
-                 "for the 16th consecutive year since 2005."},
+        {
+            "id": "r2018",
+            "published": "2018-12-18",
+            "text": "The UN General Assembly adopted a resolution on human rights in North Korea "
+            "for the 14th consecutive year.",
+        },
+        {
+            "id": "r2020",
+            "published": "2020-12-17",
+            "text": "The UN General Assembly adopted a resolution on human rights in North Korea "
+            "for the 16th consecutive year since 2005.",
+        },
     ]
     path = tmp_path / "reports.jsonl"
-    path.write_text(json.dumps(records[0]) + "\n\n" + json.dumps(records[1]) + "\n",
-                    encoding="utf-8")
+    path.write_text(json.dumps(records[0]) + "\n\n" + json.dumps(records[1]) + "\n", encoding="utf-8")
     data = json_of("check", "reports.jsonl", "--format", "json", cwd=tmp_path)
     articles = {a["path"]: a for a in data["articles"]}
     assert len(articles) == 2
@@ -360,11 +415,19 @@ def _on_a_terminal(*args: str, env: dict[str, str] | None = None) -> str:
     """Run factlint with stdout on a pseudo-terminal, as a user at a shell sees it."""
     pty = pytest.importorskip("pty")
     master, slave = pty.openpty()
-    base = {k: v for k, v in os.environ.items()
-            if k not in ("NO_COLOR", "FORCE_COLOR", "CLICOLOR_FORCE", "TTY_COMPATIBLE")}
-    proc = subprocess.Popen([sys.executable, "-m", "checker", *args], cwd=ROOT, stdout=slave,
-                            stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL,
-                            env={**base, "TERM": "xterm-256color", **(env or {})})
+    base = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("NO_COLOR", "FORCE_COLOR", "CLICOLOR_FORCE", "TTY_COMPATIBLE")
+    }
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "checker", *args],
+        cwd=ROOT,
+        stdout=slave,
+        stderr=subprocess.DEVNULL,
+        stdin=subprocess.DEVNULL,
+        env={**base, "TERM": "xterm-256color", **(env or {})},
+    )
     os.close(slave)
     chunks = []
     while True:
@@ -449,8 +512,9 @@ def test_python_m_checker_version_prints_the_version() -> None:
     assert checker.__version__ == installed_version("factlint")
 
 
-def test_cli_runner_on_the_typer_app_gives_the_same_json(monkeypatch: pytest.MonkeyPatch,
-                                                         seeds_json: str) -> None:
+def test_cli_runner_on_the_typer_app_gives_the_same_json(
+    monkeypatch: pytest.MonkeyPatch, seeds_json: str
+) -> None:
     from typer.testing import CliRunner
 
     from checker.cli import app

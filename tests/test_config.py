@@ -41,8 +41,9 @@ def one_error_line(done: subprocess.CompletedProcess[str]) -> str:
 
 def test_pyproject_select_and_paths_apply_and_a_flag_overrides(repo: Path) -> None:
     (repo / "pyproject.toml").write_text(
-        '[project]\nname = "newsroom"\n\n[tool.factlint]\npaths = ["articles"]\n'
-        'select = ["FL101"]\n', encoding="utf-8")
+        '[project]\nname = "newsroom"\n\n[tool.factlint]\npaths = ["articles"]\nselect = ["FL101"]\n',
+        encoding="utf-8",
+    )
     assert rules_of(factlint("check", "-f", "json", cwd=repo)) == {"FL101"}
     assert rules_of(factlint("check", "-f", "json", "--select", "FL202", cwd=repo)) == {"FL202"}
     everything = rules_of(factlint("check", "-f", "json", "--no-config", "articles", cwd=repo))
@@ -50,8 +51,7 @@ def test_pyproject_select_and_paths_apply_and_a_flag_overrides(repo: Path) -> No
 
 
 def test_config_is_found_from_a_subfolder_and_paths_are_relative_to_it(repo: Path) -> None:
-    (repo / "factlint.toml").write_text('paths = ["articles"]\nignore = ["ordinal-year"]\n',
-                                        encoding="utf-8")
+    (repo / "factlint.toml").write_text('paths = ["articles"]\nignore = ["ordinal-year"]\n', encoding="utf-8")
     sub = repo / "articles"
     done = factlint("check", "-f", "json", cwd=sub)
     assert "FL101" not in rules_of(done) and rules_of(done)
@@ -74,16 +74,28 @@ def test_factlint_toml_wins_over_pyproject_and_may_use_the_tool_table(repo: Path
 
 
 def test_unknown_key_is_one_line_and_exit_2(repo: Path) -> None:
-    (repo / "pyproject.toml").write_text('[tool.factlint]\npaths = ["articles"]\nselct = ["FL101"]\n',
-                                         encoding="utf-8")
+    (repo / "pyproject.toml").write_text(
+        '[tool.factlint]\npaths = ["articles"]\nselct = ["FL101"]\n', encoding="utf-8"
+    )
     line = one_error_line(factlint("check", cwd=repo))
     assert "unknown config key: selct" in line and "pyproject.toml" in line
 
 
-@pytest.mark.parametrize("setting", ['select = "FL101"', "max-bytes = -5", 'fail-on = "bad"',
-                                     'severity = {FL101 = "fatal"}', "paths = [1, 2]",
-                                     'severity = {FL999 = "info"}', 'select = ["FL999"]',
-                                     'rules-paths = ["mine"]', "select = [", 'alias-files = ["no.yaml"]'])
+@pytest.mark.parametrize(
+    "setting",
+    [
+        'select = "FL101"',
+        "max-bytes = -5",
+        'fail-on = "bad"',
+        'severity = {FL101 = "fatal"}',
+        "paths = [1, 2]",
+        'severity = {FL999 = "info"}',
+        'select = ["FL999"]',
+        'rules-paths = ["mine"]',
+        "select = [",
+        'alias-files = ["no.yaml"]',
+    ],
+)
 def test_bad_settings_are_one_line_and_exit_2(repo: Path, setting: str) -> None:
     (repo / "factlint.toml").write_text(f'paths = ["articles"]\n{setting}\n', encoding="utf-8")
     one_error_line(factlint("check", cwd=repo))
@@ -91,13 +103,12 @@ def test_bad_settings_are_one_line_and_exit_2(repo: Path, setting: str) -> None:
 
 def test_severity_override_shows_in_the_json_report(repo: Path) -> None:
     (repo / "factlint.toml").write_text(
-        'paths = ["articles"]\n[severity]\nname-variant = "error"\nFL4 = "info"\n',
-        encoding="utf-8")
+        'paths = ["articles"]\n[severity]\nname-variant = "error"\nFL4 = "info"\n', encoding="utf-8"
+    )
     done = factlint("check", "-f", "json", cwd=repo)
     plain = factlint("check", "-q", "--no-config", "articles", cwd=repo)
     assert done.returncode == plain.returncode  # severity is how a finding is shown, not fail-on
-    by_rule = {f["rule"]: f for f in json.loads(done.stdout)["conflicts"]
-               if f["verdict"] != "time-shift"}
+    by_rule = {f["rule"]: f for f in json.loads(done.stdout)["conflicts"] if f["verdict"] != "time-shift"}
     assert by_rule["FL501"]["severity"] == "error"
     assert by_rule["FL401"]["severity"] == "info"
     assert by_rule["FL201"]["severity"] == "warning"  # untouched
@@ -106,7 +117,8 @@ def test_severity_override_shows_in_the_json_report(repo: Path) -> None:
 def test_fail_on_from_config_and_flag(repo: Path) -> None:
     # lead-sponsor finds only a time-shift in the seeds (2018 and 2020 name different leads)
     (repo / "factlint.toml").write_text(
-        'paths = ["articles"]\nselect = ["FL202"]\nfail-on = "time-shift"\n', encoding="utf-8")
+        'paths = ["articles"]\nselect = ["FL202"]\nfail-on = "time-shift"\n', encoding="utf-8"
+    )
     assert factlint("check", "-q", cwd=repo).returncode == 1
     assert factlint("check", "-q", "--fail-on", "conflict", cwd=repo).returncode == 0
 

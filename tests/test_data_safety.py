@@ -29,8 +29,7 @@ def corpus(tmp_path: Path) -> Path:
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
-            if p.is_file()}
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def test_another_programs_database_with_the_same_table_names_is_left_alone(corpus):
@@ -42,8 +41,7 @@ def test_another_programs_database_with_the_same_table_names_is_left_alone(corpu
         conn.execute("INSERT INTO meta VALUES ('owner', 'accounts')")
     before = db.read_bytes()
     for args in (["check", "reports"], ["index", "reports"], ["index", "reports", "--rebuild"]):
-        line = one_error_line(factlint(*args, "--index", "app.sqlite", "--no-config",
-                                       cwd=corpus))
+        line = one_error_line(factlint(*args, "--index", "app.sqlite", "--no-config", cwd=corpus))
         assert "not a factlint index" in line and "--rebuild" not in line
     assert db.read_bytes() == before
 
@@ -52,20 +50,19 @@ def test_another_programs_database_with_the_same_table_names_is_left_alone(corpu
 def test_a_report_given_as_the_index_is_never_written(corpus, command):
     before = _snapshot(corpus / "reports")
     target = "reports/000_cae03861725b6189.txt"
-    line = one_error_line(factlint(*command, "reports", "--index", target, "--no-config",
-                                   cwd=corpus))
+    line = one_error_line(factlint(*command, "reports", "--index", target, "--no-config", cwd=corpus))
     assert "one of the reports being checked" in line
     # a report elsewhere, not among the inputs, is refused as well
     (corpus / "empty.md").write_bytes(b"")
-    line = one_error_line(factlint(*command, "reports", "--index", "empty.md", "--no-config",
-                                   cwd=corpus))
+    line = one_error_line(factlint(*command, "reports", "--index", "empty.md", "--no-config", cwd=corpus))
     assert "not a factlint index" in line
     assert (corpus / "empty.md").read_bytes() == b""
     assert _snapshot(corpus / "reports") == before
 
 
-@pytest.mark.parametrize("command", [["claims"], ["timeline"], ["graph"], ["baseline"],
-                                     ["check", "-f", "json"]])
+@pytest.mark.parametrize(
+    "command", [["claims"], ["timeline"], ["graph"], ["baseline"], ["check", "-f", "json"]]
+)
 def test_output_onto_a_report_being_read_is_refused(corpus, command):
     before = _snapshot(corpus / "reports")
     done = factlint(*command, "reports", "-o", "reports/001_620c1b8c98279eaf.txt", cwd=corpus)
@@ -96,10 +93,13 @@ def test_a_new_index_gets_the_mode_the_umask_gives(corpus):
 def test_what_a_killed_rebuild_left_is_removed_by_the_next(corpus):
     db = corpus / "index.sqlite"
     update_index(str(db), [str(corpus / "reports")], jobs=1)
-    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
-                          capture_output=True, text=True, check=True).stdout.strip()
-    stale = [corpus / f".index.sqlite.{dead}.abc_12.rebuild",
-             corpus / f".index.sqlite.{dead}.abc_12.rebuild-journal"]
+    dead = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    stale = [
+        corpus / f".index.sqlite.{dead}.abc_12.rebuild",
+        corpus / f".index.sqlite.{dead}.abc_12.rebuild-journal",
+    ]
     running = corpus / f".index.sqlite.{os.getpid()}.xyz.rebuild"  # a live process's
     for path in [*stale, running]:
         path.write_bytes(b"\0" * 4096)
@@ -119,23 +119,24 @@ def test_a_file_name_that_is_not_utf8_is_indexed(tmp_path):
         done = factlint("index", "reports", "--index", "i.sqlite", "--no-config", cwd=tmp_path)
         assert done.returncode == 0, done.stderr
     assert "2 file(s)" in done.stderr and "2 unchanged" in done.stderr
-    done = factlint("check", "reports", "--index", "i.sqlite", "-f", "json", "--no-config",
-                    cwd=tmp_path)
+    done = factlint("check", "reports", "--index", "i.sqlite", "-f", "json", "--no-config", cwd=tmp_path)
     assert done.returncode in (0, 1), done.stderr
     paths = [a["path"] for a in json.loads(done.stdout)["articles"]]
     assert "reports/caf\\xe9.md" in paths
 
 
-@pytest.mark.parametrize("spec, problem", [
-    ('first_session: "x"', "'first_session' must be a whole number"),
-    ("aliases: [1, 2]", "'aliases' must be a list of names"),
-    ("aliases: Korea", "'aliases' must be a list of names"),
-    ("kind: [country]", "'kind' must be text"),
-    ("colour: red", "unknown key(s): colour"),
-])
+@pytest.mark.parametrize(
+    "spec, problem",
+    [
+        ('first_session: "x"', "'first_session' must be a whole number"),
+        ("aliases: [1, 2]", "'aliases' must be a list of names"),
+        ("aliases: Korea", "'aliases' must be a list of names"),
+        ("kind: [country]", "'kind' must be text"),
+        ("colour: red", "unknown key(s): colour"),
+    ],
+)
 def test_type_mistakes_in_an_alias_file_name_the_file(tmp_path, spec, problem):
-    (tmp_path / "aliases.yaml").write_text(f"entities:\n  Someland:\n    {spec}\n",
-                                           encoding="utf-8")
+    (tmp_path / "aliases.yaml").write_text(f"entities:\n  Someland:\n    {spec}\n", encoding="utf-8")
     (tmp_path / "factlint.toml").write_text('alias-files = ["aliases.yaml"]\n', encoding="utf-8")
     shutil.copy(SEEDS / "000_cae03861725b6189.txt", tmp_path)
     line = one_error_line(factlint("check", ".", cwd=tmp_path))
@@ -146,11 +147,15 @@ def test_type_mistakes_in_an_alias_file_name_the_file(tmp_path, spec, problem):
 @pytest.mark.parametrize("fmt", ["text", "json", "sarif"])
 def test_a_full_disk_on_stdout_is_one_line(fmt):
     with open("/dev/full", "w") as full:
-        done = subprocess.run([sys.executable, "-m", "checker", "check", str(SEEDS), "-f", fmt],
-                              stdout=full, stderr=subprocess.PIPE, text=True, timeout=120)
+        done = subprocess.run(
+            [sys.executable, "-m", "checker", "check", str(SEEDS), "-f", fmt],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=120,
+        )
     assert done.returncode == 2
-    assert done.stderr.splitlines() == [
-        "factlint: cannot write the output: No space left on device"]
+    assert done.stderr.splitlines() == ["factlint: cannot write the output: No space left on device"]
 
 
 def _children(pid: int) -> list[str]:
@@ -164,9 +169,13 @@ def _children(pid: int) -> list[str]:
 def test_ctrl_c_says_so_and_exits_2(tmp_path):
     for n in range(200):
         shutil.copytree(SEEDS, tmp_path / f"copy{n}")
-    proc = subprocess.Popen([sys.executable, "-m", "checker", "check", str(tmp_path),
-                             "--jobs", "2"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                            text=True, start_new_session=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "checker", "check", str(tmp_path), "--jobs", "2"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
     deadline = time.monotonic() + 60
     while not _children(proc.pid) and time.monotonic() < deadline:
         time.sleep(0.05)  # until the worker processes read reports
@@ -181,9 +190,24 @@ def test_ctrl_c_says_so_and_exits_2(tmp_path):
 def test_an_endless_stdin_is_read_only_up_to_the_limit():
     endless = subprocess.Popen(["yes", "The vote was 120 to 8."], stdout=subprocess.PIPE)
     try:
-        done = subprocess.run([sys.executable, "-m", "checker", "check", "-", "-f", "json",
-                               "--max-bytes", "100000", "--no-config"], stdin=endless.stdout,
-                              capture_output=True, text=True, timeout=60)
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "checker",
+                "check",
+                "-",
+                "-f",
+                "json",
+                "--max-bytes",
+                "100000",
+                "--no-config",
+            ],
+            stdin=endless.stdout,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
     finally:
         endless.kill()
         endless.wait()

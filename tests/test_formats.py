@@ -69,8 +69,9 @@ def test_sarif_of_the_seeds_is_valid_and_describes_every_rule() -> None:
 
 def test_sarif_locates_a_conflict_on_a_claim_with_the_other_side_related(tmp_path: Path) -> None:
     corpus_dir(tmp_path, {"new.md": CONTRADICTING})
-    done = factlint("check", "corpus", "--format", "sarif", "--output", "out.sarif",
-                    "--select", "FL101", cwd=tmp_path)
+    done = factlint(
+        "check", "corpus", "--format", "sarif", "--output", "out.sarif", "--select", "FL101", cwd=tmp_path
+    )
     assert done.returncode == 1, done.stderr
     log = validate_sarif((tmp_path / "out.sarif").read_text(encoding="utf-8"))
     conflicts = [r for r in log["runs"][0]["results"] if r["properties"]["verdict"] == "conflict"]
@@ -106,12 +107,19 @@ def test_primary_claim_prefers_a_changed_report() -> None:
     def claim(cid: str, article: str, line: int) -> Claim:
         return dataclasses.replace(real, id=cid, article=article, line=line)
 
-    claims = {c.id: c for c in (claim("a", "old/b.md", 9), claim("b", "old/a.md", 3),
-                                 claim("c", "new.md", 5))}
-    finding = Finding(id="F1", rule="FL101", name="ordinal-year", series="s", slot="ordinal",
-                      verdict=Verdict.CONFLICT, explanation="",
-                      sides=(Side("1st", ("a", "b"), ("old/a.md", "old/b.md")),
-                             Side("2nd", ("c",), ("new.md",))))
+    claims = {
+        c.id: c for c in (claim("a", "old/b.md", 9), claim("b", "old/a.md", 3), claim("c", "new.md", 5))
+    }
+    finding = Finding(
+        id="F1",
+        rule="FL101",
+        name="ordinal-year",
+        series="s",
+        slot="ordinal",
+        verdict=Verdict.CONFLICT,
+        explanation="",
+        sides=(Side("1st", ("a", "b"), ("old/a.md", "old/b.md")), Side("2nd", ("c",), ("new.md",))),
+    )
     side, first = primary(finding, claims)
     assert (side.value, first.id) == ("1st", "b")  # first by file and line, not by id
     side, changed = primary(finding, claims, changed={"new.md"})
@@ -132,11 +140,13 @@ def test_github_output_cannot_be_injected_by_a_hostile_report(tmp_path: Path) ->
     # Sorts before the seeds: its claim is the one the annotation is placed on (file=...).
     named = "%0A::warning::a\n::error file=x::owned.md"
     # Its quote stands for the other side, in the annotation's message.
-    worded = ("---\npublished: 2020-12-17\n---\n"
-              "A resolution on human rights in North Korea to condemn North Korea's human rights "
-              "violations was passed at the UN General Assembly on the 16th.\n\n"
-              "Diplomats said it passed for the 16th consecutive year %0A::error::pwned\n"
-              "::error file=x::owned the same day.\n")
+    worded = (
+        "---\npublished: 2020-12-17\n---\n"
+        "A resolution on human rights in North Korea to condemn North Korea's human rights "
+        "violations was passed at the UN General Assembly on the 16th.\n\n"
+        "Diplomats said it passed for the 16th consecutive year %0A::error::pwned\n"
+        "::error file=x::owned the same day.\n"
+    )
     corpus_dir(tmp_path, {named: CONTRADICTING, "0-evil.md": worded})
     done = factlint("check", "corpus", "--format", "github", "--select", "FL1,FL4", cwd=tmp_path)
     assert done.returncode == 1, done.stderr
@@ -146,8 +156,9 @@ def test_github_output_cannot_be_injected_by_a_hostile_report(tmp_path: Path) ->
     assert lines[-1].startswith("factlint: ") and len(commands) == len(lines) - 1
     conflict = next(line for line in commands if "title=FL101" in line)
     assert conflict.startswith("::error file=corpus/%250A%3A%3Awarning%3A%3Aa%0A%3A%3Aerror")
-    assert ("corpus/0-evil.md:6: Diplomats said it passed for the 16th consecutive year "
-            "%250A::error::pwned") in conflict
+    assert (
+        "corpus/0-evil.md:6: Diplomats said it passed for the 16th consecutive year %250A::error::pwned"
+    ) in conflict
     assert "\x1b" not in done.stdout
     assert not any(line.startswith("::") for line in done.stderr.splitlines())
 
@@ -164,10 +175,12 @@ def test_github_quiet_leaves_out_the_summary_line() -> None:
 
 
 def test_markdown_escapes_markup_in_report_text(tmp_path: Path) -> None:
-    hostile = ("---\npublished: 2020-12-17\n---\n"
-               "Diplomats <script>alert(1)</script> | said | the UN General Assembly adopted "
-               "the North Korean human rights resolution for the 15th consecutive year, "
-               "`code` *bold* _em_ [link](http://x) @octocat.\n")
+    hostile = (
+        "---\npublished: 2020-12-17\n---\n"
+        "Diplomats <script>alert(1)</script> | said | the UN General Assembly adopted "
+        "the North Korean human rights resolution for the 15th consecutive year, "
+        "`code` *bold* _em_ [link](http://x) @octocat.\n"
+    )
     corpus_dir(tmp_path, {"a<b>|c.md": hostile})
     done = factlint("check", "corpus", "--format", "markdown", "--select", "FL101", cwd=tmp_path)
     assert done.returncode == 1, done.stderr
@@ -195,9 +208,11 @@ def test_markdown_without_findings_says_so(tmp_path: Path) -> None:
 
 
 def test_text_report_shows_no_terminal_escapes_from_reports(tmp_path: Path) -> None:
-    hostile = ("---\npublished: 2020-12-17\n---\n"
-               "The UN General Assembly adopted the North Korean human rights resolution for "
-               "the 15th consecutive year \x1b[2J\x1b]0;owned\x07 said diplomats.\n")
+    hostile = (
+        "---\npublished: 2020-12-17\n---\n"
+        "The UN General Assembly adopted the North Korean human rights resolution for "
+        "the 15th consecutive year \x1b[2J\x1b]0;owned\x07 said diplomats.\n"
+    )
     corpus_dir(tmp_path, {"evil\x1b[31m.md": hostile})
     done = factlint("check", "corpus", "--color", "never", "--select", "FL101", cwd=tmp_path)
     assert done.returncode == 1, done.stderr
@@ -236,8 +251,7 @@ def test_max_bytes_skips_larger_reports_and_quiet_keeps_stderr_empty(tmp_path: P
     assert bad.returncode == 2 and len(bad.stderr.splitlines()) == 1
 
 
-def test_json_report_puts_one_record_a_line_and_streams_what_to_json_returns(tmp_path,
-                                                                           monkeypatch):
+def test_json_report_puts_one_record_a_line_and_streams_what_to_json_returns(tmp_path, monkeypatch):
     """A large corpus's JSON is written as it is encoded, one claim a line (diff- and
     grep-friendly); the file holds exactly what to_json returns."""
     from checker.report import to_json
@@ -250,5 +264,4 @@ def test_json_report_puts_one_record_a_line_and_streams_what_to_json_returns(tmp
     data = json.loads(text)
     claim_lines = [line for line in text.splitlines() if line.startswith('    {"id": "C')]
     assert len(claim_lines) == len(data["claims"]) > 0
-    assert [json.loads(line.rstrip(","))["id"] for line in claim_lines] == [
-        c["id"] for c in data["claims"]]
+    assert [json.loads(line.rstrip(","))["id"] for line in claim_lines] == [c["id"] for c in data["claims"]]

@@ -90,9 +90,14 @@ def test_a_failure_is_reported_with_its_case_and_a_shrunk_corpus(monkeypatch) ->
         return real(sentence, index, ctx)
 
     monkeypatch.setattr(people, "find", broken)
-    docs = [fuzz.Doc("a.txt", "txt", [fuzz.Record(pieces=["The vote was 3-1. ", "A zebra said so. ",
-                                                           "On Monday it passed."])]),
-            fuzz.Doc("b.txt", "txt", [fuzz.Record(pieces=["Nothing here."])])]
+    docs = [
+        fuzz.Doc(
+            "a.txt",
+            "txt",
+            [fuzz.Record(pieces=["The vote was 3-1. ", "A zebra said so. ", "On Monday it passed."])],
+        ),
+        fuzz.Doc("b.txt", "txt", [fuzz.Record(pieces=["Nothing here."])]),
+    ]
     failures = fuzz.run_docs(docs)
     assert failures and "ZeroDivisionError" in failures[0].error
     assert failures[0].where.startswith("checker/extract/")
@@ -103,7 +108,7 @@ def test_a_failure_is_reported_with_its_case_and_a_shrunk_corpus(monkeypatch) ->
 # ------------------------------------------------------------------ hypothesis fillers
 
 NUMBERS = st.one_of(
-    st.integers(-10**12, 10**12).map(str),
+    st.integers(-(10**12), 10**12).map(str),
     st.integers(0, 10**12).map(lambda v: f"{v:,}"),
     st.sampled_from(fuzz.NUMBER_WORDS),
     st.sampled_from(["0", "00", "1,2,3", "12-", "½", "１２３"]),
@@ -117,18 +122,18 @@ def _ordinal(n: int) -> str:
 NAME_CHARS = st.characters(categories=("Lu", "Ll", "Lo", "Mn", "Zs", "Pd", "Po"))
 FILLER_STRATEGIES = {
     "n": NUMBERS,
-    "year": st.one_of(st.integers(-100, 12000).map(str),
-                      st.sampled_from(["1", "1992", "2999", "10000"])),
+    "year": st.one_of(st.integers(-100, 12000).map(str), st.sampled_from(["1", "1992", "2999", "10000"])),
     "ord": st.one_of(st.integers(0, 10**6).map(_ordinal), st.sampled_from(fuzz.ORDINAL_WORDS)),
     "day": st.integers(0, 99).map(str),
     "dom": st.integers(0, 99).map(_ordinal),
     "weekday": st.sampled_from(fuzz.WEEKDAYS),
     "month": st.sampled_from(fuzz.MONTHS),
     "country": st.sampled_from(fuzz.COUNTRIES),
-    "name": st.one_of(st.sampled_from(fuzz.SCRIPT_NAMES),
-                      st.tuples(st.sampled_from(fuzz.GIVEN), st.sampled_from(fuzz.FAMILY)).map(
-                          " ".join),
-                      st.text(NAME_CHARS, min_size=1, max_size=80)),
+    "name": st.one_of(
+        st.sampled_from(fuzz.SCRIPT_NAMES),
+        st.tuples(st.sampled_from(fuzz.GIVEN), st.sampled_from(fuzz.FAMILY)).map(" ".join),
+        st.text(NAME_CHARS, min_size=1, max_size=80),
+    ),
 }
 RANDOMS = st.randoms(use_true_random=False)
 
@@ -153,14 +158,17 @@ def reports(draw) -> list[tuple[str, dt.date | None]]:
                 return fuzz.FILLERS[kind](rng)
 
             sentences.append(fuzz.fill(template, pick))
-        published = draw(st.one_of(st.none(), st.dates(),
-                                   st.sampled_from([dt.date.min, dt.date.max])))
+        published = draw(st.one_of(st.none(), st.dates(), st.sampled_from([dt.date.min, dt.date.max])))
         out.append((" ".join(sentences), published))
     return out
 
 
-@settings(derandomize=True, max_examples=250, deadline=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(
+    derandomize=True,
+    max_examples=250,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 @given(reports())
 def test_template_sentences_extract_judge_and_render(drafts) -> None:
     digests = []
@@ -185,23 +193,26 @@ MINIMAL_CASES = {
     # a tally with one part dated ("in 1992, when") and one not: the parts were sorted by
     # (offset, year) with None against an int
     "tally-part-with-a-year-before": {
-        "a.txt": "It passed 120-8-50, up from 1992, when it got 59 votes in favor.\n"},
+        "a.txt": "It passed 120-8-50, up from 1992, when it got 59 votes in favor.\n"
+    },
     "tally-part-with-a-year-after": {
-        "a.txt": "The assembly voted 3 against, 59 in favor in 1992, when the vote was first held.\n"},
+        "a.txt": "The assembly voted 3 against, 59 in favor in 1992, when the vote was first held.\n"
+    },
     "tally-parts-mixed-in-a-generated-report": {
-        "a.md": "The assembly voted 12 against fifteen in favor in 2022 when the vote was first "
-                "held.\n"},
+        "a.md": "The assembly voted 12 against fifteen in favor in 2022 when the vote was first held.\n"
+    },
     # an event date without a year read against the last or the first day of the calendar
     "weekday-published-on-the-last-day": {
-        "a.md": "---\npublished: 9999-12-31\n---\nThe General Assembly adopted the resolution on "
-                "Thursday.\n"},
+        "a.md": "---\npublished: 9999-12-31\n---\nThe General Assembly adopted the resolution on Thursday.\n"
+    },
     "day-of-month-published-on-the-first-day": {
-        "a.md": "---\npublished: 0001-01-01\n---\nThe General Assembly adopted the resolution on "
-                "the 31st.\n"},
+        "a.md": "---\npublished: 0001-01-01\n---\nThe General Assembly adopted the resolution on the 31st.\n"
+    },
     "weekday-published-on-the-first-day": {
         "a.md": "---\npublished: 0001-01-01\n---\nOn Thursday, the assembly adopted the text.\n",
         "b.jsonl": '{"id": 1, "published": "9999-12-31", "text": "The vote took place on the '
-                   '31st. The assembly voted on Dec. 31."}\n'},
+        '31st. The assembly voted on Dec. 31."}\n',
+    },
 }
 
 
@@ -212,26 +223,27 @@ def test_minimal_case_runs_clean(name: str, tmp_path: Path) -> None:
     for file_name, content in MINIMAL_CASES[name].items():
         (folder / file_name).write_text(content, encoding="utf-8")
     failures = fuzz.run_pipeline(folder, tmp_path)
-    assert not failures, "\n".join(f"{f.stage}: {f.error} at {f.where}\n{f.trace}"
-                                   for f in failures)
+    assert not failures, "\n".join(f"{f.stage}: {f.error} at {f.where}\n{f.trace}" for f in failures)
 
 
 def test_mixed_tally_keeps_both_parts() -> None:
     article = make_article("a.txt", MINIMAL_CASES["tally-part-with-a-year-before"]["a.txt"], LEX)
-    tallies = {(c.value, c.detail("year")) for c in extract_claims(article, LEX)
-               if c.slot == "tally"}
+    tallies = {(c.value, c.detail("year")) for c in extract_claims(article, LEX) if c.slot == "tally"}
     assert tallies == {((120, 8, 50), None), ((59, None, None), 1992)}
 
 
-@pytest.mark.parametrize(("value", "reference", "expected"), [
-    ((None, None, None, 3), dt.date.max, dt.date(9999, 12, 30)),  # a Thursday
-    ((None, None, 31, None), dt.date.max, dt.date(9999, 12, 31)),
-    ((None, 12, 31, None), dt.date.max, dt.date(9999, 12, 31)),
-    ((None, None, 31, None), dt.date.min, None),  # no earlier day to count back to
-    ((None, None, None, 0), dt.date.min, dt.date.min),  # 0001-01-01 was a Monday
-    ((None, None, None, 3), dt.date.min, None),
-    ((None, None, None, 3), dt.date(2020, 12, 17), dt.date(2020, 12, 17)),
-    ((None, None, 16, None), dt.date(2020, 12, 17), dt.date(2020, 12, 16)),
-])
+@pytest.mark.parametrize(
+    ("value", "reference", "expected"),
+    [
+        ((None, None, None, 3), dt.date.max, dt.date(9999, 12, 30)),  # a Thursday
+        ((None, None, 31, None), dt.date.max, dt.date(9999, 12, 31)),
+        ((None, 12, 31, None), dt.date.max, dt.date(9999, 12, 31)),
+        ((None, None, 31, None), dt.date.min, None),  # no earlier day to count back to
+        ((None, None, None, 0), dt.date.min, dt.date.min),  # 0001-01-01 was a Monday
+        ((None, None, None, 3), dt.date.min, None),
+        ((None, None, None, 3), dt.date(2020, 12, 17), dt.date(2020, 12, 17)),
+        ((None, None, 16, None), dt.date(2020, 12, 17), dt.date(2020, 12, 16)),
+    ],
+)
 def test_resolve_date_at_the_ends_of_the_calendar(value, reference, expected) -> None:
     assert resolve_date(value, reference) == expected

@@ -15,8 +15,7 @@ REPO = Path(__file__).resolve().parents[1]
 
 
 def _load(name: str):
-    spec = importlib.util.spec_from_file_location(f"fl_bench_{name}",
-                                                  REPO / "benchmarks" / f"{name}.py")
+    spec = importlib.util.spec_from_file_location(f"fl_bench_{name}", REPO / "benchmarks" / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module
     spec.loader.exec_module(module)
@@ -61,8 +60,11 @@ def test_writes_n_reports_and_expected(tmp_path: Path) -> None:
 
 
 def test_cli(tmp_path: Path) -> None:
-    proc = subprocess.run([sys.executable, str(REPO / "benchmarks" / "generate.py"), "12",
-                           str(tmp_path), "--seed", "5"], capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, str(REPO / "benchmarks" / "generate.py"), "12", str(tmp_path), "--seed", "5"],
+        capture_output=True,
+        text=True,
+    )
     assert proc.returncode == 0, proc.stderr
     assert len(list(tmp_path.glob("*.md"))) == 12
 
@@ -77,8 +79,12 @@ def test_factlint_finds_every_planted_contradiction(tmp_path: Path, seed: int) -
     kinds = {p["rule"] for p in expected["planted"]}
     assert len(expected["planted"]) == 3 and len(kinds) >= 2
     out = tmp_path / "findings.json"
-    proc = subprocess.run([sys.executable, "-m", "checker", "check", str(corpus), "--format",
-                           "json", "-o", str(out)], capture_output=True, text=True, cwd=REPO)
+    proc = subprocess.run(
+        [sys.executable, "-m", "checker", "check", str(corpus), "--format", "json", "-o", str(out)],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+    )
     assert proc.returncode in (0, 1), proc.stderr
     quality = run.score(json.loads(out.read_text()), expected)
     assert quality["missed"] == []

@@ -28,15 +28,22 @@ CONTRADICTING = (
     "---\ntitle: UN adopts North Korea rights resolution\npublished: 2020-12-17\n---\n"
     "The UN General Assembly adopted the North Korean human rights resolution for the 15th"
     " consecutive year.\n"
-    "The resolution on human rights in North Korea was passed by consensus.\n")
-GIT_ENV = {"GIT_AUTHOR_NAME": "factlint", "GIT_AUTHOR_EMAIL": "f@example.org",
-           "GIT_COMMITTER_NAME": "factlint", "GIT_COMMITTER_EMAIL": "f@example.org",
-           "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": os.devnull}
+    "The resolution on human rights in North Korea was passed by consensus.\n"
+)
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "factlint",
+    "GIT_AUTHOR_EMAIL": "f@example.org",
+    "GIT_COMMITTER_NAME": "factlint",
+    "GIT_COMMITTER_EMAIL": "f@example.org",
+    "GIT_CONFIG_NOSYSTEM": "1",
+    "GIT_CONFIG_GLOBAL": os.devnull,
+}
 
 
 def git(repo: Path, *args: str) -> str:
-    done = subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, text=True,
-                          env={**os.environ, **GIT_ENV})
+    done = subprocess.run(
+        ["git", *args], cwd=repo, check=True, capture_output=True, text=True, env={**os.environ, **GIT_ENV}
+    )
     return done.stdout.strip()
 
 
@@ -55,22 +62,30 @@ def newsroom(root: Path, config: str | None = 'paths = ["articles"]\n') -> Path:
     return root
 
 
-def run_action(workspace: Path, tmp_path: Path, base: str | None = None,
-               **inputs: str) -> tuple[subprocess.CompletedProcess[str], str]:
+def run_action(
+    workspace: Path, tmp_path: Path, base: str | None = None, **inputs: str
+) -> tuple[subprocess.CompletedProcess[str], str]:
     """Run the action's step as action.yml does, from another folder; return the process and
     the job summary it wrote."""
     summary = tmp_path / "step_summary.md"
     summary.write_text("")
     env = {k: v for k, v in os.environ.items() if not k.startswith(("GITHUB_", "FACTLINT_"))}
-    env.update(GIT_ENV, GITHUB_WORKSPACE=str(workspace), GITHUB_STEP_SUMMARY=str(summary),
-               GITHUB_ACTIONS="true")
+    env.update(
+        GIT_ENV, GITHUB_WORKSPACE=str(workspace), GITHUB_STEP_SUMMARY=str(summary), GITHUB_ACTIONS="true"
+    )
     env.update({f"FACTLINT_{name.upper()}": value for name, value in inputs.items()})
     if base is not None:
         event = tmp_path / "event.json"
         event.write_text(json.dumps({"pull_request": {"base": {"sha": base}}}))
         env["GITHUB_EVENT_PATH"] = str(event)
-    done = subprocess.run([sys.executable, "-P", "-m", "checker.github_action"], cwd=tmp_path,
-                          env=env, capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-P", "-m", "checker.github_action"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     return done, summary.read_text()
 
 
@@ -78,8 +93,7 @@ def annotations(stdout: str, level: str) -> list[str]:
     return [line for line in stdout.splitlines() if line.startswith(f"::{level} ")]
 
 
-def test_default_inputs_check_the_configured_archive_with_root_relative_paths(
-        tmp_path: Path) -> None:
+def test_default_inputs_check_the_configured_archive_with_root_relative_paths(tmp_path: Path) -> None:
     repo = newsroom(tmp_path / "newsroom")
     base = git(repo, "rev-parse", "HEAD")
     git(repo, "checkout", "-q", "-b", "story")
@@ -99,8 +113,7 @@ def test_default_inputs_check_the_configured_archive_with_root_relative_paths(
     assert "articles/new.md:5" in summary and "not annotated" not in summary
 
 
-def test_without_configured_paths_the_root_is_read_with_root_relative_paths(
-        tmp_path: Path) -> None:
+def test_without_configured_paths_the_root_is_read_with_root_relative_paths(tmp_path: Path) -> None:
     repo = newsroom(tmp_path / "newsroom", config=None)
     (repo / "articles" / "new.md").write_text(CONTRADICTING)
 
@@ -119,16 +132,18 @@ def two_sides(folder: Path, pairs: int, name_variants: int) -> None:
     the first name_variants pairs also spell the ambassador two ways (a variant, a warning)."""
     folder.mkdir(parents=True, exist_ok=True)
     for i in range(1, pairs + 1):
-        for side, count, name in (("a", 15, "Kim Song"),
-                                  ("b", 16, "Kim Seong" if i <= name_variants else "Kim Song")):
+        for side, count, name in (
+            ("a", 15, "Kim Song"),
+            ("b", 16, "Kim Seong" if i <= name_variants else "Kim Song"),
+        ):
             (folder / f"{side}{i:02}.md").write_text(
                 f"---\ntitle: Assembly vote {i}\npublished: 2020-12-17\nseries: Resolution {i}\n"
                 f"---\nThe General Assembly adopted resolution {i} for the {count}th consecutive"
-                f" year.\nNorth Korean Ambassador {name} rejected the resolution.\n")
+                f" year.\nNorth Korean Ambassador {name} rejected the resolution.\n"
+            )
 
 
-def test_25_findings_are_annotated_up_to_the_caps_and_all_listed_in_the_summary(
-        tmp_path: Path) -> None:
+def test_25_findings_are_annotated_up_to_the_caps_and_all_listed_in_the_summary(tmp_path: Path) -> None:
     repo = newsroom(tmp_path / "newsroom")
     base = git(repo, "rev-parse", "HEAD")
     two_sides(repo / "articles" / "2020", pairs=13, name_variants=12)  # 13 errors, 12 warnings
@@ -146,8 +161,7 @@ def test_25_findings_are_annotated_up_to_the_caps_and_all_listed_in_the_summary(
     assert "5 findings not annotated" in summary
 
 
-def test_the_summary_lists_every_finding_past_the_markdown_table(tmp_path: Path,
-                                                                 monkeypatch) -> None:
+def test_the_summary_lists_every_finding_past_the_markdown_table(tmp_path: Path, monkeypatch) -> None:
     two_sides(tmp_path / "articles", pairs=30, name_variants=30)
     monkeypatch.chdir(tmp_path)
     result = run(load_config(isolated=True).request(paths=("articles",), index=None))
@@ -183,11 +197,12 @@ def test_glob_patterns_in_paths_are_expanded(tmp_path: Path) -> None:
     assert "factlint: 6 reports read" in done.stdout
 
 
-def test_a_glob_that_matches_nothing_or_a_bad_fail_on_is_one_line_and_exit_2(
-        tmp_path: Path) -> None:
+def test_a_glob_that_matches_nothing_or_a_bad_fail_on_is_one_line_and_exit_2(tmp_path: Path) -> None:
     repo = newsroom(tmp_path / "newsroom")
-    for inputs, expected in (({"paths": "archive/**/*.md"}, "nothing matches archive/**/*.md"),
-                             ({"fail_on": "everything"}, "fail-on must be one of")):
+    for inputs, expected in (
+        ({"paths": "archive/**/*.md"}, "nothing matches archive/**/*.md"),
+        ({"fail_on": "everything"}, "fail-on must be one of"),
+    ):
         done, _ = run_action(repo, tmp_path, **inputs)
         assert done.returncode == 2
         assert done.stderr.count("\n") == 1 and expected in done.stderr, done.stderr

@@ -32,18 +32,33 @@ CLAIM = "The General Assembly adopted the resolution for the 16th consecutive ye
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 
 
-def factlint(*args: str, cwd: Path = ROOT, env: dict[str, str] | None = None,
-             stdin: bytes | None = None, timeout: float = HANG_GUARD
-             ) -> subprocess.CompletedProcess[str]:
+def factlint(
+    *args: str,
+    cwd: Path = ROOT,
+    env: dict[str, str] | None = None,
+    stdin: bytes | None = None,
+    timeout: float = HANG_GUARD,
+) -> subprocess.CompletedProcess[str]:
     """Run `python -m checker ARGS` in a subprocess, no config file, output as text."""
-    base = {k: v for k, v in os.environ.items()
-            if k not in ("NO_COLOR", "FORCE_COLOR", "CLICOLOR_FORCE", "TTY_COMPATIBLE")}
-    done = subprocess.run([sys.executable, "-m", "checker", *args], cwd=cwd,
-                          env={**base, **(env or {})}, input=stdin, capture_output=True,
-                          timeout=timeout)
-    return subprocess.CompletedProcess(done.args, done.returncode,
-                                       done.stdout.decode("utf-8", "replace"),
-                                       done.stderr.decode("utf-8", "replace"))
+    base = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("NO_COLOR", "FORCE_COLOR", "CLICOLOR_FORCE", "TTY_COMPATIBLE")
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "checker", *args],
+        cwd=cwd,
+        env={**base, **(env or {})},
+        input=stdin,
+        capture_output=True,
+        timeout=timeout,
+    )
+    return subprocess.CompletedProcess(
+        done.args,
+        done.returncode,
+        done.stdout.decode("utf-8", "replace"),
+        done.stderr.decode("utf-8", "replace"),
+    )
 
 
 def no_crash(done: subprocess.CompletedProcess[str], codes: tuple[int, ...] = (0, 1)) -> None:
@@ -65,8 +80,13 @@ def build_corpus(folder: Path) -> dict[str, set[str]]:
     folder.mkdir(parents=True, exist_ok=True)
     text = f"{CLAIM} Café au lait.\n"
     _write(folder / "latin1.txt", text.encode("latin-1"))
-    _write(folder / "korean.txt", ("유엔 총회는 북한 인권 결의안을 표결 없이 채택했다. 북한 인권 "
-                                   f"결의안 채택은 올해로 16년째다.\n{CLAIM}\n").encode("cp949"))
+    _write(
+        folder / "korean.txt",
+        (
+            "유엔 총회는 북한 인권 결의안을 표결 없이 채택했다. 북한 인권 "
+            f"결의안 채택은 올해로 16년째다.\n{CLAIM}\n"
+        ).encode("cp949"),
+    )
     _write(folder / "utf16le.txt", codecs.BOM_UTF16_LE + text.encode("utf-16-le"))
     _write(folder / "utf16be.md", codecs.BOM_UTF16_BE + text.encode("utf-16-be"))
     _write(folder / "utf8bom.txt", codecs.BOM_UTF8 + text.encode("utf-8"))
@@ -76,20 +96,39 @@ def build_corpus(folder: Path) -> dict[str, set[str]]:
     _write(folder / "blank.txt", b"  \n\n\t \r\n   ")
     _write(folder / "no_claims.md", b"Nothing to check here, just a note.\n")
     _write(folder / "badfm.md", f"---\ntitle: [unclosed\noutlet: x\n---\n{CLAIM}\n".encode())
-    _write(folder / "unsafe.md", (f"---\ntitle: !!python/object/apply:os.system "
-                                  f"['touch {folder.parent / 'PWNED'}']\n---\n{CLAIM}\n").encode())
+    _write(
+        folder / "unsafe.md",
+        (
+            f"---\ntitle: !!python/object/apply:os.system ['touch {folder.parent / 'PWNED'}']\n---\n{CLAIM}\n"
+        ).encode(),
+    )
     _write(folder / "big.txt", (CLAIM + "\n").encode() * 200)  # > --max-bytes 4096
-    _write(folder / "records.jsonl", (json.dumps({"id": "a", "text": CLAIM}) + "\n[[[[\n"
-                                      + json.dumps({"id": "b", "text": "\ud800 " + CLAIM})
-                                      + "\n").encode("utf-8", "surrogatepass"))
+    _write(
+        folder / "records.jsonl",
+        (
+            json.dumps({"id": "a", "text": CLAIM})
+            + "\n[[[[\n"
+            + json.dumps({"id": "b", "text": "\ud800 " + CLAIM})
+            + "\n"
+        ).encode("utf-8", "surrogatepass"),
+    )
     _write(folder / "sub" / "nested.txt", (CLAIM + "\n").encode())
     os.symlink("nowhere.txt", folder / "broken.txt")
     os.symlink("loop_b.txt", folder / "loop_a.txt")
     os.symlink("loop_a.txt", folder / "loop_b.txt")
     os.symlink("..", folder / "sub" / "back")  # a folder loop
     os.mkfifo(folder / "fifo.txt")
-    skipped = {"photo.txt", "nul.md", "big.txt", "records.jsonl:2", "broken.txt", "loop_a.txt",
-               "loop_b.txt", "sub/back", "fifo.txt"}
+    skipped = {
+        "photo.txt",
+        "nul.md",
+        "big.txt",
+        "records.jsonl:2",
+        "broken.txt",
+        "loop_a.txt",
+        "loop_b.txt",
+        "sub/back",
+        "fifo.txt",
+    }
     try:
         with socket.socket(socket.AF_UNIX) as sock:
             sock.bind(str(folder / "sock.txt"))
@@ -99,8 +138,18 @@ def build_corpus(folder: Path) -> dict[str, set[str]]:
     if not IS_ROOT:
         _write(folder / "locked.txt", CLAIM.encode()).chmod(0)
         skipped.add("locked.txt")
-    claims = {"latin1.txt", "korean.txt", "utf16le.txt", "utf16be.md", "utf8bom.txt",
-              "badfm.md", "unsafe.md", "sub/nested.txt", "records.jsonl#a", "records.jsonl#b"}
+    claims = {
+        "latin1.txt",
+        "korean.txt",
+        "utf16le.txt",
+        "utf16be.md",
+        "utf8bom.txt",
+        "badfm.md",
+        "unsafe.md",
+        "sub/nested.txt",
+        "records.jsonl#a",
+        "records.jsonl#b",
+    }
     read = claims | {"empty.txt", "blank.txt", "no_claims.md"}
     return {"skipped": skipped, "claims": claims, "read": read}
 
@@ -114,8 +163,9 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, se
 @pytest.fixture(scope="module")
 def corpus_run(corpus) -> tuple[subprocess.CompletedProcess[str], dict]:
     folder, _ = corpus
-    done = factlint("check", "corpus", "--format", "json", "--max-bytes", "4096",
-                    "--no-config", cwd=folder.parent)
+    done = factlint(
+        "check", "corpus", "--format", "json", "--max-bytes", "4096", "--no-config", cwd=folder.parent
+    )
     return done, json.loads(done.stdout) if done.stdout.strip() else {}
 
 
@@ -156,8 +206,11 @@ def test_odd_encodings_empty_and_claimless_files_are_read(corpus, corpus_run) ->
     _, report = corpus_run
     read = {a["path"].removeprefix("corpus/") for a in report["articles"]}
     assert read == expected["read"]
-    with_claim = {c["article"].removeprefix("corpus/") for c in report["claims"]
-                  if "16th consecutive year" in c["quote"]}
+    with_claim = {
+        c["article"].removeprefix("corpus/")
+        for c in report["claims"]
+        if "16th consecutive year" in c["quote"]
+    }
     assert with_claim >= expected["claims"], expected["claims"] - with_claim
 
 
@@ -192,8 +245,7 @@ def test_a_python_object_tag_is_not_executed_and_gives_a_warning(corpus, corpus_
 
 def test_strict_turns_skips_into_exit_2(corpus) -> None:
     folder, _ = corpus
-    done = factlint("check", "corpus", "--strict", "--max-bytes", "4096", "--no-config",
-                    cwd=folder.parent)
+    done = factlint("check", "corpus", "--strict", "--max-bytes", "4096", "--no-config", cwd=folder.parent)
     no_crash(done, (2,))
     assert "skipped" in done.stderr
 
@@ -217,8 +269,10 @@ def test_a_missing_path_is_exit_2_with_one_line(tmp_path: Path) -> None:
 WITHOUT_READ_OVERRIDE = ["setpriv", "--bounding-set=-dac_override,-dac_read_search"]
 
 
-@pytest.mark.skipif(IS_ROOT and shutil.which("setpriv") is None,
-                    reason="as root, needs setpriv (util-linux) to obey file modes")
+@pytest.mark.skipif(
+    IS_ROOT and shutil.which("setpriv") is None,
+    reason="as root, needs setpriv (util-linux) to obey file modes",
+)
 def test_unreadable_file_and_folder_are_skipped(tmp_path: Path) -> None:
     _write(tmp_path / "c" / "ok.txt", CLAIM.encode())
     _write(tmp_path / "c" / "locked.txt", CLAIM.encode()).chmod(0)
@@ -226,9 +280,23 @@ def test_unreadable_file_and_folder_are_skipped(tmp_path: Path) -> None:
     (tmp_path / "c" / "shut").chmod(0)
     try:
         if IS_ROOT:
-            done = subprocess.run([*WITHOUT_READ_OVERRIDE, sys.executable, "-m", "checker",
-                                   "check", "c", "--format", "json", "--no-config"],
-                                  cwd=tmp_path, capture_output=True, text=True, timeout=60)
+            done = subprocess.run(
+                [
+                    *WITHOUT_READ_OVERRIDE,
+                    sys.executable,
+                    "-m",
+                    "checker",
+                    "check",
+                    "c",
+                    "--format",
+                    "json",
+                    "--no-config",
+                ],
+                cwd=tmp_path,
+                capture_output=True,
+                text=True,
+                timeout=60,
+            )
         else:
             done = factlint("check", "c", "--format", "json", "--no-config", cwd=tmp_path)
     finally:
@@ -326,11 +394,13 @@ def test_factlint_never_writes_to_the_reports(tmp_path: Path) -> None:
         _write(folder / "seeds" / seed.name, seed.read_bytes())
     os.utime(folder / "latin1.txt", ns=(1_000_000_000, 1_000_000_000))
     before = _snapshot(folder)
-    for args in (["check", "corpus", "--no-config"],
-                 ["check", "corpus", "--no-config", "--format", "json", "-o",
-                  str(tmp_path / "out.json")],
-                 ["claims", "corpus"], ["claims", "corpus", "--format", "json"],
-                 ["timeline", "corpus"]):
+    for args in (
+        ["check", "corpus", "--no-config"],
+        ["check", "corpus", "--no-config", "--format", "json", "-o", str(tmp_path / "out.json")],
+        ["claims", "corpus"],
+        ["claims", "corpus", "--format", "json"],
+        ["timeline", "corpus"],
+    ):
         no_crash(factlint(*args, cwd=tmp_path))
     assert _snapshot(folder) == before
     assert (tmp_path / "out.json").exists()
@@ -338,12 +408,18 @@ def test_factlint_never_writes_to_the_reports(tmp_path: Path) -> None:
 
 def _determinism_corpus(folder: Path, reverse: bool) -> None:
     files = [(f"seeds/{p.name}", p.read_bytes()) for p in sorted(SEEDS.glob("*.txt"))]
-    files += [("latin1.txt", f"{CLAIM} Café.\n".encode("latin-1")),
-              ("utf16.txt", codecs.BOM_UTF16_LE + CLAIM.encode("utf-16-le")),
-              ("records.jsonl", (json.dumps({"id": 2, "text": CLAIM}) + "\n{\n"
-                                 + json.dumps({"id": 1, "text": CLAIM}) + "\n").encode()),
-              ("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00"),
-              ("badfm.md", f"---\ntitle: [x\n---\n{CLAIM}\n".encode())]
+    files += [
+        ("latin1.txt", f"{CLAIM} Café.\n".encode("latin-1")),
+        ("utf16.txt", codecs.BOM_UTF16_LE + CLAIM.encode("utf-16-le")),
+        (
+            "records.jsonl",
+            (
+                json.dumps({"id": 2, "text": CLAIM}) + "\n{\n" + json.dumps({"id": 1, "text": CLAIM}) + "\n"
+            ).encode(),
+        ),
+        ("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00"),
+        ("badfm.md", f"---\ntitle: [x\n---\n{CLAIM}\n".encode()),
+    ]
     for name, data in reversed(files) if reverse else files:
         _write(folder / name, data)
     os.symlink("missing.txt", folder / "broken.txt")
@@ -353,8 +429,15 @@ def test_json_is_byte_identical_whatever_the_file_order_and_hash_seed(tmp_path: 
     outputs = []
     for side, reverse, seed in (("a", False, "0"), ("b", True, "4242")):
         _determinism_corpus(tmp_path / side / "corpus", reverse)
-        done = factlint("check", "corpus", "--format", "json", "--no-config",
-                        cwd=tmp_path / side, env={"PYTHONHASHSEED": seed})
+        done = factlint(
+            "check",
+            "corpus",
+            "--format",
+            "json",
+            "--no-config",
+            cwd=tmp_path / side,
+            env={"PYTHONHASHSEED": seed},
+        )
         no_crash(done)
         outputs.append(done.stdout)
     assert outputs[0] == outputs[1]
@@ -365,9 +448,16 @@ def test_json_is_byte_identical_whatever_the_file_order_and_hash_seed(tmp_path: 
 
 
 def test_stdin_in_latin1_is_read(tmp_path: Path) -> None:
-    done = factlint("check", "-", "--format", "json", "--no-config", cwd=tmp_path,
-                    stdin=f"{CLAIM} Café.\n".encode("latin-1"),
-                    env={"LC_ALL": "C.UTF-8", "LANG": "C.UTF-8"})
+    done = factlint(
+        "check",
+        "-",
+        "--format",
+        "json",
+        "--no-config",
+        cwd=tmp_path,
+        stdin=f"{CLAIM} Café.\n".encode("latin-1"),
+        env={"LC_ALL": "C.UTF-8", "LANG": "C.UTF-8"},
+    )
     no_crash(done)
     report = json.loads(done.stdout)
     assert report["summary"]["articles"] == 1
@@ -375,9 +465,16 @@ def test_stdin_in_latin1_is_read(tmp_path: Path) -> None:
 
 
 def test_stdin_with_bad_bytes_under_a_strict_utf8_stdin_does_not_crash(tmp_path: Path) -> None:
-    done = factlint("check", "-", "--format", "json", "--no-config", cwd=tmp_path,
-                    stdin=f"{CLAIM} Café.\n".encode("latin-1"),
-                    env={"PYTHONIOENCODING": "utf-8:strict"})
+    done = factlint(
+        "check",
+        "-",
+        "--format",
+        "json",
+        "--no-config",
+        cwd=tmp_path,
+        stdin=f"{CLAIM} Café.\n".encode("latin-1"),
+        env={"PYTHONIOENCODING": "utf-8:strict"},
+    )
     no_crash(done)
 
 
@@ -390,36 +487,52 @@ def test_stdin_bytes_are_decoded_like_a_file() -> None:
 # ------------------------------------------------------------------ decoding, in process
 
 
-@pytest.mark.parametrize(("data", "expected", "encoding"), [
-    (codecs.BOM_UTF8 + "Café".encode(), "Café", "utf-8"),
-    (codecs.BOM_UTF16_LE + "Café".encode("utf-16-le"), "Café", "utf-16-le"),
-    (codecs.BOM_UTF16_BE + "Café".encode("utf-16-be"), "Café", "utf-16-be"),
-    (codecs.BOM_UTF32_LE + "Café".encode("utf-32-le"), "Café", "utf-32-le"),
-    ("Café for the 16th time".encode("utf-16-le"), "Café for the 16th time", "utf-16-le"),
-    ("Café".encode(), "Café", "utf-8"),
-    ('<meta charset="iso-8859-15">\n€uro'.encode("iso-8859-15"),
-     '<meta charset="iso-8859-15">\n€uro', "iso8859-15"),
-])
-def test_decode_by_bom_utf8_and_declared_charset(data: bytes, expected: str,
-                                                 encoding: str) -> None:
+@pytest.mark.parametrize(
+    ("data", "expected", "encoding"),
+    [
+        (codecs.BOM_UTF8 + "Café".encode(), "Café", "utf-8"),
+        (codecs.BOM_UTF16_LE + "Café".encode("utf-16-le"), "Café", "utf-16-le"),
+        (codecs.BOM_UTF16_BE + "Café".encode("utf-16-be"), "Café", "utf-16-be"),
+        (codecs.BOM_UTF32_LE + "Café".encode("utf-32-le"), "Café", "utf-32-le"),
+        ("Café for the 16th time".encode("utf-16-le"), "Café for the 16th time", "utf-16-le"),
+        ("Café".encode(), "Café", "utf-8"),
+        (
+            '<meta charset="iso-8859-15">\n€uro'.encode("iso-8859-15"),
+            '<meta charset="iso-8859-15">\n€uro',
+            "iso8859-15",
+        ),
+    ],
+)
+def test_decode_by_bom_utf8_and_declared_charset(data: bytes, expected: str, encoding: str) -> None:
     decoded = decode(data)
     assert (decoded.text, decoded.encoding) == (expected, encoding)
 
 
-@pytest.mark.parametrize("data", [
-    b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff\xe0JFIF", b"GIF89a", b"%PDF-1.7\n", b"PK\x03\x04",
-    b"\x1f\x8b\x08", b"\x7fELF\x02", b"text\x00with\x00nuls\x00\x01\x02",
-    bytes(range(1, 32)) * 10,
-])
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"\x89PNG\r\n\x1a\n",
+        b"\xff\xd8\xff\xe0JFIF",
+        b"GIF89a",
+        b"%PDF-1.7\n",
+        b"PK\x03\x04",
+        b"\x1f\x8b\x08",
+        b"\x7fELF\x02",
+        b"text\x00with\x00nuls\x00\x01\x02",
+        bytes(range(1, 32)) * 10,
+    ],
+)
 def test_decode_refuses_binaries(data: bytes) -> None:
     decoded = decode(data)
     assert decoded.text is None and decoded.skip and "binary" in decoded.skip
 
 
 def test_decode_guesses_with_a_warning_and_keeps_ascii_intact() -> None:
-    for text, codec in (("Größe: Übung, for the 16th time.", "latin-1"),
-                        ("Café: for the 16th consecutive year.", "latin-1"),
-                        ("결의안은 16년 연속 채택됐다. 북한 인권 결의안.", "cp949")):
+    for text, codec in (
+        ("Größe: Übung, for the 16th time.", "latin-1"),
+        ("Café: for the 16th consecutive year.", "latin-1"),
+        ("결의안은 16년 연속 채택됐다. 북한 인권 결의안.", "cp949"),
+    ):
         decoded = decode(text.encode(codec))
         assert decoded.text == text, (decoded, codec)
         assert decoded.warning and decoded.encoding in decoded.warning
@@ -437,16 +550,19 @@ def test_jsonl_lines_are_file_lines_and_a_duplicate_id_is_skipped(tmp_path: Path
     result = read_reports([str(path)])
     assert [(a.path.rsplit("#", 1)[1], a.line_of(0)) for a in result.articles] == [("x", 1)]
     assert [(s.path, s.reason) for s in result.skipped] == [
-        (f"{path}:3", "duplicate id 'x' (first on line 1)")]
+        (f"{path}:3", "duplicate id 'x' (first on line 1)")
+    ]
 
 
-def test_front_matter_values_that_are_not_scalars_are_ignored_with_a_warning(
-        tmp_path: Path) -> None:
+def test_front_matter_values_that_are_not_scalars_are_ignored_with_a_warning(tmp_path: Path) -> None:
     bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
         f"{n}: &{n} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n"
-        for p, n in zip("abcdefgh", "bcdefghi", strict=True))
-    path = _write(tmp_path / "bomb.md", f"---\n{bomb}title: *i\npublished: *i\n"
-                                        f"factlint: {{ignore: *i}}\n---\n{CLAIM}\n".encode())
+        for p, n in zip("abcdefgh", "bcdefghi", strict=True)
+    )
+    path = _write(
+        tmp_path / "bomb.md",
+        f"---\n{bomb}title: *i\npublished: *i\nfactlint: {{ignore: *i}}\n---\n{CLAIM}\n".encode(),
+    )
     [article] = read_reports([str(path)]).articles
     assert article.title is None and article.published is None and article.ignore == ()
     assert len(article.warnings) == 3
@@ -461,8 +577,21 @@ def test_front_matter_out_of_range_date_is_a_warning(tmp_path: Path) -> None:
 
 # ------------------------------------------------------------------ pathological text
 
-_NAMES = ["Japan", "South Korea", "the United States", "France", "Germany", "Canada",
-          "Australia", "the European Union", "North Korea", "China", "Russia", "Cuba", "Iran"]
+_NAMES = [
+    "Japan",
+    "South Korea",
+    "the United States",
+    "France",
+    "Germany",
+    "Canada",
+    "Australia",
+    "the European Union",
+    "North Korea",
+    "China",
+    "Russia",
+    "Cuba",
+    "Iran",
+]
 
 # Each must complete: the timeout is a hang guard. Linear growth is tracked by the benchmark.
 PATHOLOGICAL = {
@@ -474,11 +603,10 @@ PATHOLOGICAL = {
     "nested-brackets": "[" * 50_000 + "]" * 50_000,
     "mixed-brackets": "[(" * 25_000 + ")]" * 25_000,
     "bracket-colons": "[:" * 50_000,
-    "sentence-100k": ("the general assembly adopted a resolution that many countries "
-                      * 2_000)[:100_000],
+    "sentence-100k": ("the general assembly adopted a resolution that many countries " * 2_000)[:100_000],
     "countries-10k": " ".join(_NAMES[i % len(_NAMES)] for i in range(10_000)),
     "country-list-10k": ", ".join(_NAMES[i % len(_NAMES)] for i in range(10_000))
-                        + " co-sponsored the resolution.",
+    + " co-sponsored the resolution.",
     "straight-quotes": '"' * 100_000,
     "dashes": "-" * 100_000,
     "newlines": "\n" * 100_000,
@@ -504,8 +632,9 @@ PATHOLOGICAL_KNOWN_BAD = {
 
 
 @pytest.fixture(scope="module")
-def pathological_runs(tmp_path_factory: pytest.TempPathFactory
-                      ) -> dict[str, subprocess.CompletedProcess[str] | str]:
+def pathological_runs(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> dict[str, subprocess.CompletedProcess[str] | str]:
     """Run the CLI on each pathological file, a few at a time; a hang is recorded, not raised."""
     folder = tmp_path_factory.mktemp("pathological")
     for name, text in PATHOLOGICAL.items():
@@ -513,8 +642,7 @@ def pathological_runs(tmp_path_factory: pytest.TempPathFactory
 
     def run(name: str) -> subprocess.CompletedProcess[str] | str:
         try:
-            return factlint("check", f"{name}.txt", "--format", "json", "--no-config",
-                            cwd=folder)
+            return factlint("check", f"{name}.txt", "--format", "json", "--no-config", cwd=folder)
         except subprocess.TimeoutExpired:
             return f"hung: no result within {HANG_GUARD} s"
 

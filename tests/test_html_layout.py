@@ -39,17 +39,42 @@ def count(cid: str, article: str, n: int, line: int = 3, **more) -> Claim:
     """A claim that the summit was held for the nth time."""
     quote = f"The summit met for the {n}th time."
     at = quote.index(f"{n}th")
-    return Claim(id=cid, article=article, line=line, start=0, end=len(quote), value_start=at,
-                 value_end=at + len(f"{n}th"), quote=quote, matched=f"{n}th", family="recurrence",
-                 slot="ordinal", value=n, display=f"{n}th time", **more)
+    return Claim(
+        id=cid,
+        article=article,
+        line=line,
+        start=0,
+        end=len(quote),
+        value_start=at,
+        value_end=at + len(f"{n}th"),
+        quote=quote,
+        matched=f"{n}th",
+        family="recurrence",
+        slot="ordinal",
+        value=n,
+        display=f"{n}th time",
+        **more,
+    )
 
 
 def sponsor(cid: str, article: str, actor: str, line: int = 5) -> Claim:
     quote = f"{actor} co-sponsored the text."
-    return Claim(id=cid, article=article, line=line, start=0, end=len(quote), value_start=0,
-                 value_end=len(actor), quote=quote, matched=actor, family="participation",
-                 slot=f"sponsor:{actor}", value=True, display=f"{actor} a co-sponsor",
-                 extra=(("actor", actor),))
+    return Claim(
+        id=cid,
+        article=article,
+        line=line,
+        start=0,
+        end=len(quote),
+        value_start=0,
+        value_end=len(actor),
+        quote=quote,
+        matched=actor,
+        family="participation",
+        slot=f"sponsor:{actor}",
+        value=True,
+        display=f"{actor} a co-sponsor",
+        extra=(("actor", actor),),
+    )
 
 
 CLAIMS = (
@@ -64,17 +89,31 @@ CLAIMS = (
     sponsor("s20c", "news/r2020c.md", "Chile", line=6),
 )
 TWO_SIDES = Finding(
-    id="F1", rule="FL101", name="ordinal-year", series=SERIES, slot="ordinal:series",
+    id="F1",
+    rule="FL101",
+    name="ordinal-year",
+    series=SERIES,
+    slot="ordinal:series",
     verdict=Verdict.CONFLICT,
-    sides=(Side("11th", ("c20a", "c20b"), ("news/r2020a.md", "news/r2020b.md"), (2020,)),
-           Side("12th", ("c20c",), ("news/r2020c.md",), (2020,))),
-    explanation="Two counts for one year.")
+    sides=(
+        Side("11th", ("c20a", "c20b"), ("news/r2020a.md", "news/r2020b.md"), (2020,)),
+        Side("12th", ("c20c",), ("news/r2020c.md",), (2020,)),
+    ),
+    explanation="Two counts for one year.",
+)
 UNKNOWN_YEAR = Finding(
-    id="F2", rule="FL104", name="unplaced", series=SERIES, slot="ordinal:series",
+    id="F2",
+    rule="FL104",
+    name="unplaced",
+    series=SERIES,
+    slot="ordinal:series",
     verdict=Verdict.UNRESOLVED,
-    sides=(Side("11th", ("cxx",), ("news/undated.md",), ()),
-           Side("13th", ("c22",), ("news/r2022.md",), (2022,))),
-    explanation="The undated report cannot be placed.")
+    sides=(
+        Side("11th", ("cxx",), ("news/undated.md",), ()),
+        Side("13th", ("c22",), ("news/r2022.md",), (2022,)),
+    ),
+    explanation="The undated report cannot be placed.",
+)
 FINDINGS = (TWO_SIDES, UNKNOWN_YEAR)
 
 
@@ -108,14 +147,23 @@ def summit_timeline(claims=CLAIMS, findings=FINDINGS):
 def test_marks_group_one_value_of_one_year_and_keep_to_the_series():
     marks = summit_marks()
     assert [(m.row, m.year, m.label) for m in marks] == [
-        ("ordinal", None, "11th"), ("ordinal", 2019, "10th"), ("ordinal", 2020, "11th"),
-        ("ordinal", 2020, "12th"), ("ordinal", 2022, "13th")]
+        ("ordinal", None, "11th"),
+        ("ordinal", 2019, "10th"),
+        ("ordinal", 2020, "11th"),
+        ("ordinal", 2020, "12th"),
+        ("ordinal", 2022, "13th"),
+    ]
     eleven = marks[2]
     assert eleven.reports == ("news/r2020a.md", "news/r2020b.md") and eleven.text == "11th \u00d72"
     # the sponsor claims are in no finding and their slot is not one of the report's: not charted
     assert all(c.slot == "ordinal" for m in marks for c in m.claims)
-    assert [m.verdict for m in marks] == [Verdict.UNRESOLVED, None, Verdict.CONFLICT,
-                                          Verdict.CONFLICT, Verdict.UNRESOLVED]
+    assert [m.verdict for m in marks] == [
+        Verdict.UNRESOLVED,
+        None,
+        Verdict.CONFLICT,
+        Verdict.CONFLICT,
+        Verdict.UNRESOLVED,
+    ]
 
 
 def test_a_suppressed_finding_does_not_colour_its_marks():
@@ -131,8 +179,7 @@ def test_meetings_get_shapes_only_where_a_series_meets_more_than_once_a_year():
     claims = (count("a", "a.md", 11), count("b", "b.md", 12), count("c", "c.md", 11))
     chart = timeline_layout(chart_marks(claims, occurrences, {}, SERIES), ())
     assert chart.shapes == (("spring", "circle"), ("autumn", "diamond"))  # the commonest a circle
-    assert {(m.mark.meeting, m.shape) for m in chart.marks} == {("spring", "circle"),
-                                                                ("autumn", "diamond")}
+    assert {(m.mark.meeting, m.shape) for m in chart.marks} == {("spring", "circle"), ("autumn", "diamond")}
     one = {"a.md": spring, "b.md": spring}
     assert timeline_layout(chart_marks(claims[:2], one, {}, SERIES), ()).shapes == ()
 
@@ -167,16 +214,35 @@ def test_a_wide_chart_shares_the_page_down_to_a_minimum_then_scrolls():
     long_name = "Ambassador Extraordinary and Plenipotentiary of the Kingdom"
     occurrences = {f"r{year}.md": Occurrence(SERIES, year, None, True) for year in range(2000, 2016)}
     occurrences |= {f"again{year}.md": Occurrence(SERIES, year, None, True) for year in (2000, 2001)}
-    claims = tuple(Claim(id=f"p{path}", article=path, line=1, start=0, end=10,
-                         value_start=0, value_end=5, quote=long_name, matched=long_name,
-                         family="person", slot="person:chair", value=f"{long_name} {occ.year}",
-                         display=long_name) for path, occ in sorted(occurrences.items()))
-    finding = Finding(id="F", rule="FL1", name="person", series=SERIES, slot="person:chair",
-                      verdict=Verdict.VARIANT,
-                      sides=tuple(Side(c.value, (c.id,), (c.article,), ()) for c in claims),
-                      explanation="")
-    chart = timeline_layout(chart_marks(claims, occurrences, findings_of((finding,)), SERIES),
-                            (finding,))
+    claims = tuple(
+        Claim(
+            id=f"p{path}",
+            article=path,
+            line=1,
+            start=0,
+            end=10,
+            value_start=0,
+            value_end=5,
+            quote=long_name,
+            matched=long_name,
+            family="person",
+            slot="person:chair",
+            value=f"{long_name} {occ.year}",
+            display=long_name,
+        )
+        for path, occ in sorted(occurrences.items())
+    )
+    finding = Finding(
+        id="F",
+        rule="FL1",
+        name="person",
+        series=SERIES,
+        slot="person:chair",
+        verdict=Verdict.VARIANT,
+        sides=tuple(Side(c.value, (c.id,), (c.article,), ()) for c in claims),
+        explanation="",
+    )
+    chart = timeline_layout(chart_marks(claims, occurrences, findings_of((finding,)), SERIES), (finding,))
     g = chart.geometry
     assert len(chart.columns) == 16
     assert all(c.width == g.min_shared for c in chart.columns)
@@ -209,10 +275,22 @@ def test_no_two_marks_of_a_row_overlap_and_each_stays_in_its_row():
 
 def test_rows_stack_in_order_and_their_labels_fit_the_gutter():
     counted = count("k", "news/r2019.md", 7, counted="a very long description of what recurs here")
-    chart = summit_timeline(claims=CLAIMS + (counted,), findings=FINDINGS + (
-        Finding(id="F3", rule="FL101", name="x", series=SERIES, slot="ordinal:x",
-                verdict=Verdict.VARIANT, sides=(Side("7th", ("k",), ("news/r2019.md",), ()),),
-                explanation=""),))
+    chart = summit_timeline(
+        claims=CLAIMS + (counted,),
+        findings=FINDINGS
+        + (
+            Finding(
+                id="F3",
+                rule="FL101",
+                name="x",
+                series=SERIES,
+                slot="ordinal:x",
+                verdict=Verdict.VARIANT,
+                sides=(Side("7th", ("k",), ("news/r2019.md",), ()),),
+                explanation="",
+            ),
+        ),
+    )
     g = chart.geometry
     assert [r.key for r in chart.rows][0] == "ordinal"  # the report's own slots first
     for above, below in zip(chart.rows, chart.rows[1:], strict=False):
@@ -251,9 +329,16 @@ def test_finding_lines_join_their_marks_and_numbers_do_not_collide():
     assert second.path.pieces[-1][-1] == at["11thNone"]
     assert first.badge != second.badge
     # a finding none of whose claims is charted gets no line, and the numbers keep their places
-    elsewhere = Finding(id="F0", rule="FL1", name="x", series=SERIES, slot="ordinal:series",
-                        verdict=Verdict.CONFLICT, sides=(Side("4th", ("nope",), (), ()),),
-                        explanation="")
+    elsewhere = Finding(
+        id="F0",
+        rule="FL1",
+        name="x",
+        series=SERIES,
+        slot="ordinal:series",
+        verdict=Verdict.CONFLICT,
+        sides=(Side("4th", ("nope",), (), ()),),
+        explanation="",
+    )
     chart = timeline_layout(summit_marks(), (elsewhere, *FINDINGS))
     assert [line.number for line in chart.lines] == [2, 3]
 
@@ -289,8 +374,9 @@ def test_the_timeline_is_deterministic_whatever_the_order_of_the_claims():
 
 
 def test_the_timeline_follows_its_geometry():
-    chart = timeline_layout(summit_marks(), FINDINGS, TimelineGeometry(gutter=100.0, target=700.0,
-                                                                       pitch=40.0))
+    chart = timeline_layout(
+        summit_marks(), FINDINGS, TimelineGeometry(gutter=100.0, target=700.0, pitch=40.0)
+    )
     assert chart.columns[0].x == 100.0 and chart.width == pytest.approx(700.0)
     assert chart.rows[0].label_x == 100.0 - 16
     in_2020 = sorted(m.y for m in chart.marks if m.mark.year == 2020)
@@ -315,9 +401,21 @@ def test_fit_text_keeps_what_fits_and_cuts_the_rest_with_an_ellipsis():
 
 def test_short_values():
     assert short_value(count("x", "a.md", 16)) == "16th"
-    date = Claim(id="d", article="a.md", line=1, start=0, end=1, value_start=0, value_end=1,
-                 quote="", matched="", family="date", slot="event-date", value=(2020, 12, 17, 3),
-                 display="Thursday 17 December 2020")
+    date = Claim(
+        id="d",
+        article="a.md",
+        line=1,
+        start=0,
+        end=1,
+        value_start=0,
+        value_end=1,
+        quote="",
+        matched="",
+        family="date",
+        slot="event-date",
+        value=(2020, 12, 17, 3),
+        display="Thursday 17 December 2020",
+    )
     assert short_value(date) == "Thu 17 Dec 2020"
     assert short_value(date, 2020) == "Thu 17 Dec"  # the year is the column's
 
@@ -327,10 +425,12 @@ def test_short_values():
 
 def test_the_neighbourhood_is_the_findings_own_claims_reports_and_targets():
     hood = finding_neighbourhood(TWO_SIDES, claims_by_id(), OCCURRENCES)
-    assert [(n.id, n.side) for n in hood.claims] == [
-        ("claim:c20a", 0), ("claim:c20b", 0), ("claim:c20c", 1)]
+    assert [(n.id, n.side) for n in hood.claims] == [("claim:c20a", 0), ("claim:c20b", 0), ("claim:c20c", 1)]
     assert [n.id for n in hood.reports] == [
-        "report:news/r2020a.md", "report:news/r2020b.md", "report:news/r2020c.md"]
+        "report:news/r2020a.md",
+        "report:news/r2020b.md",
+        "report:news/r2020c.md",
+    ]
     assert [n.id for n in hood.targets] == [f"series:{SERIES}"]
     assert hood.hidden == 0
     assert hood.reports[0].text == "2020 \u00b7 r2020a.md"
@@ -349,24 +449,36 @@ def test_the_neighbourhood_is_the_corpus_graph_around_the_findings_claims():
         hood = finding_neighbourhood(finding, by_id, OCCURRENCES)
         expected = set()
         for node in hood.claims:
-            expected |= {(u, v, d["kind"]) for u, v, d in whole.in_edges(node.id, data=True)
-                         if d["kind"] == "states"}
-            expected |= {(u, v, d["kind"]) for u, v, d in whole.out_edges(node.id, data=True)
-                         if d["kind"] == "about"}
+            expected |= {
+                (u, v, d["kind"]) for u, v, d in whole.in_edges(node.id, data=True) if d["kind"] == "states"
+            }
+            expected |= {
+                (u, v, d["kind"]) for u, v, d in whole.out_edges(node.id, data=True) if d["kind"] == "about"
+            }
         assert set(hood.edges) == expected
         for node in (*hood.reports, *hood.targets):
             assert whole.nodes[node.id]["kind"] == node.kind
 
 
 def test_an_actor_is_an_entity_drawn_before_the_series():
-    sponsors = Finding(id="S", rule="FL2", name="sponsor", series=SERIES, slot="sponsor:Chile",
-                       verdict=Verdict.VARIANT,
-                       sides=(Side("yes", ("s20a",), ("news/r2020a.md",), (2020,)),
-                              Side("yes", ("s20c",), ("news/r2020c.md",), (2020,))),
-                       explanation="")
+    sponsors = Finding(
+        id="S",
+        rule="FL2",
+        name="sponsor",
+        series=SERIES,
+        slot="sponsor:Chile",
+        verdict=Verdict.VARIANT,
+        sides=(
+            Side("yes", ("s20a",), ("news/r2020a.md",), (2020,)),
+            Side("yes", ("s20c",), ("news/r2020c.md",), (2020,)),
+        ),
+        explanation="",
+    )
     hood = finding_neighbourhood(sponsors, claims_by_id(), OCCURRENCES)
-    assert [(n.id, n.kind) for n in hood.targets] == [("entity:Chile", "entity"),
-                                                     (f"series:{SERIES}", "series")]
+    assert [(n.id, n.kind) for n in hood.targets] == [
+        ("entity:Chile", "entity"),
+        (f"series:{SERIES}", "series"),
+    ]
     assert hood.edges.count(("claim:s20a", "entity:Chile", "about")) == 1
 
 
@@ -375,11 +487,16 @@ def test_claims_are_dealt_round_the_sides_so_that_every_side_shows():
     assert deal_claims([5, 5, 5], 12) == [4, 4, 4]
     assert deal_claims([2, 3], 12) == [2, 3]
     many = tuple(count(f"m{n:02d}", "news/r2020a.md", 11, line=n) for n in range(30))
-    finding = Finding(id="L", rule="FL101", name="x", series=SERIES, slot="ordinal:series",
-                      verdict=Verdict.CONFLICT,
-                      sides=(Side("11th", tuple(c.id for c in many), (), ()),
-                             Side("12th", ("c20c",), (), ())),
-                      explanation="")
+    finding = Finding(
+        id="L",
+        rule="FL101",
+        name="x",
+        series=SERIES,
+        slot="ordinal:series",
+        verdict=Verdict.CONFLICT,
+        sides=(Side("11th", tuple(c.id for c in many), (), ()), Side("12th", ("c20c",), (), ())),
+        explanation="",
+    )
     hood = finding_neighbourhood(finding, claims_by_id(CLAIMS + many), OCCURRENCES)
     assert [n.side for n in hood.claims].count(1) == 1
     assert len(hood.claims) == 12 and hood.hidden == 19

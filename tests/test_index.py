@@ -38,9 +38,14 @@ from rules import all_rules
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 DEVSET = ROOT.parent / "shared" / "devset" / "corpus"
-CORPORA = [pytest.param(SEEDS, id="seeds"),
-           pytest.param(DEVSET, id="devset", marks=pytest.mark.skipif(
-               not DEVSET.is_dir(), reason="no devset corpus beside the repository"))]
+CORPORA = [
+    pytest.param(SEEDS, id="seeds"),
+    pytest.param(
+        DEVSET,
+        id="devset",
+        marks=pytest.mark.skipif(not DEVSET.is_dir(), reason="no devset corpus beside the repository"),
+    ),
+]
 
 
 def copy_seeds(folder: Path, copies: int = 1) -> list[Path]:
@@ -57,8 +62,7 @@ def copy_seeds(folder: Path, copies: int = 1) -> list[Path]:
 
 def files_table(db: Path) -> list[tuple]:
     with sqlite3.connect(db) as conn:
-        return conn.execute("SELECT key, path, sha256, digests, skipped FROM files"
-                            " ORDER BY key").fetchall()
+        return conn.execute("SELECT key, path, sha256, digests, skipped FROM files ORDER BY key").fetchall()
 
 
 # ---------------------------------------------------------------- serialising digests
@@ -77,17 +81,51 @@ def test_every_digest_survives_json(corpus: Path) -> None:
 
 
 def test_values_keep_their_types() -> None:
-    claim = Claim(id="C1", article="a.md", line=3, start=0, end=10, value_start=2, value_end=4,
-                  quote="q", matched="m", family="count", slot="sponsor-count",
-                  value=(50, math.inf), display="more than 50", qualifier="at-least",
-                  extra=(("nested", ((1, "x"), (2, None))), ("flag", True),
-                         ("when", dt.date(2020, 12, 16)), ("set", frozenset({"a", "b"}))))
-    article = Article(path="a.md", raw="", text="", body_start=4, title="T", outlet="O",
-                      url="https://example.org", published=dt.date(2020, 12, 17),
-                      series="S", ignore=("FL101",), line_offset=2, record=True,
-                      warnings=("a.md: a warning",))
-    d = Digest(article=article, claims=(claim,), signature=(("rights", 2.5), ("un", 1)),
-               anchors=("North Korea",), dateline=dt.date(2020, 12, 16), stage="plenary")
+    claim = Claim(
+        id="C1",
+        article="a.md",
+        line=3,
+        start=0,
+        end=10,
+        value_start=2,
+        value_end=4,
+        quote="q",
+        matched="m",
+        family="count",
+        slot="sponsor-count",
+        value=(50, math.inf),
+        display="more than 50",
+        qualifier="at-least",
+        extra=(
+            ("nested", ((1, "x"), (2, None))),
+            ("flag", True),
+            ("when", dt.date(2020, 12, 16)),
+            ("set", frozenset({"a", "b"})),
+        ),
+    )
+    article = Article(
+        path="a.md",
+        raw="",
+        text="",
+        body_start=4,
+        title="T",
+        outlet="O",
+        url="https://example.org",
+        published=dt.date(2020, 12, 17),
+        series="S",
+        ignore=("FL101",),
+        line_offset=2,
+        record=True,
+        warnings=("a.md: a warning",),
+    )
+    d = Digest(
+        article=article,
+        claims=(claim,),
+        signature=(("rights", 2.5), ("un", 1)),
+        anchors=("North Korea",),
+        dateline=dt.date(2020, 12, 16),
+        stage="plenary",
+    )
     back = from_json(digest_json(d))
     assert back == d
     assert back.claims[0].value == (50, math.inf) and isinstance(back.claims[0].value, tuple)
@@ -119,8 +157,7 @@ def test_indexed_check_reports_skipped_files_like_check(tmp_path: Path) -> None:
     assert "binary file" in plain
     for _ in range(2):  # read, then reused from the index
         assert to_json(check_indexed([str(corpus)], rules, db, jobs=1)) == plain
-    assert [s.path for s in load_skipped(db)] == [str(corpus / "broken.md"),
-                                                  str(corpus / "image.txt")]
+    assert [s.path for s in load_skipped(db)] == [str(corpus / "broken.md"), str(corpus / "image.txt")]
 
 
 # ---------------------------------------------------------------- incremental updates
@@ -152,7 +189,8 @@ def test_a_second_run_rereads_only_what_changed(tmp_path: Path) -> None:
     removed = update_index(db, [str(corpus)], jobs=1)
     assert (removed.read, removed.removed, removed.total) == (0, 1, 4)
     assert sorted(d.article.path for d in load_digests(db)) == sorted(
-        str(f) for i, f in enumerate(files) if i != 3)
+        str(f) for i, f in enumerate(files) if i != 3
+    )
 
 
 def test_the_stored_digest_follows_the_edit(tmp_path: Path) -> None:
@@ -167,8 +205,7 @@ def test_the_stored_digest_follows_the_edit(tmp_path: Path) -> None:
     assert mine.claims == ()
 
 
-def test_a_new_extractor_version_rereads_everything(tmp_path: Path,
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_new_extractor_version_rereads_everything(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     corpus = tmp_path / "corpus"
     copy_seeds(corpus)
     db = str(tmp_path / "index.sqlite")
@@ -192,8 +229,11 @@ def test_an_index_with_other_tables_is_built_afresh(tmp_path: Path) -> None:
         conn.execute("UPDATE meta SET value = 'an older layout' WHERE key = 'schema'")
     conn.close()
     new = tmp_path / "new.md"
-    new.write_text("The UN General Assembly adopted a resolution on North Korean human rights"
-                   " for the 15th consecutive year.\n", encoding="utf-8")
+    new.write_text(
+        "The UN General Assembly adopted a resolution on North Korean human rights"
+        " for the 15th consecutive year.\n",
+        encoding="utf-8",
+    )
     judged = check_new_indexed([str(new)], [str(corpus)], all_rules(), db)
     assert len(judged.articles) == 6
     assert update_index(db, [str(corpus)], jobs=1).read == 0
@@ -217,15 +257,18 @@ def test_folders_share_one_index_and_load_by_root(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_parallel_extraction_writes_the_same_index(tmp_path: Path,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_parallel_extraction_writes_the_same_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     corpus = tmp_path / "corpus"
     copy_seeds(corpus, copies=4)
     monkeypatch.setattr(parallel, "POOL_MIN", 2)
     seen: list[tuple[int, int]] = []
     inline = update_index(str(tmp_path / "one.sqlite"), [str(corpus)], jobs=1)
-    pooled = update_index(str(tmp_path / "two.sqlite"), [str(corpus)], jobs=2,
-                          progress=lambda done, total: seen.append((done, total)))
+    pooled = update_index(
+        str(tmp_path / "two.sqlite"),
+        [str(corpus)],
+        jobs=2,
+        progress=lambda done, total: seen.append((done, total)),
+    )
     assert inline.read == pooled.read == 20
     assert files_table(tmp_path / "one.sqlite") == files_table(tmp_path / "two.sqlite")
     assert seen[0] == (0, 20) and seen[-1] == (20, 20)
@@ -272,8 +315,7 @@ def big_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.mark.parametrize("mode", ["update", "spill", "rebuild"])
 @pytest.mark.slow
-def test_a_killed_indexer_leaves_the_previous_index(tmp_path: Path, big_corpus: Path,
-                                                    mode: str) -> None:
+def test_a_killed_indexer_leaves_the_previous_index(tmp_path: Path, big_corpus: Path, mode: str) -> None:
     small = tmp_path / "small"
     copy_seeds(small)
     db = tmp_path / "index.sqlite"
@@ -339,8 +381,7 @@ def test_two_writers_at_once_do_not_damage_the_index(tmp_path: Path) -> None:
     assert update_index(str(db), [str(a), str(b)], jobs=1).read == 0
 
 
-@pytest.mark.parametrize("junk", [b"this is not a database\n" * 200,
-                                  b"SQLite format 3\x00" + b"\xff" * 5000])
+@pytest.mark.parametrize("junk", [b"this is not a database\n" * 200, b"SQLite format 3\x00" + b"\xff" * 5000])
 def test_a_damaged_index_says_rebuild_and_rebuild_fixes_it(tmp_path: Path, junk: bytes) -> None:
     corpus = tmp_path / "corpus"
     copy_seeds(corpus)
@@ -361,10 +402,8 @@ def test_a_damaged_index_says_rebuild_and_rebuild_fixes_it(tmp_path: Path, junk:
     assert sorted(p.name for p in db.parent.iterdir()) == [".gitignore", "index.sqlite"]
 
 
-@pytest.mark.parametrize("junk", [b"this is not a database\n" * 200,
-                                  b"SQLite format 3\x00" + b"\xff" * 5000])
-def test_a_damaged_file_outside_the_cache_folder_is_left_alone(tmp_path: Path,
-                                                               junk: bytes) -> None:
+@pytest.mark.parametrize("junk", [b"this is not a database\n" * 200, b"SQLite format 3\x00" + b"\xff" * 5000])
+def test_a_damaged_file_outside_the_cache_folder_is_left_alone(tmp_path: Path, junk: bytes) -> None:
     """Whether it was an index cannot be told: even --rebuild leaves it as it is."""
     db = tmp_path / "mine.db"
     db.write_bytes(junk)
@@ -382,7 +421,7 @@ def test_a_sound_index_damaged_inside_is_caught(tmp_path: Path) -> None:
     data = bytearray(db.read_bytes())
     page = 4096
     for at in range(2 * page, len(data), page):  # scribble over every page but the schema
-        data[at:at + 64] = b"\xa5" * 64
+        data[at : at + 64] = b"\xa5" * 64
     db.write_bytes(bytes(data))
     with pytest.raises(InputError, match="damaged.*--rebuild"):
         load_digests(str(db))
@@ -423,4 +462,5 @@ def test_a_copied_corpus_is_not_confused_with_its_original(tmp_path: Path) -> No
     stats = update_index(db, [str(tmp_path / "copy")], jobs=1)
     assert stats.read == 5  # same bytes, other paths: claim ids and quotes name the new path
     assert {d.article.path for d in load_digests(db, under=[str(tmp_path / "copy")])} == {
-        str(tmp_path / "copy" / p.name) for p in corpus.iterdir()}
+        str(tmp_path / "copy" / p.name) for p in corpus.iterdir()
+    }

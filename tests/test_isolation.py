@@ -48,16 +48,28 @@ def _fail(stage: str) -> dict[str, str]:
 
 
 def _comparable(report: dict) -> tuple:
-    findings = [(f["rule"], f["series"], f["slot"], f["verdict"],
-                 [sorted(s["articles"]) for s in f["sides"]]) for f in report["conflicts"]]
+    findings = [
+        (f["rule"], f["series"], f["slot"], f["verdict"], [sorted(s["articles"]) for s in f["sides"]])
+        for f in report["conflicts"]
+    ]
     return sorted(map(repr, findings)), len(report["claims"]), len(report["articles"])
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
 @pytest.mark.parametrize("stage", ["read", "digest", "judge"])
 def test_one_failing_report_is_skipped_and_the_rest_checked(corpus, without_bad, stage, jobs):
-    done = factlint("check", "reports", "-f", "json", "--no-config", "--jobs", jobs,
-                    cwd=corpus, env=_fail(stage), process=True)
+    done = factlint(
+        "check",
+        "reports",
+        "-f",
+        "json",
+        "--no-config",
+        "--jobs",
+        jobs,
+        cwd=corpus,
+        env=_fail(stage),
+        process=True,
+    )
     assert done.returncode in (0, 1), done.stderr
     report = json.loads(done.stdout)
     assert [s["path"] for s in report["skipped"]] == [f"reports/copy2/{BAD}.txt"]
@@ -70,14 +82,16 @@ def test_one_failing_report_is_skipped_and_the_rest_checked(corpus, without_bad,
 
 @pytest.mark.parametrize("stage", ["read", "digest", "judge"])
 def test_strict_turns_the_failure_into_exit_2(corpus, stage):
-    done = factlint("check", "reports", "--no-config", "--strict", "-q", cwd=corpus,
-                    env=_fail(stage), process=True)
+    done = factlint(
+        "check", "reports", "--no-config", "--strict", "-q", cwd=corpus, env=_fail(stage), process=True
+    )
     assert done.returncode == 2
     assert "1 input(s) skipped (--strict)" in done.stderr
 
 
-@pytest.mark.parametrize("command", [["claims"], ["timeline"], ["baseline", "--no-config"],
-                                     ["graph", "-o", "g.graphml"]])
+@pytest.mark.parametrize(
+    "command", [["claims"], ["timeline"], ["baseline", "--no-config"], ["graph", "-o", "g.graphml"]]
+)
 def test_every_command_goes_on(corpus, command, tmp_path):
     shutil.copytree(corpus / "reports", tmp_path / "reports")
     done = factlint(*command, "reports", cwd=tmp_path, env=_fail("digest"), process=True)
@@ -90,28 +104,68 @@ def test_every_command_goes_on(corpus, command, tmp_path):
 
 def test_stdin_and_new_reports_are_isolated_too(corpus):
     text = (SEEDS / f"{BAD}.txt").read_text(encoding="utf-8")
-    done = factlint("check", "-", "-f", "json", "--no-config", cwd=corpus, stdin=text,
-                    env={FAULT_VARIABLE: "digest:-"}, process=True)
+    done = factlint(
+        "check",
+        "-",
+        "-f",
+        "json",
+        "--no-config",
+        cwd=corpus,
+        stdin=text,
+        env={FAULT_VARIABLE: "digest:-"},
+        process=True,
+    )
     assert done.returncode == 0, done.stderr
     assert [s["path"] for s in json.loads(done.stdout)["skipped"]] == ["-"]
-    done = factlint("check", "--new", f"reports/copy2/{BAD}.txt", "--corpus", "reports/copy0",
-                    "-f", "json", "--no-config", "--index", "new.sqlite", cwd=corpus,
-                    env=_fail("digest"), process=True)
+    done = factlint(
+        "check",
+        "--new",
+        f"reports/copy2/{BAD}.txt",
+        "--corpus",
+        "reports/copy0",
+        "-f",
+        "json",
+        "--no-config",
+        "--index",
+        "new.sqlite",
+        cwd=corpus,
+        env=_fail("digest"),
+        process=True,
+    )
     assert done.returncode == 0, done.stderr
-    assert [s["path"] for s in json.loads(done.stdout)["skipped"]] == [
-        f"reports/copy2/{BAD}.txt"]
+    assert [s["path"] for s in json.loads(done.stdout)["skipped"]] == [f"reports/copy2/{BAD}.txt"]
 
 
 @pytest.mark.parametrize("stage", ["digest", "judge"])
 def test_the_index_keeps_every_other_report(corpus, without_bad, stage, tmp_path):
     shutil.copytree(corpus / "reports", tmp_path / "reports")
-    done = factlint("index", "reports", "--no-config", "--index", "i.sqlite", "--jobs", "2",
-                    cwd=tmp_path, env=_fail(stage), process=True)
+    done = factlint(
+        "index",
+        "reports",
+        "--no-config",
+        "--index",
+        "i.sqlite",
+        "--jobs",
+        "2",
+        cwd=tmp_path,
+        env=_fail(stage),
+        process=True,
+    )
     assert done.returncode == 0, done.stderr
     assert "20 file(s), 20 read" in done.stderr
     # later checks read the index; a report that fails when judged fails there, not in index
-    done = factlint("check", "reports", "-f", "json", "--no-config", "--index", "i.sqlite",
-                    cwd=tmp_path, env=_fail(stage), process=True)
+    done = factlint(
+        "check",
+        "reports",
+        "-f",
+        "json",
+        "--no-config",
+        "--index",
+        "i.sqlite",
+        cwd=tmp_path,
+        env=_fail(stage),
+        process=True,
+    )
     assert done.returncode in (0, 1), done.stderr
     report = json.loads(done.stdout)
     assert [s["path"] for s in report["skipped"]] == [f"reports/copy2/{BAD}.txt"]
@@ -127,7 +181,8 @@ def test_a_report_failing_only_together_with_another_is_charged_to_one(monkeypat
     def fragile(digests, series):
         paths = {d.article.path for d in digests}
         if {p for p in paths if "000_" in p or "003_" in p} and len(
-                [p for p in paths if "000_" in p or "003_" in p]) == 2:
+            [p for p in paths if "000_" in p or "003_" in p]
+        ) == 2:
             raise ValueError("two reports that cannot meet")
         return real(digests, series)
 
@@ -141,12 +196,13 @@ def test_a_report_failing_only_together_with_another_is_charged_to_one(monkeypat
 def test_two_reports_of_one_name_are_never_judged_as_one(tmp_path):
     """A file named like a record of a feed beside it: the second of the two is skipped."""
     (tmp_path / "feed.jsonl").write_text(
-        '{"id": "x.md", "text": "The assembly adopted it for the 16th consecutive year."}\n')
-    (tmp_path / "feed.jsonl#x.md").write_text(
-        "The assembly adopted it for the 15th consecutive year.\n")
+        '{"id": "x.md", "text": "The assembly adopted it for the 16th consecutive year."}\n'
+    )
+    (tmp_path / "feed.jsonl#x.md").write_text("The assembly adopted it for the 15th consecutive year.\n")
     done = factlint("check", ".", "-f", "json", "--no-config", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout)
     assert [a["path"] for a in report["articles"]] == ["./feed.jsonl#x.md"]
     assert [s["reason"] for s in report["skipped"]] == [
-        "another report has the same name (a file named like a .jsonl record of a feed)"]
+        "another report has the same name (a file named like a .jsonl record of a feed)"
+    ]

@@ -31,8 +31,7 @@ pytestmark = [
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    spec = importlib.util.spec_from_file_location("fl_leaks_generate",
-                                                  REPO / "benchmarks" / "generate.py")
+    spec = importlib.util.spec_from_file_location("fl_leaks_generate", REPO / "benchmarks" / "generate.py")
     generate = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = generate
     spec.loader.exec_module(generate)
@@ -57,13 +56,27 @@ def _session(sid: int) -> list[int]:
     return found
 
 
-def _kill_mid_run(corpus: Path, tmp_path: Path, sig: signal.Signals
-                  ) -> tuple[int, str, list[int]]:
+def _kill_mid_run(corpus: Path, tmp_path: Path, sig: signal.Signals) -> tuple[int, str, list[int]]:
     """Start a check, send sig once its pool runs; the exit code, stderr and any survivor."""
     err = (tmp_path / "stderr").open("w+")
-    run = subprocess.Popen([sys.executable, "-m", "checker", "check", str(corpus), "--jobs", "2",
-                            "--no-config", "--format", "json"], cwd=tmp_path,
-                           stdout=subprocess.DEVNULL, stderr=err, start_new_session=True)
+    run = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "checker",
+            "check",
+            str(corpus),
+            "--jobs",
+            "2",
+            "--no-config",
+            "--format",
+            "json",
+        ],
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=err,
+        start_new_session=True,
+    )
     left: list[int] = []
     try:
         deadline = time.monotonic() + 30
@@ -109,9 +122,15 @@ def test_a_worker_ends_when_the_main_process_does(tmp_path: Path) -> None:
     for pidfd in (True, False):
         main = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
         setup = "" if pidfd else "import os; del os.pidfd_open; "
-        watcher = subprocess.Popen([sys.executable, "-c", f"{setup}from checker.parallel import "
-                                    f"_watch; _watch({main.pid}); print('not reached')"],
-                                   stdout=subprocess.PIPE, text=True)
+        watcher = subprocess.Popen(
+            [
+                sys.executable,
+                "-c",
+                f"{setup}from checker.parallel import _watch; _watch({main.pid}); print('not reached')",
+            ],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
         try:
             time.sleep(0.3)
             assert watcher.poll() is None  # watching a live process

@@ -22,8 +22,9 @@ SEEDS = REPO / "seeds"
 
 
 def _generate(count: int, folder: Path, seed: int) -> dict:
-    spec = importlib.util.spec_from_file_location("fl_bench_generate_new",
-                                                  REPO / "benchmarks" / "generate.py")
+    spec = importlib.util.spec_from_file_location(
+        "fl_bench_generate_new", REPO / "benchmarks" / "generate.py"
+    )
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module
     spec.loader.exec_module(module)
@@ -33,9 +34,11 @@ def _generate(count: int, folder: Path, seed: int) -> dict:
 
 def _about_new(corpus, new_name: str) -> list[tuple]:
     """The findings with the new report on a side, as comparable values."""
-    return sorted((f.rule, f.verdict.value, f.slot, f.occurrence, tuple(s.value for s in f.sides))
-                  for f in corpus.findings
-                  if any(a.endswith(new_name) for s in f.sides for a in s.articles))
+    return sorted(
+        (f.rule, f.verdict.value, f.slot, f.occurrence, tuple(s.value for s in f.sides))
+        for f in corpus.findings
+        if any(a.endswith(new_name) for s in f.sides for a in s.articles)
+    )
 
 
 @pytest.fixture(scope="module")
@@ -57,9 +60,11 @@ def test_a_new_report_gets_the_findings_a_whole_check_gives(indexed, tmp_path: P
         fast = check_new_indexed([str(new)], [str(corpus)], rules, str(db))
         whole = check([str(corpus), str(new)], rules)
         assert _about_new(fast, new.name) == _about_new(whole, new.name)
-        assert any(f.rule == planted["rule"] and f.verdict.value == "conflict"
-                   for f in fast.findings
-                   if any(a.endswith(new.name) for s in f.sides for a in s.articles))
+        assert any(
+            f.rule == planted["rule"] and f.verdict.value == "conflict"
+            for f in fast.findings
+            if any(a.endswith(new.name) for s in f.sides for a in s.articles)
+        )
 
 
 def test_only_the_new_reports_series_is_read(indexed, tmp_path: Path) -> None:
@@ -70,8 +75,7 @@ def test_only_the_new_reports_series_is_read(indexed, tmp_path: Path) -> None:
     fast = check_new_indexed([str(new)], [str(corpus)], all_rules(), str(db))
     whole = check([str(corpus), str(new)], all_rules())
     series = whole.occurrences[str(new)].series
-    same_series = sorted(a.path for a in whole.articles
-                         if whole.occurrences[a.path].series == series)
+    same_series = sorted(a.path for a in whole.articles if whole.occurrences[a.path].series == series)
     assert sorted(a.path for a in fast.articles) == same_series
     assert len(fast.articles) < len(whole.articles) / 3
 
@@ -93,8 +97,7 @@ def test_the_index_keeps_every_reports_series_as_a_whole_check_gathers_them(inde
     corpus, db, _ = indexed
     whole = check([str(corpus)], all_rules())
     with sqlite3.connect(db) as conn:
-        stored = dict(conn.execute("SELECT m.path, s.label FROM members m"
-                                   " JOIN series s ON s.id = m.series"))
+        stored = dict(conn.execute("SELECT m.path, s.label FROM members m JOIN series s ON s.id = m.series"))
     assert stored == {path: occ.series for path, occ in whole.occurrences.items()}
 
 
@@ -102,9 +105,11 @@ def test_index_built_first_when_it_does_not_hold_the_corpus(tmp_path: Path) -> N
     corpus = tmp_path / "corpus"
     shutil.copytree(SEEDS, corpus)
     new = tmp_path / "new.md"
-    new.write_text("---\npublished: 2020-12-17\n---\nThe UN General Assembly adopted a resolution"
-                   " on North Korean human rights for the 15th consecutive year.\n",
-                   encoding="utf-8")
+    new.write_text(
+        "---\npublished: 2020-12-17\n---\nThe UN General Assembly adopted a resolution"
+        " on North Korean human rights for the 15th consecutive year.\n",
+        encoding="utf-8",
+    )
     db = tmp_path / "index.sqlite"
     fast = check_new_indexed([str(new)], [str(corpus)], all_rules(), str(db))
     assert db.is_file()
@@ -121,7 +126,8 @@ The UN General Assembly adopted the North Korea human rights resolution for the 
 
 @pytest.mark.parametrize("cwd_elsewhere", [False, True])
 def test_an_edited_or_deleted_report_is_read_again_not_quoted_from_the_index(
-        tmp_path: Path, monkeypatch, cwd_elsewhere: bool) -> None:
+    tmp_path: Path, monkeypatch, cwd_elsewhere: bool
+) -> None:
     """After 'factlint index', a report is edited and another deleted: a new report against
     the index is judged with the files as they are now, wherever the check runs from."""
     monkeypatch.chdir(tmp_path)
@@ -129,16 +135,19 @@ def test_an_edited_or_deleted_report_is_read_again_not_quoted_from_the_index(
     update_index("index.sqlite", ["corpus"], jobs=1)
     edited = tmp_path / "corpus" / "000_cae03861725b6189.txt"
     text = edited.read_text(encoding="utf-8")
-    edited.write_text(text.replace("for 16 consecutive years", "for 13 consecutive years")
-                      .replace("marks the 16th year", "marks the 13th year"), encoding="utf-8")
+    edited.write_text(
+        text.replace("for 16 consecutive years", "for 13 consecutive years").replace(
+            "marks the 16th year", "marks the 13th year"
+        ),
+        encoding="utf-8",
+    )
     (tmp_path / "corpus" / "001_620c1b8c98279eaf.txt").unlink()
     (tmp_path / "new.md").write_text(NEW_REPORT, encoding="utf-8")
     if cwd_elsewhere:
         (tmp_path / "elsewhere").mkdir()
         monkeypatch.chdir(tmp_path / "elsewhere")
     base = ".." if cwd_elsewhere else "."
-    found = check_new_indexed([f"{base}/new.md"], [f"{base}/corpus"], all_rules(),
-                              f"{base}/index.sqlite")
+    found = check_new_indexed([f"{base}/new.md"], [f"{base}/corpus"], all_rules(), f"{base}/index.sqlite")
     quotes = {c.quote for c in found.claims if c.article.endswith("000_cae03861725b6189.txt")}
     assert any("13 consecutive years" in q for q in quotes)
     assert not any("16 consecutive years" in q for q in quotes)

@@ -28,15 +28,16 @@ from rules import all_rules
 SARIF_SCHEMA = Path(__file__).resolve().parent / "data" / "sarif-schema-2.1.0.json"
 
 COMMANDS = "::error file=x::pwned ::warning::x ##[error]old ##vso[task.setvariable]y"
-FILLER = ("and the sentence runs on with plain words, enough of them that any width "
-          "breaks it somewhere before")
+FILLER = "and the sentence runs on with plain words, enough of them that any width breaks it somewhere before"
 
 
 def hostile_quote(count: str) -> str:
     """A long sentence with a count claim and workflow commands at several offsets, so that
     at 40, 80 and 120 columns one of them falls where a line is wrapped."""
-    parts = [f"The UN General Assembly adopted a resolution on North Korean human rights for "
-             f"the {count} consecutive year, {COMMANDS}"]
+    parts = [
+        f"The UN General Assembly adopted a resolution on North Korean human rights for "
+        f"the {count} consecutive year, {COMMANDS}"
+    ]
     for n in range(1, 9):
         parts.append(FILLER[: 7 * n] + " " + COMMANDS)
     return " ".join(parts) + "."
@@ -46,12 +47,15 @@ SERIES = "::error file=s::series ##[warning]named by a report"
 
 
 def report(count: str, published: str) -> str:
-    return (f"---\npublished: {published}\nseries: \"{SERIES}\"\n---\n"
-            f"{hostile_quote(count)} \x1b[2J\x1b]0;title\x07 \x9b31m \u202eevil\u202c\n")
+    return (
+        f'---\npublished: {published}\nseries: "{SERIES}"\n---\n'
+        f"{hostile_quote(count)} \x1b[2J\x1b]0;title\x07 \x9b31m \u202eevil\u202c\n"
+    )
 
 
-def factlint(*args: str, cwd: Path, columns: int | None = None,
-             extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def factlint(
+    *args: str, cwd: Path, columns: int | None = None, extra_env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """factlint with stdout a pipe (not a terminal), as in a CI job."""
     env = {"COLUMNS": str(columns)} if columns is not None else {}
     return run_factlint(*args, cwd=cwd, env={**env, **(extra_env or {})})
@@ -61,16 +65,14 @@ def runner_would_act(line: str) -> bool:
     """What the GitHub Actions runner treats as a command: '::name ...::' once leading white
     space is trimmed, or the older '##[name]' anywhere in the line (Azure: '##vso[')."""
     trimmed = line.lstrip()
-    return (trimmed.startswith("::") and "::" in trimmed[2:]) or "##[" in line \
-        or "##vso[" in line
+    return (trimmed.startswith("::") and "::" in trimmed[2:]) or "##[" in line or "##vso[" in line
 
 
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("hostile")
     (folder / "a.md").write_text(report("16th", "2020-12-17"), encoding="utf-8")
-    (folder / "::warning::b ##[error]x.md").write_text(report("15th", "2020-12-18"),
-                                                      encoding="utf-8")
+    (folder / "::warning::b ##[error]x.md").write_text(report("15th", "2020-12-18"), encoding="utf-8")
     return folder
 
 
@@ -79,14 +81,16 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.mark.parametrize("columns", [40, 80, 120])
 @pytest.mark.parametrize("command", ["check", "claims", "timeline"])
-def test_text_output_has_no_line_a_report_starts(hostile: Path, command: str,
-                                                 columns: int) -> None:
+def test_text_output_has_no_line_a_report_starts(hostile: Path, command: str, columns: int) -> None:
     done = factlint(command, ".", cwd=hostile, columns=columns)
     assert done.returncode in (0, 1), done.stderr
     out = done.stdout
     # the hostile text is shown, made inert (at 40 columns the claims table folds words)
-    shown = {"check": ["CONFLICT", "pwned", "named by a report"], "timeline": ["named"],
-             "claims": ["pwned", "15th"] if columns > 40 else ["2 claims"]}[command]
+    shown = {
+        "check": ["CONFLICT", "pwned", "named by a report"],
+        "timeline": ["named"],
+        "claims": ["pwned", "15th"] if columns > 40 else ["2 claims"],
+    }[command]
     assert all(word in out for word in shown), out
     for line in out.splitlines():
         assert not runner_would_act(line), line
@@ -101,7 +105,7 @@ def test_text_output_has_no_line_a_report_starts(hostile: Path, command: str,
 def test_quote_continuation_lines_hang_under_the_quote(hostile: Path) -> None:
     out = factlint("check", ".", cwd=hostile, columns=80).stdout.splitlines()
     start = next(i for i, line in enumerate(out) if line.startswith("      ./a.md:"))
-    following = out[start + 1:start + 4]
+    following = out[start + 1 : start + 4]
     assert all(line.startswith("        ") and line[8] != " " for line in following), following
     assert all(cell_len(line) <= 80 for line in out)
 
@@ -123,8 +127,10 @@ def test_rules_output_starts_no_command(tmp_path: Path, columns: int) -> None:
 
 
 def test_inert_neutralises_controls_and_command_markers() -> None:
-    hostile = ("a\x00b\x07c\x1b[31md\x7fe\x85f\x9bg\u202eh\u2066i\u200ej\ufeffk\u2028l\u2029m"
-               "\ud800n\ufffeo\U000f0000p\xa0q\tr\ns ::x:: ## ###")
+    hostile = (
+        "a\x00b\x07c\x1b[31md\x7fe\x85f\x9bg\u202eh\u2066i\u200ej\ufeffk\u2028l\u2029m"
+        "\ud800n\ufffeo\U000f0000p\xa0q\tr\ns ::x:: ## ###"
+    )
     shown = inert(hostile)
     assert shown == inert(shown)  # applying it twice changes nothing
     assert "::" not in shown and "##" not in shown
@@ -158,19 +164,19 @@ def _parse_command(line: str) -> tuple[str, dict[str, str], str]:
     for part in filter(None, rest.strip().split(",")):
         key, _, value = part.partition("=")
         props[key] = _unescape(value, props=True)
-    return name, props, _unescape(trimmed[end + 2:], props=False)
+    return name, props, _unescape(trimmed[end + 2 :], props=False)
 
 
 @pytest.mark.skipif(os.name == "nt", reason="file names with line breaks need a POSIX file system")
 def test_github_properties_and_message_reach_the_runner_unchanged(tmp_path: Path) -> None:
     name = "50%,a:b\r\n::error::c.md"
     quote_a = "The UN General Assembly adopted the resolution for the 16th consecutive year."
-    quote_b = ("The UN General Assembly adopted the resolution for the 15th consecutive year, "
-               "100% sure: ::error file=x::pwned %0A%25 \r::warning::y")
-    (tmp_path / name).write_text(f"---\npublished: 2020-12-17\n---\n{quote_a}\n",
-                                 encoding="utf-8")
-    (tmp_path / "z.md").write_text(f"---\npublished: 2020-12-18\n---\n{quote_b}\n",
-                                   encoding="utf-8")
+    quote_b = (
+        "The UN General Assembly adopted the resolution for the 15th consecutive year, "
+        "100% sure: ::error file=x::pwned %0A%25 \r::warning::y"
+    )
+    (tmp_path / name).write_text(f"---\npublished: 2020-12-17\n---\n{quote_a}\n", encoding="utf-8")
+    (tmp_path / "z.md").write_text(f"---\npublished: 2020-12-18\n---\n{quote_b}\n", encoding="utf-8")
     done = factlint("check", ".", "--format", "github", "--select", "FL101", cwd=tmp_path)
     assert done.returncode == 1, done.stderr
     lines = done.stdout.split("\n")
@@ -193,14 +199,20 @@ CONTROLS = "\x01\x0b\x0c\x1b[31m\x7f\x9b\ufffe\uffff"
 
 def test_graphml_is_well_formed_whatever_the_reports_hold(tmp_path: Path) -> None:
     (tmp_path / f"a{CONTROLS[:3]}.md").write_text(
-        f"---\ntitle: \"t\\x01\"\npublished: 2020-12-17\nseries: \"s\\x0bx\\x1b\\ufffe\"\n---\n"
+        f'---\ntitle: "t\\x01"\npublished: 2020-12-17\nseries: "s\\x0bx\\x1b\\ufffe"\n---\n'
         f"The UN General Assembly adopted a resolution {CONTROLS} on North Korean human rights "
-        f"for the 16th consecutive year.\n", encoding="utf-8")
-    records = [{"id": f"r{CONTROLS}", "published": "2020-12-18",
-                "text": f"The UN General Assembly adopted a resolution {CONTROLS} on North "
-                        "Korean human rights for the 15th consecutive year."}]
-    (tmp_path / "feed.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records),
-                                         encoding="utf-8")
+        f"for the 16th consecutive year.\n",
+        encoding="utf-8",
+    )
+    records = [
+        {
+            "id": f"r{CONTROLS}",
+            "published": "2020-12-18",
+            "text": f"The UN General Assembly adopted a resolution {CONTROLS} on North "
+            "Korean human rights for the 15th consecutive year.",
+        }
+    ]
+    (tmp_path / "feed.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     out = tmp_path / "claims.graphml"
     done = factlint("graph", ".", "-o", str(out), cwd=tmp_path)
     assert done.returncode == 0, done.stderr
@@ -217,8 +229,7 @@ def test_graphml_is_well_formed_whatever_the_reports_hold(tmp_path: Path) -> Non
     assert any(n.startswith("series:s\ufffdx") for n in read.nodes)
 
 
-def test_graphml_keeps_nodes_apart_that_differ_only_in_control_characters(
-        tmp_path: Path) -> None:
+def test_graphml_keeps_nodes_apart_that_differ_only_in_control_characters(tmp_path: Path) -> None:
     g = nx.MultiDiGraph()
     for node in ("report:a\x01", "report:a\x02", "report:a\ufffd"):
         g.add_node(node, kind="report", label=node, year=2020)
@@ -236,13 +247,15 @@ def test_graphml_keeps_nodes_apart_that_differ_only_in_control_characters(
 # ------------------------------------------------------------------ Markdown
 
 
-LINKY = ["visit https://evil.example/x or HTTP://Evil.example/y, www.x.com and "
-         "<https://evil.example/z> ftp://files.example/f",
-         "mail boss@evil.example or mailto:a@b.example; [click](https://evil.example/c) "
-         "![img](https://evil.example/i.png)",
-         "<img src=x onerror=alert(1)> <a href=\"https://evil.example\">a</a> &lt;b&gt; "
-         "@octocat and @org/team fixed #123 and GH-7",
-         "owner/repo#9 :smile: :100: `tick` ``two`` *b* _i_ ~~s~~ $x$ \\[esc\\] | pipe"]
+LINKY = [
+    "visit https://evil.example/x or HTTP://Evil.example/y, www.x.com and "
+    "<https://evil.example/z> ftp://files.example/f",
+    "mail boss@evil.example or mailto:a@b.example; [click](https://evil.example/c) "
+    "![img](https://evil.example/i.png)",
+    '<img src=x onerror=alert(1)> <a href="https://evil.example">a</a> &lt;b&gt; '
+    "@octocat and @org/team fixed #123 and GH-7",
+    "owner/repo#9 :smile: :100: `tick` ``two`` *b* _i_ ~~s~~ $x$ \\[esc\\] | pipe",
+]
 
 
 def _rendered(markdown: str) -> str:
@@ -255,10 +268,11 @@ def test_markdown_shows_report_text_literally_and_links_nothing(tmp_path: Path) 
     head = "---\npublished: 2020-12-{}\nseries: rights\n---\nThe UN General Assembly adopted "
     for n, words in enumerate(LINKY):  # each under the length a quote is cut to
         (tmp_path / f"a{n}.md").write_text(
-            head.format(17) + f"a resolution for the 16th consecutive year, {words}.\n",
-            encoding="utf-8")
+            head.format(17) + f"a resolution for the 16th consecutive year, {words}.\n", encoding="utf-8"
+        )
     (tmp_path / "b.md").write_text(
-        head.format(18) + "a resolution for the 15th consecutive year.\n", encoding="utf-8")
+        head.format(18) + "a resolution for the 15th consecutive year.\n", encoding="utf-8"
+    )
     done = factlint("check", ".", "--format", "markdown", "--select", "FL101", cwd=tmp_path)
     assert done.returncode == 1, done.stderr
     out = done.stdout
@@ -285,12 +299,34 @@ def test_markdown_shows_report_text_literally_and_links_nothing(tmp_path: Path) 
     page = _rendered(out)
     assert "<a " not in page and "<img" not in page and "<script" not in page
     tags = set(re.findall(r"<([a-z0-9]+)", page))
-    assert tags <= {"h2", "p", "table", "thead", "tbody", "tr", "th", "td", "strong", "ul",
-                    "li", "details", "summary"}, tags
+    assert tags <= {
+        "h2",
+        "p",
+        "table",
+        "thead",
+        "tbody",
+        "tr",
+        "th",
+        "td",
+        "strong",
+        "ul",
+        "li",
+        "details",
+        "summary",
+    }, tags
     shown = html.unescape(page).replace("\u200b", "")
-    for literal in ("https://evil.example/x", "[click](https://evil.example/c)",
-                    "<img src=x onerror=alert(1)>", "@octocat", "#123", ":smile:",
-                    "`tick`", "*b* _i_ ~~s~~", "&lt;b&gt;", "| pipe"):
+    for literal in (
+        "https://evil.example/x",
+        "[click](https://evil.example/c)",
+        "<img src=x onerror=alert(1)>",
+        "@octocat",
+        "#123",
+        ":smile:",
+        "`tick`",
+        "*b* _i_ ~~s~~",
+        "&lt;b&gt;",
+        "| pipe",
+    ):
         assert literal in shown, literal
 
 
@@ -319,10 +355,20 @@ URI_REFERENCE = re.compile(r"(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/]|%[0-9A-F]{2})*")
 def test_sarif_locations_point_at_the_jsonl_file_and_line(tmp_path: Path) -> None:
     folder = tmp_path / "news 100%é#1"
     folder.mkdir()
-    lines = [{"id": "a#b", "published": "2020-12-17", "text": "The UN General Assembly "
-              "adopted a resolution on North Korean human rights for the 16th consecutive year."},
-             {"id": "c d.jsonl#2", "published": "2020-12-18", "text": "The UN General Assembly "
-              "adopted a resolution on North Korean human rights for the 15th consecutive year."}]
+    lines = [
+        {
+            "id": "a#b",
+            "published": "2020-12-17",
+            "text": "The UN General Assembly "
+            "adopted a resolution on North Korean human rights for the 16th consecutive year.",
+        },
+        {
+            "id": "c d.jsonl#2",
+            "published": "2020-12-18",
+            "text": "The UN General Assembly "
+            "adopted a resolution on North Korean human rights for the 15th consecutive year.",
+        },
+    ]
     feed = folder / "feed.JSONL"
     feed.write_text(json.dumps(lines[0]) + "\n\n" + json.dumps(lines[1]) + "\n", encoding="utf-8")
     done = factlint("check", ".", "--format", "sarif", "--select", "FL101", cwd=tmp_path)
@@ -342,8 +388,10 @@ def test_sarif_locations_point_at_the_jsonl_file_and_line(tmp_path: Path) -> Non
         assert unquote(uri) == "./news 100%é#1/feed.JSONL"
         assert (tmp_path / unquote(uri)).is_file()
         record = json.loads(file_lines[place["region"]["startLine"] - 1])
-        assert record["text"] in place["region"]["snippet"]["text"] or \
-            place["region"]["snippet"]["text"] in record["text"]
+        assert (
+            record["text"] in place["region"]["snippet"]["text"]
+            or place["region"]["snippet"]["text"] in record["text"]
+        )
     github = factlint("check", ".", "--format", "github", "--select", "FL101", cwd=tmp_path)
     _, props, message = _parse_command(github.stdout.splitlines()[0])
     assert props["file"] == "./news 100%é#1/feed.JSONL" and props["line"] in ("1", "3")
@@ -351,7 +399,8 @@ def test_sarif_locations_point_at_the_jsonl_file_and_line(tmp_path: Path) -> Non
 
 
 def test_record_file_finds_the_file_whatever_the_id_or_folders_hold(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     assert record_file("x/feed.jsonl#a#b") == "x/feed.jsonl"
     assert record_file("x/feed.jsonl#id.jsonl#2") == "x/feed.jsonl"
     assert record_file("x/Feed.JSONL#1") == "x/Feed.JSONL"

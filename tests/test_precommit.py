@@ -31,17 +31,24 @@ CONTRADICTING = (  # the archive counts 2020 as the 16th year
     "---\ntitle: UN adopts North Korea rights resolution\npublished: 2020-12-17\n---\n"
     "The UN General Assembly adopted the North Korean human rights resolution for the 15th"
     " consecutive year.\n"
-    "The resolution on human rights in North Korea was passed by consensus.\n")
+    "The resolution on human rights in North Korea was passed by consensus.\n"
+)
 CONSISTENT = CONTRADICTING.replace("15th", "16th")
 FINDING = "articles/new.md:5:74: FL101 [conflict]"
-GIT_ENV = {"GIT_AUTHOR_NAME": "factlint", "GIT_AUTHOR_EMAIL": "f@example.org",
-           "GIT_COMMITTER_NAME": "factlint", "GIT_COMMITTER_EMAIL": "f@example.org",
-           "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": os.devnull}
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "factlint",
+    "GIT_AUTHOR_EMAIL": "f@example.org",
+    "GIT_COMMITTER_NAME": "factlint",
+    "GIT_COMMITTER_EMAIL": "f@example.org",
+    "GIT_CONFIG_NOSYSTEM": "1",
+    "GIT_CONFIG_GLOBAL": os.devnull,
+}
 
 
 def git(repo: Path, *args: str) -> str:
-    done = subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, text=True,
-                          env={**os.environ, **GIT_ENV})
+    done = subprocess.run(
+        ["git", *args], cwd=repo, check=True, capture_output=True, text=True, env={**os.environ, **GIT_ENV}
+    )
     return done.stdout.strip()
 
 
@@ -75,12 +82,10 @@ def readme_hook_configs() -> list[dict]:
 def pre_commit_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     """The environment pre-commit runs in: one PRE_COMMIT_HOME for the module, git without the
     machine's configuration, this interpreter's scripts (factlint) on PATH."""
-    pytest.importorskip("pre_commit", reason="pre-commit is not installed (the test extra "
-                                             "installs it)")
+    pytest.importorskip("pre_commit", reason="pre-commit is not installed (the test extra installs it)")
     home = tmp_path_factory.mktemp("pre-commit-home")
     path = os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])
-    return {**os.environ, **GIT_ENV, "PRE_COMMIT_HOME": str(home), "PRE_COMMIT_COLOR": "never",
-            "PATH": path}
+    return {**os.environ, **GIT_ENV, "PRE_COMMIT_HOME": str(home), "PRE_COMMIT_COLOR": "never", "PATH": path}
 
 
 @pytest.fixture(scope="module")
@@ -100,8 +105,14 @@ def hook_repo(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str]:
 
 
 def pre_commit(repo: Path, env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "pre_commit", *args], cwd=repo, env=env,
-                          capture_output=True, text=True, timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "pre_commit", *args],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
 
 
 @pytest.fixture
@@ -122,7 +133,8 @@ def test_readme_names_this_version_and_a_placeholder_for_the_host() -> None:
 
 
 def test_try_repo_fails_on_a_staged_report_that_contradicts_the_archive(
-        tmp_path: Path, pre_commit_env: dict[str, str]) -> None:
+    tmp_path: Path, pre_commit_env: dict[str, str]
+) -> None:
     repo = newsroom(tmp_path / "newsroom")
     (repo / "articles" / "new.md").write_text(CONTRADICTING)
     git(repo, "add", "articles/new.md")
@@ -136,14 +148,21 @@ def test_try_repo_fails_on_a_staged_report_that_contradicts_the_archive(
 
 
 def test_a_commit_contradicting_the_archive_is_refused(
-        remote_hook: Path, pre_commit_env: dict[str, str]) -> None:
+    remote_hook: Path, pre_commit_env: dict[str, str]
+) -> None:
     pre_commit(remote_hook, pre_commit_env, "install").check_returncode()
     head = git(remote_hook, "rev-parse", "HEAD")
     (remote_hook / "articles" / "new.md").write_text(CONTRADICTING)
     git(remote_hook, "add", "articles/new.md")
 
-    done = subprocess.run(["git", "commit", "-m", "a story"], cwd=remote_hook,
-                          env=pre_commit_env, capture_output=True, text=True, timeout=600)
+    done = subprocess.run(
+        ["git", "commit", "-m", "a story"],
+        cwd=remote_hook,
+        env=pre_commit_env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
 
     assert done.returncode != 0
     assert FINDING in done.stdout + done.stderr
@@ -161,7 +180,8 @@ def test_a_consistent_report_passes(remote_hook: Path, pre_commit_env: dict[str,
 
 
 def test_a_renamed_report_is_checked_by_its_new_name_and_passes(
-        remote_hook: Path, pre_commit_env: dict[str, str]) -> None:
+    remote_hook: Path, pre_commit_env: dict[str, str]
+) -> None:
     (remote_hook / "articles" / "2020").mkdir()
     git(remote_hook, "mv", "articles/000_cae03861725b6189.txt", "articles/2020/un-vote.txt")
 
@@ -173,7 +193,8 @@ def test_a_renamed_report_is_checked_by_its_new_name_and_passes(
 
 
 def test_a_deleted_report_passes_with_nothing_to_check(
-        remote_hook: Path, pre_commit_env: dict[str, str]) -> None:
+    remote_hook: Path, pre_commit_env: dict[str, str]
+) -> None:
     git(remote_hook, "rm", "-q", "articles/003_77804f016754a9e1.txt")
 
     done = pre_commit(remote_hook, pre_commit_env, "run")
@@ -183,7 +204,8 @@ def test_a_deleted_report_passes_with_nothing_to_check(
 
 
 def test_the_local_hook_of_the_readme_runs_the_installed_factlint(
-        tmp_path: Path, pre_commit_env: dict[str, str]) -> None:
+    tmp_path: Path, pre_commit_env: dict[str, str]
+) -> None:
     [config] = [c for c in readme_hook_configs() if c["repos"][0]["repo"] == "local"]
     repo = newsroom(tmp_path / "newsroom", yaml.safe_dump(config))
     (repo / "articles" / "new.md").write_text(CONTRADICTING)
@@ -198,8 +220,7 @@ def test_the_local_hook_of_the_readme_runs_the_installed_factlint(
 # ---------------------------------------------------------------- the command itself
 
 
-def test_a_deleted_name_and_files_outside_the_archive_have_nothing_to_check(
-        tmp_path: Path) -> None:
+def test_a_deleted_name_and_files_outside_the_archive_have_nothing_to_check(tmp_path: Path) -> None:
     repo = newsroom(tmp_path / "newsroom")
     (repo / "README.md").write_text(CONTRADICTING)  # a report's words, but not in the archive
 
@@ -234,8 +255,9 @@ def test_two_staged_reports_are_each_checked_once(tmp_path: Path) -> None:
     (repo / "articles" / "new.md").write_text(CONTRADICTING)
     (repo / "articles" / "also.md").write_text(CONSISTENT)
 
-    done = factlint("pre-commit", "--no-index", "articles/new.md", "./articles/new.md",
-                    "articles/also.md", cwd=repo)
+    done = factlint(
+        "pre-commit", "--no-index", "articles/new.md", "./articles/new.md", "articles/also.md", cwd=repo
+    )
 
     assert done.returncode == 1
     assert "2 staged reports checked against articles: 1 conflict" in done.stderr

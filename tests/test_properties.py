@@ -24,26 +24,72 @@ NUMBERS = default_numbers()
 # derandomize: the same examples on every run, so that CI is as deterministic as factlint
 settings.register_profile("deterministic", derandomize=True, print_blob=True)
 settings.load_profile("deterministic")
-BOUNDED = settings(max_examples=150, deadline=None,
-                   suppress_health_check=[HealthCheck.too_slow])
+BOUNDED = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 # Pieces of the phrasing the extractors look for, so that random text does hold claims.
 FRAGMENTS = [
-    "for the 16th consecutive year", "for the sixteenth straight year", "for 16 consecutive years",
-    "the 7th time", "began in 2005", "since 2005", "first adopted in 2005", "61 co-sponsors",
-    "co-sponsored by more than 60 countries", "by a vote of 112 to 8", "112-8-62",
-    "with 116 in favour, 20 against and 53 abstentions", "by consensus", "without a vote",
-    "was adopted", "the General Assembly", "Japan", "South Korea", "the European Union",
-    "North Korea", "China, Russia and Cuba voted against", "led by the EU",
-    "Japan joined the consensus", "Ambassador Kim Song", "Samantha Power, the US ambassador",
-    "said", "on Thursday", "on Dec. 17", "Wednesday [Oct 28 2009]", "last year", "[ad_1]",
-    "[앵커]", "Share this article", "---", "title: x", "\u201cquoted\u201d", '"quoted"', "(", ")",
-    "[", "]", ".", ",", ";", "-", "\n", "\n\n", " ", "  ", "\t", "\r\n", "\u00a0", "\ufeff", "é",
-    "북한", "\x00", "\u2028",
+    "for the 16th consecutive year",
+    "for the sixteenth straight year",
+    "for 16 consecutive years",
+    "the 7th time",
+    "began in 2005",
+    "since 2005",
+    "first adopted in 2005",
+    "61 co-sponsors",
+    "co-sponsored by more than 60 countries",
+    "by a vote of 112 to 8",
+    "112-8-62",
+    "with 116 in favour, 20 against and 53 abstentions",
+    "by consensus",
+    "without a vote",
+    "was adopted",
+    "the General Assembly",
+    "Japan",
+    "South Korea",
+    "the European Union",
+    "North Korea",
+    "China, Russia and Cuba voted against",
+    "led by the EU",
+    "Japan joined the consensus",
+    "Ambassador Kim Song",
+    "Samantha Power, the US ambassador",
+    "said",
+    "on Thursday",
+    "on Dec. 17",
+    "Wednesday [Oct 28 2009]",
+    "last year",
+    "[ad_1]",
+    "[앵커]",
+    "Share this article",
+    "---",
+    "title: x",
+    "\u201cquoted\u201d",
+    '"quoted"',
+    "(",
+    ")",
+    "[",
+    "]",
+    ".",
+    ",",
+    ";",
+    "-",
+    "\n",
+    "\n\n",
+    " ",
+    "  ",
+    "\t",
+    "\r\n",
+    "\u00a0",
+    "\ufeff",
+    "é",
+    "북한",
+    "\x00",
+    "\u2028",
 ]
 claimish = st.lists(st.sampled_from(FRAGMENTS), max_size=40).map(" ".join)
-any_text = st.one_of(st.text(max_size=400), claimish,
-                     st.text(alphabet=st.characters(codec="utf-8"), max_size=200))
+any_text = st.one_of(
+    st.text(max_size=400), claimish, st.text(alphabet=st.characters(codec="utf-8"), max_size=200)
+)
 
 
 def _newlines(text: str) -> list[int]:
@@ -65,8 +111,12 @@ def test_decode_never_raises_and_gives_text_or_a_reason(data: bytes) -> None:
 @example(text="\x00", codec="utf-16-le")  # the one ambiguous mark, left out below
 @example(text="a\x00", codec="utf-16-le")
 def test_text_behind_a_bom_decodes_back_to_itself(text: str, codec: str) -> None:
-    bom = {"utf-8": codecs.BOM_UTF8, "utf-16-le": codecs.BOM_UTF16_LE,
-           "utf-16-be": codecs.BOM_UTF16_BE, "utf-32-le": codecs.BOM_UTF32_LE}[codec]
+    bom = {
+        "utf-8": codecs.BOM_UTF8,
+        "utf-16-le": codecs.BOM_UTF16_LE,
+        "utf-16-be": codecs.BOM_UTF16_BE,
+        "utf-32-le": codecs.BOM_UTF32_LE,
+    }[codec]
     try:
         data = bom + text.encode(codec)
     except UnicodeEncodeError:  # lone surrogates
@@ -111,7 +161,7 @@ def test_make_article_never_raises_and_keeps_offsets(text: str) -> None:
     assert article.raw == text
     assert len(article.text) == len(text) and _newlines(article.text) == _newlines(text)
     assert 0 <= article.body_start <= len(text)
-    assert article.text[:article.body_start].strip() == ""
+    assert article.text[: article.body_start].strip() == ""
 
 
 # ------------------------------------------------------------------ extraction
@@ -124,7 +174,7 @@ def test_claims_point_inside_the_text_and_quote_their_sentence(text: str) -> Non
     for claim in extract_claims(article, LEX):
         assert 0 <= claim.start <= claim.value_start <= claim.value_end <= claim.end <= len(text)
         assert claim.value_start < claim.value_end
-        sentence = text[claim.start:claim.end]
+        sentence = text[claim.start : claim.end]
         assert claim.quote == " ".join(claim.quote.split())  # white space folded
         for word in claim.quote.split():
             assert word in sentence, (word, sentence)
@@ -142,15 +192,44 @@ def test_extraction_is_the_same_twice(text: str) -> None:
 # ------------------------------------------------------------------ numbers in words
 
 _UNITS = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
-_TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-          "eighteen", "nineteen"]
+_TEENS = [
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
 _TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-_ORD_UNITS = ["", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
-              "ninth"]
-_ORD_TEENS = ["tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
-              "sixteenth", "seventeenth", "eighteenth", "nineteenth"]
-_ORD_TENS = ["", "", "twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth",
-             "seventieth", "eightieth", "ninetieth"]
+_ORD_UNITS = ["", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
+_ORD_TEENS = [
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+]
+_ORD_TENS = [
+    "",
+    "",
+    "twentieth",
+    "thirtieth",
+    "fortieth",
+    "fiftieth",
+    "sixtieth",
+    "seventieth",
+    "eightieth",
+    "ninetieth",
+]
 
 
 def cardinal_words(n: int) -> str:
@@ -191,7 +270,10 @@ def test_ordinals_in_words_and_digits_read_the_same(n: int, case) -> None:
 
 def test_the_word_builder_matches_the_examples() -> None:
     assert (cardinal_words(23), ordinal_words(23), ordinal_digits(23)) == (
-        "twenty-three", "twenty-third", "23rd")
+        "twenty-three",
+        "twenty-third",
+        "23rd",
+    )
     assert NUMBERS.read_cardinal("twenty-three") == 23 == NUMBERS.read_cardinal("23")
     assert NUMBERS.read_ordinal("twenty-third") == 23 == NUMBERS.read_ordinal("23rd")
 
@@ -201,8 +283,6 @@ def test_the_word_builder_matches_the_examples() -> None:
 def test_a_recurrence_reads_the_same_in_digits_and_in_words(n: int) -> None:
     values = []
     for ordinal in (ordinal_digits(n), ordinal_words(n)):
-        article = make_article("p.txt", f"It was adopted for the {ordinal} consecutive year.",
-                               LEX)
-        values.append(sorted(c.value for c in extract_claims(article, LEX)
-                             if c.family == "recurrence"))
+        article = make_article("p.txt", f"It was adopted for the {ordinal} consecutive year.", LEX)
+        values.append(sorted(c.value for c in extract_claims(article, LEX) if c.family == "recurrence"))
     assert values[0] == values[1] == [n]

@@ -13,13 +13,16 @@ from conftest import SEEDS, factlint
 
 from checker.models import VERDICT_RANK, Verdict
 
-CONCISE = re.compile(r"^(?P<path>[^:\n]+):(?P<line>\d+):(?P<col>\d+): (?P<code>FL\d{3}) "
-                     r"\[(?P<verdict>conflict|variant|unresolved|time-shift)\] (?P<msg>.+)$")
+CONCISE = re.compile(
+    r"^(?P<path>[^:\n]+):(?P<line>\d+):(?P<col>\d+): (?P<code>FL\d{3}) "
+    r"\[(?P<verdict>conflict|variant|unresolved|time-shift)\] (?P<msg>.+)$"
+)
 FEED = (
     '{"id": "a1", "text": "The assembly adopted the resolution for the 16th consecutive year.",'
     ' "published": "2020-12-17"}\n'
     '{"id": "b2", "text": "The assembly adopted the resolution for the 15th consecutive year.",'
-    ' "published": "2020-12-17"}\n')
+    ' "published": "2020-12-17"}\n'
+)
 
 
 @pytest.fixture(scope="module")
@@ -37,10 +40,9 @@ def test_concise_is_one_line_a_finding_that_points_at_the_value(seeds_findings):
         found = CONCISE.match(line)
         assert found, line
         text = (SEEDS.parent / found["path"]).read_text(encoding="utf-8").splitlines()
-        at = text[int(found["line"]) - 1][int(found["col"]) - 1:]
+        at = text[int(found["line"]) - 1][int(found["col"]) - 1 :]
         assert at  # the column lies on the line
-    assert sorted(CONCISE.match(x)["code"] for x in lines) == sorted(
-        f["rule"] for f in seeds_findings)
+    assert sorted(CONCISE.match(x)["code"] for x in lines) == sorted(f["rule"] for f in seeds_findings)
 
 
 def test_concise_points_at_a_record_of_a_feed_by_file_and_line(tmp_path):
@@ -65,15 +67,15 @@ def test_show_hides_what_is_below_it_and_says_how_many(seeds_findings):
     assert done.returncode == 0
     assert f"({len(below)} not shown: --show)" in done.stdout
     assert "TIME-SHIFT" not in done.stdout and "UNRESOLVED" in done.stdout
-    shown = json.loads(factlint("check", "seeds", "--show", "unresolved", "-f", "json",
-                                "--no-config").stdout)["conflicts"]
+    shown = json.loads(
+        factlint("check", "seeds", "--show", "unresolved", "-f", "json", "--no-config").stdout
+    )["conflicts"]
     assert len(shown) == len(seeds_findings) - len(below)
     assert all(VERDICT_RANK[Verdict(f["verdict"])] >= level for f in shown)
 
 
 def test_what_is_not_shown_still_decides_the_exit_code():
-    done = factlint("check", "seeds", "--show", "conflict", "--fail-on", "variant", "-q",
-                    "--no-config")
+    done = factlint("check", "seeds", "--show", "conflict", "--fail-on", "variant", "-q", "--no-config")
     assert done.returncode == 1
     assert done.stdout == ""
 

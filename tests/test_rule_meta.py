@@ -35,8 +35,11 @@ def test_every_module_is_registered() -> None:
 def test_one_rule_per_module() -> None:
     assert len(REGISTERED) == len(rules.REGISTRY)
     for module, cls in REGISTERED.items():
-        own = [c for _, c in inspect.getmembers(inspect.getmodule(cls), inspect.isclass)
-               if issubclass(c, Rule) and c is not Rule and c.__module__ == cls.__module__]
+        own = [
+            c
+            for _, c in inspect.getmembers(inspect.getmodule(cls), inspect.isclass)
+            if issubclass(c, Rule) and c is not Rule and c.__module__ == cls.__module__
+        ]
         assert own == [cls], f"rules/{module}.py defines {own}"
 
 

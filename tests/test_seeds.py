@@ -42,8 +42,7 @@ def findings(corpus: Corpus, rule: str, slot_contains: str = "") -> list[Finding
 
 
 def describe(items: list[Finding]) -> str:
-    return "\n".join(f"{f.rule} {f.verdict.value} {f.slot} {sorted(map(sorted, sides(f)))}"
-                     for f in items)
+    return "\n".join(f"{f.rule} {f.verdict.value} {f.slot} {sorted(map(sorted, sides(f)))}" for f in items)
 
 
 @pytest.fixture(scope="module")
@@ -54,8 +53,13 @@ def corpus() -> Corpus:
 @pytest.fixture(scope="module")
 def report_json() -> dict:
     """The JSON report of the real command line, run from the repository root on 'seeds'."""
-    done = subprocess.run([sys.executable, "-m", "checker", "check", "seeds", "--format", "json"],
-                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "checker", "check", "seeds", "--format", "json"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode in (0, 1), done.stderr  # the exit code is pinned on its own
     return json.loads(done.stdout)
 
@@ -76,8 +80,9 @@ def test_seeds_are_one_series(corpus: Corpus) -> None:
 # ------------------------------------------------------------------ occurrences (issue 3)
 
 
-@pytest.mark.parametrize(("number", "year"), [
-    ("000", 2020), ("001", 2020), ("002", 2020), ("003", 2018), ("004", None)])
+@pytest.mark.parametrize(
+    ("number", "year"), [("000", 2020), ("001", 2020), ("002", 2020), ("003", 2018), ("004", None)]
+)
 def test_each_seed_resolves_to_its_year(corpus: Corpus, number: str, year: int | None) -> None:
     occ = {num(p): o for p, o in corpus.occurrences.items()}
     assert occ[number].year == year
@@ -128,11 +133,9 @@ def test_south_korea_sponsor_in_2018_against_not_in_2020_is_a_time_shift(corpus:
     assert sides(finding) == {frozenset({"003"}), frozenset({"000", "001"})}
 
 
-def test_not_a_sponsor_for_two_years_since_last_year_speaks_for_2019_and_2020(
-        corpus: Corpus) -> None:
+def test_not_a_sponsor_for_two_years_since_last_year_speaks_for_2019_and_2020(corpus: Corpus) -> None:
     """001's "since last year ... for two consecutive years", said in 2020, covers 2019 too."""
-    (finding,) = [f for f in findings(corpus, "FL201", "South Korea")
-                  if f.verdict is Verdict.TIME_SHIFT]
+    (finding,) = [f for f in findings(corpus, "FL201", "South Korea") if f.verdict is Verdict.TIME_SHIFT]
     side = next(s for s in finding.sides if {num(a) for a in s.articles} == {"000", "001"})
     assert set(side.years) == {2019, 2020}
 
@@ -208,8 +211,11 @@ def test_without_a_vote_and_by_consensus_are_the_same_adoption_method(corpus: Co
 
 
 def test_on_the_16th_day_local_time_and_on_the_16th_are_one_date(corpus: Corpus) -> None:
-    days = {num(c.article): c.value for c in corpus.claims if c.slot == "event-date"
-            and num(c.article) in ("001", "002")}
+    days = {
+        num(c.article): c.value
+        for c in corpus.claims
+        if c.slot == "event-date" and num(c.article) in ("001", "002")
+    }
     assert set(days) == {"001", "002"}
     assert days["001"][2] == days["002"][2] == 16
     between = [f for f in findings(corpus, "FL401") if {"001", "002"} <= involved(f)]
@@ -217,7 +223,8 @@ def test_on_the_16th_day_local_time_and_on_the_16th_are_one_date(corpus: Corpus)
 
 
 def test_seventh_consensus_adoption_and_five_consensus_years_do_not_conflict_on_the_count(
-        corpus: Corpus) -> None:
+    corpus: Corpus,
+) -> None:
     """000's "7th time ... as consensus" and 002's "from 2016 ... for 5 consecutive years"
     count consensus adoptions, not the resolution's years: nothing flags 000 against 002."""
     counts = [f for f in corpus.findings if f.rule in ("FL101", "FL104")]
@@ -239,8 +246,7 @@ def test_consensus_streak_from_2016_is_not_the_series_first_year(corpus: Corpus)
     assert starts == {2005}
 
 
-def test_193_member_and_47_organizations_from_16_countries_are_not_sponsor_counts(
-        corpus: Corpus) -> None:
+def test_193_member_and_47_organizations_from_16_countries_are_not_sponsor_counts(corpus: Corpus) -> None:
     counts = {(num(c.article), c.value[0]) for c in corpus.claims if c.slot == "sponsor-count"}
     assert not {n for _, n in counts} & {193, 47, 16}, counts
     assert {n for (a, n) in counts if a in ("000", "002")} == {58}
@@ -250,8 +256,9 @@ def test_193_member_and_47_organizations_from_16_countries_are_not_sponsor_count
 
 
 def test_more_than_50_is_a_lower_bound_not_an_exact_count(report_json: dict) -> None:
-    (claim,) = [c for c in report_json["claims"]
-                if c["slot"] == "sponsor-count" and num(c["article"]) == "004"]
+    (claim,) = [
+        c for c in report_json["claims"] if c["slot"] == "sponsor-count" and num(c["article"]) == "004"
+    ]
     assert claim["qualifier"] != "exact"
     assert claim["value"]["min"] in (50, 51)
     assert claim["value"]["max"] is None
@@ -263,8 +270,13 @@ def test_no_conflict_verdict_on_the_seeds(corpus: Corpus) -> None:
 
 
 def test_check_seeds_exits_0_with_the_default_fail_level() -> None:
-    done = subprocess.run([sys.executable, "-m", "checker", "check", "seeds"], cwd=ROOT,
-                          capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "checker", "check", "seeds"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
 
 
@@ -274,17 +286,17 @@ def test_check_seeds_exits_0_with_the_default_fail_level() -> None:
 def test_json_report_of_the_seeds_carries_the_acceptance(report_json: dict) -> None:
     years = {num(a["path"]): a["event_year"] for a in report_json["articles"]}
     assert years == {"000": 2020, "001": 2020, "002": 2020, "003": 2018, "004": None}
-    got = {(f["rule"], f["verdict"],
-            frozenset(frozenset(num(p) for p in s["articles"]) for s in f["sides"]))
-           for f in report_json["conflicts"]}
+    got = {
+        (f["rule"], f["verdict"], frozenset(frozenset(num(p) for p in s["articles"]) for s in f["sides"]))
+        for f in report_json["conflicts"]
+    }
     expected = {
         ("FL101", "time-shift", frozenset({frozenset({"003"}), frozenset({"000", "001", "002"})})),
         ("FL201", "time-shift", frozenset({frozenset({"003"}), frozenset({"000", "001"})})),
         ("FL201", "unresolved", frozenset({frozenset({"004"}), frozenset({"000", "001"})})),
         ("FL103", "time-shift", frozenset({frozenset({"003"}), frozenset({"000", "002"})})),
         ("FL202", "time-shift", frozenset({frozenset({"003"}), frozenset({"000", "001", "002"})})),
-        ("FL501", "variant", frozenset({frozenset({"001"}), frozenset({"002"}),
-                                        frozenset({"003"})})),
+        ("FL501", "variant", frozenset({frozenset({"001"}), frozenset({"002"}), frozenset({"003"})})),
     }
     assert expected <= got, sorted(map(str, got))
     assert report_json["summary"]["by_verdict"]["conflict"] == 0

@@ -62,13 +62,14 @@ def involved(finding: Finding) -> set[str]:
 
 
 def of(corpus: Corpus, rule: str, verdict: Verdict | None = None) -> list[Finding]:
-    return [f for f in corpus.findings
-            if f.rule == rule and (verdict is None or f.verdict is verdict)]
+    return [f for f in corpus.findings if f.rule == rule and (verdict is None or f.verdict is verdict)]
 
 
 def describe(findings) -> str:
-    return "\n".join(f"{f.rule} {f.verdict.value} {f.slot} {f.occurrence} "
-                     f"{sorted(map(sorted, sides(f)))}: {f.explanation}" for f in findings)
+    return "\n".join(
+        f"{f.rule} {f.verdict.value} {f.slot} {f.occurrence} {sorted(map(sorted, sides(f)))}: {f.explanation}"
+        for f in findings
+    )
 
 
 def years(corpus: Corpus) -> dict[str, int | None]:
@@ -76,29 +77,45 @@ def years(corpus: Corpus) -> dict[str, int | None]:
 
 
 # The new reports about the North Korea resolution, to be read with the seeds.
-NK_2020_15TH = report("2020-12-17", """
+NK_2020_15TH = report(
+    "2020-12-17",
+    """
 The UN General Assembly on Wednesday adopted a resolution condemning human rights violations
 in North Korea for the 15th consecutive year.
 
 The resolution, led by the European Union, was adopted without a vote.
-""", "UN adopts North Korea human rights resolution")
+""",
+    "UN adopts North Korea human rights resolution",
+)
 
-NK_2019_SPONSOR = report("2019-12-19", """
+NK_2019_SPONSOR = report(
+    "2019-12-19",
+    """
 The UN General Assembly on Wednesday adopted a resolution condemning North Korea's human rights
 violations, by consensus.
 
 South Korea was one of the co-sponsors of the resolution, which was led by the European Union.
-""", "UN General Assembly adopts North Korea human rights resolution")
+""",
+    "UN General Assembly adopts North Korea human rights resolution",
+)
 
-NK_2014_TALLY_A = report("2014-12-19", """
+NK_2014_TALLY_A = report(
+    "2014-12-19",
+    """
 The UN General Assembly on Thursday adopted the resolution on human rights in North Korea by
 116 votes to 20, with 52 abstentions.
-""", "UN General Assembly condemns North Korea human rights abuses")
+""",
+    "UN General Assembly condemns North Korea human rights abuses",
+)
 
-NK_2014_TALLY_B = report("2014-12-19", """
+NK_2014_TALLY_B = report(
+    "2014-12-19",
+    """
 The UN General Assembly on Thursday adopted the resolution on human rights in North Korea with
 116 votes in favour, 20 against and 53 abstentions.
-""", "UN General Assembly votes on North Korea human rights resolution")
+""",
+    "UN General Assembly votes on North Korea human rights resolution",
+)
 
 
 # ------------------------------------------------------------------ reports added to the seeds
@@ -116,8 +133,7 @@ def test_2020_report_saying_15th_consecutive_year_is_an_ordinal_conflict(tmp_pat
     assert "2005" in finding.explanation and "2006" in finding.explanation
 
 
-def test_14th_in_2018_still_agrees_with_16th_in_2020_when_a_15th_in_2020_conflicts(
-        tmp_path: Path) -> None:
+def test_14th_in_2018_still_agrees_with_16th_in_2020_when_a_15th_in_2020_conflicts(tmp_path: Path) -> None:
     corpus = run(write_corpus(tmp_path / "c", {"x15": NK_2020_15TH}, seeds=True))
     (finding,) = of(corpus, "FL101", Verdict.CONFLICT)
     together = next(s for s in sides(finding) if "000" in s)
@@ -137,16 +153,14 @@ def test_2019_report_of_south_korea_sponsoring_conflicts_with_000_001(tmp_path: 
     assert all(set(s.years) == {2019} for s in finding.sides)
 
 
-def test_2018_sponsor_against_2020_non_sponsor_stays_a_time_shift_beside_the_conflict(
-        tmp_path: Path) -> None:
+def test_2018_sponsor_against_2020_non_sponsor_stays_a_time_shift_beside_the_conflict(tmp_path: Path) -> None:
     corpus = run(write_corpus(tmp_path / "c", {"y2019": NK_2019_SPONSOR}, seeds=True))
     bad = [f for f in of(corpus, "FL201", Verdict.CONFLICT) if "003" in involved(f)]
     assert bad == [], describe(bad)
 
 
 def test_same_day_reports_with_different_tallies_are_a_vote_tally_conflict(tmp_path: Path) -> None:
-    corpus = run(write_corpus(tmp_path / "c", {"t1": NK_2014_TALLY_A, "t2": NK_2014_TALLY_B},
-                              seeds=True))
+    corpus = run(write_corpus(tmp_path / "c", {"t1": NK_2014_TALLY_A, "t2": NK_2014_TALLY_B}, seeds=True))
     assert years(corpus)["t1"] == years(corpus)["t2"] == 2014
     conflicts = of(corpus, "FL302", Verdict.CONFLICT)
     assert len(conflicts) == 1, describe(corpus.findings)
@@ -157,24 +171,30 @@ def test_same_day_reports_with_different_tallies_are_a_vote_tally_conflict(tmp_p
     assert tallies == {"t1": (116, 20, 52), "t2": (116, 20, 53)}
 
 
-def test_same_day_reports_agreeing_on_the_tally_in_other_words_are_not_flagged(
-        tmp_path: Path) -> None:
+def test_same_day_reports_agreeing_on_the_tally_in_other_words_are_not_flagged(tmp_path: Path) -> None:
     same = NK_2014_TALLY_B.replace("53 abstentions", "52 abstentions")
     corpus = run(write_corpus(tmp_path / "c", {"t1": NK_2014_TALLY_A, "t2": same}))
     assert of(corpus, "FL302") == [], describe(corpus.findings)
 
 
-@pytest.mark.parametrize(("phrase", "expected"), [
-    ("by a vote of 97 to 19 with 65 abstentions", (97, 19, 65)),  # issue 2's own example
-    ("by 116 votes to 20, with 52 abstentions", (116, 20, 52)),
-    ("with 116 for, 20 against, 53 abstentions", (116, 20, 53)),  # CLAIM-MODEL's example
-    ("187-2-3", (187, 2, 3)),
-    ("with 189 in favour, 2 against", (189, 2, None)),
-])
-def test_tally_phrasings_are_read_whole(tmp_path: Path, phrase: str,
-                                        expected: tuple[int | None, ...]) -> None:
-    text = report("2014-12-19", f"The UN General Assembly on Thursday adopted the resolution on "
-                                f"human rights in North Korea {phrase}.")
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("by a vote of 97 to 19 with 65 abstentions", (97, 19, 65)),  # issue 2's own example
+        ("by 116 votes to 20, with 52 abstentions", (116, 20, 52)),
+        ("with 116 for, 20 against, 53 abstentions", (116, 20, 53)),  # CLAIM-MODEL's example
+        ("187-2-3", (187, 2, 3)),
+        ("with 189 in favour, 2 against", (189, 2, None)),
+    ],
+)
+def test_tally_phrasings_are_read_whole(
+    tmp_path: Path, phrase: str, expected: tuple[int | None, ...]
+) -> None:
+    text = report(
+        "2014-12-19",
+        f"The UN General Assembly on Thursday adopted the resolution on "
+        f"human rights in North Korea {phrase}.",
+    )
     corpus = run(write_corpus(tmp_path / "c", {"t": text}))
     tallies = [tuple(c.value) for c in corpus.claims if c.slot == "tally"]
     assert tallies == [expected]
@@ -182,27 +202,43 @@ def test_tally_phrasings_are_read_whole(tmp_path: Path, phrase: str,
 
 # ------------------------------------------------------------------ an annual embargo vote
 
-EMBARGO_2006 = report("2006-11-08", """
+EMBARGO_2006 = report(
+    "2006-11-08",
+    """
 The UN General Assembly on Wednesday voted to condemn the United States trade embargo against
 Cuba for the 15th straight year, by 183 votes to 4 with one abstention.
-""", "UN General Assembly condemns US embargo against Cuba")
+""",
+    "UN General Assembly condemns US embargo against Cuba",
+)
 
-EMBARGO_2007 = report("2007-10-30", """
+EMBARGO_2007 = report(
+    "2007-10-30",
+    """
 The UN General Assembly on Tuesday called for an end to the United States embargo against Cuba
 for the 16th consecutive year since 1992.
 
 The resolution passed 184-4-1.
-""", "UN General Assembly again calls for end to US embargo on Cuba")
+""",
+    "UN General Assembly again calls for end to US embargo on Cuba",
+)
 
-EMBARGO_2009_19TH = report("2009-10-29", """
+EMBARGO_2009_19TH = report(
+    "2009-10-29",
+    """
 The UN General Assembly on Wednesday called for an end to the United States embargo against
 Cuba for the 19th year in a row.
-""", "UN General Assembly calls for end to US embargo on Cuba")
+""",
+    "UN General Assembly calls for end to US embargo on Cuba",
+)
 
-EMBARGO_2009_18TH = report("2009-10-29", """
+EMBARGO_2009_18TH = report(
+    "2009-10-29",
+    """
 The UN General Assembly on Wednesday urged the United States to lift its embargo against Cuba
 for the 18th year in a row.
-""", "UN General Assembly urges US to lift Cuba embargo")
+""",
+    "UN General Assembly urges US to lift Cuba embargo",
+)
 
 
 def test_embargo_15th_in_2006_and_16th_in_2007_both_count_from_1992(tmp_path: Path) -> None:
@@ -214,14 +250,21 @@ def test_embargo_15th_in_2006_and_16th_in_2007_both_count_from_1992(tmp_path: Pa
     assert finding.verdict is Verdict.TIME_SHIFT
     assert sides(finding) == {frozenset({"e2006"}), frozenset({"e2007"})}
     assert "1992" in finding.explanation
-    assert not [f for f in corpus.findings if f.verdict is Verdict.CONFLICT], describe(
-        corpus.findings)
+    assert not [f for f in corpus.findings if f.verdict is Verdict.CONFLICT], describe(corpus.findings)
 
 
 def test_embargo_19th_against_18th_in_the_same_year_is_an_ordinal_conflict(tmp_path: Path) -> None:
-    corpus = run(write_corpus(tmp_path / "c", {
-        "e2006": EMBARGO_2006, "e2007": EMBARGO_2007,
-        "e2009a": EMBARGO_2009_19TH, "e2009b": EMBARGO_2009_18TH}))
+    corpus = run(
+        write_corpus(
+            tmp_path / "c",
+            {
+                "e2006": EMBARGO_2006,
+                "e2007": EMBARGO_2007,
+                "e2009a": EMBARGO_2009_19TH,
+                "e2009b": EMBARGO_2009_18TH,
+            },
+        )
+    )
     assert years(corpus)["e2009a"] == years(corpus)["e2009b"] == 2009
     conflicts = of(corpus, "FL101", Verdict.CONFLICT)
     assert len(conflicts) == 1, describe(corpus.findings)
@@ -231,12 +274,12 @@ def test_embargo_19th_against_18th_in_the_same_year_is_an_ordinal_conflict(tmp_p
     assert "1991" in finding.explanation and "1992" in finding.explanation
 
 
-def test_embargo_19th_said_as_voted_against_the_embargo_is_still_the_series_count(
-        tmp_path: Path) -> None:
-    """"The Assembly voted against the United States embargo ... for the 19th year in a row"
+def test_embargo_19th_said_as_voted_against_the_embargo_is_still_the_series_count(tmp_path: Path) -> None:
+    """ "The Assembly voted against the United States embargo ... for the 19th year in a row"
     counts the resolution's years; the United States is not the one voting no."""
-    worded = EMBARGO_2009_19TH.replace("called for an end to the United States embargo",
-                                       "voted against the United States embargo")
+    worded = EMBARGO_2009_19TH.replace(
+        "called for an end to the United States embargo", "voted against the United States embargo"
+    )
     corpus = run(write_corpus(tmp_path / "c", {"e2009a": worded, "e2009b": EMBARGO_2009_18TH}))
     counts = [c for c in corpus.claims if c.slot == "ordinal" and name(c.article) == "e2009a"]
     assert [(c.value, c.counted) for c in counts] == [(19, "")]
@@ -246,9 +289,18 @@ def test_embargo_19th_said_as_voted_against_the_embargo_is_still_the_series_coun
 
 
 def test_embargo_reports_are_never_compared_with_the_seeds(tmp_path: Path) -> None:
-    corpus = run(write_corpus(tmp_path / "c", {
-        "e2006": EMBARGO_2006, "e2007": EMBARGO_2007,
-        "e2009a": EMBARGO_2009_19TH, "e2009b": EMBARGO_2009_18TH}, seeds=True))
+    corpus = run(
+        write_corpus(
+            tmp_path / "c",
+            {
+                "e2006": EMBARGO_2006,
+                "e2007": EMBARGO_2007,
+                "e2009a": EMBARGO_2009_19TH,
+                "e2009b": EMBARGO_2009_18TH,
+            },
+            seeds=True,
+        )
+    )
     embargo = {"e2006", "e2007", "e2009a", "e2009b"}
     series = {name(p): o.series for p, o in corpus.occurrences.items()}
     assert len({series[n] for n in embargo}) == 1
@@ -260,19 +312,33 @@ def test_embargo_reports_are_never_compared_with_the_seeds(tmp_path: Path) -> No
 # ------------------------------------------------------------------ a yearly city marathon
 
 
-@pytest.mark.parametrize(("wording_2019", "wording_2020"), [
-    ("The 30th edition of the Riverside City Marathon was held on Sunday.",
-     "The 31st edition of the Riverside City Marathon was held on Sunday with a record field."),
-    ("Thousands of runners took part in the Riverside City Marathon on Sunday, held for the 30th "
-     "consecutive year.",
-     "A record field of runners took part in the Riverside City Marathon on Sunday, held for the "
-     "31st consecutive year."),
-])
+@pytest.mark.parametrize(
+    ("wording_2019", "wording_2020"),
+    [
+        (
+            "The 30th edition of the Riverside City Marathon was held on Sunday.",
+            "The 31st edition of the Riverside City Marathon was held on Sunday with a record field.",
+        ),
+        (
+            "Thousands of runners took part in the Riverside City Marathon on Sunday, held for the 30th "
+            "consecutive year.",
+            "A record field of runners took part in the Riverside City Marathon on Sunday, held for the "
+            "31st consecutive year.",
+        ),
+    ],
+)
 def test_marathon_30th_in_2019_and_31st_in_2020_is_a_time_shift(
-        tmp_path: Path, wording_2019: str, wording_2020: str) -> None:
-    corpus = run(write_corpus(tmp_path / "c", {
-        "m2019": report("2019-04-15", wording_2019, "Riverside City Marathon"),
-        "m2020": report("2020-04-13", wording_2020, "Riverside City Marathon")}))
+    tmp_path: Path, wording_2019: str, wording_2020: str
+) -> None:
+    corpus = run(
+        write_corpus(
+            tmp_path / "c",
+            {
+                "m2019": report("2019-04-15", wording_2019, "Riverside City Marathon"),
+                "m2020": report("2020-04-13", wording_2020, "Riverside City Marathon"),
+            },
+        )
+    )
     assert years(corpus) == {"m2019": 2019, "m2020": 2020}
     ordinal = of(corpus, "FL101")
     assert len(ordinal) == 1, describe(corpus.findings)
@@ -283,49 +349,70 @@ def test_marathon_30th_in_2019_and_31st_in_2020_is_a_time_shift(
 
 
 def test_marathon_30th_and_31st_in_the_same_year_is_a_conflict(tmp_path: Path) -> None:
-    corpus = run(write_corpus(tmp_path / "c", {
-        "m1": report("2019-04-15", "Thousands of runners took part in the Riverside City Marathon"
-                     " on Sunday, held for the 30th consecutive year."),
-        "m2": report("2019-04-15", "The 31st edition of the Riverside City Marathon was held on "
-                     "Sunday.")}))
+    corpus = run(
+        write_corpus(
+            tmp_path / "c",
+            {
+                "m1": report(
+                    "2019-04-15",
+                    "Thousands of runners took part in the Riverside City Marathon"
+                    " on Sunday, held for the 30th consecutive year.",
+                ),
+                "m2": report(
+                    "2019-04-15", "The 31st edition of the Riverside City Marathon was held on Sunday."
+                ),
+            },
+        )
+    )
     conflicts = of(corpus, "FL101", Verdict.CONFLICT)
     assert len(conflicts) == 1, describe(corpus.findings)
     assert sides(conflicts[0]) == {frozenset({"m1"}), frozenset({"m2"})}
 
 
-MARATHON_2019 = report("2019-04-15", """
+MARATHON_2019 = report(
+    "2019-04-15",
+    """
 Thousands of runners took part in the Riverside City Marathon on Sunday, held for the 30th
 consecutive year.
-""", "Thousands run the Riverside City Marathon")
+""",
+    "Thousands run the Riverside City Marathon",
+)
 
-MARATHON_2020 = report("2020-04-13", """
+MARATHON_2020 = report(
+    "2020-04-13",
+    """
 A record field of runners took part in the Riverside City Marathon on Sunday, held for the 31st
 consecutive year.
-""", "Riverside City Marathon draws record field")
+""",
+    "Riverside City Marathon draws record field",
+)
 
 
 def budget(city: str) -> str:
-    return report("2020-04-14", f"""
+    return report(
+        "2020-04-14",
+        f"""
 The {city} city council on Monday approved the annual municipal budget by a vote of 7 to 2, the
 12th consecutive year the budget passed on time.
-""", f"{city} city council passes annual budget")
+""",
+        f"{city} city council passes annual budget",
+    )
 
 
 @pytest.mark.parametrize("marathons", [("m2019", "m2020"), ("m2019",)], ids=["two-races", "one-race"])
 @pytest.mark.parametrize("city", ["Lakeview", "Riverside"])
 def test_a_marathon_and_a_budget_vote_are_never_compared(
-        tmp_path: Path, city: str, marathons: tuple[str, ...]) -> None:
+    tmp_path: Path, city: str, marathons: tuple[str, ...]
+) -> None:
     """Different topics are different series, even when the same city hosts both."""
     races = {"m2019": MARATHON_2019, "m2020": MARATHON_2020}
-    corpus = run(write_corpus(tmp_path / "c", {**{m: races[m] for m in marathons},
-                                               "budget": budget(city)}))
+    corpus = run(write_corpus(tmp_path / "c", {**{m: races[m] for m in marathons}, "budget": budget(city)}))
     series = {name(p): o.series for p, o in corpus.occurrences.items()}
     assert len({series[m] for m in marathons}) == 1
     assert series["budget"] != series["m2019"]
     mixed = [f for f in corpus.findings if "budget" in involved(f) and involved(f) - {"budget"}]
     assert mixed == [], describe(mixed)
-    assert not [f for f in corpus.findings if f.verdict is Verdict.CONFLICT], describe(
-        corpus.findings)
+    assert not [f for f in corpus.findings if f.verdict is Verdict.CONFLICT], describe(corpus.findings)
 
 
 # ------------------------------------------------------------------ the JSON articles
@@ -333,8 +420,13 @@ def test_a_marathon_and_a_budget_vote_are_never_compared(
 
 def test_json_articles_carry_event_year_and_the_evidence_for_it(tmp_path: Path) -> None:
     write_corpus(tmp_path / "c", {"x15": NK_2020_15TH, "e2007": EMBARGO_2007}, seeds=True)
-    done = subprocess.run([sys.executable, "-m", "checker", "check", "c", "--format", "json"],
-                          cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "checker", "check", "c", "--format", "json"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 1, done.stderr  # the 15th in 2020 is a conflict
     data = json.loads(done.stdout)
     articles = {name(a["path"]): a for a in data["articles"]}
@@ -372,8 +464,10 @@ def test_json_articles_carry_event_year_and_the_evidence_for_it(tmp_path: Path) 
 
 
 def test_a_line_break_inside_a_sentence_does_not_change_the_claims(tmp_path: Path) -> None:
-    sentence = ("The UN General Assembly on Wednesday voted against the United States embargo "
-                "against Cuba for the 19th year in a row.")
+    sentence = (
+        "The UN General Assembly on Wednesday voted against the United States embargo "
+        "against Cuba for the 19th year in a row."
+    )
     wrapped = sentence.replace(" against Cuba", "\nagainst Cuba")
     one = write_corpus(tmp_path / "one", {})
     two = write_corpus(tmp_path / "two", {})

@@ -24,15 +24,15 @@ from checker.text import Sentence, default_numbers, split_sentences
 FAMILIES = (recurrence, series_start, counts, outcome, participation, lead, dates, people, session)
 
 
-def extract_claims(article: Article, lex: Lexicon | None = None,
-                   sentences: list[Sentence] | None = None) -> list[Claim]:
+def extract_claims(
+    article: Article, lex: Lexicon | None = None, sentences: list[Sentence] | None = None
+) -> list[Claim]:
     """Return the claims of one report, in text order, with stable ids."""
     lex = lex or default_lexicon()
     if sentences is None:
         sentences = split_sentences(article.text, article.body_start)
     numbers = default_numbers()
-    ctx = Context(article, sentences, lex, numbers,
-                  dates.event_sentence(sentences, lex, numbers))
+    ctx = Context(article, sentences, lex, numbers, dates.event_sentence(sentences, lex, numbers))
     line_starts = _line_starts(article.raw)
     claims: dict[str, Claim] = {}
     quotes: dict[int, str] = {}  # one string a sentence, shared by its claims (memory)
@@ -55,24 +55,36 @@ def _line_starts(raw: str) -> list[int]:
     return starts
 
 
-def _to_claim(article: Article, sentence: Sentence, draft: Draft, line_starts: list[int],
-              quote: str) -> Claim:
+def _to_claim(
+    article: Article, sentence: Sentence, draft: Draft, line_starts: list[int], quote: str
+) -> Claim:
     value_start = sentence.start + draft.span[0]
     value_end = sentence.start + draft.span[1]
-    line = (article.line_offset + 1 if article.record
-            else bisect.bisect_right(line_starts, value_start))
+    line = article.line_offset + 1 if article.record else bisect.bisect_right(line_starts, value_start)
     column = 1 if article.record else value_start - line_starts[line - 1] + 1
     key = f"{article.path}|{value_start}|{value_end}|{draft.slot}|{draft.value!r}"
     ident = "C" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
     return Claim(
-        id=ident, article=article.path, line=line, start=sentence.start, end=sentence.end,
-        value_start=value_start, value_end=value_end,
+        id=ident,
+        article=article.path,
+        line=line,
+        start=sentence.start,
+        end=sentence.end,
+        value_start=value_start,
+        value_end=value_end,
         quote=quote,
         matched=_quote(article, value_start, value_end),
-        family=draft.family, slot=draft.slot, value=draft.value, display=draft.display,
-        qualifier=draft.qualifier, polarity=draft.polarity, counted=draft.counted,
-        year_offsets=draft.year_offsets, attributed=sentence.is_quoted(draft.span[0]),
-        extra=tuple(sorted(draft.extra.items())), column=column,
+        family=draft.family,
+        slot=draft.slot,
+        value=draft.value,
+        display=draft.display,
+        qualifier=draft.qualifier,
+        polarity=draft.polarity,
+        counted=draft.counted,
+        year_offsets=draft.year_offsets,
+        attributed=sentence.is_quoted(draft.span[0]),
+        extra=tuple(sorted(draft.extra.items())),
+        column=column,
     )
 
 
@@ -81,6 +93,8 @@ def _quote(article: Article, start: int, end: int) -> str:
     raw, text = article.raw, article.text
     if raw[start:end] == text[start:end]:  # nothing cleaned away here: the common case
         return " ".join(raw[start:end].split())
-    chars = (r if not (t == " " and not r.isspace()) else " "
-             for r, t in zip(raw[start:end], text[start:end], strict=True))
+    chars = (
+        r if not (t == " " and not r.isspace()) else " "
+        for r, t in zip(raw[start:end], text[start:end], strict=True)
+    )
     return " ".join("".join(chars).split())

@@ -37,8 +37,10 @@ class Draft:
 
 
 # Clause breaks; ", and" before a name continues a list ("Japan, the UK, and Canada").
-_CLAUSE_BREAK = re.compile(r";|,\s+and\s+(?!the\s+[A-Z]|[A-Z])|,\s+(?:but|while|whereas)\s+|"
-                           r"\s+(?:while|whereas|but)\s+")
+_CLAUSE_BREAK = re.compile(
+    r";|,\s+and\s+(?!the\s+[A-Z]|[A-Z])|,\s+(?:but|while|whereas)\s+|"
+    r"\s+(?:while|whereas|but)\s+"
+)
 
 
 def clause_around(text: str, start: int, end: int) -> tuple[int, int]:
@@ -59,8 +61,7 @@ _PERIOD_WORDS = r"(?:consecutive|straight|successive)"
 def period_offsets(clause: str, numbers: Numbers) -> tuple[int, ...] | None:
     """Years a clause speaks for, relative to the report's year; None when it does not say."""
     n = numbers
-    m = re.search(rf"\bfor (?:the |a )?({n.ordinal}) {_PERIOD_WORDS}? ?years?(?: in a row)?",
-                  clause, re.I)
+    m = re.search(rf"\bfor (?:the |a )?({n.ordinal}) {_PERIOD_WORDS}? ?years?(?: in a row)?", clause, re.I)
     if m:
         count = n.read_ordinal(m.group(1))
         if count and count < 200:
@@ -82,19 +83,20 @@ def period_offsets(clause: str, numbers: Numbers) -> tuple[int, ...] | None:
     return None
 
 
-def local_offsets(text: str, start: int, end: int, a: int, b: int,
-                  ctx: Context) -> tuple[int, ...]:
+def local_offsets(text: str, start: int, end: int, a: int, b: int, ctx: Context) -> tuple[int, ...]:
     """Years spoken for, read from the comma-piece around a match, else from its clause."""
     piece_start = text.rfind(",", a, start) + 1 or a
     piece_end = text.find(",", end, b)
-    piece = text[max(a, piece_start):piece_end if piece_end != -1 else b]
+    piece = text[max(a, piece_start) : piece_end if piece_end != -1 else b]
     if re.search(r"\bthis year\b", piece, re.I):
         return (0,)
     return period_offsets(piece, ctx.numbers) or period_offsets(text[a:b], ctx.numbers) or (0,)
 
 
-_ASIDE = re.compile(r",\s+(?:close to|a close|an ally|allies|long|traditional|permanent|both|"
-                    r"which|who|also|together)[^,]{0,80},")
+_ASIDE = re.compile(
+    r",\s+(?:close to|a close|an ally|allies|long|traditional|permanent|both|"
+    r"which|who|also|together)[^,]{0,80},"
+)
 
 
 def drop_asides(text: str) -> str:
@@ -102,19 +104,30 @@ def drop_asides(text: str) -> str:
     return _ASIDE.sub(lambda m: " " * len(m.group()), text)
 
 
-_LIST_LEAD = re.compile(r"\s*(?:and\s+|or\s+|as well as\s+|the\s+|including\s+|such as\s+|"
-                        r"only\s+|both\s+|also\s+)*", re.I)
+_LIST_LEAD = re.compile(
+    r"\s*(?:and\s+|or\s+|as well as\s+|the\s+|including\s+|such as\s+|"
+    r"only\s+|both\s+|also\s+)*",
+    re.I,
+)
 
 
-def subjects_before(ctx: Context, text: str, clause_start: int, verb_start: int,
-                    kinds: tuple[str, ...] = ("country", "organization")) -> list[str]:
+def subjects_before(
+    ctx: Context,
+    text: str,
+    clause_start: int,
+    verb_start: int,
+    kinds: tuple[str, ...] = ("country", "organization"),
+) -> list[str]:
     """Entities named as the subject list just before a verb ("China, Russia and Iran were")."""
     region = drop_asides(text[clause_start:verb_start])
     pieces = region.split(",")
     names: list[str] = []
     for position, piece in enumerate(reversed(pieces)):
-        found = [e.name for a, b, e in ctx.lex.find_entities(piece)
-                 if e.kind in kinds and not _modifies_noun(piece, a, b)]
+        found = [
+            e.name
+            for a, b, e in ctx.lex.find_entities(piece)
+            if e.kind in kinds and not _modifies_noun(piece, a, b)
+        ]
         lead = _LIST_LEAD.match(piece)
         starts_with_entity = any(a == lead.end() for a, _, _ in ctx.lex.find_entities(piece))
         if "including" in piece.lower() or "such as" in piece.lower():
@@ -129,15 +142,19 @@ def subjects_before(ctx: Context, text: str, clause_start: int, verb_start: int,
     return list(dict.fromkeys(names))
 
 
-def objects_after(ctx: Context, text: str, start: int, end: int,
-                  kinds: tuple[str, ...] = ("country", "organization")) -> list[str]:
+def objects_after(
+    ctx: Context, text: str, start: int, end: int, kinds: tuple[str, ...] = ("country", "organization")
+) -> list[str]:
     """Entities listed right after a phrase ("sponsored by X and Y, including Z")."""
     names: list[str] = []
     for position, piece in enumerate(text[start:end].split(",")):
         lead = _LIST_LEAD.match(piece)
         mentions = ctx.lex.find_entities(piece)
-        if position > 0 and not any(a == lead.end() for a, _, _ in mentions) and not re.match(
-                r"\s*(?:including|such as)\b", piece, re.I):
+        if (
+            position > 0
+            and not any(a == lead.end() for a, _, _ in mentions)
+            and not re.match(r"\s*(?:including|such as)\b", piece, re.I)
+        ):
             break
         names.extend(e.name for _, _, e in mentions if e.kind in kinds)
     return list(dict.fromkeys(names))
@@ -147,22 +164,26 @@ def objects_after(ctx: Context, text: str, start: int, end: int,
 _AFTER_ACTOR = frozenset(
     "and or but as to in on at with was were is are has have had did does will would could should "
     "may might must went cast stood also again alone only then itself themselves together along "
-    "both too who which that".split())
+    "both too who which that".split()
+)
 
 
 def _modifies_noun(text: str, start: int, end: int) -> bool:
-    """"the Chilean fishing quota": a name used as an adjective, not an actor."""
-    if re.search(r"\bthe\s+$", text[max(0, start - 5):start], re.I) is None:
+    """ "the Chilean fishing quota": a name used as an adjective, not an actor."""
+    if re.search(r"\bthe\s+$", text[max(0, start - 5) : start], re.I) is None:
         return False
-    following = re.match(r"\s+([a-z][a-z'-]*)", text[end:end + 30])
+    following = re.match(r"\s+([a-z][a-z'-]*)", text[end : end + 30])
     if following is None:
         return False
     word = following.group(1)
     return word not in _AFTER_ACTOR and not word.endswith("ed")
 
 
-_GROUP_OF = re.compile(r"\b(?:states|nations|countries|members|neighbou?rs|allies|islands?)\s+"
-                       r"(?:of\s+)?(?:the\s+)?$", re.I)
+_GROUP_OF = re.compile(
+    r"\b(?:states|nations|countries|members|neighbou?rs|allies|islands?)\s+"
+    r"(?:of\s+)?(?:the\s+)?$",
+    re.I,
+)
 
 
 def _ends_with_entity(ctx: Context, piece: str) -> bool:
@@ -170,4 +191,4 @@ def _ends_with_entity(ctx: Context, piece: str) -> bool:
     mentions = ctx.lex.find_entities(piece)
     if not mentions or mentions[-1][1] < len(piece.rstrip()):
         return False
-    return _GROUP_OF.search(piece[:mentions[-1][0]]) is not None
+    return _GROUP_OF.search(piece[: mentions[-1][0]]) is not None

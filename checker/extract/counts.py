@@ -12,11 +12,24 @@ from checker.lexicon import Lexicon, phrases_re
 from checker.text import Numbers, Sentence
 
 QUALIFIERS = {
-    "more than": "more-than", "over": "more-than", "above": "more-than",
-    "at least": "at-least", "no fewer than": "at-least", "some": "about", "about": "about",
-    "around": "about", "approximately": "about", "roughly": "about", "nearly": "nearly",
-    "almost": "nearly", "close to": "nearly", "fewer than": "less-than", "less than": "less-than",
-    "under": "less-than", "up to": "at-most", "at most": "at-most",
+    "more than": "more-than",
+    "over": "more-than",
+    "above": "more-than",
+    "at least": "at-least",
+    "no fewer than": "at-least",
+    "some": "about",
+    "about": "about",
+    "around": "about",
+    "approximately": "about",
+    "roughly": "about",
+    "nearly": "nearly",
+    "almost": "nearly",
+    "close to": "nearly",
+    "fewer than": "less-than",
+    "less than": "less-than",
+    "under": "less-than",
+    "up to": "at-most",
+    "at most": "at-most",
 }
 _QUAL = "|".join(sorted(QUALIFIERS, key=len, reverse=True))
 
@@ -46,17 +59,22 @@ def _patterns(lex: Lexicon, n: Numbers) -> tuple[re.Pattern[str], ...]:
     num = rf"(?:(?P<qual>{_QUAL}) )?(?P<num>{n.cardinal})"
     return (
         re.compile(rf"(?<![\w-]){num} (?:other )?(?:{sponsor_nouns})\b", re.I),
-        re.compile(rf"\b(?:{sponsor_verbs}) by (?:[^,;.]{{0,60}}? and )?{num} (?:other )?"
-                   rf"(?:{members})\b", re.I),
-        re.compile(rf"(?<![\w-]){num} (?:other )?(?:{members})(?: including [^;.]{{0,160}}?)?,? "
-                   rf"(?:participated|took part|joined|signed on|were listed|are listed|"
-                   rf"registered)(?: as| in)? (?:an? |the )?(?:{sponsor_nouns})\b", re.I),
+        re.compile(
+            rf"\b(?:{sponsor_verbs}) by (?:[^,;.]{{0,60}}? and )?{num} (?:other )?"
+            rf"(?:{members})\b",
+            re.I,
+        ),
+        re.compile(
+            rf"(?<![\w-]){num} (?:other )?(?:{members})(?: including [^;.]{{0,160}}?)?,? "
+            rf"(?:participated|took part|joined|signed on|were listed|are listed|"
+            rf"registered)(?: as| in)? (?:an? |the )?(?:{sponsor_nouns})\b",
+            re.I,
+        ),
     )
 
 
 def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+")
-                    for w in sorted(set(words), key=len, reverse=True))
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
 
 
 def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
@@ -74,14 +92,21 @@ def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
             qualifier = QUALIFIERS.get((m.group("qual") or "").lower(), "exact")
             a, b = clause_around(sentence.text, m.start(), m.end())
             offsets = period_offsets(sentence.text[a:b], ctx.numbers) or (0,)
-            yield Draft(family="count", slot="sponsor-count", value=interval(value, qualifier),
-                        display=m.group(0), span=m.span(), qualifier=qualifier,
-                        year_offsets=offsets[-1:], extra={"number": value})
+            yield Draft(
+                family="count",
+                slot="sponsor-count",
+                value=interval(value, qualifier),
+                display=m.group(0),
+                span=m.span(),
+                qualifier=qualifier,
+                year_offsets=offsets[-1:],
+                extra={"number": value},
+            )
 
 
 def _counts_something_else(text: str, start: int) -> bool:
     """A number after "from" or "of" counts the group of another noun ("groups from 16")."""
-    before = text[max(0, start - 12):start].lower()
+    before = text[max(0, start - 12) : start].lower()
     return re.search(r"\b(?:from|of|in)\s+$", before) is not None
 
 

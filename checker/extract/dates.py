@@ -15,12 +15,16 @@ from checker.text import Numbers, Sentence
 @cache
 def _date_re(n: Numbers) -> re.Pattern[str]:
     def mdy(suffix: str) -> str:
-        return (rf"(?P<month{suffix}>{n.month})\.?\s+(?P<day{suffix}>\d{{1,2}})(?:st|nd|rd|th)?"
-                rf"(?!\d)(?:,?\s*(?P<year{suffix}>(?:19|20)\d\d))?")
+        return (
+            rf"(?P<month{suffix}>{n.month})\.?\s+(?P<day{suffix}>\d{{1,2}})(?:st|nd|rd|th)?"
+            rf"(?!\d)(?:,?\s*(?P<year{suffix}>(?:19|20)\d\d))?"
+        )
 
     def dmy(suffix: str) -> str:
-        return (rf"(?P<day{suffix}>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
-                rf"(?P<month{suffix}>{n.month})\b\.?(?:,?\s*(?P<year{suffix}>(?:19|20)\d\d))?")
+        return (
+            rf"(?P<day{suffix}>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+            rf"(?P<month{suffix}>{n.month})\b\.?(?:,?\s*(?P<year{suffix}>(?:19|20)\d\d))?"
+        )
 
     weekday = rf"(?P<weekday>{n.weekday})(?:'s)?"
     return re.compile(
@@ -42,8 +46,10 @@ def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
 
 
 # "NEW YORK, Dec. 18 (Yonhap) -": the wire's dateline dates the story, not the event.
-_DATELINE = re.compile(r"^[A-Z][A-Za-z .'-]{1,40},\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?"
-                       r"\s*(?:\([^)]{1,40}\))?\s*[-\u2013\u2014:]")
+_DATELINE = re.compile(
+    r"^[A-Z][A-Za-z .'-]{1,40},\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?"
+    r"\s*(?:\([^)]{1,40}\))?\s*[-\u2013\u2014:]"
+)
 
 
 def first_date(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
@@ -71,7 +77,7 @@ def event_sentence(sentences: list[Sentence], lex: Lexicon, numbers: Numbers) ->
 
 
 def _possible(value: tuple) -> bool:
-    """"February 31" is a typo, not a date: it is not read."""
+    """ "February 31" is a typo, not a date: it is not read."""
     year, month, day, _ = value
     if not (month and day):
         return day is None or 1 <= day <= 31
@@ -85,6 +91,7 @@ def _possible(value: tuple) -> bool:
 def _draft(m: re.Match[str], ctx: Context) -> Draft | None:
     n = ctx.numbers
     weekday = n.lex.weekdays.get((m.group("weekday") or "").lower())
+
     def first(name: str) -> str | None:
         return next((m.group(name + k) for k in ("", "2", "3", "4") if m.group(name + k)), None)
 
@@ -95,5 +102,4 @@ def _draft(m: re.Match[str], ctx: Context) -> Draft | None:
     value = (int(year) if year else None, month, int(day) if day else None, weekday)
     if not _possible(value):
         return None
-    return Draft(family="date", slot="event-date", value=value, display=m.group(0).strip(),
-                 span=m.span())
+    return Draft(family="date", slot="event-date", value=value, display=m.group(0).strip(), span=m.span())

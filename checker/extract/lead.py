@@ -18,7 +18,7 @@ def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
     if "by" not in text and "-" not in text:
         return  # every lead phrase reads "... by X" or "X-led"
     for m in ctx.lex.phrase_re("lead_phrases").finditer(text):
-        if not _about_the_text(text[max(0, m.start() - 80):m.start()]):
+        if not _about_the_text(text[max(0, m.start() - 80) : m.start()]):
             continue
         _, b = clause_around(text, m.start(), m.end())
         start = m.end()
@@ -30,28 +30,47 @@ def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
             more = _OTHERS.match(text[start:b]) is not None
             yield _draft(m.start(), m.end(), leads, more)
     for suffix in ctx.lex.words("lead_suffixes"):
-        pattern = (r"\b([A-Z][\w.]{1,30})" + re.escape(suffix)
-                   + r"\s+(?:\w+\s+)?(?:resolution|draft|text|motion|proposal|bill)\b")
+        pattern = (
+            r"\b([A-Z][\w.]{1,30})"
+            + re.escape(suffix)
+            + r"\s+(?:\w+\s+)?(?:resolution|draft|text|motion|proposal|bill)\b"
+        )
         for m in re.finditer(pattern, text):
             entity = ctx.lex.entity(m.group(1))
             if entity and entity.kind in _KINDS:
                 yield _draft(m.start(), m.end(), [entity.name], False)
 
 
-_JOINERS = {"and", "the", "or", "other", "others", "member", "members", "states", "countries",
-            "of", "nations"}
+_JOINERS = {
+    "and",
+    "the",
+    "or",
+    "other",
+    "others",
+    "member",
+    "members",
+    "states",
+    "countries",
+    "of",
+    "nations",
+}
 
 
-_DOCUMENT = re.compile(r"\b(?:resolution|draft|text|document|motion|measure|bill|proposal)s?\b",
-                       re.I)
-_OTHER_DOCUMENT = re.compile(r"\b(?:amendment|attempt|campaign|coalition|coup|invasion|war|"
-                             r"offensive|operation)s?\b", re.I)
+_DOCUMENT = re.compile(r"\b(?:resolution|draft|text|document|motion|measure|bill|proposal)s?\b", re.I)
+_OTHER_DOCUMENT = re.compile(
+    r"\b(?:amendment|attempt|campaign|coalition|coup|invasion|war|"
+    r"offensive|operation)s?\b",
+    re.I,
+)
 
 
 def _about_the_text(before: str) -> bool:
-    """"led by" names the lead of the text voted on, not of an amendment or a campaign."""
-    nouns = [m for m in re.finditer(r"\b[a-z]+\b", before, re.I)
-             if _DOCUMENT.fullmatch(m.group()) or _OTHER_DOCUMENT.fullmatch(m.group())]
+    """ "led by" names the lead of the text voted on, not of an amendment or a campaign."""
+    nouns = [
+        m
+        for m in re.finditer(r"\b[a-z]+\b", before, re.I)
+        if _DOCUMENT.fullmatch(m.group()) or _OTHER_DOCUMENT.fullmatch(m.group())
+    ]
     return bool(nouns) and _DOCUMENT.fullmatch(nouns[-1].group()) is not None
 
 
@@ -68,5 +87,11 @@ def _list_end(text: str, start: int, end: int) -> int:
 def _draft(start: int, end: int, leads: list[str], more: bool) -> Draft:
     names = tuple(sorted(set(leads)))
     display = " and ".join(names) + (" and others" if more else "")
-    return Draft(family="lead", slot="lead-sponsor", value=names, display=display,
-                 span=(start, end), qualifier="at-least" if more else "exact")
+    return Draft(
+        family="lead",
+        slot="lead-sponsor",
+        value=names,
+        display=display,
+        span=(start, end),
+        qualifier="at-least" if more else "exact",
+    )

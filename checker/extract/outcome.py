@@ -11,33 +11,48 @@ from checker.lexicon import Lexicon, phrases_re
 from checker.text import Numbers, Sentence
 
 FOR, AGAINST, ABSTAIN = "for", "against", "abstain"
-_VOTE_CONTEXT = re.compile(r"\b(?:vot\w*|passed|adopted|approved|tally|ballot|favou?r|against|"
-                           r"abstention\w*|opposed|support\w*)\b", re.I)
+_VOTE_CONTEXT = re.compile(
+    r"\b(?:vot\w*|passed|adopted|approved|tally|ballot|favou?r|against|"
+    r"abstention\w*|opposed|support\w*)\b",
+    re.I,
+)
 
 
 @cache
 def _tally_patterns(n: Numbers) -> tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]:
     c = n.cardinal
-    member = (r"(?:votes?|nations|countries|members|states|member states|delegations|lawmakers|"
-              r"legislators|deputies|senators|MPs|councillors|councilors|delegates|representatives)")
+    member = (
+        r"(?:votes?|nations|countries|members|states|member states|delegations|lawmakers|"
+        r"legislators|deputies|senators|MPs|councillors|councilors|delegates|representatives)"
+    )
     flags = re.I
     return (
-        (re.compile(r"(?<![\w.,-])(\d{1,3})-(\d{1,3})(?:-(\d{1,3}))?(?![\w-]|,\d)"),
-         (FOR, AGAINST, ABSTAIN)),
+        (re.compile(r"(?<![\w.,-])(\d{1,3})-(\d{1,3})(?:-(\d{1,3}))?(?![\w-]|,\d)"), (FOR, AGAINST, ABSTAIN)),
         (re.compile(rf"(?<![\w-])({c}) votes? to ({c})\b", flags), (FOR, AGAINST)),
         (re.compile(rf"\b(?:was|of|by|margin of) ({c}) to ({c})\b", flags), (FOR, AGAINST)),
-        (re.compile(rf"(?<![\w-])({c})(?: {member})?(?: of [^,.;]{{0,60}}?)?(?: have| had)?"
-                    rf" (?:voted |voting |votes? )?(?:in favou?r|for the (?:resolution|measure|motion|"
-                    rf"text|draft|bill|budget)|yes|approved)\b", flags), (FOR,)),
+        (
+            re.compile(
+                rf"(?<![\w-])({c})(?: {member})?(?: of [^,.;]{{0,60}}?)?(?: have| had)?"
+                rf" (?:voted |voting |votes? )?(?:in favou?r|for the (?:resolution|measure|motion|"
+                rf"text|draft|bill|budget)|yes|approved)\b",
+                flags,
+            ),
+            (FOR,),
+        ),
         (re.compile(rf"(?<![\w-])({c}) votes for\b", flags), (FOR,)),
-        (re.compile(rf"(?<![\w-])({c}) for,? (?:and |with )?(?={c} (?:against|opposed))", flags),
-         (FOR,)),
-        (re.compile(rf"(?<![\w-])({c})(?: {member})? (?:voted )?(?:against|opposed|no votes?)\b",
-                    flags), (AGAINST,)),
-        (re.compile(rf"\bamong ({c}) {member} (?:that |which )?(?:voted|voting) against\b", flags),
-         (AGAINST,)),
-        (re.compile(rf"(?<![\w-])({c}) {member}\s*[-\u2013\u2014,(][^.;]{{0,80}}?voting against\b",
-                    flags), (AGAINST,)),
+        (re.compile(rf"(?<![\w-])({c}) for,? (?:and |with )?(?={c} (?:against|opposed))", flags), (FOR,)),
+        (
+            re.compile(rf"(?<![\w-])({c})(?: {member})? (?:voted )?(?:against|opposed|no votes?)\b", flags),
+            (AGAINST,),
+        ),
+        (
+            re.compile(rf"\bamong ({c}) {member} (?:that |which )?(?:voted|voting) against\b", flags),
+            (AGAINST,),
+        ),
+        (
+            re.compile(rf"(?<![\w-])({c}) {member}\s*[-\u2013\u2014,(][^.;]{{0,80}}?voting against\b", flags),
+            (AGAINST,),
+        ),
         (re.compile(rf"(?<![\w-])({c}) abstentions?\b", flags), (ABSTAIN,)),
         (re.compile(rf"(?<![\w-])({c})(?: {member})? abstained\b", flags), (ABSTAIN,)),
     )
@@ -50,14 +65,19 @@ def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
 
 def _adoption(sentence: Sentence, ctx: Context) -> Iterator[Draft]:
     text = sentence.text
-    for key, method in (("consensus_phrases", "consensus"),
-                        ("recorded_vote_phrases", "recorded-vote")):
+    for key, method in (("consensus_phrases", "consensus"), ("recorded_vote_phrases", "recorded-vote")):
         m = ctx.lex.phrase_re(key).search(text)
         if m and (method == "recorded-vote" or _has_event_verb(text, ctx)):
             a, b = clause_around(text, m.start(), m.end())
-            yield Draft(family="outcome", slot="adoption", value=method, display=m.group(),
-                        span=m.span(), year_offsets=_year(text[a:b], ctx),
-                        extra=_meeting(text[a:b], ctx))
+            yield Draft(
+                family="outcome",
+                slot="adoption",
+                value=method,
+                display=m.group(),
+                span=m.span(),
+                year_offsets=_year(text[a:b], ctx),
+                extra=_meeting(text[a:b], ctx),
+            )
 
 
 def _has_event_verb(text: str, ctx: Context) -> bool:
@@ -110,8 +130,13 @@ def _tallies(sentence: Sentence, ctx: Context) -> Iterator[Draft]:
         draft = _tally_draft(text, year, bucket)
         yield draft
         if year == (0, None) and sum(v is not None for v in draft.value) >= 2:
-            yield Draft(family="outcome", slot="adoption", value="recorded-vote",
-                        display=text[draft.span[0]:draft.span[1]], span=draft.span)
+            yield Draft(
+                family="outcome",
+                slot="adoption",
+                value="recorded-vote",
+                display=text[draft.span[0] : draft.span[1]],
+                span=draft.span,
+            )
 
 
 def _year_order(item: tuple[tuple[int, int | None], object]) -> tuple[int, bool, int]:
@@ -126,31 +151,39 @@ def _looks_like_tally(text: str, m: re.Match[str], values: list[int | None]) -> 
     return True
 
 
-def _tally_year(text: str, start: int, end: int, a: int, b: int,
-                ctx: Context) -> tuple[int, int | None]:
+def _tally_year(text: str, start: int, end: int, a: int, b: int, ctx: Context) -> tuple[int, int | None]:
     """(offset, absolute year or None): the year a tally speaks for."""
-    after = text[end:min(b, end + 40)]
-    before = text[max(a, start - 40):start]
-    absolute = re.search(r"\b((?:19|20)\d\d), when\b", before) or re.match(
-        r"\s+in ((?:19|20)\d\d)\b", after)
+    after = text[end : min(b, end + 40)]
+    before = text[max(a, start - 40) : start]
+    absolute = re.search(r"\b((?:19|20)\d\d), when\b", before) or re.match(r"\s+in ((?:19|20)\d\d)\b", after)
     if absolute:
         return (0, int(absolute.group(1)))
     if re.match(r"\W*(?:last year|the previous year|a year earlier)\b", text[a:start], re.I):
         return (-1, None)
-    if re.match(r"\s*(?:\w+\s+){0,2}?(?:last year|the previous year|a year earlier)\b", after,
-                re.I) or re.search(r"\b(?:last year's|previous year's)\s+(?:\w+\s+)?$|"
-                                   r"\blast year,?\s+(?:\w+\s+){0,6}$", before, re.I):
+    if re.match(
+        r"\s*(?:\w+\s+){0,2}?(?:last year|the previous year|a year earlier)\b", after, re.I
+    ) or re.search(
+        r"\b(?:last year's|previous year's)\s+(?:\w+\s+)?$|"
+        r"\blast year,?\s+(?:\w+\s+){0,6}$",
+        before,
+        re.I,
+    ):
         return (-1, None)
     return (0, None)
 
 
-def _tally_draft(text: str, year: tuple[int, int | None],
-                 bucket: dict[str, tuple[int, int, int]]) -> Draft:
+def _tally_draft(text: str, year: tuple[int, int | None], bucket: dict[str, tuple[int, int, int]]) -> Draft:
     start = min(v[1] for v in bucket.values())
     end = max(v[2] for v in bucket.values())
     value = tuple(bucket[r][0] if r in bucket else None for r in (FOR, AGAINST, ABSTAIN))
     display = "-".join("?" if v is None else str(v) for v in value)
     offset, absolute = year
-    return Draft(family="outcome", slot="tally", value=value, display=display,
-                 span=(start, end), year_offsets=(offset,),
-                 extra={"year": absolute} if absolute else {})
+    return Draft(
+        family="outcome",
+        slot="tally",
+        value=value,
+        display=display,
+        span=(start, end),
+        year_offsets=(offset,),
+        extra={"year": absolute} if absolute else {},
+    )

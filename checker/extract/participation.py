@@ -17,24 +17,35 @@ from checker.extract.base import (
 from checker.extract.counts import sponsor_re
 from checker.text import Sentence
 
-_AGAINST = re.compile(r"\b(?:voted|voting|vote) (?:against|\"no\.?\"|'no\.?'|no\b|to reject)|"
-                      r"\bcast (?:the |a )?negative votes?\b|"
-                      r"\b(?:nations|countries|states|members) opposing\b|"
-                      r"\bsided with\b|\bno votes?(?=,? by\b)", re.I)
+_AGAINST = re.compile(
+    r"\b(?:voted|voting|vote) (?:against|\"no\.?\"|'no\.?'|no\b|to reject)|"
+    r"\bcast (?:the |a )?negative votes?\b|"
+    r"\b(?:nations|countries|states|members) opposing\b|"
+    r"\bsided with\b|\bno votes?(?=,? by\b)",
+    re.I,
+)
 _ABSTAIN = re.compile(r"\babstain(?:ed|ing)?\b", re.I)
-_FOR = re.compile(r"\b(?:voted|voting|vote) (?:in favou?r|yes|\"yes\.?\"|for the (?:resolution|text|"
-                  r"motion|measure|draft|bill|budget))\b", re.I)
-_INVERTED = re.compile(r"^\s*(?:Voting|Those voting) (against|in favou?r|no)\b[^.]{0,20}?\b(?:were|was)\s",
-                       re.I)
-_NEGATION = re.compile(r"\b(?:not|never|no longer|neither|nor|withdr[ae]w|withdrawn|withdrawing|"
-                       r"pulled out|dropped out|quit|removed (?:itself|themselves))\b|n't\b", re.I)
+_FOR = re.compile(
+    r"\b(?:voted|voting|vote) (?:in favou?r|yes|\"yes\.?\"|for the (?:resolution|text|"
+    r"motion|measure|draft|bill|budget))\b",
+    re.I,
+)
+_INVERTED = re.compile(
+    r"^\s*(?:Voting|Those voting) (against|in favou?r|no)\b[^.]{0,20}?\b(?:were|was)\s", re.I
+)
+_NEGATION = re.compile(
+    r"\b(?:not|never|no longer|neither|nor|withdr[ae]w|withdrawn|withdrawing|"
+    r"pulled out|dropped out|quit|removed (?:itself|themselves))\b|n't\b",
+    re.I,
+)
 _EARLIER = re.compile(r"\bearlier round|\bafter voting|\bprevious round", re.I)
 _WITH_OBJECT = re.compile(r"\b(?:sided with|joined) ([^,;]{1,40})")
 
 
 # UN record style: "2 against (Israel, United States), with 1 abstention (Ukraine)"
-_LISTED = re.compile(r"\b(?:against|opposed|no|abstentions?|abstaining|in favou?r)\s*\(([^()]{2,2000})\)",
-                     re.I)
+_LISTED = re.compile(
+    r"\b(?:against|opposed|no|abstentions?|abstaining|in favou?r)\s*\(([^()]{2,2000})\)", re.I
+)
 
 
 _ABOUT_VOTES = re.compile(r"vot|abstain|oppos|sided|negative|\(", re.I)
@@ -61,7 +72,7 @@ def _votes(sentence: Sentence, ctx: Context) -> Iterator[Draft]:
         for m in pattern.finditer(text):
             a, b = clause_around(text, m.start(), m.end())
             clause = text[a:b]
-            if _EARLIER.search(clause) or re.match(r"\s*abstentions?", text[m.start():]):
+            if _EARLIER.search(clause) or re.match(r"\s*abstentions?", text[m.start() :]):
                 continue
             actors = subjects_before(ctx, text, a, m.start(), ("country",))
             actors += _also(ctx, text, m.end(), b)
@@ -74,9 +85,15 @@ _VOTE_WORDS = {"against": "voted against", "abstain": "abstained", "for": "voted
 
 
 def _vote_draft(actor: str, vote: str, span: tuple[int, int], offsets: tuple[int, ...]) -> Draft:
-    return Draft(family="participation", slot=f"vote:{actor}", value=vote,
-                 display=f"{actor} {_VOTE_WORDS[vote]}", span=span, year_offsets=offsets,
-                 extra={"actor": actor})
+    return Draft(
+        family="participation",
+        slot=f"vote:{actor}",
+        value=vote,
+        display=f"{actor} {_VOTE_WORDS[vote]}",
+        span=span,
+        year_offsets=offsets,
+        extra={"actor": actor},
+    )
 
 
 def _listed_votes(sentence: Sentence, ctx: Context) -> Iterator[Draft]:
@@ -95,7 +112,7 @@ def _also(ctx: Context, text: str, start: int, end: int) -> list[str]:
     tail = text[start:end]
     m = re.search(r"\b(?:as did|together with|along with|joined by|by)\b", tail)
     names = objects_after(ctx, text, start + m.end(), end, ("country",)) if m else []
-    obj = _WITH_OBJECT.search(text[max(0, start - 60):start + 40])
+    obj = _WITH_OBJECT.search(text[max(0, start - 60) : start + 40])
     if obj:
         names += [e.name for _, _, e in ctx.lex.find_entities(obj.group(1)) if e.kind == "country"]
     return names
@@ -105,7 +122,7 @@ def _sponsors(sentence: Sentence, ctx: Context) -> Iterator[Draft]:
     text = sentence.text
     for m in sponsor_re(ctx.lex).finditer(text):
         a, b = clause_around(text, m.start(), m.end())
-        by = re.match(r"\s+by\b", text[m.end():])
+        by = re.match(r"\s+by\b", text[m.end() :])
         if by:
             actors = objects_after(ctx, text, m.end() + by.end(), b)
             negated = False
@@ -114,10 +131,16 @@ def _sponsors(sentence: Sentence, ctx: Context) -> Iterator[Draft]:
             negated = _negated_between(ctx, text, a, m.start())
         offsets = local_offsets(text, m.start(), m.end(), a, b, ctx)
         for actor in actors:
-            yield Draft(family="participation", slot=f"sponsor:{actor}", value=not negated,
-                        display=f"{actor} {'not ' if negated else ''}a co-sponsor",
-                        span=m.span(), polarity=not negated, year_offsets=offsets,
-                        extra={"actor": actor})
+            yield Draft(
+                family="participation",
+                slot=f"sponsor:{actor}",
+                value=not negated,
+                display=f"{actor} {'not ' if negated else ''}a co-sponsor",
+                span=m.span(),
+                polarity=not negated,
+                year_offsets=offsets,
+                extra={"actor": actor},
+            )
 
 
 def _negated_between(ctx: Context, text: str, a: int, verb: int) -> bool:
@@ -136,10 +159,14 @@ def _consensus(sentence: Sentence, ctx: Context) -> Iterator[Draft]:
             a, _ = clause_around(text, m.start(), m.end())
             actors = subjects_before(ctx, text, a, m.start(), ("country",))
             if not actors and a > 0:  # ", but joined the consensus": the sentence's subject
-                actors = [e.name for _, _, e in ctx.lex.find_entities(text[:a])
-                          if e.kind == "country"][:1]
+                actors = [e.name for _, _, e in ctx.lex.find_entities(text[:a]) if e.kind == "country"][:1]
             for actor in actors:
-                yield Draft(family="participation", slot=f"consensus:{actor}", value=joined,
-                            display=f"{actor} {'joined' if joined else 'stayed out of'} the "
-                                    "consensus", span=m.span(), polarity=joined,
-                            extra={"actor": actor})
+                yield Draft(
+                    family="participation",
+                    slot=f"consensus:{actor}",
+                    value=joined,
+                    display=f"{actor} {'joined' if joined else 'stayed out of'} the consensus",
+                    span=m.span(),
+                    polarity=joined,
+                    extra={"actor": actor},
+                )

@@ -17,13 +17,16 @@ _HONORIFIC = r"(?:(?:H\.\s?E\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Sir|Dame)\s+)?"
 
 def _name_pattern(lex: Lexicon) -> str:
     """Two to four capitalised words, none of them a word that never names a person."""
-    stop = "|".join(sorted((re.escape(w) for w in lex.words("not_name_words")), key=len,
-                           reverse=True))
-    token = (rf"(?:(?!(?:{stop})\b)[A-Z][\w'\u00c0-\u024f]+(?:-[A-Za-z][\w\u00c0-\u024f]*)?"
-             rf"|[A-Z]\.)")
+    stop = "|".join(sorted((re.escape(w) for w in lex.words("not_name_words")), key=len, reverse=True))
+    token = (
+        rf"(?:(?!(?:{stop})\b)[A-Z][\w'\u00c0-\u024f]+(?:-[A-Za-z][\w\u00c0-\u024f]*)?"
+        rf"|[A-Z]\.)"
+    )
     # every name (and honorific) starts with a capital: a cheap look before the lookbehind
-    return (rf"(?=[A-Z])(?<![\w'\u00c0-\u024f-]){_HONORIFIC}"
-            rf"(?P<name>{token}(?:\s+{token}){{1,3}})")
+    return (
+        rf"(?=[A-Z])(?<![\w'\u00c0-\u024f-]){_HONORIFIC}"
+        rf"(?P<name>{token}(?:\s+{token}){{1,3}})"
+    )
 
 
 @cache
@@ -37,17 +40,19 @@ def _gate(lex: Lexicon) -> re.Pattern[str]:
 @cache
 def _patterns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     _NAME = _name_pattern(lex)  # noqa: N806 - reads as the constant it is within the patterns
-    forms = sorted({f for fs in (lex.vocab.get("titles") or {}).values() for f in fs},
-                   key=len, reverse=True)
-    title = ("(?P<title>(?i:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
-             + "))")
+    forms = sorted({f for fs in (lex.vocab.get("titles") or {}).values() for f in fs}, key=len, reverse=True)
+    title = "(?P<title>(?i:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms) + "))"
     suffix = r"(?:\s+(?:to|of|for|at)\s+(?:the\s+)?[\w.'\- ]{1,40}?)?"
     speech = "|".join(re.escape(v) for v in lex.words("speech_verbs"))
     return (
-        re.compile(rf"{first_letter_guard(forms)}(?<![\w-]){title}{suffix},?\s+{_NAME}"
-                   rf"(?=[\s,.;:']|$)"),
-        re.compile(rf"{_NAME},\s+(?:the\s+|a\s+|an\s+)?(?P<pre>[^,;]{{0,50}}?)"
-                   rf"(?<![\w-]){title}(?![\w-])"),
+        re.compile(
+            rf"{first_letter_guard(forms)}(?<![\w-]){title}{suffix},?\s+{_NAME}"
+            rf"(?=[\s,.;:']|$)"
+        ),
+        re.compile(
+            rf"{_NAME},\s+(?:the\s+|a\s+|an\s+)?(?P<pre>[^,;]{{0,50}}?)"
+            rf"(?<![\w-]){title}(?![\w-])"
+        ),
         re.compile(rf"{_NAME}\s+(?:(?:had|has|also|then|later)\s+){{0,2}}(?:{speech})\b"),
     )
 
@@ -70,15 +75,22 @@ def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
                 title = title if title.startswith("deputy") else f"deputy {title}"
             org = _org(ctx, text, m) if title else None
             role = f"{org or '?'}/{title or '?'}"
-            yield Draft(family="person", slot=f"person:{name_key(name)}", value=name,
-                        display=f"{name} ({_role_text(org, title)})", span=span,
-                        extra={"name": name, "title": title, "org": org, "role": role})
+            yield Draft(
+                family="person",
+                slot=f"person:{name_key(name)}",
+                value=name,
+                display=f"{name} ({_role_text(org, title)})",
+                span=span,
+                extra={"name": name, "title": title, "org": org, "role": role},
+            )
 
 
 def _deputy(text: str, title_start: int) -> bool:
-    """"deputy UN ambassador": a deputy, though a word stands between."""
-    return re.search(r"\b(?:deputy|vice)\s+(?:\S+\s+)?$", text[max(0, title_start - 25):title_start],
-                     re.I) is not None
+    """ "deputy UN ambassador": a deputy, though a word stands between."""
+    return (
+        re.search(r"\b(?:deputy|vice)\s+(?:\S+\s+)?$", text[max(0, title_start - 25) : title_start], re.I)
+        is not None
+    )
 
 
 def _clean_name(raw: str, lex: Lexicon) -> str | None:
@@ -110,9 +122,10 @@ def _org(ctx: Context, text: str, m: re.Match[str]) -> str | None:
     if m.groupdict().get("pre") is not None:
         region = m.group("pre")
     else:
-        region = text[max(0, m.start("title") - 40):m.start("title")]
-    region += " " + text[m.end("title"):m.start("name") if m.start("name") > m.end("title")
-                          else m.end("title")]
+        region = text[max(0, m.start("title") - 40) : m.start("title")]
+    region += (
+        " " + text[m.end("title") : m.start("name") if m.start("name") > m.end("title") else m.end("title")]
+    )
     found = ctx.lex.find_entities(region)
     countries = [e.name for _, _, e in found if e.kind == "country"]
     others = [e.name for _, _, e in found if e.kind != "country"]
@@ -123,4 +136,3 @@ def _role_text(org: str | None, title: str | None) -> str:
     if not title:
         return "role not stated"
     return f"{org} {title}" if org else title
-

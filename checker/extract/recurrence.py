@@ -19,28 +19,44 @@ def _patterns(n: Numbers, lex: Lexicon) -> tuple[tuple[re.Pattern[str], bool], .
     """(pattern, kind) pairs; group 1 is the number. A streak (True) counts consecutive years;
     an EDITION ("the 45th Berlin Marathon") counts the event itself, whoever won it."""
     o, c = n.ordinal, n.cardinal
-    edition = "|".join(re.escape(w) for w in sorted(lex.words("edition_nouns"), key=len,
-                                                      reverse=True))
+    edition = "|".join(re.escape(w) for w in sorted(lex.words("edition_nouns"), key=len, reverse=True))
     flags = re.IGNORECASE
     return (
-        (re.compile(rf"\b(?:for|marks?|marked|marking|is|was) (?:the |a |an )?({o}) "
-                    rf"(?:{_STREAK} )?years?(?: in a row)?\b", flags), True),
-        (re.compile(rf"\b(?:for|marks?|marked|marking|is|was) (?:the |a |an )?({o}) "
-                    rf"{_STREAK} times?\b", flags), True),
+        (
+            re.compile(
+                rf"\b(?:for|marks?|marked|marking|is|was) (?:the |a |an )?({o}) "
+                rf"(?:{_STREAK} )?years?(?: in a row)?\b",
+                flags,
+            ),
+            True,
+        ),
+        (
+            re.compile(
+                rf"\b(?:for|marks?|marked|marking|is|was) (?:the |a |an )?({o}) "
+                rf"{_STREAK} times?\b",
+                flags,
+            ),
+            True,
+        ),
         (re.compile(rf"\bthe ({o}) (?:{_STREAK} )?year(?: in a row)?\b", flags), True),
         (re.compile(rf"\bfor ({c}) (?:{_STREAK} )years\b", flags), True),
         (re.compile(rf"\bfor ({c}) years in a row\b", flags), True),
         (re.compile(rf"\bthe ({o}) of its kind\b", flags), True),
-        (re.compile(rf"\bthe ({o}) such\b(?: [\w.]+){{0,2}} (?:vote|resolution|edition)", flags),
-         True),
-        (re.compile(rf"\bthe ({o})(?: [A-Z][\w.]*){{0,2}} (?:no |yes )?(?:vote|edition)\b",
-                    flags), True),
+        (re.compile(rf"\bthe ({o}) such\b(?: [\w.]+){{0,2}} (?:vote|resolution|edition)", flags), True),
+        (re.compile(rf"\bthe ({o})(?: [A-Z][\w.]*){{0,2}} (?:no |yes )?(?:vote|edition)\b", flags), True),
         (re.compile(rf"\b(?:for )?the ({o}) times?\b", flags), False),
-        (re.compile(rf"\b(?i:the) ({o})(?: (?:annual|edition of the|[A-Z][\w.'-]*)){{1,4}}? "
-                    rf"(?i:{edition})\b"), EDITION),
+        (
+            re.compile(
+                rf"\b(?i:the) ({o})(?: (?:annual|edition of the|[A-Z][\w.'-]*)){{1,4}}? "
+                rf"(?i:{edition})\b"
+            ),
+            EDITION,
+        ),
         (re.compile(rf"\bits ({o}) (?:year|edition|season|time)\b", flags), True),
-        (re.compile(rf"\b(?:passed|adopted|held|voted|approved)[^.;]{{0,60}}? for ({c}) years\b",
-                    flags), True),
+        (
+            re.compile(rf"\b(?:passed|adopted|held|voted|approved)[^.;]{{0,60}}? for ({c}) years\b", flags),
+            True,
+        ),
     )
 
 
@@ -56,12 +72,16 @@ def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
             if not count or count < 2 or count > 500:
                 continue  # "the first time since ..." starts nothing to count
             taken.append(m.span(1))
-            counted = ("" if streak == EDITION
-                       else _counted(sentence.text, m.start(), m.end(), ctx, own_piece=True))
+            counted = (
+                "" if streak == EDITION else _counted(sentence.text, m.start(), m.end(), ctx, own_piece=True)
+            )
             consecutive = bool(streak) or not counted
             yield Draft(
-                family="recurrence", slot="ordinal", value=count,
-                display=m.group(0).strip(), span=m.span(),
+                family="recurrence",
+                slot="ordinal",
+                value=count,
+                display=m.group(0).strip(),
+                span=m.span(),
                 counted=counted if consecutive else f"{counted} (total)",
                 year_offsets=_when(sentence.text, m.start(), m.end(), ctx),
                 extra={"consecutive": consecutive},
@@ -69,11 +89,12 @@ def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
 
 
 def _when(text: str, start: int, end: int, ctx: Context) -> tuple[int, ...]:
-    """"Last year the resolution was adopted for the 15th consecutive year" speaks for last year."""
+    """ "Last year the resolution was adopted for the 15th consecutive year" speaks for last year."""
     a, b = clause_around(text, start, end)
     clause = text[a:b]
-    if re.search(r"\b(?:last year|a year (?:ago|earlier)|the (?:previous|year before))\b", clause,
-                 re.I) and not re.search(r"\bsince last year\b", clause, re.I):
+    if re.search(
+        r"\b(?:last year|a year (?:ago|earlier)|the (?:previous|year before))\b", clause, re.I
+    ) and not re.search(r"\bsince last year\b", clause, re.I):
         return (-1,)
     return (0,)
 
@@ -103,7 +124,7 @@ def _counted(text: str, start: int, end: int, ctx: Context, own_piece: bool = Fa
 def _comma_piece(text: str, start: int, end: int) -> str:
     a = text.rfind(",", 0, start) + 1
     b = text.find(",", end)
-    return text[a:b if b != -1 else len(text)]
+    return text[a : b if b != -1 else len(text)]
 
 
 _PERSON = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2}\b")

@@ -11,8 +11,11 @@ from checker.text import Sentence
 
 _YEAR = r"((?:1[89]|20)\d\d)"
 _ANY_YEAR = re.compile(r"(?:1[89]|20)\d\d")
-_SINCE_WHEN = re.compile(rf"\bsince {_YEAR}, when\b[^.;]{{0,80}}?\b(?:voted|adopted|passed|"
-                         rf"approved|held|first)\b", re.I)
+_SINCE_WHEN = re.compile(
+    rf"\bsince {_YEAR}, when\b[^.;]{{0,80}}?\b(?:voted|adopted|passed|"
+    rf"approved|held|first)\b",
+    re.I,
+)
 _SINCE = re.compile(rf"\b(?:since|from) {_YEAR}\b(?!\s*[-\u2013]\s*\d)", re.I)
 
 
@@ -22,16 +25,15 @@ def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
         return
     starts = ctx.lex.phrase_re("series_start_verbs")
     for m in starts.finditer(text):
-        y = re.match(rf"\s*{_YEAR}\b", text[m.end():])
+        y = re.match(rf"\s*{_YEAR}\b", text[m.end() :])
         if y:
             yield _draft(text, m.start(), m.end() + y.end(), int(y.group(1)), ctx)
     for m in _SINCE_WHEN.finditer(text):  # "since 1992, when 59 countries voted in favor"
-        yield _draft(text, m.start(), m.start() + len(m.group(0).split(",")[0]),
-                     int(m.group(1)), ctx)
+        yield _draft(text, m.start(), m.start() + len(m.group(0).split(",")[0]), int(m.group(1)), ctx)
     cues = ctx.lex.phrase_re("series_start_cues")
     for m in _SINCE.finditer(text):
         a, b = clause_around(text, m.start(), m.end())
-        near = text[max(a, m.start() - 120):min(b, m.end() + 120)]
+        near = text[max(a, m.start() - 120) : min(b, m.end() + 120)]
         if cues.search(near) or _has_count(near, ctx):
             yield _draft(text, m.start(), m.end(), int(m.group(1)), ctx)
 
@@ -49,10 +51,16 @@ def _draft(text: str, start: int, end: int, year: int, ctx: Context) -> Draft:
     # resolution, which has come up every year since 1991" the resolution came up since 1991
     piece_start = text.rfind(",", 0, start) + 1
     piece_end = text.find(",", end)
-    piece = text[piece_start:piece_end if piece_end != -1 else len(text)]
+    piece = text[piece_start : piece_end if piece_end != -1 else len(text)]
     if re.match(r"\s*(?:which|that|who)\b", piece):
         counted = _counted(piece, start - piece_start, end - piece_start, ctx)
     else:
         counted = _counted(text, start, end, ctx)
-    return Draft(family="series-start", slot="start-year", value=year,
-                 display=text[start:end], span=(start, end), counted=counted)
+    return Draft(
+        family="series-start",
+        slot="start-year",
+        value=year,
+        display=text[start:end],
+        span=(start, end),
+        counted=counted,
+    )
