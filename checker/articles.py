@@ -27,12 +27,9 @@ import yaml
 
 from checker.errors import InputError, UsageError
 from checker.lexicon import SAFE_LOADER, Lexicon, default_lexicon
-from checker.models import Article, Skipped
+from checker.models import DEFAULT_MAX_BYTES, Article, Skipped
 
 REPORT_SUFFIXES = {".txt", ".md", ".markdown", ".jsonl"}
-# Files (and stdin) above this many bytes are skipped with a warning; None means no limit.
-# Reading is linear in the input; 20 MB is some thousand news reports in one file.
-DEFAULT_MAX_BYTES = 20_000_000
 # Front matter is a few lines; a longer block is not parsed (YAML parsing is slow and
 # aliases can expand without bound).
 MAX_FRONT_MATTER = 64_000
@@ -46,8 +43,18 @@ MAX_ID = 1_000
 
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(?:(.*?)\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.S)
 _OPENS_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n")
-_CURLY = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'",
-                        "\u00a0": " ", "\u2009": " ", "\u200b": " ", "\u3000": " "})
+_CURLY = str.maketrans(
+    {
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u00a0": " ",
+        "\u2009": " ",
+        "\u200b": " ",
+        "\u3000": " ",
+    }
+)
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -72,8 +79,12 @@ class Decoded:
     warning: str | None = None
 
 
-def read_reports(paths: Iterable[str], max_bytes: int | None = DEFAULT_MAX_BYTES,
-                 lex: Lexicon | None = None, stdin_text: str | bytes | None = None) -> ReadResult:
+def read_reports(
+    paths: Iterable[str],
+    max_bytes: int | None = DEFAULT_MAX_BYTES,
+    lex: Lexicon | None = None,
+    stdin_text: str | bytes | None = None,
+) -> ReadResult:
     """Read every report under the given paths ('-' is stdin), sorted by path.
 
     Raises InputError only for a path that does not exist; everything else that cannot be read
@@ -115,8 +126,7 @@ def display_path(path: str) -> str:
 # ---------------------------------------------------------------- finding files
 
 
-def expand_paths(paths: Iterable[str], skipped: list[Skipped],
-                 exclude: Sequence[str] = ()) -> Iterator[str]:
+def expand_paths(paths: Iterable[str], skipped: list[Skipped], exclude: Sequence[str] = ()) -> Iterator[str]:
     """The report files under the given paths, each once, folders walked in sorted order.
 
     exclude holds gitignore-style patterns, matched against each file's path relative to the
@@ -181,8 +191,12 @@ def _walk(folder: Path, skipped: list[Skipped]) -> Iterator[str]:
             dirs[:] = []
             continue
         if (st.st_dev, st.st_ino) in visited:
-            skipped.append(Skipped(display_path(root), "symbolic link to a folder already read "
-                                                       "(a loop or a second way in): not read again"))
+            skipped.append(
+                Skipped(
+                    display_path(root),
+                    "symbolic link to a folder already read (a loop or a second way in): not read again",
+                )
+            )
             dirs[:] = []
             continue
         visited.add((st.st_dev, st.st_ino))
@@ -217,9 +231,13 @@ def _readlink(path: str) -> str | None:
         return None
 
 
-_KINDS = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"),
-          (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
-          (stat.S_ISDIR, "a folder"))
+_KINDS = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISDIR, "a folder"),
+)
 
 
 def _not_regular(mode: int) -> str:
@@ -235,16 +253,18 @@ def read_file(path: str, max_bytes: int | None = DEFAULT_MAX_BYTES) -> Decoded:
     try:
         st = os.stat(path)
     except (OSError, ValueError) as err:
-        return Decoded(None, skip=_stat_error(path, err) if isinstance(err, OSError)
-                       else f"unreadable: {err}")
+        return Decoded(
+            None, skip=_stat_error(path, err) if isinstance(err, OSError) else f"unreadable: {err}"
+        )
     if not stat.S_ISREG(st.st_mode):
         return Decoded(None, skip=_not_regular(st.st_mode))
     if max_bytes is not None and st.st_size > max_bytes:
         return Decoded(None, skip=_too_large(st.st_size, max_bytes))
     # O_NONBLOCK: should the file be swapped for a FIFO after the stat, open() cannot block,
     # and the fstat below refuses it.
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) \
-        | getattr(os, "O_BINARY", 0)
+    flags = (
+        os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+    )
     try:
         fd = os.open(path, flags)
     except OSError as err:
@@ -308,35 +328,70 @@ def _read_stdin(stdin_text: str | bytes | None, max_bytes: int | None) -> Decode
         try:  # stdin read as text with surrogateescape: get the bytes back and decode them
             data = data.encode("utf-8", "surrogateescape")
         except UnicodeEncodeError:
-            return Decoded(_SURROGATE.sub("\ufffd", data), "utf-8",
-                           warning="invalid characters replaced with U+FFFD")
+            return Decoded(
+                _SURROGATE.sub("\ufffd", data), "utf-8", warning="invalid characters replaced with U+FFFD"
+            )
     return decode(data)
 
 
 # ---------------------------------------------------------------- decoding
 
 # UTF-32 first: its little-endian BOM starts with UTF-16's.
-_BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
-         (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
-         (codecs.BOM_UTF16_BE, "utf-16-be"))
-_MAGIC = ((b"\x89PNG\r\n\x1a\n", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"),
-          (b"GIF87a", "a GIF image"), (b"GIF89a", "a GIF image"), (b"%PDF-", "a PDF document"),
-          (b"PK\x03\x04", "a ZIP archive (.zip, .docx, .xlsx, ...)"),
-          (b"\x1f\x8b", "a gzip archive"), (b"\x7fELF", "an executable"),
-          (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office document"),
-          (b"SQLite format 3\x00", "an SQLite database"), (b"\xfd7zXZ\x00", "an xz archive"),
-          (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"), (b"BZh91AY&SY", "a bzip2 archive"))
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_MAGIC = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (.zip, .docx, .xlsx, ...)"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"\x7fELF", "an executable"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office document"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+    (b"\xfd7zXZ\x00", "an xz archive"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"BZh91AY&SY", "a bzip2 archive"),
+)
 # Control bytes that no text file holds in numbers (tab, newlines, form feed, ESC allowed).
 _CONTROL = bytes(b for b in range(32) if b not in (9, 10, 11, 12, 13, 27)) + b"\x7f"
 _SAMPLE = 65_536
 _DECLARED = re.compile(
     rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_.:-]{2,40})|"""
     rb"""<\?xml[^>]{0,100}?encoding\s*=\s*["']([A-Za-z0-9_.:-]{2,40})|"""
-    rb"""(?m:^(?:encoding|charset)[ \t]*:[ \t]*["']?([A-Za-z0-9_.:-]{2,40}))""", re.I)
-_MULTIBYTE = {"big5", "big5hkscs", "cp932", "cp949", "cp950", "euc_jis_2004", "euc_jisx0213",
-              "euc_jp", "euc_kr", "gb18030", "gb2312", "gbk", "hz", "iso2022_jp", "iso2022_kr",
-              "johab", "shift_jis", "shift_jis_2004", "shift_jisx0213", "utf_8", "utf_16",
-              "utf_32"}
+    rb"""(?m:^(?:encoding|charset)[ \t]*:[ \t]*["']?([A-Za-z0-9_.:-]{2,40}))""",
+    re.I,
+)
+_MULTIBYTE = {
+    "big5",
+    "big5hkscs",
+    "cp932",
+    "cp949",
+    "cp950",
+    "euc_jis_2004",
+    "euc_jisx0213",
+    "euc_jp",
+    "euc_kr",
+    "gb18030",
+    "gb2312",
+    "gbk",
+    "hz",
+    "iso2022_jp",
+    "iso2022_kr",
+    "johab",
+    "shift_jis",
+    "shift_jis_2004",
+    "shift_jisx0213",
+    "utf_8",
+    "utf_16",
+    "utf_32",
+}
 
 
 def decode(data: bytes) -> Decoded:
@@ -352,20 +407,26 @@ def decode(data: bytes) -> Decoded:
         return _decode(bytes(data))
     except Exception as err:  # noqa: BLE001 - a decoder bug must not stop a run
         text = bytes(data).decode("utf-8", "replace")
-        return Decoded(text, "utf-8", warning=f"decoding failed ({type(err).__name__}); "
-                                              "read as UTF-8 with replacement characters")
+        return Decoded(
+            text,
+            "utf-8",
+            warning=f"decoding failed ({type(err).__name__}); read as UTF-8 with replacement characters",
+        )
 
 
 def _decode(data: bytes) -> Decoded:
     for bom, codec in _BOMS:
         if data.startswith(bom):
-            body = data[len(bom):]
+            body = data[len(bom) :]
             try:
                 return Decoded(body.decode(codec), codec)
             except UnicodeDecodeError:
-                return Decoded(body.decode(codec, "replace"), codec,
-                               warning=f"has a {codec} byte order mark but bytes that are not "
-                                       f"{codec}; they were replaced with U+FFFD")
+                return Decoded(
+                    body.decode(codec, "replace"),
+                    codec,
+                    warning=f"has a {codec} byte order mark but bytes that are not "
+                    f"{codec}; they were replaced with U+FFFD",
+                )
     for magic, kind in _MAGIC:
         if data.startswith(magic):
             return Decoded(None, skip=f"binary file: {kind}")
@@ -406,8 +467,7 @@ def _bomless_utf16(data: bytes) -> Decoded | None:
     controls = sum(1 for c in text[:_SAMPLE] if c < " " and c not in "\t\n\r\x0b\x0c\x1b")
     if controls > len(text[:_SAMPLE]) * 0.01:
         return None
-    return Decoded(text, codec, warning=f"not UTF-8: read as {codec} (no byte order mark; "
-                                        "detected)")
+    return Decoded(text, codec, warning=f"not UTF-8: read as {codec} (no byte order mark; detected)")
 
 
 def _declared(data: bytes) -> str | None:
@@ -436,8 +496,7 @@ def _guess(data: bytes) -> Decoded:
             text = data.decode(codec)
         except UnicodeDecodeError:
             continue
-        return Decoded(text, codec, warning=f"not UTF-8: read as {codec} (no charset detected; "
-                                            "fallback)")
+        return Decoded(text, codec, warning=f"not UTF-8: read as {codec} (no charset detected; fallback)")
     raise AssertionError("latin-1 decodes any bytes")  # pragma: no cover
 
 
@@ -456,7 +515,8 @@ def _detected(data: bytes) -> list[str]:
             # single-byte code pages tie on short texts; cp1252 is the one newsrooms use
             for m in results:
                 if m.chaos <= best.chaos + 0.1 and (
-                        "cp1252" in m.could_be_from_charset or m.encoding == "cp1252"):
+                    "cp1252" in m.could_be_from_charset or m.encoding == "cp1252"
+                ):
                     out.append("cp1252")
                     break
     for m in results:
@@ -468,8 +528,9 @@ def _detected(data: bytes) -> list[str]:
 # ---------------------------------------------------------------- JSON Lines
 
 
-def _read_jsonl(path: str, raw: str, lex: Lexicon, skipped: list[Skipped],
-                warnings: tuple[str, ...] = ()) -> list[Article]:
+def _read_jsonl(
+    path: str, raw: str, lex: Lexicon, skipped: list[Skipped], warnings: tuple[str, ...] = ()
+) -> list[Article]:
     """One article a record; a bad line is skipped as path:line. Lines are split on \\n only,
     so the line of a record is its line in the file.
 
@@ -491,21 +552,23 @@ def _read_jsonl(path: str, raw: str, lex: Lexicon, skipped: list[Skipped],
         if not isinstance(record, dict) or not isinstance(record.get("text"), str):
             skipped.append(Skipped(f"{path}:{number}", "JSON record without a 'text' string"))
             continue
-        record = {k: _SURROGATE.sub("\ufffd", v) if isinstance(v, str) else v
-                  for k, v in record.items()}
+        record = {k: _SURROGATE.sub("\ufffd", v) if isinstance(v, str) else v for k, v in record.items()}
         ident = record.get("id")
         notes: tuple[str, ...] = ()
         if _is_scalar(ident):
             ident = _SURROGATE.sub("\ufffd", str(ident))
             if ident in first_line:
                 shown = ident if len(ident) <= 60 else ident[:60] + "\u2026"
-                skipped.append(Skipped(f"{path}:{number}", f"duplicate id {shown!r} (first on "
-                                                           f"line {first_line[ident]})"))
+                skipped.append(
+                    Skipped(f"{path}:{number}", f"duplicate id {shown!r} (first on line {first_line[ident]})")
+                )
                 continue
             first_line[ident] = number
             if len(ident) > MAX_ID:
-                notes = (f"{path}:{number}: 'id' is longer than {MAX_ID:,} characters; the "
-                         "record is named by its line",)
+                notes = (
+                    f"{path}:{number}: 'id' is longer than {MAX_ID:,} characters; the "
+                    "record is named by its line",
+                )
                 ident = str(number)
         else:
             ident = str(number)
@@ -514,8 +577,9 @@ def _read_jsonl(path: str, raw: str, lex: Lexicon, skipped: list[Skipped],
         names.add(ident)
         article = make_article(f"{path}#{ident}", record["text"], lex, meta=record)
         first = () if out else warnings  # a file's encoding warning is told once
-        out.append(replace(article, line_offset=number - 1, record=True,
-                           warnings=first + notes + article.warnings))
+        out.append(
+            replace(article, line_offset=number - 1, record=True, warnings=first + notes + article.warnings)
+        )
     return out
 
 
@@ -528,21 +592,28 @@ def make_article(path: str, raw: str, lex: Lexicon, meta: dict[str, Any] | None 
     body_start = 0
     if meta is None:
         meta = {}
-        head = raw[:MAX_FRONT_MATTER + 200]
+        head = raw[: MAX_FRONT_MATTER + 200]
         m = _FRONT_MATTER.match(head)
         if m and len(m.group(1) or "") <= MAX_FRONT_MATTER:
             body_start = m.end()
             meta = _parse_front_matter(m.group(1) or "", path, warnings)
         elif m or (_OPENS_FRONT_MATTER.match(raw) and _looks_like_yaml(raw)):
-            warnings.append(f"{path}:1: front matter opened with '---' is not closed within "
-                            f"{MAX_FRONT_MATTER:,} characters; read as text")
+            warnings.append(
+                f"{path}:1: front matter opened with '---' is not closed within "
+                f"{MAX_FRONT_MATTER:,} characters; read as text"
+            )
     text = clean(raw, body_start, lex)
     return Article(
-        path=path, raw=raw, text=text, body_start=body_start,
-        title=_str(meta, "title", path, warnings), outlet=_str(meta, "outlet", path, warnings),
+        path=path,
+        raw=raw,
+        text=text,
+        body_start=body_start,
+        title=_str(meta, "title", path, warnings),
+        outlet=_str(meta, "outlet", path, warnings),
         url=_str(meta, "url", path, warnings),
         published=_date(meta.get("published"), path, warnings),
-        series=_str(meta, "series", path, warnings), ignore=_ignored_rules(meta, path, warnings),
+        series=_str(meta, "series", path, warnings),
+        ignore=_ignored_rules(meta, path, warnings),
         warnings=tuple(warnings),
     )
 
@@ -560,17 +631,20 @@ def _parse_front_matter(block: str, path: str, warnings: list[str]) -> dict[str,
         mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
         line = f"{mark.line + 2}" if mark is not None else "1"  # the block starts on line 2
         problem = " ".join(str(getattr(err, "problem", None) or err).split())[:120]
-        what = ("YAML front matter with a tag that is not plain data (only safe YAML is read)"
-                if isinstance(err, yaml.constructor.ConstructorError)
-                else "malformed YAML front matter")
-        warnings.append(f"{path}:{line}: {what} ({problem}); metadata ignored, the body is "
-                        "still checked")
+        what = (
+            "YAML front matter with a tag that is not plain data (only safe YAML is read)"
+            if isinstance(err, yaml.constructor.ConstructorError)
+            else "malformed YAML front matter"
+        )
+        warnings.append(f"{path}:{line}: {what} ({problem}); metadata ignored, the body is still checked")
         return {}
     except Exception as err:  # noqa: BLE001 - untrusted input; never a traceback
         # e.g. "published: 2020-13-45" (a timestamp out of range) or nesting beyond limits
-        warnings.append(f"{path}:1: front matter could not be read ({type(err).__name__}: "
-                        f"{' '.join(str(err).split())[:120]}); metadata ignored, the body is "
-                        "still checked")
+        warnings.append(
+            f"{path}:1: front matter could not be read ({type(err).__name__}: "
+            f"{' '.join(str(err).split())[:120]}); metadata ignored, the body is "
+            "still checked"
+        )
         return {}
     if data is None:
         return {}
@@ -594,8 +668,9 @@ def _str(meta: dict[str, Any], key: str, path: str, warnings: list[str]) -> str 
     text = str(value)
     limit = MAX_META[key]
     if len(text) > limit:
-        warnings.append(f"{path}: '{key}' is {len(text):,} characters long; only its first "
-                        f"{limit:,} are read")
+        warnings.append(
+            f"{path}: '{key}' is {len(text):,} characters long; only its first {limit:,} are read"
+        )
         text = text[:limit]
     return text
 
@@ -673,9 +748,9 @@ def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(out)
 
 
-_PATTERN_CACHE: weakref.WeakKeyDictionary[Lexicon, tuple[list[re.Pattern[str]],
-                                                          list[re.Pattern[str]]]] = (
-    weakref.WeakKeyDictionary())
+_PATTERN_CACHE: weakref.WeakKeyDictionary[Lexicon, tuple[list[re.Pattern[str]], list[re.Pattern[str]]]] = (
+    weakref.WeakKeyDictionary()
+)
 
 
 def _compiled(lex: Lexicon) -> tuple[list[re.Pattern[str]], list[re.Pattern[str]]]:

@@ -9,41 +9,16 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from checker import __version__
+from checker import options as opt
+from checker.config import settings_from
 from checker.entry import note
 from checker.errors import EXIT_ERROR, InputError, UsageError
 from checker.models import Verdict
-from checker.options import (
-    AllOpt,
-    BaselineOpt,
-    ChangedSinceOpt,
-    CheckFormatOpt,
-    ColorOpt,
-    ConfigOpt,
-    CorpusOpt,
-    ExcludeOpt,
-    FailOnOpt,
-    Format,
-    IgnoreOpt,
-    IndexOpt,
-    JobsOpt,
-    MaxBytesOpt,
-    NewOpt,
-    NoConfigOpt,
-    NoIndexOpt,
-    OptPaths,
-    OutputOpt,
-    Paths,
-    QuietOpt,
-    SelectOpt,
-    ShowOpt,
-    StatisticsOpt,
-    StrictOpt,
-)
 from checker.outputs import FORMATS, OutputOptions, on_console, write_output, write_statistics
 from checker.precommit import pre_commit
 
@@ -52,10 +27,13 @@ if TYPE_CHECKING:
     from checker.models import Corpus
     from checker.pipeline import Request, Result
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
-                  pretty_exceptions_enable=False,
-                  help="Check news reports of recurring events for claims that contradict "
-                       "each other.")
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    help="Check news reports of recurring events for claims that contradict each other.",
+)
 
 
 def _version(value: bool) -> None:
@@ -65,50 +43,44 @@ def _version(value: bool) -> None:
 
 
 @app.callback()
-def _root(version: Annotated[bool, typer.Option("--version", callback=_version,
-                                                is_eager=True)] = False) -> None:
+def _root(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True)] = False,
+) -> None:
     """factlint: a claim-consistency fact checker for news reports."""
 
 
 @app.command()
-def check(paths: OptPaths = None, format: CheckFormatOpt = "text",  # type: ignore[assignment]
-          output: OutputOpt = None, select: SelectOpt = None, ignore: IgnoreOpt = None,
-          fail_on: FailOnOpt = None, color: ColorOpt = "auto", config: ConfigOpt = None,
-          no_config: NoConfigOpt = False, baseline: BaselineOpt = None, quiet: QuietOpt = False,
-          strict: StrictOpt = False, max_bytes: MaxBytesOpt = None,
-          changed_since: ChangedSinceOpt = None, new: NewOpt = None,
-          corpus_dirs: CorpusOpt = None, show_all: AllOpt = False,
-          show: ShowOpt = Verdict.TIME_SHIFT, statistics: StatisticsOpt = False,
-          index: IndexOpt = None, no_index: NoIndexOpt = False, exclude: ExcludeOpt = None,
-          jobs: JobsOpt = None) -> None:
+def check(
+    paths: opt.OptPaths = None,
+    format: opt.CheckFormatOpt = "text",  # type: ignore[assignment]
+    output: opt.OutputOpt = None,
+    select: opt.SelectOpt = None,
+    ignore: opt.IgnoreOpt = None,
+    fail_on: opt.FailOnOpt = None,
+    color: opt.ColorOpt = "auto",
+    config: opt.ConfigOpt = None,
+    no_config: opt.NoConfigOpt = False,
+    baseline: opt.BaselineOpt = None,
+    quiet: opt.QuietOpt = False,
+    strict: opt.StrictOpt = False,
+    max_bytes: opt.MaxBytesOpt = None,
+    changed_since: opt.ChangedSinceOpt = None,
+    new: opt.NewOpt = None,
+    corpus_dirs: opt.CorpusOpt = None,
+    show_all: opt.AllOpt = False,
+    show: opt.ShowOpt = Verdict.TIME_SHIFT,
+    statistics: opt.StatisticsOpt = False,
+    index: opt.IndexOpt = None,
+    no_index: opt.NoIndexOpt = False,
+    exclude: opt.ExcludeOpt = None,
+    jobs: opt.JobsOpt = None,
+) -> None:
     """Check reports and print the conflict report; exit 1 when a finding reaches --fail-on."""
-    from checker.baseline import read_baseline
-
-    if new and changed_since:
-        raise UsageError("--new and --changed-since cannot be used together")
-    if corpus_dirs is not None and new is None:
-        raise UsageError("--corpus DIR goes with --new FILE...")
-    if index is not None and no_index or statistics and format != "text":
-        raise UsageError("--no-index goes without --index, --statistics with --format text")
-    settings = _settings(config, no_config, paths=corpus_dirs or paths, exclude=exclude,
-                         select=select, ignore=ignore, fail_on=fail_on, max_bytes=max_bytes,
-                         index=index)
-    if changed_since and not settings.paths:
-        settings = settings.override(paths=(".",))
-    if new and not settings.paths:
-        raise UsageError("--new FILE... is checked against --corpus DIR, PATH... or 'paths'"
-                         " of the config")
-    _refuse_overwriting(settings, output, extra=new or ())
-    recorded = read_baseline(str(baseline)) if baseline is not None else None
-    request = settings.request(new=tuple(new or ()), changed_since=changed_since,
-                               show_all=show_all, index_required=index is not None, jobs=jobs,
-                               baseline=frozenset(recorded) if recorded is not None else None,
-                               show=show, **({"index": None} if no_index else {}))
+    settings, request = _check_request(dict(locals()))
     result = _run(request, quiet)
     if result.known and not quiet:
         note(f"{result.known} finding(s) already in the baseline not shown")
-    options = OutputOptions(request.rules, request.severity, quiet, color.value,
-                            to_file=output is not None)
+    options = OutputOptions(request.rules, request.severity, quiet, color.value, to_file=output is not None)
     writer = write_statistics if statistics else FORMATS[format]
     write_output(lambda out: writer(result, options, out), output)
     code = result.exit_code(Verdict(settings.fail_on), strict)
@@ -117,48 +89,103 @@ def check(paths: OptPaths = None, format: CheckFormatOpt = "text",  # type: igno
     raise typer.Exit(code)
 
 
+def _check_request(flags: dict[str, Any]) -> tuple[Config, Request]:
+    """The settings and the pipeline request that check's flags make, the flags checked."""
+    from checker.baseline import read_baseline
+
+    new, index = flags["new"], flags["index"]
+    if new and flags["changed_since"]:
+        raise UsageError("--new and --changed-since cannot be used together")
+    if flags["corpus_dirs"] is not None and new is None:
+        raise UsageError("--corpus DIR goes with --new FILE...")
+    if index is not None and flags["no_index"] or flags["statistics"] and flags["format"] != "text":
+        raise UsageError("--no-index goes without --index, --statistics with --format text")
+    given = {k: flags[k] for k in ("exclude", "select", "ignore", "fail_on", "max_bytes", "index")}
+    settings = settings_from(
+        flags["config"], flags["no_config"], paths=flags["corpus_dirs"] or flags["paths"], **given
+    )
+    if flags["changed_since"] and not settings.paths:
+        settings = settings.override(paths=(".",))
+    if new and not settings.paths:
+        raise UsageError("--new FILE... is checked against --corpus DIR, PATH... or 'paths' of the config")
+    settings.refuse_overwriting(flags["output"], extra=new or ())
+    recorded = read_baseline(str(flags["baseline"])) if flags["baseline"] is not None else None
+    request = settings.request(
+        new=tuple(new or ()),
+        changed_since=flags["changed_since"],
+        show_all=flags["show_all"],
+        index_required=index is not None,
+        jobs=flags["jobs"],
+        baseline=frozenset(recorded) if recorded is not None else None,
+        show=flags["show"],
+        **({"index": None} if flags["no_index"] else {}),
+    )
+    return settings, request
+
+
 @app.command("index")
-def build_index(paths: OptPaths = None,
-                rebuild: Annotated[bool, typer.Option(
-                    "--rebuild", help="Build the index afresh, replacing the old (or a "
-                    "damaged) file in one step.")] = False,
-                index: IndexOpt = None, jobs: JobsOpt = None, config: ConfigOpt = None,
-                no_config: NoConfigOpt = False, quiet: QuietOpt = False,
-                max_bytes: MaxBytesOpt = None, exclude: ExcludeOpt = None) -> None:
+def build_index(
+    paths: opt.OptPaths = None,
+    rebuild: opt.RebuildOpt = False,
+    index: opt.IndexOpt = None,
+    jobs: opt.JobsOpt = None,
+    config: opt.ConfigOpt = None,
+    no_config: opt.NoConfigOpt = False,
+    quiet: opt.QuietOpt = False,
+    max_bytes: opt.MaxBytesOpt = None,
+    exclude: opt.ExcludeOpt = None,
+) -> None:
     """Write the claim index of reports; a second run re-reads only the files that changed."""
     from checker.index import update_index
     from checker.report import progress_bar
 
-    settings = _settings(config, no_config, paths=paths, max_bytes=max_bytes, index=index,
-                         exclude=exclude)
+    settings = settings_from(
+        config, no_config, paths=paths, max_bytes=max_bytes, index=index, exclude=exclude
+    )
     if not settings.paths:
         raise UsageError("no paths given: pass DIR... or set 'paths' in [tool.factlint]")
     if "-" in settings.paths:
         raise UsageError("stdin cannot be indexed: pass files or folders")
-    _refuse_overwriting(settings, None)
+    settings.refuse_overwriting(None)
     with progress_bar(quiet) as progress:
-        stats = update_index(settings.index, settings.paths, lex=settings.lexicon(), jobs=jobs,
-                             rebuild=rebuild, progress=progress, max_bytes=settings.max_bytes,
-                             exclude=settings.exclude)
+        stats = update_index(
+            settings.index,
+            settings.paths,
+            lex=settings.lexicon(),
+            jobs=jobs,
+            rebuild=rebuild,
+            progress=progress,
+            max_bytes=settings.max_bytes,
+            exclude=settings.exclude,
+        )
     if not quiet:
         for skipped in stats.skipped:
             note(f"skipped {skipped.path}: {skipped.reason}")
-        note(f"index {settings.index}: {stats.total} file(s), {stats.read} read, "
-             f"{stats.reused} unchanged, {stats.removed} removed"
-             + (" (built afresh)" if stats.rebuilt else ""))
+        note(
+            f"index {settings.index}: {stats.total} file(s), {stats.read} read, "
+            f"{stats.reused} unchanged, {stats.removed} removed"
+            + (" (built afresh)" if stats.rebuilt else "")
+        )
 
 
 @app.command("baseline")
-def record_baseline(paths: OptPaths = None, output: OutputOpt = None, select: SelectOpt = None,
-                    ignore: IgnoreOpt = None, config: ConfigOpt = None,
-                    no_config: NoConfigOpt = False, quiet: QuietOpt = False,
-                    max_bytes: MaxBytesOpt = None) -> None:
+def record_baseline(
+    paths: opt.OptPaths = None,
+    output: opt.OutputOpt = None,
+    select: opt.SelectOpt = None,
+    ignore: opt.IgnoreOpt = None,
+    config: opt.ConfigOpt = None,
+    no_config: opt.NoConfigOpt = False,
+    quiet: opt.QuietOpt = False,
+    max_bytes: opt.MaxBytesOpt = None,
+) -> None:
     """Record the current findings, so that 'check --baseline FILE' reports only new ones."""
     from checker.baseline import to_baseline
 
-    settings = _settings(config, no_config, paths=paths, select=select, ignore=ignore,
-                         max_bytes=max_bytes)
-    _refuse_overwriting(settings, output)
+    settings = settings_from(
+        config, no_config, paths=paths, select=select, ignore=ignore, max_bytes=max_bytes
+    )
+    settings.refuse_overwriting(output)
     corpus = _run(settings.request(), quiet).corpus
     write_output(to_baseline(corpus, corpus.findings), output)
     if output is not None and not quiet:
@@ -166,8 +193,12 @@ def record_baseline(paths: OptPaths = None, output: OutputOpt = None, select: Se
 
 
 @app.command()
-def claims(paths: Paths, format: Annotated[Format, typer.Option("--format", "-f")] = "text",
-           output: OutputOpt = None, color: ColorOpt = "auto") -> None:
+def claims(
+    paths: opt.Paths,
+    format: opt.ClaimsFormatOpt = "text",  # type: ignore[assignment]
+    output: opt.OutputOpt = None,
+    color: opt.ColorOpt = "auto",
+) -> None:
     """Print the claims extracted from reports."""
     from checker.report import claims_json, render_claims
 
@@ -175,23 +206,28 @@ def claims(paths: Paths, format: Annotated[Format, typer.Option("--format", "-f"
     if format == "json":
         write_output(claims_json(corpus), output)
     else:
-        write_output(on_console(lambda console: render_claims(corpus, console), color.value,
-                                output is not None), output)
+        write_output(
+            on_console(lambda console: render_claims(corpus, console), color.value, output is not None),
+            output,
+        )
 
 
 @app.command()
-def timeline(paths: Paths, output: OutputOpt = None, color: ColorOpt = "auto") -> None:
+def timeline(paths: opt.Paths, output: opt.OutputOpt = None, color: opt.ColorOpt = "auto") -> None:
     """Show, per series, the years and what each report claims for each."""
     from checker.report import render_timeline
 
     corpus = _run_plain(paths, output)
-    write_output(on_console(lambda console: render_timeline(corpus, console), color.value,
-                            output is not None), output)
+    write_output(
+        on_console(lambda console: render_timeline(corpus, console), color.value, output is not None), output
+    )
 
 
 @app.command()
-def graph(paths: Paths, output: Annotated[Path, typer.Option("--output", "-o", help=(
-        "A .graphml file, or node-link JSON for any other name."))]) -> None:
+def graph(
+    paths: opt.Paths,
+    output: opt.GraphOutputOpt,
+) -> None:
     """Write the claim graph as GraphML or node-link JSON."""
     from checker.graph import build_graph, write_graph
 
@@ -199,32 +235,16 @@ def graph(paths: Paths, output: Annotated[Path, typer.Option("--output", "-o", h
 
 
 @app.command("rules")
-def list_rules(code: Annotated[str | None, typer.Argument(help="A rule code or name.")] = None,
-               color: ColorOpt = "auto") -> None:
+def list_rules(
+    code: opt.RuleArg = None,
+    color: opt.ColorOpt = "auto",
+) -> None:
     """List the rules, or explain one."""
     from checker.report import make_console, render_rules
     from checker.selection import select_rules
 
     chosen = select_rules([code]) if code else select_rules()
     render_rules(chosen, make_console(color.value), explain=code is not None)
-
-
-def _settings(config: Path | None, no_config: bool, **flags: object) -> Config:
-    """The config file's settings (or the defaults), with the given flags on top."""
-    from checker.config import load_config
-
-    explicit = str(config) if config is not None else None
-    found = load_config(explicit, isolated=no_config and config is None)
-    return found.override(**{k: str(v) if isinstance(v, Path | Verdict) else v
-                             for k, v in flags.items()})
-
-
-def _refuse_overwriting(settings: Config, output: Path | None, extra: list[str] = ()) -> None:
-    from checker.pipeline import refuse_overwriting_input
-
-    read = [*settings.paths, *extra]
-    refuse_overwriting_input(output, read)
-    refuse_overwriting_input(settings.index, read, "--index")
 
 
 def _run(request: Request, quiet: bool = False) -> Result:
@@ -239,8 +259,10 @@ def _run(request: Request, quiet: bool = False) -> Result:
         note(f"warning: {text}")
     if not quiet:
         if request.new and result.indexed:
-            note(f"--new: judged with the {len(corpus.articles)} report(s) of their series in"
-                 f" the index {request.index} as last written ('factlint index' updates it)")
+            note(
+                f"--new: judged with the {len(corpus.articles)} report(s) of their series in"
+                f" the index {request.index} as last written ('factlint index' updates it)"
+            )
         for skipped in corpus.skipped:
             note(f"skipped {skipped.path}: {skipped.reason}")
         for warning in (w for a in corpus.articles for w in a.warnings):
@@ -252,8 +274,8 @@ def _run(request: Request, quiet: bool = False) -> Result:
 
 def _run_plain(paths: list[str], output: Path | None) -> Corpus:
     """The pipeline with the discovered config's reading settings, every rule."""
-    settings = _settings(None, False, paths=paths)
-    _refuse_overwriting(settings, output)
+    settings = settings_from(None, False, paths=paths)
+    settings.refuse_overwriting(output)
     return _run(settings.request()).corpus
 
 

@@ -10,18 +10,18 @@ from __future__ import annotations
 import dataclasses
 import os
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from checker.articles import DEFAULT_MAX_BYTES
 from checker.errors import UsageError
-from checker.lexicon import Lexicon, default_lexicon
-from checker.models import Verdict
-from checker.pipeline import Request
-from checker.rule import Rule
-from checker.selection import select_rules
+from checker.models import DEFAULT_MAX_BYTES, Verdict
+
+if TYPE_CHECKING:  # the settings are read before any report: what runs them is loaded then
+    from checker.lexicon import Lexicon
+    from checker.pipeline import Request
+    from checker.rule import Rule
 
 SEVERITIES = ("error", "warning", "info")
 FAIL_LEVELS = tuple(v.value for v in Verdict)
@@ -46,12 +46,13 @@ class Config:
 
     def override(self, **flags: Any) -> Config:
         """Return a copy with every flag that was given (not None) replacing the setting."""
-        given = {k: tuple(v) if isinstance(v, list) else v for k, v in flags.items()
-                 if v is not None}
+        given = {k: tuple(v) if isinstance(v, list) else v for k, v in flags.items() if v is not None}
         return dataclasses.replace(self, **given)
 
     def rules(self) -> tuple[list[Rule], dict[str, str]]:
         """The rules to run, and rule code -> severity from the severity table."""
+        from checker.selection import select_rules
+
         levels: dict[str, str] = {}
         for name, level in self.severity:
             try:
@@ -62,16 +63,33 @@ class Config:
 
     def lexicon(self) -> Lexicon:
         """The vocabulary, with the alias files' entities added."""
-        return (Lexicon(extra_alias_files=self.alias_files) if self.alias_files
-                else default_lexicon())
+        from checker.lexicon import Lexicon, default_lexicon
+
+        return Lexicon(extra_alias_files=self.alias_files) if self.alias_files else default_lexicon()
+
+    def refuse_overwriting(self, output: Path | None, extra: Sequence[str] = ()) -> None:
+        """What the run would write (the output, the index) is never a report it reads."""
+        from checker.pipeline import refuse_overwriting_input
+
+        read = [*self.paths, *extra]
+        refuse_overwriting_input(output, read)
+        refuse_overwriting_input(self.index, read, "--index")
 
     def request(self, **given: Any) -> Request:
         """A pipeline request for these settings: their paths, rules, reading options and
         index; given fields (new reports, focus, baseline...) on top."""
+        from checker.pipeline import Request
+
         rules, levels = self.rules()
-        fields = {"paths": self.paths, "rules": tuple(rules), "severity": levels,
-                  "lex": self.lexicon(), "max_bytes": self.max_bytes, "index": self.index,
-                  "exclude": self.exclude}
+        fields = {
+            "paths": self.paths,
+            "rules": tuple(rules),
+            "severity": levels,
+            "lex": self.lexicon(),
+            "max_bytes": self.max_bytes,
+            "index": self.index,
+            "exclude": self.exclude,
+        }
         return Request(**{**fields, **given})
 
 
@@ -105,7 +123,7 @@ _KEYS: dict[str, tuple[str, Callable[[Any], Any], str]] = {
     "paths": ("paths", _strings, "a list of strings"),
     "select": ("select", _strings, "a list of rule codes or names"),
     "ignore": ("ignore", _strings, "a list of rule codes or names"),
-    "severity": ("severity", _severity_map, "a table of rule = \"error\"|\"warning\"|\"info\""),
+    "severity": ("severity", _severity_map, 'a table of rule = "error"|"warning"|"info"'),
     "fail-on": ("fail_on", _fail_level, "one of " + ", ".join(FAIL_LEVELS)),
     "alias-files": ("alias_files", _strings, "a list of YAML file paths"),
     "index": ("index", _string, "a path"),
@@ -116,8 +134,14 @@ _KEYS: dict[str, tuple[str, Callable[[Any], Any], str]] = {
 _RELATIVE = ("paths", "alias_files", "index")  # resolved against the config file's folder
 
 
-def load_config(explicit: str | None = None, start: Path | None = None,
-                isolated: bool = False) -> Config:
+def settings_from(config: Path | None, no_config: bool, **flags: object) -> Config:
+    """The config file's settings (or the defaults), with the given flags on top."""
+    explicit = str(config) if config is not None else None
+    found = load_config(explicit, isolated=no_config and config is None)
+    return found.override(**{k: str(v) if isinstance(v, Path | Verdict) else v for k, v in flags.items()})
+
+
+def load_config(explicit: str | None = None, start: Path | None = None, isolated: bool = False) -> Config:
     """The config of this run: an explicit file, else the nearest one found, else defaults."""
     if isolated:
         return Config()
@@ -160,8 +184,10 @@ def _table(path: Path, required: bool) -> dict[str, Any] | None:
             raise UsageError(f"{path}: [tool.factlint] must be a table")
         others = set(data) - {"tool"} if path.name != "pyproject.toml" else set()
         if others:
-            raise UsageError(f"{path}: unknown config key: {sorted(others)[0]} "
-                             "(use either top-level keys or [tool.factlint])")
+            raise UsageError(
+                f"{path}: unknown config key: {sorted(others)[0]} "
+                "(use either top-level keys or [tool.factlint])"
+            )
         return tool["factlint"]
     if path.name == "pyproject.toml":
         return {} if required else None

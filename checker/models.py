@@ -7,6 +7,10 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+# Files (and stdin) above this many bytes are skipped with a warning; None means no limit.
+# Reading is linear in the input; 20 MB is some thousand news reports in one file.
+DEFAULT_MAX_BYTES = 20_000_000
+
 
 class SlotClass(StrEnum):
     """How a slot may be compared (CLAIM-MODEL: per occurrence, derived count, fixed fact)."""
