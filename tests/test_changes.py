@@ -271,3 +271,19 @@ def test_new_reports_are_checked_against_the_configured_corpus(repo: Path) -> No
     (repo / "factlint.toml").unlink()
     alone = factlint(repo, "check", "--new", "new_report.md")
     assert alone.returncode == 2 and "--corpus" in alone.stderr
+
+
+def test_an_edited_report_after_indexing_is_judged_by_its_new_text(repo: Path) -> None:
+    assert factlint(repo, "index", "corpus").returncode == 0
+    edited = repo / "corpus" / "000_cae03861725b6189.txt"
+    edited.write_text(edited.read_text().replace("for 16 consecutive years", "for 13 consecutive years"))
+    (repo / "new_report.md").write_text(CONTRADICTING)
+    done = factlint(repo, "check", "--new", "new_report.md", "--corpus", "corpus", "-f", "json")
+    assert done.returncode == 1, done.stderr
+    quotes = [
+        c["quote"]
+        for c in json.loads(done.stdout)["claims"]
+        if c["article"].endswith("000_cae03861725b6189.txt")
+    ]
+    assert any("13 consecutive years" in q for q in quotes)
+    assert not any("16 consecutive years" in q for q in quotes)

@@ -463,6 +463,37 @@ def test_on_a_terminal_no_color_env_has_no_ansi_escape() -> None:
     assert ANSI not in out, re.findall(r"\x1b\[[0-9;]*m", out)[:5]
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="needs a Linux pty")
+def test_on_a_terminal_reading_many_reports_shows_a_progress_bar(tmp_path: Path) -> None:
+    """stderr on a terminal: the bar says what it reads and how far it got; off a terminal
+    (every other test) nothing but notes reaches stderr."""
+    pty = pytest.importorskip("pty")
+    for n in range(40):
+        shutil.copytree(SEEDS, tmp_path / f"copy{n}")
+    master, slave = pty.openpty()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "checker", "check", str(tmp_path), "--no-config", "-j", "1"],
+        stdout=subprocess.DEVNULL,
+        stderr=slave,
+        stdin=subprocess.DEVNULL,
+        env={**os.environ, "TERM": "xterm-256color", "COLUMNS": "100"},
+    )
+    os.close(slave)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        seen += chunk
+    proc.wait(timeout=120)
+    os.close(master)
+    text = seen.decode("utf-8", "replace")
+    assert "reading reports" in text and "100%" in text, text[-500:]
+
+
 # ------------------------------------------------------------------ graph and timeline
 
 
