@@ -15,13 +15,19 @@ from checker.models import Verdict
 from checker.outputs import FORMATS
 
 
-def _choices(name: str, *values: str) -> type[StrEnum]:
-    return StrEnum(name, {value: value for value in values})  # type: ignore[return-value]
+class Format(StrEnum):
+    text = "text"
+    json = "json"
 
 
-Format = _choices("Format", "text", "json")
-CheckFormat = _choices("CheckFormat", *FORMATS)
-Color = _choices("Color", "auto", "always", "never")
+class Color(StrEnum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+# the output registry's keys are the choices of `check --format`
+CheckFormat = StrEnum("CheckFormat", {name: name for name in FORMATS})  # type: ignore[misc]
 
 
 Paths = Annotated[list[str], typer.Argument(help="Files or folders of reports, or - for stdin.")]
@@ -79,7 +85,7 @@ JobsOpt = Annotated[
 
 
 # ---------------------------------------------------------------- check
-CheckFormatOpt = Annotated[CheckFormat, typer.Option("--format", "-f")]
+CheckFormatOpt = Annotated[CheckFormat, typer.Option("--format", "-f")]  # type: ignore[valid-type]
 FailOnOpt = Annotated[
     Verdict | None,
     typer.Option(

@@ -12,6 +12,7 @@ import dataclasses
 import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from checker.articles import REPORT_SUFFIXES, display_path, expand_paths
 from checker.baseline import new_findings
@@ -160,7 +161,7 @@ def refuse_overwriting_input(
 def _judged(request: Request) -> tuple[Corpus, bool, tuple[str, ...]]:
     """The judged corpus, whether the index stood for it, and notes on how it went. An index
     the request did not require is passed over with a note when it cannot be used."""
-    common = {
+    common: dict[str, Any] = {
         "lex": request.lex,
         "max_bytes": request.max_bytes,
         "stdin_text": request.stdin,
