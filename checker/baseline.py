@@ -9,6 +9,7 @@ report repeating a recorded value in other words, does not bring a finding back.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -85,8 +86,32 @@ def _entry_ok(entry: Any) -> bool:
 def new_findings(
     corpus: Corpus, findings: Iterable[Finding], recorded: set[str]
 ) -> tuple[list[Finding], int]:
-    """Findings not in the baseline, and how many were left out because they are."""
+    """Findings not in the baseline, and how many were left out because they are.
+
+    A series is named from its reports' words, so new reports can rename it; an entry whose
+    series is no longer there still matches a finding that agrees with it on everything
+    else (rule, slot, occurrence, verdict, values), once."""
     claims = {c.id: c for c in corpus.claims}
     findings = list(findings)
-    kept = [f for f in findings if key_text(f, claims) not in recorded]
+    renamed = _entries_of_renamed_series(recorded, {o.series for o in corpus.occurrences.values()})
+    kept: list[Finding] = []
+    for finding in findings:
+        key = finding_key(finding, claims)
+        if _canonical(key) in recorded:
+            continue
+        loose = _canonical({**key, "series": None})
+        if renamed[loose] > 0:
+            renamed[loose] -= 1
+            continue
+        kept.append(finding)
     return kept, len(findings) - len(kept)
+
+
+def _entries_of_renamed_series(recorded: set[str], series: set[str]) -> Counter[str]:
+    """The recorded entries whose series no run of today names, keyed without it."""
+    loose: Counter[str] = Counter()
+    for text in sorted(recorded):
+        entry = json.loads(text)
+        if entry["series"] not in series:
+            loose[_canonical({**entry, "series": None})] += 1
+    return loose

@@ -120,3 +120,44 @@ def test_an_unknown_rule_in_front_matter_is_a_warning(corpus: Path) -> None:
     done = factlint("check", "corpus", "--select", "FL101", "-f", "json", cwd=corpus)
     assert done.returncode == 1
     assert "front matter ignores unknown rule(s): FL999" in done.stderr
+
+
+def test_a_renamed_series_keeps_its_recorded_findings(tmp_path: Path) -> None:
+    """New reports can change the words a series is named from; what was recorded of it
+    still matches, while a series that keeps its name is matched by name as before."""
+    shutil.copytree(SEEDS, tmp_path / "corpus")
+    assert factlint("baseline", "corpus", "-o", "base.json", "--no-config", cwd=tmp_path).returncode == 0
+    data = json.loads((tmp_path / "base.json").read_text())
+    assert data["entries"]
+    for entry in data["entries"]:
+        entry["series"] = "a name the series no longer has"
+    (tmp_path / "renamed.json").write_text(json.dumps(data))
+    done = factlint(
+        "check",
+        "corpus",
+        "--baseline",
+        "renamed.json",
+        "--fail-on",
+        "time-shift",
+        "-f",
+        "json",
+        "--no-config",
+        cwd=tmp_path,
+    )
+    assert done.returncode == 0, done.stdout
+    assert json.loads(done.stdout)["conflicts"] == []
+    one = dict(data, entries=data["entries"][1:])  # one entry fewer: that finding is new again
+    (tmp_path / "fewer.json").write_text(json.dumps(one))
+    done = factlint(
+        "check",
+        "corpus",
+        "--baseline",
+        "fewer.json",
+        "--fail-on",
+        "time-shift",
+        "-f",
+        "json",
+        "--no-config",
+        cwd=tmp_path,
+    )
+    assert done.returncode == 1 and len(json.loads(done.stdout)["conflicts"]) == 1
