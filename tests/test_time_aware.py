@@ -478,3 +478,29 @@ def test_a_line_break_inside_a_sentence_does_not_change_the_claims(tmp_path: Pat
         return {(c.slot, repr(c.value), c.counted, c.polarity) for c in run(folder).claims}
 
     assert read(one) == read(two)
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (
+            "Belgium, which voted against the resolution last year, abstained this time.",
+            {("vote:Belgium", "against"): (-1,), ("vote:Belgium", "abstain"): (0,)},
+        ),
+        (
+            "Norway, which sat out last year's ballot, voted against the motion on Friday.",
+            {("vote:Norway", "against"): (0,)},
+        ),
+    ],
+)
+def test_a_time_phrase_in_a_relative_clause_dates_only_that_clause(sentence, expected) -> None:
+    from checker.articles import make_article
+    from checker.extract import extract_claims
+    from checker.lexicon import default_lexicon
+
+    lex = default_lexicon()
+    article = make_article("r.md", f"---\npublished: 2021-12-10\n---\n{sentence}\n", lex)
+    got = {
+        (c.slot, c.value): c.year_offsets for c in extract_claims(article, lex) if c.slot.startswith("vote:")
+    }
+    assert got == expected

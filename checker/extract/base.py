@@ -83,6 +83,21 @@ def period_offsets(clause: str, numbers: Numbers) -> tuple[int, ...] | None:
     return None
 
 
+# A relative clause set off by commas: "Norway, which sat out last year's ballot, backed it"
+_RELATIVE = re.compile(r",\s+(?:which|who|whose|that)\b[^,;]*,")
+
+
+def scope_of(text: str, start: int, end: int, a: int, b: int) -> str:
+    """The words a match's time phrases come from: its relative clause when it stands in one,
+    else its clause without the relative clauses inside it ("last year" said of the relative
+    clause does not date the main verb)."""
+    clause = text[a:b]
+    for m in _RELATIVE.finditer(clause):
+        if a + m.start() <= start and end <= a + m.end():
+            return m.group()
+    return _RELATIVE.sub(lambda m: ", " + " " * (len(m.group()) - 2), clause)
+
+
 def local_offsets(text: str, start: int, end: int, a: int, b: int, ctx: Context) -> tuple[int, ...]:
     """Years spoken for, read from the comma-piece around a match, else from its clause."""
     piece_start = text.rfind(",", a, start) + 1 or a

@@ -12,6 +12,7 @@ from checker.extract.base import (
     local_offsets,
     objects_after,
     period_offsets,
+    scope_of,
     subjects_before,
 )
 from checker.extract.counts import sponsor_re
@@ -76,7 +77,8 @@ def _votes(sentence: Sentence, ctx: Context) -> Iterator[Draft]:
                 continue
             actors = subjects_before(ctx, text, a, m.start(), ("country",))
             actors += _also(ctx, text, m.end(), b)
-            offsets = period_offsets(clause, ctx.numbers) or (0,)
+            scope = scope_of(text, m.start(), m.end(), a, b)
+            offsets = period_offsets(scope, ctx.numbers) or (0,)
             for actor in dict.fromkeys(actors):
                 yield _vote_draft(actor, vote, m.span(), offsets)
 
