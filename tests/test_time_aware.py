@@ -491,9 +491,11 @@ def test_a_line_break_inside_a_sentence_does_not_change_the_claims(tmp_path: Pat
             "Norway, which sat out last year's ballot, voted against the motion on Friday.",
             {("vote:Norway", "against"): (0,)},
         ),
+        ("It had 58 co-sponsors, up from 51 last year.", {("sponsor-count", (58, 58)): (0,)}),
+        ("The draft had 40 co-sponsors last year.", {("sponsor-count", (40, 40)): (-1,)}),
     ],
 )
-def test_a_time_phrase_in_a_relative_clause_dates_only_that_clause(sentence, expected) -> None:
+def test_a_time_phrase_dates_only_the_clause_or_figure_it_belongs_to(sentence, expected) -> None:
     from checker.articles import make_article
     from checker.extract import extract_claims
     from checker.lexicon import default_lexicon
@@ -501,6 +503,8 @@ def test_a_time_phrase_in_a_relative_clause_dates_only_that_clause(sentence, exp
     lex = default_lexicon()
     article = make_article("r.md", f"---\npublished: 2021-12-10\n---\n{sentence}\n", lex)
     got = {
-        (c.slot, c.value): c.year_offsets for c in extract_claims(article, lex) if c.slot.startswith("vote:")
+        (c.slot, c.value): c.year_offsets
+        for c in extract_claims(article, lex)
+        if c.slot.startswith("vote:") or c.slot == "sponsor-count"
     }
     assert got == expected

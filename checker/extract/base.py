@@ -83,19 +83,33 @@ def period_offsets(clause: str, numbers: Numbers) -> tuple[int, ...] | None:
     return None
 
 
-# A relative clause set off by commas: "Norway, which sat out last year's ballot, backed it"
+# A relative clause set off by commas: "Norway, which sat out last year's ballot, backed it";
+# a comparison with another year: "58 co-sponsors, up from 51 last year"
 _RELATIVE = re.compile(r",\s+(?:which|who|whose|that)\b[^,;]*,")
+_COMPARED = re.compile(
+    r"\b(?:up|down|rising|falling|rose|fell|compared|against|more than|fewer than|less than)"
+    r"\s+(?:from|with|to|than)\s+[^,;]*",
+    re.I,
+)
 
 
 def scope_of(text: str, start: int, end: int, a: int, b: int) -> str:
     """The words a match's time phrases come from: its relative clause when it stands in one,
-    else its clause without the relative clauses inside it ("last year" said of the relative
-    clause does not date the main verb)."""
+    else its clause without the relative clauses and comparisons inside it ("last year" said
+    of the relative clause, or of the figure compared with, does not date the match)."""
     clause = text[a:b]
     for m in _RELATIVE.finditer(clause):
         if a + m.start() <= start and end <= a + m.end():
             return m.group()
-    return _RELATIVE.sub(lambda m: ", " + " " * (len(m.group()) - 2), clause)
+    for pattern in (_RELATIVE, _COMPARED):
+        clause = pattern.sub(lambda m: _blank_unless_holding(m, a, start, end), clause)
+    return clause
+
+
+def _blank_unless_holding(m: re.Match[str], a: int, start: int, end: int) -> str:
+    if a + m.start() <= start and end <= a + m.end():
+        return m.group()
+    return " " * len(m.group())
 
 
 def local_offsets(text: str, start: int, end: int, a: int, b: int, ctx: Context) -> tuple[int, ...]:

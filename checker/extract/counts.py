@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from checker.extract.base import Context, Draft, clause_around, period_offsets
+from checker.extract.base import Context, Draft, clause_around, period_offsets, scope_of
 from checker.lexicon import Lexicon, phrases_re
 from checker.text import Numbers, Sentence
 
@@ -91,7 +91,8 @@ def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
             seen.add(m.start("num"))
             qualifier = QUALIFIERS.get((m.group("qual") or "").lower(), "exact")
             a, b = clause_around(sentence.text, m.start(), m.end())
-            offsets = period_offsets(sentence.text[a:b], ctx.numbers) or (0,)
+            scope = scope_of(sentence.text, m.start(), m.end(), a, b)
+            offsets = period_offsets(scope, ctx.numbers) or (0,)
             yield Draft(
                 family="count",
                 slot="sponsor-count",
