@@ -60,7 +60,7 @@ def _patterns(lex: Lexicon, n: Numbers) -> tuple[re.Pattern[str], ...]:
     return (
         re.compile(rf"(?<![\w-]){num} (?:other )?(?:{sponsor_nouns})\b", re.I),
         re.compile(
-            rf"\b(?:{sponsor_verbs}) by (?:[^,;.]{{0,60}}? and )?{num} (?:other )?"
+            rf"\b(?:{sponsor_verbs}) by (?:(?P<named>[^;.]{{0,80}}?) and )?{num} (?P<other>other )?"
             rf"(?:{members})\b",
             re.I,
         ),
@@ -88,6 +88,7 @@ def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
             value = ctx.numbers.read_cardinal(m.group("num"))
             if value is None or value > 1000:
                 continue
+            value += _named_besides(m, ctx)
             seen.add(m.start("num"))
             qualifier = QUALIFIERS.get((m.group("qual") or "").lower(), "exact")
             a, b = clause_around(sentence.text, m.start(), m.end())
@@ -103,6 +104,14 @@ def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
                 year_offsets=offsets[-1:],
                 extra={"number": value},
             )
+
+
+def _named_besides(m: re.Match[str], ctx: Context) -> int:
+    """The countries named before "and N other members" belong to the count too."""
+    found = m.groupdict()
+    if not found.get("named") or not found.get("other"):
+        return 0
+    return len({e.name for _, _, e in ctx.lex.find_entities(found["named"]) if e.kind == "country"})
 
 
 def _counts_something_else(text: str, start: int) -> bool:
