@@ -40,12 +40,14 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass
+from pathlib import Path
 
 import checker
 from checker.articles import DEFAULT_MAX_BYTES, REPORT_SUFFIXES, display_path, expand_paths
 from checker.digest import digest_file
 from checker.errors import IndexUnusable, InputError, UsageError
 from checker.lexicon import Lexicon, default_lexicon
+from checker.locations import article_file
 from checker.models import Digest, Skipped
 from checker.parallel import ordered_map, worker_state
 from checker.serialize import SCHEMA_KEY, digest_from_dict, digest_to_dict
@@ -226,21 +228,22 @@ def _fresh(found: SeriesSlice, rows: dict[str, _Row], lex: Lexicon | None, max_b
     labels = dict(found.labels)
     skipped: list[Skipped] = []
     for shown, path in stale.items():
-        label = next(
-            (
-                labels[d.article.path]
-                for d in found.digests
-                if _file_path(d) == shown and d.article.path in labels
-            ),
-            None,
-        )
+        # the reports this file gave the series, by their part after the file's name (a
+        # record's '#id'); a feed's records of other events never join the series
+        before = {
+            d.article.path[len(shown) :]: labels.get(d.article.path)
+            for d in found.digests
+            if _file_path(d) == shown
+        }
         try:
             digests, lost = digest_file(path, lex, max_bytes)
         except InputError:  # deleted since
             continue
         for d in digests:
-            labels.setdefault(d.article.path, label or d.article.path)
-        kept += digests
+            part = d.article.path[len(display_path(path)) :]
+            if part in before:
+                labels.setdefault(d.article.path, before[part] or d.article.path)
+                kept.append(d)
         skipped += lost
     kept.sort(key=lambda d: d.article.path)
     return SeriesSlice(labels, kept, tuple(stale), tuple(skipped))
@@ -269,8 +272,7 @@ def _readable(key: str, row: _Row) -> str:
 
 def _file_path(d: Digest) -> str:
     """The file a digest was read from (a .jsonl record's file)."""
-    path = d.article.path
-    return path.partition("#")[0] if d.article.record else path
+    return article_file(d.article)
 
 
 class _SeriesLookup:
@@ -602,8 +604,9 @@ def _make_folder(db_path: str) -> None:
         return
     try:
         os.makedirs(folder)
-        with open(os.path.join(folder, ".gitignore"), "w", encoding="utf-8") as f:
-            f.write(f"{_FOLDER_MARK}: the claim index is a cache\n*\n")
+        if os.path.basename(folder) == os.path.dirname(DEFAULT_INDEX):  # the cache folder
+            with open(os.path.join(folder, ".gitignore"), "w", encoding="utf-8") as f:
+                f.write(f"{_FOLDER_MARK}: the claim index is a cache\n*\n")
     except OSError as err:
         raise IndexUnusable(f"cannot make the index folder {folder}: {err.strerror or err}") from None
 
@@ -661,20 +664,24 @@ def ensure_ours(db_path: str) -> None:
         raise IndexUnusable(f"index {db_path} is not a regular file")
     if os.path.splitext(db_path)[1].lower() in REPORT_SUFFIXES:
         raise _not_ours(db_path, "a file named like a report")
-    if st.st_size == 0 or _in_own_folder(db_path):
+    if st.st_size == 0:
         return
     try:
         with open(db_path, "rb") as f:
             head = f.read(100)
     except OSError as err:
         raise IndexUnusable(f"index {db_path}: {err.strerror or err}") from None
+    own = _in_own_folder(db_path)  # a damaged file there is factlint's to repair
     if not head.startswith(_SQLITE_MAGIC):
+        if own:
+            return
         raise _not_ours(db_path, "not an SQLite file")
     mark = int.from_bytes(head[68:72], "big")
-    if mark == APPLICATION_ID:
+    if mark == APPLICATION_ID or (mark == 0 and _earlier_index(db_path)):
         return
-    if mark != 0 or not _earlier_index(db_path):
-        raise _not_ours(db_path, "an SQLite database of another program")
+    if own and not _readable_database(db_path):
+        return
+    raise _not_ours(db_path, "an SQLite database of another program")
 
 
 def _in_own_folder(db_path: str) -> bool:
@@ -687,10 +694,24 @@ def _in_own_folder(db_path: str) -> bool:
         return False
 
 
+def _read_only(db_path: str) -> sqlite3.Connection:
+    return sqlite3.connect(Path(db_path).absolute().as_uri() + "?mode=ro", uri=True)
+
+
+def _readable_database(db_path: str) -> bool:
+    """Whether an SQLite file opens and lists its tables (a damaged one does not)."""
+    try:
+        with closing(_read_only(db_path)) as conn:
+            conn.execute("SELECT name FROM sqlite_master").fetchall()
+    except sqlite3.Error:
+        return False
+    return True
+
+
 def _earlier_index(db_path: str) -> bool:
     """Whether an unmarked SQLite file is an index written before the mark existed."""
     try:
-        with closing(sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)) as conn:
+        with closing(_read_only(db_path)) as conn:
             meta = dict(conn.execute("SELECT key, value FROM meta"))
     except sqlite3.Error:
         return False

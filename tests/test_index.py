@@ -171,7 +171,7 @@ def test_a_second_run_rereads_only_what_changed(tmp_path: Path) -> None:
     first = update_index(db, [str(corpus)], jobs=1)
     assert (first.read, first.reused, first.removed, first.total) == (5, 0, 0, 5)
     assert first.rebuilt
-    assert (tmp_path / "idx" / ".gitignore").read_text().strip().endswith("*")
+    assert not (tmp_path / "idx" / ".gitignore").exists()  # a folder of the user's choosing
 
     again = update_index(db, [str(corpus)], jobs=1)
     assert (again.read, again.reused, again.removed, again.total) == (0, 5, 0, 5)
@@ -400,6 +400,20 @@ def test_a_damaged_index_says_rebuild_and_rebuild_fixes_it(tmp_path: Path, junk:
     assert (stats.read, stats.total, stats.rebuilt) == (5, 5, True)
     assert len(load_digests(str(db))) == 5
     assert sorted(p.name for p in db.parent.iterdir()) == [".gitignore", "index.sqlite"]
+
+
+def test_the_cache_folder_is_ignored_by_git_and_holds_no_other_programs_file(tmp_path: Path) -> None:
+    db = tmp_path / ".factlint" / "index.sqlite"
+    update_index(str(db), [str(SEEDS)], jobs=1)
+    assert (db.parent / ".gitignore").read_text().strip().endswith("*")
+    other = db.parent / "other.db"
+    with sqlite3.connect(other) as conn:
+        conn.execute("CREATE TABLE accounts (id INTEGER)")
+    before = other.read_bytes()
+    for rebuild in (False, True):
+        with pytest.raises(InputError, match="not a factlint index"):
+            update_index(str(other), [str(SEEDS)], jobs=1, rebuild=rebuild)
+    assert other.read_bytes() == before
 
 
 @pytest.mark.parametrize("junk", [b"this is not a database\n" * 200, b"SQLite format 3\x00" + b"\xff" * 5000])

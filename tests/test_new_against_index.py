@@ -154,3 +154,34 @@ def test_an_edited_or_deleted_report_is_read_again_not_quoted_from_the_index(
     assert not any(a.path.endswith("001_620c1b8c98279eaf.txt") for a in found.articles)
     counts = {s.value for f in found.findings if f.rule == "FL101" for s in f.sides}
     assert "13th" in counts, counts  # the edited count is judged
+
+
+BUDGET = (
+    '{{"id": "b{n}", "published": "2020-12-16", "text": "The city council of Lakeside adopted '
+    'its budget by a recorded vote of {votes} on Tuesday, councillors said."}}\n'
+)
+
+
+@pytest.mark.parametrize("folder", ["feed", "a#b"])
+def test_an_edited_feed_gives_back_only_the_records_the_series_held(tmp_path: Path, folder: str) -> None:
+    """A feed holds two events; after it is edited, a new report against the index is judged
+    with its own series only, as a check without the index judges it, and with the new text."""
+    seeds = sorted(SEEDS.glob("*.txt"))[:4]
+    records = [
+        json.dumps({"id": f"s{i}", "published": "2020-12-17", "text": p.read_text(encoding="utf-8")})
+        for i, p in enumerate(seeds)
+    ]
+    feed = tmp_path / folder / "feed.jsonl"
+    feed.parent.mkdir()
+    feed.write_text("\n".join(records) + "\n" + BUDGET.format(n=1, votes="9-2"), encoding="utf-8")
+    db = tmp_path / "index.sqlite"
+    update_index(str(db), [str(feed.parent)], jobs=1)
+    edited = feed.read_text(encoding="utf-8").replace("58 member states", "63 member states")
+    feed.write_text(edited + BUDGET.format(n=2, votes="9-3"), encoding="utf-8")
+    new = tmp_path / "new.txt"
+    shutil.copyfile(seeds[0], new)
+    fast = check_new_indexed([str(new)], [str(feed.parent)], all_rules(), str(db))
+    whole = check([str(feed.parent), str(new)], all_rules())
+    assert _about_new(fast, new.name) == _about_new(whole, new.name)
+    assert not [a for a in fast.articles if "#b" in a.path[-3:]]  # no budget record came along
+    assert any("63 member states" in c.quote for c in fast.claims)
