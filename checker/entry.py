@@ -9,6 +9,7 @@ stderr and a documented exit code, never a traceback.
 from __future__ import annotations
 
 import errno
+import io
 import os
 import signal
 import sys
@@ -24,6 +25,11 @@ _OUTPUT_ERRNOS = {errno.ENOSPC, errno.EIO, errno.EDQUOT, errno.EFBIG, errno.EBAD
 def run_process(app: typer.Typer) -> None:
     """Run the command line and exit with its code."""
     signal.signal(signal.SIGINT, _interrupt)
+    signal.signal(signal.SIGTERM, _interrupt)
+    if sys.stdout is None:  # started with stdout closed: only writing to it is an error
+        sys.stdout = _ClosedOutput()
+    if sys.stderr is None:  # nowhere to say anything: notes are dropped
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - for the process
     code = _run_app(app)
     try:
         sys.stdout.flush()  # a full disk shows here when the output was small
@@ -32,6 +38,16 @@ def run_process(app: typer.Typer) -> None:
     except OSError as err:
         code = _output_failed(err)
     sys.exit(code)
+
+
+class _ClosedOutput(io.TextIOBase):
+    """Standard output the process was started without: a write is a failing output."""
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "standard output is closed")
+
+    def isatty(self) -> bool:
+        return False
 
 
 def note(text: str) -> None:

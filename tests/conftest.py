@@ -86,6 +86,7 @@ def _in_this_process(
         os.getcwd(),
         dict(os.environ),
         signal.getsignal(signal.SIGINT),
+        signal.getsignal(signal.SIGTERM),
     )
     try:
         os.environ.clear()
@@ -104,6 +105,7 @@ def _in_this_process(
         os.environ.clear()
         os.environ.update(saved[5])
         signal.signal(signal.SIGINT, saved[6])
+        signal.signal(signal.SIGTERM, saved[7])
         for stream in streams:
             stream.flush()
             stream.detach()  # the buffers stay open to be read below

@@ -214,3 +214,43 @@ def test_an_endless_stdin_is_read_only_up_to_the_limit():
     assert done.returncode == 0, done.stderr
     skipped = json.loads(done.stdout)["skipped"]
     assert [s["path"] for s in skipped] == ["-"] and "100,000 bytes" in skipped[0]["reason"]
+
+
+def _closed_stdout(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "checker", *args],
+        cwd=cwd,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        timeout=120,
+        preexec_fn=lambda: os.close(1),  # noqa: PLW1509 - the child starts without a stdout
+    )
+
+
+def test_a_closed_stdout_is_one_line_unless_nothing_goes_there(tmp_path: Path) -> None:
+    shutil.copytree(SEEDS, tmp_path / "seeds")
+    done = _closed_stdout("check", "seeds", "-f", "json", "--no-config", cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stderr.splitlines() == ["factlint: cannot write the output: standard output is closed"]
+    done = _closed_stdout("check", "seeds", "-f", "json", "-o", "out.json", "--no-config", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert json.loads((tmp_path / "out.json").read_text())["articles"]
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux /proc")
+def test_sigterm_says_so_and_exits_2_also_without_worker_processes(tmp_path: Path) -> None:
+    for n in range(200):
+        shutil.copytree(SEEDS, tmp_path / f"copy{n}")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "checker", "check", str(tmp_path), "--jobs", "1", "--no-config"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    time.sleep(1.5)  # reading: 1,000 reports take several seconds on one process
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 2, err
+    assert err.splitlines()[-1] == "factlint: interrupted", err
