@@ -80,6 +80,8 @@ def check(
     result = _run(request, quiet)
     if result.known and not quiet:
         note(f"{result.known} finding(s) already in the baseline not shown")
+    if result.hidden:  # said even when quiet: they still decide the exit code
+        note(f"{len(result.hidden)} finding(s) below --show {show} not shown; they still count")
     options = OutputOptions(request.rules, request.severity, quiet, color.value, to_file=output is not None)
     writer = write_statistics if statistics else FORMATS[format]
     write_output(lambda out: writer(result, options, out), output)

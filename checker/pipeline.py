@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -27,7 +28,7 @@ from checker.errors import (
     InputError,
     UsageError,
 )
-from checker.index import holds, load_digests, series_slice, update_index
+from checker.index import ensure_ours, holds, load_digests, series_slice, update_index
 from checker.lexicon import Lexicon, default_lexicon
 from checker.models import (
     VERDICT_RANK,
@@ -149,13 +150,21 @@ def refuse_overwriting_input(
     """What factlint writes (--output, --index) is never a report that is being read."""
     if target is None or not os.path.exists(target):
         return
-    real = os.path.realpath(target)
     given = [p for p in paths if p != "-"]
-    # a folder yields only report files: other outputs (.json, .sarif) need no walk of it
+    # a folder yields only report files: an output named otherwise (.json, .sarif) needs no
+    # walk of it, unless it is a second name (a hard link) of some file
     named_like_report = os.path.splitext(target)[1].lower() in REPORT_SUFFIXES
-    read = expand_paths(given, []) if named_like_report else given
-    if any(os.path.realpath(p) == real for p in read):
+    linked = os.stat(target).st_nlink > 1
+    read = expand_paths(given, []) if named_like_report or linked else given
+    if any(_same_file(p, target) for p in read):
         raise UsageError(f"{option} {os.fspath(target)} is one of the reports being checked")
+
+
+def _same_file(a: str, b: str | os.PathLike[str]) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 def _judged(request: Request) -> tuple[Corpus, bool, tuple[str, ...]]:
@@ -289,6 +298,7 @@ def check_new_indexed(
     lex = lex or default_lexicon()
     kwargs = {"max_bytes": max_bytes} if max_bytes else {}
     roots = [p for p in corpus if p != "-"]
+    ensure_ours(db_path)  # before anything opens it
     if not holds(db_path, roots, lex, **kwargs):
         update_index(db_path, roots, lex=lex, jobs=jobs, progress=progress, exclude=exclude, **kwargs)
     fresh: list[Digest] = []
@@ -325,10 +335,15 @@ def judge_digests(
         try:
             corpus = _judge(left, rules, severity, series)
             break
+        except MemoryError:
+            raise  # no report is to blame: the run stops
         except Exception as failed:  # noqa: BLE001 - found and left out below, the run goes on
-            culprit, err = _first_failing(left, rules, severity, series, failed)
-            skipped.append(Skipped(left[culprit].article.path, failure_reason(err, "judging")))
-            del left[culprit]
+            if not left:
+                raise
+            part, labels = _failing_series(left, rules, severity, series)
+            culprit, err = _first_failing(part, rules, severity, labels, failed)
+            skipped.append(Skipped(part[culprit].article.path, failure_reason(err, "judging")))
+            left.remove(part[culprit])
     skipped.sort(key=lambda s: (s.path, s.reason))
     return dataclasses.replace(corpus, skipped=tuple(skipped))
 
@@ -350,6 +365,30 @@ def _one_report_a_name(
         else:
             kept.append(d)
     return kept, skipped
+
+
+def _failing_series(
+    digests: list[Digest],
+    rules: Sequence[Rule],
+    severity: Mapping[str, str] | None,
+    series: Mapping[str, str] | None,
+) -> tuple[list[Digest], Mapping[str, str] | None]:
+    """The reports of the first series that fails when judged alone, and the series of every
+    report (so the culprit is sought among a few reports, not all); all of them, when the
+    series cannot be told or none fails alone."""
+    try:
+        labels = series if series is not None else assign_series(digests)
+    except Exception:  # noqa: BLE001 - gathering itself failed: seek among all
+        return digests, series
+    by_series: dict[str, list[Digest]] = defaultdict(list)
+    for d in digests:
+        by_series[labels.get(d.article.path, "")].append(d)
+    for name in sorted(by_series):
+        try:
+            _judge(by_series[name], rules, severity, labels)
+        except Exception:  # noqa: BLE001 - this series holds the culprit
+            return by_series[name], labels
+    return digests, series
 
 
 def _first_failing(

@@ -254,3 +254,12 @@ def test_sigterm_says_so_and_exits_2_also_without_worker_processes(tmp_path: Pat
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 2, err
     assert err.splitlines()[-1] == "factlint: interrupted", err
+
+
+def test_output_onto_a_second_name_of_a_report_is_refused(corpus: Path) -> None:
+    report = corpus / "reports" / "000_cae03861725b6189.txt"
+    before = report.read_bytes()
+    os.link(report, corpus / "out.json")
+    line = one_error_line(factlint("check", "reports", "-f", "json", "-o", "out.json", cwd=corpus))
+    assert "one of the reports being checked" in line
+    assert report.read_bytes() == before

@@ -143,3 +143,9 @@ def test_exclude_leaves_files_in_the_folders_unread(tmp_path):
     assert factlint("index", ".", "--index", "i.sqlite", cwd=tmp_path).returncode == 0
     done = factlint("check", ".", "-f", "json", "--index", "i.sqlite", cwd=tmp_path)
     assert sorted(a["path"] for a in json.loads(done.stdout)["articles"]) == kept
+
+
+def test_what_is_not_shown_is_said_on_stderr_in_every_format():
+    for fmt in ("json", "github", "concise", "sarif"):
+        done = factlint("check", "seeds", "--show", "conflict", "-f", fmt, "--no-config")
+        assert "finding(s) below --show conflict not shown; they still count" in done.stderr, fmt
