@@ -16,7 +16,7 @@ from typing import Any
 
 from checker.errors import UsageError
 from checker.models import Claim, Corpus, Finding
-from checker.report import json_value
+from checker.values import json_value
 
 BASELINE_VERSION = 1
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-import math
 import os
 import re
 import sys
@@ -23,6 +22,7 @@ from rich.theme import Theme
 
 from checker.locations import record_file
 from checker.models import Article, Claim, Corpus, Finding, Verdict
+from checker.values import json_value
 
 if TYPE_CHECKING:
     from checker.rule import Rule
@@ -148,21 +148,6 @@ def claim_json(claim: Claim, corpus: Corpus) -> dict[str, Any]:
         "meeting": claim.detail("meeting"),
         "attributed": claim.attributed,
     }
-
-
-def json_value(claim: Claim) -> Any:
-    """Claim values as plain JSON: ranges as {min, max}, tallies and dates as objects."""
-    value = claim.value
-    if claim.slot == "sponsor-count":
-        low, high = value
-        return {"min": int(low), "max": None if math.isinf(high) else int(high)}
-    if claim.slot == "tally":
-        return dict(zip(("for", "against", "abstain"), value, strict=True))
-    if claim.slot == "event-date":
-        return dict(zip(("year", "month", "day", "weekday"), value, strict=True))
-    if isinstance(value, tuple):
-        return list(value)
-    return value
 
 
 def finding_json(finding: Finding) -> dict[str, Any]:

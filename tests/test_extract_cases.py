@@ -3,7 +3,7 @@ claim family factlint reads from them, one test a row.
 
 A row is `text:` (one or two sentences, optionally `published:` as front matter would give it)
 and `expect:`, the claims of the file's family as `{slot, value, display}`, the value as the JSON
-output shows it (checker/report.py json_value); `expect: []` says the text yields no claim of
+output shows it (checker/values.py json_value); `expect: []` says the text yields no claim of
 that family. A claim read inside quotation marks is expected with `attributed: true` (on the
 claim, or on the row for all its claims); every other claim is expected not attributed. Claims
 of other families are left to their own files.
@@ -25,7 +25,7 @@ from checker.articles import make_article
 from checker.extract import FAMILIES, extract_claims
 from checker.lexicon import default_lexicon
 from checker.models import Claim
-from checker.report import json_value
+from checker.values import json_value
 
 CASES = Path(__file__).resolve().parent / "extract"
 ROW_KEYS = {"text", "published", "attributed", "expect"}
