@@ -205,7 +205,8 @@ def _focus(request: Request) -> list[str] | None:
         return changed_since(request.changed_since, roots).touched
     if not request.new:
         return None
-    return list(expand_paths(request.new, []))  # a folder of new reports: every one is new
+    # a folder of new reports: every one it holds (less the excluded) is new
+    return list(expand_paths(request.new, [], request.exclude))
 
 
 def check(
@@ -303,7 +304,7 @@ def check_new_indexed(
         update_index(db_path, roots, lex=lex, jobs=jobs, progress=progress, exclude=exclude, **kwargs)
     fresh: list[Digest] = []
     skipped: list[Skipped] = []
-    files = list(expand_paths([p for p in new if p != "-"], skipped))
+    files = list(expand_paths([p for p in new if p != "-"], skipped, exclude))
     for path in files:
         _add(fresh, skipped, digest_file(path, lex, max_bytes))
     if "-" in new:
