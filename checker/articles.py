@@ -22,7 +22,6 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-import pathspec
 import yaml
 
 from checker.errors import InputError, UsageError
@@ -161,6 +160,8 @@ def _exclusion(patterns: Sequence[str]) -> Callable[[str], bool]:
     """Whether a path relative to a walked folder matches one of the exclude patterns."""
     if not patterns:
         return lambda _: False
+    import pathspec  # only a run with patterns pays for loading it
+
     try:
         spec = pathspec.GitIgnoreSpec.from_lines(patterns)
     except (ValueError, TypeError) as err:
