@@ -256,7 +256,7 @@ def test_193_member_and_47_organizations_from_16_countries_are_not_sponsor_count
 
 
 def test_more_than_50_is_a_lower_bound_not_an_exact_count(report_json: dict) -> None:
-    """"South Korea and more than 50 other nations": more than 51 co-sponsors in all."""
+    """South Korea "and more than 50 other nations": more than 51 co-sponsors in all."""
     (claim,) = [
         c for c in report_json["claims"] if c["slot"] == "sponsor-count" and num(c["article"]) == "004"
     ]
