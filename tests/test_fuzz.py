@@ -32,7 +32,7 @@ REPO = Path(__file__).resolve().parents[1]
 LEX = default_lexicon()
 RULES = select_rules()
 SEED = 20261204
-CASES = 200
+CASES = 100  # the fast part; benchmarks/fuzz.py --cases 10000 is the long run
 
 
 def _load_fuzz():
