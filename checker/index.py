@@ -49,7 +49,7 @@ from checker.errors import IndexUnusable, InputError, UsageError
 from checker.lexicon import Lexicon, default_lexicon
 from checker.locations import article_file
 from checker.models import Digest, Skipped
-from checker.parallel import ordered_map, worker_state
+from checker.parallel import alive, ordered_map, worker_state
 from checker.serialize import SCHEMA_KEY, digest_from_dict, digest_to_dict
 from checker.series import (
     Cluster,
@@ -164,7 +164,6 @@ class SeriesSlice:
 
     labels: dict[str, str]  # report path (new and indexed) -> series label
     digests: list[Digest]  # the indexed reports of those series, sorted by path
-    refreshed: tuple[str, ...] = ()  # files read again: changed since the index was written
     skipped: tuple[Skipped, ...] = ()  # what the files read again left out
 
 
@@ -246,7 +245,7 @@ def _fresh(found: SeriesSlice, rows: dict[str, _Row], lex: Lexicon | None, max_b
                 kept.append(d)
         skipped += lost
     kept.sort(key=lambda d: d.article.path)
-    return SeriesSlice(labels, kept, tuple(stale), tuple(skipped))
+    return SeriesSlice(labels, kept, tuple(skipped))
 
 
 def _unchanged(key: str, row: _Row, max_bytes: int) -> bool:
@@ -802,19 +801,9 @@ def _sweep_rebuilds(folder: str, name: str) -> None:
         return
     for entry in entries:
         found = left.fullmatch(entry)
-        if found and not _alive(int(found.group(1))):
+        if found and not alive(int(found.group(1))):
             with suppress(OSError):
                 os.remove(os.path.join(folder, entry))
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True  # exists, owned by someone else
-    return True
 
 
 def _mode_for(db_path: str) -> int:

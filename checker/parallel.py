@@ -183,12 +183,13 @@ def _watch(main_pid: int) -> None:
             pass
         os._exit(1)
     parent = os.getppid()
-    while os.getppid() == parent and _alive(main_pid):
+    while os.getppid() == parent and alive(main_pid):
         time.sleep(0.5)
     os._exit(1)
 
 
-def _alive(pid: int) -> bool:
+def alive(pid: int) -> bool:
+    """Whether a process with this id exists (ours or not)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
