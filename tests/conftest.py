@@ -117,6 +117,25 @@ def _in_this_process(
     )
 
 
+# git run in a test repository: its own author, no system or user configuration
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "factlint",
+    "GIT_AUTHOR_EMAIL": "f@example.org",
+    "GIT_COMMITTER_NAME": "factlint",
+    "GIT_COMMITTER_EMAIL": "f@example.org",
+    "GIT_CONFIG_NOSYSTEM": "1",
+    "GIT_CONFIG_GLOBAL": os.devnull,
+}
+
+
+def git(repo: Path, *args: str) -> str:
+    """Run git in a test repository; its output, stripped."""
+    done = subprocess.run(
+        ["git", *args], cwd=repo, check=True, capture_output=True, text=True, env={**os.environ, **GIT_ENV}
+    )
+    return done.stdout.strip()
+
+
 @pytest.fixture
 def seeds_copy(tmp_path: Path) -> Path:
     """The seeds copied to tmp_path/seeds, free to change."""

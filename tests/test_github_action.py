@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import GIT_ENV, git
 
 from checker import github_action
 from checker.config import load_config
@@ -30,21 +31,6 @@ CONTRADICTING = (
     " consecutive year.\n"
     "The resolution on human rights in North Korea was passed by consensus.\n"
 )
-GIT_ENV = {
-    "GIT_AUTHOR_NAME": "factlint",
-    "GIT_AUTHOR_EMAIL": "f@example.org",
-    "GIT_COMMITTER_NAME": "factlint",
-    "GIT_COMMITTER_EMAIL": "f@example.org",
-    "GIT_CONFIG_NOSYSTEM": "1",
-    "GIT_CONFIG_GLOBAL": os.devnull,
-}
-
-
-def git(repo: Path, *args: str) -> str:
-    done = subprocess.run(
-        ["git", *args], cwd=repo, check=True, capture_output=True, text=True, env={**os.environ, **GIT_ENV}
-    )
-    return done.stdout.strip()
 
 
 def newsroom(root: Path, config: str | None = 'paths = ["articles"]\n') -> Path:

@@ -22,6 +22,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+from conftest import factlint as run_factlint
 
 from checker.articles import DEFAULT_MAX_BYTES, decode, read_file, read_reports
 
@@ -39,26 +40,8 @@ def factlint(
     stdin: bytes | None = None,
     timeout: float = HANG_GUARD,
 ) -> subprocess.CompletedProcess[str]:
-    """Run `python -m checker ARGS` in a subprocess, no config file, output as text."""
-    base = {
-        k: v
-        for k, v in os.environ.items()
-        if k not in ("NO_COLOR", "FORCE_COLOR", "CLICOLOR_FORCE", "TTY_COMPATIBLE")
-    }
-    done = subprocess.run(
-        [sys.executable, "-m", "checker", *args],
-        cwd=cwd,
-        env={**base, **(env or {})},
-        input=stdin,
-        capture_output=True,
-        timeout=timeout,
-    )
-    return subprocess.CompletedProcess(
-        done.args,
-        done.returncode,
-        done.stdout.decode("utf-8", "replace"),
-        done.stderr.decode("utf-8", "replace"),
-    )
+    """factlint ARGS as a process of its own: a hostile input that hangs it fails the test."""
+    return run_factlint(*args, cwd=cwd, env=env, stdin=stdin, process=True, timeout=timeout)
 
 
 def no_crash(done: subprocess.CompletedProcess[str], codes: tuple[int, ...] = (0, 1)) -> None:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import factlint, one_error_line
+from conftest import GIT_ENV, factlint, git, one_error_line
 
 from checker import __version__
 
@@ -35,21 +35,6 @@ CONTRADICTING = (  # the archive counts 2020 as the 16th year
 )
 CONSISTENT = CONTRADICTING.replace("15th", "16th")
 FINDING = "articles/new.md:5:74: FL101 [conflict]"
-GIT_ENV = {
-    "GIT_AUTHOR_NAME": "factlint",
-    "GIT_AUTHOR_EMAIL": "f@example.org",
-    "GIT_COMMITTER_NAME": "factlint",
-    "GIT_COMMITTER_EMAIL": "f@example.org",
-    "GIT_CONFIG_NOSYSTEM": "1",
-    "GIT_CONFIG_GLOBAL": os.devnull,
-}
-
-
-def git(repo: Path, *args: str) -> str:
-    done = subprocess.run(
-        ["git", *args], cwd=repo, check=True, capture_output=True, text=True, env={**os.environ, **GIT_ENV}
-    )
-    return done.stdout.strip()
 
 
 def newsroom(root: Path, hooks: str | None = None) -> Path:
