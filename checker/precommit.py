@@ -26,7 +26,7 @@ import typer
 from checker.entry import note
 from checker.errors import UsageError
 from checker.models import VERDICT_RANK, Finding, Verdict
-from checker.options import ConfigOpt, NoConfigOpt, QuietOpt
+from checker.options import ConfigOpt, FailOnOpt, NoConfigOpt, NoIndexOpt, QuietOpt
 from checker.outputs import FORMATS, OutputOptions
 
 if TYPE_CHECKING:
@@ -65,28 +65,18 @@ def pre_commit(
     format: Annotated[
         HookFormat, typer.Option("--format", "-f", help="concise (path:line:col: CODE message) or text.")
     ] = HookFormat.CONCISE,
-    fail_on: Annotated[
-        Verdict | None,
-        typer.Option(
-            "--fail-on", help="Lowest verdict that fails the commit [default: conflict].", show_default=False
-        ),
-    ] = None,
-    no_index: Annotated[
-        bool, typer.Option("--no-index", help="Read the whole archive; neither use nor write the index.")
-    ] = False,
+    fail_on: FailOnOpt = None,
+    no_index: NoIndexOpt = False,
     config: ConfigOpt = None,
     no_config: NoConfigOpt = False,
     quiet: QuietOpt = False,
 ) -> None:
     """Check staged reports against the whole archive (the pre-commit hook); exit 1 when a
     finding that involves one reaches --fail-on."""
-    from checker.config import load_config
+    from checker.config import settings_from
     from checker.pipeline import refuse_overwriting_input, run
 
-    explicit = str(config) if config is not None else None
-    settings = load_config(explicit, isolated=no_config and config is None).override(
-        paths=corpus, fail_on=fail_on.value if fail_on else None
-    )
+    settings = settings_from(config, no_config, paths=corpus, fail_on=fail_on)
     if not settings.paths:
         raise UsageError(NO_ARCHIVE)
     staged = staged_reports(files or [], settings.paths, settings.exclude)
