@@ -29,7 +29,7 @@ def place(claim: Claim, occurrence: Occurrence) -> list[Item]:
             meeting, known = own_meeting, True
         else:
             meeting, known = occurrence.meeting, occurrence.meeting_known
-        self_dated = occurrence.year_from_ordinal and claim.slot == "ordinal" and offset == 0
+        self_dated = offset == 0 and any(e.claim == claim.id for e in occurrence.evidence if e.claim)
         items.append(Item(claim, year, meeting, known, self_dated))
     return items
 

@@ -23,24 +23,15 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from checker.engine import place
+from checker.families import family_of_slot
+from checker.kinds import kind_of
 from checker.models import VERDICT_RANK, Claim, Finding, Occurrence, Verdict
-from checker.report import SLOT_LABELS
+from checker.report import timeline_columns
 
 Point = tuple[float, float]
 
 SHAPES = ("circle", "diamond", "square", "triangle")
 SIDE_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-ROW_KINDS = {
-    "ordinal": "count",
-    "sponsor": "sponsor",
-    "person": "name",
-    "vote": "vote",
-    "consensus": "consensus",
-    "start-year": "first year",
-    "lead-sponsor": "lead",
-}
 GRAPH_MAX_CLAIMS = 12
 MAX_SHOWN = 4_000  # characters of any one text on the page (a sentence is at most 2,000)
 _BIDI = set(range(0x202A, 0x202F)) | set(range(0x2066, 0x206A))
@@ -110,11 +101,6 @@ def side_letter(side: int) -> str:
     return SIDE_LETTERS[side % len(SIDE_LETTERS)]
 
 
-def _ordinal(n: int) -> str:
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
-
-
 def short_value(claim: Claim, year: int | None = None) -> str:
     """A claim's value as a short chart label: '16th', '2005', '58', '116–20–53', 'Mon 17 Dec'
     (a date leaves out its year where it is the given year)."""
@@ -126,40 +112,8 @@ def short_value(claim: Claim, year: int | None = None) -> str:
 
 
 def _value_label(claim: Claim, year: int | None) -> str | None:
-    """The label read from the claim's value, or None where its slot has no short form."""
-    value, slot = claim.value, claim.slot
-    if slot == "ordinal":
-        return _ordinal(int(value))
-    if slot == "start-year":
-        return str(int(value))
-    if slot == "sponsor-count":
-        return _count_label(claim)
-    if slot == "tally":
-        parts = ["?" if v is None else str(v) for v in value]
-        while parts and parts[-1] == "?":
-            parts.pop()
-        return "\u2013".join(parts) or claim.display
-    if slot == "event-date":
-        parts = list(value)
-        if year is not None and parts[0] == year and (parts[1] or parts[2]):
-            parts[0] = None
-        return _date_label(*parts) or claim.display
-    if slot == "adoption" and isinstance(value, str):
-        return value.replace("-", " ")
-    if slot == "lead-sponsor" and isinstance(value, tuple | list):
-        return " & ".join(map(str, value))
-    if claim.family == "person":
-        return str(value)
-    return None
-
-
-def _count_label(claim: Claim) -> str:
-    low, high = claim.value
-    if claim.qualifier == "more-than":
-        return f">{int(low) - 1}"
-    if high == float("inf"):
-        return f"\u2265{int(low)}"
-    return str(int(low)) if low == high else f"{int(low)}\u2013{int(high)}"
+    """The label read from the claim's value by its kind, or None where the kind has no short form."""
+    return kind_of(claim).chart(claim, year)
 
 
 def _display_label(claim: Claim) -> str:
@@ -167,32 +121,16 @@ def _display_label(claim: Claim) -> str:
     actor = claim.detail("actor")
     display = clean_text(claim.display)
     if actor and display.startswith(str(actor)) and len(display) > len(str(actor)):
-        display = display[len(str(actor)) :].strip()
-        if claim.slot.startswith("vote:"):
-            display = display.removeprefix("voted ")
+        display = display[len(str(actor)) :].strip().removeprefix("voted ")
     return display
 
 
-def _date_label(year: int | None, month: int | None, day: int | None, weekday: int | None) -> str:
-    if month is None and day is None and year is None:
-        return WEEKDAYS[weekday] if weekday is not None else ""
-    parts = []
-    if weekday is not None:
-        parts.append(WEEKDAYS[weekday][:3])
-    if day is not None:
-        parts.append(str(day) if month else f"the {_ordinal(day)}")
-    if month is not None:
-        parts.append(MONTHS[month - 1])
-    if year is not None:
-        parts.append(str(year))
-    return " ".join(parts)
-
-
 def row_label(row: str) -> str:
-    if row in SLOT_LABELS:
-        return SLOT_LABELS[row]
-    kind, _, rest = row.partition(":")
-    kind = ROW_KINDS.get(kind, kind)
+    columns = timeline_columns()
+    if row in columns:
+        return columns[row]
+    head, _, rest = row.partition(":")
+    kind = family_of_slot(head).label
     rest = rest.replace(":", " \u00b7 ")
     return f"{kind}: {rest}" if rest and rest != "series" else kind
 
@@ -312,7 +250,7 @@ def _placed_claims(
             findings_of.get(claim.id, ())
         )
         row = _row_of(claim, held[0].slot if held else None)
-        if not held and (row not in SLOT_LABELS or claim.attributed or claim.counted):
+        if not held and (row not in timeline_columns() or claim.attributed or claim.counted):
             continue
         for item in place(claim, occ):
             placed.append((row, item.year, item.meeting, claim))
@@ -334,16 +272,16 @@ def _mark(
 def _row_of(claim: Claim, finding_slot: str | None) -> str:
     if claim.counted:  # a count or start of a sub-series ("the 7th time by consensus")
         return f"{claim.slot}:{claim.counted}"
-    if claim.slot in SLOT_LABELS:
+    if claim.slot in timeline_columns():
         return claim.slot
-    if finding_slot and claim.family == "person":
+    if finding_slot:  # a rule that keys claims its own way (a person by name) names the row
         return finding_slot
     return claim.slot
 
 
 def row_order(rows: Iterable[str]) -> list[str]:
     """The report's slots first, in their usual order, then the rest by label."""
-    base = list(SLOT_LABELS)
+    base = list(timeline_columns())
     return sorted(
         set(rows), key=lambda r: (base.index(r) if r in base else len(base), row_label(r).lower(), r)
     )

@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 
 from checker.errors import UsageError
+from checker.families import LANGUAGE
 
 # libyaml's safe loader when PyYAML was built with it: the same data, ten times faster
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -21,6 +22,27 @@ SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 def _load_packaged(name: str) -> dict[str, Any]:
     text = resources.files("checker").joinpath("data", name).read_text(encoding="utf-8")
     return yaml.load(text, Loader=SAFE_LOADER) or {}  # noqa: S506 - the safe loader
+
+
+def _load_vocabulary(language: str) -> dict[str, Any]:
+    """Every vocabulary file of a language (checker/data/<language>/*.yaml but numbers.yaml),
+    merged: a word list several files give is joined, a mapping of lists merged key by key."""
+    folder = resources.files("checker").joinpath("data", language)
+    merged: dict[str, Any] = {}
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if not entry.name.endswith(".yaml") or entry.name == "numbers.yaml":
+            continue
+        for key, value in (_load_packaged(f"{language}/{entry.name}") or {}).items():
+            merged[key] = _merge(merged.get(key), value)
+    return merged
+
+
+def _merge(old: Any, new: Any) -> Any:
+    if isinstance(old, list) and isinstance(new, list):
+        return old + [w for w in new if w not in old]
+    if isinstance(old, dict) and isinstance(new, dict):
+        return {**old, **{k: _merge(old.get(k), v) for k, v in new.items()}}
+    return new
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,8 +56,8 @@ class Lexicon:
     """All vocabulary, with the regular expressions built from it."""
 
     def __init__(self, extra_alias_files: tuple[str, ...] = ()) -> None:
-        self.numbers = _load_packaged("numbers.yaml")
-        self.vocab = _load_packaged("vocabulary.yaml")
+        self.numbers = _load_packaged(f"{LANGUAGE}/numbers.yaml")
+        self.vocab = _load_vocabulary(LANGUAGE)
         entities = dict(_load_packaged("entities.yaml").get("entities") or {})
         for path in extra_alias_files:
             entities.update(_read_alias_file(path))

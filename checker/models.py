@@ -86,6 +86,7 @@ class Claim:
     attributed: bool = False  # inside a quotation: the speaker's claim, not the report's
     extra: tuple[tuple[str, Any], ...] = ()  # family-specific details, e.g. a person's role
     column: int = 1  # of the value on its line, in characters from 1 (1 in a .jsonl record)
+    kind: str = ""  # the claim kind (checker/kinds); "" for the one its slot's family declares
 
     def detail(self, key: str, default: Any = None) -> Any:
         return next((value for name, value in self.extra if name == key), default)

@@ -20,6 +20,8 @@ from rich.table import Table
 from rich.text import Text
 from rich.theme import Theme
 
+from checker.families import timeline_families
+from checker.kinds import kind_of
 from checker.locations import record_file
 from checker.models import Article, Claim, Corpus, Finding, Verdict
 from checker.values import json_value
@@ -47,15 +49,11 @@ THEME = Theme(
     }
 )
 VERDICT_STYLE = {v: f"finding.{v.value}" for v in Verdict}
-SLOT_LABELS = {
-    "ordinal": "count",
-    "start-year": "first year",
-    "sponsor-count": "co-sponsors",
-    "adoption": "adoption",
-    "tally": "tally",
-    "event-date": "date",
-    "lead-sponsor": "lead",
-}
+
+
+def timeline_columns() -> dict[str, str]:
+    """The timeline's columns: slot -> label, as the family data orders them."""
+    return {f.name: f.label for f in timeline_families()}
 
 
 # ---------------------------------------------------------------- JSON
@@ -223,13 +221,14 @@ def render_year_summary(corpus: Corpus, console: Console, series_shown: set[str]
         if occ.series in series_shown:
             reports[(occ.series, occ.year, occ.meeting or "")].add(article.path)
     seen: set[tuple[str, str, str]] = set()
+    columns = timeline_columns()
     for claim in corpus.claims:
         occ = corpus.occurrences[claim.article]
         key = (occ.series, occ.year, occ.meeting or "")
         value = compact_value(claim)
         if (
             key in reports
-            and claim.slot in SLOT_LABELS
+            and claim.slot in columns
             and _own(claim)
             and (claim.article, claim.slot, value) not in seen
         ):
@@ -238,42 +237,19 @@ def render_year_summary(corpus: Corpus, console: Console, series_shown: set[str]
     for series in sorted({k[0] for k in reports}):
         title = inert(f"timeline of {series}: what the reports say, year by year")
         table = Table(title=Hanging(Text(title, style="series"), indent=2, center=True))
-        for column in ("year", "reports", *SLOT_LABELS.values()):
+        for column in ("year", "reports", *columns.values()):
             table.add_column(column, overflow="fold")
         keys = sorted((k for k in reports if k[0] == series), key=lambda k: (k[1] or 9999, k[2]))
         for key in keys:
             when = (str(key[1]) if key[1] else "?") + (f" {key[2]}" if key[2] else "")
-            cells = [_counted_values(values[key].get(slot, Counter())) for slot in SLOT_LABELS]
+            cells = [_counted_values(values[key].get(slot, Counter())) for slot in columns]
             table.add_row(inert(when), str(len(reports[key])), *cells)
         console.print(table)
 
 
 def compact_value(claim: Claim) -> str:
     """A claim's value in a few characters, for tables: "16th", "2005", ">50", "EU+Japan"."""
-    from checker.wording import ordinal
-
-    value = claim.value
-    if claim.slot == "ordinal":
-        return ordinal(value)
-    if claim.slot == "sponsor-count":
-        prefix = {
-            "more-than": ">",
-            "at-least": "≥",
-            "about": "~",
-            "nearly": "<~",
-            "less-than": "<",
-            "at-most": "≤",
-        }.get(claim.qualifier, "")
-        return f"{prefix}{claim.detail('number')}"
-    if claim.slot == "lead-sponsor":
-        return "+".join(value) + ("+…" if claim.qualifier == "at-least" else "")
-    if claim.slot == "adoption":
-        return "consensus" if value == "consensus" else "vote"
-    if claim.slot == "event-date" and all(value[:3]):
-        return f"{value[0]:04d}-{value[1]:02d}-{value[2]:02d}"
-    if claim.slot == "tally":
-        return claim.display
-    return inert(claim.display if claim.slot == "event-date" else str(value))
+    return inert(kind_of(claim).compact(claim))
 
 
 def _counted_values(counts: Counter[str]) -> Text:
@@ -472,18 +448,19 @@ def render_timeline(corpus: Corpus, console: Console) -> None:
     flagged = {
         cid for f in corpus.findings if f.verdict is Verdict.CONFLICT for s in f.sides for cid in s.claims
     }
+    columns = timeline_columns()
     for series in sorted(by_series):
         table = Table(title=Hanging(Text(inert(series), style="series"), indent=2, center=True))
         table.add_column("year")
         table.add_column("report", overflow="fold")
-        for label in SLOT_LABELS.values():
+        for label in columns.values():
             table.add_column(label, overflow="fold")
         rows = [(corpus.occurrences[a.path], a) for a in by_series[series]]
         for occ, article in sorted(rows, key=lambda r: (r[0].year or 9999, r[1].path)):
             year = str(occ.year) if occ.year else "?"
             if occ.meeting:
                 year += f" {occ.meeting}"
-            cells = [_timeline_cell(claims_by_article[article.path], slot, flagged) for slot in SLOT_LABELS]
+            cells = [_timeline_cell(claims_by_article[article.path], slot, flagged) for slot in columns]
             table.add_row(Text(inert(year)), Text(inert(_short(article.path))), *cells)
         console.print(table)
 

@@ -21,6 +21,8 @@ from collections.abc import Hashable
 from typing import Any, ClassVar
 
 from checker import verdicts
+from checker.families import family_of_slot
+from checker.kinds import Kind, kind_named, kind_of
 from checker.models import Claim, Finding, SlotClass
 from checker.verdicts import Item
 
@@ -29,10 +31,15 @@ class Rule:
     code: ClassVar[str]
     name: ClassVar[str]
     slot: ClassVar[str]  # claims whose slot is this, or starts with this and ':'
-    slot_class: ClassVar[SlotClass]
+    slot_class: ClassVar[SlotClass]  # how its slot compares: as the slot's family declares it
     report_time_shifts: ClassVar[bool] = False  # show value changes between years as info
     severity: ClassVar[str] = "error"  # of its worst finding: a conflict (variants: warning)
     aliases: ClassVar[tuple[str, ...]] = ()
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "slot_class" not in cls.__dict__ and "slot" in cls.__dict__:
+            cls.slot_class = family_of_slot(cls.slot).slot_class
 
     @classmethod
     def summary(cls) -> str:
@@ -55,13 +62,19 @@ class Rule:
         """The normalised value claims are grouped by: equal values are one side."""
         return claim.value
 
+    @property
+    def kind(self) -> Kind:
+        """The claim kind of the rule's slot, as its family declares it."""
+        return kind_named(family_of_slot(self.slot).kind)
+
     def compatible(self, a: Any, b: Any) -> bool:
-        """Whether two values can both be true of one occurrence (a range holds a number)."""
-        return a == b
+        """Whether two values can both be true of one occurrence: as their kind says (a
+        range holds a number, a tally that leaves a part out agrees)."""
+        return self.kind.compatible(a, b)
 
     def label(self, claim: Claim) -> str:
-        """How a side's value is named in a finding."""
-        return claim.display
+        """How a side's value is named in a finding: as its kind names it."""
+        return kind_of(claim).label(claim)
 
     def judge(self, series: str, subject: str, items: list[Item]) -> list[Finding]:
         """The findings for one series and subject, from claims placed in time: by default

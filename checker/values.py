@@ -3,24 +3,15 @@ baselines and their fingerprints), apart from any renderer."""
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
+from checker.kinds import kind_of
 from checker.models import Claim
 
 __all__ = ["json_value"]
 
 
 def json_value(claim: Claim) -> Any:
-    """Claim values as plain JSON: ranges as {min, max}, tallies and dates as objects."""
-    value = claim.value
-    if claim.slot == "sponsor-count":
-        low, high = value
-        return {"min": int(low), "max": None if math.isinf(high) else int(high)}
-    if claim.slot == "tally":
-        return dict(zip(("for", "against", "abstain"), value, strict=True))
-    if claim.slot == "event-date":
-        return dict(zip(("year", "month", "day", "weekday"), value, strict=True))
-    if isinstance(value, tuple):
-        return list(value)
-    return value
+    """A claim's value as plain JSON, as its kind writes it (ranges as {min, max}, tallies and
+    dates as objects)."""
+    return kind_of(claim).json(claim)

@@ -1,39 +1,34 @@
-"""The rule registry: one line a rule, sorted by code. Adding a rule adds one module and one line."""
+"""The rule registry: every rule module of this package, found by name, sorted by code.
+
+A rule module defines one Rule subclass; adding a rule adds one module (and its fixture)."""
 
 from __future__ import annotations
 
-from checker.rule import Rule
-from rules.adoption_method import AdoptionMethod
-from rules.consensus_participation import ConsensusParticipation
-from rules.event_date import EventDate
-from rules.lead_sponsor import LeadSponsor
-from rules.name_variant import NameVariant
-from rules.ordinal_year import OrdinalYear
-from rules.person_role import PersonRole
-from rules.recurrence_arithmetic import RecurrenceArithmetic
-from rules.series_start import SeriesStart
-from rules.sponsor_count import SponsorCount
-from rules.sponsorship import Sponsorship
-from rules.vote_position import VotePosition
-from rules.vote_tally import VoteTally
+import importlib
+import inspect
+import pkgutil
+from functools import cache
 
-REGISTRY: tuple[type[Rule], ...] = (
-    OrdinalYear,  # FL101
-    SeriesStart,  # FL102
-    SponsorCount,  # FL103
-    RecurrenceArithmetic,  # FL104
-    Sponsorship,  # FL201
-    LeadSponsor,  # FL202
-    PersonRole,  # FL203
-    ConsensusParticipation,  # FL204
-    AdoptionMethod,  # FL301
-    VoteTally,  # FL302
-    VotePosition,  # FL303
-    EventDate,  # FL401
-    NameVariant,  # FL501
-)
+from checker.rule import Rule
+
+
+@cache
+def registry() -> tuple[type[Rule], ...]:
+    """Every rule class, one a module, sorted by code."""
+    found: list[type[Rule]] = []
+    for name in sorted(m.name for m in pkgutil.iter_modules(__path__) if not m.ispkg):
+        module = importlib.import_module(f"{__name__}.{name}")
+        own = [
+            cls
+            for _, cls in inspect.getmembers(module, inspect.isclass)
+            if issubclass(cls, Rule) and cls is not Rule and cls.__module__ == module.__name__
+        ]
+        if len(own) != 1:
+            raise ImportError(f"rules/{name}.py must define exactly one rule, not {len(own)}")
+        found.extend(own)
+    return tuple(sorted(found, key=lambda r: r.code))
 
 
 def all_rules() -> list[Rule]:
     """One instance of every registered rule, sorted by code."""
-    return [cls() for cls in sorted(REGISTRY, key=lambda r: r.code)]
+    return [cls() for cls in registry()]

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from checker.models import Claim, SlotClass
 from checker.rule import Rule
 
 
@@ -16,8 +15,4 @@ class AdoptionMethod(Rule):
     code = "FL301"
     name = "adoption-method"
     slot = "adoption"
-    slot_class = SlotClass.PER_OCCURRENCE
     report_time_shifts = True
-
-    def label(self, claim: Claim) -> str:
-        return "by consensus" if claim.value == "consensus" else "by recorded vote"

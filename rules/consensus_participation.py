@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from checker.models import SlotClass
 from checker.rule import Rule
 
 
@@ -15,5 +14,4 @@ class ConsensusParticipation(Rule):
     code = "FL204"
     name = "consensus-participation"
     slot = "consensus"
-    slot_class = SlotClass.PER_OCCURRENCE
     report_time_shifts = True

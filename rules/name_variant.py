@@ -21,7 +21,7 @@ class NameVariant(Rule):
     code = "FL501"
     name = "name-variant"
     slot = "person"
-    slot_class = SlotClass.FIXED
+    slot_class = SlotClass.FIXED  # a name's spelling holds across years, whatever the role
     severity = "warning"  # it finds variants, never conflicts
 
     def subject(self, claim: Claim) -> str:

@@ -1,8 +1,7 @@
 from __future__ import annotations
 
-from checker.models import Claim, SlotClass
+from checker.models import Claim
 from checker.rule import Rule
-from checker.wording import ordinal
 
 
 class OrdinalYear(Rule):
@@ -17,10 +16,6 @@ class OrdinalYear(Rule):
     code = "FL101"
     name = "ordinal-year"
     slot = "ordinal"
-    slot_class = SlotClass.DERIVED
 
     def subject(self, claim: Claim) -> str:
         return f"ordinal:{claim.counted or 'series'}"
-
-    def label(self, claim: Claim) -> str:
-        return ordinal(claim.value)

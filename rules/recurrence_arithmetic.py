@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from checker.models import Claim, Finding, SlotClass, Verdict
+from checker.models import Claim, Finding, Verdict
 from checker.rule import Rule
 from checker.verdicts import Item, make_finding
 from checker.wording import ordinal
@@ -19,7 +19,6 @@ class RecurrenceArithmetic(Rule):
     code = "FL104"
     name = "recurrence-arithmetic"
     slot = "ordinal"
-    slot_class = SlotClass.DERIVED
 
     def applies(self, claim: Claim) -> bool:
         return claim.slot in ("ordinal", "start-year") and not claim.counted

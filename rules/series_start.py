@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from checker.models import Claim, SlotClass
+from checker.models import Claim
 from checker.rule import Rule
 
 
@@ -14,10 +14,6 @@ class SeriesStart(Rule):
     code = "FL102"
     name = "series-start"
     slot = "start-year"
-    slot_class = SlotClass.FIXED
 
     def subject(self, claim: Claim) -> str:
         return f"start-year:{claim.counted or 'series'}"
-
-    def label(self, claim: Claim) -> str:
-        return f"first year {claim.value}"

@@ -1,8 +1,5 @@
 from __future__ import annotations
 
-from typing import Any
-
-from checker.models import Claim, SlotClass
 from checker.rule import Rule
 
 
@@ -17,21 +14,4 @@ class SponsorCount(Rule):
     code = "FL103"
     name = "sponsor-count"
     slot = "sponsor-count"
-    slot_class = SlotClass.PER_OCCURRENCE
     report_time_shifts = True
-
-    def compatible(self, a: Any, b: Any) -> bool:
-        (lo_a, hi_a), (lo_b, hi_b) = a, b
-        return lo_a <= hi_b and lo_b <= hi_a
-
-    def label(self, claim: Claim) -> str:
-        words = {
-            "exact": "",
-            "more-than": "more than ",
-            "at-least": "at least ",
-            "about": "about ",
-            "nearly": "nearly ",
-            "less-than": "fewer than ",
-            "at-most": "at most ",
-        }
-        return f"{words.get(claim.qualifier, '')}{claim.detail('number')} co-sponsors"

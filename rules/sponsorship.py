@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from checker.models import Claim, SlotClass
 from checker.rule import Rule
 
 
@@ -15,9 +14,4 @@ class Sponsorship(Rule):
     code = "FL201"
     name = "sponsorship"
     slot = "sponsor"
-    slot_class = SlotClass.PER_OCCURRENCE
     report_time_shifts = True
-
-    def label(self, claim: Claim) -> str:
-        actor = claim.detail("actor")
-        return f"{actor} a co-sponsor" if claim.value else f"{actor} not a co-sponsor"

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from checker.models import Claim, SlotClass
 from checker.rule import Rule
 
 
@@ -14,9 +13,4 @@ class VotePosition(Rule):
     code = "FL303"
     name = "vote-position"
     slot = "vote"
-    slot_class = SlotClass.PER_OCCURRENCE
     report_time_shifts = True
-
-    def label(self, claim: Claim) -> str:
-        verb = {"against": "voted against", "abstain": "abstained", "for": "voted in favour"}
-        return f"{claim.detail('actor')} {verb.get(claim.value, claim.value)}"

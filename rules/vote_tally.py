@@ -1,8 +1,5 @@
 from __future__ import annotations
 
-from typing import Any
-
-from checker.models import Claim, SlotClass
 from checker.rule import Rule
 
 
@@ -17,16 +14,3 @@ class VoteTally(Rule):
     code = "FL302"
     name = "vote-tally"
     slot = "tally"
-    slot_class = SlotClass.PER_OCCURRENCE
-
-    def compatible(self, a: Any, b: Any) -> bool:
-        return all(x is None or y is None or x == y for x, y in zip(a, b, strict=True))
-
-    def label(self, claim: Claim) -> str:
-        yes, no, abstain = claim.value
-        parts = [
-            f"{yes} for" if yes is not None else None,
-            f"{no} against" if no is not None else None,
-            f"{abstain} abstaining" if abstain is not None else None,
-        ]
-        return ", ".join(p for p in parts if p)

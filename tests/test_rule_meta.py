@@ -18,7 +18,7 @@ from checker.rule import Rule
 RULES_DIR = Path(rules.__file__).parent
 FIXTURES = RULES_DIR / "fixtures"
 MODULES = sorted(m.name for m in pkgutil.iter_modules([str(RULES_DIR)]) if not m.ispkg)
-REGISTERED = {cls.__module__.removeprefix("rules."): cls for cls in rules.REGISTRY}
+REGISTERED = {cls.__module__.removeprefix("rules."): cls for cls in rules.registry()}
 
 
 def fixture(module: str) -> dict[str, Any]:
@@ -33,7 +33,7 @@ def test_every_module_is_registered() -> None:
 
 
 def test_one_rule_per_module() -> None:
-    assert len(REGISTERED) == len(rules.REGISTRY)
+    assert len(REGISTERED) == len(rules.registry())
     for module, cls in REGISTERED.items():
         own = [
             c
@@ -44,18 +44,18 @@ def test_one_rule_per_module() -> None:
 
 
 def test_registry_is_sorted_by_code() -> None:
-    codes = [cls.code for cls in rules.REGISTRY]
+    codes = [cls.code for cls in rules.registry()]
     assert codes == sorted(codes)
 
 
 def test_codes_and_names_are_unique_and_well_formed() -> None:
-    codes = [cls.code for cls in rules.REGISTRY]
-    names = [cls.name for cls in rules.REGISTRY]
+    codes = [cls.code for cls in rules.registry()]
+    names = [cls.name for cls in rules.registry()]
     for code in codes:
         assert re.fullmatch(r"FL\d{3}", code), code
     assert len(set(codes)) == len(codes)
     assert len(set(names)) == len(names)
-    keys = [k.lower() for cls in rules.REGISTRY for k in (cls.code, cls.name, *cls.aliases)]
+    keys = [k.lower() for cls in rules.registry() for k in (cls.code, cls.name, *cls.aliases)]
     assert len(set(keys)) == len(keys), "a code, name or alias is used twice"
 
 

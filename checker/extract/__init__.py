@@ -17,6 +17,7 @@ from checker.extract import (
     session,
 )
 from checker.extract.base import Context, Draft
+from checker.families import family_of_slot
 from checker.lexicon import Lexicon, default_lexicon
 from checker.models import Article, Claim
 from checker.text import Sentence, default_numbers, split_sentences
@@ -85,6 +86,7 @@ def _to_claim(
         attributed=sentence.is_quoted(draft.span[0]),
         extra=tuple(sorted(draft.extra.items())),
         column=column,
+        kind=family_of_slot(draft.slot).kind,
     )
 
 

@@ -1,0 +1,105 @@
+"""Claim families as data: what each family reads and how its claims may be compared.
+
+A family is declared in a data file of its language, checker/data/<language>/families/*.yaml,
+under ``families:``, keyed by its slot (the part of a claim's slot before any ':'):
+
+    attendance:
+      kind: count                 # one of checker/kinds: count, duration, place, ...
+      class: per-occurrence       # per-occurrence | derived-count | fixed-fact
+      label: attendance           # its column or row in tables and charts
+      noun: spectators            # how a count names what it counts in a finding
+      nouns: [spectators, fans]   # trigger words of the kind's reader
+      lead_nouns: [crowd, attendance]   # "a crowd of 7,500"
+      examples: [...]             # extraction cases: text -> expected claims (tests run them)
+
+Families whose words need a reader of their own name it (``reader: outcome``, a module of
+checker/extract); every other family is read by its kind's generic reader.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from checker.models import SlotClass
+
+LANGUAGE = "en"
+_LISTS = ("nouns", "lead_nouns", "verbs", "actors", "avoid")
+
+
+@dataclass(frozen=True, slots=True)
+class Family:
+    name: str
+    kind: str = "text"
+    slot_class: SlotClass = SlotClass.PER_OCCURRENCE
+    label: str = ""
+    noun: str = ""
+    reader: str | None = None  # a module of checker/extract that reads it, or the kind's reader
+    timeline: int = 0  # its column in the timeline table (0: none)
+    nouns: tuple[str, ...] = ()
+    lead_nouns: tuple[str, ...] = ()
+    verbs: tuple[str, ...] = ()
+    actors: tuple[str, ...] = ()  # kinds of entity that may hold the slot (country, person, ...)
+    avoid: tuple[str, ...] = ()  # words that, in the clause, make a match about something else
+    stances: tuple[tuple[Any, str], ...] = ()  # stance value -> how a finding says it
+    examples: tuple[dict[str, Any], ...] = field(default=(), compare=False, hash=False)
+    source: str = ""  # the data file that declares it
+
+    def said(self, value: Any) -> str | None:
+        return next((words for v, words in self.stances if v == value), None)
+
+
+def _family(name: str, spec: dict[str, Any], source: str) -> Family:
+    known = {"kind", "class", "label", "noun", "reader", "timeline", "stances", "examples", *_LISTS}
+    unknown = sorted(set(spec) - known)
+    if unknown:
+        raise ValueError(f"{source}: family {name!r}: unknown key(s) {', '.join(unknown)}")
+    return Family(
+        name=name,
+        kind=spec.get("kind", "text"),
+        slot_class=SlotClass(spec.get("class", SlotClass.PER_OCCURRENCE.value)),
+        label=spec.get("label") or name.replace("-", " "),
+        noun=spec.get("noun") or name.replace("-", " "),
+        reader=spec.get("reader"),
+        timeline=int(spec.get("timeline") or 0),
+        stances=tuple((k, str(v)) for k, v in (spec.get("stances") or {}).items()),
+        examples=tuple(spec.get("examples") or ()),
+        source=source,
+        **{key: tuple(str(w) for w in spec.get(key) or ()) for key in _LISTS},
+    )
+
+
+@cache
+def all_families(language: str = LANGUAGE) -> dict[str, Family]:
+    """Every declared family of a language, by slot, in the order of its files."""
+    folder = resources.files("checker").joinpath("data", language, "families")
+    found: dict[str, Family] = {}
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if not entry.name.endswith(".yaml"):
+            continue
+        data = yaml.safe_load(entry.read_text(encoding="utf-8")) or {}
+        for name, spec in (data.get("families") or {}).items():
+            if name in found:
+                raise ValueError(f"{entry.name}: family {name!r} is declared twice")
+            found[name] = _family(name, spec or {}, f"{language}/families/{entry.name}")
+    return found
+
+
+def family_of_slot(slot: str) -> Family:
+    """The family a claim's slot belongs to (its part before any ':')."""
+    head = slot.partition(":")[0]
+    return all_families().get(head) or Family(head)
+
+
+def timeline_families() -> tuple[Family, ...]:
+    """Families shown as columns of the timeline table, in their order."""
+    return tuple(sorted((f for f in all_families().values() if f.timeline), key=lambda f: f.timeline))
+
+
+def generic_families() -> tuple[Family, ...]:
+    """Families read by their kind's generic reader, in a fixed order."""
+    return tuple(f for f in all_families().values() if f.reader is None)

@@ -1,0 +1,133 @@
+"""Count: how many of something, as the range of true values its words admit ("more than
+50" is 51 and up). Generic reader: a number beside one of the family's nouns ("12,000
+runners", "a crowd of 7,500", "attendance of 51,000"), optionally kept to the family's verbs."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from checker.kinds import Kind
+from checker.models import Claim
+
+if TYPE_CHECKING:
+    from checker.extract.base import Context, Draft
+    from checker.families import Family
+    from checker.text import Numbers, Sentence
+
+QUALIFIERS = {
+    "more than": "more-than",
+    "over": "more-than",
+    "above": "more-than",
+    "upwards of": "more-than",
+    "in excess of": "more-than",
+    "at least": "at-least",
+    "no fewer than": "at-least",
+    "some": "about",
+    "about": "about",
+    "around": "about",
+    "approximately": "about",
+    "roughly": "about",
+    "an estimated": "about",
+    "estimated": "about",
+    "nearly": "nearly",
+    "almost": "nearly",
+    "close to": "nearly",
+    "just under": "nearly",
+    "fewer than": "less-than",
+    "less than": "less-than",
+    "under": "less-than",
+    "up to": "at-most",
+    "at most": "at-most",
+}
+QUALIFIER_PATTERN = "|".join(sorted(QUALIFIERS, key=len, reverse=True))
+_WORDS = {
+    "exact": "",
+    "more-than": "more than ",
+    "at-least": "at least ",
+    "about": "about ",
+    "nearly": "nearly ",
+    "less-than": "fewer than ",
+    "at-most": "at most ",
+}
+_SHORT = {"more-than": ">", "at-least": "≥", "about": "~", "nearly": "<~", "less-than": "<", "at-most": "≤"}
+
+
+def interval(value: float, qualifier: str) -> tuple[float, float]:
+    """The range of true values a qualified count admits."""
+    if qualifier == "more-than":
+        return (value + 1, math.inf)
+    if qualifier == "at-least":
+        return (value, math.inf)
+    if qualifier == "about":
+        return (math.floor(value * 0.9), math.ceil(value * 1.1))
+    if qualifier == "nearly":
+        return (math.floor(value * 0.85), value)
+    if qualifier == "less-than":
+        return (0, value - 1)
+    if qualifier == "at-most":
+        return (0, value)
+    return (value, value)
+
+
+class Count(Kind):
+    name = "count"
+    summary = "how many, as a range: 58, more than 50, about 12,000"
+
+    def json(self, claim: Claim) -> Any:
+        low, high = claim.value
+        return {"min": int(low), "max": None if math.isinf(high) else int(high)}
+
+    def compact(self, claim: Claim) -> str:
+        return f"{_SHORT.get(claim.qualifier, '')}{claim.detail('number')}"
+
+    def chart(self, claim: Claim, year: int | None = None) -> str:
+        low, high = claim.value
+        if claim.qualifier == "more-than":
+            return f">{int(low) - 1}"
+        if high == math.inf:
+            return f"\u2265{int(low)}"
+        return str(int(low)) if low == high else f"{int(low)}\u2013{int(high)}"
+
+    def label(self, claim: Claim) -> str:
+        from checker.families import family_of_slot
+
+        noun = claim.detail("noun") or family_of_slot(claim.slot).noun
+        return f"{_WORDS.get(claim.qualifier, '')}{claim.detail('number')} {noun}".strip()
+
+    def compatible(self, a: Any, b: Any) -> bool:
+        (lo_a, hi_a), (lo_b, hi_b) = a, b
+        return lo_a <= hi_b and lo_b <= hi_a
+
+    def read(self, sentence: Sentence, index: int, ctx: Context, family: Family) -> Iterator[Draft]:
+        from checker.extract.generic import count_drafts
+
+        yield from count_drafts(sentence, ctx, family, _patterns(family, ctx.numbers))
+
+
+@cache
+def _patterns(family: Family, n: Numbers) -> tuple[re.Pattern[str], ...]:
+    nouns = _alt(family.nouns)
+    num = rf"(?:(?P<qual>{QUALIFIER_PATTERN}) )?(?P<num>\d+(?:\.\d+)?\s+(?:thousand|million)|{n.cardinal})"
+    adjectives = r"(?:[a-z][\w'-]*\s+){0,2}?"
+    patterns = [re.compile(rf"(?<![\w$€£.,-]){num}\s+{adjectives}(?:{nouns})\b", re.I)]
+    if family.lead_nouns:
+        lead = _alt(family.lead_nouns)
+        patterns.append(
+            re.compile(
+                rf"\b(?:{lead})\s+(?:(?:was|were|of|numbered|totalled|totaled|reached|stood at|"
+                rf"topped|hit)\s+){{1,2}}{num}(?![\w.,]\d)",
+                re.I,
+            )
+        )
+    return tuple(patterns)
+
+
+def _alt(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+KIND = Count()
