@@ -81,3 +81,41 @@ class Rule:
         as the slot class says they may be compared (CLAIM-MODEL: per occurrence, derived
         counts, fixed facts)."""
         return verdicts.judge_by_class(self, series, subject, items)
+
+
+class KindRule(Rule):
+    """A rule for every family of one claim kind that is read by the kind's generic reader
+    and has no rule of its own: adding such a family (data) needs no new code."""
+
+    kind_name: ClassVar[str]
+    slot = ""  # its slots are the families'
+    slot_class = SlotClass.PER_OCCURRENCE  # as each family declares; this is the common case
+
+    @property
+    def kind(self) -> Kind:
+        return kind_named(self.kind_name)
+
+    def applies(self, claim: Claim) -> bool:
+        family = family_of_slot(claim.slot)
+        return family.kind == self.kind_name and family.reader is None and family.name not in _own_slots()
+
+    def judge(self, series: str, subject: str, items: list[Item]) -> list[Finding]:
+        """Compared as the subject's family declares (per occurrence, derived or fixed)."""
+        compares = family_of_slot(subject).slot_class
+        if compares is SlotClass.DERIVED:
+            return verdicts.judge_derived(self, series, subject, items)
+        if compares is SlotClass.FIXED:
+            return verdicts.judge_fixed(self, series, subject, items)
+        return verdicts.judge_per_occurrence(self, series, subject, items)
+
+
+def _own_slots() -> frozenset[str]:
+    """Slots that a rule of their own judges (every rule class loaded so far)."""
+    found: set[str] = set()
+    stack = list(Rule.__subclasses__())
+    while stack:
+        cls = stack.pop()
+        stack.extend(cls.__subclasses__())
+        if cls.__dict__.get("slot"):
+            found.add(cls.__dict__["slot"])
+    return frozenset(found)

@@ -1,5 +1,7 @@
 """Extraction cases as data: tests/extract/<family>.yaml holds sentences and the claims of that
-claim family factlint reads from them, one test a row.
+claim family factlint reads from them, one test a row; a family read by its kind's generic
+reader carries its rows in its own declaration (``examples:`` in checker/data/<language>/
+families/), so adding such a family touches its data, its rule and its fixture only.
 
 A row is `text:` (one or two sentences, optionally `published:` as front matter would give it)
 and `expect:`, the claims of the file's family as `{slot, value, display}`, the value as the JSON
@@ -23,6 +25,7 @@ import yaml
 
 from checker.articles import make_article
 from checker.extract import FAMILIES, extract_claims
+from checker.families import generic_families
 from checker.lexicon import default_lexicon
 from checker.models import Claim
 from checker.values import json_value
@@ -45,6 +48,9 @@ def _cases() -> list[Any]:
     for path in sorted(CASES.glob("*.yaml")):
         for number, row in enumerate(_load(path), 1):
             params.append(pytest.param(path.stem, row, id=f"{path.stem}-{number}"))
+    for family in generic_families():
+        for number, row in enumerate(family.examples, 1):
+            params.append(pytest.param(family.name, row, id=f"{family.name}-{number}"))
     return params
 
 
@@ -118,6 +124,15 @@ def test_every_family_has_its_cases() -> None:
     for family, rows in files.items():
         negative = sum(1 for row in rows if row.get("expect") == [])
         assert len(rows) >= 12 and negative >= 3, f"{family}: {len(rows)} rows, {negative} negative"
+
+
+def test_every_generic_family_has_its_examples() -> None:
+    """A family read by its kind's reader declares at least 4 examples, 2 of them with no claim."""
+    assert generic_families()
+    for family in generic_families():
+        rows = family.examples
+        negative = sum(1 for row in rows if row.get("expect") == [])
+        assert len(rows) >= 4 and negative >= 2, f"{family.name} ({family.source}): {len(rows)} rows"
 
 
 @pytest.mark.parametrize("family, row", _cases())

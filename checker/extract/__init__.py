@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+from collections.abc import Iterator
 
 from checker.extract import (
     counts,
@@ -17,7 +18,8 @@ from checker.extract import (
     session,
 )
 from checker.extract.base import Context, Draft
-from checker.families import family_of_slot
+from checker.families import family_of_slot, generic_families
+from checker.kinds import kind_named
 from checker.lexicon import Lexicon, default_lexicon
 from checker.models import Article, Claim
 from checker.text import Sentence, default_numbers, split_sentences
@@ -37,14 +39,26 @@ def extract_claims(
     line_starts = _line_starts(article.raw)
     claims: dict[str, Claim] = {}
     quotes: dict[int, str] = {}  # one string a sentence, shared by its claims (memory)
-    for family in FAMILIES:
-        for index, sentence in enumerate(sentences):
-            for draft in family.find(sentence, index, ctx):
-                if index not in quotes:
-                    quotes[index] = _quote(article, sentence.start, sentence.end)
-                claim = _to_claim(article, sentence, draft, line_starts, quotes[index])
-                claims.setdefault(claim.id, claim)
+    for index, sentence, draft in _drafts(sentences, ctx):
+        if index not in quotes:
+            quotes[index] = _quote(article, sentence.start, sentence.end)
+        claim = _to_claim(article, sentence, draft, line_starts, quotes[index])
+        claims.setdefault(claim.id, claim)
     return sorted(claims.values(), key=lambda c: (c.start, c.value_start, c.slot, c.id))
+
+
+def _drafts(sentences: list[Sentence], ctx: Context) -> Iterator[tuple[int, Sentence, Draft]]:
+    """Drafts of every family: those read by a module of their own, then those read by their
+    kind's generic reader, as the family data declares them."""
+    for module in FAMILIES:
+        for index, sentence in enumerate(sentences):
+            for draft in module.find(sentence, index, ctx):
+                yield index, sentence, draft
+    for family in generic_families():
+        kind = kind_named(family.kind)
+        for index, sentence in enumerate(sentences):
+            for draft in kind.read(sentence, index, ctx, family):
+                yield index, sentence, draft
 
 
 def _line_starts(raw: str) -> list[int]:

@@ -2,53 +2,16 @@
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Iterator
 from functools import cache
 
 from checker.extract.base import Context, Draft, clause_around, period_offsets, scope_of
+from checker.extract.generic import QUALIFIER_PATTERN, QUALIFIERS, interval
 from checker.lexicon import Lexicon, phrases_re
 from checker.text import Numbers, Sentence
 
-QUALIFIERS = {
-    "more than": "more-than",
-    "over": "more-than",
-    "above": "more-than",
-    "at least": "at-least",
-    "no fewer than": "at-least",
-    "some": "about",
-    "about": "about",
-    "around": "about",
-    "approximately": "about",
-    "roughly": "about",
-    "nearly": "nearly",
-    "almost": "nearly",
-    "close to": "nearly",
-    "fewer than": "less-than",
-    "less than": "less-than",
-    "under": "less-than",
-    "up to": "at-most",
-    "at most": "at-most",
-}
-_QUAL = "|".join(sorted(QUALIFIERS, key=len, reverse=True))
-
-
-def interval(value: int, qualifier: str) -> tuple[float, float]:
-    """The range of true values a qualified count admits."""
-    if qualifier == "more-than":
-        return (value + 1, math.inf)
-    if qualifier == "at-least":
-        return (value, math.inf)
-    if qualifier == "about":
-        return (math.floor(value * 0.9), math.ceil(value * 1.1))
-    if qualifier == "nearly":
-        return (math.floor(value * 0.85), value)
-    if qualifier == "less-than":
-        return (0, value - 1)
-    if qualifier == "at-most":
-        return (0, value)
-    return (value, value)
+_QUAL = QUALIFIER_PATTERN
 
 
 @cache

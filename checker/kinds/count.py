@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from checker.extract.generic import QUALIFIER_PATTERN, count_drafts
 from checker.kinds import Kind
 from checker.models import Claim
 
@@ -18,32 +19,6 @@ if TYPE_CHECKING:
     from checker.families import Family
     from checker.text import Numbers, Sentence
 
-QUALIFIERS = {
-    "more than": "more-than",
-    "over": "more-than",
-    "above": "more-than",
-    "upwards of": "more-than",
-    "in excess of": "more-than",
-    "at least": "at-least",
-    "no fewer than": "at-least",
-    "some": "about",
-    "about": "about",
-    "around": "about",
-    "approximately": "about",
-    "roughly": "about",
-    "an estimated": "about",
-    "estimated": "about",
-    "nearly": "nearly",
-    "almost": "nearly",
-    "close to": "nearly",
-    "just under": "nearly",
-    "fewer than": "less-than",
-    "less than": "less-than",
-    "under": "less-than",
-    "up to": "at-most",
-    "at most": "at-most",
-}
-QUALIFIER_PATTERN = "|".join(sorted(QUALIFIERS, key=len, reverse=True))
 _WORDS = {
     "exact": "",
     "more-than": "more than ",
@@ -54,23 +29,6 @@ _WORDS = {
     "at-most": "at most ",
 }
 _SHORT = {"more-than": ">", "at-least": "≥", "about": "~", "nearly": "<~", "less-than": "<", "at-most": "≤"}
-
-
-def interval(value: float, qualifier: str) -> tuple[float, float]:
-    """The range of true values a qualified count admits."""
-    if qualifier == "more-than":
-        return (value + 1, math.inf)
-    if qualifier == "at-least":
-        return (value, math.inf)
-    if qualifier == "about":
-        return (math.floor(value * 0.9), math.ceil(value * 1.1))
-    if qualifier == "nearly":
-        return (math.floor(value * 0.85), value)
-    if qualifier == "less-than":
-        return (0, value - 1)
-    if qualifier == "at-most":
-        return (0, value)
-    return (value, value)
 
 
 class Count(Kind):
@@ -103,8 +61,6 @@ class Count(Kind):
         return lo_a <= hi_b and lo_b <= hi_a
 
     def read(self, sentence: Sentence, index: int, ctx: Context, family: Family) -> Iterator[Draft]:
-        from checker.extract.generic import count_drafts
-
         yield from count_drafts(sentence, ctx, family, _patterns(family, ctx.numbers))
 
 
@@ -112,7 +68,9 @@ class Count(Kind):
 def _patterns(family: Family, n: Numbers) -> tuple[re.Pattern[str], ...]:
     nouns = _alt(family.nouns)
     num = rf"(?:(?P<qual>{QUALIFIER_PATTERN}) )?(?P<num>\d+(?:\.\d+)?\s+(?:thousand|million)|{n.cardinal})"
-    adjectives = r"(?:[a-z][\w'-]*\s+){0,2}?"
+    adjectives = (
+        r"(?:(?!(?:of|the|a|an|and|or|to|in|on|at|for|from|with|by|who|that)\b)[a-z][\w'-]*\s+){0,2}?"
+    )
     patterns = [re.compile(rf"(?<![\w$€£.,-]){num}\s+{adjectives}(?:{nouns})\b", re.I)]
     if family.lead_nouns:
         lead = _alt(family.lead_nouns)
