@@ -42,16 +42,16 @@ QUALIFIERS = {
 QUALIFIER_PATTERN = "|".join(sorted(QUALIFIERS, key=len, reverse=True))
 
 
-def interval(value: float, qualifier: str) -> tuple[float, float]:
-    """The range of true values a qualified count admits."""
+def interval(value: int, qualifier: str) -> tuple[float, float]:
+    """The range of true values a qualified count admits (whole numbers: no float rounding)."""
     if qualifier == "more-than":
         return (value + 1, math.inf)
     if qualifier == "at-least":
         return (value, math.inf)
     if qualifier == "about":
-        return (math.floor(value * 0.9), math.ceil(value * 1.1))
+        return (value * 9 // 10, -(-value * 11 // 10))
     if qualifier == "nearly":
-        return (math.floor(value * 0.85), value)
+        return (value * 85 // 100, value)
     if qualifier == "less-than":
         return (0, value - 1)
     if qualifier == "at-most":
