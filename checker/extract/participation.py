@@ -16,6 +16,8 @@ from checker.extract.base import (
     subjects_before,
 )
 from checker.extract.counts import sponsor_re
+from checker.extract.people import person_name_ending
+from checker.families import family_of_slot
 from checker.text import Sentence
 
 _AGAINST = re.compile(
@@ -75,12 +77,28 @@ def _votes(sentence: Sentence, ctx: Context) -> Iterator[Draft]:
             clause = text[a:b]
             if _EARLIER.search(clause) or re.match(r"\s*abstentions?", text[m.start() :]):
                 continue
-            actors = subjects_before(ctx, text, a, m.start(), ("country",))
+            actors = subjects_before(ctx, text, a, m.start(), _entity_actors())
+            actors = actors or _person_before(ctx, text, a, m.start())
             actors += _also(ctx, text, m.end(), b)
             scope = scope_of(text, m.start(), m.end(), a, b)
             offsets = period_offsets(scope, ctx.numbers) or (0,)
             for actor in dict.fromkeys(actors):
                 yield _vote_draft(actor, vote, m.span(), offsets)
+
+
+def _entity_actors() -> tuple[str, ...]:
+    """Kinds of entity that may cast a vote, as the vote family declares them."""
+    return tuple(k for k in family_of_slot("vote").actors if k != "person") or ("country",)
+
+
+def _person_before(ctx: Context, text: str, clause_start: int, verb_start: int) -> list[str]:
+    """A named person right before the verb ("Councillor Maria Lopez voted against"), when the
+    vote family lets persons vote; titles before the name are not part of it."""
+    if "person" not in family_of_slot("vote").actors:
+        return []
+    region = text[clause_start:verb_start]
+    m = person_name_ending(ctx.lex, region)
+    return [m] if m else []
 
 
 _VOTE_WORDS = {"against": "voted against", "abstain": "abstained", "for": "voted in favour"}

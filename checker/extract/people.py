@@ -85,6 +85,24 @@ def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
             )
 
 
+@cache
+def _name_at_end(lex: Lexicon) -> re.Pattern[str]:
+    return re.compile(_name_pattern(lex) + r"\s*$")
+
+
+def person_name_ending(lex: Lexicon, text: str) -> str | None:
+    """The person named at the very end of a piece of text, a title before it left out
+    ("Councillor Maria Lopez" gives "Maria Lopez"), or None."""
+    m = _name_at_end(lex).search(text)
+    if m is None:
+        return None
+    tokens = m.group("name").split()
+    titles = {w.lower() for forms in (lex.vocab.get("titles") or {}).values() for w in forms}
+    while tokens and tokens[0].lower() in titles:
+        tokens.pop(0)
+    return _clean_name(" ".join(tokens), lex) if tokens else None
+
+
 def _deputy(text: str, title_start: int) -> bool:
     """ "deputy UN ambassador": a deputy, though a word stands between."""
     return (
