@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
 Progress = Callable[[int, int], None]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: a claim's kind is its claim kind (count, date...), its family apart
 THEME = Theme(
     {
         "finding.conflict": "bold red",
@@ -134,7 +134,8 @@ def claim_json(claim: Claim, corpus: Corpus) -> dict[str, Any]:
         "span": [claim.value_start, claim.value_end],
         "quote": claim.quote,
         "event": occ.label if occ else None,
-        "kind": claim.family,
+        "kind": kind_of(claim).name,
+        "family": claim.family,
         "slot": claim.slot,
         "value": json_value(claim),
         "display": claim.display,

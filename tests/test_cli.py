@@ -48,6 +48,7 @@ README_KEYS = {
         "quote",
         "event",
         "kind",
+        "family",
         "slot",
         "value",
         "display",
@@ -169,7 +170,7 @@ def test_unknown_rule_in_select_exits_2_with_one_line() -> None:
 
 def test_json_report_has_version_1_and_the_documented_keys(seeds_json: str) -> None:
     data = json.loads(seeds_json)
-    assert data["version"] == 1
+    assert data["version"] == 2
     assert set(data) == README_KEYS["top"]
     assert set(data["summary"]) == README_KEYS["summary"]
     assert set(data["summary"]["by_verdict"]) == VERDICTS
@@ -277,7 +278,7 @@ def test_output_never_overwrites_a_report_being_checked(tmp_path: Path) -> None:
     beside = corpus / "report.json"
     beside.write_text("{}", encoding="utf-8")
     assert factlint("check", str(corpus), "-f", "json", "-o", str(beside)).returncode in (0, 1)
-    assert json.loads(beside.read_text(encoding="utf-8"))["version"] == 1
+    assert json.loads(beside.read_text(encoding="utf-8"))["version"] == 2
 
 
 # ------------------------------------------------------------------ select and ignore
@@ -333,7 +334,7 @@ def test_rules_unknown_code_exits_2_with_one_line() -> None:
 
 def test_claims_json_parses_and_lists_the_claims() -> None:
     data = json_of("claims", "seeds", "--format", "json")
-    assert data["version"] == 1
+    assert data["version"] == 2
     assert data["claims"]
     assert {c["slot"] for c in data["claims"]} >= {"ordinal", "sponsor-count", "lead-sponsor"}
     assert {num(c["article"]) for c in data["claims"]} == {"000", "001", "002", "003", "004"}
