@@ -9,6 +9,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
+import networkx as nx
+
 from checker.lexicon import Lexicon
 from checker.models import Article, Digest
 from checker.text import Sentence, split_sentences
@@ -41,9 +43,10 @@ def signature(article: Article, lex: Lexicon, sentences: list[Sentence] | None =
     opening = " ".join([article.title or ""] + [s.text for s in sentences[:1]])
     for name in event_names(opening, lex):
         terms[EVENT_MARK + name] += 3
-    kinds = lex.phrase_re("event_kinds")
+    kinds, same = lex.phrase_re("event_kinds"), lex.vocab.get("event_kind_synonyms") or {}
     for m in kinds.finditer(opening):
-        terms[KIND_MARK + m.group().lower()] += 1
+        word = m.group().lower()
+        terms[KIND_MARK + str(same.get(word, word))] += 1
     counts = Counter(e.name for _, _, e in lex.find_entities(opening) if e.kind == "country")
     top = [name for name, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:3]]
     return Signature(tuple(sorted(terms.items())), tuple(top))
@@ -54,14 +57,26 @@ KIND_MARK = "&"  # terms that name the kind of event: "&marathon", "&budget", "&
 
 
 def event_names(text: str, lex: Lexicon) -> list[str]:
-    """Proper names of events ("the Lakeside City Marathon" gives "lakeside city")."""
+    """Proper names of events ("the Lakeside City Marathon" gives "lakeside city"; an edition
+    label, "Eurovision 2019" or "COP23", gives "eurovision", "cop")."""
     stop = _event_name_parts(lex)[2]
     names = []
-    for found in _event_name_matches(text, lex):
+    for found in [*_event_name_matches(text, lex), *_edition_labels(text, lex)]:
         words = [w for w in found.split() if w.lower() not in stop and not re.match(r"\d", w)]
         if words:
             names.append(" ".join(words).lower())
     return names
+
+
+# An edition's label: a name and its year ("Eurovision 2019") or its number written on
+# ("COP23", "COP 28" is a number of its own and left out: "Article 51").
+_EDITION_LABEL = re.compile(r"(?<![\w'-])([A-Z][A-Za-z]{2,})(?:\s+(?:19|20)\d\d|\d{1,3})(?![\w-])")
+
+
+def _edition_labels(text: str, lex: Lexicon) -> Iterator[str]:
+    for m in _EDITION_LABEL.finditer(text):
+        if lex.entity(m.group(1)) is None:  # "Germany 2017" names a country, not an event
+            yield m.group(1)
 
 
 # A word, and the part of a word before its first capital ("e" of "eBay").
@@ -132,7 +147,10 @@ def assign_series(digests: list[Digest]) -> dict[str, str]:
 
 
 def gather_series(profiles: list[Profile]) -> SeriesModel:
-    """Gather reports into series, one at a time in the order given."""
+    """Gather reports into series. Reports that name their event ("the Lakeside City
+    Marathon", "Eurovision 2019") are grouped by that name first, whatever their order or the
+    other reports; the others then join the most similar series, one at a time in the order
+    given, or begin one."""
     df: Counter[str] = Counter()
     for p in profiles:
         df.update(t for t, _ in p.terms)
@@ -140,24 +158,63 @@ def gather_series(profiles: list[Profile]) -> SeriesModel:
     gathering = _Gathering()
     members: dict[str, int] = {}
     named: dict[str, Cluster] = {}
-    for p in profiles:
+    groups = event_groups([p for p in profiles if not p.series])
+    by_group: dict[int, Cluster] = {}
+    for p in sorted(profiles, key=lambda p: (p.path not in groups, groups.get(p.path, 0))):
         vector = weighted(p.terms, idf)
         anchors = frozenset(p.anchors)
-        cluster = (
-            named.get(p.series)
-            if p.series
-            else best_series(
+        if p.series:
+            cluster = named.get(p.series)
+        elif p.path in groups:
+            cluster = by_group.get(groups[p.path])
+        else:
+            cluster = best_series(
                 gathering.clusters.__getitem__, gathering.holding(vector, anchors), vector, anchors
             )
-        )
         if cluster is None:
             cluster = gathering.begin(p.series)
             if p.series:
                 named[p.series] = cluster
+            elif p.path in groups:
+                by_group[groups[p.path]] = cluster
         gathering.add(cluster, vector, anchors)
         members[p.path] = cluster.index
     clusters = gathering.clusters
     return SeriesModel(clusters, members, _labels(clusters), df, len(profiles))
+
+
+def event_groups(profiles: list[Profile]) -> dict[str, int]:
+    """Reports that name their event, grouped: two reports are of one series when their event
+    names share a word and the kinds of event they name do not differ ("Boston Marathon" and
+    "Boston Film Festival" are two series). Groups are numbered in the order of their first
+    report's path, so the grouping is the same whatever order the reports come in."""
+    words = {p.path: _marked_words(dict(p.terms)) for p in profiles}
+    linked = nx.Graph()
+    for path, marked in words.items():
+        for word in marked[EVENT_MARK]:
+            linked.add_edge(path, EVENT_MARK + word)
+    groups: dict[str, int] = {}
+    parts = [sorted(n for n in c if n in words) for c in nx.connected_components(linked)]
+    for part in sorted((_split_by_kind(part, words) for part in parts), key=lambda g: g[0][0]):
+        for group in part:
+            number = len(set(groups.values()))
+            groups.update({path: number for path in group})
+    return groups
+
+
+def _split_by_kind(paths: list[str], words: dict[str, dict[str, set[str]]]) -> list[list[str]]:
+    """One event name's reports, split where the kinds of event they name differ; a report
+    naming no kind goes with the largest group."""
+    kinded = nx.Graph()
+    with_kind = [p for p in paths if words[p][KIND_MARK]]
+    kinded.add_nodes_from(with_kind)
+    for path in with_kind:
+        for kind in words[path][KIND_MARK]:
+            kinded.add_edge(path, KIND_MARK + kind)
+    found = [sorted(n for n in c if n in words) for c in nx.connected_components(kinded)]
+    groups = sorted(found, key=lambda g: (-len(g), g[0])) or [[]]
+    groups[0] = sorted(groups[0] + [p for p in paths if not words[p][KIND_MARK]])
+    return sorted((g for g in groups if g), key=lambda g: g[0])
 
 
 class _Gathering:
@@ -307,7 +364,7 @@ def best_series(
     candidates = sorted({i for t in keys for i in holding(t)})
     norm = math.sqrt(sum(w * w for w in vector.values()))
     mine = _marked_words(vector)
-    best: tuple[float, int] | None = None
+    best: tuple[tuple[bool, float], int] | None = None
     for i in candidates:
         cluster = cluster_of(i)
         # the event's own name outweighs the countries a lead names (winners of a marathon)
@@ -317,8 +374,14 @@ def best_series(
             or not _same_event(mine, cluster)
         ):
             continue
-        score = cluster.similarity(vector, norm)
-        if score >= SIMILARITY and (best is None or score > best[0]):
+        # a series named as the report names its event is joined however its words differ
+        # (winners, hosts and years change from edition to edition; the event's name does not)
+        named = bool(mine[EVENT_MARK] & cluster.majorities[EVENT_MARK])
+        score = (named, cluster.similarity(vector, norm))
+        # a report that names no event joins a series known by its event's name only when
+        # much alike: sharing a country and a few words is not being about the same event
+        needed = 2 * SIMILARITY if cluster.majorities[EVENT_MARK] and not mine[EVENT_MARK] else SIMILARITY
+        if (named or score[1] >= needed) and (best is None or score > best[0]):
             best = (score, i)
     return cluster_of(best[1]) if best else None
 

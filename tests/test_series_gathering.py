@@ -1,0 +1,44 @@
+"""Reports that name their event are gathered by that name, whatever order they come in and
+whatever else is in the folder."""
+
+from __future__ import annotations
+
+import itertools
+
+from checker.articles import make_article
+from checker.digest import digest
+from checker.lexicon import default_lexicon
+from checker.series import assign_series
+
+REPORTS = {
+    "race-2023.md": "Tadesse Bekele won the 40th Lakeside City Marathon on Sunday in 2:07:55.",
+    "race-2024.md": "Kenya's Daniel Kiprop won the Lakeside City Marathon on Sunday in 2:06:12.",
+    "race-brief.md": "Ethiopia's Almaz Tesfaye takes the women's title at Lakeside City Marathon 2024.",
+    "song-2022.md": "Norway won the Nordvik Song Contest final in Turin on Saturday with 631 points.",
+    "song-2023.md": "Sweden won Nordvik 2023 in Liverpool on Saturday night with 583 points.",
+    "film.md": "The Lakeside Film Festival opened on Friday with a documentary about the harbour.",
+    "budget.md": "The Brackwater city council approved the 2024 budget on Tuesday by a vote of 7-2.",
+}
+
+
+def _partition(paths: list[str]) -> set[frozenset[str]]:
+    lex = default_lexicon()
+    digests = [digest(make_article(p, REPORTS[p], lex), lex) for p in paths]
+    series = assign_series(digests)
+    return {frozenset(p for p in paths if series[p] == label) for label in set(series.values())}
+
+
+def test_reports_naming_one_event_are_one_series_and_others_apart() -> None:
+    groups = _partition(sorted(REPORTS))
+    assert frozenset({"race-2023.md", "race-2024.md", "race-brief.md"}) in groups
+    assert frozenset({"song-2022.md", "song-2023.md"}) in groups
+    assert not any({"film.md", "race-2024.md"} <= g for g in groups)  # a festival, not the race
+
+
+def test_gathering_does_not_depend_on_order_or_on_the_other_reports() -> None:
+    named = ["race-2023.md", "race-2024.md", "race-brief.md", "song-2022.md", "song-2023.md"]
+    expected = _partition(sorted(named))
+    for order in itertools.islice(itertools.permutations(named), 0, 120, 7):
+        assert _partition(list(order)) == expected
+    with_others = _partition([*named, "film.md", "budget.md"])
+    assert {g & set(named) for g in with_others} - {frozenset()} == expected
