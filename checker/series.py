@@ -158,13 +158,19 @@ def gather_series(profiles: list[Profile]) -> SeriesModel:
     gathering = _Gathering()
     members: dict[str, int] = {}
     named: dict[str, Cluster] = {}
-    groups = event_groups([p for p in profiles if not p.series])
+    groups = event_groups(profiles)
+    # a group holding a report whose front matter names its series is that series
+    tagged = sorted(
+        (p for p in profiles if p.series and p.path in groups), key=lambda p: p.path, reverse=True
+    )
+    group_names = {groups[p.path]: p.series for p in tagged}  # the first report's name wins
     by_group: dict[int, Cluster] = {}
     for p in sorted(profiles, key=lambda p: (p.path not in groups, groups.get(p.path, 0))):
         vector = weighted(p.terms, idf)
         anchors = frozenset(p.anchors)
-        if p.series:
-            cluster = named.get(p.series)
+        name = p.series or group_names.get(groups.get(p.path, -1))
+        if name:
+            cluster = named.get(name)
         elif p.path in groups:
             cluster = by_group.get(groups[p.path])
         else:
@@ -172,9 +178,9 @@ def gather_series(profiles: list[Profile]) -> SeriesModel:
                 gathering.clusters.__getitem__, gathering.holding(vector, anchors), vector, anchors
             )
         if cluster is None:
-            cluster = gathering.begin(p.series)
-            if p.series:
-                named[p.series] = cluster
+            cluster = gathering.begin(name)
+            if name:
+                named[name] = cluster
             elif p.path in groups:
                 by_group[groups[p.path]] = cluster
         gathering.add(cluster, vector, anchors)
@@ -368,11 +374,10 @@ def best_series(
     for i in candidates:
         cluster = cluster_of(i)
         # the event's own name outweighs the countries a lead names (winners of a marathon)
-        if (
-            cluster.name is not None
-            or not (_anchored(anchors, cluster) or mine[EVENT_MARK] & cluster.majorities[EVENT_MARK])
-            or not _same_event(mine, cluster)
-        ):
+        # a series named in front matter is joined as any other: by what its reports say
+        if not (
+            _anchored(anchors, cluster) or mine[EVENT_MARK] & cluster.majorities[EVENT_MARK]
+        ) or not _same_event(mine, cluster):
             continue
         # a series named as the report names its event is joined however its words differ
         # (winners, hosts and years change from edition to edition; the event's name does not)

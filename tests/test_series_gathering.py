@@ -42,3 +42,18 @@ def test_gathering_does_not_depend_on_order_or_on_the_other_reports() -> None:
         assert _partition(list(order)) == expected
     with_others = _partition([*named, "film.md", "budget.md"])
     assert {g & set(named) for g in with_others} - {frozenset()} == expected
+
+
+def test_a_series_named_in_front_matter_is_joined_by_untagged_reports_of_its_event() -> None:
+    lex = default_lexicon()
+    tagged = "---\nseries: Lakeside marathon\n---\n" + REPORTS["race-2024.md"]
+    digests = [
+        digest(make_article("race-2024.md", tagged, lex), lex),
+        *(
+            digest(make_article(p, REPORTS[p], lex), lex)
+            for p in ("race-2023.md", "race-brief.md", "film.md")
+        ),
+    ]
+    series = assign_series(digests)
+    assert series["race-2023.md"] == series["race-brief.md"] == series["race-2024.md"] == "Lakeside marathon"
+    assert series["film.md"] != "Lakeside marathon"
