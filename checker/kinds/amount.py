@@ -1,0 +1,288 @@
+"""Amount: money or a measure with its unit ("$300 billion", "US$120bn", "€2.3 million", "£5m",
+"42.195 km", "26.2 miles", "64 per cent"), kept as the amount in its base unit (dollars,
+kilometres, per cent), the unit, the rounding step as written and the qualifier.
+
+Two amounts agree when they are equal within the rounding of the less precise of the two
+("$4.2 billion" and "$4,180 million"); amounts in different units are different subjects (the
+unit is part of the slot). An amount belongs to the family whose noun stands nearest to it in
+its clause ("the $300 billion finance goal"); with no such noun it is no claim. The vocabulary
+(currencies, scales, lengths) is data: checker/data/en/amounts.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING, Any
+
+from checker.extract.generic import (
+    QUALIFIER_PATTERN,
+    QUALIFIERS,
+    avoided,
+    category_key,
+    clause_of,
+    offsets_of,
+)
+from checker.kinds import Kind
+from checker.lexicon import phrases_re
+from checker.models import Claim
+
+if TYPE_CHECKING:
+    from checker.extract.base import Context, Draft
+    from checker.families import Family
+    from checker.lexicon import Lexicon
+    from checker.text import Sentence
+
+_NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_SIGN = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "%": "", "km": ""}
+_QUALIFIER = re.compile(rf"\b(?P<qual>{QUALIFIER_PATTERN})\s+(?:a\s+|an\s+)?$", re.I)
+_PER_YEAR = re.compile(r"\s*(?:a|per|each|every)\s+year\b|\s*(?:annually|yearly)\b", re.I)
+_BY_YEAR = re.compile(
+    r"(?:\s*(?:a|per|each|every)\s+year|\s*annually|\s*yearly)?\s*,?\s*"
+    r"(?P<how>by|starting in|from|until|through|in)\s+(?P<year>(?:19|20)\d\d)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """One amount in a sentence, before it is given to a family."""
+
+    start: int
+    end: int
+    amount: float
+    unit: str
+    step: float  # the rounding of the number as written, in the base unit
+    qualifier: str
+
+
+class Amount(Kind):
+    name = "amount"
+    summary = "money or a measure with its unit: $300 billion, 42.195 km, 64%"
+
+    def json(self, claim: Claim) -> Any:
+        amount, unit, _, _ = claim.value
+        return {"amount": _plain(amount), "unit": unit}
+
+    def compact(self, claim: Claim) -> str:
+        amount, unit, _, _ = claim.value
+        return _short(amount, unit)
+
+    def chart(self, claim: Claim, year: int | None = None) -> str:
+        return self.compact(claim)
+
+    def label(self, claim: Claim) -> str:
+        return claim.display
+
+    def compatible(self, a: Any, b: Any) -> bool:
+        (x, unit_a, step_a, qual_a), (y, unit_b, step_b, qual_b) = a, b
+        if unit_a != unit_b:
+            return False
+        if qual_a == qual_b == "exact":
+            return abs(x - y) <= max(step_a, step_b) / 2 * (1 + 1e-9)
+        lo_a, hi_a = _range(x, step_a, qual_a)
+        lo_b, hi_b = _range(y, step_b, qual_b)
+        return lo_a <= hi_b and lo_b <= hi_a
+
+    def read(self, sentence: Sentence, index: int, ctx: Context, family: Family) -> Iterator[Draft]:
+        from checker.extract.base import Draft
+
+        text = sentence.text
+        for found, owner in _assigned(text, ctx.lex):
+            if owner != family.name:
+                continue
+            a, b, clause = clause_of(text, found.start, found.end)
+            if avoided(family, clause):
+                continue
+            unit = f":{found.unit}" if found.unit else ""
+            yield Draft(
+                family=family.name,
+                slot=family.name + category_key(clause, ctx.lex) + unit,
+                value=(found.amount, found.unit, found.step, found.qualifier),
+                display=text[found.start : found.end],
+                span=(found.start, found.end),
+                qualifier=found.qualifier,
+                year_offsets=offsets_of(text, found.start, found.end, a, b, ctx),
+                extra=_timing(text, found.end),
+            )
+
+
+def _range(amount: float, step: float, qualifier: str) -> tuple[float, float]:
+    """The values a qualified amount admits ("more than $100 billion" is above 100 billion)."""
+    if qualifier == "more-than":
+        return (amount + step / 2, float("inf"))
+    if qualifier == "at-least":
+        return (amount - step / 2, float("inf"))
+    if qualifier == "about":
+        return (amount * 0.9 - step / 2, amount * 1.1 + step / 2)
+    if qualifier == "nearly":
+        return (amount * 0.85, amount + step / 2)
+    if qualifier in ("less-than", "at-most"):
+        return (0.0, amount + step / 2)
+    return (amount - step / 2, amount + step / 2)
+
+
+def _timing(text: str, end: int) -> dict[str, Any]:
+    """ "a year", "annually", "by 2035": kept with the claim, not compared yet."""
+    extra: dict[str, Any] = {}
+    if _PER_YEAR.match(text, end):
+        extra["per"] = "year"
+    by = _BY_YEAR.match(text, end)
+    if by:
+        extra["by"] = f"{by.group('how').lower()} {by.group('year')}"
+    return extra
+
+
+def _plain(amount: float) -> float | int:
+    return int(amount) if float(amount).is_integer() else round(amount, 6)
+
+
+def _short(amount: float, unit: str) -> str:
+    """$300bn, €2.3m, 42.195 km, 64%."""
+    for size, word in ((1e12, "tn"), (1e9, "bn"), (1e6, "m")):
+        if unit not in ("%", "km") and amount >= size:
+            return f"{_SIGN.get(unit, unit + ' ')}{_plain(round(amount / size, 3))}{word}"
+    if unit in ("%", "km"):
+        return f"{_plain(amount)}{'' if unit == '%' else ' '}{unit}"
+    return f"{_SIGN.get(unit, unit + ' ')}{_plain(amount)}".strip()
+
+
+@lru_cache(maxsize=256)
+def _assigned(text: str, lex: Lexicon) -> tuple[tuple[Found, str], ...]:
+    """The amounts of a sentence, each with the family it belongs to (worked out once for every
+    family of amounts: each family's reader keeps its own)."""
+    families = _amount_families()
+    if not families or not _gate(families).search(text) or not _UNIT_GATE.search(text):
+        return ()
+    found = _amounts(text, lex)
+    out = []
+    for item in found:
+        owner = _nearest(text, item, families, lex)
+        if owner:
+            out.append((item, owner))
+    return tuple(out)
+
+
+_UNIT_GATE = re.compile(
+    r"[$€£¥%]|\d\s?(?:bn|m|k|tn|b)\b|\b(?:million|billion|trillion|dollars|euros|pounds|yen|"
+    r"per\s*cent|km|kms|kilomet\w*|miles?|metres|meters)\b",
+    re.I,
+)
+
+
+def _amount_families() -> tuple[Family, ...]:
+    from checker.families import generic_families
+
+    return tuple(f for f in generic_families() if f.kind == "amount")
+
+
+@cache
+def _gate(families: tuple[Family, ...]) -> re.Pattern[str]:
+    return phrases_re(tuple(w for f in families for w in f.nouns))
+
+
+def _nearest(text: str, item: Found, families: tuple[Family, ...], lex: Lexicon) -> str | None:
+    """The family whose noun is nearest the amount in its clause (within a few words), among
+    the families that take its unit."""
+    a, b, _ = clause_of(text, item.start, item.end)
+    takes = {k: tuple(str(u) for u in v) for k, v in (lex.vocab.get("amount_family_units") or {}).items()}
+    best: tuple[int, str] | None = None
+    for family in families:
+        units = takes.get(family.name)
+        if (item.unit not in units) if units else (item.unit in ("km", "%")):
+            continue
+        for m in phrases_re(family.nouns).finditer(text, a, b):
+            gap = max(m.start() - item.end, item.start - m.end(), 0)
+            if gap <= 60 and (best is None or gap < best[0]):
+                best = (gap, family.name)
+    return best[1] if best else None
+
+
+def _amounts(text: str, lex: Lexicon) -> list[Found]:
+    """Every amount of a sentence with its unit, each number once (money before measures,
+    measures before a bare "1.3 trillion", which takes the sentence's currency)."""
+    found: list[Found] = []
+    taken: set[int] = set()
+    currency = ""
+    for pattern, kind in _patterns(lex):
+        for m in pattern.finditer(text):
+            if m.start("num") in taken:
+                continue
+            unit, factor = _unit_of(m, kind, lex)
+            unit = unit or currency
+            currency = currency or (unit if kind == "money" else "")
+            taken.add(m.start("num"))
+            found.append(_found(text, m, unit, factor, lex))
+    return sorted(found, key=lambda f: f.start)
+
+
+def _unit_of(m: re.Match[str], kind: str, lex: Lexicon) -> tuple[str, float]:
+    if kind == "money":
+        return _currency_of(m.group("cur"), lex), 1.0
+    if kind == "length":
+        lengths = {str(k).lower(): float(v) for k, v in (lex.vocab.get("amount_lengths") or {}).items()}
+        return "km", lengths[m.group("len").lower()]
+    if kind == "percent":
+        return "%", 1.0
+    return "", 1.0
+
+
+def _currency_of(written: str, lex: Lexicon) -> str:
+    folded = " ".join(written.split()).lower()
+    for key in ("amount_currency_signs", "amount_currency_words"):
+        for code, forms in (lex.vocab.get(key) or {}).items():
+            if folded in {" ".join(str(f).split()).lower() for f in forms}:
+                return str(code)
+    return ""
+
+
+def _found(text: str, m: re.Match[str], unit: str, factor: float, lex: Lexicon) -> Found:
+    number = m.group("num").replace(",", "")
+    decimals = len(number.partition(".")[2])
+    scales = {str(k).lower(): float(v) for k, v in (lex.vocab.get("amount_scales") or {}).items()}
+    written = m.groupdict().get("scale") or m.groupdict().get("scale_short") or ""
+    scale = scales.get(written.lower(), 1.0)
+    qual = _QUALIFIER.search(text[max(0, m.start() - 30) : m.start()])
+    word = " ".join(qual.group("qual").lower().split()) if qual else ""
+    if unit == "km" and word == "over":
+        qual = None  # "run over 10 km" is across, not more than
+    qualifier = QUALIFIERS.get(word, "exact") if qual else "exact"
+    start = m.start() - (len(qual.group(0)) if qual else 0)
+    return Found(
+        start=start,
+        end=m.end(),
+        amount=float(number) * scale * factor,
+        unit=unit,
+        step=10.0**-decimals * scale * factor,
+        qualifier=qualifier,
+    )
+
+
+@cache
+def _patterns(lex: Lexicon) -> tuple[tuple[re.Pattern[str], str], ...]:
+    def alt(forms: Any) -> str:
+        words = sorted({" ".join(str(f).split()) for f in forms}, key=len, reverse=True)
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+
+    v = lex.vocab
+    signs = alt(f for forms in (v.get("amount_currency_signs") or {}).values() for f in forms)
+    words = alt(f for forms in (v.get("amount_currency_words") or {}).values() for f in forms)
+    scales = [str(s) for s in (v.get("amount_scales") or {})]
+    long_scale = alt(s for s in scales if len(s) > 1)
+    short_scale = alt(s for s in scales if len(s) == 1)
+    scale = rf"(?:\s?(?P<scale>{long_scale})|(?P<scale_short>{short_scale}))(?![\w])"
+    lengths = alt(v.get("amount_lengths") or {})
+    percent = alt(v.get("amount_percent") or ())
+    lead = r"(?<![\w.,])"
+    return (
+        (re.compile(rf"(?<![\w])(?P<cur>{signs})\s?{_NUM}(?:{scale})?", re.I), "money"),
+        (re.compile(rf"{lead}{_NUM}(?:{scale})?\s+(?P<cur>{words})\b", re.I), "money"),
+        (re.compile(rf"{lead}{_NUM}\s?(?P<len>{lengths})(?![\w])", re.I), "length"),
+        (re.compile(rf"{lead}{_NUM}\s?(?:{percent})(?![\w])", re.I), "percent"),
+        (re.compile(rf"{lead}{_NUM}\s+(?P<scale>million|billion|trillion)\b", re.I), "scaled"),
+    )
+
+
+KIND = Amount()

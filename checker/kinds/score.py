@@ -1,0 +1,243 @@
+"""Score: the points (or votes, goals) one actor got at one occurrence ("Sweden won with 583
+points", "Italy (292 points)", "Ukraine received 439 points in the public vote").
+
+The generic reader ties each number to the country or person it is about and to the part of
+the score it is (the jury part, the public part, else the total), so that a part is never
+compared with a total. A number it cannot tie to both, surely, it leaves unread: a score given
+to the wrong actor, or a part read as a total, would be a false conflict.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from checker.extract.generic import avoided, category_key, clause_of, offsets_of
+from checker.kinds import Kind
+from checker.models import Claim
+from checker.wording import name_key
+
+if TYPE_CHECKING:
+    from checker.extract.base import Context, Draft
+    from checker.families import Family
+    from checker.lexicon import Lexicon
+    from checker.text import Numbers, Sentence
+
+_UNITS = r"(?:points|votes|televotes|pts)"
+_GATE = re.compile(rf"\d[^\n]{{0,40}}?\b{_UNITS}\b|\b{_UNITS}\b", re.I)
+# Parts of a score: the same keys as the shared categories (checker/data/en/events.yaml), with
+# the looser wordings reports use for them ("the public's vote", "the viewers' voting").
+_PARTS = {
+    "jury": re.compile(r"\bjur(?:y|ies)\b|\bprofessional judges\b", re.I),
+    "televote": re.compile(
+        r"\btelevot\w*|\bpublic(?:'s|’s)?\s+(?:vot\w*|televot\w*)|\bviewers(?:'|’)?\s+vot\w*|"
+        r"\bfrom the public\b|\bthe public\b(?=\s+and\b)",
+        re.I,
+    ),
+}
+_TOTAL = re.compile(r"\b(?:total|overall|combined|in all|altogether)\b", re.I)
+# Points a country or a jury hands out are not the score of the one that gets them ...
+_GIVE = re.compile(r"\b(?:gave|give|gives|giving|given|awarded|awarding|handed|handing)\b", re.I)
+# ... unless a vote gives them: "the public vote gave them 492 points" is the public part.
+_PRONOUN = re.compile(r"\b(?:they|them|their|it|its|she|her|he|his)\b", re.I)
+# "the final in Tel Aviv, Israel": a country named as the place is not the one scoring
+_PLACE = re.compile(r"\b(?:in|at|near|across|throughout|around)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s*,?\s*){0,3}$")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+class Score(Kind):
+    name = "score"
+    summary = "the points or votes one actor got: 583 points"
+
+    def json(self, claim: Claim) -> Any:
+        return int(claim.value)
+
+    def compact(self, claim: Claim) -> str:
+        return str(claim.value)
+
+    def chart(self, claim: Claim, year: int | None = None) -> str:
+        return str(claim.value)
+
+    def label(self, claim: Claim) -> str:
+        return f"{claim.value} {claim.detail('unit') or 'points'}"
+
+    def read(self, sentence: Sentence, index: int, ctx: Context, family: Family) -> Iterator[Draft]:
+        text = sentence.text
+        if not _GATE.search(text):
+            return
+        previous = ctx.sentences[index - 1].text if index > 0 else ""
+        seen: set[int] = set()
+        for m, unit in _numbers(text, ctx.numbers):
+            if m.start("num") in seen:
+                continue
+            seen.add(m.start("num"))
+            draft = _draft(text, m, unit, previous, ctx, family)
+            if draft is not None:
+                yield draft
+
+
+def _numbers(text: str, n: Numbers) -> Iterator[tuple[re.Match[str], str]]:
+    """Numbers that may be scores: with their unit, or bare where the sentence speaks of
+    points ("a total of 613", "Spain on 459", "Croatia's act (547)")."""
+    unit_form, total_form, bracket_form = _patterns(n)
+    units = ""
+    for m in unit_form.finditer(text):
+        units = units or m.group("unit").lower()
+        yield m, m.group("unit").lower()
+    if not units:
+        return
+    for pattern in (total_form, bracket_form):
+        for m in pattern.finditer(text):
+            yield m, units
+
+
+@cache
+def _patterns(n: Numbers) -> tuple[re.Pattern[str], ...]:
+    card = rf"(?P<num>{n.cardinal})"
+    unit_form = re.compile(
+        rf"(?<![\w$€£.,%-]){card}\s+(?:(?:jury|televote|public)\s+)?(?P<unit>{_UNITS})\b"
+        r"(?!\s+(?:to|in\s+favou?r|against|for\s+and)\b)",
+        re.I,
+    )
+    after = r"(?=\s*(?:[,.;:)\]]|\band\b|$))"
+    total_form = re.compile(rf"\b(?:a\s+total\s+of|total\s+of|on)\s+(?P<num>\d{{1,4}}){after}", re.I)
+    bracket_form = re.compile(r"\((?P<num>\d{1,3})\)")
+    return unit_form, total_form, bracket_form
+
+
+def _draft(
+    text: str, m: re.Match[str], unit: str, previous: str, ctx: Context, family: Family
+) -> Draft | None:
+    from checker.extract.base import Draft
+
+    a, b, clause = clause_of(text, m.start(), m.end())
+    if avoided(family, clause) or _YEAR.search(clause) or _margin(text, m, ctx.lex):
+        return None  # about a vote in a chamber, a share, another year's contest, a lead
+    value = ctx.numbers.read_cardinal(m.group("num"))
+    part = _part(text, m, a, ctx.lex)
+    actor = _actor(text, m, a, previous, ctx.lex)
+    if value is None or value > 100_000 or part is None or actor is None:
+        return None
+    if m.group(0).startswith("(") and not _listed(text[a : m.start()], ctx.lex):
+        return None
+    return Draft(
+        family=family.name,
+        slot=f"{family.name}:{actor}{part}",
+        value=value,
+        display=m.group(0).strip("()") if m.group(0).startswith("(") else m.group(0),
+        span=m.span("num") if m.group(0).startswith("(") else m.span(),
+        year_offsets=offsets_of(text, m.start(), m.end(), a, b, ctx),
+        extra={"unit": unit},
+    )
+
+
+_BY = re.compile(r"\b(?:by|than)\s+(?:(?:over|more than|just|only|some|about|nearly)\s+)?$", re.I)
+_GAP = re.compile(
+    rf"\s*(?:{_UNITS}\s+)?(?:(?P<lead>ahead|behind|clear|more|fewer|less|short|adrift)\b|from\s+(?:the\s+)?)",
+    re.I,
+)
+
+
+def _margin(text: str, m: re.Match[str], lex: Lexicon) -> bool:
+    """ "won by 143 points", "12 points ahead", "12 points from Sweden": a margin, or the
+    points one country gave, not a score."""
+    if _BY.search(text[max(0, m.start() - 30) : m.start()]):
+        return True
+    gap = _GAP.match(text, m.end("num"))
+    if gap is None:
+        return False
+    if gap.group("lead"):
+        return True
+    return any(
+        s == 0 and e.kind == "country" for s, _, e in lex.find_entities(text[gap.end() : gap.end() + 40])
+    )
+
+
+def _part(text: str, m: re.Match[str], clause_start: int, lex: Lexicon) -> str | None:
+    """':jury', ':televote' or '' (the total); None when the words leave it open (a number
+    after "after the jury votes" in a list of places may be a part or the total)."""
+    right = re.split(r"[,;(]|\d", text[m.end("num") : m.end("num") + 45])[0]
+    if m.group(0).startswith("("):
+        right = ""
+    left = text[clause_start : m.start("num")]
+    piece = re.split(r"[,;(]|\d", left)[-1]
+    for window in (right, piece):
+        parts = _parts_in(window, lex)
+        if len(parts) > 1 or (window is piece and _TOTAL.search(piece)):
+            return ""
+        if parts:
+            return ":" + parts[0]
+    before = _parts_in(left, lex)
+    if len(before) > 1:
+        return ""  # "after the jury and the public votes, Italy had 465 points"
+    return None if before else ""
+
+
+def _parts_in(text: str, lex: Lexicon) -> list[str]:
+    found = {key for key, pattern in _PARTS.items() if pattern.search(text)}
+    found |= {k for k in category_key(text, lex).split(":") if k in _PARTS}
+    return sorted(found)
+
+
+def _actor(text: str, m: re.Match[str], clause_start: int, previous: str, lex: Lexicon) -> str | None:
+    """Whose score it is: the country named last before the number in its clause, else a
+    person's name there; "they"/"them" stand for the last country named before, in this
+    sentence or the one before. Points given ("Austria gave Australia 12 points") are none."""
+    left = text[clause_start : m.start("num")]
+    give = _GIVE.search(left)
+    if give and not _parts_in(left[: give.start()], lex):
+        return None
+    countries = [
+        (s, e)
+        for s, e, ent in lex.find_entities(left)
+        if ent.kind == "country" and not _PLACE.search(left[:s])
+    ]
+    pronoun = list(_PRONOUN.finditer(left))
+    if countries and not (give and pronoun and pronoun[-1].start() > countries[-1][1]):
+        return lex.find_entities(left[countries[-1][0] : countries[-1][1]])[0][2].name
+    person = _person(left, lex)
+    if person:
+        return person
+    if not pronoun:
+        return None
+    earlier = [e for _, _, e in lex.find_entities(text[:clause_start]) if e.kind == "country"]
+    if earlier:
+        return earlier[-1].name
+    before = [e for _, _, e in lex.find_entities(previous) if e.kind == "country"]
+    return before[0].name if before else None
+
+
+def _person(left: str, lex: Lexicon) -> str | None:
+    from checker.extract.people import _name_pattern
+
+    names = list(_names(lex).finditer(left))
+    # the name that is the subject of the score: nothing but words between it and the number
+    if not names or re.search(r"[.,;:]", left[names[-1].end() :]) or _PLACE.search(left[: names[-1].start()]):
+        return None
+    name = names[-1].group("name")
+    if lex.find_entities(name) or not re.fullmatch(_name_pattern(lex), name):
+        return None
+    return name_key(name)
+
+
+@cache
+def _names(lex: Lexicon) -> re.Pattern[str]:
+    from checker.extract.people import _name_pattern
+
+    return re.compile(_name_pattern(lex))
+
+
+def _listed(left: str, lex: Lexicon) -> bool:
+    """ "Croatia's Baby Lasagna (547)": a bare number in brackets is a score only right after
+    a country and the name of its act."""
+    countries = [(s, e) for s, e, ent in lex.find_entities(left) if ent.kind == "country"]
+    if not countries:
+        return False
+    tail = left[countries[-1][1] :]
+    act = r"(?:['’]s(?:\s+[a-z]+){0,2})?(?:\s+(?:[A-Z][\w'’.-]*|and|&))*\s*"
+    return len(tail) <= 60 and re.fullmatch(act, tail) is not None
+
+
+KIND = Score()

@@ -1,0 +1,19 @@
+from __future__ import annotations
+
+from checker.rule import KindRule
+
+
+class Amount(KindRule):
+    """Different amounts of one thing at one occurrence ("$300 billion" against "$250 billion").
+
+    Bad: a finance goal of "$300 billion a year" against "$250 billion a year" about the same
+    deal; a marathon course of "42.195 km" against "40 km".
+    Good: "$4.2 billion" and "$4,180 million" (equal within the rounding of the less precise);
+    "42.195 km" and "26.2 miles"; a budget in euros and one in dollars (never compared); prize
+    money of $200,000 in 2023 and $250,000 in 2024 (a time-shift).
+    """
+
+    code = "FL110"
+    name = "amount"
+    kind_name = "amount"
+    report_time_shifts = True
