@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from checker.lexicon import Lexicon, phrases_re
+from checker.lexicon import Lexicon
 from checker.models import Article, Claim, Digest, Evidence, Occurrence
+from checker.stages import Stage, by_label, concluding, named_stage
 from checker.text import Sentence, default_numbers, split_sentences
 
 MEETING_GAP_DAYS = 12  # dates further apart than this within a year are different meetings
@@ -178,17 +180,12 @@ def _year(
 
 
 def stage(article: Article, claims: list[Claim], lex: Lexicon) -> str | None:
-    """The meeting the report's own event sentence names, if it names one."""
+    """The label of the meeting the report's own event sentence names, if it names one."""
     event = next((c for c in claims if c.slot == "event-date"), None)
     if event is None:
         return None
-    sentence = article.text[event.start : event.end]
-    for stage in ("committee", "plenary"):
-        for m in phrases_re((lex.vocab.get("stages") or {}).get(stage) or []).finditer(sentence):
-            window = sentence[max(0, m.start() - 60) : m.end() + 60]
-            if not _EARLIER_STAGE.search(window):
-                return stage
-    return None
+    found = named_stage(article.text[event.start : event.end], lex, passing=_EARLIER_STAGE)
+    return found.label if found else None
 
 
 # "which passed the Third Committee last month": an earlier stage, not this report's meeting
@@ -213,17 +210,43 @@ def _meetings(
     for members in by_series.values():
         dates = [dated[a.path].date for a in members if dated[a.path].date]
         calendar = _calendar(dates)
-        named = {stages[a.path] for a in members if stages[a.path]}
+        named = {a.path: s for a in members if (s := by_label(stages[a.path])) is not None}
         # The series meets more than once a year only on evidence: a year with dates in two
-        # parts of its calendar, or a committee stage named (it implies a later plenary). A
-        # yearly vote whose date moves from year to year is still one meeting a year.
-        if not _twice_a_year(dates, calendar) and named <= {"plenary"}:
+        # parts of its calendar, or an earlier stage named (it implies a later one: a committee
+        # a plenary, a semi-final a final). A yearly vote whose date moves from year to year is
+        # still one meeting a year, and so is a series whose reports name only its last stage.
+        if not _twice_a_year(dates, calendar) and all(s.concluding for s in named.values()):
             out.update({a.path: (None, True, None) for a in members})
             continue
-        labels = _label_meetings(calendar, members, dated, stages)
+        # Where only a named earlier stage splits the year (no second part of the calendar), a
+        # report that names no stage is about the stage that concludes the group, the one the
+        # news covers: a song contest's final, not its semi-final.
+        implied = None if _twice_a_year(dates, calendar) else _concluding_of(named.values())
+        part = _Part(
+            calendar,
+            _label_meetings(calendar, members, dated, named),
+            _named_dates(members, dated, named, calendar),
+            implied,
+        )
         for a in members:
-            out[a.path] = _meeting_of(a, dated[a.path].date, stages[a.path], calendar, labels)
+            out[a.path] = _meeting_of(dated[a.path].date, named.get(a.path), part)
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Part:
+    """A series' calendar: its parts, the label of each, and the dated reports that name a stage."""
+
+    calendar: list[tuple[int, int]]
+    labels: dict[int, str]
+    named: dict[tuple[int | None, int], list[tuple[dt.date, Stage]]]  # (part, year) -> named
+    implied: Stage | None  # the meeting of a report that names no stage, where the calendar cannot tell
+
+
+def _concluding_of(named: Iterable[Stage]) -> Stage | None:
+    """The concluding stage of the one group the reports name stages of, if one."""
+    groups = {s.group: s for s in named}
+    return concluding(next(iter(groups.values()))) if len(groups) == 1 else None
 
 
 def _twice_a_year(dates: list[dt.date], calendar: list[tuple[int, int]]) -> bool:
@@ -250,12 +273,17 @@ def _cluster_of(date: dt.date, calendar: list[tuple[int, int]]) -> int | None:
     return next((i for i, (a, b) in enumerate(calendar) if a <= day <= b), None)
 
 
-def _label_meetings(calendar, members, dated, stages) -> dict[int, str]:
-    votes: dict[int, Counter[str]] = defaultdict(Counter)
+def _label_meetings(
+    calendar: list[tuple[int, int]],
+    members: list[Article],
+    dated: dict[str, _Dated],
+    named: dict[str, Stage],
+) -> dict[int, str]:
+    votes: dict[int | None, Counter[str]] = defaultdict(Counter)
     for a in members:
-        date, stage = dated[a.path].date, stages[a.path]
+        date, stage = dated[a.path].date, named.get(a.path)
         if date and stage:
-            votes[_cluster_of(date, calendar)][stage] += 1
+            votes[_cluster_of(date, calendar)][stage.label] += 1
     labels: dict[int, str] = {}
     for i, (first, _) in enumerate(calendar):
         month = (dt.date(2001, 1, 1) + dt.timedelta(days=first - 1)).strftime("%B")
@@ -263,13 +291,36 @@ def _label_meetings(calendar, members, dated, stages) -> dict[int, str]:
     return labels
 
 
-def _meeting_of(article, date, stage, calendar, labels):
+def _named_dates(
+    members: list[Article],
+    dated: dict[str, _Dated],
+    named: dict[str, Stage],
+    calendar: list[tuple[int, int]],
+) -> dict[tuple[int | None, int], list[tuple[dt.date, Stage]]]:
+    out: dict[tuple[int | None, int], list[tuple[dt.date, Stage]]] = defaultdict(list)
+    for a in members:
+        date, stage = dated[a.path].date, named.get(a.path)
+        if date and stage:
+            out[(_cluster_of(date, calendar), date.year)].append((date, stage))
+    return out
+
+
+def _meeting_of(
+    date: dt.date | None, stage: Stage | None, part: _Part
+) -> tuple[str | None, bool, Evidence | None]:
+    implied = part.implied.label if part.implied and stage is None else None
     if date:
-        index = _cluster_of(date, calendar)
-        label = labels.get(index, stage or "meeting")
+        index = _cluster_of(date, part.calendar)
+        label = (
+            _stage_in_part(date, stage, part, index)
+            or implied
+            or part.labels.get(index, stage.label if stage else "meeting")
+        )
         return label, True, Evidence("meeting", f"dated {date.isoformat()}: the {label}")
     if stage:
-        return stage, True, Evidence("meeting", f"the report names the {stage}")
+        return stage.label, True, Evidence("meeting", f"the report names the {stage.label}")
+    if implied:
+        return implied, True, Evidence("meeting", f"the report names no earlier stage: the {implied}")
     return (
         None,
         False,
@@ -277,3 +328,23 @@ def _meeting_of(article, date, stage, calendar, labels):
             "meeting", "the series meets more than once a year and this report gives no date for its meeting"
         ),
     )
+
+
+def _stage_in_part(date: dt.date, stage: Stage | None, part: _Part, index: int | None) -> str | None:
+    """The stage of a dated report where stages share a part of the calendar (a contest's
+    semi-final on Tuesday and final on Saturday), or None for the part's own label."""
+    if stage is not None:
+        # a stage whose meetings the calendar places in another part is mentioned in passing
+        elsewhere = any(i != index and other == stage.label for i, other in part.labels.items())
+        return None if elsewhere else stage.label
+    named = part.named.get((index, date.year), [])
+    if not named:
+        return None
+    near = [(abs((d - date).days), s.order, s) for d, s in named if abs((d - date).days) <= 1]
+    if near:
+        return min(near, key=lambda n: (n[0], n[1]))[2].label  # the same day as a named report
+    if len({s.group for _, s in named}) > 1:
+        return None
+    if all(date > d for d, _ in named) and not any(s.concluding for _, s in named):
+        return concluding(named[0][1]).label  # after an earlier stage: the stage it leads to
+    return None

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from checker.extract.base import Context, Draft, clause_around, period_offsets
-from checker.lexicon import Lexicon, phrases_re
+from checker.stages import named_stage
 from checker.text import Numbers, Sentence
 
 FOR, AGAINST, ABSTAIN = "for", "against", "abstain"
@@ -86,15 +86,8 @@ def _has_event_verb(text: str, ctx: Context) -> bool:
 
 def _meeting(clause: str, ctx: Context) -> dict[str, str]:
     """A clause that names a stage of the meeting ("the Third Committee adopted") speaks for it."""
-    for stage in ("committee", "plenary"):
-        if _stage_re(ctx.lex, stage).search(clause):
-            return {"meeting": stage}
-    return {}
-
-
-@cache
-def _stage_re(lex: Lexicon, stage: str) -> re.Pattern[str]:
-    return phrases_re((lex.vocab.get("stages") or {}).get(stage) or [])
+    stage = named_stage(clause, ctx.lex)
+    return {"meeting": stage.label} if stage else {}
 
 
 def _year(clause: str, ctx: Context) -> tuple[int, ...]:

@@ -1,0 +1,132 @@
+"""The stages of one occurrence as data: groups of stages in the order they happen (committee
+then plenary; heats, semi-final, final), read from checker/data/<language>/stages.yaml, and the
+stage a sentence names."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from checker.lexicon import Lexicon, default_lexicon, phrases_re
+
+
+@dataclass(frozen=True, slots=True)
+class Stage:
+    """One meeting within an occurrence: its label, its group and its place in the group."""
+
+    label: str
+    group: str
+    order: int  # 0 for the group's first stage
+    words: tuple[str, ...]
+    concluding: bool  # the group's last stage
+
+
+@cache
+def stages(lex: Lexicon | None = None) -> tuple[Stage, ...]:
+    """Every stage of every group, each group in the order its stages happen."""
+    vocab = (lex or default_lexicon()).vocab.get("stages") or {}
+    out: list[Stage] = []
+    for group, members in vocab.items() if isinstance(vocab, dict) else ():
+        if not isinstance(members, dict):
+            continue  # a malformed group names no stage rather than breaking every run
+        for order, (label, words) in enumerate(members.items()):
+            out.append(
+                Stage(
+                    label=str(label),
+                    group=str(group),
+                    order=order,
+                    words=tuple(str(w) for w in words or ()),
+                    concluding=order == len(members) - 1,
+                )
+            )
+    return tuple(out)
+
+
+def by_label(label: str | None, lex: Lexicon | None = None) -> Stage | None:
+    """The stage a meeting label names (a digest keeps only the label)."""
+    return next((s for s in stages(lex) if s.label == label), None) if label else None
+
+
+def concluding(stage: Stage, lex: Lexicon | None = None) -> Stage:
+    """The stage that concludes the group of this one (the final after a semi-final)."""
+    return next(s for s in stages(lex) if s.group == stage.group and s.concluding)
+
+
+def before(stage: Stage, lex: Lexicon | None = None) -> Stage | None:
+    """The stage just before this one in its group, if any."""
+    return next((s for s in stages(lex) if s.group == stage.group and s.order == stage.order - 1), None)
+
+
+def named_stage(text: str, lex: Lexicon, passing: re.Pattern[str] | None = None) -> Stage | None:
+    """The stage a sentence names, or None.
+
+    A word used as a modifier ("the final text") names nothing; a stage the event leads to
+    ("through to the final") stands for the stage before it; `passing` (a pattern searched
+    60 characters around the word) marks a stage mentioned in passing. Where several stages
+    are named, the earliest of its group wins: a report of a later stage names the earlier one
+    only in passing, which `passing` is there to catch, while a report of the earlier stage
+    often announces the later one."""
+    found: list[tuple[int, int, Stage]] = []
+    previous_end = -1
+    for m in _all_words_re(lex).finditer(text):
+        head = text[previous_end : m.start()].isspace() if previous_end >= 0 else False
+        previous_end = m.end()
+        if head:
+            continue  # "the semi-final qualifier": the second word is the first one's noun
+        stage = _word_stage(lex).get(_normal(m.group()))
+        if stage is None or _is_modifier(text, m, lex):
+            continue
+        if passing is not None and passing.search(text[max(0, m.start() - 60) : m.end() + 60]):
+            continue
+        if _is_destination(text, m.start(), lex):
+            stage = before(stage, lex)
+            if stage is None:
+                continue
+        found.append((stage.order, m.start(), stage))
+    return min(found, key=lambda f: (f[0], f[1]))[2] if found else None
+
+
+def _normal(phrase: str) -> str:
+    return " ".join(phrase.lower().split())
+
+
+@cache
+def _word_stage(lex: Lexicon) -> dict[str, Stage]:
+    """Each word of the vocabulary and its stage; a word two stages give keeps the first."""
+    table: dict[str, Stage] = {}
+    for stage in stages(lex):
+        for word in stage.words:
+            table.setdefault(_normal(word), stage)
+    return table
+
+
+@cache
+def _all_words_re(lex: Lexicon) -> re.Pattern[str]:
+    # one alternation, longest first: "semi final" is found whole, never as its "final"
+    return phrases_re(tuple(_word_stage(lex)))
+
+
+def _is_modifier(text: str, m: re.Match[str], lex: Lexicon) -> bool:
+    """An everyday stage word followed by a lower-case noun modifies it: "the final text"."""
+    if _normal(m.group()) not in lex.word_set("stage_modifier_words"):
+        return False
+    following = re.match(r"[ \t]+([a-z][\w'’-]*)", text[m.end() :])
+    if following is None:
+        return False  # punctuation, a number or a name: "the final, which", "final Saturday"
+    word = following.group(1)
+    return word not in lex.word_set("stage_followers") and not word.endswith("ed")
+
+
+def _is_destination(text: str, start: int, lex: Lexicon) -> bool:
+    """Whether the stage is where the event leads: "10 songs are through to the final"."""
+    return bool(_destination_re(lex).search(text[max(0, start - 100) : start]))
+
+
+@cache
+def _destination_re(lex: Lexicon) -> re.Pattern[str]:
+    cues = sorted(lex.words("stage_destinations"), key=lambda c: (-len(c), c))
+    body = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in cues) or r"(?!x)x"
+    # the cue, then at most a few words of the event's name: "through to the Eurovision Song
+    # Contest grand final", "qualified for Saturday's final"
+    return re.compile(rf"(?<![\w-])(?i:{body})\s+(?:(?:the|a|an|this|next|grand|[A-Z][\w'’.-]*)\s+){{0,6}}$")
