@@ -1,0 +1,210 @@
+"""Stages of an occurrence are data (checker/data/en/stages.yaml): a song contest's semi-final
+and final, a championship's heats and final, a bill's readings and an election's rounds are
+different meetings of one year, each with its own label, while reports of one stage are still
+compared with each other."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from checker.lexicon import default_lexicon
+from checker.models import Corpus, Finding, Verdict
+from checker.pipeline import check
+from checker.stages import named_stage, stages
+from rules import all_rules
+
+
+def report(published: str, body: str, title: str = "") -> str:
+    head = f"title: '{title}'\n" if title else ""
+    return f"---\n{head}published: {published}\n---\n{' '.join(body.split())}\n"
+
+
+def judge(folder: Path, reports: dict[str, str]) -> Corpus:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in reports.items():
+        (folder / f"{name}.md").write_text(text, encoding="utf-8")
+    return check([str(folder)], all_rules())
+
+
+def conflicts(corpus: Corpus, slot_part: str) -> list[Finding]:
+    return [f for f in corpus.findings if f.verdict is Verdict.CONFLICT and slot_part in f.slot]
+
+
+def pairs(findings: list[Finding]) -> set[frozenset[str]]:
+    """The pairs of reports the findings set against each other, by file stem."""
+    out: set[frozenset[str]] = set()
+    for f in findings:
+        for i, a in enumerate(f.sides):
+            for b in f.sides[i + 1 :]:
+                out |= {frozenset((Path(x).stem, Path(y).stem)) for x in a.articles for y in b.articles}
+    return out
+
+
+def meetings(corpus: Corpus) -> dict[str, str | None]:
+    return {Path(p).stem: o.meeting for p, o in corpus.occurrences.items()}
+
+
+# ------------------------------------------------------------------ the vocabulary
+
+
+def test_every_group_ends_in_one_concluding_stage():
+    groups: dict[str, list] = {}
+    for stage in stages():
+        groups.setdefault(stage.group, []).append(stage)
+    assert {"deliberation", "competition", "reading", "election"} <= set(groups)
+    for members in groups.values():
+        assert [s.order for s in members] == list(range(len(members)))
+        assert [s.concluding for s in members] == [False] * (len(members) - 1) + [True]
+    labels = [s.label for s in stages()]
+    assert len(labels) == len(set(labels))
+
+
+@pytest.mark.parametrize(
+    "sentence,label",
+    [
+        ("The Third Committee adopted the draft on Tuesday.", "committee"),
+        ("The General Assembly plenary adopted it on Friday.", "plenary"),
+        ("Sixteen songs competed in the second semi-final on Thursday.", "semi-final"),
+        ("The semi-final qualifiers were drawn on Monday.", "semi-final"),
+        ("The grand final was held on Saturday.", "final"),
+        ("She won the final, which was held on Saturday.", "final"),
+        ("The swimmers raced in the heats on Friday morning.", "heats"),
+        ("The bill passed its second reading on Wednesday.", "second reading"),
+        ("The run-off is on Sunday.", "run-off"),
+        ("Ten songs are through to the grand final this Saturday.", "semi-final"),
+        ("He qualified for Saturday's final with the third time.", "semi-final"),
+        ("The Assembly adopted the final text on Friday.", None),
+        ("The final day of the conference was Friday.", None),
+        ("The final vote was 120-8.", None),
+        ("The final results were announced on Sunday.", None),
+        ("A heat wave hit the city on Tuesday.", None),
+        ("The preview show opened on Monday.", None),
+    ],
+)
+def test_the_stage_a_sentence_names(sentence, label):
+    found = named_stage(sentence, default_lexicon())
+    assert (found.label if found else None) == label
+
+
+# ------------------------------------------------------------------ through the checker
+
+SEMI = report(
+    "2031-05-14",
+    """The first semi-final of the Lumina Song Contest was held in Vell on Tuesday. Sixteen
+    contestants performed in the arena, and ten went through.""",
+    "Ten songs through in the Lumina Song Contest",
+)
+FINAL = report(
+    "2031-05-18",
+    """The grand final of the Lumina Song Contest was held in Vell on Saturday. Twenty-six
+    contestants performed in the arena, and Ostrava won.""",
+    "Ostrava wins the Lumina Song Contest",
+)
+FINAL_UNNAMED = report(
+    "2031-05-18",
+    """Ostrava won the Lumina Song Contest in Vell on Saturday, after twenty-six contestants
+    performed in the arena.""",
+    "Ostrava takes the Lumina Song Contest",
+)
+FINAL_MISCOUNTED = report(
+    "2031-05-18",
+    """Ostrava won the Lumina Song Contest in Vell on Saturday, after twenty-five contestants
+    performed in the arena.""",
+    "Lumina Song Contest: Ostrava wins",
+)
+
+
+def test_a_song_contests_semi_final_and_final_are_different_meetings(tmp_path):
+    corpus = judge(
+        tmp_path / "contest",
+        {"semi": SEMI, "final": FINAL, "unnamed": FINAL_UNNAMED, "miscounted": FINAL_MISCOUNTED},
+    )
+    # a report that names no stage, dated after the semi-final, is about the final
+    assert meetings(corpus) == {
+        "semi": "semi-final",
+        "final": "final",
+        "unnamed": "final",
+        "miscounted": "final",
+    }
+    found = pairs(conflicts(corpus, "entrants")) | pairs(conflicts(corpus, "date"))
+    assert not any("semi" in p for p in found), found  # 16 in the semi-final, 26 in the final
+    # reports of the final are still compared: 25 against 26
+    assert pairs(conflicts(corpus, "entrants")) == {
+        frozenset(("miscounted", "final")),
+        frozenset(("miscounted", "unnamed")),
+    }
+
+
+def test_a_swimming_championships_heats_and_final_of_one_day(tmp_path):
+    heats = report(
+        "2031-07-12",
+        """The heats of the Kessel Swimming Championship were swum on Friday morning, and 40
+        swimmers started.""",
+    )
+    final = report(
+        "2031-07-12",
+        """The final of the Kessel Swimming Championship was swum on Friday evening, and eight
+        swimmers started.""",
+    )
+    corpus = judge(tmp_path / "swim", {"heats": heats, "final": final})
+    assert meetings(corpus) == {"heats": "heats", "final": "final"}
+    assert not conflicts(corpus, "entrants")
+
+
+def test_a_bills_first_and_second_reading(tmp_path):
+    first = report(
+        "2031-03-05",
+        "The Orlen parliament passed the housing bill 120-8 at its first reading on Tuesday.",
+    )
+    second = report(
+        "2031-03-07",
+        "The Orlen parliament passed the housing bill 98-30 at its second reading on Thursday.",
+    )
+    second_again = report(
+        "2031-03-07",
+        "On Thursday the Orlen parliament passed the housing bill 98-31 at its second reading.",
+    )
+    corpus = judge(tmp_path / "bill", {"first": first, "second": second, "again": second_again})
+    assert meetings(corpus) == {
+        "first": "first reading",
+        "second": "second reading",
+        "again": "second reading",
+    }
+    assert pairs(conflicts(corpus, "tally")) == {frozenset(("second", "again"))}
+    assert not conflicts(corpus, "date")
+
+
+def test_an_elections_first_round_and_run_off(tmp_path):
+    first = report(
+        "2031-04-08",
+        "The Varna assembly voted 210-190 for Ana Petrov in the first round of voting on Monday.",
+    )
+    runoff = report(
+        "2031-04-10",
+        "The Varna assembly voted 230-170 for Ana Petrov in the run-off on Wednesday.",
+    )
+    corpus = judge(tmp_path / "election", {"first": first, "runoff": runoff})
+    assert meetings(corpus) == {"first": "first round", "runoff": "run-off"}
+    assert not conflicts(corpus, "tally") and not conflicts(corpus, "date")
+
+
+def test_the_final_text_is_not_a_stage(tmp_path):
+    committee = report(
+        "2031-11-19",
+        "The Third Committee of the Orlen Assembly adopted the resolution 120-8 on Tuesday.",
+    )
+    text = report(
+        "2031-12-18",
+        "The Orlen Assembly adopted the final text of the resolution 125-8 on Wednesday.",
+    )
+    plenary = report(
+        "2031-12-18",
+        "The Orlen Assembly adopted the resolution 125-9 on Wednesday.",
+    )
+    corpus = judge(tmp_path / "text", {"committee": committee, "text": text, "plenary": plenary})
+    placed = meetings(corpus)
+    assert placed["committee"] == "committee"
+    assert placed["text"] == placed["plenary"] != "final"
+    assert pairs(conflicts(corpus, "tally")) == {frozenset(("text", "plenary"))}
