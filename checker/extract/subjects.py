@@ -1,0 +1,176 @@
+"""Who a result is about: the person, team or country that finished, placed or won.
+
+A result is keyed by its subject so only like is compared: one runner's time with the same
+runner's, one country's place with the same country's. A subject is a person named in two to
+four capitalised words ("Ana Ruiz"), a country or other entity of the lexicon ("Kenya", "the
+UK"), or one word the report ties to either: a surname it gave in full before ("Ruiz"), or a
+stage name it gave as a country's entry ("the Dutch entry Lumo", "Norway's singer Vela")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from checker.extract.base import Context
+from checker.extract.people import _clean_name, _name_pattern
+from checker.lexicon import Lexicon
+from checker.wording import name_key
+
+__all__ = ["Subject", "subject_before", "subject_ending_at", "subject_starting_at"]
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    key: str  # what the slot is keyed by: a folded person name or an entity's name
+    name: str
+    start: int
+    end: int
+
+
+# Words after which a mention is an object, not who finished ("beat Ruiz", "ahead of Kenya").
+_OBJECT_BEFORE = re.compile(
+    r"(?:\bbeat|\bbeating|\bbeats|\bahead of|\bbehind|\bover|\bfrom|\bthan|\bto|\bagainst|\bthe|"
+    r"\bof|\bwith|\bafter|\bpast|\bovertook|\boutsprinted|\bedged|\bpipped)\s+$",
+    re.I,
+)
+_ENTRY_WORDS = r"(?:entry|entrant|act|singer|band|representative|contestant|hopeful|performer|star)"
+_STAGE_NAME = r"(?P<stage>[A-Z][\w'\u00c0-\u024f]+)(?![\w'-]|\s+[A-Z])"
+
+
+def subject_before(text: str, clause_start: int, pos: int, ctx: Context) -> Subject | None:
+    """The last person or entity named in the clause before pos that is not an object."""
+    region = text[clause_start:pos]
+    found = [s for s in _mentions(region, ctx) if not _OBJECT_BEFORE.search(region[: s.start])]
+    if not found:
+        return None
+    last = found[-1]
+    return Subject(last.key, last.name, last.start + clause_start, last.end + clause_start)
+
+
+# What may stand between a subject and its verb: an adverb, an aside set off by commas, or an
+# aside opened by a comma and a preposition whose closing comma a writer left out.
+_BETWEEN = re.compile(
+    r"(?:,\s+[^,;]{1,90},|,\s+(?:despite|for all|after|with|in spite of|as|though|although)\b[^,;]{1,70}?)?"
+    r"\s*(?:(?:also|eventually|only|then|finally|ultimately|again|just|instead|had|has|have)\s+){0,2}$",
+    re.I,
+)
+
+
+def subject_ending_at(text: str, clause_start: int, pos: int, ctx: Context) -> Subject | None:
+    """The person or entity named right before a verb at pos ("Ruiz finished", "Kenya, the
+    favourite, came")."""
+    region = text[clause_start:pos]
+    found = _mentions(region, ctx)
+    if not found or not _BETWEEN.fullmatch(region[found[-1].end :]):
+        return None
+    last = found[-1]
+    return Subject(last.key, last.name, last.start + clause_start, last.end + clause_start)
+
+
+def _mentions(region: str, ctx: Context) -> list[Subject]:
+    """People and entities named in a piece of text, in order, overlaps resolved to the
+    person ("Kenya's Eliud Kipchoge" is Kipchoge)."""
+    people = _people(region, ctx)
+    taken = [(p.start, p.end) for p in people]
+    found = list(people)
+    for a, b, entity in ctx.lex.find_entities(region):
+        # countries only: an organisation or an event's name ("the Berlin Marathon") is no finisher
+        if entity.kind != "country" or any(x < b and a < y for x, y in taken):
+            continue
+        if re.search(r"(?:'s|’s)\s+[A-Z]", region[b : b + 4]):  # "Kenya's Ruiz": the person's
+            continue
+        found.append(Subject(entity.name.lower(), entity.name, a, b))
+        taken.append((a, b))
+    for m in re.finditer(r"(?<![\w'’-])[A-Z][\w'’\u00c0-\u024f-]+", region):
+        if any(x < m.end() and m.start() < y for x, y in taken) or _AFTER_THE.search(region, 0, m.start()):
+            continue
+        tied = _tied(m.group(), ctx)
+        if tied is not None:
+            found.append(Subject(tied[0], tied[1], m.start(), m.end()))
+    return sorted(found, key=lambda s: s.start)
+
+
+def _people(region: str, ctx: Context) -> list[Subject]:
+    return [Subject(name_key(name), name, a, b) for a, b, name in _names(region, ctx.lex)]
+
+
+def _names(text: str, lex: Lexicon) -> Iterator[tuple[int, int, str]]:
+    """Person names in a text, a possessive or a sentence word before them left out, and
+    none that follows "the" ("the Lakeside Marathon" names an event)."""
+    for m in _name_re(lex).finditer(text):
+        raw = m.group("name")
+        lead = _LEAD.match(raw)
+        skip = lead.end() if lead else 0
+        name = _clean_name(raw[skip:], lex)
+        if (
+            name is None
+            or name.split()[-1] in _EVENT_WORDS
+            or _AFTER_THE.search(text, max(0, m.start() - 12), m.start())
+        ):
+            continue
+        start = m.start("name") + skip
+        yield start, start + len(raw[skip:].rstrip()), name
+
+
+_AFTER_THE = re.compile(r"\bthe\s+(?:\d[\w-]*\s+)?$", re.I)  # "the 41st Lakeside Marathon"
+# A last word that makes capitalised words an event's name, not a person's
+_EVENT_WORDS = frozenset(
+    "Marathon Race Run Contest Games Championship Championships Cup Open Prix Classic Festival "
+    "Trophy Series Tour Final Finals Derby Relay Olympics Awards Prize".split()
+)
+
+
+# What may open a run of capitalised words without being part of a name: a possessive
+# ("Kenya's Ana Ruiz"), a word that starts a sentence ("While Ruiz ...").
+_LEAD = re.compile(
+    r"(?:[A-Z][\w\u00c0-\u024f]*(?:'s|’s|'S|’S|s'|s’)\s+|"
+    r"(?:While|When|After|Before|As|If|Although|Though|Since|Despite|Then|Meanwhile|However|"
+    r"Also|Both|Only|Yet|So|Once|Until|Unlike|Like|Including)\s+)+"
+)
+
+
+@cache
+def _name_re(lex: Lexicon) -> re.Pattern[str]:
+    return re.compile(_name_pattern(lex))
+
+
+def _tied(word: str, ctx: Context) -> tuple[str, str] | None:
+    """A single word the report ties to a person or a country: a surname it gave in full, or a
+    stage name it gave as a country's entry."""
+    if word in ctx.lex.word_set("not_name_words"):
+        return None
+    full, stage = _ties(ctx.article.text, ctx.lex)
+    if word in full:
+        return full[word]
+    return stage.get(word)
+
+
+@lru_cache(maxsize=16)
+def _ties(text: str, lex: Lexicon) -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
+    """Surnames of the full names in a report (one person each), and stage names tied to a
+    country ("the UK entry Vela", "Norway's singer Vela")."""
+    surnames: dict[str, set[str]] = {}
+    for _, _, name in _names(text, lex):
+        surnames.setdefault(name.split()[-1], set()).add(name)
+    full = {s: (name_key(next(iter(n))), next(iter(n))) for s, n in surnames.items() if len(n) == 1}
+    stage: dict[str, tuple[str, str]] = {}
+    for _, b, entity in lex.find_entities(text):
+        m = _STAGE_AFTER.match(text, b) if entity.kind == "country" else None
+        if m and m.group("stage") not in lex.word_set("not_name_words") and not lex.entity(m.group("stage")):
+            stage.setdefault(m.group("stage"), (entity.name.lower(), entity.name))
+    return full, stage
+
+
+_STAGE_AFTER = re.compile(rf"(?:(?:'s|’s)\s+(?:{_ENTRY_WORDS},?\s+)?|\s+{_ENTRY_WORDS},?\s+){_STAGE_NAME}")
+
+
+def subject_starting_at(text: str, pos: int, clause_end: int, ctx: Context) -> Subject | None:
+    """The person or entity named right after pos ("in 11th place, Ana Ruiz")."""
+    region = text[pos:clause_end]
+    found = _mentions(region, ctx)
+    if not found or not re.fullmatch(r"\s*(?:the\s+)?", region[: found[0].start], re.I):
+        return None
+    first = found[0]
+    return Subject(first.key, first.name, first.start + pos, first.end + pos)

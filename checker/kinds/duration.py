@@ -1,0 +1,252 @@
+"""Duration: a finishing time or a winning margin, as seconds and the precision it was written
+with ("2:05:04" is 7504 s to the second, "2 hours 5 minutes" 7500 s to the minute). Generic
+reader: a time in clock form (h:mm:ss, m:ss.f) or in units ("2h 05min 04s", "58.3 seconds"),
+kept to the family's forms: a named finisher's time, a winning time, or a margin ("by 15
+seconds", "23 seconds ahead of"). Clock times of day, dates and scores are never read."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING, Any
+
+from checker.extract.base import Draft
+from checker.extract.generic import avoided, category_key, clause_of, offsets_of
+from checker.extract.subjects import subject_before
+from checker.kinds import Kind
+from checker.lexicon import phrases_re
+from checker.models import Claim
+
+if TYPE_CHECKING:
+    from checker.extract.base import Context
+    from checker.families import Family
+    from checker.text import Numbers, Sentence
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A duration read from text: seconds, the unit of its last written part, where it stands."""
+
+    seconds: float
+    precision: float
+    start: int
+    end: int
+
+
+class Duration(Kind):
+    name = "duration"
+    summary = "a time or a margin, to the precision written: 2:05:04, 2 hours 5 minutes, 15 s"
+
+    def json(self, claim: Claim) -> Any:
+        seconds, precision = claim.value
+        return {"seconds": _plain(seconds), "precision": _plain(precision)}
+
+    def compact(self, claim: Claim) -> str:
+        return clock(*claim.value)
+
+    def chart(self, claim: Claim, year: int | None = None) -> str:
+        return clock(*claim.value)
+
+    def label(self, claim: Claim) -> str:
+        return clock(*claim.value)
+
+    def compatible(self, a: Any, b: Any) -> bool:
+        """Equal at the coarser precision of the two: "2 hours 5 minutes" holds 2:05:04, and
+        "2:05:04.3" holds 2:05:04 (a writer may round or cut off)."""
+        (sec_a, prec_a), (sec_b, prec_b) = a, b
+        return abs(sec_a - sec_b) < max(prec_a, prec_b) - 1e-9 or sec_a == sec_b
+
+    def read(self, sentence: Sentence, index: int, ctx: Context, family: Family) -> Iterator[Draft]:
+        text = sentence.text
+        if not _GATE.search(text):
+            return
+        margin = family.name == "margin"
+        for found in _durations_of(text, ctx.numbers):
+            draft = (_margin if margin else _result)(text, found, ctx, family)
+            if draft is not None:
+                yield draft
+
+
+def _plain(x: float) -> int | float:
+    return int(x) if float(x).is_integer() else round(x, 3)
+
+
+def clock(seconds: float, precision: float) -> str:
+    """ "2:05:04", "2:05:04.3", "58.3 s", "2 h 05 min" (to the minute), as precise as written."""
+    whole = int(seconds)
+    frac = seconds - whole
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    if precision >= 60:
+        return f"{hours} h {minutes:02d} min" if hours else f"{minutes} min"
+    tail = f"{secs:02d}" if hours or minutes else str(secs)
+    if precision < 1:
+        digits = max(1, round(-math.log10(precision)))
+        tail += f"{frac:.{digits}f}"[1:]
+    if hours:
+        return f"{hours}:{minutes:02d}:{tail}"
+    return f"{minutes}:{tail}" if minutes else f"{tail} s"
+
+
+# A cheap first look: a digit-colon-digit, or a unit of time.
+_GATE = re.compile(r"\d:\d|\b(?:hours?|hrs?|minutes?|mins?|seconds?|secs?)\b|\d\s?[hms]\b", re.I)
+
+_DAYTIME_AFTER = re.compile(
+    r"\s*(?:a\.?m\b\.?|p\.?m\b\.?|o'clock|hrs\b|GMT|UTC|CET|CEST|BST|EST|EDT|PST|local time|"
+    r"in the (?:morning|afternoon|evening))",
+    re.I,
+)
+
+
+@lru_cache(maxsize=64)
+def _durations_of(text: str, numbers: Numbers) -> tuple[Span, ...]:
+    """The durations of a sentence, read once for every family of the kind."""
+    return tuple(durations(text, numbers))
+
+
+def durations(text: str, numbers: Numbers) -> Iterator[Span]:
+    """Every duration written in the text, in order, clock times of day left out."""
+    taken: list[tuple[int, int]] = []
+    for pattern, read in _readers(numbers):
+        for m in pattern.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            value = read(m, numbers)
+            if value is None or _DAYTIME_AFTER.match(text, m.end()):
+                continue
+            start, end = m.span("t") if "t" in m.re.groupindex else m.span()  # the time, not its lead word
+            taken.append((start, end))
+            yield Span(value[0], value[1], start, end)
+
+
+@cache
+def _readers(numbers: Numbers) -> tuple[tuple[re.Pattern[str], Any], ...]:
+    n = rf"(?:\d{{1,3}}|{numbers.cardinal}|an?)"
+    units = (
+        rf"(?:(?P<h>{n})\s*(?:h|hrs?|hours?)\b,?\s*(?:and\s+)?)?"
+        rf"(?:(?P<m>{n})\s*(?:m|mins?|minutes?)\b,?\s*(?:and\s+)?)?"
+        rf"(?:(?P<s>\d{{1,2}}(?:\.\d{{1,3}})?|{n})\s*(?:s|secs?|seconds?)\b)?"
+    )
+    return (
+        (re.compile(r"(?<![\w:.,/-])(\d{1,2}):([0-5]\d):([0-5]\d)(?:\.(\d{1,3}))?(?![\w:/-]|[.,]\d)"), _hms),
+        (re.compile(r"(?<![\w:.,/-])(\d{1,2}):([0-5]\d)\.(\d{1,3})(?![\w:/-]|[.,]\d)"), _ms_fraction),
+        (
+            re.compile(
+                r"(?:\b(?:in|clocked|clocking|time of|timed at|record of|best of|margin of|by)\s+)"
+                r"(?P<t>(\d{1,2}):([0-5]\d))(?![\w:/-]|[.,]\d)",
+                re.I,
+            ),
+            _ms_after_word,
+        ),
+        (re.compile(rf"(?<![\w.,:-])(?=[\da-z])(?:{units})(?<=[a-z])(?![\w-])", re.I), _units),
+    )
+
+
+def _hms(m: re.Match[str], numbers: Numbers) -> tuple[float, float] | None:
+    hours, minutes, secs, frac = m.groups()
+    seconds = int(hours) * 3600 + int(minutes) * 60 + int(secs)
+    if frac:
+        return seconds + int(frac) / 10 ** len(frac), 10.0 ** -len(frac)
+    return float(seconds), 1.0
+
+
+def _ms_fraction(m: re.Match[str], numbers: Numbers) -> tuple[float, float]:
+    minutes, secs, frac = m.groups()
+    return int(minutes) * 60 + int(secs) + int(frac) / 10 ** len(frac), 10.0 ** -len(frac)
+
+
+def _ms_after_word(m: re.Match[str], numbers: Numbers) -> tuple[float, float]:
+    """ "won in 3:58", "a time of 4:01": minutes and seconds, said to be a time."""
+    return int(m.group(2)) * 60 + int(m.group(3)), 1.0
+
+
+def _units(m: re.Match[str], numbers: Numbers) -> tuple[float, float] | None:
+    parts = [(m.group(g), size) for g, size in (("h", 3600), ("m", 60), ("s", 1)) if m.group(g)]
+    if not parts:
+        return None
+    total = 0.0
+    for token, size in parts:
+        amount = _amount(token, numbers)
+        if amount is None:
+            return None
+        total += amount * size
+    token, size = parts[-1]
+    precision = float(size) if "." not in token else 10.0 ** -len(token.split(".")[1])
+    return total, precision
+
+
+def _amount(token: str, numbers: Numbers) -> float | None:
+    token = token.strip().lower()
+    if token in ("a", "an"):
+        return 1.0
+    if re.fullmatch(r"\d+(?:\.\d+)?", token):
+        return float(token)
+    value = numbers.read_cardinal(token)
+    return None if value is None else float(value)
+
+
+# -- the families: a finisher's time, the winning time, the winning margin -----------------
+
+_QUALIFIED = re.compile(
+    r"(?:more than|over|nearly|almost|about|around|roughly|some|just|under|less than|up to|at least|"
+    r"within)\s+$",
+    re.I,
+)
+_MARGIN = re.compile(r"\s+(?:ahead of|clear of|in front of|clear)\b", re.I)
+_MARGIN_BEFORE = re.compile(r"\b(?:by|margin of|winning margin of|gap of)\s+(?:a\s+|an\s+)?$", re.I)
+_RESULT_BEFORE = re.compile(
+    r"\b(?:in|clocked|clocking|clocks|time of|timed at|stopped the clock at|crossed the line in|"
+    r"finished in|ran|run|running|won in|wins in|winning in)\s+(?:a\s+(?:time|record)\s+of\s+)?$",
+    re.I,
+)
+
+
+def _margin(text: str, found: Span, ctx: Context, family: Family) -> Draft | None:
+    """ "won by 15 seconds", "23 seconds ahead of", "a winning margin of 1:12"."""
+    before = text[max(0, found.start - 30) : found.start]
+    if _QUALIFIED.search(before):
+        return None
+    if not (_MARGIN_BEFORE.search(before) or _MARGIN.match(text, found.end)):
+        return None
+    a, b, clause = clause_of(text, found.start, found.end)
+    if avoided(family, clause) or not phrases_re(family.verbs).search(clause):
+        return None
+    return _draft(text, found, ctx, family, family.name + category_key(clause, ctx.lex), a, b)
+
+
+def _result(text: str, found: Span, ctx: Context, family: Family) -> Draft | None:
+    """A named finisher's time ("Ana Ruiz won in 2:21:09"), else the winner's ("the winning
+    time of 2:05:04", "the race was won in 2:05:04")."""
+    before = text[max(0, found.start - 60) : found.start]
+    if _QUALIFIED.search(before) or _MARGIN.match(text, found.end) or _MARGIN_BEFORE.search(before):
+        return None
+    a, b, clause = clause_of(text, found.start, found.end)
+    if avoided(family, clause) or not (
+        _RESULT_BEFORE.search(before) or phrases_re(family.lead_nouns).search(before)
+    ):
+        return None
+    who = subject_before(text, a, found.start, ctx)
+    if who is not None:
+        slot = f"{family.name}:{who.key}"
+    elif phrases_re(family.nouns).search(clause):  # "winning time", "won in"
+        slot = f"{family.name}:winner"
+    else:
+        return None
+    return _draft(text, found, ctx, family, slot + category_key(clause, ctx.lex), a, b)
+
+
+def _draft(text: str, found: Span, ctx: Context, family: Family, slot: str, a: int, b: int) -> Draft:
+    return Draft(
+        family=family.name,
+        slot=slot,
+        value=(found.seconds, found.precision),
+        display=text[found.start : found.end],
+        span=(found.start, found.end),
+        year_offsets=offsets_of(text, found.start, found.end, a, b, ctx),
+    )
+
+
+KIND = Duration()
