@@ -383,9 +383,10 @@ def best_series(
         # (winners, hosts and years change from edition to edition; the event's name does not)
         named = bool(mine[EVENT_MARK] & cluster.majorities[EVENT_MARK])
         score = (named, cluster.similarity(vector, norm))
-        # a report that names no event joins a series known by its event's name only when
-        # much alike: sharing a country and a few words is not being about the same event
-        needed = 2 * SIMILARITY if cluster.majorities[EVENT_MARK] and not mine[EVENT_MARK] else SIMILARITY
+        # a report that names neither the event nor its kind joins a series known by its
+        # event's name only when much alike: a country and a few words are not the event
+        unnamed = not mine[EVENT_MARK] and not mine[KIND_MARK] & cluster.majorities[KIND_MARK]
+        needed = 2 * SIMILARITY if cluster.majorities[EVENT_MARK] and unnamed else SIMILARITY
         if (named or score[1] >= needed) and (best is None or score > best[0]):
             best = (score, i)
     return cluster_of(best[1]) if best else None

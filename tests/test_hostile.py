@@ -155,7 +155,7 @@ def corpus_run(corpus) -> tuple[subprocess.CompletedProcess[str], dict]:
 def test_hostile_corpus_runs_without_a_traceback(corpus_run) -> None:
     done, report = corpus_run
     no_crash(done)
-    assert report["version"] == 1
+    assert report["version"] == 2
 
 
 def test_every_skipped_file_is_named_on_stderr_and_in_the_json(corpus, corpus_run) -> None:
