@@ -10,12 +10,13 @@ import dataclasses
 import os
 
 from checker.articles import display_path, read_reports
+from checker.cues import labelled_year
 from checker.errors import InputError
 from checker.extract import extract_claims
 from checker.lexicon import Lexicon
 from checker.models import Article, Digest, Skipped
 from checker.occurrence import dateline, stage
-from checker.series import signature
+from checker.series import event_words, signature
 from checker.text import split_sentences
 
 # A test hook: FACTLINT_TEST_FAIL=STAGE:TEXT makes the given stage (read, digest or judge)
@@ -58,6 +59,9 @@ def digest(article: Article, lex: Lexicon) -> Digest:
         anchors=sig.anchors,
         dateline=dateline(article, sentences),
         stage=stage(article, claims, lex),
+        edition_label=labelled_year(
+            " ".join([article.title or "", *(s.text for s in sentences[:1])]), event_words(sig.terms)
+        ),
     )
 
 

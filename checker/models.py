@@ -102,6 +102,7 @@ class Digest:
     anchors: tuple[str, ...]  # the countries the report is mostly about
     dateline: dt.date | None = None  # a date standing alone at the top of the body
     stage: str | None = None  # the meeting the report's event sentence names
+    edition_label: tuple[int, str] | None = None  # "Eurovision 2019" in its title or lead: (2019, label)
 
 
 @dataclass(frozen=True, slots=True)

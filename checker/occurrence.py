@@ -8,6 +8,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from checker.cues import url_date
 from checker.lexicon import Lexicon
 from checker.models import Article, Claim, Digest, Evidence, Occurrence
 from checker.stages import Stage, by_label, concluding, named_stage
@@ -29,7 +30,11 @@ def resolve_occurrences(digests: list[Digest], series: dict[str, str]) -> dict[s
     by_article: dict[str, list[Claim]] = {d.article.path: list(d.claims) for d in digests}
     dated = {d.article.path: _date_report(d) for d in digests}
     starts = learned_starts(by_article, dated, series)
-    years = {a.path: _year(a.path, dated[a.path], by_article[a.path], starts, series) for a in articles}
+    labels = {d.article.path: d.edition_label for d in digests}
+    years = {
+        a.path: _year(a.path, dated[a.path], by_article[a.path], starts, series, labels[a.path])
+        for a in articles
+    }
     stages = {d.article.path: d.stage for d in digests}
     meetings = _meetings(articles, dated, stages, series)
     out: dict[str, Occurrence] = {}
@@ -58,11 +63,20 @@ def _date_report(digest: Digest) -> _Dated:
         reference = digest.dateline
         if reference:
             evidence.append(Evidence("dateline", f"dateline {reference.isoformat()}"))
+    addressed = None if reference else url_date(article.url)
+    if addressed:
+        # an address dated to the day is a publication date; to the month it gives the year
+        evidence.append(
+            Evidence(
+                "address", f"its address is dated {addressed[0].isoformat()[: 10 if addressed[1] else 7]}"
+            )
+        )
+        reference = addressed[0] if addressed[1] else None
     event = next((c for c in claims if c.slot == "event-date"), None)
     date = resolve_date(event.value, reference) if event else None
     if date and event:
         evidence.append(Evidence("event-date", f"'{event.display}' read as {date.isoformat()}", event.id))
-    year = date.year if date else reference.year if reference else None
+    year = date.year if date else reference.year if reference else addressed[0].year if addressed else None
     return _Dated(date, year, tuple(evidence))
 
 
@@ -144,11 +158,19 @@ def _main_count(claim: Claim) -> bool:
 
 
 def _year(
-    path: str, dated: _Dated, claims: list[Claim], starts: dict[str, tuple[int, str]], series: dict[str, str]
+    path: str,
+    dated: _Dated,
+    claims: list[Claim],
+    starts: dict[str, tuple[int, str]],
+    series: dict[str, str],
+    label: tuple[int, str] | None = None,
 ) -> tuple[int | None, list[Evidence], bool]:
     evidence = list(dated.evidence)
     if dated.year:
         return dated.year, evidence, False
+    if label:
+        evidence.append(Evidence("edition-label", f"'{label[1]}' names the edition of {label[0]}"))
+        return label[0], evidence, False
     session = next((c for c in claims if c.slot == "session"), None)
     if session is not None:
         year = session.detail("session_year")

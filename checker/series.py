@@ -345,6 +345,11 @@ def _same_event(mine: dict[str, set[str]], cluster: Cluster) -> bool:
     return True
 
 
+def event_words(terms: Iterable[tuple[str, float]]) -> set[str]:
+    """The words of the event names a report's lead gives ("lakeside", "city")."""
+    return {w for t, _ in terms if t.startswith(EVENT_MARK) for w in t[1:].split()}
+
+
 def _marked_words(vector: dict[str, float]) -> dict[str, set[str]]:
     """A report's words behind each mark: its event's name words and its kinds."""
     return {

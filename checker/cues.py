@@ -1,0 +1,57 @@
+"""Cues to a report's date that lie outside its sentences: a date in its address, and the year
+its title gives the edition it reports ("Eurovision 2019")."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+# /2018/11/23/, /2018/11/, 2018-11-23, _20181123_ in an address; a ten-digit Unix time
+_PATH_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)([/_-])(0?[1-9]|1[0-2])(?:\2(0?[1-9]|[12]\d|3[01]))?(?!\d)")
+_COMPACT_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
+_UNIX_TIME = re.compile(r"(?<!\d)(1[0-9]{9})(?!\d)")
+FIRST_YEAR, LAST_YEAR = 1990, 2100
+
+
+def url_date(url: str | None) -> tuple[dt.date, bool] | None:
+    """The date an address gives, and whether it gives the day (else the first of its month)."""
+    if not url:
+        return None
+    path = re.sub(r"^[a-z]+://[^/]*", "", url.strip(), flags=re.I)
+    for pattern in (_PATH_DATE, _COMPACT_DATE):
+        m = pattern.search(path)
+        if m:
+            year, month = int(m.group(1)), int(m.group(3) if pattern is _PATH_DATE else m.group(2))
+            day = m.group(4) if pattern is _PATH_DATE else m.group(3)
+            found = _date(year, month, int(day) if day else 1)
+            if found:
+                return found, day is not None
+    m = _UNIX_TIME.search(path)
+    if m:
+        stamp = dt.datetime.fromtimestamp(int(m.group(1)), tz=dt.UTC).date()
+        if FIRST_YEAR <= stamp.year <= LAST_YEAR:
+            return stamp, True
+    return None
+
+
+def _date(year: int, month: int, day: int) -> dt.date | None:
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        return None
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+# "Eurovision 2019", "the Lakeside Marathon 2024": a capitalised name and the edition's year
+_LABELLED = re.compile(r"(?<![\w'-])([A-Z][\w'-]{2,}(?:\s+[A-Z][\w'-]+){0,3})\s+((?:19|20)\d\d)(?![\w-])")
+
+
+def labelled_year(text: str, event_words: set[str]) -> tuple[int, str] | None:
+    """The year an edition label of the report's own event gives ("Eurovision 2019" in a report
+    about Eurovision), with the label as written; None unless the label names the event."""
+    for m in _LABELLED.finditer(text):
+        words = {w.lower() for w in m.group(1).split()}
+        if words & event_words and FIRST_YEAR <= int(m.group(2)) <= LAST_YEAR:
+            return int(m.group(2)), m.group(0)
+    return None

@@ -1,0 +1,72 @@
+"""Cues to a report's date outside its sentences: its address, and an edition label."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from checker.cues import labelled_year, url_date
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://example.com/news/2018/11/23/climate-deal", (dt.date(2018, 11, 23), True)),
+        ("https://example.com/2018/11/climate-deal.html", (dt.date(2018, 11, 1), False)),
+        ("https://example.com/world/2021-05-23-song-contest", (dt.date(2021, 5, 23), True)),
+        ("https://example.com/story_20151213_nations-agree.html", (dt.date(2015, 12, 13), True)),
+        ("https://example.com/a/climate-1637452800", (dt.date(2021, 11, 21), True)),
+        ("https://2019.example.com/a/story", None),  # a host name, not a path
+        ("https://example.com/articles/123456/story", None),
+        ("https://example.com/2018/13/story", None),
+        (None, None),
+    ],
+)
+def test_url_date(url: str | None, expected: tuple[dt.date, bool] | None) -> None:
+    assert url_date(url) == expected
+
+
+def test_labelled_year_of_the_reports_own_event() -> None:
+    assert labelled_year("Ukraine wins Eurovision 2016", {"eurovision"}) == (2016, "Eurovision 2016")
+    assert labelled_year("Tickets for Eurovision 2016 on sale", {"lakeside"}) is None
+    assert labelled_year("Lakeside City Marathon 2024: the results", {"lakeside"}) == (
+        2024,
+        "Lakeside City Marathon 2024",
+    )
+
+
+def _placed(tmp_path, files: dict[str, str]):
+    from checker.pipeline import check
+    from rules import all_rules
+
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    corpus = check([str(tmp_path)], all_rules())
+    return {p.rsplit("/", 1)[-1]: o for p, o in corpus.occurrences.items()}
+
+
+def test_a_report_without_a_date_is_placed_by_its_address(tmp_path) -> None:
+    placed = _placed(
+        tmp_path,
+        {
+            "race.md": "---\nurl: https://news.example/sport/2024/04/15/lakeside-result\n---\n"
+            "Daniel Kiprop won the Lakeside City Marathon on Sunday in 2:06:12.\n"
+        },
+    )
+    occurrence = placed["race.md"]
+    assert occurrence.year == 2024 and occurrence.date == dt.date(2024, 4, 14)
+    assert [e.source for e in occurrence.evidence][:2] == ["address", "event-date"]
+
+
+def test_a_report_without_a_date_is_placed_by_the_edition_its_title_names(tmp_path) -> None:
+    placed = _placed(
+        tmp_path,
+        {
+            "song.md": "---\ntitle: Norway wins Nordvik 2022\n---\n"
+            "Norway won the Nordvik Song Contest final in Turin with 631 points.\n"
+        },
+    )
+    occurrence = placed["song.md"]
+    assert occurrence.year == 2022
+    assert any(e.source == "edition-label" and "Nordvik 2022" in e.detail for e in occurrence.evidence)
