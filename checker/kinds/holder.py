@@ -1,0 +1,284 @@
+"""Holder: who or what holds a role at one occurrence: the winner, the host, the organiser,
+the chair. The value is the holders as (actor, key) pairs: the actor is an entity's kind
+(country, organization) or, for a capitalised name the entity list does not know, the first
+actor its family declares (a person or act for winners, a place for hosts); the key is the
+name folded (checker.wording.name_key), an entity by its canonical name.
+
+Generic reader: a name just before one of the family's verbs ("Italy won the contest",
+"Azerbaijan, the host, ...", "the EBU, which organises the event") or just after one of its
+lead phrases ("won by", "the winner was", "hosted by", "host city", "chaired by"). For this
+kind a family's ``avoid`` words are looked for in the few words after a verb, its object
+("won praise", "won 583 points", "won the second place"): a later word of the clause about
+points or votes does not make the winner someone else's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from rapidfuzz import fuzz
+
+from checker.extract.base import Draft, period_offsets
+from checker.extract.generic import category_key, clause_of
+from checker.kinds import Kind
+from checker.lexicon import Lexicon, phrases_re
+from checker.models import Claim
+from checker.wording import name_key
+
+if TYPE_CHECKING:
+    from checker.extract.base import Context
+    from checker.families import Family
+    from checker.text import Sentence
+
+Holder = tuple[str, str]  # (actor, key)
+
+# an entity's kind -> the actor it holds a role as (a meeting body is an organisation here)
+_ENTITY_ACTOR = {"country": "country", "organization": "organization", "body": "organization"}
+# lead phrases after which a name of several words is a place, not a person
+_PLACE_LEAD = re.compile(r"\b(?:city|country|nation|venue|town|capital)\b", re.I)
+_TOKEN = (
+    r"(?:(?:[A-Z]\.)+|[A-Z\u00c0-\u00de][\w\u00c0-\u024f'\u2019-]*|(?:al|el)-[A-Z][\w\u00c0-\u024f'\u2019-]*)"
+)
+_POSSESSIVE = re.compile(r"(?:'s|\u2019s|s'|s\u2019)$", re.I)
+_YEAR = re.compile(r"(?<![\w$€£.,/-])((?:19|20)\d\d)(?![\w/-]|,\d|\.\d)")
+# a year after these words bounds a period, it does not date the role ("first win since 1988")
+_NOT_WHEN = re.compile(r"\b(?:since|until|till|before|after|from|by|to|through|between)\s+$", re.I)
+# the object of a verb ends at its first preposition ("claimed victory after a final round")
+_PREPOSITION = re.compile(
+    r"\b(?:in|on|at|after|with|for|by|from|ahead|before|during|despite|thanks|under|as|to|when)\b", re.I
+)
+_TAIL_END = re.compile(
+    r"[,;:(\"\u201c]|\b(?:and|while|after|before|when|as|since|because|which|who|whose|following|"
+    r"on behalf of)\b",
+    re.I,
+)
+_LISTED = re.compile(r"\b(?:and|or|&)\s+(?:the\s+)?$", re.I)
+_NEXT = re.compile(r"\bnext (?:year|edition|time)\b", re.I)
+_IN_YEAR = re.compile(r"\s*In ((?:19|20)\d\d),")
+_WHEN_YEAR = re.compile(r"((?:19|20)\d\d),?\s+when\s+(?:\S+\s+){0,6}?$")
+
+
+class HolderKind(Kind):
+    name = "holder"
+    summary = "who or what holds a role: the winner Italy, the host city Baku"
+
+    def json(self, claim: Claim) -> Any:
+        keys = [key for _, key in claim.value]
+        return keys[0] if len(keys) == 1 else keys
+
+    def compact(self, claim: Claim) -> str:
+        return claim.display
+
+    def chart(self, claim: Claim, year: int | None = None) -> str:
+        return claim.display
+
+    def label(self, claim: Claim) -> str:
+        return claim.display
+
+    def compatible(self, a: Any, b: Any) -> bool:
+        """Holders of different actors never disagree (a singer wins for a country, a city
+        hosts in a country); of one actor, some holder of one side must be a holder of the
+        other: the same name, one name's words inside the other's, or a spelling of it."""
+        for actor in {x for x, _ in a} & {y for y, _ in b}:
+            keys_a = [k for x, k in a if x == actor]
+            keys_b = [k for y, k in b if y == actor]
+            if not any(same_holder(ka, kb, actor) for ka in keys_a for kb in keys_b):
+                return False
+        return True
+
+    def read(self, sentence: Sentence, index: int, ctx: Context, family: Family) -> Iterator[Draft]:
+        text = sentence.text
+        if not _gate(family).search(text):
+            return
+        after, before = _patterns(family, ctx.lex)
+        taken: list[tuple[int, int]] = []
+        for pattern, lead in ((after, True), (before, False)):
+            for m in pattern.finditer(text):
+                if any(a < m.end("h") and m.start("h") < b for a, b in taken):
+                    continue
+                draft = _draft(text, m, lead, ctx, family)
+                if draft is not None:
+                    taken.append(m.span("h"))
+                    yield draft
+
+
+def same_holder(a: str, b: str, actor: str) -> bool:
+    """One holder named two ways: equal keys, one name's words within the other's ("kipchoge",
+    "eliud kipchoge"), an acronym of the other ("ebu"), or, for names the entity list does not
+    know, a close spelling (spellings are FL501's to judge, not a different holder)."""
+    if a == b:
+        return True
+    a, b = name_key(a), name_key(b)
+    words_a, words_b = set(a.split()), set(b.split())
+    if words_a <= words_b or words_b <= words_a:
+        return True
+    if _acronym(a, b) or _acronym(b, a):
+        return True
+    return actor not in ("country",) and min(len(a), len(b)) >= 6 and fuzz.ratio(a, b) >= 85
+
+
+def _acronym(short: str, long: str) -> bool:
+    initials = "".join(w[0] for w in long.split() if w not in ("of", "the", "for", "and", "de"))
+    return " " not in short and len(initials) > 1 and short == initials
+
+
+@cache
+def _gate(family: Family) -> re.Pattern[str]:
+    """A cheap first look: a role is named only beside one of the family's verbs or leads."""
+    return phrases_re(family.verbs + family.lead_nouns)
+
+
+@cache
+def _patterns(family: Family, lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(a name after a lead phrase, a name before a verb); group h is the name, v the words."""
+    particles = _alt(lex.words("holder_particles"))
+    name = rf"(?P<h>{_TOKEN}(?:\s+(?:(?:{particles})\s+)?{_TOKEN}){{0,4}})"
+    more = rf"(?:\s+and\s+(?:the\s+)?(?P<h2>{_TOKEN}(?:\s+{_TOKEN}){{0,3}}))?"
+    of = rf"(?:\s+(?:of|from)\s+(?:the\s+)?{_TOKEN}(?:\s+{_TOKEN}){{0,2}})?"
+    aside = r"(?:,[^,;()\"]{1,50},)?"
+    adverbs = _alt(lex.words("holder_adverbs"))
+    after = re.compile(
+        rf"(?i:(?P<v>{_alt(family.lead_nouns)}))\s*,?\s+(?:the\s+)?{name}{more}(?=[\s,.;:!?)'\"\u2019]|$)"
+    )
+    # a verb follows the name; an apposition stands between commas after it
+    # ("Sweden, the host, gave"); a relative clause follows one ("the EBU, which runs the event")
+    apposed = tuple(v for v in family.verbs if v.split()[0] == "the")
+    relative = tuple(v for v in family.verbs if v.split()[0] == "which")
+    verbs = tuple(v for v in family.verbs if v not in apposed + relative)
+    said = rf"\s+(?:(?:{adverbs})\s+){{0,2}}(?i:(?P<v>{_alt(verbs)}))\b"
+    if apposed:
+        said += rf"|,\s+(?i:(?P<va>{_alt(apposed)}))(?=\s*[,;.)])"
+    if relative:
+        said += rf"|,\s+(?i:(?P<vr>{_alt(relative)}))\b"
+    said = f"(?:{said})"
+    before = re.compile(rf"(?<![\w'\u2019-]){name}{of}{aside}{said}")
+    return after, before
+
+
+def _draft(text: str, m: re.Match[str], lead: bool, ctx: Context, family: Family) -> Draft | None:
+    """The claim of one match, unless it is about something else, later, or another time."""
+    a, b, _ = clause_of(text, m.start(), m.end())
+    if _future(text[max(a, m.start() - 30) : m.start()], ctx.lex):
+        return None
+    tail = _object(text, m.end(), b)
+    # the words a role is about: a verb's object, the noun before a lead ("the seat was won by")
+    about = text[max(a, m.start() - 30) : m.start()] if lead else _PREPOSITION.split(tail, maxsplit=1)[0]
+    if family.avoid and phrases_re(family.avoid).search(about) or _NEXT.search(tail):
+        return None
+    where = text[a : m.start("h")] + " " + tail
+    if ctx.lex.phrase_re("holder_parts").search(where):
+        return None  # the winner of a heat or a semi-final is not the occurrence's winner
+    year = _year(text[a : m.start()], tail)
+    if year == -1:
+        return None
+    if not lead and _LISTED.search(text[a : m.start("h")]):
+        return None  # "Katrina and the Waves won": the last name of a list, or of a band
+    holders, display = _holders(m, lead, ctx, family)
+    if not holders:
+        return None
+    return Draft(
+        family=family.name,
+        slot=family.name + category_key(where, ctx.lex),
+        value=tuple(sorted(set(holders))),
+        display=display,
+        span=_span_of(text, display.split(" and ")[0], m.span("h")),
+        year_offsets=(period_offsets(where, ctx.numbers) or (0,))[-1:],
+        extra={"year": year} if year else {},
+    )
+
+
+def _span_of(text: str, words: str, within: tuple[int, int]) -> tuple[int, int]:
+    """Where the holder's own words stand ("Annika Strand" in "Norway's Annika Strand")."""
+    start = text.find(words, *within)
+    return (start, start + len(words)) if start != -1 else within
+
+
+def _object(text: str, start: int, end: int) -> str:
+    """The few words after a verb, up to a comma, "and" or a clause of its own ("after X won
+    last year's contest"): what was won, hosted, chaired, and when."""
+    return _TAIL_END.split(text[start:end][:60], maxsplit=1)[0]
+
+
+def _future(before: str, lex: Lexicon) -> bool:
+    return lex.phrase_re("holder_future").search(before) is not None
+
+
+def _year(before: str, after: str) -> int | None:
+    """The one year the words date the role to; None when none; -1 when several disagree.
+    Before the match only "In 2019," and "since 1997, when X won" date it (other years there
+    are about something else); after it any year but one that bounds a period does ("won the
+    contest in 2012", not "its first win since 1988")."""
+    when = _WHEN_YEAR.search(before) or _IN_YEAR.match(before)
+    if when:
+        return int(when.group(1))
+    years = {int(y.group(1)) for y in _YEAR.finditer(after) if not _NOT_WHEN.search(after[: y.start()])}
+    if len(years) > 1:
+        return -1
+    return years.pop() if years else None
+
+
+def _holders(m: re.Match[str], lead: bool, ctx: Context, family: Family) -> tuple[list[Holder], str]:
+    """The holders a match names, with their words as written."""
+    found: list[Holder] = []
+    shown: list[str] = []
+    place = lead and _PLACE_LEAD.search(m.group("v")) is not None
+    for group in ("h", "h2"):
+        raw = m.groupdict().get(group)
+        holder = _holder(raw, ctx, family, place) if raw else None
+        if holder is not None:
+            found.append(holder[0])
+            shown.append(holder[1])
+        elif group == "h":
+            return [], ""
+    return found, " and ".join(shown)
+
+
+def _holder(raw: str, ctx: Context, family: Family, place: bool) -> tuple[Holder, str] | None:
+    """(actor, key) and the words of one name, or None when it names no holder."""
+    tokens = raw.split()
+    cut = max((i + 1 for i, t in enumerate(tokens[:-1]) if _POSSESSIVE.search(t)), default=0)
+    tokens = tokens[cut:]  # "Sweden's Loreen": the holder is Loreen
+    stop = ctx.lex.word_set("not_name_words") | ctx.lex.word_set("holder_not_name")
+    entity = _entity(" ".join(tokens), stop, ctx)
+    if entity is not None:
+        actor = _ENTITY_ACTOR.get(entity[0].kind)
+        return ((actor, entity[0].name), entity[1]) if actor in family.actors else None
+    while tokens and (tokens[0] in stop or tokens[0].lower() in ctx.lex.word_set("holder_particles")):
+        tokens.pop(0)
+    mentions = ctx.lex.find_entities(" ".join(tokens))
+    if mentions and mentions[0][0] == 0 and len(mentions) == 1:
+        tokens = " ".join(tokens)[mentions[0][1] :].split()  # "Ukrainian Jamala": Jamala
+    elif mentions:
+        return None  # a name around a country ("Kalush Ukraine Band") is not that country
+    actor = family.actors[0] if family.actors else "name"
+    if actor not in ("organization", "country"):  # a person's name ends in no such word
+        while tokens and (tokens[-1] in stop or _POSSESSIVE.search(tokens[-1])):
+            tokens.pop()
+    words = " ".join(tokens)
+    if len(words) < 2 or words.isupper() and len(words) > 6 or any(c.isdigit() for c in words):
+        return None
+    if actor == "place" and len(tokens) > 1 and not place:
+        return None  # "hosted by Petra Mede": a presenter, not the host city
+    return (actor, name_key(words)), words
+
+
+def _entity(words: str, stop: frozenset[str], ctx: Context) -> tuple[Any, str] | None:
+    """The entity a run of words names, with its words: the run ends with it and what stands
+    before it only dates or introduces it ("On Saturday Sweden", "the United Nations")."""
+    mentions = ctx.lex.find_entities(words)
+    if not mentions or mentions[-1][1] != len(words.rstrip()):
+        return None
+    start, end, entity = mentions[-1]
+    if any(t not in stop for t in words[:start].split()):
+        return None
+    return entity, words[start:end]
+
+
+def _alt(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+KIND = HolderKind()
