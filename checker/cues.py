@@ -51,7 +51,27 @@ def labelled_year(text: str, event_words: set[str]) -> tuple[int, str] | None:
     """The year an edition label of the report's own event gives ("Eurovision 2019" in a report
     about Eurovision), with the label as written; None unless the label names the event."""
     for m in _LABELLED.finditer(text):
-        words = {w.lower() for w in m.group(1).split()}
-        if words & event_words and FIRST_YEAR <= int(m.group(2)) <= LAST_YEAR:
-            return int(m.group(2)), m.group(0)
+        words = m.group(1).split()
+        named = [i for i, w in enumerate(words) if w.lower() in event_words]
+        if named and FIRST_YEAR <= int(m.group(2)) <= LAST_YEAR:
+            return int(m.group(2)), " ".join([*words[named[0] :], m.group(2)])  # "Wins" left out
+    return None
+
+
+_SLUG_WORD = re.compile(r"[a-z0-9]+")
+
+
+def slug_year(url: str | None, event_words: set[str]) -> tuple[int, str] | None:
+    """The year an address gives beside the event's own name ("/eurovision-song-contest-2022-
+    winner", "/2016-eurovision-song-contest-..."), with those words; None elsewhere."""
+    if not url or not event_words:
+        return None
+    path = re.sub(r"^[a-z]+://[^/]*", "", url.strip().lower())
+    for segment in path.split("/"):  # one slug: words of one title, not folders of a site
+        words = _SLUG_WORD.findall(segment)
+        for i, word in enumerate(words):
+            if len(word) == 4 and word.isdigit() and FIRST_YEAR <= int(word) <= LAST_YEAR:
+                near = words[max(0, i - 3) : i] + words[i + 1 : i + 4]
+                if event_words & set(near):
+                    return int(word), "-".join(words[max(0, i - 3) : i + 4])
     return None

@@ -10,7 +10,7 @@ import dataclasses
 import os
 
 from checker.articles import display_path, read_reports
-from checker.cues import labelled_year
+from checker.cues import labelled_year, slug_year
 from checker.errors import InputError
 from checker.extract import extract_claims
 from checker.lexicon import Lexicon
@@ -59,10 +59,14 @@ def digest(article: Article, lex: Lexicon) -> Digest:
         anchors=sig.anchors,
         dateline=dateline(article, sentences),
         stage=stage(article, claims, lex),
-        edition_label=labelled_year(
-            " ".join([article.title or "", *(s.text for s in sentences[:1])]), event_words(sig.terms)
-        ),
+        edition_label=_edition_label(article, sentences, event_words(sig.terms)),
     )
+
+
+def _edition_label(article: Article, sentences: list, words: set[str]) -> tuple[int, str] | None:
+    """The edition the report's title or lead names ("Eurovision 2019"), else its address."""
+    lead = " ".join([article.title or "", *(s.text for s in sentences[:1])])
+    return labelled_year(lead, words) or slug_year(article.url, words)
 
 
 def digest_file(

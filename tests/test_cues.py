@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from checker.cues import labelled_year, url_date
+from checker.cues import labelled_year, slug_year, url_date
 
 
 @pytest.mark.parametrize(
@@ -70,3 +70,14 @@ def test_a_report_without_a_date_is_placed_by_the_edition_its_title_names(tmp_pa
     occurrence = placed["song.md"]
     assert occurrence.year == 2022
     assert any(e.source == "edition-label" and "Nordvik 2022" in e.detail for e in occurrence.evidence)
+
+
+def test_slug_year_beside_the_events_name() -> None:
+    words = {"nordvik", "song"}
+    assert slug_year("https://x.example/news/nordvik-song-contest-2022-norway-wins", words) == (
+        2022,
+        "nordvik-song-contest-2022-norway-wins",
+    )
+    assert slug_year("https://x.example/2016-nordvik-song-contest-result", words)[0] == 2016
+    assert slug_year("https://x.example/news/budget-2022-passes", words) is None
+    assert slug_year("https://x.example/nordvik/archive/photos/2022", words) is None
