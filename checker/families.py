@@ -18,6 +18,8 @@ checker/extract); every other family is read by its kind's generic reader.
 
 from __future__ import annotations
 
+import os
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -25,9 +27,10 @@ from typing import Any
 
 import yaml
 
+from checker.errors import UsageError
 from checker.models import SlotClass
 
-LANGUAGE = "en"
+LANGUAGE = "en"  # the language shipped, and read unless FACTLINT_LANGUAGE names another
 _LISTS = ("nouns", "lead_nouns", "verbs", "actors", "avoid")
 
 
@@ -73,8 +76,30 @@ def _family(name: str, spec: dict[str, Any], source: str) -> Family:
     )
 
 
+def language() -> str:
+    """The language whose words are read: FACTLINT_LANGUAGE (a folder of checker/data), else
+    English. An unknown language is a usage error, never a silent fallback."""
+    return _checked_language(os.environ.get("FACTLINT_LANGUAGE") or LANGUAGE)
+
+
 @cache
-def all_families(language: str = LANGUAGE) -> dict[str, Family]:
+def _checked_language(chosen: str) -> str:
+    folder = resources.files("checker").joinpath("data", chosen)
+    if not re.fullmatch(r"[a-z]{2,3}(?:-[A-Za-z]{2,4})?", chosen) or not folder.joinpath("families").is_dir():
+        known = sorted(e.name for e in resources.files("checker").joinpath("data").iterdir() if e.is_dir())
+        raise UsageError(
+            f"FACTLINT_LANGUAGE={chosen[:40]!r}: no words for that language (known: {', '.join(known)})"
+        )
+    return chosen
+
+
+def all_families(language_code: str | None = None) -> dict[str, Family]:
+    """Every declared family of a language (the one in use by default), by slot."""
+    return _families_of(language_code or language())
+
+
+@cache
+def _families_of(language: str) -> dict[str, Family]:
     """Every declared family of a language, by slot, in the order of its files."""
     folder = resources.files("checker").joinpath("data", language, "families")
     found: dict[str, Family] = {}
@@ -91,8 +116,12 @@ def all_families(language: str = LANGUAGE) -> dict[str, Family]:
 
 def family_of_slot(slot: str) -> Family:
     """The family a claim's slot belongs to (its part before any ':')."""
-    head = slot.partition(":")[0]
-    return all_families().get(head) or Family(head)
+    return _family_named(slot.partition(":")[0], language())
+
+
+@cache
+def _family_named(head: str, language_code: str) -> Family:
+    return all_families(language_code).get(head) or Family(head)
 
 
 def timeline_families() -> tuple[Family, ...]:

@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 
 from checker.errors import UsageError
-from checker.families import LANGUAGE
+from checker.families import language
 
 # libyaml's safe loader when PyYAML was built with it: the same data, ten times faster
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -56,8 +56,9 @@ class Lexicon:
     """All vocabulary, with the regular expressions built from it."""
 
     def __init__(self, extra_alias_files: tuple[str, ...] = ()) -> None:
-        self.numbers = _load_packaged(f"{LANGUAGE}/numbers.yaml")
-        self.vocab = _load_vocabulary(LANGUAGE)
+        self.language = language()
+        self.numbers = _load_packaged(f"{self.language}/numbers.yaml")
+        self.vocab = _load_vocabulary(self.language)
         entities = dict(_load_packaged("entities.yaml").get("entities") or {})
         for path in extra_alias_files:
             entities.update(_read_alias_file(path))
