@@ -10,6 +10,7 @@ under ``families:``, keyed by its slot (the part of a claim's slot before any ':
       noun: spectators            # how a count names what it counts in a finding
       nouns: [spectators, fans]   # trigger words of the kind's reader
       lead_nouns: [crowd, attendance]   # "a crowd of 7,500"
+      units: [km]                 # for amounts: the units the family takes (none: money)
       examples: [...]             # extraction cases: text -> expected claims (tests run them)
 
 Families whose words need a reader of their own name it (``reader: outcome``, a module of
@@ -31,7 +32,7 @@ from checker.errors import UsageError
 from checker.models import SlotClass
 
 LANGUAGE = "en"  # the language shipped, and read unless FACTLINT_LANGUAGE names another
-_LISTS = ("nouns", "lead_nouns", "verbs", "actors", "avoid")
+_LISTS = ("nouns", "lead_nouns", "verbs", "actors", "avoid", "units")
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +49,7 @@ class Family:
     verbs: tuple[str, ...] = ()
     actors: tuple[str, ...] = ()  # kinds of entity that may hold the slot (country, person, ...)
     avoid: tuple[str, ...] = ()  # words that, in the clause, make a match about something else
+    units: tuple[str, ...] = ()  # units an amount of the family is given in (km, %); none: money
     stances: tuple[tuple[Any, str], ...] = ()  # stance value -> how a finding says it
     examples: tuple[dict[str, Any], ...] = field(default=(), compare=False, hash=False)
     source: str = ""  # the data file that declares it

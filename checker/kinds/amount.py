@@ -187,10 +187,9 @@ def _nearest(text: str, item: Found, families: tuple[Family, ...], lex: Lexicon)
     """The family whose noun is nearest the amount in its clause (within a few words), among
     the families that take its unit."""
     a, b, _ = clause_of(text, item.start, item.end)
-    takes = {k: tuple(str(u) for u in v) for k, v in (lex.vocab.get("amount_family_units") or {}).items()}
     best: tuple[int, str] | None = None
     for family in families:
-        units = takes.get(family.name)
+        units = family.units  # a family without units takes money
         if (item.unit not in units) if units else (item.unit in ("km", "%")):
             continue
         for m in phrases_re(family.nouns).finditer(text, a, b):
