@@ -10,8 +10,9 @@ under ``families:``, keyed by its slot (the part of a claim's slot before any ':
       noun: spectators            # how a count names what it counts in a finding
       nouns: [spectators, fans]   # trigger words of the kind's reader
       lead_nouns: [crowd, attendance]   # "a crowd of 7,500"
-      units: [km]                 # for amounts: the units the family takes (none: money)
       examples: [...]             # extraction cases: text -> expected claims (tests run them)
+
+A family of amounts names the units it takes (``units: [km]``; none: money).
 
 Families whose words need a reader of their own name it (``reader: outcome``, a module of
 checker/extract); every other family is read by its kind's generic reader.
