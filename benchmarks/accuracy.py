@@ -17,8 +17,9 @@ are measured against the gold:
 
 Every figure is given pooled and per series (a report's series is its file name's prefix;
 nk_ is called dprk, as in score.py). Every *_gold.yaml is read; a null, missing or empty slot
-means the report does not say. Gold slots that no claim family maps onto (host, winner,
-results, vote_split, counts, money, ...) are listed per series as "not measured".
+means the report does not say. Gold slots that no claim family maps onto (durations,
+participation, streaks, ...), and the items of counts, audience, money and vote_split that no
+family reads, are listed per series as "not measured".
 
 `--show` lists every miss, spurious claim, finding and misplaced report; `--json` prints the
 whole result as JSON instead of tables. `measure(data_dir)` returns the same dict;
@@ -119,6 +120,11 @@ class Countries:
     def canonical(self, surface: str) -> str:
         surface = " ".join(str(surface).split())
         return self.alias.get(surface) or self.alias.get(surface.lower()) or surface
+
+    def known(self, surface: str) -> bool:
+        """Is this a name of the table (a country, a body), not any other words?"""
+        surface = " ".join(str(surface).split())
+        return surface in self.alias or surface.lower() in self.alias
 
     def surfaces(self, canonical: str) -> list[str]:
         return sorted(
@@ -293,7 +299,32 @@ READ_KEYS = {
     "adoption_as_written",
     "people",
     "president",
+    "winner",
+    "results",
+    "host",
+    "host_alt",
+    "host_caption",
 }
+
+
+def _item_read(key: str, item: Any) -> bool:
+    """Is this item of a list slot read by a measure? counts and audience: when a count
+    family's noun fits what is counted; money: the goal adopted; vote_split: a jury or
+    televote part with points or a place."""
+    item = as_dict(item)
+    if key in ("counts", "audience"):
+        return bool(count_families(item.get("counted"))) and as_int(item.get("value")) is not None
+    if key == "money":
+        return any(
+            goal and what == str(item.get("what") or "") for goal, _, what in gold_money({"money": [item]})
+        )
+    if key == "vote_split":
+        has = as_int(item.get("points")) is not None or as_int(item.get("place")) is not None
+        return gold_part(item.get("part")) is not None and has
+    return False
+
+
+PARTLY_READ = ("counts", "audience", "money", "vote_split")
 
 
 def not_measured(gold_articles: dict[str, dict[str, Any]]) -> dict[str, dict[str, int]]:
@@ -304,6 +335,10 @@ def not_measured(gold_articles: dict[str, dict[str, Any]]) -> dict[str, dict[str
             key = str(key)
             if key in READ_KEYS or key in date_slots(g) or not has_value(value):
                 continue
+            if key in PARTLY_READ:  # only the items no family reads
+                if all(_item_read(key, item) for item in as_list(value) if has_value(item)):
+                    continue
+                key = f"{key} (other items)"
             if key == "other_numbers" and all(  # only co-sponsor counts are read
                 re.search(r"sponsor", text_of(as_dict(o).get("claim")), re.I) for o in as_list(value)
             ):
@@ -328,6 +363,7 @@ class Family:
     found: Callable[[Any, Iterable[Any], Scope], bool]  # is a gold unit among the values?
     hint: Callable[[Any, dict[str, Any], Scope], str] = lambda unit, g, s: str(unit)
     own_series_only: bool = False  # counts and first years of a sub-series are not scored
+    near: Callable[[Any, Scope], str | None] = lambda value, scope: None  # why a claim is wrong
 
 
 @dataclass
@@ -526,6 +562,376 @@ def _slot(c: dict[str, Any]) -> str:
     return str(c.get("slot") or "")
 
 
+# ---------------------------------------------------------------- results, roles, counts, amounts
+#
+# The families of a contest or a conference (points, places, winner, host, counts of a named
+# group, a finance goal, people's ages) are scored through the subjects the gold names: a
+# report's entries (winner, results, vote_split rows) are grouped by country, so that a claim
+# keyed by the country, the act, the artist or the song finds the same entry.
+
+PARTS = ("jury", "televote")
+
+
+def _strip(text: Any) -> str:
+    """A gold name without an annotator's parenthesis or a leading "the"."""
+    text = re.sub(r"\s*\([^)]*\)", "", str(text or "")).strip()
+    return re.sub(r"^the\s+", "", text, flags=re.I)
+
+
+def name_keys(countries: Countries, *names: Any) -> frozenset[str]:
+    """Folded forms of names, a country also as its canonical name ("UK", "Britain")."""
+    keys = set()
+    for n in names:
+        if not isinstance(n, str) or not _strip(n):
+            continue
+        keys |= {fold(_strip(n)), fold(countries.canonical(_strip(n)))}
+    return frozenset(k for k in keys if k)
+
+
+def keys_match(claimed: frozenset[str], gold: Iterable[str]) -> bool:
+    """Same folded name, or one name's words all in the other's ("Netta" in "Netta Barzilai",
+    "Maneskin" in "Rockers Maneskin")."""
+    for a in claimed:
+        for b in gold:
+            if a == b:
+                return True
+            wa, wb = set(a.split()), set(b.split())
+            if min(len(a), len(b)) >= 4 and (wa <= wb or wb <= wa):
+                return True
+    return False
+
+
+def gold_part(part: Any) -> str | None:
+    """The part of a score a vote_split row gives (jury or televote), None for others
+    (standings at half-way, "jury and televote")."""
+    p = str(part or "").strip().lower()
+    for name_ in PARTS:
+        if p == name_ or p.startswith(f"{name_} ("):
+            return name_
+    return None
+
+
+def entries(g: dict[str, Any], countries: Countries) -> list[dict[str, Any]]:
+    """The report's entries (winner, results, vote_split rows): keys of its subject (country,
+    act, artist, song; the names of one country's rows pooled), part, place, points, text."""
+    rows = []
+    w = as_dict(g.get("winner"))
+    if has_value(w):
+        rows.append({**w, "place": 1 if w.get("place") is None else w.get("place"), "_src": "winner"})
+    rows += [{**as_dict(r), "_src": "results"} for r in as_list(g.get("results")) if isinstance(r, dict)]
+    rows += [
+        {**as_dict(r), "_src": "vote_split"} for r in as_list(g.get("vote_split")) if isinstance(r, dict)
+    ]
+    pooled: dict[str, set[str]] = defaultdict(set)
+    for r in rows:
+        country = _strip(r.get("country"))
+        own = name_keys(countries, r.get("act"), r.get("artist"), r.get("song"))
+        if country and countries.known(country):
+            pooled[countries.canonical(country)] |= own | name_keys(countries, country)
+    out = []
+    for r in rows:
+        country = _strip(r.get("country"))
+        known = bool(country) and countries.known(country)
+        keys = set(name_keys(countries, r.get("act"), r.get("artist"), r.get("song")))
+        if known:
+            keys |= pooled[countries.canonical(country)]
+        if not keys:  # "All four", "The UK and Germany": no one subject
+            continue
+        part = None if r["_src"] != "vote_split" else gold_part(r.get("part"))
+        if r["_src"] == "vote_split" and part is None:
+            continue
+        label = (countries.canonical(country) if known else None) or r.get("act") or r.get("artist")
+        out.append(
+            {
+                "keys": tuple(sorted(keys)),
+                "part": part,
+                "place": as_int(r.get("place")),
+                "points": as_int(r.get("points")),
+                "label": str(label),
+                "src": r["_src"],
+                "written": str(r.get("as_written") or ""),
+            }
+        )
+    return out
+
+
+def _subject(c: dict[str, Any], scope: Scope, kind: str) -> tuple[frozenset[str], str | None]:
+    """The subject and part of a claim keyed "points:Italy:televote", "place:ana ruiz:women"."""
+    fields = _slot(c).split(":")[1:]
+    part = fields.pop() if fields and fields[-1] in PARTS else None
+    return name_keys(scope.countries, ":".join(fields)), part
+
+
+def _entry_units(key: str) -> Callable[[dict[str, Any], Scope], set | None]:
+    def gold(g: dict[str, Any], scope: Scope) -> set | None:
+        units = {
+            (e["keys"], e["part"], e[key], e["label"])
+            for e in entries(g, scope.countries)
+            if e[key] is not None and (key == "points" or e["src"] != "winner" or e["part"] is None)
+        }
+        return units or None
+
+    return gold
+
+
+def _entry_value(kind: str) -> Callable[[dict[str, Any], Scope], tuple]:
+    def value(c: dict[str, Any], scope: Scope) -> tuple:
+        keys, part = _subject(c, scope, kind)
+        v = c.get("value")
+        return (tuple(sorted(keys)), part, v if isinstance(v, int | str) else str(v), _slot(c))
+
+    return value
+
+
+def _entry_agrees(value: tuple, unit: tuple) -> bool:
+    keys, part, v, _ = value
+    return part == unit[1] and v == unit[2] and keys_match(frozenset(keys), unit[0])
+
+
+def written_parts(g: dict[str, Any], countries: Countries) -> set[tuple]:
+    """Jury and televote points a results row writes without a vote_split item of its own
+    ("Spain, 459 – 228 televotes and 231 jury votes"): they make a claim correct, and are not
+    required (the gold does not list them as items)."""
+    units = set()
+    for e in entries(g, countries):
+        if e["src"] != "results":
+            continue
+        for n, part in re.findall(r"\b(\d+)\s+(televotes?|jury votes?)", e["written"], re.I):
+            units.add(
+                (e["keys"], "televote" if part.lower().startswith("tele") else "jury", int(n), e["label"])
+            )
+    return units
+
+
+def _entry_correct(value: tuple, gold: set, scope: Scope) -> bool:
+    extra = written_parts(scope.gold, scope.countries) if value[1] else set()
+    return any(_entry_agrees(value, u) for u in gold | extra)
+
+
+def _entry_found(unit: tuple, values: Iterable[tuple], scope: Scope) -> bool:
+    return any(_entry_agrees(v, unit) for v in values)
+
+
+def _entry_hint(what: str) -> Callable[[Any, dict[str, Any], Scope], str]:
+    def hint(unit: tuple, g: dict[str, Any], scope: Scope) -> str:
+        _, part, v, label = unit
+        return f"{label}{f' ({part})' if part else ''} {what} {v}"
+
+    return hint
+
+
+def _entry_near(value: tuple, scope: Scope) -> str | None:
+    """Why a points or place claim is wrong: another subject's value, or another part."""
+    keys, part, v, _ = value
+    rows = entries(scope.gold, scope.countries)
+    for e in rows:
+        if keys_match(frozenset(keys), e["keys"]) and v in (e["points"], e["place"]) and e["part"] != part:
+            return f"{e['label']} has {v} as {e['part'] or 'total'}"
+    holders = [e["label"] for e in rows if v in (e["points"], e["place"])]
+    return f"{v} is {', '.join(sorted(set(holders)))}'s" if holders else None
+
+
+def _winner_gold(g: dict[str, Any], scope: Scope) -> set | None:
+    w = as_dict(g.get("winner"))
+    keys = [e["keys"] for e in entries(g, scope.countries) if e["src"] == "winner"]
+    label = _strip(w.get("country")) or w.get("artist")
+    return {(keys[0], None, 1, str(label))} if keys else None
+
+
+def _winner_value(c: dict[str, Any], scope: Scope) -> tuple:
+    fields = _slot(c).split(":")[1:]
+    part = fields[-1] if fields and fields[-1] in PARTS else None
+    return (tuple(sorted(name_keys(scope.countries, str(c.get("value") or "")))), part, 1, _slot(c))
+
+
+def _winner_correct(value: tuple, gold: set, scope: Scope) -> bool:
+    """The occurrence's winner, or (winner:jury / winner:televote) the entry placed first in
+    that part of the vote."""
+    units = gold if value[1] is None else _entry_units("place")(scope.gold, scope) or set()
+    return any(_entry_agrees(value, u) for u in units)
+
+
+def _winner_found(unit: tuple, values: Iterable[tuple], scope: Scope) -> bool:
+    return any(v[1] is None and _entry_agrees(v, unit) for v in values)
+
+
+def _host_units(g: dict[str, Any], scope: Scope, keys: tuple[str, ...]) -> list[tuple]:
+    out = []
+    for key in keys:
+        h = as_dict(g.get(key))
+        names = name_keys(scope.countries, h.get("city"), h.get("country"), h.get("venue"))
+        if names:
+            label = ", ".join(str(h[k]) for k in ("city", "country") if h.get(k)) or str(h.get("venue"))
+            out.append((tuple(sorted(names)), None, "host", label))
+    return out
+
+
+def _host_gold(g: dict[str, Any], scope: Scope) -> set | None:
+    return set(_host_units(g, scope, ("host",))) or None
+
+
+def _host_value(c: dict[str, Any], scope: Scope) -> tuple:
+    return (tuple(sorted(name_keys(scope.countries, str(c.get("value") or "")))), None, "host", _slot(c))
+
+
+def _host_correct(value: tuple, gold: set, scope: Scope) -> bool:
+    """The host city, country or venue the gold gives (a caption's or an alternative one too)."""
+    units = _host_units(scope.gold, scope, ("host", "host_alt", "host_caption"))
+    return any(keys_match(frozenset(value[0]), u[0]) for u in units)
+
+
+def _host_found(unit: tuple, values: Iterable[tuple], scope: Scope) -> bool:
+    return any(keys_match(frozenset(v[0]), unit[0]) for v in values)
+
+
+def _age_gold(g: dict[str, Any], scope: Scope) -> set | None:
+    units = {
+        (tuple(sorted(name_keys(scope.countries, p["name"]))), None, p["age"], str(p["name"]))
+        for p in (as_dict(x) for x in as_list(g.get("people")))
+        if isinstance(p.get("name"), str) and as_int(p.get("age")) is not None
+    }
+    return units or None
+
+
+def _age_value(c: dict[str, Any], scope: Scope) -> tuple:
+    who = _slot(c).split(":", 1)[-1]
+    return (tuple(sorted(name_keys(scope.countries, who))), None, c.get("value"), _slot(c))
+
+
+# Counts of a named group: the gold's `counted` (and eurovision's `audience`) mapped onto the
+# count family whose noun fits. Only what maps is measured: voting countries, juries, world
+# leaders, journalists, semi-final qualifiers, EU members, television audiences and counts of
+# other occurrences ("nations that agreed the Paris pact in 2015") have no family.
+COUNT_NOUNS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (r"^entries in this semi-final$", ("entrants",)),
+    (r"\barena\b|\bcrowd\b|^people in attendance$", ("attendance",)),
+    (r"^delegates$", ("delegates",)),
+    (r"\bother\b", ()),  # "beat 25 other performers": the field less the winner
+    # in a final, its entrants are its finalists
+    (r"\bin the final\b|qualified for the final|^finalists$", ("finalists", "entrants")),
+    (
+        r"^(?:participating |competing |signatory )?(?:countries|nations|states|parties)"
+        r"(?: represented| attending| taking part| participating| \(delegates expected\))?$",
+        ("participating-countries",),
+    ),
+)
+HEDGES = {"almost": "nearly", "nearly": "nearly", "around": "about", "about": "about", "some": "some"}
+
+
+def count_families(counted: Any) -> tuple[str, ...]:
+    text = " ".join(str(counted or "").lower().split())
+    return next((fams for pattern, fams in COUNT_NOUNS if re.search(pattern, text)), ())
+
+
+def gold_counts(g: dict[str, Any]) -> list[tuple[tuple[str, ...], tuple[int, str], str]]:
+    """(families, (number, qualifier), as written) for each gold count a family reads."""
+    out = []
+    for item in [*as_list(g.get("counts")), *as_list(g.get("audience"))]:
+        item = as_dict(item)
+        fams, n = count_families(item.get("counted")), as_int(item.get("value"))
+        if not fams or n is None:
+            continue
+        qual = str(item.get("qualifier") or "").lower()
+        hedge = next((v for k, v in HEDGES.items() if re.search(rf"\b{k}\b", qual)), "")
+        if re.search(r"\b(more than|over|above)\b", qual):
+            hedge = "more than"
+        out.append((fams, (n, hedge), text_of(item) or str(n)))
+    return out
+
+
+def _count_gold(family: str) -> Callable[[dict[str, Any], Scope], set | None]:
+    def gold(g: dict[str, Any], scope: Scope) -> set | None:
+        return {unit for fams, unit, _ in gold_counts(g) if family in fams} or None
+
+    return gold
+
+
+def _count_hint(unit: tuple, g: dict[str, Any], scope: Scope) -> str:
+    return next((text for _, u, text in gold_counts(g) if u == unit), _sponsor_hint(unit, g, scope))
+
+
+def _count_near(value: tuple, scope: Scope) -> str | None:
+    other = [
+        f"{text} ({'/'.join(fams)})"
+        for fams, unit, text in gold_counts(scope.gold)
+        if count_admits(value, unit)
+    ]
+    return f"fits {'; '.join(other)}" if other else None
+
+
+# Amounts of money: cop's `money` items that are the goal adopted ("new goal", "adaptation
+# finance goal"); needs, demands, offers and the existing goal make a finance-goal claim wrong.
+CURRENCY = (("US$", "USD"), ("$", "USD"), ("€", "EUR"), ("£", "GBP"))
+SCALE = {"trillion": 1e12, "billion": 1e9, "bn": 1e9, "million": 1e6, "m": 1e6}
+
+
+def parse_amount(text: Any) -> tuple[float, str | None] | None:
+    """ "$300 billion" -> (3e11, "USD"); "US$120bn" -> (1.2e11, "USD")."""
+    m = re.search(
+        r"(US\$|\$|€|£)?\s*(\d[\d,]*(?:\.\d+)?)\s*(trillion|billion|bn|million|m)?\b", str(text or "")
+    )
+    if not m:
+        return None
+    unit = dict(CURRENCY).get(m.group(1) or "")
+    return (float(m.group(2).replace(",", "")) * SCALE.get(m.group(3) or "", 1), unit)
+
+
+def gold_money(g: dict[str, Any]) -> list[tuple[bool, tuple[float, str | None], str]]:
+    """(is the goal adopted, amount, what) for each gold money item with an amount."""
+    out = []
+    for item in as_list(g.get("money")):
+        item = as_dict(item)
+        amount = parse_amount(item.get("amount"))
+        if amount:
+            what = str(item.get("what") or "")
+            goal = bool(re.search(r"\bgoal\b|\btarget\b", what, re.I)) and not re.search(
+                r"existing|old|previous|initial|need|demand|offer", what, re.I
+            )
+            out.append((goal, amount, what))
+    return out
+
+
+def _money_gold(g: dict[str, Any], scope: Scope) -> set | None:
+    return {amount for goal, amount, _ in gold_money(g) if goal} or None
+
+
+def _money_value(c: dict[str, Any], scope: Scope) -> tuple:
+    v = as_dict(c.get("value"))
+    return (v.get("amount"), v.get("unit"))
+
+
+def _money_agrees(value: tuple, unit: tuple) -> bool:
+    amount, currency = value
+    if not isinstance(amount, int | float):
+        return False
+    return abs(amount - unit[0]) <= 0.005 * unit[0] and unit[1] in (None, currency)
+
+
+def _money_correct(value: tuple, gold: set, scope: Scope) -> bool:
+    return any(_money_agrees(value, u) for u in gold)
+
+
+def _money_found(unit: tuple, values: Iterable[tuple], scope: Scope) -> bool:
+    return any(_money_agrees(v, unit) for v in values)
+
+
+def _money_hint(unit: tuple, g: dict[str, Any], scope: Scope) -> str:
+    return next(
+        (f"{what}: {a[0]:,.0f} {a[1] or ''}".strip() for _, a, what in gold_money(g) if a == unit), ""
+    )
+
+
+def _money_near(value: tuple, scope: Scope) -> str | None:
+    other = [
+        what for goal, amount, what in gold_money(scope.gold) if not goal and _money_agrees(value, amount)
+    ]
+    return f"fits {'; '.join(other)} (not the goal adopted)" if other else None
+
+
+def _family_is(*names: str) -> Callable[[dict[str, Any]], bool]:
+    return lambda c: str(c.get("family") or _slot(c).split(":")[0]) in names
+
+
 FAMILIES: tuple[Family, ...] = (
     Family(
         "ordinal",
@@ -609,14 +1015,99 @@ FAMILIES: tuple[Family, ...] = (
         _people_found,
         _people_hint,
     ),
+    Family(
+        "points",
+        "points",
+        _family_is("points"),
+        _entry_units("points"),
+        _entry_value("points"),
+        _entry_correct,
+        _entry_found,
+        _entry_hint("points"),
+        near=_entry_near,
+    ),
+    Family(
+        "place",
+        "place",
+        _family_is("place"),
+        _entry_units("place"),
+        _entry_value("place"),
+        _entry_correct,
+        _entry_found,
+        _entry_hint("place"),
+        near=_entry_near,
+    ),
+    Family(
+        "winner",
+        "winner",
+        _family_is("winner"),
+        _winner_gold,
+        _winner_value,
+        _winner_correct,
+        _winner_found,
+        lambda unit, g, scope: f"winner {unit[3]}",
+    ),
+    Family(
+        "host",
+        "host",
+        _family_is("host"),
+        _host_gold,
+        _host_value,
+        _host_correct,
+        _host_found,
+        lambda unit, g, scope: f"host {unit[3]}",
+    ),
+    Family(
+        "age",
+        "age",
+        _family_is("age"),
+        _age_gold,
+        _age_value,
+        _entry_correct,
+        _entry_found,
+        _entry_hint("age"),
+    ),
+    *(
+        Family(
+            key,
+            label,
+            _family_is(key),
+            _count_gold(key),
+            _sponsor_value,
+            lambda value, gold, scope: any(count_admits(value, g) for g in gold),
+            _sponsor_found,
+            _count_hint,
+            near=_count_near,
+        )
+        for key, label in (
+            ("participating-countries", "countries taking part"),
+            ("delegates", "delegates"),
+            ("entrants", "entrants"),
+            ("finalists", "finalists"),
+            ("attendance", "attendance"),
+        )
+    ),
+    Family(
+        "finance-goal",
+        "finance goal",
+        _family_is("finance-goal"),
+        _money_gold,
+        _money_value,
+        _money_correct,
+        _money_found,
+        _money_hint,
+        near=_money_near,
+    ),
 )
 
 
-def own_occurrence(claim: dict[str, Any], meeting: str | None = None) -> bool:
+def own_occurrence(claim: dict[str, Any], meeting: str | None = None, year: int | None = None) -> bool:
     """A claim about the report's own occurrence (not "last year's vote", not "since 1992, when
-    59 countries voted", not the committee's method in a report of the plenary)."""
+    59 countries voted", not the committee's method in a report of the plenary). A claim that
+    names a year ("the 1988 winner") is about the report's own occurrence only when that year
+    is the report's (gold) year ("Eurovision 2016 winner Jamala" in a report of 2016)."""
     years = claim.get("years")
-    if years and 0 not in years or claim.get("year") is not None:
+    if years and 0 not in years or claim.get("year") not in (None, year):
         return False
     return not claim.get("meeting") or claim["meeting"] in (meeting or "")
 
@@ -689,7 +1180,7 @@ def score_extraction(
             for c in by_article.get(article, []):
                 if not fam.takes(c):
                     continue
-                own = own_occurrence(c, meeting)
+                own = own_occurrence(c, meeting, as_int(g.get("event_year")))
                 if not own or (fam.own_series_only and c.get("counted")):
                     why = "other occurrence" if not own else f"counts {c['counted']}"
                     set_aside.append(_claim_row(article, c, why))
@@ -705,6 +1196,8 @@ def score_extraction(
                         if gold
                         else "gold has no value for this family"
                     )
+                    near = fam.near(value, scope) if g else None
+                    why = f"{why}; {near}" if near else why
                     spurious.append(_claim_row(article, c, why))
             for unit in sorted(gold or (), key=repr):
                 n["gold"] += 1
@@ -1283,7 +1776,7 @@ def _show(result: dict[str, Any], out: Callable[[str], None]) -> None:
                 out(f"           > {m['sentence']}")
         for s in f["spurious"]:
             quoted = "; attributed" if s["attributed"] else ""
-            out(f"  SPURIOUS {s['article']}:{s['line']} {s['display']!r} ({s['why']}{quoted})")
+            out(f"  SPURIOUS {s['article']}:{s['line']} {s['slot']} {s['display']!r} ({s['why']}{quoted})")
             out(f"           > {s['quote']}")
         for s in f["set_aside"]:
             out(f"  not scored {s['article']}:{s['line']} {s['display']!r} ({s['why']})")

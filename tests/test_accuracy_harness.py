@@ -170,7 +170,8 @@ def test_gold_parsing_survives_nulls_and_strays(acc, data_dir):
     assert pairs["unfindable"] == ["Z4"]
     assert pairs["shifts"] == set() and pairs["stages"] == set() and pairs["traps"] == set()
     missing = acc.not_measured(articles)
-    assert set(missing["zz"]) == {"host", "other_numbers"}  # null and empty slots say nothing
+    # null and empty slots say nothing; host (city) is read by the host family
+    assert set(missing["zz"]) == {"other_numbers"}
 
 
 @pytest.mark.parametrize(
@@ -250,7 +251,106 @@ def test_score_is_sane_on_invented_gold(acc, data_dir):
     assert (ev["year_right"], ev["year_total"]) == (1, 1)  # zz_02's year is null: not counted
     assert ev["by_series"]["zz"]["meeting_total"] == 1  # zz_01's stage, the only one given
     assert ev["by_series"]["zz"]["meeting_accuracy"] == 1.0  # one meeting that year
-    assert "host" in result["not_measured"]["zz"]
+    assert "host" not in result["not_measured"]["zz"]
+    assert (ex["host"]["gold"], ex["host"]["found"]) == (1, 0)  # host Somewhere, not claimed
+
+
+RESULTS_GOLD = {
+    "articles": [
+        {
+            "file": "corpus/zz_01_alpha_2020.md",
+            "event_year": 2020,
+            "winner": {"country": "Sweden", "artist": "Anna Berg", "song": None, "points": 583},
+            "results": [
+                {"place": 2, "country": "the UK", "act": None, "points": 466},
+                {
+                    "place": None,
+                    "country": "Spain",
+                    "points": 459,
+                    "as_written": "Spain, 459 – 228 televotes",
+                },
+                {"place": None, "country": "All four", "points": 0},  # no one subject
+                None,
+                {},
+            ],
+            "vote_split": [
+                {"country": "UK", "part": "jury", "place": 1, "points": 283},
+                {"country": "Sweden", "part": "standings at half-way", "place": 3, "points": None},
+            ],
+            "host": {"city": "Malmö", "country": "Sweden"},
+            "counts": [
+                {"counted": "participating countries", "value": 37},
+                {"counted": "countries in the final", "value": 25, "qualifier": "only"},
+                {"counted": "voting countries", "value": 40},  # no family
+                {"counted": "countries", "value": None},
+            ],
+            "audience": [{"counted": "audience in the arena", "value": 7500}],
+            "money": [
+                {"what": "new goal", "amount": "$300 billion"},
+                {"what": "initial offer", "amount": "$250 billion"},
+                {"what": None, "amount": None},
+            ],
+            "people": [{"name": "Anna Berg", "age": 24}, {"name": None, "age": 3}],
+        }
+    ]
+}
+
+
+def test_results_roles_counts_and_money_on_invented_gold(acc):
+    def claim(slot, value, family=None, **kw):
+        return {
+            "article": ALPHA,
+            "slot": slot,
+            "value": value,
+            "years": [0],
+            "display": str(value),
+            "family": family or slot.split(":")[0],
+            **kw,
+        }
+
+    report = {
+        "claims": [
+            claim("points:Sweden", 583),
+            claim("points:anna berg", 583),  # the artist: the same entry
+            claim("points:United Kingdom:jury", 283),
+            claim("points:Spain:televote", 228),  # written in the results row: correct
+            claim("points:Spain", 466),  # the UK's total: wrong subject
+            claim("place:united kingdom", 2),
+            claim("winner", "anna berg"),
+            claim("winner", "Sweden", year=2020),  # the report's own year
+            claim("winner", "Celine Dion", year=1988),  # another occurrence: set aside
+            claim("winner:jury", "United Kingdom"),
+            claim("host", "Malmo"),
+            claim("participating-countries", {"min": 37, "max": 37}),
+            claim("participating-countries", {"min": 25, "max": 25}),  # the finalists
+            claim("attendance", {"min": 7500, "max": 7500}),
+            claim("finance-goal:USD", {"amount": 300e9, "unit": "USD"}),
+            claim("finance-goal:USD", {"amount": 250e9, "unit": "USD"}),  # the offer
+            claim("age:anna berg", 24),
+        ]
+    }
+    result = acc.score(report, [RESULTS_GOLD], {"zz_01_alpha_2020.md": "Anna Berg won in Malmö."})
+    ex = result["extraction"]
+
+    def row(key):
+        f = ex[key]
+        return (f["correct"], f["claimed"], f["found"], f["gold"])
+
+    # gold: Sweden 583, the UK 466, Spain 459, the UK's jury 283; found: Sweden and the UK's jury
+    assert row("points") == (4, 5, 2, 4)
+    assert row("place") == (1, 1, 1, 3)  # gold: Sweden 1st (the winner), the UK 2nd, 1st of the juries
+    assert row("winner") == (3, 3, 1, 1)
+    assert row("host") == (1, 1, 1, 1)
+    assert row("participating-countries") == (1, 2, 1, 1)
+    assert row("finalists") == (0, 0, 0, 1)
+    assert row("attendance") == (1, 1, 1, 1)
+    assert row("finance-goal") == (1, 2, 1, 1)
+    assert row("age") == (1, 1, 1, 1)
+    assert len(ex["winner"]["set_aside"]) == 1
+    why = {s["display"]: s["why"] for s in ex["points"]["spurious"]}
+    assert "466 is United Kingdom's" in why["466"]
+    missing = acc.not_measured(acc.gold_articles_of([RESULTS_GOLD]))["zz"]
+    assert set(missing) == {"counts (other items)", "money (other items)", "vote_split (other items)"}
 
 
 def test_measure_runs_factlint_on_a_tiny_corpus(acc, data_dir):
