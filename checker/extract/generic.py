@@ -102,6 +102,16 @@ def offsets_of(text: str, start: int, end: int, a: int, b: int, ctx: Context) ->
     return (period_offsets(scope, ctx.numbers) or (0,))[-1:]
 
 
+_IN_YEAR = re.compile(r"\b(?:in|during|at the)\s+((?:19|20)\d\d)\b(?!\s*(?:-|–|to)\s*\d)")
+
+
+def named_year(text: str, start: int, end: int, a: int, b: int) -> dict[str, int]:
+    """{"year": Y} where the match's scope says which year it is about ("195 nations agreed in
+    2015"): the claim is about that year's occurrence, whatever year the report is."""
+    m = _IN_YEAR.search(scope_of(text, start, end, a, b))
+    return {"year": int(m.group(1))} if m else {}
+
+
 def count_drafts(
     sentence: Sentence, ctx: Context, family: Family, patterns: tuple[re.Pattern[str], ...]
 ) -> Iterator[Draft]:
@@ -130,7 +140,7 @@ def count_drafts(
                 span=m.span(),
                 qualifier=qualifier,
                 year_offsets=offsets_of(text, m.start(), m.end(), a, b, ctx),
-                extra={"number": value},
+                extra={"number": value, **named_year(text, m.start(), m.end(), a, b)},
             )
 
 
