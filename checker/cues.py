@@ -75,3 +75,12 @@ def slug_year(url: str | None, event_words: set[str]) -> tuple[int, str] | None:
                 if event_words & set(near):
                     return int(word), "-".join(words[max(0, i - 3) : i + 4])
     return None
+
+
+_YEAR = re.compile(r"(?<![\d,.])((?:19|20)\d\d)(?!\d|[,.]\d)")
+
+
+def latest_year(text: str) -> int | None:
+    """The latest year a text names: a report narrating 2016 is not a report of 1958."""
+    years = [int(y) for y in _YEAR.findall(text) if FIRST_YEAR <= int(y) <= LAST_YEAR]
+    return max(years) if years else None

@@ -103,6 +103,7 @@ class Digest:
     dateline: dt.date | None = None  # a date standing alone at the top of the body
     stage: str | None = None  # the meeting the report's event sentence names
     edition_label: tuple[int, str] | None = None  # "Eurovision 2019" in its title or lead: (2019, label)
+    latest_year: int | None = None  # the latest year its text names: the report is not older
 
 
 @dataclass(frozen=True, slots=True)

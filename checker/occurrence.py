@@ -32,8 +32,10 @@ def resolve_occurrences(digests: list[Digest], series: dict[str, str]) -> dict[s
     starts = learned_starts(by_article, dated, series)
     labels = {d.article.path: d.edition_label for d in digests}
     years = {
-        a.path: _year(a.path, dated[a.path], by_article[a.path], starts, series, labels[a.path])
-        for a in articles
+        a.path: _within_bounds(
+            _year(a.path, dated[a.path], by_article[a.path], starts, series, labels[a.path]), d.latest_year
+        )
+        for a, d in zip(articles, digests, strict=True)
     }
     stages = {d.article.path: d.stage for d in digests}
     meetings = _meetings(articles, dated, stages, series)
@@ -199,6 +201,18 @@ def _year(
         )
         return year, evidence, True
     return None, evidence, False
+
+
+def _within_bounds(
+    placed: tuple[int | None, list[Evidence], bool], latest: int | None
+) -> tuple[int | None, list[Evidence], bool]:
+    """A year read from a count is dropped where the report speaks of a later year: a wrong
+    year is worse than none (the report stays unplaced, its findings unresolved)."""
+    year, evidence, from_count = placed
+    if not from_count or year is None or latest is None or year >= latest:
+        return placed
+    why = Evidence("bound", f"{evidence[-1].detail}, but the report speaks of {latest}: left unplaced")
+    return None, [*evidence[:-1], why], False
 
 
 def stage(article: Article, claims: list[Claim], lex: Lexicon) -> str | None:

@@ -81,3 +81,21 @@ def test_slug_year_beside_the_events_name() -> None:
     assert slug_year("https://x.example/2016-nordvik-song-contest-result", words)[0] == 2016
     assert slug_year("https://x.example/news/budget-2022-passes", words) is None
     assert slug_year("https://x.example/nordvik/archive/photos/2022", words) is None
+
+
+def test_a_year_read_from_a_count_is_dropped_where_the_report_speaks_of_a_later_year(tmp_path) -> None:
+    dated = "The Lakeside City Marathon was held for the 20th time on Sunday, with 9,000 runners.\n"
+    placed = _placed(
+        tmp_path,
+        {
+            "a.md": "---\npublished: 2019-04-15\n---\n" + dated,
+            "b.md": "---\npublished: 2020-04-13\n---\n" + dated.replace("20th", "21st"),
+            # undated; its "second year" is misread as the race's count: 2001 cannot be the
+            # year of a report that tells of 2016
+            "c.md": "The Lakeside City Marathon was held on Sunday for the second year. Ana Ruiz, "
+            "who had won the race in 2016, finished third.\n",
+        },
+    )
+    assert placed["a.md"].year == 2019
+    assert placed["c.md"].year is None
+    assert any(e.source == "bound" and "2016" in e.detail for e in placed["c.md"].evidence)

@@ -112,11 +112,17 @@ def _blank_unless_holding(m: re.Match[str], a: int, start: int, end: int) -> str
     return " " * len(m.group())
 
 
+def piece_around(text: str, start: int, end: int, a: int, b: int) -> str:
+    """The comma-piece of a clause that holds a match: "Of the 39 countries taking part" apart
+    from ", 26 countries competed in the final"."""
+    left = text.rfind(",", a, start) + 1 or a
+    right = text.find(",", end, b)
+    return text[max(a, left) : right if right != -1 else b]
+
+
 def local_offsets(text: str, start: int, end: int, a: int, b: int, ctx: Context) -> tuple[int, ...]:
     """Years spoken for, read from the comma-piece around a match, else from its clause."""
-    piece_start = text.rfind(",", a, start) + 1 or a
-    piece_end = text.find(",", end, b)
-    piece = text[max(a, piece_start) : piece_end if piece_end != -1 else b]
+    piece = piece_around(text, start, end, a, b)
     if re.search(r"\bthis year\b", piece, re.I):
         return (0,)
     return period_offsets(piece, ctx.numbers) or period_offsets(text[a:b], ctx.numbers) or (0,)

@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from checker.extract.base import Context, Draft, clause_around, period_offsets, scope_of
+from checker.extract.base import Context, Draft, clause_around, period_offsets, piece_around, scope_of
 from checker.families import Family
 from checker.lexicon import Lexicon, phrases_re
 from checker.text import Sentence
@@ -126,7 +126,7 @@ def count_drafts(
                 continue
             value = read_number(m.group("num"), ctx)
             a, b, clause = clause_of(text, m.start(), m.end())
-            if value is None or avoided(family, clause):
+            if value is None or avoided(family, piece_around(text, m.start(), m.end(), a, b)):
                 continue
             if family.verbs and not phrases_re(family.verbs).search(clause):
                 continue
