@@ -168,23 +168,17 @@ def _what_would_settle(open_items: list[Item]) -> str:
 
 
 def judge_derived(rule: Rule, series: str, subject: str, items: list[Item]) -> list[Finding]:
-    """Counts ("16th year") compare through the first year they imply: year - count + 1."""
+    """Counts ("16th year") compare through the first year they imply: year - count + 1. Counts
+    that imply another first year than the rest of the series are the odd ones out, each one
+    finding against the series' nearest years; counts shifted by one from some year on are a
+    series that skipped an occurrence, not a miscount."""
     implied = [i for i in items if i.year is not None]
     groups: dict[int, list[Item]] = defaultdict(list)
     for item in implied:
         groups[item.year - item.claim.value + 1].append(item)
     findings: list[Finding] = []
     if len(groups) > 1:
-        sides = [groups[k] for k in sorted(groups)]
-        detail = "; ".join(
-            f"{_counts(side)} count{'s' if _single(side) else ''} from {k}"
-            for k, side in sorted(groups.items())
-        )
-        findings.append(
-            make_finding(
-                rule, series, subject, Verdict.CONFLICT, sides, f"The counts cannot all be true: {detail}."
-            )
-        )
+        findings.extend(_disagreeing_counts(rule, series, subject, groups))
     elif groups:
         ((start, group),) = groups.items()
         by_count = group_by_value(rule, group)
@@ -216,6 +210,81 @@ def judge_derived(rule: Rule, series: str, subject: str, items: list[Item]) -> l
                 )
             )
     return findings
+
+
+def _disagreeing_counts(
+    rule: Rule, series: str, subject: str, groups: dict[int, list[Item]]
+) -> list[Finding]:
+    """Counts implying different first years: a skipped occurrence, the odd ones out against
+    the majority, or (no majority) one conflict of all."""
+    skipped = _skipped_year(groups)
+    if skipped is not None:
+        before, after = sorted(groups)
+        return [
+            make_finding(
+                rule,
+                series,
+                subject,
+                Verdict.TIME_SHIFT,
+                [groups[before], groups[after]],
+                f"Counts up to {max(i.year for i in groups[before])} count from {before}, counts from "
+                f"{min(i.year for i in groups[after])} on count one occurrence fewer: the series "
+                f"skipped a year between them ({skipped}).",
+            )
+        ]
+    sizes = {k: len({i.claim.article for i in g}) for k, g in groups.items()}
+    ranked = sorted(groups, key=lambda k: (-sizes[k], k))
+    if sizes[ranked[0]] == sizes[ranked[1]]:  # no majority: every count stands against the others
+        detail = "; ".join(
+            f"{_counts(side)} count{'s' if _single(side) else ''} from {k}"
+            for k, side in sorted(groups.items())
+        )
+        sides = [groups[k] for k in sorted(groups)]
+        return [
+            make_finding(
+                rule, series, subject, Verdict.CONFLICT, sides, f"The counts cannot all be true: {detail}."
+            )
+        ]
+    majority, rest = ranked[0], ranked[1:]
+    reports = sizes[majority]
+    return [
+        make_finding(
+            rule,
+            series,
+            subject,
+            Verdict.CONFLICT,
+            [groups[k], _nearest_years(groups[majority], groups[k])],
+            f"{_counts(groups[k])} count{'s' if _single(groups[k]) else ''} from {k}, while the rest of the "
+            f"series ({reports} reports, {_span(groups[majority])}) counts from {majority}: "
+            f"the odd one out.",
+        )
+        for k in rest
+    ]
+
+
+def _skipped_year(groups: dict[int, list[Item]]) -> str | None:
+    """Two first years one apart, every later-starting count dated after every earlier one:
+    the count lost one occurrence in between (no vote, no race that year)."""
+    if len(groups) != 2:
+        return None
+    before, after = sorted(groups)
+    last, first = max(i.year for i in groups[before]), min(i.year for i in groups[after])
+    if after - before != 1 or last >= first:
+        return None
+    return f"{last + 1}" if first - last == 2 else f"{last + 1}-{first - 1}"
+
+
+def _nearest_years(majority: list[Item], odd: list[Item]) -> list[Item]:
+    """The majority's counts of the years nearest the odd ones': the pairs a reader checks."""
+    years = {i.year for i in odd}
+    distance = {i.year: min(abs(i.year - y) for y in years) for i in majority}
+    closest = min(distance.values())
+    return [i for i in majority if distance[i.year] == closest]
+
+
+def _span(items: list[Item]) -> str:
+    years = sorted({i.year for i in items})
+    return str(years[0]) if len(years) == 1 else f"{years[0]}-{years[-1]}"
 
 
 def _single(items: list[Item]) -> bool:
