@@ -161,3 +161,23 @@ def test_a_renamed_series_keeps_its_recorded_findings(tmp_path: Path) -> None:
         cwd=tmp_path,
     )
     assert done.returncode == 1 and len(json.loads(done.stdout)["conflicts"]) == 1
+
+
+UNRELATED = {
+    "race.md": "---\npublished: 2021-04-11\n---\nThe Lakeside City Marathon was held on Sunday, and "
+    "Ana Ruiz won the women's race in 2:24:10.\n",
+    "festival.md": "---\npublished: 2021-08-02\n---\nThe Brackwater Film Festival opened on Friday "
+    "with 40 films from 12 countries.\n",
+    "budget.md": "---\npublished: 2021-03-10\n---\nThe Brackwater city council approved the 2021 "
+    "budget on Tuesday by a vote of 7-2.\n",
+}
+
+
+def test_unrelated_reports_added_to_the_corpus_leave_the_baseline_matching(corpus: Path) -> None:
+    assert factlint("baseline", "corpus", "-o", "baseline.json", cwd=corpus).returncode == 0
+    for name, text in UNRELATED.items():
+        (corpus / "corpus" / name).write_text(text, encoding="utf-8")
+    done = factlint(
+        "check", "corpus", "--baseline", "baseline.json", "--fail-on", "time-shift", "-f", "json", cwd=corpus
+    )
+    assert done.returncode == 0 and conflicts(done) == [], done.stdout[:2000]
