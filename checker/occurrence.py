@@ -37,6 +37,7 @@ def resolve_occurrences(digests: list[Digest], series: dict[str, str]) -> dict[s
         )
         for a, d in zip(articles, digests, strict=True)
     }
+    years.update(_placed_by_shared_content(years, by_article, series))
     stages = {d.article.path: d.stage for d in digests}
     meetings = _meetings(articles, dated, stages, series)
     out: dict[str, Occurrence] = {}
@@ -201,6 +202,50 @@ def _year(
         )
         return year, evidence, True
     return None, evidence, False
+
+
+Placed = tuple[int | None, list[Evidence], bool]
+
+
+def _placed_by_shared_content(
+    years: dict[str, Placed], by_article: dict[str, list[Claim]], series: dict[str, str]
+) -> dict[str, Placed]:
+    """Reports with no year of their own (or one read from a count) that state a distinctive
+    value a dated report of their series states (the same tally, the same 583 points) are of
+    that report's year, where every such value points to one year."""
+    known: dict[tuple[str, str, str], dict[int, Claim]] = defaultdict(dict)
+    for path, (year, _, from_count) in sorted(years.items()):
+        if year is not None and not from_count:
+            for claim in filter(_distinctive, by_article[path]):
+                known[(series[path], claim.slot, repr(claim.value))].setdefault(year, claim)
+    placed: dict[str, Placed] = {}
+    for path, (year, evidence, from_count) in sorted(years.items()):
+        if year is not None and not from_count:
+            continue
+        found = [
+            (y, claim, theirs)
+            for claim in filter(_distinctive, by_article[path])
+            for y, theirs in known.get((series[path], claim.slot, repr(claim.value)), {}).items()
+        ]
+        if found and len({y for y, _, _ in found}) == 1:
+            y, claim, theirs = found[0]
+            why = f"'{claim.display}' is also in {theirs.article}, a report of {y}"
+            kept = [e for e in evidence if e.source not in ("arithmetic", "series-start")]
+            placed[path] = (y, [*kept, Evidence("shared-content", why, claim.id)], False)
+    return placed
+
+
+def _distinctive(claim: Claim) -> bool:
+    """A value few occurrences share: a tally of two parts or more, or a large exact number."""
+    if claim.attributed or claim.year_offsets != (0,) or claim.detail("year") or claim.counted:
+        return False
+    value = claim.value
+    if claim.kind == "tally":
+        return sum(v is not None for v in value) >= 2
+    if claim.kind in ("count", "score"):
+        number = value[0] if isinstance(value, tuple) and value[0] == value[-1] else value
+        return isinstance(number, int | float) and not isinstance(number, bool) and number >= 100
+    return False
 
 
 def _within_bounds(

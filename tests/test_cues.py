@@ -99,3 +99,18 @@ def test_a_year_read_from_a_count_is_dropped_where_the_report_speaks_of_a_later_
     assert placed["a.md"].year == 2019
     assert placed["c.md"].year is None
     assert any(e.source == "bound" and "2016" in e.detail for e in placed["c.md"].evidence)
+
+
+def test_a_report_without_a_date_is_placed_by_a_distinctive_value_a_dated_report_gives(tmp_path) -> None:
+    placed = _placed(
+        tmp_path,
+        {
+            "a.md": "---\npublished: 2022-05-15\n---\nNorway won the Nordvik Song Contest final on "
+            "Saturday with 631 points.\n",
+            "b.md": "---\npublished: 2023-05-14\n---\nSweden won the Nordvik Song Contest final on "
+            "Saturday with 583 points.\n",
+            "c.md": "Norway won the Nordvik Song Contest with 631 points, its first win.\n",
+        },
+    )
+    assert placed["c.md"].year == 2022
+    assert any(e.source == "shared-content" and "631 points" in e.detail for e in placed["c.md"].evidence)

@@ -41,7 +41,8 @@ _TOTAL = re.compile(r"\b(?:total|overall|combined|in all|altogether)\b", re.I)
 # Points a country or a jury hands out are not the score of the one that gets them ...
 _GIVE = re.compile(r"\b(?:gave|give|gives|giving|given|awarded|awarding|handed|handing)\b", re.I)
 # ... unless a vote gives them: "the public vote gave them 492 points" is the public part.
-_PRONOUN = re.compile(r"\b(?:they|them|their|it|its|she|her|he|his)\b", re.I)
+# a country or an act goes by "they" or "it"; "she" and "he" are a person, never a country
+_PRONOUN = re.compile(r"\b(?:they|them|their|it|its)\b", re.I)
 # "the final in Tel Aviv, Israel": a country named as the place is not the one scoring
 _PLACE = re.compile(r"\b(?:in|at|near|across|throughout|around)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s*,?\s*){0,3}$")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
