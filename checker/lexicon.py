@@ -13,10 +13,12 @@ from typing import Any
 import yaml
 
 from checker.errors import UsageError
-from checker.families import language
 
 # libyaml's safe loader when PyYAML was built with it: the same data, ten times faster
-SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+from checker.families import (
+    SAFE_LOADER,  # noqa: E402
+    language,
+)
 
 
 def _load_packaged(name: str) -> dict[str, Any]:

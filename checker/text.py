@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from checker.lexicon import Lexicon, default_lexicon
 
@@ -152,6 +153,34 @@ _DIGIT = re.compile(r"\d")
 _LETTERS = re.compile(r"[a-z]+")
 
 
+@dataclass(frozen=True, slots=True)
+class Look:
+    """What a first look at a sentence sees: its lower-case words and whether it has a digit.
+    Readers ask it before their patterns: most sentences hold none of a reader's words."""
+
+    words: frozenset[str]
+    digit: bool
+
+    def any_of(self, firsts: frozenset[str]) -> bool:
+        return not self.words.isdisjoint(firsts)
+
+
+@lru_cache(maxsize=16)  # every reader looks at the same sentence in turn
+def look(text: str) -> Look:
+    return Look(frozenset(_LETTERS.findall(text.lower())), _DIGIT.search(text) is not None)
+
+
+def key_words(phrases: Iterable[str]) -> frozenset[str]:
+    """One word each phrase cannot match without, as Look.words holds it: its longest ("the
+    winner was" gives "winner", "co-sponsor" gives "sponsor"), so a look rules out the most."""
+    found = set()
+    for phrase in phrases:
+        words = _LETTERS.findall(str(phrase).lower())
+        if words:
+            found.add(max(words, key=len))
+    return frozenset(found)
+
+
 class Numbers:
     """Regexes and readers for cardinals, ordinals and dates written in digits or words."""
 
@@ -175,9 +204,8 @@ class Numbers:
 
     def has_number(self, text: str) -> bool:
         """A cheap first look: sentences with no number at all hold no count and no tally."""
-        if _DIGIT.search(text):
-            return True
-        return not self._number_words.isdisjoint(_LETTERS.findall(text.lower()))
+        seen = look(text)
+        return seen.digit or not self._number_words.isdisjoint(seen.words)
 
     def read_cardinal(self, token: str) -> int | None:
         token = token.strip().lower()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 from collections.abc import Iterator
+from functools import cache
 
 from checker.extract import (
     counts,
@@ -18,8 +19,8 @@ from checker.extract import (
     session,
 )
 from checker.extract.base import Context, Draft
-from checker.families import family_of_slot, generic_families
-from checker.kinds import kind_named
+from checker.families import Family, family_of_slot, generic_families
+from checker.kinds import Kind, kind_named
 from checker.lexicon import Lexicon, default_lexicon
 from checker.models import Article, Claim
 from checker.text import Sentence, default_numbers, split_sentences
@@ -54,11 +55,24 @@ def _drafts(sentences: list[Sentence], ctx: Context) -> Iterator[tuple[int, Sent
         for index, sentence in enumerate(sentences):
             for draft in module.find(sentence, index, ctx):
                 yield index, sentence, draft
-    for family in generic_families():
-        kind = kind_named(family.kind)
-        for index, sentence in enumerate(sentences):
-            for draft in kind.read(sentence, index, ctx, family):
-                yield index, sentence, draft
+    by_kind = _generic_by_kind()
+    for index, sentence in enumerate(sentences):
+        for kind, families in by_kind:
+            if kind.wants(sentence.text, ctx, families):  # one look for all of a kind's families
+                for family in families:
+                    for draft in kind.read(sentence, index, ctx, family):
+                        yield index, sentence, draft
+
+
+def _generic_by_kind() -> tuple[tuple[Kind, tuple[Family, ...]], ...]:
+    """The families read by their kind's reader, grouped by kind, in declaration order."""
+    return _grouped(generic_families())
+
+
+@cache
+def _grouped(families: tuple[Family, ...]) -> tuple[tuple[Kind, tuple[Family, ...]], ...]:
+    kinds = list(dict.fromkeys(f.kind for f in families))
+    return tuple((kind_named(k), tuple(f for f in families if f.kind == k)) for k in kinds)
 
 
 def _line_starts(raw: str) -> list[int]:

@@ -12,7 +12,7 @@ from functools import cache
 from checker.extract.base import Context, Draft, clause_around, period_offsets, piece_around, scope_of
 from checker.families import Family
 from checker.lexicon import Lexicon, phrases_re
-from checker.text import Sentence
+from checker.text import Sentence, key_words
 
 QUALIFIERS = {
     "more than": "more-than",
@@ -57,6 +57,12 @@ def interval(value: int, qualifier: str) -> tuple[float, float]:
     if qualifier == "at-most":
         return (0, value)
     return (value, value)
+
+
+@cache
+def families_keys(families: tuple[Family, ...]) -> frozenset[str]:
+    """A first look for several families at once: a key word of each of their trigger words."""
+    return key_words(w for f in families for w in f.nouns + f.lead_nouns + f.verbs)
 
 
 @cache

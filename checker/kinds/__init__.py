@@ -54,6 +54,11 @@ class Kind:
         """Whether two different values can both be true of one occurrence."""
         return a == b
 
+    def wants(self, text: str, ctx: Context, families: tuple[Family, ...]) -> bool:
+        """A cheap first look at a sentence for all the kind's families at once: False where
+        none of them can read anything (no number for a count, none of their words)."""
+        return True
+
     def read(self, sentence: Sentence, index: int, ctx: Context, family: Family) -> Iterator[Draft]:
         """Claims of one family of this kind in one sentence (kinds read by a module of their
         own yield nothing here)."""

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from checker.extract.generic import avoided, clause_of, offsets_of
 from checker.kinds import Kind
 from checker.models import Claim
+from checker.text import look
 from checker.wording import name_key
 
 if TYPE_CHECKING:
@@ -34,6 +35,9 @@ class Age(Kind):
 
     def label(self, claim: Claim) -> str:
         return f"{claim.value} years old"
+
+    def wants(self, text: str, ctx: Context, families: tuple[Family, ...]) -> bool:
+        return look(text).digit and _GATE.search(text) is not None
 
     def read(self, sentence: Sentence, index: int, ctx: Context, family: Family) -> Iterator[Draft]:
         from checker.extract.base import Draft

@@ -23,11 +23,13 @@ from checker.extract.generic import (
     avoided,
     category_key,
     clause_of,
+    families_keys,
     offsets_of,
 )
 from checker.kinds import Kind
 from checker.lexicon import phrases_re
 from checker.models import Claim
+from checker.text import look
 
 if TYPE_CHECKING:
     from checker.extract.base import Context, Draft
@@ -85,6 +87,10 @@ class Amount(Kind):
         lo_a, hi_a = _range(x, step_a, qual_a)
         lo_b, hi_b = _range(y, step_b, qual_b)
         return lo_a <= hi_b and lo_b <= hi_a
+
+    def wants(self, text: str, ctx: Context, families: tuple[Family, ...]) -> bool:
+        seen = look(text)
+        return seen.digit and seen.any_of(families_keys(families))
 
     def read(self, sentence: Sentence, index: int, ctx: Context, family: Family) -> Iterator[Draft]:
         from checker.extract.base import Draft

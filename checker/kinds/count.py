@@ -10,9 +10,10 @@ from collections.abc import Iterator
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from checker.extract.generic import QUALIFIER_PATTERN, count_drafts
+from checker.extract.generic import QUALIFIER_PATTERN, count_drafts, families_keys
 from checker.kinds import Kind
 from checker.models import Claim
+from checker.text import look
 
 if TYPE_CHECKING:
     from checker.extract.base import Context, Draft
@@ -59,6 +60,9 @@ class Count(Kind):
     def compatible(self, a: Any, b: Any) -> bool:
         (lo_a, hi_a), (lo_b, hi_b) = a, b
         return lo_a <= hi_b and lo_b <= hi_a
+
+    def wants(self, text: str, ctx: Context, families: tuple[Family, ...]) -> bool:
+        return look(text).any_of(families_keys(families)) and ctx.numbers.has_number(text)
 
     def read(self, sentence: Sentence, index: int, ctx: Context, family: Family) -> Iterator[Draft]:
         yield from count_drafts(sentence, ctx, family, _patterns(family, ctx.numbers))

@@ -19,6 +19,7 @@ from checker.extract.subjects import subject_before
 from checker.kinds import Kind
 from checker.lexicon import phrases_re
 from checker.models import Claim
+from checker.text import look
 
 if TYPE_CHECKING:
     from checker.extract.base import Context
@@ -59,6 +60,10 @@ class Duration(Kind):
         (sec_a, prec_a), (sec_b, prec_b) = a, b
         return abs(sec_a - sec_b) < max(prec_a, prec_b) - 1e-9 or sec_a == sec_b
 
+    def wants(self, text: str, ctx: Context, families: tuple[Family, ...]) -> bool:
+        seen = look(text)
+        return (seen.digit or seen.any_of(_UNIT_WORDS)) and _GATE.search(text) is not None
+
     def read(self, sentence: Sentence, index: int, ctx: Context, family: Family) -> Iterator[Draft]:
         text = sentence.text
         if not _GATE.search(text):
@@ -92,6 +97,7 @@ def clock(seconds: float, precision: float) -> str:
 
 
 # A cheap first look: a digit-colon-digit, or a unit of time.
+_UNIT_WORDS = frozenset("hour hours hr hrs minute minutes min mins second seconds sec secs".split())
 _GATE = re.compile(r"\d:\d|\b(?:hours?|hrs?|minutes?|mins?|seconds?|secs?)\b|\d\s?[hms]\b", re.I)
 
 _DAYTIME_AFTER = re.compile(

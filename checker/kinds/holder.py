@@ -26,6 +26,7 @@ from checker.extract.generic import category_key, clause_of
 from checker.kinds import Kind
 from checker.lexicon import Lexicon, phrases_re
 from checker.models import Claim
+from checker.text import key_words, look
 from checker.wording import name_key
 
 if TYPE_CHECKING:
@@ -89,6 +90,9 @@ class HolderKind(Kind):
                 return False
         return True
 
+    def wants(self, text: str, ctx: Context, families: tuple[Family, ...]) -> bool:
+        return look(text).any_of(_families_keys(families))
+
     def read(self, sentence: Sentence, index: int, ctx: Context, family: Family) -> Iterator[Draft]:
         text = sentence.text
         if not _gate(family).search(text):
@@ -123,6 +127,11 @@ def same_holder(a: str, b: str, actor: str) -> bool:
 def _acronym(short: str, long: str) -> bool:
     initials = "".join(w[0] for w in long.split() if w not in ("of", "the", "for", "and", "de"))
     return " " not in short and len(initials) > 1 and short == initials
+
+
+@cache
+def _families_keys(families: tuple[Family, ...]) -> frozenset[str]:
+    return key_words(w for f in families for w in f.verbs + f.lead_nouns)
 
 
 @cache

@@ -19,11 +19,13 @@ from checker.extract.generic import avoided, category_key, clause_of, offsets_of
 from checker.extract.subjects import Subject, subject_ending_at, subject_starting_at
 from checker.kinds import Kind
 from checker.models import Claim
+from checker.text import look
 from checker.wording import ordinal
 
 if TYPE_CHECKING:
     from checker.extract.base import Context
     from checker.families import Family
+    from checker.lexicon import Lexicon
     from checker.text import Numbers, Sentence
 
 
@@ -42,6 +44,12 @@ class Place(Kind):
 
     def label(self, claim: Claim) -> str:
         return _said(claim.value)
+
+    def wants(self, text: str, ctx: Context, families: tuple[Family, ...]) -> bool:
+        seen = look(text)
+        if not (seen.any_of(_place_words(ctx.lex)) or (seen.digit and _DIGIT_ORDINAL.search(text))):
+            return False
+        return _gate(ctx.numbers).search(text) is not None
 
     def read(self, sentence: Sentence, index: int, ctx: Context, family: Family) -> Iterator[Draft]:
         text = sentence.text
@@ -77,6 +85,22 @@ def _outside(text: str, a: int, b: int, who: Subject, m: re.Match[str]) -> str:
 
 def _said(value: Any) -> str:
     return ordinal(int(value)) if isinstance(value, int) else str(value)
+
+
+_DIGIT_ORDINAL = re.compile(r"\d(?:st|nd|rd|th)\b", re.I)
+
+
+@cache
+def _place_words(lex: Lexicon) -> frozenset[str]:
+    """Words a place is said with: ordinal words ("second", "twenty"), last, runner-up, won."""
+    return frozenset(w for o in lex.ordinals for w in o.split("-")) | {
+        "last",
+        "runner",
+        "runners",
+        "won",
+        "wins",
+        "win",
+    }
 
 
 @cache

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from checker.extract.generic import avoided, category_key, clause_of, offsets_of
 from checker.kinds import Kind
 from checker.models import Claim
+from checker.text import look
 from checker.wording import name_key
 
 if TYPE_CHECKING:
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
     from checker.text import Numbers, Sentence
 
 _UNITS = r"(?:points|votes|televotes|pts)"
+_UNIT_WORDS = frozenset({"points", "votes", "televotes", "pts"})
 _GATE = re.compile(rf"\d[^\n]{{0,40}}?\b{_UNITS}\b|\b{_UNITS}\b", re.I)
 # Parts of a score: the same keys as the shared categories (checker/data/en/events.yaml), with
 # the looser wordings reports use for them ("the public's vote", "the viewers' voting").
@@ -63,6 +65,9 @@ class Score(Kind):
 
     def label(self, claim: Claim) -> str:
         return f"{claim.value} {claim.detail('unit') or 'points'}"
+
+    def wants(self, text: str, ctx: Context, families: tuple[Family, ...]) -> bool:
+        return look(text).any_of(_UNIT_WORDS) and _GATE.search(text) is not None
 
     def read(self, sentence: Sentence, index: int, ctx: Context, family: Family) -> Iterator[Draft]:
         text = sentence.text
