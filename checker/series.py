@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
-
-import networkx as nx
 
 from checker.lexicon import Lexicon
 from checker.models import Article, Digest
@@ -195,13 +193,11 @@ def event_groups(profiles: list[Profile]) -> dict[str, int]:
     "Boston Film Festival" are two series). Groups are numbered in the order of their first
     report's path, so the grouping is the same whatever order the reports come in."""
     words = {p.path: _marked_words(dict(p.terms)) for p in profiles}
-    linked = nx.Graph()
-    for path, marked in words.items():
-        for word in marked[EVENT_MARK]:
-            linked.add_edge(path, EVENT_MARK + word)
+    named = _components(
+        {path: {EVENT_MARK + w for w in marked[EVENT_MARK]} for path, marked in words.items()}
+    )
     groups: dict[str, int] = {}
-    parts = [sorted(n for n in c if n in words) for c in nx.connected_components(linked)]
-    for part in sorted((_split_by_kind(part, words) for part in parts), key=lambda g: g[0][0]):
+    for part in sorted((_split_by_kind(part, words) for part in named), key=lambda g: g[0][0]):
         for group in part:
             number = len(set(groups.values()))
             groups.update({path: number for path in group})
@@ -211,16 +207,33 @@ def event_groups(profiles: list[Profile]) -> dict[str, int]:
 def _split_by_kind(paths: list[str], words: dict[str, dict[str, set[str]]]) -> list[list[str]]:
     """One event name's reports, split where the kinds of event they name differ; a report
     naming no kind goes with the largest group."""
-    kinded = nx.Graph()
-    with_kind = [p for p in paths if words[p][KIND_MARK]]
-    kinded.add_nodes_from(with_kind)
-    for path in with_kind:
-        for kind in words[path][KIND_MARK]:
-            kinded.add_edge(path, KIND_MARK + kind)
-    found = [sorted(n for n in c if n in words) for c in nx.connected_components(kinded)]
-    groups = sorted(found, key=lambda g: (-len(g), g[0])) or [[]]
+    kinded = {p: {"\0" + KIND_MARK + k for k in words[p][KIND_MARK]} for p in paths if words[p][KIND_MARK]}
+    groups = sorted(_components(kinded), key=lambda g: (-len(g), g[0])) or [[]]
     groups[0] = sorted(groups[0] + [p for p in paths if not words[p][KIND_MARK]])
     return sorted((g for g in groups if g), key=lambda g: g[0])
+
+
+def _components(keys: dict[str, set[str]]) -> list[list[str]]:
+    """Paths joined wherever they share a key (union-find), each group sorted; paths with no
+    key stand in no group. Keys start with NUL, which no path holds."""
+    parent: dict[str, str] = {}
+
+    def root(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for path, held in keys.items():
+        for key in held:
+            a, b = root(path), root(key)
+            if a != b:
+                parent[max(a, b)] = min(a, b)
+    found: dict[str, list[str]] = defaultdict(list)
+    for path in keys:
+        if keys[path]:
+            found[root(path)].append(path)
+    return [sorted(group) for group in found.values()]
 
 
 class _Gathering:
