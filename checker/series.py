@@ -430,9 +430,14 @@ def _labels(clusters: list[Cluster]) -> list[str]:
 
 
 def describe(cluster: Cluster) -> str:
-    ranked = sorted(cluster.centroid.items(), key=lambda kv: -kv[1])
-    entities = [t[1:] for t, _ in ranked if t.startswith("@")][:1]
+    """A series' name: its event's own name and kind where its reports name them ("lakeside
+    marathon": the same whoever wins), else its leading country and words."""
+    ranked = sorted(cluster.centroid.items(), key=lambda kv: (-kv[1], kv[0]))
     named = [t[1:] for t, _ in ranked if t.startswith(EVENT_MARK)][:1]
+    if named and cluster.majorities[EVENT_MARK]:
+        kinds = [t[1:] for t, _ in ranked if t.startswith(KIND_MARK) and t[1:] not in named[0].split()][:1]
+        return " ".join([named[0], *kinds])
+    entities = [t[1:] for t, _ in ranked if t.startswith("@")][:1]
     words = named or [t for t, _ in ranked if t[0] not in "@" + EVENT_MARK + KIND_MARK][:2]
     # two words read better in a stable order ("human rights", not "rights human")
     return " / ".join([*entities, " ".join(sorted(words))]) if words or entities else "untitled series"

@@ -57,3 +57,14 @@ def test_a_series_named_in_front_matter_is_joined_by_untagged_reports_of_its_eve
     series = assign_series(digests)
     assert series["race-2023.md"] == series["race-brief.md"] == series["race-2024.md"] == "Lakeside marathon"
     assert series["film.md"] != "Lakeside marathon"
+
+
+def test_a_series_that_names_its_event_is_named_after_it_whoever_wins() -> None:
+    lex = default_lexicon()
+    names = {
+        "a.md": "Kenya's Daniel Kiprop won the Lakeside City Marathon on Sunday.",
+        "b.md": "Ethiopia's Almaz Tesfaye won the Lakeside City Marathon on Sunday.",
+    }
+    one = assign_series([digest(make_article("a.md", names["a.md"], lex), lex)])
+    both = assign_series([digest(make_article(p, t, lex), lex) for p, t in names.items()])
+    assert one["a.md"] == both["a.md"] == both["b.md"] == "lakeside marathon"
