@@ -4,7 +4,8 @@ import dataclasses
 from collections import defaultdict
 
 from checker import verdicts
-from checker.models import Finding
+from checker.kinds.holder import misspelt
+from checker.models import Finding, Verdict
 from checker.rule import KindRule
 from checker.verdicts import Item
 
@@ -25,7 +26,39 @@ class Holder(KindRule):
     report_time_shifts = True
 
     def judge(self, series: str, subject: str, items: list[Item]) -> list[Finding]:
-        return verdicts.judge_per_occurrence(self, series, subject, _outweighed(self, items))
+        found = verdicts.judge_per_occurrence(self, series, subject, _outweighed(self, items))
+        return found + _spellings(self, series, subject, items)
+
+
+def _spellings(rule: Holder, series: str, subject: str, items: list[Item]) -> list[Finding]:
+    """One holder of one occurrence spelled two ways ("Kiprop" and "Kiprob"): a variant, as
+    FL501 says of a person's name (the holders agree, so no conflict is raised)."""
+    by_occurrence: dict[tuple[int, str | None], list[Item]] = defaultdict(list)
+    for item in items:
+        if item.resolved:
+            by_occurrence[(item.year, item.meeting)].append(item)
+    findings = []
+    for (year, meeting), bucket in sorted(by_occurrence.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
+        spelled: dict[str, list[Item]] = defaultdict(list)
+        for item in bucket:
+            for actor, key in item.claim.value:
+                if actor != "country":
+                    spelled[key].append(item)
+        close = sorted({(a, b) for a in spelled for b in spelled if a < b and misspelt(a, b)})
+        for a, b in close:
+            where = f"{year}" + (f" {meeting}" if meeting else "")
+            findings.append(
+                verdicts.make_finding(
+                    rule,
+                    series,
+                    subject,
+                    Verdict.VARIANT,
+                    [spelled[a], spelled[b]],
+                    f"The same holder spelled two ways ({where}): {a} / {b}.",
+                    occurrence=where,
+                )
+            )
+    return findings
 
 
 def _outweighed(rule: Holder, items: list[Item]) -> list[Item]:

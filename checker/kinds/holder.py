@@ -124,6 +124,17 @@ def same_holder(a: str, b: str, actor: str) -> bool:
     return actor not in ("country",) and min(len(a), len(b)) >= 6 and fuzz.ratio(a, b) >= 85
 
 
+def misspelt(a: str, b: str) -> bool:
+    """Two keys that are one name with a letter or two changed ("kiprop", "kiprob"), not one
+    name written short, nor two names."""
+    if a == b:
+        return False
+    words_a, words_b = set(a.split()), set(b.split())
+    if words_a <= words_b or words_b <= words_a:
+        return False
+    return min(len(a), len(b)) >= 6 and fuzz.ratio(a, b) >= 85
+
+
 def _acronym(short: str, long: str) -> bool:
     initials = "".join(w[0] for w in long.split() if w not in ("of", "the", "for", "and", "de"))
     return " " not in short and len(initials) > 1 and short == initials
