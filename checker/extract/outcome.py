@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from checker.extract.base import Context, Draft, clause_around, period_offsets
+from checker.lexicon import Lexicon
 from checker.stages import named_stage
 from checker.text import Numbers, Sentence
 
@@ -101,7 +102,7 @@ def _tallies(sentence: Sentence, ctx: Context) -> Iterator[Draft]:
         return
     parts: dict[tuple[int, int | None], dict[str, tuple[int, int, int]]] = {}
     taken: list[tuple[int, int]] = []
-    for pattern, roles in _tally_patterns(ctx.numbers):
+    for pattern, roles in (*_tally_patterns(ctx.numbers), *_labelled_patterns(ctx.lex, ctx.numbers)):
         for m in pattern.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
@@ -117,6 +118,7 @@ def _tallies(sentence: Sentence, ctx: Context) -> Iterator[Draft]:
             for role, value in zip(roles, values, strict=False):
                 if value is not None and role not in bucket:
                     bucket[role] = (value, m.start(), m.end())
+    _none_abstained(text, parts.get((0, None)), ctx.lex)
     # parts of one sentence may speak for a year given outright ("in 1992, when") and for the
     # report's own year: the undated bucket sorts first, then the dated ones by year
     for year, bucket in sorted(parts.items(), key=_year_order):
@@ -130,6 +132,44 @@ def _tallies(sentence: Sentence, ctx: Context) -> Iterator[Draft]:
                 display=text[draft.span[0] : draft.span[1]],
                 span=draft.span,
             )
+
+
+@cache
+def _labelled_patterns(lex: Lexicon, n: Numbers) -> tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]:
+    """Tally parts named by their labels (checker/data: tally_labels): "120 ayes and 8 nays",
+    "Yes 120, No 8, 3 abstentions" (a label before its number only in a run of labels), and
+    the support a text won ("won the support of 120 members")."""
+    labels = lex.vocab.get("tally_labels") or {}
+    word = {role: _alternation(labels.get(role) or []) for role in (FOR, AGAINST, ABSTAIN)}
+    c = n.cardinal
+    after = [
+        (re.compile(rf"(?<![\w-])({c})\s+(?:{word[role]})\b", re.I), (role,))
+        for role in (FOR, AGAINST)
+        if word[role]
+    ]
+    run = re.compile(
+        rf"\b(?:{word[FOR]})[:\s]+({c})\s*[,;]?\s*(?:and\s+)?(?:{word[AGAINST]})[:\s]+({c})"
+        rf"(?:\s*[,;]?\s*(?:with\s+|and\s+)?(?:{word[ABSTAIN]})[:\s]+({c}))?\b",
+        re.I,
+    )
+    support = _alternation(lex.words("support_phrases"))
+    backed = re.compile(rf"\b(?:{support})\s+({c})\b", re.I) if support else None
+    return (*after, (run, (FOR, AGAINST, ABSTAIN)), *(((backed, (FOR,)),) if backed else ()))
+
+
+def _alternation(words: list[str] | tuple[str, ...]) -> str:
+    return "|".join(
+        re.escape(str(w)).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True)
+    )
+
+
+def _none_abstained(text: str, bucket: dict[str, tuple[int, int, int]] | None, lex: Lexicon) -> None:
+    """ "with no abstentions": a tally of this year that gives other parts abstains none."""
+    if not bucket or ABSTAIN in bucket:
+        return
+    m = lex.phrase_re("no_abstention_phrases").search(text)
+    if m:
+        bucket[ABSTAIN] = (0, m.start(), m.end())
 
 
 def _year_order(item: tuple[tuple[int, int | None], object]) -> tuple[int, bool, int]:

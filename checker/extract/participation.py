@@ -24,7 +24,16 @@ _AGAINST = re.compile(
     r"\b(?:voted|voting|vote) (?:against|\"no\.?\"|'no\.?'|no\b|to reject)|"
     r"\bcast (?:the |a )?negative votes?\b|"
     r"\b(?:nations|countries|states|members) opposing\b|"
-    r"\bsided with\b|\bno votes?(?=,? by\b)",
+    r"\bsided with\b|\bno votes?(?=,? by\b)|"
+    r"\bopposed (?:the|this|a) (?:resolution|text|motion|measure|draft|bill|budget|proposal)\b",
+    re.I,
+)
+# "Nauru did not vote": present in the count of members, in none of the tally's parts
+_ABSENT = re.compile(
+    r"\b(?:did not|didn't|failed to) (?:take part in the )?vote\b"
+    r"(?! (?:for|against|in favou?r|to))|"
+    r"\bdid not cast (?:a|its|their) (?:votes?|ballots?)\b|"
+    r"\b(?:was|were) absent (?:from|for|during) the vote\b",
     re.I,
 )
 _ABSTAIN = re.compile(r"\babstain(?:ed|ing)?\b", re.I)
@@ -34,13 +43,18 @@ _FOR = re.compile(
     re.I,
 )
 _INVERTED = re.compile(
-    r"^\s*(?:Voting|Those voting) (against|in favou?r|no)\b[^.]{0,20}?\b(?:were|was)\s", re.I
+    r"^\s*(?:Voting|Those voting|The (?=abstain|countries|nations|states|members))?\s*"
+    r"(against|in favou?r|no|abstainers|abstaining (?:countries|nations|states|members)|"
+    r"(?:countries|nations|states|members) (?:that |which )?abstained)\b[^.]{0,20}?\b"
+    r"(?:were|was|included)\s",
+    re.I,
 )
 _NEGATION = re.compile(
     r"\b(?:not|never|no longer|neither|nor|withdr[ae]w|withdrawn|withdrawing|"
     r"pulled out|dropped out|quit|removed (?:itself|themselves))\b|n't\b",
     re.I,
 )
+_NOT_BEFORE = re.compile(r"\b(?:not|never)\s+$|n't\s+$", re.I)
 _EARLIER = re.compile(r"\bearlier round|\bafter voting|\bprevious round", re.I)
 _WITH_OBJECT = re.compile(r"\b(?:sided with|joined) ([^,;]{1,40})")
 
@@ -66,17 +80,20 @@ def _votes(sentence: Sentence, ctx: Context) -> Iterator[Draft]:
     text = sentence.text
     inverted = _INVERTED.match(text)
     if inverted:
-        vote = "against" if inverted.group(1).lower() in ("against", "no") else "for"
+        said = inverted.group(1).lower()
+        vote = "abstain" if "abstain" in said else "against" if said in ("against", "no") else "for"
         _, b = clause_around(text, inverted.end(), inverted.end())
         for actor in objects_after(ctx, text, inverted.end(), b, ("country",)):
             yield _vote_draft(actor, vote, inverted.span(), (0,))
         return
-    for pattern, vote in ((_AGAINST, "against"), (_ABSTAIN, "abstain"), (_FOR, "for")):
+    for pattern, vote in ((_AGAINST, "against"), (_ABSTAIN, "abstain"), (_FOR, "for"), (_ABSENT, "absent")):
         for m in pattern.finditer(text):
             a, b = clause_around(text, m.start(), m.end())
             clause = text[a:b]
             if _EARLIER.search(clause) or re.match(r"\s*abstentions?", text[m.start() :]):
                 continue
+            if vote != "absent" and _NOT_BEFORE.search(text, max(a, m.start() - 20), m.start()):
+                continue  # "did not vote against": no position said
             actors = subjects_before(ctx, text, a, m.start(), _entity_actors())
             actors = actors or _person_before(ctx, text, a, m.start())
             actors += _also(ctx, text, m.end(), b)
@@ -101,7 +118,12 @@ def _person_before(ctx: Context, text: str, clause_start: int, verb_start: int) 
     return [m] if m else []
 
 
-_VOTE_WORDS = {"against": "voted against", "abstain": "abstained", "for": "voted in favour"}
+_VOTE_WORDS = {
+    "against": "voted against",
+    "abstain": "abstained",
+    "for": "voted in favour",
+    "absent": "did not vote",
+}
 
 
 def _vote_draft(actor: str, vote: str, span: tuple[int, int], offsets: tuple[int, ...]) -> Draft:
