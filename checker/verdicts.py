@@ -173,9 +173,14 @@ def judge_derived(rule: Rule, series: str, subject: str, items: list[Item]) -> l
     finding against the series' nearest years; counts shifted by one from some year on are a
     series that skipped an occurrence, not a miscount."""
     implied = [i for i in items if i.year is not None]
+    earliest = min((i.year for i in implied), default=None)
     groups: dict[int, list[Item]] = defaultdict(list)
     for item in implied:
-        groups[item.year - item.claim.value + 1].append(item)
+        start = item.year - item.claim.value + 1
+        # a count that would start the series after a year it is reported in counts something
+        # else ("took the crown for the second time" in a contest held for decades)
+        if earliest is None or start <= earliest:
+            groups[start].append(item)
     findings: list[Finding] = []
     if len(groups) > 1:
         findings.extend(_disagreeing_counts(rule, series, subject, groups))
@@ -215,12 +220,20 @@ def judge_derived(rule: Rule, series: str, subject: str, items: list[Item]) -> l
 def _disagreeing_counts(
     rule: Rule, series: str, subject: str, groups: dict[int, list[Item]]
 ) -> list[Finding]:
-    """Counts implying different first years: a skipped occurrence, the odd ones out against
-    the majority, or (no majority) one conflict of all."""
-    skipped = _skipped_year(groups)
+    """Counts implying different first years. The series is the first year most reports count
+    from, with counts one occurrence fewer after it skipped a year; every other count is the
+    odd one out, one finding each against the series' nearest years; with no majority, one
+    conflict of all."""
+    sizes = {k: len({i.claim.article for i in g}) for k, g in groups.items()}
+    ranked = sorted(groups, key=lambda k: (-sizes[k], k))
+    main = ranked[0]
+    skipped = next((k for k in ranked[1:] if _skipped_year(groups, main, k)), None)
+    kept = [main, *([skipped] if skipped is not None else [])]
+    rest = [k for k in ranked if k not in kept]
+    findings: list[Finding] = []
     if skipped is not None:
-        before, after = sorted(groups)
-        return [
+        before, after = sorted(kept)
+        findings.append(
             make_finding(
                 rule,
                 series,
@@ -229,12 +242,11 @@ def _disagreeing_counts(
                 [groups[before], groups[after]],
                 f"Counts up to {max(i.year for i in groups[before])} count from {before}, counts from "
                 f"{min(i.year for i in groups[after])} on count one occurrence fewer: the series "
-                f"skipped a year between them ({skipped}).",
+                f"skipped a year between them ({_skipped_year(groups, before, after)}).",
             )
-        ]
-    sizes = {k: len({i.claim.article for i in g}) for k, g in groups.items()}
-    ranked = sorted(groups, key=lambda k: (-sizes[k], k))
-    if sizes[ranked[0]] == sizes[ranked[1]]:  # no majority: every count stands against the others
+        )
+    series_items = [i for k in kept for i in groups[k]]
+    if rest and sizes[main] == sizes[rest[0]] and skipped is None:  # no majority
         detail = "; ".join(
             f"{_counts(side)} count{'s' if _single(side) else ''} from {k}"
             for k, side in sorted(groups.items())
@@ -245,29 +257,26 @@ def _disagreeing_counts(
                 rule, series, subject, Verdict.CONFLICT, sides, f"The counts cannot all be true: {detail}."
             )
         ]
-    majority, rest = ranked[0], ranked[1:]
-    reports = sizes[majority]
-    return [
+    reports = len({i.claim.article for i in series_items})
+    findings.extend(
         make_finding(
             rule,
             series,
             subject,
             Verdict.CONFLICT,
-            [groups[k], _nearest_years(groups[majority], groups[k])],
+            [groups[k], _nearest_years(series_items, groups[k])],
             f"{_counts(groups[k])} count{'s' if _single(groups[k]) else ''} from {k}, while the rest of the "
-            f"series ({reports} reports, {_span(groups[majority])}) counts from {majority}: "
-            f"the odd one out.",
+            f"series ({reports} reports, {_span(series_items)}) counts from {main}: the odd one out.",
         )
         for k in rest
-    ]
+    )
+    return findings
 
 
-def _skipped_year(groups: dict[int, list[Item]]) -> str | None:
+def _skipped_year(groups: dict[int, list[Item]], a: int, b: int) -> str | None:
     """Two first years one apart, every later-starting count dated after every earlier one:
     the count lost one occurrence in between (no vote, no race that year)."""
-    if len(groups) != 2:
-        return None
-    before, after = sorted(groups)
+    before, after = sorted((a, b))
     last, first = max(i.year for i in groups[before]), min(i.year for i in groups[after])
     if after - before != 1 or last >= first:
         return None

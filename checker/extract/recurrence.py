@@ -118,6 +118,44 @@ def _counted(text: str, start: int, end: int, ctx: Context, own_piece: bool = Fa
             return f"{name}:{actors[-1]}"
         actor = _actor(clause, ctx)
         return f"{name}:{actor}" if actor and name != "consensus" else name
+    return _other_streak(text, end, b, ctx, fronted=not text[a:start].strip(" ,\"'“"))
+
+
+# After a count: "in which"/"that" and a clause say what the years have in common ("the second
+# year in which voting came in two parts"); the series itself where that clause is about the
+# event ("the 16th year that the resolution has been adopted").
+_WHICH = re.compile(r"\s*(in which|during which|that|when)\s+(?:the\s+|its\s+|this\s+)?([\w-]+)", re.I)
+
+
+def _other_streak(text: str, end: int, clause_end: int, ctx: Context, fronted: bool) -> str:
+    """A count of something other than the series' own occurrences, read from what follows it:
+    a country that acts ("the fourth year in a row Israel go to the final", "for the second
+    year running, Malta failed") or a property of the years ("in which voting came in two
+    parts"). "" where the count is the series' own."""
+    after = text[end:clause_end]
+    which = _WHICH.match(after)
+    if which:
+        event_words = ctx.lex.word_set("event_nouns") | ctx.lex.word_set("edition_nouns")
+        if which.group(2).lower() in event_words:
+            return ""
+        named = [(s, e) for s, _, e in ctx.lex.find_entities(after[which.start(2) :][:60]) if s == 0]
+        if named and named[0][1].kind == "country":
+            return f"streak:{named[0][1].name}"  # "the fifth year that Israel reached the final"
+        # "that the chamber has passed the plan" is the series; "in which voting came in two
+        # parts" names a property of some years, a count of its own
+        return "" if named or which.group(1).lower() in ("that", "when") else "years-in-which"
+    head = re.match(r"[\s,]*(?:(?:in a row|running|straight|consecutive)\b[\s,]*)?", after)
+    if "," in head.group() and not fronted:
+        return ""  # "adopted for the 16th year, North Korea said": another clause's subject
+    rest = after[head.end() :]
+    for start, stop, entity in ctx.lex.find_entities(rest[:60]):
+        if start > 0 and rest[:start].strip().lower() not in ("the",):
+            break
+        follows = rest[stop : stop + 20]
+        verb = re.match(r"\s+(?:has |have |had |was |were )?([a-z]+)", follows)
+        if entity.kind == "country" and verb and verb.group(1) not in ctx.lex.word_set("speech_verbs"):
+            return f"streak:{entity.name}"
+        break
     return ""
 
 
