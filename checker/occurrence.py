@@ -15,6 +15,7 @@ from checker.stages import Stage, by_label, concluding, named_stage
 from checker.text import Sentence, default_numbers, split_sentences
 
 MEETING_GAP_DAYS = 12  # dates further apart than this within a year are different meetings
+STALE_DAYS = 60  # an event date this long before publication is not the report's own event
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +78,12 @@ def _date_report(digest: Digest) -> _Dated:
         reference = addressed[0] if addressed[1] else None
     event = next((c for c in claims if c.slot == "event-date"), None)
     date = resolve_date(event.value, reference) if event else None
-    if date and event:
+    if date and event and reference and (reference - date).days > STALE_DAYS:
+        # news tells of days just past: a date months before the report's own is another event's
+        why = f"'{event.display}' is {(reference - date).days} days before it: another event's date"
+        evidence.append(Evidence("event-date", why, event.id))
+        date = None
+    elif date and event:
         evidence.append(Evidence("event-date", f"'{event.display}' read as {date.isoformat()}", event.id))
     year = date.year if date else reference.year if reference else addressed[0].year if addressed else None
     return _Dated(date, year, tuple(evidence))

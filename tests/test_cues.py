@@ -114,3 +114,15 @@ def test_a_report_without_a_date_is_placed_by_a_distinctive_value_a_dated_report
     )
     assert placed["c.md"].year == 2022
     assert any(e.source == "shared-content" and "631 points" in e.detail for e in placed["c.md"].evidence)
+
+
+def test_a_date_months_before_publication_is_another_events(tmp_path) -> None:
+    placed = _placed(
+        tmp_path,
+        {
+            "pre.md": "---\npublished: 2024-10-10\n---\nThe Harbour Climate Conference will be held "
+            "in Baku this November, as decided at the plenary session on December 11, 2023.\n",
+        },
+    )
+    assert placed["pre.md"].year == 2024
+    assert any("days before it" in e.detail for e in placed["pre.md"].evidence)
