@@ -121,9 +121,15 @@ def _families_of(language: str) -> dict[str, Family]:
     return found
 
 
+_BY_SLOT: dict[str, Family] = {}  # rules ask for every claim: the language is one a process
+
+
 def family_of_slot(slot: str) -> Family:
     """The family a claim's slot belongs to (its part before any ':')."""
-    return _family_named(slot.partition(":")[0], language())
+    found = _BY_SLOT.get(slot)
+    if found is None:
+        found = _BY_SLOT[slot] = _family_named(slot.partition(":")[0], language())
+    return found
 
 
 @cache
