@@ -167,7 +167,9 @@ def _what_would_settle(open_items: list[Item]) -> str:
     )
 
 
-def judge_derived(rule: Rule, series: str, subject: str, items: list[Item]) -> list[Finding]:
+def judge_derived(
+    rule: Rule, series: str, subject: str, items: list[Item], skipped: frozenset[int] = frozenset()
+) -> list[Finding]:
     """Counts ("16th year") compare through the first year they imply: year - count + 1. Counts
     that imply another first year than the rest of the series are the odd ones out, each one
     finding against the series' nearest years; counts shifted by one from some year on are a
@@ -176,7 +178,7 @@ def judge_derived(rule: Rule, series: str, subject: str, items: list[Item]) -> l
     earliest = min((i.year for i in implied), default=None)
     groups: dict[int, list[Item]] = defaultdict(list)
     for item in implied:
-        start = item.year - item.claim.value + 1
+        start = implied_start(item.year, item.claim.value, skipped)
         # a count that would start the series after a year it is reported in counts something
         # else ("took the crown for the second time" in a contest held for decades)
         if earliest is None or start <= earliest:
@@ -195,7 +197,8 @@ def judge_derived(rule: Rule, series: str, subject: str, items: list[Item]) -> l
                     subject,
                     Verdict.TIME_SHIFT,
                     list(by_count.values()),
-                    f"Different counts, different years: {_counts(group)} all count from {start}."
+                    f"Different counts, different years: {_counts(group)} all count from {start}"
+                    + (f", the series having skipped {_years(skipped)}." if skipped else ".")
                     + _self_dated_note(group),
                 )
             )
@@ -215,6 +218,18 @@ def judge_derived(rule: Rule, series: str, subject: str, items: list[Item]) -> l
                 )
             )
     return findings
+
+
+def implied_start(year: int, count: int, skipped: frozenset[int] = frozenset()) -> int:
+    """The first year a count implies: the count-th occurrence, not year, is `year`, so every
+    year the series is known to have skipped since its start moves the start back one."""
+    start = year - count + 1
+    for _ in range(len(skipped) + 1):
+        moved = year - count + 1 - sum(1 for g in skipped if start <= g <= year)
+        if moved == start:
+            break
+        start = moved
+    return start
 
 
 def _disagreeing_counts(
@@ -289,6 +304,10 @@ def _nearest_years(majority: list[Item], odd: list[Item]) -> list[Item]:
     distance = {i.year: min(abs(i.year - y) for y in years) for i in majority}
     closest = min(distance.values())
     return [i for i in majority if distance[i.year] == closest]
+
+
+def _years(years: frozenset[int]) -> str:
+    return ", ".join(map(str, sorted(years)))
 
 
 def _span(items: list[Item]) -> str:

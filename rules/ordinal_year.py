@@ -1,7 +1,11 @@
 from __future__ import annotations
 
-from checker.models import Claim
+from checker import verdicts
+from checker.models import Claim, Finding
 from checker.rule import Rule
+from checker.verdicts import Item
+
+SKIPPED = "skipped-year"  # "no contest was held in 2020": an occurrence the series does not count
 
 
 class OrdinalYear(Rule):
@@ -10,12 +14,21 @@ class OrdinalYear(Rule):
     Bad: a 2009 report says "for the 19th year in a row" and another 2009 report says
     "for the 18th year in a row": one of them miscounts.
     Good: "the 14th consecutive year" in 2018 and "the 16th" in 2020 both count from 2005
-    (a time-shift, shown as info).
+    (a time-shift, shown as info); "the 64th contest" in 2019 and "the 65th" in 2021 where a
+    report says no contest was held in 2020.
     """
 
     code = "FL101"
     name = "ordinal-year"
     slot = "ordinal"
 
+    def applies(self, claim: Claim) -> bool:
+        return super().applies(claim) or claim.slot == SKIPPED
+
     def subject(self, claim: Claim) -> str:
         return f"ordinal:{claim.counted or 'series'}"
+
+    def judge(self, series: str, subject: str, items: list[Item]) -> list[Finding]:
+        skipped = frozenset(i.claim.value for i in items if i.claim.slot == SKIPPED)
+        counts = [i for i in items if i.claim.slot != SKIPPED]
+        return verdicts.judge_derived(self, series, subject, counts, skipped)

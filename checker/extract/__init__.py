@@ -17,6 +17,7 @@ from checker.extract import (
     recurrence,
     series_start,
     session,
+    skipped,
 )
 from checker.extract.base import Context, Draft
 from checker.families import Family, family_of_slot, generic_families
@@ -25,7 +26,7 @@ from checker.lexicon import Lexicon, default_lexicon
 from checker.models import Article, Claim
 from checker.text import Sentence, default_numbers, split_sentences
 
-FAMILIES = (recurrence, series_start, counts, outcome, participation, lead, dates, people, session)
+FAMILIES = (recurrence, series_start, counts, outcome, participation, lead, dates, people, session, skipped)
 
 
 def extract_claims(
