@@ -162,7 +162,11 @@ def learned_starts(
 
 def _main_count(claim: Claim) -> bool:
     return (
-        claim.slot == "ordinal" and not claim.counted and not claim.attributed and claim.year_offsets == (0,)
+        claim.slot == "ordinal"
+        and not claim.counted
+        and not claim.attributed
+        and claim.year_offsets == (0,)
+        and not claim.detail("label")  # "COP24" is compared, never used to date its report
     )
 
 

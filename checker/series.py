@@ -68,13 +68,16 @@ def event_names(text: str, lex: Lexicon) -> list[str]:
 
 # An edition's label: a name and its year ("Eurovision 2019") or its number written on
 # ("COP23", "COP 28" is a number of its own and left out: "Article 51").
-_EDITION_LABEL = re.compile(r"(?<![\w'-])([A-Z][A-Za-z]{2,})(?:\s+(?:19|20)\d\d|\d{1,3})(?![\w-])")
+_EDITION_LABEL = re.compile(
+    r"(?<![\w'-])(?:([A-Z][A-Za-z]{2,})\s+(?:19|20)\d\d|([A-Z]{2,5}|[A-Z][a-z]{2,})\d{1,3})(?![\w-])"
+)
 
 
 def _edition_labels(text: str, lex: Lexicon) -> Iterator[str]:
     for m in _EDITION_LABEL.finditer(text):
-        if lex.entity(m.group(1)) is None:  # "Germany 2017" names a country, not an event
-            yield m.group(1)
+        name = m.group(1) or m.group(2)  # a photo code ("RTSEBM2") is no event's name
+        if lex.entity(name) is None:  # "Germany 2017" names a country, not an event
+            yield name
 
 
 # A word, and the part of a word before its first capital ("e" of "eBay").

@@ -63,6 +63,7 @@ def _patterns(n: Numbers, lex: Lexicon) -> tuple[tuple[re.Pattern[str], bool], .
 def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
     if not ctx.numbers.has_number(sentence.text):
         return
+    yield from _edition_labels(sentence, index, ctx)
     taken: list[tuple[int, int]] = []
     for pattern, streak in _patterns(ctx.numbers, ctx.lex):
         for m in pattern.finditer(sentence.text):
@@ -86,6 +87,61 @@ def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
                 year_offsets=_when(sentence.text, m.start(), m.end(), ctx),
                 extra={"consecutive": consecutive},
             )
+
+
+# "COP24", "Cop 26": the event's own name and the number of its edition
+_LABEL = re.compile(r"(?<![\w'-])([A-Z]{2,5}|[A-Z][a-z]{2,})\s?(\d{1,3})(?![\w-])")
+# a label said of another edition: the last, the next, one before or after this one
+_ANOTHER_EDITION = re.compile(
+    r"\b(?:last|next|previous|former|earlier|upcoming|ahead of|since|after|before|following|"
+    r"until|host of|hosts? next)\b",
+    re.I,
+)
+
+
+def _edition_labels(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
+    """The edition a report's lead or event sentence names by label ("COP24" in a report whose
+    lead names the COP): the series' count. Labels elsewhere in a report name other editions
+    as often as its own, and are left out; a label never dates its report."""
+    if index not in (0, ctx.event_index):
+        return
+    words = _event_words(ctx.article.title or "", ctx.sentences[0].text, ctx.lex)
+    for m in _LABEL.finditer(sentence.text):
+        count = int(m.group(2))
+        if m.group(1).lower() not in words or not 2 <= count <= 500:
+            continue
+        if _most_named(ctx.article.text, m.group(1).lower()) != count:
+            continue  # "build on the work done at COP21" in a report about COP26
+        a, b = clause_around(sentence.text, m.start(), m.end())
+        if _ANOTHER_EDITION.search(sentence.text, a, b):
+            continue
+        yield Draft(
+            family="recurrence",
+            slot="ordinal",
+            value=count,
+            display=m.group(0),
+            span=m.span(),
+            extra={"consecutive": True, "label": True},
+        )
+
+
+def _most_named(text: str, name: str) -> int | None:
+    """The edition a report names most often by label, where one is named most often."""
+    counts: dict[int, int] = {}
+    for m in _LABEL.finditer(text):
+        if m.group(1).lower() == name:
+            counts[int(m.group(2))] = counts.get(int(m.group(2)), 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+@cache
+def _event_words(title: str, lead: str, lex: Lexicon) -> frozenset[str]:
+    from checker.series import event_names
+
+    return frozenset(w for name in event_names(f"{title} {lead}", lex) for w in name.split())
 
 
 def _when(text: str, start: int, end: int, ctx: Context) -> tuple[int, ...]:
