@@ -71,7 +71,9 @@ EXTRACTION = {
         "people": (1.00, 0.91),
     },
     "cop": {
-        "ordinal": (1.00, 0.07),  # 2/27: "COP24", "the 23rd round of annual UN talks" not read
+        # 10/27: labels in the lead ("COP24") read; "the 23rd round of annual UN talks" not;
+        # "CMP11" (the meeting held beside COP21) claimed
+        "ordinal": (0.90, 0.37),
         "start": (1.00, 0.50),
         # 0/1, 0/4 today: "None of the COP24 participants voted against" read as a recorded
         # vote; the four consensus adoptions are not read (floor 0)
@@ -86,7 +88,7 @@ EXTRACTION = {
         "finance-goal": (1.00, 1.00),
     },
     "eurovision": {
-        "ordinal": (0.55, 0.71),  # streaks ("the fourth year in a row Israel go ...") claimed
+        "ordinal": (0.83, 0.71),  # 5/6, 5/7: a country's streak is a count of its own now
         "start": (0.00, 0.00),  # 0/1, 0/1 today: "since 2003" (a UK streak) claimed, 1956 missed
         "date": (0.76, 0.83),
         "people": (0.40, 0.07),  # 2/28: titled people are mostly not read yet
