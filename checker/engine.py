@@ -6,12 +6,16 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from checker.models import VERDICT_RANK, Claim, Finding, Occurrence
+from checker.occurrence import STALE_DATE
 from checker.rule import Rule
 from checker.verdicts import Item
 
 
 def place(claim: Claim, occurrence: Occurrence) -> list[Item]:
-    """The claim once for every year it speaks for, with the meeting it belongs to."""
+    """The claim once for every year it speaks for, with the meeting it belongs to; none for a
+    date placement found to be another event's (it is not the occurrence's date)."""
+    if any(e.claim == claim.id and e.source == STALE_DATE for e in occurrence.evidence):
+        return []
     absolute = claim.detail("year")
     own_meeting = claim.detail("meeting")
     split = not (occurrence.meeting is None and occurrence.meeting_known)

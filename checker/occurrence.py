@@ -16,6 +16,7 @@ from checker.text import Sentence, default_numbers, split_sentences
 
 MEETING_GAP_DAYS = 12  # dates further apart than this within a year are different meetings
 STALE_DAYS = 60  # an event date this long before publication is not the report's own event
+STALE_DATE = "another-event"  # the evidence naming such a date: the claim is compared nowhere
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +82,7 @@ def _date_report(digest: Digest) -> _Dated:
     if date and event and reference and (reference - date).days > STALE_DAYS:
         # news tells of days just past: a date months before the report's own is another event's
         why = f"'{event.display}' is {(reference - date).days} days before it: another event's date"
-        evidence.append(Evidence("event-date", why, event.id))
+        evidence.append(Evidence(STALE_DATE, why, event.id))
         date = None
     elif date and event:
         evidence.append(Evidence("event-date", f"'{event.display}' read as {date.isoformat()}", event.id))

@@ -39,7 +39,7 @@ def signature(article: Article, lex: Lexicon, sentences: list[Sentence] | None =
         if word not in stop and word.rstrip("s") not in stop:
             terms[word] += 1
     opening = " ".join([article.title or ""] + [s.text for s in sentences[:1]])
-    for name in event_names(opening, lex):
+    for name in event_names(opening, lex) or _named_in_body(sentences, lex):
         terms[EVENT_MARK + name] += 3
     kinds, same = lex.phrase_re("event_kinds"), lex.vocab.get("event_kind_synonyms") or {}
     for m in kinds.finditer(opening):
@@ -48,6 +48,16 @@ def signature(article: Article, lex: Lexicon, sentences: list[Sentence] | None =
     counts = Counter(e.name for _, _, e in lex.find_entities(opening) if e.kind == "country")
     top = [name for name, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:3]]
     return Signature(tuple(sorted(terms.items())), tuple(top))
+
+
+BODY_SENTENCES = 12  # where a lead names no event, the name its body repeats names it
+
+
+def _named_in_body(sentences: list[Sentence], lex: Lexicon) -> list[str]:
+    """The event a report's body names at least twice, where its lead names none ("the 68th
+    Eurovision Song Contest" in the fifth sentence, again in the ninth)."""
+    found = Counter(n for s in sentences[1:BODY_SENTENCES] for n in event_names(s.text, lex))
+    return [name for name, times in sorted(found.items()) if times >= 2][:1]
 
 
 EVENT_MARK = "!"  # terms that name the event itself: "!lakeside city" for the Lakeside City Marathon

@@ -68,3 +68,14 @@ def test_a_series_that_names_its_event_is_named_after_it_whoever_wins() -> None:
     one = assign_series([digest(make_article("a.md", names["a.md"], lex), lex)])
     both = assign_series([digest(make_article(p, t, lex), lex) for p, t in names.items()])
     assert one["a.md"] == both["a.md"] == both["b.md"] == "lakeside marathon"
+
+
+def test_a_report_whose_lead_names_no_event_joins_the_event_its_body_names_twice() -> None:
+    lex = default_lexicon()
+    body = (
+        "Fans cheered in the arena on Saturday night.\n\nThe crowd sang along.\n\n"
+        "The Nordvik Song Contest drew 37 countries.\n\nNext year the Nordvik Song Contest moves north.\n"
+    )
+    reports = {"named.md": REPORTS["song-2022.md"], "body.md": body, "film.md": REPORTS["film.md"]}
+    series = assign_series([digest(make_article(p, t, lex), lex) for p, t in reports.items()])
+    assert series["body.md"] == series["named.md"] != series["film.md"]

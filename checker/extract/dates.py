@@ -102,8 +102,4 @@ def _draft(m: re.Match[str], ctx: Context) -> Draft | None:
     value = (int(year) if year else None, month, int(day) if day else None, weekday)
     if not _possible(value):
         return None
-    # a date that names its year is about that year's occurrence, whatever year the report is
-    extra = {"year": value[0]} if value[0] else {}
-    return Draft(
-        family="date", slot="event-date", value=value, display=m.group(0).strip(), span=m.span(), extra=extra
-    )
+    return Draft(family="date", slot="event-date", value=value, display=m.group(0).strip(), span=m.span())
