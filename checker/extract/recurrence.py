@@ -20,6 +20,9 @@ def _patterns(n: Numbers, lex: Lexicon) -> tuple[tuple[re.Pattern[str], bool], .
     an EDITION ("the 45th Berlin Marathon") counts the event itself, whoever won it."""
     o, c = n.ordinal, n.cardinal
     edition = "|".join(re.escape(w) for w in sorted(lex.words("edition_nouns"), key=len, reverse=True))
+    edition_names = "|".join(
+        re.escape(w.title()) for w in sorted(lex.words("edition_nouns"), key=len, reverse=True)
+    )
     flags = re.IGNORECASE
     return (
         (
@@ -52,6 +55,8 @@ def _patterns(n: Numbers, lex: Lexicon) -> tuple[tuple[re.Pattern[str], bool], .
             ),
             EDITION,
         ),
+        # "the 21st Conference of the Parties": an edition noun written as a name, capitalised
+        (re.compile(rf"\b(?i:the) ({o}) (?:{edition_names})\b"), EDITION),
         (re.compile(rf"\bits ({o}) (?:year|edition|season|time)\b", flags), True),
         (
             re.compile(rf"\b(?:passed|adopted|held|voted|approved)[^.;]{{0,60}}? for ({c}) years\b", flags),
