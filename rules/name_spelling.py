@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+from collections import defaultdict
+
+from checker.kinds import kind_of
+from checker.kinds.holder import misspelt
+from checker.models import Claim, Finding, SlotClass, Verdict
+from checker.rule import Rule
+from checker.verdicts import Item, make_finding
+
+# kinds whose slots name the person a result is about: "place:daniel kiprop", "age:ana ruiz"
+_KEYED_BY_PERSON = frozenset({"place", "duration", "age", "score"})
+
+
+class NameSpelling(Rule):
+    """One competitor's name spelled two ways in reports of one occurrence ("Kiprop" / "Kiprob").
+
+    Bad: "Daniel Kiprop finished second in 2:06:12" and "Daniel Kiprob finished second" about
+    the same race: one runner, two spellings (a variant, a warning).
+    Good: "Daniel Kiprop" and "Kiprop" (one name, written short); "Daniel Kiprop" and "Daniel
+    Kimutai" (two runners); the same spelling in every report.
+    """
+
+    code = "FL502"
+    name = "name-spelling"
+    slot = "result-name"  # no family of its own: it reads the names that key results
+    slot_class = SlotClass.PER_OCCURRENCE
+    severity = "warning"  # it finds variants, never conflicts
+
+    def applies(self, claim: Claim) -> bool:
+        return kind_of(claim).name in _KEYED_BY_PERSON and _person(claim) is not None
+
+    def subject(self, claim: Claim) -> str:
+        return "result-name"
+
+    def label(self, claim: Claim) -> str:
+        return claim.display
+
+    def judge(self, series: str, subject: str, items: list[Item]) -> list[Finding]:
+        by_occurrence: dict[tuple[int, str | None], dict[str, list[Item]]] = defaultdict(
+            lambda: defaultdict(list)
+        )
+        for item in items:
+            if item.resolved:
+                by_occurrence[(item.year, item.meeting)][_person(item.claim) or ""].append(item)
+        findings = []
+        for (year, meeting), names in sorted(
+            by_occurrence.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")
+        ):
+            where = f"{year}" + (f" {meeting}" if meeting else "")
+            for a, b in sorted((a, b) for a in names for b in names if a < b and misspelt(a, b)):
+                findings.append(
+                    make_finding(
+                        self,
+                        series,
+                        subject,
+                        Verdict.VARIANT,
+                        [names[a], names[b]],
+                        f"One name spelled two ways in reports of {where}: {a} / {b}.",
+                        occurrence=where,
+                    )
+                )
+        return findings
+
+
+def _person(claim: Claim) -> str | None:
+    """The person a result's slot names: a lower-case name key of two words or more."""
+    parts = claim.slot.split(":")
+    key = parts[1] if len(parts) > 1 else ""
+    return key if key == key.lower() and " " in key else None
