@@ -57,6 +57,7 @@ _TAIL_END = re.compile(
     re.I,
 )
 _LISTED = re.compile(r"\b(?:and|or|&)\s+(?:the\s+)?$", re.I)
+_WORD_BEFORE_AND = re.compile(r"([\w'-]+),\s+and\s+$")
 _NEXT = re.compile(r"\bnext (?:year|edition|time)\b", re.I)
 _IN_YEAR = re.compile(r"\s*In ((?:19|20)\d\d),")
 _WHEN_YEAR = re.compile(r"((?:19|20)\d\d),?\s+when\s+(?:\S+\s+){0,6}?$")
@@ -178,6 +179,17 @@ def _patterns(family: Family, lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern
     return after, before
 
 
+def _new_clause(before: str, ctx: Context) -> bool:
+    """ "The race was held on Sunday, and Kiprop won": ", and" after a word no name ends with
+    (lower case, a number, a day or a month) joins a clause of its own, not a list."""
+    m = _WORD_BEFORE_AND.search(before)
+    if m is None:
+        return False
+    word = m.group(1)
+    calendar = ctx.lex.weekdays.keys() | ctx.lex.months.keys()
+    return word[:1].islower() or word.isdigit() or word.lower() in calendar
+
+
 def _draft(text: str, m: re.Match[str], lead: bool, ctx: Context, family: Family) -> Draft | None:
     """The claim of one match, unless it is about something else, later, or another time."""
     a, b, _ = clause_of(text, m.start(), m.end())
@@ -194,7 +206,7 @@ def _draft(text: str, m: re.Match[str], lead: bool, ctx: Context, family: Family
     year = _year(text[a : m.start()], tail)
     if year == -1:
         return None
-    if not lead and _LISTED.search(text[a : m.start("h")]):
+    if not lead and _LISTED.search(text[a : m.start("h")]) and not _new_clause(text[a : m.start("h")], ctx):
         return None  # "Katrina and the Waves won": the last name of a list, or of a band
     holders, display = _holders(m, lead, ctx, family)
     if not holders:
