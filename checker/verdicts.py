@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -346,6 +346,41 @@ def judge_fixed(rule: Rule, series: str, subject: str, items: list[Item]) -> lis
             "A fact that holds for the whole series is stated differently.",
         )
     ]
+
+
+def judge_spellings(
+    rule: Rule,
+    series: str,
+    subject: str,
+    items: list[Item],
+    names_of: Callable[[Item], Iterable[str]],
+    misspelt: Callable[[str, str], bool],
+) -> list[Finding]:
+    """Within each occurrence, one name written two close ways ("Kiprop" / "Kiprob") is a
+    variant: names_of gives the name keys an item holds, misspelt says two are one name."""
+    by_occurrence: dict[tuple[int, str | None], dict[str, list[Item]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
+    for item in items:
+        if item.resolved:
+            for key in names_of(item):
+                by_occurrence[(item.year, item.meeting)][key].append(item)
+    findings = []
+    for (year, meeting), names in sorted(by_occurrence.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
+        where = f"{year}" + (f" {meeting}" if meeting else "")
+        for a, b in sorted((a, b) for a in names for b in names if a < b and misspelt(a, b)):
+            findings.append(
+                make_finding(
+                    rule,
+                    series,
+                    subject,
+                    Verdict.VARIANT,
+                    [names[a], names[b]],
+                    f"One name spelled two ways in reports of {where}: {a} / {b}.",
+                    occurrence=where,
+                )
+            )
+    return findings
 
 
 def make_finding(

@@ -5,7 +5,7 @@ from collections import defaultdict
 
 from checker import verdicts
 from checker.kinds.holder import misspelt
-from checker.models import Finding, Verdict
+from checker.models import Finding
 from checker.rule import KindRule
 from checker.verdicts import Item
 
@@ -27,38 +27,13 @@ class Holder(KindRule):
 
     def judge(self, series: str, subject: str, items: list[Item]) -> list[Finding]:
         found = verdicts.judge_per_occurrence(self, series, subject, _outweighed(self, items))
-        return found + _spellings(self, series, subject, items)
+        # one holder spelled two ways ("Kiprop" / "Kiprob") agrees, so it is a variant, as
+        # FL501 says of a person's name; a country's name is never misspelt so
+        return found + verdicts.judge_spellings(self, series, subject, items, _named_holders, misspelt)
 
 
-def _spellings(rule: Holder, series: str, subject: str, items: list[Item]) -> list[Finding]:
-    """One holder of one occurrence spelled two ways ("Kiprop" and "Kiprob"): a variant, as
-    FL501 says of a person's name (the holders agree, so no conflict is raised)."""
-    by_occurrence: dict[tuple[int, str | None], list[Item]] = defaultdict(list)
-    for item in items:
-        if item.resolved:
-            by_occurrence[(item.year, item.meeting)].append(item)
-    findings = []
-    for (year, meeting), bucket in sorted(by_occurrence.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
-        spelled: dict[str, list[Item]] = defaultdict(list)
-        for item in bucket:
-            for actor, key in item.claim.value:
-                if actor != "country":
-                    spelled[key].append(item)
-        close = sorted({(a, b) for a in spelled for b in spelled if a < b and misspelt(a, b)})
-        for a, b in close:
-            where = f"{year}" + (f" {meeting}" if meeting else "")
-            findings.append(
-                verdicts.make_finding(
-                    rule,
-                    series,
-                    subject,
-                    Verdict.VARIANT,
-                    [spelled[a], spelled[b]],
-                    f"The same holder spelled two ways ({where}): {a} / {b}.",
-                    occurrence=where,
-                )
-            )
-    return findings
+def _named_holders(item: Item) -> list[str]:
+    return [key for actor, key in item.claim.value if actor != "country"]
 
 
 def _outweighed(rule: Holder, items: list[Item]) -> list[Item]:

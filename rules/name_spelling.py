@@ -1,12 +1,10 @@
 from __future__ import annotations
 
-from collections import defaultdict
-
 from checker.kinds import kind_of
 from checker.kinds.holder import misspelt
-from checker.models import Claim, Finding, SlotClass, Verdict
+from checker.models import Claim, Finding, SlotClass
 from checker.rule import Rule
-from checker.verdicts import Item, make_finding
+from checker.verdicts import Item, judge_spellings
 
 # kinds whose slots name the person a result is about: "place:daniel kiprop", "age:ana ruiz"
 _KEYED_BY_PERSON = frozenset({"place", "duration", "age", "score"})
@@ -37,30 +35,11 @@ class NameSpelling(Rule):
         return claim.display
 
     def judge(self, series: str, subject: str, items: list[Item]) -> list[Finding]:
-        by_occurrence: dict[tuple[int, str | None], dict[str, list[Item]]] = defaultdict(
-            lambda: defaultdict(list)
-        )
-        for item in items:
-            if item.resolved:
-                by_occurrence[(item.year, item.meeting)][_person(item.claim) or ""].append(item)
-        findings = []
-        for (year, meeting), names in sorted(
-            by_occurrence.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")
-        ):
-            where = f"{year}" + (f" {meeting}" if meeting else "")
-            for a, b in sorted((a, b) for a in names for b in names if a < b and misspelt(a, b)):
-                findings.append(
-                    make_finding(
-                        self,
-                        series,
-                        subject,
-                        Verdict.VARIANT,
-                        [names[a], names[b]],
-                        f"One name spelled two ways in reports of {where}: {a} / {b}.",
-                        occurrence=where,
-                    )
-                )
-        return findings
+        return judge_spellings(self, series, subject, items, _names, misspelt)
+
+
+def _names(item: Item) -> list[str]:
+    return [_person(item.claim) or ""]
 
 
 def _person(claim: Claim) -> str | None:
