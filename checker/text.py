@@ -165,7 +165,7 @@ class Look:
         return not self.words.isdisjoint(firsts)
 
 
-@lru_cache(maxsize=16)  # every reader looks at the same sentence in turn
+@lru_cache(maxsize=512)  # every reader of a report looks at each of its sentences in turn
 def look(text: str) -> Look:
     return Look(frozenset(_LETTERS.findall(text.lower())), _DIGIT.search(text) is not None)
 
