@@ -25,7 +25,7 @@ def finding_key(finding: Finding, claims: dict[str, Claim]) -> dict[str, Any]:
     """What identifies a finding across runs (the baseline entry, also the SARIF fingerprint)."""
     return {
         "rule": finding.rule,
-        "series": finding.series,
+        "series": finding.series_identity,
         "slot": finding.slot,
         "occurrence": finding.occurrence or None,
         "verdict": finding.verdict.value,
@@ -88,12 +88,13 @@ def new_findings(
 ) -> tuple[list[Finding], int]:
     """Findings not in the baseline, and how many were left out because they are.
 
-    A series is named from its reports' words, so new reports can rename it; an entry whose
-    series is no longer there still matches a finding that agrees with it on everything
-    else (rule, slot, occurrence, verdict, values), once."""
+    Entries are keyed on a series' identity (what half its reports name it), not on its
+    display name; an entry whose series no finding of today has (a baseline keyed on a
+    display name, or a series whose identity moved) still matches a finding that agrees with
+    it on everything else (rule, slot, occurrence, verdict, values), once."""
     claims = {c.id: c for c in corpus.claims}
     findings = list(findings)
-    renamed = _entries_of_renamed_series(recorded, {o.series for o in corpus.occurrences.values()})
+    renamed = _entries_of_renamed_series(recorded, {f.series_identity for f in findings})
     kept: list[Finding] = []
     for finding in findings:
         key = finding_key(finding, claims)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -160,6 +162,11 @@ class Finding:
     confidence: str = "high"
     suppressed: bool = False
     severity_override: str | None = None
+    series_key: str = ""  # the series' identity (checker.series.identity), "" = its label
+
+    @property
+    def series_identity(self) -> str:
+        return self.series_key or self.series
 
     @property
     def severity(self) -> str:
@@ -185,3 +192,12 @@ class Corpus:
     occurrences: dict[str, Occurrence] = field(default_factory=dict)
     findings: tuple[Finding, ...] = ()
     skipped: tuple[Skipped, ...] = ()
+
+
+def finding_id(
+    rule: str, series: str, slot: str, verdict: str, occurrence: str, sides: Iterable[Side]
+) -> str:
+    """A finding's id: its rule, series identity, slot, verdict, occurrence and the claims on
+    each side, hashed (the same finding gets the same id in every run)."""
+    key = "|".join([rule, series, slot, verdict, occurrence, *(",".join(s.claims) for s in sides)])
+    return "F" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]

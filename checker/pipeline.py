@@ -40,12 +40,13 @@ from checker.models import (
     Occurrence,
     Skipped,
     Verdict,
+    finding_id,
 )
 from checker.occurrence import resolve_date, resolve_occurrences
 from checker.parallel import ordered_map, worker_state
 from checker.rule import Rule
 from checker.selection import select_rules
-from checker.series import assign_series, profile
+from checker.series import assign_series, profile, series_identities
 
 __all__ = [
     "Request",
@@ -425,7 +426,11 @@ def _judge(
     occurrences = resolve_occurrences(digests, series)
     claims = [_dated(c, occurrences[c.article]) for d in digests for c in d.claims]
     articles, ignored = _front_matter_ignores([d.article for d in digests])
-    findings = [_configured(f, ignored, severity or {}) for f in run_rules(rules, claims, occurrences)]
+    identities = series_identities((profile(d) for d in digests), series)
+    findings = [
+        _configured(_identified(f, identities), ignored, severity or {})
+        for f in run_rules(rules, claims, occurrences)
+    ]
     return Corpus(
         articles=articles, claims=tuple(claims), occurrences=occurrences, findings=tuple(findings), skipped=()
     )
@@ -447,6 +452,15 @@ def _front_matter_ignores(articles: Sequence[Article]) -> tuple[tuple[Article, .
             article = dataclasses.replace(article, warnings=(*article.warnings, warning))
         out.append(article)
     return tuple(out), ignored
+
+
+def _identified(finding: Finding, identities: Mapping[str, str]) -> Finding:
+    """The finding keyed on its series' identity, not on the series' display name."""
+    key = identities.get(finding.series, finding.series)
+    ident = finding_id(
+        finding.rule, key, finding.slot, finding.verdict.value, finding.occurrence, finding.sides
+    )
+    return dataclasses.replace(finding, id=ident, series_key=key)
 
 
 def _configured(finding: Finding, ignored: dict[str, set[str]], severity: Mapping[str, str]) -> Finding:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 
@@ -155,6 +155,39 @@ def assign_series(digests: list[Digest]) -> dict[str, str]:
     """Map each report's path to a series label; front matter 'series:' wins."""
     model = gather_series([profile(d) for d in digests])
     return {path: model.labels[i] for path, i in model.members.items()}
+
+
+def series_identities(profiles: Iterable[Profile], labels: Mapping[str, str]) -> dict[str, str]:
+    """Each series' identity (label -> identity), from its own reports only: what finding ids
+    and baseline entries are keyed on, so that reports of other events, which can change the
+    words a series is named from, leave them alone."""
+    members: dict[str, list[Profile]] = defaultdict(list)
+    for p in profiles:
+        if p.path in labels:
+            members[labels[p.path]].append(p)
+    return {label: identity(reports) or label for label, reports in sorted(members.items())}
+
+
+def identity(reports: list[Profile]) -> str:
+    """What a series is, by what half its reports say: the name its front matter gives, else
+    its event's name and kind ("event:lakeside city/marathon"), else the countries its leads
+    are about ("about:north korea"); "" where its reports agree on none of these."""
+    tagged = sorted({p.series.casefold() for p in reports if p.series})
+    if tagged:
+        return "series:" + tagged[0]
+    marked = [_marked_words(dict(p.terms)) for p in reports]
+    events = _most_said([m[EVENT_MARK] for m in marked])
+    if events:
+        return "event:" + "/".join(filter(None, [events, _most_said([m[KIND_MARK] for m in marked])]))
+    about = _most_said([set(p.anchors[:1]) for p in reports], separator="+")
+    return "about:" + about if about else ""
+
+
+def _most_said(said: list[set[str]], separator: str = " ") -> str:
+    """The words at least half the reports that say any say, sorted and joined."""
+    saying = [words for words in said if words]
+    counts = Counter(w for words in saying for w in words)
+    return separator.join(sorted(w for w, n in counts.items() if 2 * n >= len(saying)))
 
 
 def gather_series(profiles: list[Profile]) -> SeriesModel:
