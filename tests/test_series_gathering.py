@@ -79,3 +79,10 @@ def test_a_report_whose_lead_names_no_event_joins_the_event_its_body_names_twice
     reports = {"named.md": REPORTS["song-2022.md"], "body.md": body, "film.md": REPORTS["film.md"]}
     series = assign_series([digest(make_article(p, t, lex), lex) for p, t in reports.items()])
     assert series["body.md"] == series["named.md"] != series["film.md"]
+
+
+def test_an_abbreviated_country_in_a_lead_is_the_country() -> None:
+    lex = default_lexicon()
+    for lead in ("UN adopts NK human rights resolution", "S.Korea co-sponsors resolution"):
+        names = {e.name for _, _, e in lex.find_entities(lead) if e.kind == "country"}
+        assert names & {"North Korea", "South Korea"}, lead
