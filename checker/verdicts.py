@@ -289,11 +289,12 @@ def _disagreeing_counts(
 
 
 def _skipped_year(groups: dict[int, list[Item]], a: int, b: int) -> str | None:
-    """Two first years one apart, every later-starting count dated after every earlier one:
-    the count lost one occurrence in between (no vote, no race that year)."""
+    """Two first years one apart, every later-starting count dated after every earlier one
+    with a year between them: the count lost one occurrence in between (no vote, no race that
+    year). The same count in two years running is a miscount: no year was left to skip."""
     before, after = sorted((a, b))
     last, first = max(i.year for i in groups[before]), min(i.year for i in groups[after])
-    if after - before != 1 or last >= first:
+    if after - before != 1 or first - last < 2:
         return None
     return f"{last + 1}" if first - last == 2 else f"{last + 1}-{first - 1}"
 
