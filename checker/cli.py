@@ -136,6 +136,7 @@ def build_index(
     quiet: opt.QuietOpt = False,
     max_bytes: opt.MaxBytesOpt = None,
     exclude: opt.ExcludeOpt = None,
+    dask: opt.DaskOpt = None,
 ) -> None:
     """Write the claim index of reports; a second run re-reads only the files that changed."""
     from checker.index import update_index
@@ -159,6 +160,7 @@ def build_index(
             progress=progress,
             max_bytes=settings.max_bytes,
             exclude=settings.exclude,
+            scheduler=dask,
         )
     if not quiet:
         for skipped in stats.skipped:

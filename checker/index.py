@@ -121,15 +121,21 @@ def update_index(
     max_bytes: int = DEFAULT_MAX_BYTES,
     timeout: float = BUSY_TIMEOUT,
     exclude: Sequence[str] = (),
+    scheduler: str | None = None,
 ) -> IndexStats:
-    """Bring the index up to date with the reports under the given files and folders."""
+    """Bring the index up to date with the reports under the given files and folders; with a
+    Dask scheduler, the files to read are read and digested on its cluster."""
     jobs = (os.cpu_count() or 1) if jobs is None else jobs
     if jobs < 1:
         raise UsageError(f"--jobs must be at least 1, not {jobs}")
+    if scheduler:
+        from checker.distributed import check_scheduler
+
+        check_scheduler(scheduler)
     lex = lex or default_lexicon()
     walk_skipped: list[Skipped] = []
     walked = _walked(roots, walk_skipped, exclude)
-    run = _Run(lex, jobs, progress, max_bytes, _settings(lex, max_bytes))
+    run = _Run(lex, jobs, progress, max_bytes, _settings(lex, max_bytes), scheduler)
     ensure_ours(db_path)
     _make_folder(db_path)
     if rebuild:
@@ -426,6 +432,7 @@ class _Run:
     progress: Progress | None
     max_bytes: int
     settings: str
+    scheduler: str | None = None  # a Dask scheduler reads the files, where given
 
 
 def _walked(roots: Sequence[str], skipped: list[Skipped], exclude: Sequence[str] = ()) -> dict[str, str]:
@@ -564,6 +571,11 @@ def _gather(conn: sqlite3.Connection) -> None:
 def _extract_all(paths: list[str], run: _Run) -> Iterator[tuple[bytes, str, str] | None]:
     """Digest files in order, inline or across processes; yield each file's stored form."""
     state = {"lex": run.lex, "max_bytes": run.max_bytes}
+    if run.scheduler:
+        from checker.distributed import dask_map
+
+        yield from dask_map(_extract_in_worker, paths, run.scheduler, state, run.progress)
+        return
     yield from ordered_map(_extract_in_worker, paths, run.jobs, state, run.progress)
 
 

@@ -76,6 +76,16 @@ ExcludeOpt = Annotated[
         show_default=False,
     ),
 ]
+DaskOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--dask",
+        metavar="SCHEDULER",
+        help="Read and digest the reports on a Dask cluster: its scheduler's address "
+        "(tcp://HOST:8786), or local[:N] for N worker processes here. Needs factlint[dask].",
+        show_default=False,
+    ),
+]
 JobsOpt = Annotated[
     int | None,
     typer.Option(

@@ -78,6 +78,12 @@ def pool_size(jobs: int | None, items: int) -> int:
     return max(1, min(jobs or cpus, cpus, items))
 
 
+def install_state(state: dict[str, Any]) -> None:
+    """What worker_state() gives in this process from now on (set by a Dask worker's task)."""
+    _STATE.clear()
+    _STATE.update(state)
+
+
 def worker_state() -> dict[str, Any]:
     """What ordered_map handed to the workers (or to the inline run)."""
     return _STATE

@@ -349,9 +349,9 @@ class Cluster:
             self.centroid[term] = old + weight
             self.norm_sq += 2 * old * weight + weight * weight
             if term[0] in self.marked:
-                self.marked[term[0]].update(set(term[1:].split()))
+                self.marked[term[0]].update(sorted(set(term[1:].split())))  # in one order in every process
         if anchors:
-            self.anchors.update(anchors)
+            self.anchors.update(sorted(anchors))
             ranked = sorted(self.anchors.items(), key=lambda kv: (-kv[1], kv[0]))[:3]
             self.top_anchors = frozenset(name for name, _ in ranked)
         self.size += 1
@@ -371,8 +371,8 @@ class Cluster:
             "index": self.index,
             "centroid": self.centroid,
             "norm_sq": self.norm_sq,
-            "anchors": dict(self.anchors),
-            "marked": {k: dict(v) for k, v in self.marked.items()},
+            "anchors": dict(sorted(self.anchors.items())),
+            "marked": {k: dict(sorted(v.items())) for k, v in self.marked.items()},
             "size": self.size,
         }
 
