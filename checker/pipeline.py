@@ -479,4 +479,7 @@ def _dated(claim: Claim, occurrence: Occurrence) -> Claim:
     if resolve_date(claim.value, None) is not None:
         return claim
     d = occurrence.date
-    return dataclasses.replace(claim, value=(d.year, d.month, d.day, d.weekday()))
+    # a weekday the report states stays as stated: "on Sunday, 12 December" in a year where the
+    # 12th fell on a Saturday contradicts "Saturday, 12 December" in another report
+    said = claim.value[3]
+    return dataclasses.replace(claim, value=(d.year, d.month, d.day, d.weekday() if said is None else said))
