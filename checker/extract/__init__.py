@@ -15,6 +15,7 @@ from checker.extract import (
     participation,
     people,
     recurrence,
+    rosters,
     series_start,
     session,
     skipped,
@@ -26,7 +27,19 @@ from checker.lexicon import Lexicon, default_lexicon
 from checker.models import Article, Claim
 from checker.text import Sentence, default_numbers, split_sentences
 
-FAMILIES = (recurrence, series_start, counts, outcome, participation, lead, dates, people, session, skipped)
+FAMILIES = (
+    recurrence,
+    series_start,
+    counts,
+    outcome,
+    participation,
+    rosters,
+    lead,
+    dates,
+    people,
+    session,
+    skipped,
+)
 
 
 def extract_claims(
