@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 
 from checker.extract.base import Context, Draft, clause_around, subjects_before
+from checker.families import Family, family_of_slot
 from checker.lexicon import Lexicon, phrases_re
 from checker.text import Numbers, Sentence
 
@@ -92,33 +93,104 @@ def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
                 year_offsets=_when(sentence.text, m.start(), m.end(), ctx),
                 extra={"consecutive": consecutive},
             )
+    yield from _named_editions(sentence, ctx, taken)
+
+
+def _named_editions(sentence: Sentence, ctx: Context, taken: list[tuple[int, int]]) -> Iterator[Draft]:
+    """ "Israel won the 63rd Eurovision song contest", "the 26th COP was postponed": an ordinal
+    before the name of the report's event counts its editions."""
+    text = sentence.text
+    body = ctx.article.text[ctx.article.body_start :]
+    names = _label_names(ctx.article.title or "", ctx.sentences[0].text, body, ctx.lex)
+    units = phrases_re(family_of_slot("ordinal").units)
+    for m in _named_ordinal_re(ctx.numbers).finditer(text):
+        if any(a < m.end(1) and m.start(1) < b for a, b in taken):
+            continue
+        if not any(w.lower().strip(".'") in names for w in m.group(2).split()):
+            continue
+        count = ctx.numbers.read_ordinal(m.group(1))
+        if not count or not 2 <= count <= 500 or _other_edition(text, m.start(), m.end()):
+            continue
+        if units.match(text[m.end() :].lstrip()):
+            continue  # "Sweden's seventh Eurovision win"
+        if _another_year(text, m.start(), m.end(), ctx):
+            continue  # "the 12th Eurovision, held there in 1970"
+        display = m.group(0).rstrip(".")
+        yield Draft(
+            family="recurrence",
+            slot="ordinal",
+            value=count,
+            display=display,
+            span=(m.start(), m.start() + len(display)),
+            year_offsets=_when(text, m.start(), m.end(), ctx),
+            extra={"consecutive": True},
+        )
+
+
+def _another_year(text: str, start: int, end: int, ctx: Context) -> bool:
+    """True when the clause of a match names a year other than the report's own."""
+    a, b = clause_around(text, start, end)
+    own = ctx.article.published.year if ctx.article.published else None
+    return any(int(y) != own for y in re.findall(r"\b(?:19|20)\d\d\b", text[a:b]))
+
+
+@cache
+def _named_ordinal_re(n: Numbers) -> re.Pattern[str]:
+    # the ordinal, then up to three capitalised words: "the 65th Eurovision", "the 26th COP"
+    return re.compile(rf"\b(?i:the) ({n.ordinal}) ((?:[A-Z][\w.'-]*\s+){{0,2}}[A-Z][\w.'-]*)")
 
 
 # "COP24", "Cop 26": the event's own name and the number of its edition
 _LABEL = re.compile(r"(?<![\w'-])([A-Z]{2,5}|[A-Z][a-z]{2,})\s?(\d{1,3})(?![\w-])")
-# a label said of another edition: the last, the next, one before or after this one
-_ANOTHER_EDITION = re.compile(
-    r"\b(?:last|next|previous|former|earlier|upcoming|ahead of|since|after|before|following|"
-    r"until|host of|hosts? next)\b",
-    re.I,
-)
+# words between a label and what it is attached to: "the COP 24 Katowice climate conference"
+_NAME_WORDS = r"(?:(?:[A-Z][\w.'-]*|climate|change)\s+){0,3}"
+# "at COP29", "during COP23", "the president of COP26", "sealed by COP26 ...": the label is the
+# place or the body of what happened
+_ATTACHED_BEFORE = re.compile(r"\b(?:at|during|of|by)\s+(?:the\s+)?$", re.I)
+# a place right after a label: "at COP29 in Baku, Azerbaijan, the world agreed"
+_IN_PLACE = r"(?:,?\s+in\s+(?:the\s+)?[A-Z][\w-]*(?:,\s+[A-Z][\w-]*)?,?)?"
+
+
+@cache
+def _attachment(family: Family) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(after, before, avoid): a label followed by what it heads ("COP24 president", "the COP28
+    summit") or by the event's own verb ("COP30 closed in Belém", "(COP25) ended on Sunday");
+    an event noun before a label ("the Climate Change Conference (COP25)"); words
+    that make a mention about another edition ("last year's COP27", "ahead of COP29")."""
+    nouns, verbs = _alternation(family.nouns), _alternation(family.verbs)
+    after = re.compile(
+        rf"\)?(?:\s+{_NAME_WORDS}(?:{nouns})\b|{_IN_PLACE}\s+(?:has\s+|had\s+|was\s+|have\s+)?(?:{verbs})\b)",
+        re.I,
+    )
+    before = re.compile(rf"\b(?:{nouns})\s*\(?\s*$", re.I)
+    return after, before, phrases_re(family.avoid)
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
 def _edition_labels(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
-    """The edition a report's lead or event sentence names by label ("COP24" in a report whose
-    lead names the COP): the series' count. Labels elsewhere in a report name other editions
-    as often as its own, and are left out; a label never dates its report."""
-    if index not in (0, ctx.event_index):
+    """Every mention of an edition label ("COP24") attached to the edition a report is about
+    ("COP24 president X said", "at COP24 in Katowice", "COP24 ended"), so a report that names
+    its edition two ways disagrees with itself. A label of an edition before the one the report
+    names most is history it cites ("the work done at COP21"); a mention scoped to another
+    edition ("next year's COP30", "ahead of COP29", "Pre-COP29") is left out. A label never
+    dates its report."""
+    text = sentence.text
+    if not _LABEL.search(text):
         return
-    words = _event_words(ctx.article.title or "", ctx.sentences[0].text, ctx.lex)
-    for m in _LABEL.finditer(sentence.text):
-        count = int(m.group(2))
-        if m.group(1).lower() not in words or not 2 <= count <= 500:
-            continue
-        if _most_named(ctx.article.text, m.group(1).lower()) != count:
-            continue  # "build on the work done at COP21" in a report about COP26
-        a, b = clause_around(sentence.text, m.start(), m.end())
-        if _ANOTHER_EDITION.search(sentence.text, a, b):
+    body = ctx.article.text[ctx.article.body_start :]
+    names = _label_names(ctx.article.title or "", ctx.sentences[0].text, body, ctx.lex)
+    year = ctx.article.published.year % 100 if ctx.article.published else None
+    for m in _LABEL.finditer(text):
+        name, count = m.group(1).lower(), int(m.group(2))
+        if name not in names or not 2 <= count <= 500 or count == year:
+            continue  # "ESC24" in a 2024 report names the year, not a count
+        own = _most_named(body, name)
+        if own is not None and count < own:
+            continue  # an earlier edition: history the report cites
+        if not _attached(text, m.start(), m.end()) or _other_edition(text, m.start(), m.end()):
             continue
         yield Draft(
             family="recurrence",
@@ -130,16 +202,71 @@ def _edition_labels(sentence: Sentence, index: int, ctx: Context) -> Iterator[Dr
         )
 
 
+def _attached(text: str, start: int, end: int) -> bool:
+    """True when a label names the edition something happens at or to, not a mere topic."""
+    after, before, _ = _attachment(family_of_slot("ordinal"))
+    head = text[max(0, start - 40) : start]
+    return bool(after.match(text, end) or _ATTACHED_BEFORE.search(head) or before.search(head))
+
+
+def _other_edition(text: str, start: int, end: int) -> bool:
+    """True when the words around a label put it in another edition: "last year's COP27",
+    "since COP21", "COP30 next year", "the COP 21 Official website"."""
+    avoid = _attachment(family_of_slot("ordinal"))[2]
+    a, b = clause_around(text, start, end)
+    before = " ".join(text[a:start].split()[-3:])
+    after = " ".join(text[end:b].split()[:3])
+    return bool(avoid.search(before) or avoid.search(after))
+
+
+# "At COP29 in Baku, ...": an event held at a place
+_AT_IN_PLACE = re.compile(r"\s+in\s+[A-Z]")
+
+
+@lru_cache(maxsize=256)
+def _label_names(title: str, lead: str, text: str, lex: Lexicon) -> frozenset[str]:
+    """Names whose labels number an event's editions: an event name of the title or lead, or a
+    label written as one word ("COP24", not "Article 6") that heads an event noun or verb, or
+    is where something is held ("at COP29 in Baku"), somewhere in the report."""
+    names = set(_event_words(title, lead, lex)) | _named_before_edition_noun(f"{title}. {lead}", lex)
+    after = _attachment(family_of_slot("ordinal"))[0]
+    for m in _LABEL.finditer(text):
+        if " " in m.group(0) or m.group(1).lower() in names or lex.entity(m.group(1)):
+            continue
+        held = _ATTACHED_BEFORE.search(text[max(0, m.start() - 10) : m.start()]) and _AT_IN_PLACE.match(
+            text, m.end()
+        )
+        if after.match(text, m.end()) or held:
+            names.add(m.group(1).lower())
+    return frozenset(names)
+
+
+@lru_cache(maxsize=256)
 def _most_named(text: str, name: str) -> int | None:
-    """The edition a report names most often by label, where one is named most often."""
+    """The edition a report names most often by label, leaving out mentions of another
+    edition ("next year's COP30"); the latest of those named most (the others are history it
+    cites)."""
     counts: dict[int, int] = {}
     for m in _LABEL.finditer(text):
-        if m.group(1).lower() == name:
+        a = max(0, m.start() - 200)
+        if m.group(1).lower() == name and not _other_edition(
+            text[a : m.end() + 200], m.start() - a, m.end() - a
+        ):
             counts[int(m.group(2))] = counts.get(int(m.group(2)), 0) + 1
-    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+    if not counts:
         return None
-    return ranked[0][0]
+    return max(counts, key=lambda n: (counts[n], n))
+
+
+def _named_before_edition_noun(text: str, lex: Lexicon) -> set[str]:
+    """A capitalised name before an edition noun written in lower case: "the Eurovision song
+    contest" names "eurovision"."""
+    nouns = _alternation(lex.words("edition_nouns"))
+    stop = lex.word_set("stopwords")
+    found = re.finditer(rf"(?<![.!?]\s)\b([A-Z][\w'-]+)\s+(?:[a-z]+\s+)?(?:{nouns})\b", text)
+    return {
+        m.group(1).lower() for m in found if m.group(1).lower() not in stop and not lex.entity(m.group(1))
+    }
 
 
 @cache
