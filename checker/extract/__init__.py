@@ -125,7 +125,8 @@ def _to_claim(
         polarity=draft.polarity,
         counted=draft.counted,
         year_offsets=draft.year_offsets,
-        attributed=sentence.is_quoted(draft.span[0]),
+        # a name as spelled is the report's own words even inside a quotation: the reader says so
+        attributed=sentence.is_quoted(draft.span[0]) and not draft.extra.get("spelling_only"),
         extra=tuple(sorted(draft.extra.items())),
         column=column,
         kind=family_of_slot(draft.slot).kind,
