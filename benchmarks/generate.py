@@ -2,6 +2,7 @@
 
 Usage:
     python benchmarks/generate.py N OUTDIR [--seed S] [--events E] [--plant-rate R]
+                                  [--style template|realistic]
 
 Writes N Markdown reports (front matter: title, outlet, published) to OUTDIR, and
 OUTDIR/expected.json with the planted contradictions. The same N and seed give the same bytes.
@@ -21,6 +22,22 @@ of the same occurrence that states the true value: a wrong ordinal (FL101), a wr
 (FL302) or a wrong date (FL401). expected.json lists each as {file, partner, rule, slot,
 event, year, true, planted, quote}; it also maps every report to its event and year, so a
 benchmark can check that series clustering keeps the events apart.
+
+Two styles write the same plan (the same reports about the same occurrences, the same plants).
+`template` (the default, bytes unchanged) is short reports in a fixed set of wordings close to
+the ones the extractor was written for. `realistic` is text shaped like a scraped wire story: a
+story of 400-900 words (real wire copy), with a byline and a dateline ("By Anna Kowal, Reuters",
+"VELMOR, Chile (AP) --"), quotes from a roster of invented officials per event, background
+paragraphs, a true sentence about last or next year's edition now and then, claims in several
+paraphrases each ("for the 12th year running", "marking the 12th straight year", "a text tabled
+for the twelfth consecutive year", "passed 131-4"), export junk between paragraphs ("[ad_1]",
+"Advertisement", share and subscribe lines, "[Photo] ..." captions, "Read more: ..." links,
+sign-offs) and encoding noise drawn per report: typographic quotes, mojibake ("â€™"
+for a typographic apostrophe), non-breaking spaces or "&nbsp;" after numbers, a BOM before the
+front matter or a stray one inside, CRLF line ends. Background figures are drawn once per
+occurrence, so reports of one event and year agree on everything but the plant. expected.json
+then names the style, and each plant's quote is the sentence as written, noise included; a run
+reports how many plants factlint finds in wordings it may not read yet.
 """
 
 from __future__ import annotations
@@ -29,6 +46,7 @@ import argparse
 import datetime as dt
 import json
 import random
+import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -1094,6 +1112,580 @@ def _title(c: Ctx) -> str:
     return c.rng.choice(options)
 
 
+# ---------------------------------------------------------------- the realistic style
+#
+# Real wire copy is longer than the templates, says each claim in many wordings, and arrives
+# with what a web export leaves in it: ad markers, share and subscribe lines, photo captions,
+# related links, bylines and datelines, and broken encodings. The realistic style writes that,
+# so a benchmark measures extraction cost and recall on text shaped like the real thing.
+
+STYLES = ("template", "realistic")
+WIRES = ("Reuters", "AP", "AFP", "dpa", "EFE", "Xinhua", "ANSA")
+WORDS_PER_REPORT = (400, 900)  # real wire stories
+_TYPOGRAPHY = (  # straight to typographic quotes, as a CMS does; why: mojibake starts from these
+    (re.compile(r"(?<![\w.,!?'])\""), "\u201c"),
+    (re.compile(r"\""), "\u201d"),
+    (re.compile(r"'"), "\u2019"),
+    (re.compile(r" -- "), " \u2014 "),
+)
+_MOJIBAKE = {  # UTF-8 read as Windows-1252
+    "\u2019": "\u00e2\u20ac\u2122",
+    "\u201c": "\u00e2\u20ac\u0153",
+    "\u201d": "\u00e2\u20ac\u009d",
+    "\u2014": "\u00e2\u20ac\u201d",
+    "\u00e9": "\u00c3\u00a9",
+}
+_NBSP = re.compile(r"(?<=\d) (?=[A-Za-z%])|(?<=\bNo\.) |(?<=\bMr\.) |(?<=\bDr\.) ")
+
+
+@dataclass(frozen=True)
+class Noise:
+    """Which encoding faults one report has; each is drawn once per report."""
+
+    curly: bool  # typographic quotes and dashes
+    mojibake: bool  # ... then mis-decoded (only with curly)
+    nbsp: str  # "" or what a space after a number or an abbreviation became: U+00A0 or &nbsp;
+    bom: bool  # a UTF-8 BOM before the front matter
+    stray_bom: bool  # a BOM inside the text, where two exports were glued
+    crlf: bool  # Windows line ends
+
+    @staticmethod
+    def draw(rng: random.Random) -> Noise:
+        curly = rng.random() < 0.6
+        return Noise(
+            curly=curly,
+            mojibake=curly and rng.random() < 0.4,
+            nbsp=rng.choice(("", "", "", "\u00a0", "\u00a0", "&nbsp;")),
+            bom=rng.random() < 0.15,
+            stray_bom=rng.random() < 0.08,
+            crlf=rng.random() < 0.3,
+        )
+
+    def inline(self, text: str) -> str:
+        """The faults that act inside a line: the same on a sentence as on the whole text."""
+        if self.curly:
+            for pattern, repl in _TYPOGRAPHY:
+                text = pattern.sub(repl, text)
+        if self.mojibake:
+            text = "".join(_MOJIBAKE.get(ch, ch) for ch in text)
+        if self.nbsp:
+            text = _NBSP.sub(self.nbsp, text)
+        return text
+
+
+def _wordcount(paragraphs: list[str]) -> int:
+    return sum(len(p.split()) for p in paragraphs)
+
+
+def _official(c: Ctx) -> str:
+    """One of the event's invented officials, "Name, title"; each keeps one title in every report,
+    so the reports of an occurrence agree on who holds which post."""
+    return c.rng.choice(_roster(c.e))
+
+
+def _roster(e: Event) -> list[str]:
+    r, P, C = random.Random(f"{e.id}:{e.place}:officials"), e.place, e.country
+    titles = {
+        "assembly": (
+            f"{C}'s deputy permanent representative to the United Nations",
+            "a senior diplomat who took part in the talks",
+            f"a spokesperson for {C}'s foreign ministry",
+            "the head of a regional rights group",
+        ),
+        "marathon": (
+            "the race director",
+            f"the deputy mayor of {P}",
+            "the head of the local athletics federation",
+            "a spokesperson for the organisers",
+        ),
+        "budget": (
+            "the province's finance minister",
+            "the leader of the opposition in the chamber",
+            f"the speaker of the {P} parliament",
+            "an economist at a regional bank",
+        ),
+        "festival": (
+            "the festival's artistic director",
+            "the head of programming",
+            f"{C}'s culture minister",
+            "a distributor attending the market",
+        ),
+        "prize": (
+            "the chair of the jury",
+            "the director of the foundation that runs the prize",
+            "a publisher whose author was shortlisted",
+            "a literary critic",
+        ),
+    }[e.kind]
+    names: list[str] = []
+    while len(names) < len(titles):
+        name = _person(r)
+        if name not in names:
+            names.append(name)
+    return [f"{name}, {title}" for name, title in zip(names, titles, strict=True)]
+
+
+_SPOKEN = (
+    "We have worked hard for this moment, and it shows",
+    "It is a proud day for everyone involved",
+    "There is still a lot of work ahead of us",
+    "This shows what people can do when they work together",
+    "We will keep pushing for more, not less",
+    "Nobody expected such a strong response",
+    "I think the message is clear",
+    "We listened, we changed what needed changing, and we are here again",
+    "It was not easy, and I won't pretend it was",
+    "People here care about this more than outsiders think",
+    "Our partners kept their word, and so did we",
+    "What matters now is what happens next",
+)
+
+
+def _quote_paragraph(c: Ctx) -> str:
+    """A quote from an invented official, in one of the shapes wire copy uses."""
+    r = c.rng
+    first, second = r.sample(_SPOKEN, 2)
+    who = _official(c)
+    name, title = who.split(", ", 1)
+    return r.choice(
+        (
+            f'"{first}," said {who}.',
+            f'"{first}," {name}, {title}, told reporters. "{second}."',
+            f'{_cap(title.removeprefix("the "))} {name} said: "{first}. {second}."'
+            if title.startswith("the ")
+            else f'{name}, {title}, said: "{first}. {second}."',
+            f'"{first}," {name} said in a statement, adding: "{second}."',
+        )
+    )
+
+
+def _lead_realistic(c: Ctx, with_ordinal: bool) -> str:
+    """The first sentence, with the date and, now and then, the count, in paraphrase."""
+    r, P, C, f, o = c.rng, c.P, c.C, c.f, c.ord
+    k = c.e.kind
+    if k == "assembly":
+        tail = r.choice(
+            (
+                f" for the {o} year running",
+                f", marking the {o} straight year it has backed the text",
+                f" in a text tabled for the {o} consecutive year",
+            )
+        )
+        return r.choice(
+            (
+                f"The UN General Assembly {c.when} endorsed a resolution on {f['cause']} in {C}"
+                f"{tail if with_ordinal else ''}.",
+                f"Member states {c.when} backed a call by the UN General Assembly for {f['cause']}, "
+                f"in {C}{tail if with_ordinal else ''}.",
+            )
+        )
+    if k == "marathon":
+        runners = f"{c.x['runners']:,}"
+        if with_ordinal:
+            return r.choice(
+                (
+                    f"Some {runners} runners set off through {P}, {C}, {c.when} in the {o} running of the "
+                    f"city's marathon.",
+                    f"The {P} Marathon, now in its {o} year, drew some {runners} runners to the streets "
+                    f"of the {C} city {c.when}.",
+                )
+            )
+        return f"Some {runners} runners set off through the streets of {P}, {C}, {c.when} for the marathon."
+    if k == "budget":
+        tail = r.choice((f" for the {o} year in a row", f", keeping its on-time record for a {o} year"))
+        return (
+            f"Lawmakers in {C}'s {P} province {c.when} passed the budget for {c.r.year + 1} before the "
+            f"December deadline{tail if with_ordinal else ''}."
+        )
+    if k == "festival":
+        if with_ordinal:
+            return r.choice(
+                (
+                    f"The {f['name']} opened {c.when} in {P}, {C}, with its {o} edition.",
+                    f"Now in its {o} year, the {f['name']} opened {c.when} in the old town of {P}, {C}.",
+                )
+            )
+        return f"The {f['name']} opened {c.when} in {P}, {C}, with a gala screening."
+    if with_ordinal and "ordinal" not in c.r.forced:
+        return (
+            f"{c.x['winner']} {c.when} won the {f['name']}, an award given for the {o} time this year, "
+            f"at a ceremony in {P}, {C}."
+        )
+    if with_ordinal:
+        return f"The {f['name']} was presented {c.when} for the {o} time, at a ceremony in {P}, {C}."
+    return f"{c.x['winner']} {c.when} won the {f['name']} at a ceremony in {P}, {C}."
+
+
+def _ordinal_realistic(c: Ctx) -> str:
+    r, o, n = c.rng, c.ord, c.n
+    return r.choice(
+        {
+            "assembly": (
+                f"It was the {o} year running that the assembly has adopted the text.",
+                f"The assembly has now endorsed the measure {n} years in a row.",
+                f"The text, tabled for the {o} consecutive year, drew little debate.",
+                f"This was the {o} straight year the resolution passed.",
+            ),
+            "budget": (
+                f"It is the {o} year in a row that the chamber has met its deadline.",
+                f"The province has now passed its budget on time {n} years running.",
+                f"That makes it the {o} consecutive on-time budget.",
+            ),
+            "marathon": (
+                f"This was the {o} running of the race.",
+                f"The race, now in its {o} year, has grown steadily.",
+                f"This year's race was the {o} edition of the event.",
+            ),
+            "festival": (
+                f"The festival is now in its {o} year.",
+                f"This year's {o} edition is the largest so far, organisers said.",
+                f"The festival is being staged for the {o} time.",
+            ),
+            "prize": (
+                f"The award was given for the {o} time.",
+                f"It was the {o} year the prize has been handed out.",
+            ),
+        }[c.e.kind]
+    )
+
+
+def _start_realistic(c: Ctx) -> str:
+    s, k = c.e.start, c.e.kind
+    thing = {"assembly": "The text", "budget": "The deadline rule", "marathon": "The race"}.get(
+        k, "The festival" if k == "festival" else "The prize"
+    )
+    return c.rng.choice(
+        (
+            f"{thing}, first put forward in {s}, has been a fixture ever since.",
+            f"{thing} dates back to {s}.",
+            f"{thing} has run every year since {s}.",
+            f"Since its launch in {s}, {thing.lower()} has rarely changed shape.",
+        )
+    )
+
+
+def _tally_realistic(c: Ctx) -> str:
+    yes, no, abst = c.tally
+    r = c.rng
+    if c.e.kind == "assembly":
+        return r.choice(
+            (
+                f"The text passed with {yes} in favour, {no} against and {abst} abstentions.",
+                f"It was adopted by {yes} votes to {no}, with {abst} countries abstaining.",
+                f"The tally was {yes} for and {no} against, with {abst} abstentions.",
+                f"In the recorded vote, the text won {yes} votes, with {no} against and {abst} abstaining.",
+            )
+        )
+    if c.e.kind == "budget":
+        return r.choice(
+            (
+                f"The bill passed {yes}-{no}, with {abst} abstentions.",
+                f"{yes} lawmakers voted for the bill and {no} against, while {abst} abstained.",
+                f"The plan cleared the chamber by {yes} votes to {no}, with {abst} abstentions.",
+            )
+        )
+    return r.choice(
+        (
+            f"The jury picked the book by {yes} votes to {no}.",
+            f"The decision came on a {yes}-{no} vote of the {c.f['jury']}-member jury.",
+        )
+    )
+
+
+def _facts_realistic(c: Ctx) -> dict[str, str]:
+    """The other claims of a kind, in wordings of their own."""
+    r, k, f, x = c.rng, c.e.kind, c.f, c.x
+    out: dict[str, str] = {}
+    if k == "assembly":
+        leads = join_names(f["leads"])
+        against = x["against"]
+        out["lead-sponsor"] = r.choice(
+            (
+                f"The resolution was put forward by {leads}.",
+                f"{leads} drafted the text and steered it through negotiations.",
+            )
+        )
+        out["sponsor-count"] = r.choice(
+            (
+                f"It had {x['cosponsors']} co-sponsors.",
+                f"The text was co-sponsored by {x['cosponsors']} countries.",
+            )
+        )
+        out["vote"] = r.choice(
+            (
+                f"{join_names(against)} voted against.",
+                f"Among those voting no were {join_names(against)}."
+                if len(against) > 1
+                else f"{against[0]} voted no.",
+            )
+        )
+    elif k == "marathon":
+        out["winners"] = (
+            f"{x['men']} of {x['nationality']} won the men's race in {x['men_time']}, while "
+            f"{x['women']} won the women's title."
+        )
+    elif k == "festival":
+        out["winners"] = f"The {f['prize']}, the top prize, went to a debut by {x['winner']}."
+    return out
+
+
+def _other_occurrence(c: Ctx, seed: int) -> str:
+    """A true sentence about last year's or next year's edition: a claim about another time."""
+    e, year, r = c.e, c.r.year, c.rng
+    if year - 1 > e.start and r.random() < 0.5:
+        prev = truth(seed, e, year - 1)
+        if prev.tally and r.random() < 0.5:
+            return f"Last year, the vote went {prev.tally[0]} to {prev.tally[1]}."
+        month = MONTH_NAMES[prev.date.month - 1]
+        return f"Last year's edition, the {ordinal(prev.ordinal, r)}, was held in {month}."
+    if year < LAST_YEAR:
+        return f"Organisers said next year's edition would be held in {MONTH_NAMES[e.month - 1]} as usual."
+    return ""
+
+
+def _junk(c: Ctx, outlet: str) -> list[str]:
+    """Lines a web export leaves between paragraphs."""
+    r, P, C = c.rng, c.P, c.C
+    caption = r.choice(
+        (
+            f"[Photo] Crowds gather in central {P}. ({_person(r)}/{r.choice(WIRES)})",
+            f"[Photo] A view of the old town of {P}, {C}. Photo: {_person(r)}",
+            "[Photo] Officials speak to the press. (File photo)",
+        )
+    )
+    related = r.choice(
+        (
+            f"Read more: {C} unveils plan for new rail links",
+            f"Read more: Storms cause delays across {C}",
+            f"Related: What the {P} vote means for the region",
+            f"RELATED: Inside {P}'s quiet revival",
+        )
+    )
+    return [
+        "Advertisement",
+        "ADVERTISEMENT",
+        "Share this article",
+        "Share on Facebook Share on Twitter Share via Email",
+        f"Subscribe to {outlet} for the latest news",
+        "Sign up for our daily briefing newsletter",
+        caption,
+        related,
+        "Continue reading below",
+    ]
+
+
+def _byline(c: Ctx, outlet: str, wire: str) -> list[str]:
+    r, when = c.rng, c.r.published
+    clock = f"{r.randint(0, 23):02d}:{r.randint(0, 59):02d}"
+    stamp = f"{MONTH_NAMES[when.month - 1]} {when.day}, {when.year} {clock} GMT"
+    return r.choice(
+        (
+            [f"By {_person(r)}, {wire}"],
+            [f"By {_person(r)} and {_person(r)}"],
+            [f"By {_person(r).upper()} | {outlet}", f"Published {stamp}"],
+            [f"{_person(r)}", f"{outlet} correspondent"],
+            [],
+        )
+    )
+
+
+def _dateline(c: Ctx, wire: str) -> str:
+    if c.e.kind == "assembly":
+        return c.rng.choice(("UNITED NATIONS", "NEW YORK")) + f" ({wire}) -- "
+    return f"{c.P.upper()}, {c.C} ({wire}) -- " if c.rng.random() < 0.5 else f"{c.P.upper()} -- "
+
+
+def _sign_off(c: Ctx, outlet: str) -> list[str]:
+    r = c.rng
+    return r.choice(
+        (
+            [f"(Reporting by {_person(r)} in {c.P}; Editing by {_person(r)})"],
+            [f"\u00a9 {c.r.published.year} {outlet}. All rights reserved."],
+            [f"(Reporting by {_person(r)}; Editing by {_person(r)})", "Our Standards: The Trust Principles."],
+            [],
+        )
+    )
+
+
+def render_realistic(report: Report, seed: int) -> str:
+    """One report at wire-story length, with export junk, a byline and encoding noise."""
+    e, year = report.event, report.year
+    rng = random.Random(f"{seed}:{report.name}:realistic")
+    t = truth(seed, e, year)
+    plant = report.plant or {}
+    date = plant.get("planted") if plant.get("slot") == "event-date" else t.date
+    n = plant.get("planted") if plant.get("slot") == "ordinal" else t.ordinal
+    tally = tuple(plant["planted"]) if plant.get("slot") == "tally" else t.tally
+    c = Ctx(rng, e, t, report, date, n, tally)
+    noise = Noise.draw(rng)
+    wire = rng.choice(WIRES)
+    ordinal_in_lead = "ordinal" in report.forced and rng.random() < 0.5 or rng.random() < 0.3
+    lead = _dateline(c, wire) + _lead_realistic(c, ordinal_in_lead)
+    stated = {"event-date": lead} | ({"ordinal": lead} if ordinal_in_lead else {})
+    if not ordinal_in_lead and ("ordinal" in report.forced or rng.random() < 0.4):
+        stated["ordinal"] = _ordinal_realistic(c)
+    if rng.random() < 0.35 and plant.get("slot") != "ordinal":
+        stated["start-year"] = _start_realistic(c)
+    if tally and ("tally" in report.forced or rng.random() < 0.55):
+        stated["tally"] = _tally_realistic(c)
+    for slot, sentence in sorted(_facts_realistic(c).items()):
+        if rng.random() < 0.5:
+            stated[slot] = sentence
+    report.stated = stated
+    report.quote = noise.inline(stated[plant["slot"]]) if plant else ""
+    story = [lead] + _claim_paragraphs(c, [v for v in stated.values() if v is not lead], seed)
+    story = _lengthen(c, story)
+    text = _export(c, report, story, noise, wire)
+    return text.replace("\n", "\r\n") if noise.crlf else text
+
+
+def _claim_paragraphs(c: Ctx, claims: list[str], seed: int) -> list[str]:
+    """The claim sentences, each in a paragraph with a sentence of context or a quote."""
+    r = c.rng
+    other = _other_occurrence(c, seed) if r.random() < 0.3 else ""
+    paragraphs = []
+    for sentence in claims + ([other] if other else []):
+        extra = _filler(c, 1) if r.random() < 0.5 else []
+        paragraphs.append(" ".join([sentence, *extra]))
+    for _ in range(r.randint(1, 3)):
+        paragraphs.append(_quote_paragraph(c))
+    r.shuffle(paragraphs)
+    return paragraphs
+
+
+_CONTEXT = {  # background paragraphs of a wire story: history, stakes, the wider picture
+    "assembly": (
+        "The {F} stretches across several provinces of {C} and into two neighbouring countries. "
+        "Scientists have warned for years that it is under pressure from farming, dams and a "
+        "warming climate.",
+        "Supporters of the text say it keeps international attention on the {P} {F} at a time "
+        "when funding for regional programmes is falling. Critics call it symbolic.",
+        "The resolution asks the Secretary-General to report back on progress and urges member "
+        "states to share data and expertise with the authorities in {C}.",
+        "Negotiations on the wording took several weeks this autumn, diplomats said, with the "
+        "main disagreements over references to national sovereignty and to financing.",
+        "Around {pct} percent of the people living near the {F} depend on it for their income, "
+        "according to a study published by a university in {C}.",
+        "General Assembly resolutions are not legally binding, but supporters say they shape "
+        "how donors and development banks set their priorities.",
+        "Delegates from {C} have lobbied for the text since it was first proposed, arguing that "
+        "the region's problems cannot be solved by one country alone.",
+    ),
+    "marathon": (
+        "The course starts near the old harbour of {P}, loops through the historic centre and "
+        "finishes in front of the town hall. It is known as one of the flatter routes in {C}.",
+        "Roads across central {P} were closed from early morning, and the city's transport "
+        "authority ran extra trains to carry spectators to the course.",
+        "The race has become one of the best-known sporting events in {C}, drawing amateur "
+        "runners from across the region as well as a small elite field.",
+        "Medical teams treated a number of runners for exhaustion near the finish, organisers "
+        "said, but no serious incidents were reported.",
+        "Hotels in {P} reported occupancy of about {pct} percent over the weekend, according to "
+        "the local tourism office.",
+        "Many of the runners were raising money for charities, and several ran in costume, to "
+        "the delight of the crowds lining the route.",
+    ),
+    "budget": (
+        "The province of {P} is one of the most populous regions of {C}, and its budget pays for "
+        "schools, hospitals and regional roads.",
+        "Under the province's charter, the budget must be approved before the end of the year, "
+        "or spending is frozen at the previous year's level.",
+        "The opposition said the plan relied on optimistic forecasts for tax revenue and did too "
+        "little for rural districts.",
+        "Ratings agencies have watched the province closely since its debt rose sharply during "
+        "the economic downturn, when unemployment reached about {pct} percent.",
+        "Unions welcomed the pay rise for public-sector workers but said it did not make up for "
+        "years of inflation.",
+        "Members of the ruling coalition said the budget would keep the province's finances on a "
+        "stable footing while investing in transport and housing.",
+    ),
+    "festival": (
+        "The festival has grown from a small gathering of local film clubs into one of the main "
+        "cinema events in {C}, with a film market and industry talks.",
+        "Screenings take place in cinemas across {P}, as well as in an open-air venue on the main "
+        "square when the weather allows.",
+        "This year's programme puts an emphasis on first and second features, and on films from "
+        "countries rarely seen at international festivals.",
+        "Tickets for the opening gala sold out within hours, organisers said, and many screenings "
+        "were fully booked before the festival began.",
+        "Distributors said the market had been busier than expected, with about {pct} percent more "
+        "accredited buyers than a year ago.",
+        "The jury, made up of directors, actors and critics from several countries, will announce "
+        "the winners at the closing ceremony.",
+    ),
+    "prize": (
+        "The prize is one of the most prestigious literary awards in {C}, and winning it usually "
+        "brings a sharp rise in sales and translation deals.",
+        "The shortlist was announced in the spring and included debut authors alongside established names.",
+        "Jurors read the submitted books over several months before meeting in {P} to decide the winner.",
+        "Publishers in {C} say the prize has helped bring new readers to serious literature at a "
+        "time when book sales have been falling.",
+        "The winner also receives a residency in {P} and support for translation of the book into "
+        "other languages.",
+        "Booksellers reported that sales of shortlisted titles rose by about {pct} percent in the "
+        "weeks before the ceremony.",
+    ),
+}
+
+
+def _context(c: Ctx) -> list[str]:
+    """The kind's background paragraphs, filled in for this event, in a drawn order."""
+    feature = c.f.get("feature", "region")
+    same = _occurrence_rng(c)  # a figure is the same in every report of the occurrence
+    paragraphs = [p.format(P=c.P, C=c.C, F=feature, pct=same.randint(11, 78)) for p in _CONTEXT[c.e.kind]]
+    c.rng.shuffle(paragraphs)
+    return paragraphs
+
+
+def _occurrence_rng(c: Ctx) -> random.Random:
+    """Background figures drawn once per occurrence: reports of one event and year agree on
+    them, as real reports do, so any conflict between them is factlint's, not the generator's."""
+    return random.Random(f"{c.e.id}:{c.e.place}:{c.r.year}:background")
+
+
+def _lengthen(c: Ctx, story: list[str]) -> list[str]:
+    """Background and reaction paragraphs until the story reaches its drawn length."""
+    r = c.rng
+    target = r.randint(*WORDS_PER_REPORT)
+    context = _context(c)
+    pool = _background(Ctx(_occurrence_rng(c), c.e, c.t, c.r, c.date, c.n, c.tally))
+    r.shuffle(pool)
+    while _wordcount(story) < target:
+        roll = r.random()
+        if roll < 0.4 and context:
+            paragraph = context.pop()
+        elif roll < 0.65 and pool:
+            paragraph = " ".join(pool.pop() for _ in range(min(len(pool), r.randint(1, 3))))
+        elif roll < 0.8:
+            paragraph = _quote_paragraph(c)
+        else:
+            paragraph = " ".join(_filler(c, r.randint(2, 4)))
+        story.insert(r.randint(2, len(story)) if len(story) > 2 else len(story), paragraph)
+    return story
+
+
+def _export(c: Ctx, report: Report, story: list[str], noise: Noise, wire: str) -> str:
+    """Front matter, byline, the story with junk lines between paragraphs, a sign-off."""
+    r = c.rng
+    junk = _junk(c, report.outlet)
+    lines = (["[ad_1]"] if r.random() < 0.3 else []) + _byline(c, report.outlet, wire)
+    for i, paragraph in enumerate(story):
+        lines.append(noise.inline(paragraph))
+        if i and r.random() < 0.18:
+            lines.append(r.choice(junk))
+    lines += _sign_off(c, report.outlet)
+    if r.random() < 0.3:
+        lines.append("[ad_2]")
+    if noise.stray_bom:
+        at = r.randint(1, len(lines) - 1)
+        lines[at] = "\ufeff" + lines[at]
+    front = (
+        f'---\ntitle: "{noise.inline(_title(c))}"\noutlet: "{report.outlet}"\n'
+        f"published: {report.published.isoformat()}\n---\n\n"
+    )
+    return ("\ufeff" if noise.bom else "") + front + "\n\n".join(lines) + "\n"
+
+
 # ---------------------------------------------------------------- the corpus plan
 
 
@@ -1173,17 +1765,18 @@ def _wrong(rng: random.Random, slot: str, t: Truth):
 # ---------------------------------------------------------------- writing
 
 
-def texts(corpus: Corpus):
+def texts(corpus: Corpus, style: str = "template"):
     """Yield (file name, text) for every report, in file-name order."""
+    write = render_realistic if style == "realistic" else render
     for report in sorted(corpus.reports, key=lambda r: r.name):
-        yield report.name, render(report, corpus.seed)
+        yield report.name, write(report, corpus.seed)
 
 
-def expected(corpus: Corpus) -> dict:
+def expected(corpus: Corpus, style: str = "template") -> dict:
     """The planted contradictions and the event of every report, for expected.json."""
 
-    def value(v):
-        return v.isoformat() if isinstance(v, dt.date) else v
+    def value(v):  # as JSON has it, so the returned dict equals expected.json read back
+        return v.isoformat() if isinstance(v, dt.date) else list(v) if isinstance(v, tuple) else v
 
     planted = [
         {
@@ -1199,7 +1792,9 @@ def expected(corpus: Corpus) -> dict:
         }
         for p in corpus.planted
     ]
-    return {
+    # the template corpus keeps the bytes it always had; another style names itself
+    named = {} if style == "template" else {"style": style}
+    return named | {
         "generator": "benchmarks/generate.py",
         "version": 1,
         "seed": corpus.seed,
@@ -1221,15 +1816,24 @@ def expected(corpus: Corpus) -> dict:
 
 
 def generate(
-    n: int, outdir: str | Path, seed: int = 0, events: int | None = None, plant_rate: float = 0.05
+    n: int,
+    outdir: str | Path,
+    seed: int = 0,
+    events: int | None = None,
+    plant_rate: float = 0.05,
+    style: str = "template",
 ) -> dict:
     """Write n reports and expected.json to outdir; return the expected dict."""
+    if style not in STYLES:
+        raise ValueError(f"unknown style {style!r}; one of {', '.join(STYLES)}")
     out = Path(outdir)
     out.mkdir(parents=True, exist_ok=True)
     corpus = plan(n, seed, events, plant_rate)
-    for name, text in texts(corpus):
-        (out / name).write_text(text, encoding="utf-8")
-    result = expected(corpus)
+    for name, text in texts(corpus, style):
+        # newline="" keeps the CRLF line ends a realistic report was given
+        with open(out / name, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+    result = expected(corpus, style)
     (out / "expected.json").write_text(json.dumps(result, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     return result
 
@@ -1248,10 +1852,17 @@ def main(argv: list[str] | None = None) -> int:
         default=0.05,
         help="share of reports with a planted contradiction (default 0.05)",
     )
+    parser.add_argument(
+        "--style",
+        choices=STYLES,
+        default="template",
+        help="template: short reports in fixed wordings (default); realistic: wire-story length "
+        "with export junk, bylines, paraphrases and encoding noise",
+    )
     args = parser.parse_args(argv)
     if args.n < 1:
         parser.error("N must be at least 1")
-    result = generate(args.n, args.outdir, args.seed, args.events, args.plant_rate)
+    result = generate(args.n, args.outdir, args.seed, args.events, args.plant_rate, args.style)
     print(
         f"wrote {args.n} reports about {len(result['events'])} events and "
         f"{len(result['planted'])} planted contradictions to {args.outdir}",
