@@ -8,11 +8,10 @@ from pathlib import Path
 __version__ = "0.1.0"
 
 
-def _extractor_version() -> str:
+def _extractor_version(here: Path = Path(__file__).parent) -> str:
     """Changes whenever any code or vocabulary of the package changes, so indexes rebuild: a
     digest depends on more modules than any hand-kept list would name."""
-    here = Path(__file__).parent
-    sources = sorted([*here.rglob("*.py"), *here.glob("data/*.yaml")])
+    sources = sorted([*here.rglob("*.py"), *here.glob("data/**/*.yaml")])  # every language, every family
     digest = hashlib.sha256()
     for path in sources:
         digest.update(path.relative_to(here).as_posix().encode() + b"\0" + path.read_bytes())

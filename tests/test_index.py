@@ -478,3 +478,13 @@ def test_a_copied_corpus_is_not_confused_with_its_original(tmp_path: Path) -> No
     assert {d.article.path for d in load_digests(db, under=[str(tmp_path / "copy")])} == {
         str(tmp_path / "copy" / p.name) for p in corpus.iterdir()
     }
+
+
+def test_the_extractor_version_follows_every_data_file(tmp_path: Path) -> None:
+    """A change to a claim family's words, in a language folder, rebuilds the index."""
+    package = tmp_path / "checker"
+    shutil.copytree(Path(checker.__file__).parent, package, ignore=shutil.ignore_patterns("__pycache__"))
+    before = checker._extractor_version(package)
+    family = sorted((package / "data" / "en" / "families").glob("*.yaml"))[0]
+    family.write_text(family.read_text(encoding="utf-8") + "\n# one more comment\n", encoding="utf-8")
+    assert checker._extractor_version(package) != before
