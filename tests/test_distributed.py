@@ -59,7 +59,7 @@ def test_a_dask_build_writes_the_index_the_single_machine_build_writes(corpus: P
 
 def test_a_dask_update_reads_only_the_changed_report(corpus: Path) -> None:
     db = "update.sqlite"
-    assert factlint("index", "corpus", "--index", db, "-q", cwd=corpus).returncode == 0
+    assert factlint("index", "corpus", "--index", db, "-q", cwd=corpus, process=True).returncode == 0
     changed = corpus / "corpus" / "seeds" / sorted(p.name for p in (corpus / "corpus" / "seeds").iterdir())[0]
     changed.write_text(changed.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
     done = factlint("index", "corpus", "--index", db, "--dask", "local:1", cwd=corpus, process=True)
