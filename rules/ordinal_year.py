@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+from collections import defaultdict
+from dataclasses import replace
+
 from checker import verdicts
 from checker.models import Claim, Finding
 from checker.rule import Rule
@@ -31,4 +34,18 @@ class OrdinalYear(Rule):
     def judge(self, series: str, subject: str, items: list[Item]) -> list[Finding]:
         skipped = frozenset(i.claim.value for i in items if i.claim.slot == SKIPPED)
         counts = [i for i in items if i.claim.slot != SKIPPED]
-        return verdicts.judge_derived(self, series, subject, counts, skipped)
+        return [_torn(f) for f in verdicts.judge_derived(self, series, subject, counts, skipped)]
+
+
+def _torn(finding: Finding) -> Finding:
+    """A report on two sides of a count names its own edition two ways ("COP24" in one
+    sentence, "COP25" in another): say so, since no year or reading settles that."""
+    values: dict[str, list[str]] = defaultdict(list)
+    for side in finding.sides:
+        for article in side.articles:
+            values[article].append(side.value)
+    torn = sorted((a, v) for a, v in values.items() if len(v) > 1)
+    if not torn:
+        return finding
+    notes = "; ".join(f"{a} itself says {' and '.join(v)}" for a, v in torn)
+    return replace(finding, explanation=f"{finding.explanation} {notes}.")

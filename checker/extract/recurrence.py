@@ -187,7 +187,7 @@ def _edition_labels(sentence: Sentence, index: int, ctx: Context) -> Iterator[Dr
         name, count = m.group(1).lower(), int(m.group(2))
         if name not in names or not 2 <= count <= 500 or count == year:
             continue  # "ESC24" in a 2024 report names the year, not a count
-        own = _most_named(body, name)
+        own = _most_named(body, name, f"{ctx.article.title or ''} {ctx.sentences[0].text}")
         if own is not None and count < own:
             continue  # an earlier edition: history the report cites
         if not _attached(text, m.start(), m.end()) or _other_edition(text, m.start(), m.end()):
@@ -242,10 +242,10 @@ def _label_names(title: str, lead: str, text: str, lex: Lexicon) -> frozenset[st
 
 
 @lru_cache(maxsize=256)
-def _most_named(text: str, name: str) -> int | None:
+def _most_named(text: str, name: str, head: str) -> int | None:
     """The edition a report names most often by label, leaving out mentions of another
-    edition ("next year's COP30"); the latest of those named most (the others are history it
-    cites)."""
+    edition ("next year's COP30"); of those named most, the one its title or lead names, else
+    the latest (the others are history it cites)."""
     counts: dict[int, int] = {}
     for m in _LABEL.finditer(text):
         a = max(0, m.start() - 200)
@@ -255,7 +255,8 @@ def _most_named(text: str, name: str) -> int | None:
             counts[int(m.group(2))] = counts.get(int(m.group(2)), 0) + 1
     if not counts:
         return None
-    return max(counts, key=lambda n: (counts[n], n))
+    in_head = {int(m.group(2)) for m in _LABEL.finditer(head) if m.group(1).lower() == name}
+    return max(counts, key=lambda n: (counts[n], n in in_head, n))
 
 
 def _named_before_edition_noun(text: str, lex: Lexicon) -> set[str]:
