@@ -134,6 +134,23 @@ _ASIDE = re.compile(
 )
 
 
+# A sentence framed in another year: "Last year, ...", "In 1992, when it passed by 59 to 3, ..."
+_FRAME_RELATIVE = re.compile(
+    r"\s*(?:last year|the previous year|a year (?:earlier|ago)|the year before)\b", re.I
+)
+_FRAME_YEAR = re.compile(r"\s*In ((?:19|20)\d\d)\b(?!\s*(?:-|–|to)\s*\d)")
+
+
+def sentence_frame(text: str, numbers: Numbers) -> tuple[tuple[int, ...] | None, dict[str, int]]:
+    """The year a sentence's opening frames it in: year offsets ("Last year," gives -1) or an
+    absolute year ({"year": 1992} for "In 1992,"); (None, {}) when it opens with neither."""
+    relative = _FRAME_RELATIVE.match(text)
+    if relative:
+        return period_offsets(relative.group(), numbers), {}
+    absolute = _FRAME_YEAR.match(text)
+    return (None, {"year": int(absolute.group(1))}) if absolute else (None, {})
+
+
 def drop_asides(text: str) -> str:
     """Blank out appositive asides (', close to the North,') keeping offsets."""
     return _ASIDE.sub(lambda m: " " * len(m.group()), text)

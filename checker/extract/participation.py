@@ -13,6 +13,7 @@ from checker.extract.base import (
     objects_after,
     period_offsets,
     scope_of,
+    sentence_frame,
     subjects_before,
 )
 from checker.extract.counts import sponsor_re
@@ -54,6 +55,16 @@ _NEGATION = re.compile(
     r"pulled out|dropped out|quit|removed (?:itself|themselves))\b|n't\b",
     re.I,
 )
+# "the text was opposed by Israel and the United States": those after "by" voted against
+_PASSIVE_AGAINST = re.compile(
+    r"\b(?:was|were|is|are|been|being)\s+(?:opposed|rejected|voted down)\s+by\b", re.I
+)
+# a vote word of any position: the subject before it is its own, not a later verb's
+_ANY_VOTE = re.compile("|".join(p.pattern for p in (_AGAINST, _ABSTAIN, _FOR, _ABSENT)) + r"|\bvoted\b", re.I)
+# "Belgium, which voted against last year, abstained": the aside's verb is not the subject's
+_RELATIVE_ASIDE = re.compile(r",\s+(?:which|who|whose|that)\b[^,;]*,")
+# "not even Palau voted against", "none of the Pacific states abstained": no one did
+_NEGATED_SUBJECT = re.compile(r"\b(?:not even|none of|neither|nor|no country|no nation|no state)\b", re.I)
 _NOT_BEFORE = re.compile(r"\b(?:not|never)\s+$|n't\s+$", re.I)
 _EARLIER = re.compile(r"\bearlier round|\bafter voting|\bprevious round", re.I)
 _WITH_OBJECT = re.compile(r"\b(?:sided with|joined) ([^,;]{1,40})")
@@ -86,6 +97,11 @@ def _votes(sentence: Sentence, ctx: Context) -> Iterator[Draft]:
         for actor in objects_after(ctx, text, inverted.end(), b, ("country",)):
             yield _vote_draft(actor, vote, inverted.span(), (0,))
         return
+    frame_offsets, frame_year = sentence_frame(text, ctx.numbers)
+    asides = [m.span() for m in _RELATIVE_ASIDE.finditer(text)]
+    verbs = sorted(
+        v.span() for v in _ANY_VOTE.finditer(text) if not any(a <= v.start() < b for a, b in asides)
+    )
     for pattern, vote in ((_AGAINST, "against"), (_ABSTAIN, "abstain"), (_FOR, "for"), (_ABSENT, "absent")):
         for m in pattern.finditer(text):
             a, b = clause_around(text, m.start(), m.end())
@@ -94,13 +110,22 @@ def _votes(sentence: Sentence, ctx: Context) -> Iterator[Draft]:
                 continue
             if vote != "absent" and _NOT_BEFORE.search(text, max(a, m.start() - 20), m.start()):
                 continue  # "did not vote against": no position said
+            # a subject belongs to the nearest vote before it: "Twenty, including Fiji, voted no
+            # and 40 abstained" does not make Fiji abstain
+            a = max([a, *(end for start, end in verbs if end <= m.start())])
+            if _NEGATED_SUBJECT.search(text, a, m.start()):
+                continue  # "not even Palau voted against it"
             actors = subjects_before(ctx, text, a, m.start(), _entity_actors())
             actors = actors or _person_before(ctx, text, a, m.start())
             actors += _also(ctx, text, m.end(), b)
             scope = scope_of(text, m.start(), m.end(), a, b)
-            offsets = period_offsets(scope, ctx.numbers) or (0,)
+            offsets = period_offsets(scope, ctx.numbers) or frame_offsets or (0,)
             for actor in dict.fromkeys(actors):
-                yield _vote_draft(actor, vote, m.span(), offsets)
+                yield _vote_draft(actor, vote, m.span(), offsets, frame_year)
+    for m in _PASSIVE_AGAINST.finditer(text):
+        _, b = clause_around(text, m.start(), m.end())
+        for actor in objects_after(ctx, text, m.end(), b, _entity_actors()):
+            yield _vote_draft(actor, "against", m.span(), frame_offsets or (0,), frame_year)
 
 
 def _entity_actors() -> tuple[str, ...]:
@@ -126,7 +151,9 @@ _VOTE_WORDS = {
 }
 
 
-def _vote_draft(actor: str, vote: str, span: tuple[int, int], offsets: tuple[int, ...]) -> Draft:
+def _vote_draft(
+    actor: str, vote: str, span: tuple[int, int], offsets: tuple[int, ...], year: dict[str, int] | None = None
+) -> Draft:
     return Draft(
         family="participation",
         slot=f"vote:{actor}",
@@ -134,7 +161,7 @@ def _vote_draft(actor: str, vote: str, span: tuple[int, int], offsets: tuple[int
         display=f"{actor} {_VOTE_WORDS[vote]}",
         span=span,
         year_offsets=offsets,
-        extra={"actor": actor},
+        extra={"actor": actor, **(year or {})},
     )
 
 

@@ -14,12 +14,11 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from checker.extract.base import Context, Draft, clause_around, objects_after, period_offsets, subjects_before
+from checker.extract.base import Context, Draft, clause_around, objects_after, sentence_frame, subjects_before
 from checker.lexicon import Lexicon
 from checker.text import Sentence, default_numbers
 
 _WORDS = {"against": "voted against", "abstain": "abstained"}
-_FRAMED = re.compile(r"\s*(?:last year|the previous year|a year (?:earlier|ago)|the year before)\b", re.I)
 
 
 def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
@@ -69,8 +68,7 @@ def _closed_by_word(text: str, ctx: Context) -> Iterator[Draft]:
 def _roster(position: str, names: list[str], count: int | None, span: tuple[int, int], text: str) -> Draft:
     ordered = tuple(sorted(dict.fromkeys(names)))
     # a sentence framed in another year speaks of it: "Last year, ... only A and B voted against"
-    framed = _FRAMED.match(text)
-    offsets = period_offsets(framed.group(), default_numbers()) if framed else None
+    offsets, year = sentence_frame(text, default_numbers())
     return Draft(
         family="roster",
         slot=f"roster:{position}",
@@ -78,7 +76,7 @@ def _roster(position: str, names: list[str], count: int | None, span: tuple[int,
         display=f"only {' & '.join(ordered)} {_WORDS[position]}",
         span=span,
         year_offsets=offsets or (0,),
-        extra={"position": position, **({"count": count} if count is not None else {})},
+        extra={"position": position, **year, **({"count": count} if count is not None else {})},
     )
 
 
