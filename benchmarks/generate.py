@@ -1177,13 +1177,14 @@ def _wordcount(paragraphs: list[str]) -> int:
     return sum(len(p.split()) for p in paragraphs)
 
 
-def _official(c: Ctx) -> str:
-    """One of the event's invented officials, "Name, title"; each keeps one title in every report,
-    so the reports of an occurrence agree on who holds which post."""
-    return c.rng.choice(_roster(c.e))
+def _official(c: Ctx) -> tuple[str, int, str]:
+    """One of the event's invented officials: name, age in the report's year, title. Each keeps
+    one title and one birth year in every report, so the reports agree on who holds which post."""
+    name, born, title = c.rng.choice(_roster(c.e))
+    return name, c.r.year - born, title
 
 
-def _roster(e: Event) -> list[str]:
+def _roster(e: Event) -> list[tuple[str, int, str]]:
     r, P, C = random.Random(f"{e.id}:{e.place}:officials"), e.place, e.country
     titles = {
         "assembly": (
@@ -1222,7 +1223,7 @@ def _roster(e: Event) -> list[str]:
         name = _person(r)
         if name not in names:
             names.append(name)
-    return [f"{name}, {title}" for name, title in zip(names, titles, strict=True)]
+    return [(name, r.randint(1940, 1975), title) for name, title in zip(names, titles, strict=True)]
 
 
 _SPOKEN = (
@@ -1245,12 +1246,11 @@ def _quote_paragraph(c: Ctx) -> str:
     """A quote from an invented official, in one of the shapes wire copy uses."""
     r = c.rng
     first, second = r.sample(_SPOKEN, 2)
-    who = _official(c)
-    name, title = who.split(", ", 1)
+    name, age, title = _official(c)
     return r.choice(
         (
-            f'"{first}," said {who}.',
-            f'"{first}," {name}, {title}, told reporters. "{second}."',
+            f'"{first}," said {name}, {title}.',
+            f'"{first}," {name}, {age}, {title}, told reporters. "{second}."',
             f'{_cap(title.removeprefix("the "))} {name} said: "{first}. {second}."'
             if title.startswith("the ")
             else f'{name}, {title}, said: "{first}. {second}."',
@@ -1637,6 +1637,85 @@ def _context(c: Ctx) -> list[str]:
     return paragraphs
 
 
+_FIGURES = {  # paragraphs dense with figures that are not claims about the occurrence, as wire copy is
+    "assembly": (
+        "The {F} lost an estimated {pct} percent of its area between {y1} and {y2}, according to a "
+        "report by a regional research institute, and some {k},000 people were displaced by floods "
+        "there in {y3}.",
+        "Donors pledged ${m} million for the region at a conference in {y2}, but aid agencies say "
+        "less than half of that has been paid, and a {small}-year programme run by the World Bank "
+        "ends in {y4}.",
+        "An earlier attempt to negotiate a binding treaty collapsed in {y1} after {small} rounds of "
+        "talks, when {small2} governments walked out over the question of funding.",
+    ),
+    "marathon": (
+        "Entry fees ranged from {e1} to {e2} euros, and about {pct} percent of the runners came from "
+        "abroad, most of them from neighbouring countries.",
+        "The race brings an estimated {m} million euros into the local economy each year, according "
+        "to a study the city commissioned in {y2}, and supports about {k}00 seasonal jobs.",
+        "Temperatures at the start were around {t1} degrees, rising to {t2} by midday, and medics "
+        "handed out {k},000 bottles of water along the last {small} kilometres.",
+    ),
+    "budget": (
+        "Spending on health rises by {d1} percent to {m1} billion, while the education budget grows "
+        "to {m2} billion, with {k}00 new teaching posts.",
+        "The province expects a deficit of {d1} percent of output next year, down from {d2} percent "
+        "in {y2}, and debt service will take about {pct} cents of every euro of tax raised.",
+        "Unemployment in the province stood at {d2} percent in {y3}, against a national average of "
+        "{d1} percent, and {k},000 households receive housing support.",
+    ),
+    "festival": (
+        "A single screening costs {e1} euros and a festival pass {e2}, and about {pct} percent of the "
+        "tickets were sold online before the opening.",
+        "Of the films in the main competition, {small} are directed by women, up from {small2} a "
+        "decade ago, and {small3} are first features.",
+        "The old town's cinemas, the oldest of which opened in {y1}, have a combined {k},000 seats, "
+        "and a new multiplex is due to open in {y4}.",
+    ),
+    "prize": (
+        "Past winners include a novelist whose book went on to sell more than {k}00,000 copies in "
+        "{small} languages, and a poet who won at the age of {age}.",
+        "Sales of the shortlisted titles rose by about {pct} percent in the {small} weeks before the "
+        "ceremony, according to a booksellers' association founded in {y1}.",
+        "The foundation that runs the prize was set up in {y1} with a gift of {m} million, and its "
+        "reading programme reached {k},000 schoolchildren in {y3}.",
+    ),
+}
+
+
+def _figures(c: Ctx) -> list[str]:
+    """The kind's paragraphs of figures, the same in every report of the occurrence."""
+    same = random.Random(f"{c.e.id}:{c.e.place}:{c.r.year}:figures")
+    year = c.r.year
+    values = {
+        "P": c.P,
+        "C": c.C,
+        "F": c.f.get("feature", "region"),
+        "pct": same.randint(12, 68),
+        "k": same.randint(2, 90),
+        "m": same.randint(12, 480) / 10,
+        "m1": same.randint(11, 40) / 10,
+        "m2": same.randint(41, 90) / 10,
+        "d1": same.randint(11, 39) / 10,
+        "d2": same.randint(40, 95) / 10,
+        "e1": same.randint(8, 25),
+        "e2": same.randint(30, 140),
+        "t1": same.randint(4, 14),
+        "t2": same.randint(15, 29),
+        "small": same.randint(3, 9),
+        "small2": same.randint(2, 9),
+        "small3": same.randint(2, 6),
+        "age": same.randint(24, 81),
+        "y1": same.randint(1950, 1990),
+        "y2": same.randint(1991, year - 2),
+        "y3": same.randint(1995, year - 1),
+        "y4": year + same.randint(2, 6),
+    }
+    paragraphs = [p.format(**values) for p in _FIGURES[c.e.kind]]
+    c.rng.shuffle(paragraphs)
+    return paragraphs
+
+
 def _occurrence_rng(c: Ctx) -> random.Random:
     """Background figures drawn once per occurrence: reports of one event and year agree on
     them, as real reports do, so any conflict between them is factlint's, not the generator's."""
@@ -1648,12 +1727,15 @@ def _lengthen(c: Ctx, story: list[str]) -> list[str]:
     r = c.rng
     target = r.randint(*WORDS_PER_REPORT)
     context = _context(c)
+    figures = _figures(c)
     pool = _background(Ctx(_occurrence_rng(c), c.e, c.t, c.r, c.date, c.n, c.tally))
     r.shuffle(pool)
     while _wordcount(story) < target:
         roll = r.random()
-        if roll < 0.4 and context:
+        if roll < 0.3 and context:
             paragraph = context.pop()
+        elif roll < 0.45 and figures:
+            paragraph = figures.pop()
         elif roll < 0.65 and pool:
             paragraph = " ".join(pool.pop() for _ in range(min(len(pool), r.randint(1, 3))))
         elif roll < 0.8:
