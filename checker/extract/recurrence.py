@@ -192,14 +192,25 @@ def _edition_labels(sentence: Sentence, index: int, ctx: Context) -> Iterator[Dr
             continue  # an earlier edition: history the report cites
         if not _attached(text, m.start(), m.end()) or _other_edition(text, m.start(), m.end()):
             continue
-        yield Draft(
-            family="recurrence",
-            slot="ordinal",
-            value=count,
-            display=m.group(0),
-            span=m.span(),
-            extra={"consecutive": True, "label": True},
-        )
+        yield _label_draft(count, m.group(0), m.span())
+        spelled = _SPELLED_OUT.search(text, max(0, m.start() - 40), m.start())
+        if spelled and 2 <= int(spelled.group(2)) <= 500:  # "Conference of Parties 28 (COP28)"
+            yield _label_draft(int(spelled.group(2)), spelled.group(1), spelled.span(1))
+
+
+# the edition's number after its name written out, before its label: "Parties 28 (COP28)"
+_SPELLED_OUT = re.compile(r"\b([A-Z][\w-]*\s+(\d{1,3}))\s*\(\s*$")
+
+
+def _label_draft(count: int, display: str, span: tuple[int, int]) -> Draft:
+    return Draft(
+        family="recurrence",
+        slot="ordinal",
+        value=count,
+        display=display,
+        span=span,
+        extra={"consecutive": True, "label": True},
+    )
 
 
 def _attached(text: str, start: int, end: int) -> bool:
@@ -219,23 +230,21 @@ def _other_edition(text: str, start: int, end: int) -> bool:
     return bool(avoid.search(before) or avoid.search(after))
 
 
-# "At COP29 in Baku, ...": an event held at a place
-_AT_IN_PLACE = re.compile(r"\s+in\s+[A-Z]")
+# "At COP29 in Baku", "a deal gavelled through at Cop30": where something is held
+_HELD_AT = re.compile(r"\b(?:at|during)\s+(?:the\s+)?$", re.I)
 
 
 @lru_cache(maxsize=256)
 def _label_names(title: str, lead: str, text: str, lex: Lexicon) -> frozenset[str]:
     """Names whose labels number an event's editions: an event name of the title or lead, or a
     label written as one word ("COP24", not "Article 6") that heads an event noun or verb, or
-    is where something is held ("at COP29 in Baku"), somewhere in the report."""
+    is where something is held ("at COP29 in Baku", "during COP23"), somewhere in the report."""
     names = set(_event_words(title, lead, lex)) | _named_before_edition_noun(f"{title}. {lead}", lex)
     after = _attachment(family_of_slot("ordinal"))[0]
     for m in _LABEL.finditer(text):
         if " " in m.group(0) or m.group(1).lower() in names or lex.entity(m.group(1)):
             continue
-        held = _ATTACHED_BEFORE.search(text[max(0, m.start() - 10) : m.start()]) and _AT_IN_PLACE.match(
-            text, m.end()
-        )
+        held = _HELD_AT.search(text, max(0, m.start() - 10), m.start())
         if after.match(text, m.end()) or held:
             names.add(m.group(1).lower())
     return frozenset(names)
