@@ -39,7 +39,13 @@ def signature(article: Article, lex: Lexicon, sentences: list[Sentence] | None =
         if word not in stop and word.rstrip("s") not in stop:
             terms[word] += 1
     opening = " ".join([article.title or ""] + [s.text for s in sentences[:1]])
-    for name in event_names(opening, lex) or _named_in_body(sentences, lex):
+    named = event_names(opening, lex)
+    if not named:
+        in_body = _names_in_body(sentences, lex)
+        named = [name for name, times in sorted(in_body.items()) if times >= 2][:1]
+        # named once only, in passing perhaps: a hint of the event, not its name
+        terms.update({MENTION_MARK + name: 1 for name in in_body if name not in named})
+    for name in named:
         terms[EVENT_MARK + name] += 3
     kinds, same = lex.phrase_re("event_kinds"), lex.vocab.get("event_kind_synonyms") or {}
     for m in kinds.finditer(opening):
@@ -53,15 +59,16 @@ def signature(article: Article, lex: Lexicon, sentences: list[Sentence] | None =
 BODY_SENTENCES = 12  # where a lead names no event, the name its body repeats names it
 
 
-def _named_in_body(sentences: list[Sentence], lex: Lexicon) -> list[str]:
-    """The event a report's body names at least twice, where its lead names none ("the 68th
-    Eurovision Song Contest" in the fifth sentence, again in the ninth)."""
-    found = Counter(n for s in sentences[1:BODY_SENTENCES] for n in event_names(s.text, lex))
-    return [name for name, times in sorted(found.items()) if times >= 2][:1]
+def _names_in_body(sentences: list[Sentence], lex: Lexicon) -> Counter[str]:
+    """The events the opening of a report's body names, and how often: one named twice names
+    the report's event where its lead names none ("the 68th Eurovision Song Contest" in the
+    fifth sentence, again in the ninth)."""
+    return Counter(n for s in sentences[1:BODY_SENTENCES] for n in event_names(s.text, lex))
 
 
 EVENT_MARK = "!"  # terms that name the event itself: "!lakeside city" for the Lakeside City Marathon
 KIND_MARK = "&"  # terms that name the kind of event: "&marathon", "&budget", "&resolution"
+MENTION_MARK = "~"  # an event a report's body names once, where its lead names none: "~cop"
 
 
 def event_names(text: str, lex: Lexicon) -> list[str]:
@@ -193,44 +200,81 @@ def _most_said(said: list[set[str]], separator: str = " ") -> str:
 def gather_series(profiles: list[Profile]) -> SeriesModel:
     """Gather reports into series. Reports that name their event ("the Lakeside City
     Marathon", "Eurovision 2019") are grouped by that name first, whatever their order or the
-    other reports; the others then join the most similar series, one at a time in the order
-    given, or begin one."""
+    other reports, and reports whose front matter names a series join it. Each other report
+    then joins the most similar of those series, judged against them as they stand, so that
+    no unnamed report decides where another goes; the rest are gathered one at a time in the
+    order given, among themselves."""
     df: Counter[str] = Counter()
     for p in profiles:
         df.update(t for t, _ in p.terms)
     idf = idf_weights(df, len(profiles))
     gathering = _Gathering()
     members: dict[str, int] = {}
-    named: dict[str, Cluster] = {}
     groups = event_groups(profiles)
+    first = [p for p in profiles if p.path in groups or p.series]
+    _gather_named(first, groups, idf, gathering, members)
+    rest = [p for p in profiles if p.path not in members]
+    known = len(gathering.clusters)
+    joining = {}
+    for p in rest:
+        vector = weighted(p.terms, idf)
+        anchors = frozenset(p.anchors)
+        cluster = best_series(
+            gathering.clusters.__getitem__, gathering.holding(vector, anchors), vector, anchors
+        )
+        if cluster is not None:
+            joining[p.path] = (cluster, vector, anchors)
+    for p in rest:
+        if p.path in joining:
+            cluster, vector, anchors = joining[p.path]
+            gathering.add(cluster, vector, anchors)
+            members[p.path] = cluster.index
+    for p in rest:
+        if p.path in joining:
+            continue
+        vector = weighted(p.terms, idf)
+        anchors = frozenset(p.anchors)
+        cluster = best_series(
+            gathering.clusters.__getitem__, _newer(gathering.holding(vector, anchors), known), vector, anchors
+        )
+        cluster = cluster or gathering.begin(None)
+        gathering.add(cluster, vector, anchors)
+        members[p.path] = cluster.index
+    clusters = gathering.clusters
+    return SeriesModel(clusters, members, _labels(clusters), df, len(profiles))
+
+
+def _newer(holding: Callable[[str], Iterable[int]], known: int) -> Callable[[str], Iterable[int]]:
+    """Only the series begun after the first known ones."""
+    return lambda term: (i for i in holding(term) if i >= known)
+
+
+def _gather_named(
+    profiles: list[Profile],
+    groups: dict[str, int],
+    idf: dict[str, float],
+    gathering: _Gathering,
+    members: dict[str, int],
+) -> None:
+    """The series of reports that name their event or whose front matter names a series."""
     # a group holding a report whose front matter names its series is that series
     tagged = sorted(
         (p for p in profiles if p.series and p.path in groups), key=lambda p: p.path, reverse=True
     )
     group_names = {groups[p.path]: p.series for p in tagged}  # the first report's name wins
+    named: dict[str, Cluster] = {}
     by_group: dict[int, Cluster] = {}
     for p in sorted(profiles, key=lambda p: (p.path not in groups, groups.get(p.path, 0))):
-        vector = weighted(p.terms, idf)
-        anchors = frozenset(p.anchors)
         name = p.series or group_names.get(groups.get(p.path, -1))
-        if name:
-            cluster = named.get(name)
-        elif p.path in groups:
-            cluster = by_group.get(groups[p.path])
-        else:
-            cluster = best_series(
-                gathering.clusters.__getitem__, gathering.holding(vector, anchors), vector, anchors
-            )
+        cluster = named.get(name) if name else by_group.get(groups[p.path])
         if cluster is None:
             cluster = gathering.begin(name)
             if name:
                 named[name] = cluster
-            elif p.path in groups:
+            else:
                 by_group[groups[p.path]] = cluster
-        gathering.add(cluster, vector, anchors)
+        gathering.add(cluster, weighted(p.terms, idf), frozenset(p.anchors))
         members[p.path] = cluster.index
-    clusters = gathering.clusters
-    return SeriesModel(clusters, members, _labels(clusters), df, len(profiles))
 
 
 def event_groups(profiles: list[Profile]) -> dict[str, int]:
@@ -293,6 +337,7 @@ class _Gathering:
         self._by_anchor: dict[str, set[int]] = {}  # country -> series it leads
         self._unanchored: set[int] = set()  # series that lead with no country
         self._by_event_word: dict[str, set[int]] = {}  # word -> series its majority names
+        self._event_named: set[int] = set()  # series whose reports name their event
 
     def begin(self, name: str | None) -> Cluster:
         cluster = Cluster(name, len(self.clusters))
@@ -307,8 +352,8 @@ class _Gathering:
         allowed = set(self._unanchored)
         for anchor in anchors:
             allowed |= self._by_anchor.get(anchor, set())
-        for word in _marked_words(vector)[EVENT_MARK]:
-            allowed |= self._by_event_word.get(word, set())
+        if not _marked_words(vector)[EVENT_MARK]:
+            allowed |= self._event_named  # a report naming no event may be about a named one
         return lambda term: self._postings.get(term, set()) & allowed
 
     def add(self, cluster: Cluster, vector: dict[str, float], anchors: frozenset[str]) -> None:
@@ -320,6 +365,10 @@ class _Gathering:
         _move(self._by_event_word, cluster.index, old_words, cluster.majorities[EVENT_MARK])
         if cluster.top_anchors:
             self._unanchored.discard(cluster.index)
+        if cluster.majorities[EVENT_MARK]:
+            self._event_named.add(cluster.index)
+        else:
+            self._event_named.discard(cluster.index)
 
 
 def _move(index: dict[str, set[int]], cluster: int, old: frozenset[str], new: frozenset[str]) -> None:
@@ -337,6 +386,7 @@ class Cluster:
         self.index = index
         self.centroid: dict[str, float] = {}
         self.norm_sq = 0.0
+        self.words_norm_sq = 0.0  # of the plain words alone: no countries, no event names
         self.anchors: Counter[str] = Counter()
         self.top_anchors: frozenset[str] = frozenset()
         self.marked: dict[str, Counter[str]] = {EVENT_MARK: Counter(), KIND_MARK: Counter()}
@@ -348,6 +398,8 @@ class Cluster:
             old = self.centroid.get(term, 0.0)
             self.centroid[term] = old + weight
             self.norm_sq += 2 * old * weight + weight * weight
+            if term[0].isalpha():
+                self.words_norm_sq += 2 * old * weight + weight * weight
             if term[0] in self.marked:
                 self.marked[term[0]].update(sorted(set(term[1:].split())))  # in one order in every process
         if anchors:
@@ -371,6 +423,7 @@ class Cluster:
             "index": self.index,
             "centroid": self.centroid,
             "norm_sq": self.norm_sq,
+            "words_norm_sq": self.words_norm_sq,
             "anchors": dict(sorted(self.anchors.items())),
             "marked": {k: dict(sorted(v.items())) for k, v in self.marked.items()},
             "size": self.size,
@@ -381,6 +434,7 @@ class Cluster:
         cluster = cls(data["name"], data["index"])
         cluster.centroid = data["centroid"]
         cluster.norm_sq = data["norm_sq"]
+        cluster.words_norm_sq = data["words_norm_sq"]
         cluster.anchors = Counter(data["anchors"])
         ranked = sorted(cluster.anchors.items(), key=lambda kv: (-kv[1], kv[0]))[:3]
         cluster.top_anchors = frozenset(name for name, _ in ranked)
@@ -388,6 +442,12 @@ class Cluster:
         cluster.size = data["size"]
         cluster._count_majorities()
         return cluster
+
+    def word_similarity(self, words: dict[str, float], norm: float) -> float:
+        """The cosine of the plain words alone (what a report is about, whoever it names)."""
+        dot = sum(w * self.centroid.get(t, 0.0) for t, w in words.items())
+        denominator = norm * math.sqrt(self.words_norm_sq)
+        return dot / denominator if denominator else 0.0
 
     def similarity(self, vector: dict[str, float], norm: float) -> float:
         dot = sum(w * self.centroid.get(t, 0.0) for t, w in vector.items())
@@ -417,6 +477,18 @@ def _marked_words(vector: dict[str, float]) -> dict[str, set[str]]:
     }
 
 
+def _hints(vector: dict[str, float]) -> set[str]:
+    """Names a report gives its event without naming it in its lead: the events its body
+    names once, and its lead's plain words (a one-word name such as "Eurovision")."""
+    return {t[1:] for t in vector if t[0] == MENTION_MARK} | {t for t in vector if t[0].isalpha()}
+
+
+def _hinted(hints: set[str], cluster: Cluster) -> bool:
+    """Whether a hint is the whole name of the series' event, as its reports give it."""
+    words = cluster.majorities[EVENT_MARK]
+    return any(EVENT_MARK + h in cluster.centroid and set(h.split()) <= words for h in hints)
+
+
 def _anchored(anchors: frozenset[str], cluster: Cluster) -> bool:
     """Where both open by naming countries, a report joins a series only if they share one."""
     return not anchors or not cluster.top_anchors or bool(anchors & cluster.top_anchors)
@@ -431,29 +503,63 @@ def best_series(
     """The most similar series sharing a term with the report, if similar enough."""
     # series are looked up through the report's most distinctive terms only
     keys = sorted(vector, key=lambda t: (-vector[t], t))[:DISTINCTIVE_TERMS]
+    keys += [EVENT_MARK + t[1:] for t in vector if t[0] == MENTION_MARK]  # the event named once
     candidates = sorted({i for t in keys for i in holding(t)})
     norm = math.sqrt(sum(w * w for w in vector.values()))
     mine = _marked_words(vector)
+    if not mine[EVENT_MARK]:
+        about = _about_named_event(cluster_of, candidates, vector, mine)
+        if about is not None:
+            return about
+    hints = _hints(vector)
     best: tuple[tuple[bool, float], int] | None = None
     for i in candidates:
         cluster = cluster_of(i)
         # the event's own name outweighs the countries a lead names (winners of a marathon)
         # a series named in front matter is joined as any other: by what its reports say
-        if not (
-            _anchored(anchors, cluster) or mine[EVENT_MARK] & cluster.majorities[EVENT_MARK]
-        ) or not _same_event(mine, cluster):
+        named = bool(mine[EVENT_MARK] & cluster.majorities[EVENT_MARK])
+        hinted = not named and _hinted(hints, cluster)
+        if not (_anchored(anchors, cluster) or named or hinted) or not _same_event(mine, cluster):
             continue
         # a series named as the report names its event is joined however its words differ
         # (winners, hosts and years change from edition to edition; the event's name does not)
-        named = bool(mine[EVENT_MARK] & cluster.majorities[EVENT_MARK])
         score = (named, cluster.similarity(vector, norm))
         # a report that names neither the event nor its kind joins a series known by its
         # event's name only when much alike: a country and a few words are not the event
         unnamed = not mine[EVENT_MARK] and not mine[KIND_MARK] & cluster.majorities[KIND_MARK]
         needed = 2 * SIMILARITY if cluster.majorities[EVENT_MARK] and unnamed else SIMILARITY
+        # ...and a report whose body names the event once, or whose lead has its one-word
+        # name as a plain word ("Eurovision live updates"), when it is the likeliest series
+        needed = SIMILARITY / 2 if hinted else needed
         if (named or score[1] >= needed) and (best is None or score > best[0]):
             best = (score, i)
     return cluster_of(best[1]) if best else None
+
+
+def _about_named_event(
+    cluster_of: Callable[[int], Cluster],
+    candidates: list[int],
+    vector: dict[str, float],
+    mine: dict[str, set[str]],
+) -> Cluster | None:
+    """A report that names no event but whose words (not the countries it names) are those
+    of a series known by its event's name, twice as much as any other series': that series
+    ("talks on climate in Bonn" beside "COP23"), whatever countries it names."""
+    words = {t: w for t, w in vector.items() if t[0].isalpha()}
+    norm = math.sqrt(sum(w * w for w in words.values()))
+    if not norm:
+        return None
+    ranked = sorted(((cluster_of(i).word_similarity(words, norm), i) for i in candidates), reverse=True)
+    if not ranked:
+        return None
+    top, index = ranked[0]
+    runner_up = ranked[1][0] if len(ranked) > 1 else 0.0
+    cluster = cluster_of(index)
+    if cluster.majorities[EVENT_MARK] and top >= SIMILARITY / 2 and top >= 2 * runner_up:
+        # a kind word may be a figure of speech ("marathon talks"); the event's label is not
+        named_in_body = _hinted(_hints(vector), cluster)
+        return cluster if named_in_body or _same_event(mine, cluster) else None
+    return None
 
 
 def weighted(terms: Iterable[tuple[str, float]], idf: dict[str, float]) -> dict[str, float]:

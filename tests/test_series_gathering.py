@@ -4,6 +4,7 @@ whatever else is in the folder."""
 from __future__ import annotations
 
 import itertools
+import random
 
 from checker.articles import make_article
 from checker.digest import digest
@@ -86,3 +87,53 @@ def test_an_abbreviated_country_in_a_lead_is_the_country() -> None:
     for lead in ("UN adopts NK human rights resolution", "S.Korea co-sponsors resolution"):
         names = {e.name for _, _, e in lex.find_entities(lead) if e.kind == "country"}
         assert names & {"North Korea", "South Korea"}, lead
+
+
+# Reports of a climate summit known by its label ("CLX12"), some of which never name it, beside a
+# yearly vote whose leads name the country that also attends the summit.
+SUMMIT = {
+    "clx-2021.md": "Delegates at CLX12 in Harbin agreed a deal on coastal flooding and carbon "
+    "markets on Saturday.",
+    "clx-2022.md": "The CLX13 summit in Lagos closed with a deal on carbon markets and coastal "
+    "flooding funds.",
+    "clx-2023.md": "Negotiators at CLX14 agreed to triple coastal flooding funds and reform carbon markets.",
+    "talks.md": "Climate talks on carbon markets and coastal flooding ended with a deal on Sunday in Lagos, "
+    "while Ruritania's delegation walked out.",
+    "summit-once.md": "Ministers wrapped up two weeks of climate talks on carbon markets on Friday.\n\n"
+    "The deal on coastal flooding came after long nights.\n\n"
+    "It was the first time CLX13 ran past its deadline.\n",
+    "vote-2021.md": "Ruritania voted against the annual UN resolution on fishing quotas in the "
+    "General Assembly.",
+    "vote-2022.md": "Ruritania again voted against the UN resolution on fishing quotas at the "
+    "General Assembly.",
+    "vote-2023.md": "The UN General Assembly adopted the fishing quotas resolution; Ruritania "
+    "voted against it.",
+}
+
+
+def _series_of(paths: list[str]) -> dict[str, str]:
+    lex = default_lexicon()
+    return assign_series([digest(make_article(p, SUMMIT[p], lex), lex) for p in paths])
+
+
+def test_a_report_naming_no_event_joins_the_named_event_its_words_are_about() -> None:
+    series = _series_of(sorted(SUMMIT))
+    summit = {series[p] for p in ("clx-2021.md", "clx-2022.md", "clx-2023.md", "talks.md", "summit-once.md")}
+    votes = {series[p] for p in ("vote-2021.md", "vote-2022.md", "vote-2023.md")}
+    assert len(summit) == 1 and len(votes) == 1 and summit != votes
+
+
+def test_the_same_report_joins_the_same_series_whatever_else_is_in_the_folder() -> None:
+    paths = sorted(SUMMIT)
+    whole = _series_of(paths)
+
+    def mates(series: dict[str, str], path: str, among: list[str]) -> set[str]:
+        return {p for p in among if series[p] == series[path]}
+
+    for seed in range(12):
+        rng = random.Random(seed)
+        subset = sorted(rng.sample(paths, rng.randint(5, len(paths))))
+        shuffled = rng.sample(subset, len(subset))
+        series = _series_of(shuffled)
+        for path in subset:
+            assert mates(series, path, subset) == mates(whole, path, subset), (seed, path)
