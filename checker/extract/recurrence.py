@@ -182,10 +182,10 @@ def _edition_labels(sentence: Sentence, index: int, ctx: Context) -> Iterator[Dr
         return
     body = ctx.article.text[ctx.article.body_start :]
     names = _label_names(ctx.article.title or "", ctx.sentences[0].text, body, ctx.lex)
-    year = ctx.article.published.year % 100 if ctx.article.published else None
+    years = _short_years(ctx)
     for m in _LABEL.finditer(text):
         name, count = m.group(1).lower(), int(m.group(2))
-        if name not in names or not 2 <= count <= 500 or count == year:
+        if name not in names or not 2 <= count <= 500 or count in years:
             continue  # "ESC24" in a 2024 report names the year, not a count
         own = _most_named(body, name, f"{ctx.article.title or ''} {ctx.sentences[0].text}")
         if own is not None and count < own:
@@ -196,6 +196,15 @@ def _edition_labels(sentence: Sentence, index: int, ctx: Context) -> Iterator[Dr
         spelled = _SPELLED_OUT.search(text, max(0, m.start() - 40), m.start())
         if spelled and 2 <= int(spelled.group(2)) <= 500:  # "Conference of Parties 28 (COP28)"
             yield _label_draft(int(spelled.group(2)), spelled.group(1), spelled.span(1))
+
+
+def _short_years(ctx: Context) -> frozenset[int]:
+    """The report's own years written short ("24" of 2024): its date, and years its title, lead
+    or address name."""
+    a = ctx.article
+    head = f"{a.title or ''} {ctx.sentences[0].text} {a.url or ''}"
+    years = {int(y) % 100 for y in re.findall(r"(?<!\d)20\d\d(?!\d)", head)}
+    return frozenset(years | ({a.published.year % 100} if a.published else set()))
 
 
 # the edition's number after its name written out, before its label: "Parties 28 (COP28)"
