@@ -4,7 +4,9 @@ its title gives the edition it reports ("Eurovision 2019")."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
+from collections.abc import Iterable
 
 # /2018/11/23/, /2018/11/, 2018-11-23, _20181123_ in an address; a ten-digit Unix time
 _PATH_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)([/_-])(0?[1-9]|1[0-2])(?:\2(0?[1-9]|[12]\d|3[01]))?(?!\d)")
@@ -84,3 +86,44 @@ def latest_year(text: str) -> int | None:
     """The latest year a text names: a report narrating 2016 is not a report of 1958."""
     years = [int(y) for y in _YEAR.findall(text) if FIRST_YEAR <= int(y) <= LAST_YEAR]
     return max(years) if years else None
+
+
+# Distinctive content: sentences long enough that two reports share one only by copying it.
+# Digits are kept apart from words so a changed number changes the sentence's print.
+_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+PRINT_WORDS = 10  # a sentence shorter than this is too common to tell a story apart
+
+
+def fingerprints(sentences: Iterable[str]) -> tuple[str, ...]:
+    """Short prints of a report's long sentences (lower-cased words, punctuation ignored), in
+    order and without repeats: wire copies of one story share most of them."""
+    seen: dict[str, None] = {}
+    for text in sentences:
+        words = _TOKEN.findall(text.lower())
+        if len(words) >= PRINT_WORDS:
+            seen.setdefault(hashlib.sha1(" ".join(words).encode("utf-8")).hexdigest()[:12], None)
+    return tuple(seen)
+
+
+# 13.05.17, 13/05/2017: a date in figures, day and month in either order
+_FIGURES_DATE = re.compile(r"(?<![\d./])(\d{1,2})([./])(\d{1,2})\2(\d{4}|\d\d)(?![\d]|[./]\d)")
+_WEEKDAY_NEAR = 30  # characters either side: "on Saturday (13.05.17)"
+
+
+def weekday_date(text: str, weekdays: dict[str, int]) -> tuple[dt.date, str] | None:
+    """A date written in figures beside the name of the weekday it fell on ("on Saturday
+    (13.05.17)"), with the figures as written. The weekday says whether day or month comes
+    first and confirms the reading: figures that fit no weekday named beside them, or fit it
+    both ways, give nothing."""
+    names = re.compile(
+        r"\b(" + "|".join(map(re.escape, sorted(weekdays, key=len, reverse=True))) + r")\b", re.I
+    )
+    for m in _FIGURES_DATE.finditer(text):
+        near = text[max(0, m.start() - _WEEKDAY_NEAR) : m.end() + _WEEKDAY_NEAR]
+        named = {weekdays[w.lower()] for w in names.findall(near) if w.lower() in weekdays}
+        year = int(m.group(4)) + (2000 if len(m.group(4)) == 2 else 0)
+        a, b = int(m.group(1)), int(m.group(3))
+        readings = {d for d in (_date(year, b, a), _date(year, a, b)) if d and d.weekday() in named}
+        if len(readings) == 1:
+            return readings.pop(), m.group(0)
+    return None
