@@ -106,6 +106,7 @@ class Digest:
     stage: str | None = None  # the meeting the report's event sentence names
     edition_label: tuple[int, str] | None = None  # "Eurovision 2019" in its title or lead: (2019, label)
     latest_year: int | None = None  # the latest year its text names: the report is not older
+    prints: tuple[str, ...] = ()  # hashed long sentences: copies of one story share most of them
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +129,7 @@ class Occurrence:
     date: dt.date | None = None
     year_from_ordinal: bool = False  # the year was inferred from the report's own count
     evidence: tuple[Evidence, ...] = ()
+    copies: str | None = None  # unplaced reports sharing most of their text: one occurrence, year unknown
 
     @property
     def label(self) -> str:
