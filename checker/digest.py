@@ -10,7 +10,7 @@ import dataclasses
 import os
 
 from checker.articles import display_path, read_reports
-from checker.cues import labelled_year, latest_year, slug_year
+from checker.cues import fingerprints, labelled_year, latest_year, slug_year
 from checker.errors import InputError
 from checker.extract import extract_claims
 from checker.lexicon import Lexicon
@@ -61,6 +61,7 @@ def digest(article: Article, lex: Lexicon) -> Digest:
         stage=stage(article, claims, lex),
         edition_label=_edition_label(article, sentences, event_words(sig.terms)),
         latest_year=latest_year(article.text[article.body_start :]),
+        prints=fingerprints(s.text for s in sentences),
     )
 
 
