@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from checker.cues import url_date
+from checker.cues import url_date, weekday_date
 from checker.lexicon import Lexicon
 from checker.models import Article, Claim, Digest, Evidence, Occurrence
 from checker.stages import Stage, by_label, concluding, named_stage
@@ -27,24 +27,24 @@ class _Dated:
 
 
 def resolve_occurrences(digests: list[Digest], series: dict[str, str]) -> dict[str, Occurrence]:
-    """Resolve every report's year and meeting, strongest evidence first."""
+    """Resolve every report's year and meeting, strongest evidence first. A count never dates
+    its report: it is compared, and a miscount would move its report to another year."""
     articles = tuple(d.article for d in digests)
     by_article: dict[str, list[Claim]] = {d.article.path: list(d.claims) for d in digests}
+    prints = {d.article.path: d.prints for d in digests}
     dated = {d.article.path: _date_report(d) for d in digests}
-    starts = learned_starts(by_article, dated, series)
-    labels = {d.article.path: d.edition_label for d in digests}
     years = {
-        a.path: _within_bounds(
-            _year(a.path, dated[a.path], by_article[a.path], starts, series, labels[a.path]), d.latest_year
-        )
-        for a, d in zip(articles, digests, strict=True)
+        d.article.path: _year(dated[d.article.path], by_article[d.article.path], d.edition_label)
+        for d in digests
     }
+    years.update(_placed_by_copied_text(years, prints, series))  # a copy first: the surest
     years.update(_placed_by_shared_content(years, by_article, series))
+    copies = _copies_of_one_story(years, prints, series)
     stages = {d.article.path: d.stage for d in digests}
     meetings = _meetings(articles, dated, stages, series)
     out: dict[str, Occurrence] = {}
     for a in articles:
-        year, evidence, from_ordinal = years[a.path]
+        year, evidence = years[a.path]
         meeting, known, why = meetings[a.path]
         out[a.path] = Occurrence(
             series=series[a.path],
@@ -52,8 +52,8 @@ def resolve_occurrences(digests: list[Digest], series: dict[str, str]) -> dict[s
             meeting=meeting,
             meeting_known=known,
             date=dated[a.path].date,
-            year_from_ordinal=from_ordinal,
             evidence=tuple(evidence) + ((why,) if why else ()),
+            copies=copies.get(a.path),
         )
     return out
 
@@ -142,96 +142,50 @@ def dateline(article: Article, sentences: list[Sentence] | None = None) -> dt.da
             month = default_numbers().month_number(m.group("month"))
             if month:
                 return _safe_date(int(m.group("year")), month, int(m.group("day")))
+    # "on Saturday (13.05.17)" near the top: the day of the event the lead tells, confirmed by
+    # its weekday; the report was written then or soon after
+    for sentence in sentences[:_LEAD_SENTENCES]:
+        found = weekday_date(sentence.text, default_numbers().lex.weekdays)
+        if found:
+            return found[0]
     return None
 
 
-def learned_starts(
-    by_article: dict[str, list[Claim]], dated: dict[str, _Dated], series: dict[str, str]
-) -> dict[str, tuple[int, str]]:
-    """The first year of each series as the reports state or imply it: (year, how)."""
-    votes: dict[str, Counter[int]] = defaultdict(Counter)
-    for path, claims in by_article.items():
-        for claim in claims:
-            if claim.slot == "start-year" and not claim.counted and not claim.attributed:
-                votes[series[path]][claim.value] += 2
-            elif _main_count(claim) and dated[path].year:
-                votes[series[path]][dated[path].year - claim.value + 1] += 1
-    return {
-        name: (max(c.items(), key=lambda kv: (kv[1], -kv[0]))[0], "learned") for name, c in votes.items() if c
-    }
+_LEAD_SENTENCES = 4
 
 
-def _main_count(claim: Claim) -> bool:
-    return (
-        claim.slot == "ordinal"
-        and not claim.counted
-        and not claim.attributed
-        and claim.year_offsets == (0,)
-        and not claim.detail("label")  # "COP24" is compared, never used to date its report
-    )
-
-
-def _year(
-    path: str,
-    dated: _Dated,
-    claims: list[Claim],
-    starts: dict[str, tuple[int, str]],
-    series: dict[str, str],
-    label: tuple[int, str] | None = None,
-) -> tuple[int | None, list[Evidence], bool]:
+def _year(dated: _Dated, claims: list[Claim], label: tuple[int, str] | None = None) -> Placed:
     evidence = list(dated.evidence)
     if dated.year:
-        return dated.year, evidence, False
+        return dated.year, evidence
     if label:
         evidence.append(Evidence("edition-label", f"'{label[1]}' names the edition of {label[0]}"))
-        return label[0], evidence, False
+        return label[0], evidence
     session = next((c for c in claims if c.slot == "session"), None)
     if session is not None:
         year = session.detail("session_year")
         evidence.append(Evidence("session", f"'{session.display}' met in {year}", session.id))
-        return year, evidence, False
-    count = next((c for c in claims if _main_count(c)), None)
-    if count is None:
-        return None, evidence, False
-    own = next((c for c in claims if c.slot == "start-year" and not c.counted), None)
-    if own:
-        year = own.value + count.value - 1
-        evidence.append(
-            Evidence("arithmetic", f"'{count.display}' counted from '{own.display}' gives {year}", count.id)
-        )
-        return year, evidence, True
-    start = starts.get(series[path])
-    if start:
-        year = start[0] + count.value - 1
-        evidence.append(
-            Evidence(
-                "series-start",
-                f"'{count.display}' counted from the series' "
-                f"first year {start[0]}, learned from other reports, gives {year}",
-                count.id,
-            )
-        )
-        return year, evidence, True
-    return None, evidence, False
+        return year, evidence
+    return None, evidence
 
 
-Placed = tuple[int | None, list[Evidence], bool]
+Placed = tuple[int | None, list[Evidence]]
 
 
 def _placed_by_shared_content(
     years: dict[str, Placed], by_article: dict[str, list[Claim]], series: dict[str, str]
 ) -> dict[str, Placed]:
-    """Reports with no year of their own (or one read from a count) that state a distinctive
-    value a dated report of their series states (the same tally, the same 583 points) are of
-    that report's year, where every such value points to one year."""
+    """Reports with no year of their own that state a distinctive value a dated report of their
+    series states (the same tally, the same 583 points) are of that report's year, where every
+    such value points to one year."""
     known: dict[tuple[str, str, str], dict[int, Claim]] = defaultdict(dict)
-    for path, (year, _, from_count) in sorted(years.items()):
-        if year is not None and not from_count:
+    for path, (year, _) in sorted(years.items()):
+        if year is not None:
             for claim in filter(_distinctive, by_article[path]):
                 known[(series[path], claim.slot, repr(claim.value))].setdefault(year, claim)
     placed: dict[str, Placed] = {}
-    for path, (year, evidence, from_count) in sorted(years.items()):
-        if year is not None and not from_count:
+    for path, (year, evidence) in sorted(years.items()):
+        if year is not None:
             continue
         found = [
             (y, claim, theirs)
@@ -241,9 +195,85 @@ def _placed_by_shared_content(
         if found and len({y for y, _, _ in found}) == 1:
             y, claim, theirs = found[0]
             why = f"'{claim.display}' is also in {theirs.article}, a report of {y}"
-            kept = [e for e in evidence if e.source not in ("arithmetic", "series-start")]
-            placed[path] = (y, [*kept, Evidence("shared-content", why, claim.id)], False)
+            placed[path] = (y, [*evidence, Evidence("shared-content", why, claim.id)])
     return placed
+
+
+COPIED_SHARE = 0.5  # of the shorter report's long sentences: boilerplate is a few, a copy most
+COPIED_LEAST = 2
+
+
+def copied(a: tuple[str, ...], b: tuple[str, ...]) -> int:
+    """How many long sentences two reports share, where they share enough to be copies of one
+    story (a wire story and its reprints, a report and its corrected copy); else 0. A few
+    sentences of background an agency repeats every year ("X has long been labeled one of the
+    worst ...") are not enough: those are a small part of each report."""
+    shared = len(set(a) & set(b))
+    if shared >= COPIED_LEAST and shared >= COPIED_SHARE * min(len(a), len(b)):
+        return shared
+    return 0
+
+
+def _placed_by_copied_text(
+    years: dict[str, Placed], prints: dict[str, tuple[str, ...]], series: dict[str, str]
+) -> dict[str, Placed]:
+    """A report with no year that is a copy of dated reports of its series, all of one year,
+    is of that year."""
+    placed: dict[str, Placed] = {}
+    sharing = _sharing(prints, series)
+    for path, (year, evidence) in sorted(years.items()):
+        if year is not None:
+            continue
+        found = sorted(
+            (other_year, other, shared)
+            for other in sharing.get(path, ())
+            if (other_year := years[other][0]) is not None and (shared := copied(prints[path], prints[other]))
+        )
+        if found and len({y for y, _, _ in found}) == 1:
+            y, other, shared = found[0]
+            why = f"{shared} of its sentences are also in {other}, a report of {y}: copies of one story"
+            placed[path] = (y, [*evidence, Evidence("copied-text", why)])
+    return placed
+
+
+def _sharing(prints: dict[str, tuple[str, ...]], series: dict[str, str]) -> dict[str, set[str]]:
+    """The reports of its series each report shares a long sentence with (looked up by
+    sentence, so a large folder is not compared pair by pair)."""
+    holders: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for path in sorted(prints):
+        for mark in prints[path]:
+            holders[(series[path], mark)].append(path)
+    out: dict[str, set[str]] = defaultdict(set)
+    for paths in holders.values():
+        for path in paths:
+            out[path].update(p for p in paths if p != path)
+    return out
+
+
+def _copies_of_one_story(
+    years: dict[str, Placed], prints: dict[str, tuple[str, ...]], series: dict[str, str]
+) -> dict[str, str]:
+    """Unplaced reports of one series that are copies of one story (directly or through other
+    copies) report one occurrence, whatever its year: each gets the group's first report as
+    its key. A value they differ on is a conflict, not a question of their year."""
+    open_paths = sorted(p for p, (year, _) in years.items() if year is None)
+    home = {p: p for p in open_paths}
+
+    def root(p: str) -> str:
+        while home[p] != p:
+            p = home[p]
+        return p
+
+    sharing = _sharing({p: prints[p] for p in open_paths}, series)
+    for a in open_paths:
+        for b in sorted(sharing.get(a, ())):
+            if a < b and copied(prints[a], prints[b]):
+                first, second = sorted((root(a), root(b)))
+                home[second] = first
+    groups: dict[str, list[str]] = defaultdict(list)
+    for p in open_paths:
+        groups[root(p)].append(p)
+    return {p: key for key, members in groups.items() if len(members) > 1 for p in members}
 
 
 def _distinctive(claim: Claim) -> bool:
@@ -257,18 +287,6 @@ def _distinctive(claim: Claim) -> bool:
         number = value[0] if isinstance(value, tuple) and value[0] == value[-1] else value
         return isinstance(number, int | float) and not isinstance(number, bool) and number >= 100
     return False
-
-
-def _within_bounds(
-    placed: tuple[int | None, list[Evidence], bool], latest: int | None
-) -> tuple[int | None, list[Evidence], bool]:
-    """A year read from a count is dropped where the report speaks of a later year: a wrong
-    year is worse than none (the report stays unplaced, its findings unresolved)."""
-    year, evidence, from_count = placed
-    if not from_count or year is None or latest is None or year >= latest:
-        return placed
-    why = Evidence("bound", f"{evidence[-1].detail}, but the report speaks of {latest}: left unplaced")
-    return None, [*evidence[:-1], why], False
 
 
 def stage(article: Article, claims: list[Claim], lex: Lexicon) -> str | None:

@@ -26,6 +26,7 @@ class Item:
     meeting: str | None
     meeting_known: bool
     self_dated: bool = False  # the report's year was inferred from this very claim
+    copies: str | None = None  # the occurrence of unplaced copies of one story (year unknown)
 
     @property
     def resolved(self) -> bool:
@@ -67,8 +68,47 @@ def judge_per_occurrence(rule: Rule, series: str, subject: str, items: list[Item
         # an occurrence whose reports disagree is settled first: it shows in no time-shift
         settled = {k: b for k, b in buckets.items() if not _incompatible_sides(rule, b)}
         findings += _time_shifts(rule, series, subject, settled)
-    findings += _unresolved(rule, series, subject, items)
+    copied, settled_copies = _judge_copies(rule, series, subject, items)
+    findings += copied
+    findings += _unresolved(rule, series, subject, [i for i in items if id(i) not in settled_copies])
     return findings
+
+
+def _copy_groups(items: Iterable[Item]) -> dict[tuple[str, str | None], list[Item]]:
+    """Unplaced items of copies of one story, by that occurrence (and meeting, where known)."""
+    groups: dict[tuple[str, str | None], list[Item]] = defaultdict(list)
+    for item in items:
+        if item.year is None and item.copies:
+            groups[(item.copies, item.meeting if item.meeting_known else None)].append(item)
+    return groups
+
+
+def _judge_copies(rule: Rule, series: str, subject: str, items: list[Item]) -> tuple[list[Finding], set[int]]:
+    """Copies of one story whose year is unknown still report one occurrence: values they
+    differ on conflict. Returns the findings and the items they settle (compared no further)."""
+    findings: list[Finding] = []
+    settled: set[int] = set()
+    for _, group in sorted(_copy_groups(items).items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
+        if len({i.claim.article for i in group}) < 2:
+            continue
+        sides = _incompatible_sides(rule, group)
+        if sides:
+            findings.append(_copies_conflict(rule, series, subject, sides))
+            settled.update(id(i) for i in group)
+    return findings, settled
+
+
+def _copies_conflict(rule: Rule, series: str, subject: str, sides: list[list[Item]]) -> Finding:
+    return make_finding(
+        rule,
+        series,
+        subject,
+        Verdict.CONFLICT,
+        sides,
+        "Reports that share most of their sentences (copies of one story, so of one occurrence, "
+        "its year unknown) disagree.",
+        occurrence="year unknown",
+    )
 
 
 def _incompatible_sides(rule: Rule, items: list[Item]) -> list[list[Item]]:
@@ -138,10 +178,10 @@ def _unresolved(rule: Rule, series: str, subject: str, items: list[Item]) -> lis
     clashing = [
         i for i in comparable if any(not rule.compatible(rule.value(i.claim), v) for v in open_groups)
     ]
-    groups = group_by_value(rule, open_items + clashing)
-    if len(groups) < 2 or all(rule.compatible(v, w) for v in groups for w in groups):
+    # as within an occurrence, a value compatible with every other ("more than 50") takes no side
+    sides = _incompatible_sides(rule, open_items + clashing)
+    if len(sides) < 2:
         return []
-    sides = list(groups.values())
     return [
         make_finding(
             rule,
@@ -202,11 +242,14 @@ def judge_derived(
                     + _self_dated_note(group),
                 )
             )
-    unknown = [i for i in items if i.year is None]
+    copied, settled_copies = _judge_copies(rule, series, subject, items)
+    findings.extend(copied)
+    unknown = [i for i in items if i.year is None and id(i) not in settled_copies]
     if unknown:
-        values = {rule.value(i.claim) for i in items}
+        rest = [i for i in items if id(i) not in settled_copies]
+        values = {rule.value(i.claim) for i in rest}
         if len(values) > 1:
-            sides = list(group_by_value(rule, items).values())
+            sides = list(group_by_value(rule, rest).values())
             findings.append(
                 make_finding(
                     rule,

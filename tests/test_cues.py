@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from checker.cues import labelled_year, slug_year, url_date
+from checker.cues import labelled_year, slug_year, url_date, weekday_date
 
 
 @pytest.mark.parametrize(
@@ -83,22 +83,22 @@ def test_slug_year_beside_the_events_name() -> None:
     assert slug_year("https://x.example/nordvik/archive/photos/2022", words) is None
 
 
-def test_a_year_read_from_a_count_is_dropped_where_the_report_speaks_of_a_later_year(tmp_path) -> None:
+def test_a_count_never_dates_its_report(tmp_path) -> None:
     dated = "The Lakeside City Marathon was held for the 20th time on Sunday, with 9,000 runners.\n"
     placed = _placed(
         tmp_path,
         {
             "a.md": "---\npublished: 2019-04-15\n---\n" + dated,
             "b.md": "---\npublished: 2020-04-13\n---\n" + dated.replace("20th", "21st"),
-            # undated; its "second year" is misread as the race's count: 2001 cannot be the
-            # year of a report that tells of 2016
-            "c.md": "The Lakeside City Marathon was held on Sunday for the second year. Ana Ruiz, "
+            # undated: its count would give 2021 from the first year the others imply, but the
+            # count is what is checked, so it cannot also say which year to check it in
+            "c.md": "The Lakeside City Marathon was held on Sunday for the 22nd time. Ana Ruiz, "
             "who had won the race in 2016, finished third.\n",
         },
     )
     assert placed["a.md"].year == 2019
     assert placed["c.md"].year is None
-    assert any(e.source == "bound" and "2016" in e.detail for e in placed["c.md"].evidence)
+    assert not any(e.claim for e in placed["c.md"].evidence)
 
 
 def test_a_report_without_a_date_is_placed_by_a_distinctive_value_a_dated_report_gives(tmp_path) -> None:
@@ -126,3 +126,46 @@ def test_a_date_months_before_publication_is_another_events(tmp_path) -> None:
     )
     assert placed["pre.md"].year == 2024
     assert any("days before it" in e.detail for e in placed["pre.md"].evidence)
+
+
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In Lisbon on Saturday (13.05.17) the jury met", dt.date(2017, 5, 13)),
+        ("on Saturday, 05/13/2017, the final", dt.date(2017, 5, 13)),  # month first: the weekday says so
+        ("held on Tuesday 02.04.2024 in the hall", dt.date(2024, 4, 2)),
+        ("on Friday (13.05.17)", None),  # 13 May 2017 was a Saturday: a misreading, no date
+        ("version 2.04.2024 of the rules", None),  # no weekday beside it
+        ("on Monday 1.2.2022 or 2.1.2022", None),  # 1 Feb 2022 was a Tuesday; 2 Jan a Sunday
+    ],
+)
+def test_a_date_in_figures_counts_only_beside_its_weekday(text: str, expected: dt.date | None) -> None:
+    found = weekday_date(text, WEEKDAYS)
+    assert (found[0] if found else None) == expected
+
+
+def test_a_report_without_a_date_is_placed_by_a_date_in_figures_beside_its_weekday(tmp_path) -> None:
+    placed = _placed(
+        tmp_path,
+        {
+            "song.md": "Norway have won the Nordvik Song Contest.\n\nIn Bergen, on Saturday (18.05.19), "
+            "Kari Holm sang her way to the title with 498 points.\n"
+        },
+    )
+    occurrence = placed["song.md"]
+    assert occurrence.year == 2019 and occurrence.date == dt.date(2019, 5, 18)
+
+
+def test_a_count_and_a_first_year_in_one_report_do_not_date_it(tmp_path) -> None:
+    placed = _placed(
+        tmp_path,
+        {
+            "vote.md": "The Harbour Assembly adopted the fishing resolution on Tuesday. The assembly has "
+            "adopted it every year since 2005, and this is the 16th year.\n"
+        },
+    )
+    assert placed["vote.md"].year is None
+    assert not [e for e in placed["vote.md"].evidence if e.source == "arithmetic" or e.claim]

@@ -1,0 +1,127 @@
+"""Copies of one story: placed by a dated copy, one occurrence when none is dated, and never
+joined by the few sentences of background an agency repeats every year."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from checker.cues import fingerprints
+from checker.models import Corpus, Verdict
+from checker.occurrence import copied
+from checker.pipeline import check
+from rules import all_rules
+
+# An invented wire story about an invented yearly vote, a sentence a line.
+STORY = [
+    "The Harbour Assembly on Tuesday voted to condemn the Westmark fishing ban for the 14th year in a row.",
+    "The vote was 151 in favour and 3 against, with 9 abstentions, the assembly said.",
+    "Delegates from the island states spoke for more than two hours before the vote was called.",
+    "The ban was first imposed in 1997 after a dispute over the northern fishing grounds.",
+    "Westmark's envoy Tomas Reller told the assembly that the measure protected stocks of cod.",
+    "Fishing communities on the islands say the ban has cost them their livelihoods for decades.",
+]
+# What an agency repeats in every year's story: background, not news of one vote.
+BACKGROUND = [
+    "Westmark has long been criticised by its neighbours for the way it manages the northern seas.",
+    "The assembly's resolutions are not binding, but they carry the weight of world opinion.",
+]
+
+
+def _write(folder: Path, reports: dict[str, str]) -> Corpus:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in reports.items():
+        (folder / f"{name}.md").write_text(text, encoding="utf-8")
+    return check([str(folder)], all_rules())
+
+
+def _report(lines: list[str], published: str | None = None) -> str:
+    head = f"---\npublished: {published}\n---\n" if published else ""
+    return head + "\n\n".join(lines) + "\n"
+
+
+def _changed(lines: list[str], old: str, new: str) -> list[str]:
+    return [line.replace(old, new) for line in lines]
+
+
+def _stem(path: str) -> str:
+    return Path(path).stem
+
+
+def test_prints_ignore_case_and_punctuation_and_skip_short_sentences() -> None:
+    long = "The vote was 151 in favour and 3 against, with 9 abstentions, the assembly said."
+    assert fingerprints([long]) == fingerprints([long.upper().replace(",", "")])
+    assert fingerprints([long]) != fingerprints([long.replace("151", "152")])
+    assert fingerprints(["The vote was held on Tuesday."]) == ()
+
+
+def test_copies_share_most_sentences_and_background_is_not_enough() -> None:
+    story = fingerprints(STORY)
+    assert copied(story, fingerprints(_changed(STORY, "151", "152"))) == len(STORY) - 1
+    other_year = fingerprints([*BACKGROUND, *(line.replace("14th", "15th") + " Later." for line in STORY)])
+    assert copied(fingerprints([*BACKGROUND, *STORY]), other_year) == 0
+
+
+def test_undated_copies_of_one_story_are_one_occurrence_and_their_tallies_conflict(tmp_path: Path) -> None:
+    corpus = _write(
+        tmp_path / "c",
+        {"wire": _report(STORY), "reprint": _report(_changed(STORY, "151 in favour", "152 in favour"))},
+    )
+    occurrences = {_stem(p): o for p, o in corpus.occurrences.items()}
+    assert occurrences["wire"].year is None and occurrences["reprint"].year is None
+    assert occurrences["wire"].copies and occurrences["wire"].copies == occurrences["reprint"].copies
+    tally = [f for f in corpus.findings if "reprint" in " ".join(f.articles) and f.slot.startswith("tally")]
+    assert [f.verdict for f in tally] == [Verdict.CONFLICT], tally
+    assert "year unknown" in tally[0].occurrence
+
+
+def test_undated_copies_whose_count_differs_conflict_on_the_count(tmp_path: Path) -> None:
+    corpus = _write(
+        tmp_path / "c",
+        {"wire": _report(STORY), "reprint": _report(_changed(STORY, "14th year", "15th year"))},
+    )
+    counts = [f for f in corpus.findings if f.rule == "FL101"]
+    assert [f.verdict for f in counts] == [Verdict.CONFLICT], counts
+
+
+def test_undated_copies_that_agree_give_nothing(tmp_path: Path) -> None:
+    corpus = _write(tmp_path / "c", {"wire": _report(STORY), "reprint": _report(STORY)})
+    assert corpus.findings == [] or all(f.verdict is not Verdict.CONFLICT for f in corpus.findings)
+
+
+def test_reports_of_two_years_sharing_background_stay_apart(tmp_path: Path) -> None:
+    later = [
+        "The Harbour Assembly on Tuesday voted to condemn the Westmark fishing ban for the 15th year "
+        "in a row.",
+        "The vote was 158 in favour and 2 against, with 6 abstentions, the assembly said.",
+        "This year the island states asked for a study of the cod stocks before the next vote.",
+        "Westmark's new envoy Ilse Brandt said the ban would be reviewed within two years.",
+    ]
+    corpus = _write(
+        tmp_path / "c", {"first": _report([*BACKGROUND, *STORY]), "second": _report([*BACKGROUND, *later])}
+    )
+    occurrences = {_stem(p): o for p, o in corpus.occurrences.items()}
+    assert occurrences["first"].copies is None and occurrences["second"].copies is None
+    assert not [f for f in corpus.findings if f.verdict is Verdict.CONFLICT], corpus.findings
+    assert any(f.verdict is Verdict.UNRESOLVED for f in corpus.findings)
+
+
+def test_an_undated_copy_of_a_dated_report_is_placed_in_its_year(tmp_path: Path) -> None:
+    corpus = _write(
+        tmp_path / "c",
+        {"dated": _report(STORY, "2019-10-30"), "copy": _report([*STORY, "Reporting by a stringer."])},
+    )
+    placed = {_stem(p): o for p, o in corpus.occurrences.items()}["copy"]
+    assert placed.year == 2019
+    assert any(e.source == "copied-text" and "dated" in e.detail for e in placed.evidence), placed.evidence
+
+
+def test_a_copy_of_dated_reports_of_two_years_is_not_placed(tmp_path: Path) -> None:
+    corpus = _write(
+        tmp_path / "c",
+        {
+            "a": _report(STORY, "2019-10-30"),
+            "b": _report(STORY, "2020-10-28"),  # a copy run again a year later: the years disagree
+            "copy": _report(STORY),
+        },
+    )
+    assert {_stem(p): o for p, o in corpus.occurrences.items()}["copy"].year is None
