@@ -3,6 +3,7 @@
 Usage:
     python benchmarks/run.py [--sizes 1000 10000] [--full] [--seed 0] [--workdir DIR]
                              [--profile] [--no-baseline] [--no-write] [--output BENCHMARKS.md]
+                             [--style template|realistic]
 
 For each N (default 1,000 and 10,000; --full adds 100,000) it generates a corpus with
 benchmarks/generate.py and measures, each in its own process:
@@ -21,8 +22,10 @@ that compares every pair of sentences holding a number with rapidfuzz. --profile
 over one `factlint check` at each N and keeps the top functions.
 
 Results print as a table and replace the marked sections of BENCHMARKS.md (the hand-written
-analysis around them is kept). Every command is recorded so it can be repeated by hand with
-/usr/bin/time -v.
+analysis around them is kept). --style realistic measures the same on the generator's
+realistic corpus (wire-story length, junk, paraphrases, encoding noise); its figures are
+printed only, as the marked sections hold the template corpus's. Every command is recorded so
+it can be repeated by hand with /usr/bin/time -v.
 """
 
 from __future__ import annotations
@@ -119,10 +122,11 @@ def _short(arg: str) -> str:
 # ---------------------------------------------------------------- the measurements
 
 
-def measure_generate(n: int, outdir: Path, seed: int) -> dict:
+def measure_generate(n: int, outdir: Path, seed: int, style: str = "template") -> dict:
     if outdir.exists():
         shutil.rmtree(outdir)
-    run = run_measured([PYTHON, str(HERE / "generate.py"), str(n), str(outdir), "--seed", str(seed)])
+    styled = [] if style == "template" else ["--style", style]
+    run = run_measured([PYTHON, str(HERE / "generate.py"), str(n), str(outdir), "--seed", str(seed), *styled])
     if run.exit:
         raise SystemExit(f"generate failed: {run.stderr}")
     size = sum(f.stat().st_size for f in outdir.glob("*.md"))
@@ -416,8 +420,9 @@ def audit(findings: dict, expected: dict, seed: int) -> dict:
     (planted values excepted), and stated values no claim was read from."""
     corpus = generate.plan(expected["reports_count"], seed)
     by_name = {r.name: r for r in corpus.reports}
+    write = generate.render_realistic if expected.get("style") == "realistic" else generate.render
     for report in corpus.reports:
-        generate.render(report, seed)  # fills report.stated
+        write(report, seed)  # fills report.stated
     wrong: dict[str, list[dict]] = defaultdict(list)
     counted: Counter = Counter()
     slots_of: dict[str, set[str]] = defaultdict(set)
@@ -601,11 +606,13 @@ def machine() -> dict:
     }
 
 
-def bench_size(n: int, workdir: Path, seed: int, results: Results, with_profile: bool) -> None:
+def bench_size(
+    n: int, workdir: Path, seed: int, results: Results, with_profile: bool, style: str = "template"
+) -> None:
     corpus = workdir / f"n{n}"
     say = _say
     say(f"N={n}: generating")
-    gen = measure_generate(n, corpus, seed)
+    gen = measure_generate(n, corpus, seed, style)
     expected = json.loads((corpus / "expected.json").read_text())
     say(f"N={n}: extraction")
     ext = measure_extraction(corpus)
@@ -951,7 +958,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--from-json", type=Path, default=None, help="render figures saved by --json instead of measuring"
     )
+    parser.add_argument(
+        "--style",
+        choices=generate.STYLES,
+        default="template",
+        help="the generated corpus's style (realistic: printed only, BENCHMARKS.md is not written)",
+    )
     args = parser.parse_args(argv)
+    if args.style != "template":
+        args.no_write = True  # the marked sections of BENCHMARKS.md are the template corpus's
     if args.from_json:
         results = _from_json(args.from_json)
         print(markdown(results))
@@ -969,7 +984,7 @@ def main(argv: list[str] | None = None) -> int:
         results.startup = measure_startup()
         results.commands.append(results.startup["command"])
         for n in sizes:
-            bench_size(n, workdir, args.seed, results, args.profile)
+            bench_size(n, workdir, args.seed, results, args.profile, args.style)
             if n == 1000 and not args.no_baseline:
                 _say("N=1000: naive rapidfuzz baseline")
                 expected = json.loads((workdir / "n1000" / "expected.json").read_text())
