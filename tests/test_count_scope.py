@@ -31,3 +31,39 @@ def test_what_a_count_counts(text: str, counted: str) -> None:
     claims = [c for c in extract_claims(make_article("a.md", aliases, lex), lex) if c.slot == "ordinal"]
     assert len(claims) == 1, claims
     assert claims[0].counted == counted.replace("Arcadia", "Portugal")
+
+
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        # a stage named beside a count keys it apart from the count of the whole event
+        ("A total of 24 countries performed in the grand final.", {"participating-countries:final": 24}),
+        ("Some 24 countries took part in this year's contest.", {"participating-countries": (21, 27)}),
+        # the part and its whole: what each did is said by its own verb
+        (
+            "Nine of the 16 countries that performed went through to the final.",
+            {"qualifiers:semi-final": 9, "participating-countries:semi-final": 16},
+        ),
+        ("Nine of the 16 countries went through to the final.", {"qualifiers:semi-final": 9}),
+        # "N other X" counts one more; with a name before it, the names are unknown to a count
+        ("The winner beat 21 other performers in the final.", {"entrants:final": 22}),
+        ("Peru and 21 other countries took part.", {}),
+        # a count of another body is not the event's
+        (
+            "The 27-nation bloc backed the deal, and delegates from 190 countries approved it.",
+            {"participating-countries": 190},
+        ),
+        ("The bloc's 27 member states met at the summit.", {}),
+        # the voting countries and the juries are counted apart from those taking part
+        (
+            "Songs from 26 countries competed, and the 37 voting countries gave their points.",
+            {"participating-countries": 26, "voting-countries": 37},
+        ),
+    ],
+)
+def test_what_a_group_count_is_about(text: str, counts: dict[str, object]) -> None:
+    lex = default_lexicon()
+    claims = extract_claims(make_article("a.md", text, lex), lex)
+    found = {c.slot: c.value for c in claims if c.kind == "count"}
+    want = {k: (v, v) if isinstance(v, int) else v for k, v in counts.items()}
+    assert found == want

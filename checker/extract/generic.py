@@ -132,15 +132,23 @@ def count_drafts(
                 continue
             value = read_number(m.group("num"), ctx)
             a, b, clause = clause_of(text, m.start(), m.end())
-            if value is None or avoided(family, piece_around(text, m.start(), m.end(), a, b)):
+            scope = verb_scope(text, m, a, b)
+            piece = piece_around(text, m.start(), m.end(), a, b)
+            if value is None or avoided(family, scope if _PART_OF.search(text[a : m.start()]) else piece):
                 continue
-            if family.verbs and not phrases_re(family.verbs).search(clause):
+            if family.verbs and not phrases_re(family.verbs).search(scope):
                 continue
             seen.add(m.start("num"))
+            others = _others(text, m, a)
+            if others is None:
+                continue
+            value += others
             qualifier = QUALIFIERS.get(" ".join((m.group("qual") or "").lower().split()), "exact")
             yield Draft(
                 family=family.name,
-                slot=family.name + category_key(clause, ctx.lex),
+                slot=family.name
+                + _own_categories(family, clause, ctx.lex)
+                + stage_key(text, m, clause, ctx.lex),
                 value=interval(value, qualifier),
                 display=m.group(0),
                 span=m.span(),
@@ -148,6 +156,66 @@ def count_drafts(
                 year_offsets=offsets_of(text, m.start(), m.end(), a, b, ctx),
                 extra={"number": value, **named_year(text, m.start(), m.end(), a, b)},
             )
+
+
+# "Ten of the 15 countries that performed went through": the relative clause says what the 15
+# did, the words after it what the ten did.
+_RELATIVE_AFTER = re.compile(r"\s*,?\s*(?:that|which|who)\s+(?:(?:had|have|has|were|was)\s+)?[\w'-]+")
+_PART_OF = re.compile(r"(?<![\w-])[\w-]+\s+of\s+the\s+$", re.I)
+
+
+def verb_scope(text: str, m: re.Match[str], a: int, b: int) -> str:
+    """Where a family's verb must stand to say what the counted group did: the clause; for the
+    whole of "N of the M X that V ..." only its relative clause; for the part N, the rest."""
+    rel = _RELATIVE_AFTER.match(text, m.end())
+    if "whole" in m.re.groupindex and m.group("whole"):
+        return text[rel.end() if rel else m.end() : b]
+    if _PART_OF.search(text[a : m.start()]):
+        return rel.group() if rel else ""
+    return text[a:b]
+
+
+_OTHER = re.compile(r"\bother\b", re.I)
+_NAMED_AND = re.compile(r"\band\s+$", re.I)
+
+
+def _others(text: str, m: re.Match[str], a: int) -> int | None:
+    """ "beat 25 other performers": the group counted is those 25 and one more (1); "Chile and
+    20 other countries" counts named ones too, which a bare count cannot tell (None); else 0."""
+    if not _OTHER.search(text, m.end("num"), m.end()):
+        return 0
+    if _NAMED_AND.search(text[a : m.start()]):
+        return None
+    return 1
+
+
+def _own_categories(family: Family, clause: str, lex: Lexicon) -> str:
+    """The category key of a count, less the categories its own nouns name: "37 national
+    juries" counts juries, not a part of the jury vote."""
+    own = set(categories_in(" ; ".join(family.nouns), lex))
+    found = [k for k in categories_in(clause, lex) if k not in own]
+    return ":" + ":".join(found) if found else ""
+
+
+def stage_key(text: str, m: re.Match[str], clause: str, lex: Lexicon) -> str:
+    """':final', ':first semi-final': the stage of the occurrence a count speaks of, where its
+    clause names one ("27 countries performed in the grand final", "ten songs are through to
+    the final" is the semi-final's); a count of the final field is not the count of the whole
+    contest. A stage inside the counted noun ("acts in the final") is the noun's own."""
+    from checker.stages import named_stage
+
+    if named_stage(m.group(0), lex) is not None:
+        return ""
+    stage = named_stage(clause, lex)
+    if stage is None:
+        return ""
+    ordinal = re.search(rf"\b(first|second|third)\s+(?:{_stage_words(stage.words)})\b", clause, re.I)
+    return f":{ordinal.group(1).lower()} {stage.label}" if ordinal else f":{stage.label}"
+
+
+@cache
+def _stage_words(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
 _SCALED = re.compile(r"(\d+(?:\.\d+)?)\s+(thousand|million)", re.I)

@@ -75,7 +75,14 @@ def _patterns(family: Family, n: Numbers) -> tuple[re.Pattern[str], ...]:
     adjectives = (
         r"(?:(?!(?:of|the|a|an|and|or|to|in|on|at|for|from|with|by|who|that)\b)[a-z][\w'-]*\s+){0,2}?"
     )
-    patterns = [re.compile(rf"(?<![\w$€£.,-]){num}\s+{adjectives}(?:{nouns})\b", re.I)]
+    patterns = [
+        re.compile(rf"(?<![\w$€£.,-]){num}\s+{adjectives}(?:{nouns})\b", re.I),
+        # "Ten of the 15 countries that performed went through": the part, beside its whole
+        re.compile(
+            rf"(?<![\w$€£.,-]){num}\s+of\s+the\s+(?P<whole>\d+|{n.cardinal})\s+{adjectives}(?:{nouns})\b",
+            re.I,
+        ),
+    ]
     if family.lead_nouns:
         lead = _alt(family.lead_nouns)
         patterns.append(
