@@ -39,6 +39,10 @@ def resolve_occurrences(digests: list[Digest], series: dict[str, str]) -> dict[s
     }
     years.update(_placed_by_copied_text(years, prints, series))  # a copy first: the surest
     years.update(_placed_by_shared_content(years, by_article, series))
+    years.update(_placed_by_calendar(years, dated, by_article, series))
+    # copies of a report placed by a value it shares follow it, even where that value was
+    # changed in the copy: the change is then compared within the year, not left open
+    years.update(_placed_by_copied_text(years, prints, series))
     copies = _copies_of_one_story(years, prints, series)
     stages = {d.article.path: d.stage for d in digests}
     meetings = _meetings(articles, dated, stages, series)
@@ -199,6 +203,35 @@ def _placed_by_shared_content(
     return placed
 
 
+def _placed_by_calendar(
+    years: dict[str, Placed],
+    dated: dict[str, _Dated],
+    by_article: dict[str, list[Claim]],
+    series: dict[str, str],
+) -> dict[str, Placed]:
+    """A report with no year whose event falls on a weekday, day and month ("on Tuesday,
+    October 29") that a dated report of its series gives as its event's date is of that
+    report's year: the same day and month fall on that weekday only every few years. Where
+    dated reports of two years give that day, or the report names no weekday, nothing."""
+    days: dict[tuple[str, int, int, int], set[tuple[int, str]]] = defaultdict(set)
+    for path, (year, _) in years.items():
+        date = dated[path].date
+        if year is not None and date is not None and date.year == year:
+            days[(series[path], date.month, date.day, date.weekday())].add((year, path))
+    placed: dict[str, Placed] = {}
+    for path, (year, evidence) in sorted(years.items()):
+        event = next((c for c in by_article[path] if c.slot == "event-date"), None)
+        if year is not None or event is None or None in event.value[1:] or event.value[0]:
+            continue
+        _, month, day, weekday = event.value
+        found = sorted(days.get((series[path], month, day, weekday), ()))
+        if found and len({y for y, _ in found}) == 1:
+            y, other = found[0]
+            why = f"'{event.display}' is the day {other} dates its event, in {y}"
+            placed[path] = (y, [*evidence, Evidence("calendar", why, event.id)])
+    return placed
+
+
 COPIED_SHARE = 0.5  # of the shorter report's long sentences: boilerplate is a few, a copy most
 COPIED_LEAST = 2
 
@@ -276,6 +309,11 @@ def _copies_of_one_story(
     return {p: key for key, members in groups.items() if len(members) > 1 for p in members}
 
 
+# A score of this many points, or a count of this many people, is rarely the same two years
+# running; a count of members below it (193 nations, 196 parties) is the same every year.
+DISTINCTIVE = {"score": 100, "count": 1000}
+
+
 def _distinctive(claim: Claim) -> bool:
     """A value few occurrences share: a tally of two parts or more, or a large exact number."""
     if claim.attributed or claim.year_offsets != (0,) or claim.detail("year") or claim.counted:
@@ -283,9 +321,10 @@ def _distinctive(claim: Claim) -> bool:
     value = claim.value
     if claim.kind == "tally":
         return sum(v is not None for v in value) >= 2
-    if claim.kind in ("count", "score"):
+    if claim.kind in DISTINCTIVE:
         number = value[0] if isinstance(value, tuple) and value[0] == value[-1] else value
-        return isinstance(number, int | float) and not isinstance(number, bool) and number >= 100
+        exact = isinstance(number, int | float) and not isinstance(number, bool)
+        return exact and number >= DISTINCTIVE[claim.kind]
     return False
 
 

@@ -125,3 +125,44 @@ def test_a_copy_of_dated_reports_of_two_years_is_not_placed(tmp_path: Path) -> N
         },
     )
     assert {_stem(p): o for p, o in corpus.occurrences.items()}["copy"].year is None
+
+
+def test_an_undated_report_is_placed_by_the_weekday_and_day_a_dated_report_gives(tmp_path: Path) -> None:
+    corpus = _write(
+        tmp_path / "c",
+        {
+            "dated": _report(
+                ["The Harbour Assembly voted on Tuesday, October 29, to condemn the ban."], "2019-10-30"
+            ),
+            "other": _report(
+                ["The Harbour Assembly voted on Wednesday, October 28, to condemn the ban."], "2020-10-29"
+            ),
+            "undated": _report(["On Tuesday, October 29, the Harbour Assembly again condemned the ban."]),
+            "no-weekday": _report(["On October 29 the Harbour Assembly again condemned the ban."]),
+        },
+    )
+    placed = {_stem(p): o for p, o in corpus.occurrences.items()}
+    assert placed["undated"].year == 2019
+    assert any(e.source == "calendar" and "dated" in e.detail for e in placed["undated"].evidence)
+    assert placed["no-weekday"].year is None  # the same day and month recur every year
+
+
+def test_a_copy_follows_the_report_its_shared_tally_placed_and_its_changed_tally_conflicts(
+    tmp_path: Path,
+) -> None:
+    dated = _report(
+        [
+            "The Harbour Assembly on Tuesday condemned the Westmark fishing ban once again.",
+            "The resolution passed with 151 in favour and 3 against, with 9 abstentions.",
+            "Island delegates said the ban on the northern fishing grounds had to end.",
+        ],
+        "2019-10-30",
+    )
+    corpus = _write(
+        tmp_path / "c",
+        {"dated": dated, "wire": _report(STORY), "reprint": _report(_changed(STORY, "151 in", "152 in"))},
+    )
+    placed = {_stem(p): o for p, o in corpus.occurrences.items()}
+    assert placed["wire"].year == placed["reprint"].year == 2019
+    tally = [f for f in corpus.findings if f.slot.startswith("tally") and "reprint" in " ".join(f.articles)]
+    assert Verdict.CONFLICT in {f.verdict for f in tally}, tally
