@@ -1,4 +1,6 @@
-"""Event date: "on Thursday", "on Dec. 17", "on the 16th", "Wednesday [Oct 28 2009]"."""
+"""Event date: "on Thursday", "on Dec. 17", "on the 16th", "Wednesday [Oct 28 2009]",
+"November 22, Saturday"; in a sentence that tells the event decided, closed or won, the date
+beside that verb ("wrapped up Friday", "gavelled the decision a little after 4 am on Sunday")."""
 
 from __future__ import annotations
 
@@ -27,19 +29,25 @@ def _date_re(n: Numbers) -> re.Pattern[str]:
         )
 
     weekday = rf"(?P<weekday>{n.weekday})(?:'s)?"
+
+    # a weekday may follow the day too: "on November 22, Saturday, with a compromise"
+    def after(suffix: str) -> str:
+        return rf"(?:,?\s*(?P<weekday{suffix}>{n.weekday})\b)?"
+
     return re.compile(
         rf"\b(?:{weekday}(?:,?\s*\[?\(?\s*(?:{mdy('')}|{dmy('4')}))?"
-        rf"|{mdy('2')}|{dmy('3')}"
+        rf"|{mdy('2')}{after('2')}|{dmy('3')}{after('3')}"
         rf"|(?<=\bon )the (?P<dom>\d{{1,2}})(?:st|nd|rd|th)\b(?! (?:year|time|consecutive)))",
         re.IGNORECASE,
     )
 
 
 def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
-    """Yield the event's date: the first date in the first sentence that reports the event."""
+    """Yield the event's date, from the first sentence that reports the event."""
     if index != ctx.event_index:
         return
-    m = first_date(_date_re(ctx.numbers), sentence.text)
+    text, lex, numbers = sentence.text, ctx.lex, ctx.numbers
+    m = event_date(text, lex, numbers, ctx.article.published) or event_date(text, lex, numbers)
     draft = _draft(m, ctx) if m else None
     if draft:
         yield draft
@@ -52,26 +60,138 @@ _DATELINE = re.compile(
 )
 
 
-def first_date(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
-    """The first date in a sentence that is not its dateline."""
+def event_date(
+    text: str, lex: Lexicon, numbers: Numbers, published: dt.date | None = None
+) -> re.Match[str] | None:
+    """The event's date in a sentence: the date nearest a verb of the event, else its first
+    date; never the dateline, a deadline's weekday, the day something was said or a date
+    of a year long past."""
+    found = [
+        m
+        for m in _dates(_date_re(numbers), text)
+        if not _other_day(text, m, lex) and not _stale(m, numbers, published)
+    ]
+    verbs = _event_verbs(text, lex)
+    near = [(_gap(m.span(), v), m.start(), m) for m in found for v in verbs]
+    near = [x for x in near if x[0] <= _NEAR]
+    if near:
+        return min(near, key=lambda x: x[:2])[2]
+    return found[0] if found else None
+
+
+# news tells of days just past: a full date this long before publication is another event's
+# (the edition that chose this year's host, a treaty's signing)
+_STALE_DAYS = 60
+
+
+def _stale(m: re.Match[str], numbers: Numbers, published: dt.date | None) -> bool:
+    year, month, day, _ = _value(m, numbers)
+    if not (published and year and month and day) or not _possible((year, month, day, None)):
+        return False
+    return (published - dt.date(year, month, day)).days > _STALE_DAYS
+
+
+# a sentence of this many words besides its date is a date line, not a report of the event
+_DATE_LINE_WORDS = 3
+
+# how far (in characters) a date may stand from the verb it dates: within one clause or so
+_NEAR = 90
+
+
+def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, b[0] - a[1], a[0] - b[1])
+
+
+def _dates(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """Every date in a sentence after its dateline."""
     dateline = _DATELINE.match(text)
-    return pattern.search(text, dateline.end() if dateline else 0)
+    return list(pattern.finditer(text, dateline.end() if dateline else 0))
 
 
-def event_sentence(sentences: list[Sentence], lex: Lexicon, numbers: Numbers) -> int | None:
-    """The index of the sentence that dates the event: one with an event verb, else a weekday."""
-    verbs = lex.phrase_re("event_verbs")
-    pattern = _date_re(numbers)
+def _other_day(text: str, m: re.Match[str], lex: Lexicon) -> bool:
+    """A date that is not the event's: "the Friday deadline", "said on Thursday", or a line
+    that is little but a date ("Sunday, 12 May 2024", "Gazette , Sunday 20 Nov 2022"): the
+    page's own date, which places the report but does not say when the event was."""
+    if m.group("weekday") and _other_noun_re(lex).match(text, m.end()):
+        return True
+    if len(re.findall(r"\w+", text[: m.start()] + " " + text[m.end() :])) <= _DATE_LINE_WORDS:
+        return True
+    return bool(_said_re(lex).search(text, max(0, m.start() - 60), m.start()))
+
+
+def _event_verbs(text: str, lex: Lexicon) -> list[tuple[int, int]]:
+    """Where a sentence tells the event happening; "will be held" tells it to come, so a date
+    beside it is not yet the event's day."""
+    future = _future_re(lex)
+    return [v.span() for v in _verbs_re(lex).finditer(text) if not future.search(text, 0, v.start())]
+
+
+@cache
+def _future_re(lex: Lexicon) -> re.Pattern[str]:
+    words = sorted(lex.words("future_markers"), key=lambda w: (-len(w), w))
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) or r"(?!x)x"
+    return re.compile(rf"(?<![\w-])(?:{body})(?:\s+(?:not|be|have\s+been|then))*\s+$", re.IGNORECASE)
+
+
+@cache
+def _verbs_re(lex: Lexicon) -> re.Pattern[str]:
+    """The event's verbs: those that report it happening and those that tell it decided,
+    closed or won ("..." in a phrase stands for up to four words)."""
+    phrases = sorted(
+        set(lex.words("event_verbs")) | set(lex.words("event_date_verbs")), key=lambda p: (-len(p), p)
+    )
+    body = "|".join(_phrase(p) for p in phrases) or r"(?!x)x"
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+
+
+def _phrase(phrase: str) -> str:
+    words = [re.escape(part.strip()).replace(r"\ ", r"\s+") for part in phrase.split("...")]
+    return r"(?:\s+[\w'’-]+){0,4}?\s+".join(words)
+
+
+@cache
+def _other_noun_re(lex: Lexicon) -> re.Pattern[str]:
+    # "the Friday deadline", "Friday afternoon's deadline"
+    nouns = "|".join(map(re.escape, lex.words("weekday_other_nouns"))) or r"(?!x)x"
+    parts = "|".join(map(re.escape, lex.words("day_parts"))) or r"(?!x)x"
+    return re.compile(rf"(?:['’]s)?\s+(?:(?:{parts})(?:['’]s)?\s+)?(?:{nouns})\b", re.IGNORECASE)
+
+
+@cache
+def _said_re(lex: Lexicon) -> re.Pattern[str]:
+    """A speech verb just before a date: "said on Thursday", "told reporters Thursday". A verb
+    that also reports the event ("condemned") is the event's, not speech."""
+    event = {w.lower() for w in lex.words("event_verbs")} | {w.lower() for w in lex.words("event_date_verbs")}
+    said = sorted(
+        (w for w in lex.words("speech_verbs") if w.lower() not in event), key=lambda w: (-len(w), w)
+    )
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in said) or r"(?!x)x"
+    return re.compile(rf"(?<![\w-])(?:{body})(?:\s+[a-z][\w'’-]*)?(?:\s+on)?\s+$", re.IGNORECASE)
+
+
+def event_sentence(
+    sentences: list[Sentence], lex: Lexicon, numbers: Numbers, published: dt.date | None = None
+) -> int | None:
+    """The index of the sentence that dates the event: one with a verb of the event, else an
+    event noun, else a weekday; a date long before publication only when the report gives no
+    other (placing the report then tells it is another event's)."""
+    found = _event_sentence(sentences, lex, numbers, published)
+    return found if found is not None or published is None else _event_sentence(sentences, lex, numbers)
+
+
+def _event_sentence(
+    sentences: list[Sentence], lex: Lexicon, numbers: Numbers, published: dt.date | None = None
+) -> int | None:
+    dated = [event_date(s.text, lex, numbers, published) for s in sentences]
     for index, sentence in enumerate(sentences):
-        if verbs.search(sentence.text) and first_date(pattern, sentence.text):
+        if dated[index] and _event_verbs(sentence.text, lex):
             return index
     nouns = lex.phrase_re("event_nouns")
     for index, sentence in enumerate(sentences):
-        if nouns.search(sentence.text) and first_date(pattern, sentence.text):
+        if dated[index] and nouns.search(sentence.text):
             return index
-    for index, sentence in enumerate(sentences):
-        m = first_date(pattern, sentence.text)
-        if m and m.group("weekday"):
+    for index, m in enumerate(dated):
+        if m and _weekday_word(m):
             return index
     return None
 
@@ -88,9 +208,14 @@ def _possible(value: tuple) -> bool:
     return True
 
 
-def _draft(m: re.Match[str], ctx: Context) -> Draft | None:
-    n = ctx.numbers
-    weekday = n.lex.weekdays.get((m.group("weekday") or "").lower())
+def _weekday_word(m: re.Match[str]) -> str:
+    """The weekday a date names, before or after the day ("" for none)."""
+    return m.group("weekday") or m.group("weekday2") or m.group("weekday3") or ""
+
+
+def _value(m: re.Match[str], n: Numbers) -> tuple:
+    """(year, month, day, weekday) of a date as written, None for a part not said."""
+    weekday = n.lex.weekdays.get(_weekday_word(m).lower())
 
     def first(name: str) -> str | None:
         return next((m.group(name + k) for k in ("", "2", "3", "4") if m.group(name + k)), None)
@@ -99,7 +224,11 @@ def _draft(m: re.Match[str], ctx: Context) -> Draft | None:
     month = n.month_number(month_word) if month_word else None
     day = first("day") or m.group("dom")
     year = first("year")
-    value = (int(year) if year else None, month, int(day) if day else None, weekday)
+    return (int(year) if year else None, month, int(day) if day else None, weekday)
+
+
+def _draft(m: re.Match[str], ctx: Context) -> Draft | None:
+    value = _value(m, ctx.numbers)
     if not _possible(value):
         return None
     return Draft(family="date", slot="event-date", value=value, display=m.group(0).strip(), span=m.span())
