@@ -50,7 +50,9 @@ def extract_claims(
     if sentences is None:
         sentences = split_sentences(article.text, article.body_start)
     numbers = default_numbers()
-    ctx = Context(article, sentences, lex, numbers, dates.event_sentence(sentences, lex, numbers))
+    ctx = Context(
+        article, sentences, lex, numbers, dates.event_sentence(sentences, lex, numbers, article.published)
+    )
     line_starts = _line_starts(article.raw)
     claims: dict[str, Claim] = {}
     quotes: dict[int, str] = {}  # one string a sentence, shared by its claims (memory)
