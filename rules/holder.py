@@ -29,7 +29,10 @@ class Holder(KindRule):
         found = verdicts.judge_per_occurrence(self, series, subject, _outweighed(self, items))
         # one holder spelled two ways ("Kiprop" / "Kiprob") agrees, so it is a variant, as
         # FL501 says of a person's name; a country's name is never misspelt so
-        return found + verdicts.judge_spellings(self, series, subject, items, _named_holders, misspelt)
+        spellings = verdicts.judge_spellings(
+            self, series, f"{subject}:name-spelling", items, _named_holders, misspelt
+        )
+        return found + spellings
 
 
 def _named_holders(item: Item) -> list[str]:

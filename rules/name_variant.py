@@ -71,11 +71,14 @@ class NameVariant(Rule):
 
 
 def _candidate_pairs(keys: list[str]) -> list[tuple[str, str]]:
-    """Names that share their first or last word: only they are compared, not all pairs."""
+    """Names that share their first or last word: only they are compared, not all pairs. A
+    name of one word ("Obama") shares none with its misspelling: its first and last letters
+    stand for it."""
     blocks: dict[str, list[str]] = {}
     for key in keys:
         words = key.split()
-        for word in {words[0], words[-1]}:
+        marks = {words[0], words[-1]} if len(words) > 1 else {words[0], "<" + key[:2], ">" + key[-2:]}
+        for word in marks:
             blocks.setdefault(word, []).append(key)
     pairs = {(a, b) for block in blocks.values() for i, a in enumerate(block) for b in block[i + 1 :]}
     return sorted(pairs)
@@ -100,7 +103,24 @@ def same_person(a: str, b: str, roles_a: set[Role], roles_b: set[Role]) -> bool:
         return similar(a, b)
     if any((x[0] is None) != (y[0] is None) for x in roles_a for y in roles_b):
         return Levenshtein.normalized_similarity(a, b) >= SIMILAR
+    if any(x[0] is None and y[0] is None for x in roles_a for y in roles_b):
+        return one_letter_apart(a, b)  # no role on either side: the spelling alone must say so
     return False
+
+
+def one_letter_apart(a: str, b: str) -> bool:
+    """One name with a letter or two changed: the same words but one, of four letters or
+    more, one edit away (two in a word of seven letters or more): "Jamaladinova" /
+    "Jamaladynova" is one name, "Ana Ruiz" / "Eva Ruiz" two people."""
+    words_a, words_b = a.split(), b.split()
+    if len(words_a) != len(words_b):
+        return False
+    differ = [(x, y) for x, y in zip(words_a, words_b, strict=True) if x != y]
+    if len(differ) != 1:
+        return False
+    x, y = differ[0]
+    allowed = 2 if min(len(x), len(y)) >= 7 else 1
+    return min(len(x), len(y)) >= 4 and Levenshtein.distance(x, y) <= allowed
 
 
 def _same_role(x: Role, y: Role) -> bool:

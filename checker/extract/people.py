@@ -1,11 +1,19 @@
 """People and roles: "Chilean Ambassador to the UN Ana Rojas", "Anna Berg, the country's
-finance minister", and a named speaker ("Ana Rojas had also warned")."""
+finance minister", and a named speaker ("Ana Rojas had also warned", "said Ana Rojas").
+
+Every person a report names is read, so one name spelled two ways can be found (FL501): besides
+a title of office, a word for what the person is or does ("the chef Nigella Lawson", "Oleh
+Psiuk, the band's frontman"), an apposition said of people ("Simon Stiell, head of the UNFCCC",
+"Ana Ruiz, who won"), a royal style ("Catherine, Princess of Wales") or a name the report uses
+again, its surname alone ("Salvador Sobral ... Sobral said") or whole in another sentence. Only
+a title of office is a role compared across reports; a name inside a quotation is read for its
+spelling alone (the spelling is the report's, the role the speaker's)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 
 from checker.extract.base import Context, Draft
 from checker.lexicon import Lexicon, first_letter_guard, phrases_re
@@ -15,74 +23,269 @@ from checker.wording import name_key
 _HONORIFIC = r"(?:(?:H\.\s?E\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Sir|Dame)\s+)?"
 
 
-def _name_pattern(lex: Lexicon) -> str:
-    """Two to four capitalised words, none of them a word that never names a person."""
+def _name_pattern(lex: Lexicon, wide: bool = False) -> str:
+    """Two to four capitalised words, none of them a word that never names a person. Wide, a
+    name may also start with an accented capital ("Åkerman"), hold a lower-case particle ("André
+    Corrêa do Lago") and a prefixed part ("Sultan al-Jaber"): what the person reader uses."""
     stop = "|".join(sorted((re.escape(w) for w in lex.words("not_name_words")), key=len, reverse=True))
-    token = (
-        rf"(?:(?!(?:{stop})\b)[A-Z][\w'\u00c0-\u024f]+(?:-[A-Za-z][\w\u00c0-\u024f]*)?"
-        rf"|[A-Z]\.)"
-    )
-    # every name (and honorific) starts with a capital: a cheap look before the lookbehind
+    if not wide:
+        token = (
+            rf"(?:(?!(?:{stop})\b)[A-Z][\w'\u00c0-\u024f]+(?:-[A-Za-z][\w\u00c0-\u024f]*)?"
+            rf"|[A-Z]\.)"
+        )
+        # every name (and honorific) starts with a capital: a cheap look before the lookbehind
+        return (
+            rf"(?=[A-Z])(?<![\w'\u00c0-\u024f-]){_HONORIFIC}"
+            rf"(?P<name>{token}(?:\s+{token}){{1,3}})"
+        )
     return (
-        rf"(?=[A-Z])(?<![\w'\u00c0-\u024f-]){_HONORIFIC}"
-        rf"(?P<name>{token}(?:\s+{token}){{1,3}})"
+        rf"(?=[A-Z\u00c0-\u00de])(?<![\w'\u2019\u00c0-\u024f-]){_HONORIFIC}(?P<name>{_wide_name(lex, stop)})"
     )
+
+
+def _wide_name(lex: Lexicon, stop: str, words: str = "{1,3}") -> str:
+    particles = "|".join(re.escape(w) for w in lex.words("holder_particles"))
+    token = (
+        rf"(?:(?!(?:{stop})\b)[A-Z\u00c0-\u00de][\w'\u2019\u00c0-\u024f]+(?:-[A-Za-z][\w\u00c0-\u024f]*)?"
+        rf"|(?:al|el)-[A-Z][\w\u00c0-\u024f]+|[A-Z]\.)"
+    )
+    # a lower-case particle stands inside a name, never at its end
+    return rf"{token}(?:\s+(?:(?:{particles})\s+)?{token}){words}"
 
 
 @cache
 def _gate(lex: Lexicon) -> re.Pattern[str]:
     """A cheap first look: a person is named here only beside a title or a speech verb."""
-    words = {f for fs in (lex.vocab.get("titles") or {}).values() for f in fs}
-    words |= set(lex.words("speech_verbs"))
-    return phrases_re(sorted(words))
+    return phrases_re(sorted(_titles(lex) | set(lex.words("speech_verbs"))))
 
 
 @cache
-def _patterns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    _NAME = _name_pattern(lex)  # noqa: N806 - reads as the constant it is within the patterns
-    forms = sorted({f for fs in (lex.vocab.get("titles") or {}).values() for f in fs}, key=len, reverse=True)
-    title = "(?P<title>(?i:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms) + "))"
+def _noun_gate(lex: Lexicon) -> re.Pattern[str]:
+    """A cheap first look for the other cues: a word for a person, an apposition, a style."""
+    return phrases_re(
+        lex.words("person_nouns")
+        + lex.words("person_appositions")
+        + lex.words("royal_styles")
+        + lex.words("person_leads")
+    )
+
+
+def _titles(lex: Lexicon) -> set[str]:
+    return {f for fs in (lex.vocab.get("titles") or {}).values() for f in fs}
+
+
+def _alt(words: set[str] | tuple[str, ...], group: str) -> str:
+    forms = sorted(set(words), key=len, reverse=True)
+    return f"(?P<{group}>(?i:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms) + "))"
+
+
+_END = r"(?=[\s,.;:'\u2019)]|$)"
+
+
+@cache
+def _patterns(lex: Lexicon) -> tuple[re.Pattern[str], ...]:
+    """Names beside a title of office: before it, after it, or a speaker's name."""
+    _NAME = _name_pattern(lex, wide=True)  # noqa: N806 - reads as the constant it is within the patterns
+    forms = _titles(lex)
+    title = _alt(forms, "title")
     suffix = r"(?:\s+(?:to|of|for|at)\s+(?:the\s+)?[\w.'\- ]{1,40}?)?"
     speech = "|".join(re.escape(v) for v in lex.words("speech_verbs"))
+    stop = "|".join(re.escape(w) for w in lex.words("not_name_words"))
+    one = rf"(?P<name>(?!(?:{stop})\b)[A-Z\u00c0-\u00de][\w\u00c0-\u024f-]{{3,}})"
     return (
-        re.compile(
-            rf"{first_letter_guard(forms)}(?<![\w-]){title}{suffix},?\s+{_NAME}"
-            rf"(?=[\s,.;:']|$)"
-        ),
+        re.compile(rf"{first_letter_guard(forms)}(?<![\w-]){title}{suffix},?\s+{_NAME}{_END}"),
         re.compile(
             rf"{_NAME},\s+(?:the\s+|a\s+|an\s+)?(?P<pre>[^,;]{{0,50}}?)"
             rf"(?<![\w-]){title}(?![\w-])"
         ),
         re.compile(rf"{_NAME}\s+(?:(?:had|has|also|then|later)\s+){{0,2}}(?:{speech})\b"),
+        # "said Simon Stiell, head of ...": the speaker named after the verb
+        re.compile(rf"(?<![\w-])(?:{speech})\s+{_NAME}(?=\s*[,.;]|$)"),
+        # "President Obama": one word after a title, the surname, when no capital follows
+        re.compile(rf"{first_letter_guard(forms)}(?<![\w-]){title}\s+{one}(?![\w'\u2019-])(?!\s+[A-Z])"),
     )
+
+
+@cache
+def _noun_patterns(lex: Lexicon) -> tuple[re.Pattern[str], ...]:
+    """Names beside a word for a person, an apposition said of people, or a royal style."""
+    _NAME = _name_pattern(lex, wide=True)  # noqa: N806 - reads as the constant it is within the patterns
+    noun = _alt(lex.words("person_nouns"), "noun")
+    styles = "|".join(re.escape(w) for w in lex.words("royal_styles"))
+    apposition = _alt(lex.words("person_appositions"), "app")
+    lead = _alt(lex.words("person_leads"), "lead")
+    return (
+        re.compile(rf"(?<![\w-]){lead}\s+{_NAME}{_END}"),
+        re.compile(rf"(?<![\w-]){noun},?\s+{_NAME}{_END}"),
+        re.compile(rf"{_NAME},\s+(?:the\s+|a\s+|an\s+)?[^,;]{{0,40}}?(?<![\w-]){noun}(?![\w-])"),
+        re.compile(rf"{_NAME},\s+{apposition}\b"),
+        re.compile(
+            rf"(?<![\w-])(?P<name>[A-Z\u00c0-\u00de][\w\u00c0-\u024f]{{2,}},\s+(?:{styles})\s+of\s+[A-Z]\w+)"
+        ),
+    )
+
+
+@cache
+def _plain(lex: Lexicon) -> re.Pattern[str]:
+    return re.compile(_name_pattern(lex, wide=True))
 
 
 def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
     text = sentence.text
-    if not _gate(ctx.lex).search(text):
-        return
     taken: list[tuple[int, int]] = []
-    title_first, name_first, speaker = _patterns(ctx.lex)
-    for pattern in (title_first, name_first, speaker):
-        for m in pattern.finditer(text):
-            name = _clean_name(m.group("name"), ctx.lex)
-            span = m.span("name")
-            if not name or any(a < span[1] and span[0] < b for a, b in taken):
-                continue
-            taken.append(span)
-            title = _title_head(m.groupdict().get("title"), ctx.lex)
-            if title and m.groupdict().get("title") and _deputy(text, m.start("title")):
-                title = title if title.startswith("deputy") else f"deputy {title}"
-            org = _org(ctx, text, m) if title else None
-            role = f"{org or '?'}/{title or '?'}"
-            yield Draft(
-                family="person",
-                slot=f"person:{name_key(name)}",
-                value=name,
-                display=f"{name} ({_role_text(org, title)})",
-                span=span,
-                extra={"name": name, "title": title, "org": org, "role": role},
-            )
+    for m, titled in _matches(text, ctx):
+        span = m.span("name")
+        if any(a < span[1] and span[0] < b for a, b in taken):
+            continue
+        if titled and m.groupdict().get("title") and _past(text, m.start("title"), ctx.lex):
+            continue
+        name = _person_name(m.group("name"), ctx.lex)
+        if name and titled is None:
+            name = _bare_name(ctx, name, text[: span[0]])
+        if not name:
+            continue
+        taken.append(span)
+        yield _draft(sentence, m, name, titled, ctx)
+
+
+def _matches(text: str, ctx: Context) -> Iterator[tuple[re.Match[str], bool | None]]:
+    """Every name with its cue: True beside a title of office (a role read), False beside
+    another word for a person, None for a bare name (read only if the report uses it again)."""
+    if _gate(ctx.lex).search(text):
+        for pattern in _patterns(ctx.lex):
+            for m in pattern.finditer(text):
+                yield m, True
+    if _noun_gate(ctx.lex).search(text):
+        for pattern in _noun_patterns(ctx.lex):
+            for m in pattern.finditer(text):
+                yield m, False
+    for m in _plain(ctx.lex).finditer(text):
+        yield m, None
+
+
+def _draft(sentence: Sentence, m: re.Match[str], name: str, titled: bool | None, ctx: Context) -> Draft:
+    text, span = sentence.text, m.span("name")
+    at = m.group("name").find(name)
+    if at >= 0:  # the name's own words: a possessive, a word before or after it left out
+        span = (span[0] + at, span[0] + at + len(name))
+    groups = m.groupdict()
+    title = _title_head(groups.get("title"), ctx.lex) if titled else None
+    if title and groups.get("title") and _deputy(text, m.start("title")):
+        title = title if title.startswith("deputy") else f"deputy {title}"
+    org = _org(ctx, text, m) if title else None
+    shown = _role_text(org, title) if title or not groups.get("noun") else " ".join(m.group("noun").split())
+    extra: dict[str, object] = {
+        "name": name,
+        "title": title,
+        "org": org,
+        "role": f"{org or '?'}/{title or '?'}",
+    }
+    if sentence.is_quoted(span[0]):
+        # a speaker's words give the role, the report gives the spelling: only the name is read
+        extra.update(title=None, org=None, role="?/?", spelling_only=True)
+    return Draft(
+        family="person",
+        slot=f"person:{name_key(name)}",
+        value=name,
+        display=f"{name} ({shown})",
+        span=span,
+        extra=extra,
+    )
+
+
+def _person_name(raw: str, lex: Lexicon) -> str | None:
+    """A name as a person is called: a possessive left out ("Netta Barzilai's song"), a name
+    with a royal style kept whole, a surname alone no common word."""
+    if ", " in raw:
+        return raw if not lex.entity(raw.split(",")[0]) else None
+    tokens = raw.split()
+    cut = max((i + 1 for i, t in enumerate(tokens[:-1]) if _POSSESSIVE.search(t)), default=0)
+    tokens = tokens[cut:]  # "Ukraine's Crimea": not a name
+    first = set(tokens[0].lower().split("-")) if tokens else set()
+    if first & lex.word_set("past_role_words"):
+        return None  # "Ex-president Tom Berg": a role held before, about another time
+    while len(tokens) > 2 and tokens[0].lower() in _titles(lex):
+        tokens.pop(0)  # "Chairman Ana Ruiz" at the start of a sentence: the title left out
+    things = lex.word_set("not_person_words")
+    while len(tokens) > 2 and tokens[0] in things:  # "Climate Chief Ana Ruiz": Ana Ruiz
+        tokens.pop(0)
+    raw = _POSSESSIVE.sub("", " ".join(tokens))
+    if " " not in raw:  # a surname after a title of office
+        ok = (
+            raw not in lex.word_set("not_name_words")
+            and raw not in lex.word_set("holder_not_name")
+            and not lex.entity(raw)
+            and raw.lower() not in lex.word_set("stopwords")
+        )
+        return raw if ok else None
+    return _clean_name(raw, lex)
+
+
+_POSSESSIVE = re.compile(r"(?:'s|\u2019s|s'|s\u2019)$")
+
+
+def _bare_name(ctx: Context, name: str, before: str) -> str | None:
+    """A bare name is a person's when the report uses it again (its first or last word alone,
+    or the whole name in another sentence) and no "the" stands before it ("the Green Room").
+    It ends before a word the report also writes in lower case or one that never names a
+    person ("Duncan Laurence Wins Eurovision" in a headline is Duncan Laurence)."""
+    if re.search(r"(?:\b(?:the|The)\s+|[\"\u201c\u2018'])$", before):
+        return None  # "the Green Room"; a name in quotation marks is a song's or a motto's
+    body = ctx.article.text[ctx.article.body_start :]
+    particles = ctx.lex.word_set("holder_particles")
+    things = ctx.lex.word_set("not_person_words")
+    stop = ctx.lex.word_set("holder_not_name") | things
+
+    def common(word: str) -> bool:
+        return word in stop or word not in particles and _lower_case_too(body, word)
+
+    tokens = name.split()
+    start = next((i for i, w in enumerate(tokens) if not common(w)), len(tokens))
+    words: list[str] = []
+    for word in tokens[start:]:  # a word before the name is left out ("Climate Chief Ana Ruiz")
+        if word in things:
+            return None  # "Globe Arena": the name of a place or a thing
+        if common(word):
+            break
+        words.append(word)
+    while words and words[-1] in particles:
+        words.pop()
+    if len(words) < 2:
+        return None
+    kept = " ".join(words)
+    return kept if _recurs(body, kept) else None
+
+
+def _lower_case_too(body: str, word: str) -> bool:
+    return re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", body) is not None
+
+
+@lru_cache(maxsize=4096)
+def _recurs(body: str, name: str) -> bool:
+    words = name.split()
+    if body.count(name) > 1 and not _common(body, words[-1]):
+        return True
+    return any(_alone(body, word) for word in {words[0], words[-1]})
+
+
+def _common(body: str, word: str) -> bool:
+    """A word too short to tell, or one the report also writes in lower case ("Fund", "fund")."""
+    return len(word) < 4 or _lower_case_too(body, word)
+
+
+def _alone(body: str, word: str) -> bool:
+    """The report calls the person by one word of the name ("Sobral said", "Salvador went")."""
+    if _common(body, word):
+        return False
+    for m in re.finditer(rf"(?<![\w'\u2019-]){re.escape(word)}(?![\w-])", body):
+        before = body[max(0, m.start() - 30) : m.start()].split()
+        after = body[m.end() : m.end() + 30].split()
+        if before and before[-1].lower() == "the":
+            continue  # "the Castro regime", "the Obama administration": a family's name, a modifier
+        alone_before = not before or not before[-1][:1].isupper() or before[-1][-1:] in '.!?"'
+        if alone_before and not (after and after[0][:1].isupper()):
+            return True
+    return False
 
 
 @cache
@@ -101,6 +304,12 @@ def person_name_ending(lex: Lexicon, text: str) -> str | None:
     while tokens and tokens[0].lower() in titles:
         tokens.pop(0)
     return _clean_name(" ".join(tokens), lex) if tokens else None
+
+
+def _past(text: str, title_start: int, lex: Lexicon) -> bool:
+    """ "former Cuban leader", "ex-president": a role held before, a word or two between."""
+    words = re.split(r"[\s-]+", text[max(0, title_start - 30) : title_start].lower())[-3:]
+    return any(w in lex.word_set("past_role_words") for w in words)
 
 
 def _deputy(text: str, title_start: int) -> bool:

@@ -122,18 +122,33 @@ def same_holder(a: str, b: str, actor: str) -> bool:
         return True
     if _acronym(a, b) or _acronym(b, a):
         return True
-    return actor not in ("country",) and min(len(a), len(b)) >= 6 and fuzz.ratio(a, b) >= 85
+    if actor in ("country",):
+        return False
+    if min(len(a), len(b)) >= 6 and fuzz.ratio(a, b) >= 85:
+        return True
+    # a short name with one letter changed ("Nemo" / "Nimo") is one person's; two places
+    # may be one letter apart
+    return actor != "place" and _one_letter(a, b)
 
 
 def misspelt(a: str, b: str) -> bool:
-    """Two keys that are one name with a letter or two changed ("kiprop", "kiprob"), not one
-    name written short, nor two names."""
+    """Two keys that are one name with a letter or two changed ("kiprop", "kiprob"; "nemo",
+    "nimo"), not one name written short, nor two names."""
     if a == b:
         return False
     words_a, words_b = set(a.split()), set(b.split())
     if words_a <= words_b or words_b <= words_a:
         return False
-    return min(len(a), len(b)) >= 6 and fuzz.ratio(a, b) >= 85
+    return min(len(a), len(b)) >= 6 and fuzz.ratio(a, b) >= 85 or _one_letter(a, b)
+
+
+def _one_letter(a: str, b: str) -> bool:
+    """One letter put for another in a name of four letters or more."""
+    return (
+        len(a) == len(b) >= 4
+        and sum(x != y for x, y in zip(a, b, strict=True)) == 1
+        and not any(c.isdigit() for c in a + b)
+    )
 
 
 def _acronym(short: str, long: str) -> bool:
