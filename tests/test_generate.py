@@ -219,3 +219,5 @@ def test_factlint_reads_every_realistic_report(realistic: tuple[Path, dict], tmp
     assert all(published.values()), "front matter behind a BOM or CRLF was not read"
     quality = run.score(findings, expected)
     assert quality["planted"] == 5
+    # the audit renders the realistic style to know what each report stated
+    assert run.audit(findings, expected, 11)["stated"]["event-date"] == 100
