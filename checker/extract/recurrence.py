@@ -128,10 +128,19 @@ def _named_editions(sentence: Sentence, ctx: Context, taken: list[tuple[int, int
 
 
 def _another_year(text: str, start: int, end: int, ctx: Context) -> bool:
-    """True when the clause of a match names a year other than the report's own."""
+    """True when the clause of a match dates it before the report's year ("held there in 1970",
+    "decided on December 11, 2023"); a later year is a target ("by 2035"), and a year naming
+    something else ("the 2015 Paris Agreement") dates nothing here."""
+    if not ctx.article.published:
+        return False
     a, b = clause_around(text, start, end)
-    own = ctx.article.published.year if ctx.article.published else None
-    return any(int(y) != own for y in re.findall(r"\b(?:19|20)\d\d\b", text[a:b]))
+    return any(int(y) < ctx.article.published.year for y in _dated_re(ctx.numbers).findall(text, a, b))
+
+
+@cache
+def _dated_re(n: Numbers) -> re.Pattern[str]:
+    # "in 1970", "in June 1992", "on December 11, 2023": a year as a date, not as a name's part
+    return re.compile(rf"(?:\bin\s+|\b(?i:{n.month})\.?\s+(?:\d{{1,2}},?\s+)?)((?:19|20)\d\d)\b")
 
 
 @cache
@@ -142,6 +151,10 @@ def _named_ordinal_re(n: Numbers) -> re.Pattern[str]:
 
 # "COP24", "Cop 26": the event's own name and the number of its edition
 _LABEL = re.compile(r"(?<![\w'-])([A-Z]{2,5}|[A-Z][a-z]{2,})\s?(\d{1,3})(?![\w-])")
+# a label or an event held before or after its edition ("Pre-COP29"): which edition a report is about
+_LABEL_OR_ITS_EVENTS = re.compile(
+    r"(?<![\w'-])(?:[Pp]re-|[Pp]ost-)?([A-Z]{2,5}|[A-Z][a-z]{2,})\s?(\d{1,3})(?![\w-])"
+)
 # words between a label and what it is attached to: "the COP 24 Katowice climate conference"
 _NAME_WORDS = r"(?:(?:[A-Z][\w.'-]*|climate|change)\s+){0,3}"
 # "at COP29", "during COP23", "the president of COP26", "sealed by COP26 ...": the label is the
@@ -187,11 +200,16 @@ def _edition_labels(sentence: Sentence, index: int, ctx: Context) -> Iterator[Dr
         name, count = m.group(1).lower(), int(m.group(2))
         if name not in names or not 2 <= count <= 500 or count in years:
             continue  # "ESC24" in a 2024 report names the year, not a count
-        own = _most_named(body, name, f"{ctx.article.title or ''} {ctx.sentences[0].text}")
+        head = f"{ctx.article.title or ''} {ctx.sentences[0].text}"
+        own = _most_named(body, name, head)
         if own is not None and count < own:
             continue  # an earlier edition: history the report cites
+        if own is not None and count > own and _held_elsewhere(text, m.end(), body, name, own, head):
+            continue  # "Chile, host of COP25 in Santiago" in a report from Katowice
         if not _attached(text, m.start(), m.end()) or _other_edition(text, m.start(), m.end()):
             continue
+        if _another_year(text, m.start(), m.end(), ctx):
+            continue  # "as decided at the COP28 plenary in Dubai in December 2023"
         yield _label_draft(count, m.group(0), m.span())
         spelled = _SPELLED_OUT.search(text, max(0, m.start() - 40), m.start())
         if spelled and 2 <= int(spelled.group(2)) <= 500:  # "Conference of Parties 28 (COP28)"
@@ -205,6 +223,23 @@ def _short_years(ctx: Context) -> frozenset[int]:
     head = f"{a.title or ''} {ctx.sentences[0].text} {a.url or ''}"
     years = {int(y) % 100 for y in re.findall(r"(?<!\d)20\d\d(?!\d)", head)}
     return frozenset(years | ({a.published.year % 100} if a.published else set()))
+
+
+_HELD_IN = re.compile(r",?\s+in\s+([A-Z][\w-]+)")
+
+
+def _held_elsewhere(text: str, end: int, body: str, name: str, own: int, head: str) -> bool:
+    """True when a label is said to be held in a place ("COP25 in Santiago") that neither the
+    report's own edition ("COP24 in Katowice") nor its title or lead names."""
+    place = _HELD_IN.match(text, end)
+    if not place:
+        return False
+    own_places = {
+        held.group(1).lower()
+        for m in _LABEL.finditer(body)
+        if m.group(1).lower() == name and int(m.group(2)) == own and (held := _HELD_IN.match(body, m.end()))
+    }
+    return place.group(1).lower() not in own_places and place.group(1).lower() not in head.lower()
 
 
 # the edition's number after its name written out, before its label: "Parties 28 (COP28)"
@@ -261,11 +296,11 @@ def _label_names(title: str, lead: str, text: str, lex: Lexicon) -> frozenset[st
 
 @lru_cache(maxsize=256)
 def _most_named(text: str, name: str, head: str) -> int | None:
-    """The edition a report names most often by label, leaving out mentions of another
-    edition ("next year's COP30"); of those named most, the one its title or lead names, else
-    the latest (the others are history it cites)."""
+    """The edition a report names most often by label, its side events included ("Pre-COP29"),
+    leaving out mentions of another edition ("next year's COP30"); of those named most, the one
+    its title or lead names, else the latest (the others are history it cites)."""
     counts: dict[int, int] = {}
-    for m in _LABEL.finditer(text):
+    for m in _LABEL_OR_ITS_EVENTS.finditer(text):
         a = max(0, m.start() - 200)
         if m.group(1).lower() == name and not _other_edition(
             text[a : m.end() + 200], m.start() - a, m.end() - a
