@@ -253,7 +253,7 @@ def _placed_by_copied_text(
     """A report with no year that is a copy of dated reports of its series, all of one year,
     is of that year."""
     placed: dict[str, Placed] = {}
-    sharing = _sharing(prints, series)
+    sharing = _sharing(prints, series, sorted(p for p, (year, _) in years.items() if year is None))
     for path, (year, evidence) in sorted(years.items()):
         if year is not None:
             continue
@@ -269,18 +269,30 @@ def _placed_by_copied_text(
     return placed
 
 
-def _sharing(prints: dict[str, tuple[str, ...]], series: dict[str, str]) -> dict[str, set[str]]:
-    """The reports of its series each report shares a long sentence with (looked up by
-    sentence, so a large folder is not compared pair by pair)."""
+def _sharing(
+    prints: dict[str, tuple[str, ...]], series: dict[str, str], wanted: list[str]
+) -> dict[str, set[str]]:
+    """For each wanted report, the reports of its series it shares a long sentence with
+    (looked up by sentence, so a large folder is not compared pair by pair)."""
+    if not wanted:
+        return {}
     holders: dict[tuple[str, str], list[str]] = defaultdict(list)
     for path in sorted(prints):
         for mark in prints[path]:
             holders[(series[path], mark)].append(path)
-    out: dict[str, set[str]] = defaultdict(set)
-    for paths in holders.values():
-        for path in paths:
-            out[path].update(p for p in paths if p != path)
+    out: dict[str, set[str]] = {}
+    for path in wanted:
+        found: set[str] = set()
+        for mark in prints[path]:
+            paths = holders[(series[path], mark)]
+            if len(paths) <= COMMON_PRINT:  # a sentence in that many reports is a template
+                found.update(paths)
+        found.discard(path)
+        out[path] = found
     return out
+
+
+COMMON_PRINT = 50
 
 
 def _copies_of_one_story(
@@ -297,7 +309,7 @@ def _copies_of_one_story(
             p = home[p]
         return p
 
-    sharing = _sharing({p: prints[p] for p in open_paths}, series)
+    sharing = _sharing({p: prints[p] for p in open_paths}, series, open_paths)
     for a in open_paths:
         for b in sorted(sharing.get(a, ())):
             if a < b and copied(prints[a], prints[b]):
