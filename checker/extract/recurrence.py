@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterator
 from functools import cache, lru_cache
 
@@ -217,12 +218,14 @@ def _edition_labels(sentence: Sentence, index: int, ctx: Context) -> Iterator[Dr
 
 
 def _short_years(ctx: Context) -> frozenset[int]:
-    """The report's own years written short ("24" of 2024): its date, and years its title, lead
-    or address name."""
+    """The report's own years written short ("24" of 2024), one either side: its date, and years
+    its title, lead or address name."""
     a = ctx.article
     head = f"{a.title or ''} {ctx.sentences[0].text} {a.url or ''}"
     years = {int(y) % 100 for y in re.findall(r"(?<!\d)20\d\d(?!\d)", head)}
-    return frozenset(years | ({a.published.year % 100} if a.published else set()))
+    years |= {a.published.year % 100} if a.published else set()
+    # a year either side too: "FY25" in a 2024 report is a fiscal year, not a 25th edition
+    return frozenset(y + d for y in years for d in (-1, 0, 1))
 
 
 _HELD_IN = re.compile(r",?\s+in\s+([A-Z][\w-]+)")
@@ -280,18 +283,28 @@ _HELD_AT = re.compile(r"\b(?:at|during)\s+(?:the\s+)?$", re.I)
 
 @lru_cache(maxsize=256)
 def _label_names(title: str, lead: str, text: str, lex: Lexicon) -> frozenset[str]:
-    """Names whose labels number an event's editions: an event name of the title or lead, or a
-    label written as one word ("COP24", not "Article 6") that heads an event noun or verb, or
-    is where something is held ("at COP29 in Baku", "during COP23"), somewhere in the report."""
+    """Names whose labels number an event's editions: the event names of the title or lead;
+    where they name none, the label name the report uses most of those written as one word
+    ("COP24", not "Article 6") that head an event noun or verb or say where something is held
+    ("at COP29 in Baku", "during COP23"). One name only: a report about the climate talks
+    that mentions "SB60 talks" is not about two series."""
     names = set(_event_words(title, lead, lex)) | _named_before_edition_noun(f"{title}. {lead}", lex)
+    if names:
+        return frozenset(names)
     after = _attachment(family_of_slot("ordinal"))[0]
+    evidenced: set[str] = set()
+    mentions: dict[str, int] = defaultdict(int)
     for m in _LABEL.finditer(text):
-        if " " in m.group(0) or m.group(1).lower() in names or lex.entity(m.group(1)):
+        name = m.group(1).lower()
+        mentions[name] += 1
+        if " " in m.group(0) or lex.entity(m.group(1)):
             continue
-        held = _HELD_AT.search(text, max(0, m.start() - 10), m.start())
-        if after.match(text, m.end()) or held:
-            names.add(m.group(1).lower())
-    return frozenset(names)
+        if after.match(text, m.end()) or _HELD_AT.search(text, max(0, m.start() - 10), m.start()):
+            evidenced.add(name)
+    ranked = sorted(evidenced, key=lambda n: (-mentions[n], n))
+    if len(ranked) > 1 and mentions[ranked[0]] == mentions[ranked[1]]:
+        return frozenset()  # two names as often: which one the report is about is unknown
+    return frozenset(ranked[:1])
 
 
 @lru_cache(maxsize=256)
