@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from checker.extract.generic import avoided, category_key, clause_of, offsets_of
 from checker.kinds import Kind
+from checker.lexicon import phrases_re
 from checker.models import Claim
 from checker.text import look
 from checker.wording import name_key
@@ -39,12 +40,22 @@ _PARTS = {
         re.I,
     ),
 }
-_TOTAL = re.compile(r"\b(?:total|overall|combined|in all|altogether)\b", re.I)
+_TOTAL = re.compile(
+    r"\b(?:total|overall|combined|in all|altogether)\b|"
+    r"\b(?:took|taking|takes|brought|bringing|pushed|pushing|lifted|lifting)\s+(?:them|it|him|her)\s+to\s*$",
+    re.I,
+)
 # Points a country or a jury hands out are not the score of the one that gets them ...
-_GIVE = re.compile(r"\b(?:gave|give|gives|giving|given|awarded|awarding|handed|handing)\b", re.I)
+_GIVE = re.compile(
+    # "the singer was given 529 points" is the singer's score
+    r"\b(?<!was )(?<!were )(?<!been )(?<!being )"
+    r"(?:gave|give|gives|giving|given|awarded|awarding|handed|handing)\b",
+    re.I,
+)
 # ... unless a vote gives them: "the public vote gave them 492 points" is the public part.
 # a country or an act goes by "they" or "it"; "she" and "he" are a person, never a country
-_PRONOUN = re.compile(r"\b(?:they|them|their|it|its)\b", re.I)
+# ("their song" is the act's song: a possessive names no scorer)
+_PRONOUN = re.compile(r"\b(?:they|them|it)\b", re.I)
 # "the final in Tel Aviv, Israel": a country named as the place is not the one scoring
 _PLACE = re.compile(r"\b(?:in|at|near|across|throughout|around)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s*,?\s*){0,3}$")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -119,11 +130,12 @@ def _draft(
     from checker.extract.base import Draft
 
     a, b, clause = clause_of(text, m.start(), m.end())
-    if avoided(family, clause) or _YEAR.search(clause) or _margin(text, m, ctx.lex):
+    offsets = offsets_of(text, m.start(), m.end(), a, b, ctx)
+    if avoided(family, clause) or _other_year(clause, ctx) or _margin(text, m, ctx.lex):
         return None  # about a vote in a chamber, a share, another year's contest, a lead
     value = ctx.numbers.read_cardinal(m.group("num"))
     part = _part(text, m, a, ctx.lex)
-    actor = _actor(text, m, a, previous, ctx.lex)
+    actor = _actor(text, m, a, previous, ctx.lex) or _winner_subject(text, m, a, previous, ctx, family)
     if value is None or value > 100_000 or part is None or actor is None:
         return None
     if m.group(0).startswith("(") and not _listed(text[a : m.start()], ctx.lex):
@@ -134,9 +146,162 @@ def _draft(
         value=value,
         display=m.group(0).strip("()") if m.group(0).startswith("(") else m.group(0),
         span=m.span("num") if m.group(0).startswith("(") else m.span(),
-        year_offsets=offsets_of(text, m.start(), m.end(), a, b, ctx),
+        year_offsets=offsets,
         extra={"unit": unit},
     )
+
+
+def _other_year(clause: str, ctx: Context) -> bool:
+    """A clause naming a year speaks of another year's contest, unless every year it names is
+    the year the report was published ("At the 2023 final, Loreen won with 583 points")."""
+    years = {int(y) for y in _YEAR.findall(clause)}
+    published = ctx.article.published
+    return bool(years) and (published is None or years != {published.year})
+
+
+# "took the crown for the second time": an ordinal of a repeat, not a place
+_PLACE_WORD = re.compile(
+    r"\b(?:second|third|fourth|fifth|sixth|runner-up|runners-up|last|bottom)\b(?!\s+time)", re.I
+)
+_SUBJECT_PRONOUN = re.compile(r"^\s*(?:(?:right\s+)?(?:after|when|as|once)\s+)?(?:he|she|they)\b", re.I)
+
+
+def _winner_subject(
+    text: str, m: re.Match[str], clause_start: int, previous: str, ctx: Context, family: Family
+) -> str | None:
+    """The report's winner, where the score's subject is the winning act named by a pronoun or
+    a role ("He finished with 365 points", "The band won with 529 points", "the 25-year-old's
+    song had 492 points"): the sentence says the subject won, or the subject opens the
+    sentence after one that names no other place. Keyed by the winner's country where the
+    report names it, else "winner"."""
+    left = text[clause_start : m.start("num")]
+    if _PLACE_WORD.search(left) or lex_actors(left, ctx.lex) or _scored_before(left):
+        return None  # another place, another actor, or the subject's score came earlier
+    won = bool(family.verbs) and phrases_re(family.verbs).search(text) is not None
+    role = bool(family.lead_nouns) and _subject_role(left, family.lead_nouns)
+    pronoun = _subject_pronoun(left)
+    named = bool(family.verbs) and _named_winner(left, family.verbs)
+    if not (role or pronoun or named):
+        return None
+    if not won and (_PLACE_WORD.search(previous) or _PLACE_WORD.search(text[m.end() :])):
+        return None
+    return report_winner(ctx) or "winner"
+
+
+_SCORE_BEFORE = re.compile(rf"\d\s+(?:[a-z]+\s+)?{_UNITS}\b", re.I)
+_PARTS_AFTER = re.compile(rf"\d\s+{_UNITS}\s*\([^)]*$", re.I)
+
+
+def _scored_before(left: str) -> bool:
+    """A score before this one in its clause: this one is someone else's, or a part of that
+    score in brackets ("631 points (192 points from the juries ...)"), which stays the
+    subject's."""
+    return _SCORE_BEFORE.search(left) is not None and _PARTS_AFTER.search(left) is None
+
+
+def _subject_pronoun(left: str) -> bool:
+    """ "He finished with 365 points": a pronoun subject whose own clause runs to the number,
+    with no one else named on the way ("He was dragged off, and SuRie finished ...")."""
+    found = _SUBJECT_PRONOUN.search(left)
+    return found is not None and re.search(r"[,;:]|\b[A-Z]", left[found.end() :]) is None
+
+
+def lex_actors(text: str, lex: Lexicon) -> bool:
+    """Whether a piece of text names a country (not as a place: "in Malmo, Sweden") or a person."""
+    if any(e.kind == "country" and not _PLACE.search(text[:s]) for s, _, e in lex.find_entities(text)):
+        return True
+    return _names(lex).search(text) is not None
+
+
+# what may stand before the subject of a clause: "After the public vote", "On the night"
+_INTRO = re.compile(
+    r"\s*(?:(?:right|just|soon)\s+)?(?:after|before|on|in|at|following|with|when|as|once|during|then|so)\b",
+    re.I,
+)
+
+
+def _subject_role(left: str, roles: tuple[str, ...]) -> bool:
+    """Whether the clause's subject is the act named by its role ("The band won", "After the
+    vote the 25-year-old's song had"), not an object ("SuRie finished the song")."""
+    found = _role_re(roles).search(left)
+    if found is None:
+        return False
+    before = left[: found.start()].rsplit(",", 1)[-1]
+    return not before.strip() or _INTRO.match(before) is not None
+
+
+def _named_winner(left: str, verbs: tuple[str, ...]) -> bool:
+    """ "Nemo won with their song, scoring 591 points": a name the entity list does not know,
+    as the subject of a verb of winning."""
+    pattern = rf"\s*(?:[A-Z][\w'’\u00c0-\u024f-]*\s+){{1,3}}(?:has\s+|have\s+)?(?:{_alt(verbs)})\b"
+    return re.match(pattern, left) is not None
+
+
+def _alt(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _role_re(words: tuple[str, ...]) -> re.Pattern[str]:
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    # "the band", "the folk rap group", "the 25-year-old's song"
+    return re.compile(rf"\b(?:the|this|their|his|her)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{body})\b", re.I)
+
+
+# The last report's winner: extraction reads one report at a time, sentence by sentence, and
+# asks for its winner only where a score names none (one entry, checked by identity)
+_LAST_WINNER: list[tuple[Any, str | None]] = []
+
+
+def report_winner(ctx: Context) -> str | None:
+    """The country a report says won this edition: the one its winner claims name, or the one
+    it ties to the winning act ("Ukraine's Jamala", "Duncan Laurence of the Netherlands");
+    None when it names none, or more than one."""
+    if _LAST_WINNER and _LAST_WINNER[0][0] is ctx.article:
+        return _LAST_WINNER[0][1]
+    found = _read_winner(ctx)
+    _LAST_WINNER[:] = [(ctx.article, found)]
+    return found
+
+
+def _read_winner(ctx: Context) -> str | None:
+    from checker.families import generic_families
+    from checker.kinds import kind_named
+
+    winner = next((f for f in generic_families() if f.kind == "holder" and f.name == "winner"), None)
+    if winner is None:
+        return None
+    kind = kind_named("holder")
+    countries: set[str] = set()
+    for index, sentence in enumerate(ctx.sentences):
+        if not kind.wants(sentence.text, ctx, (winner,)):
+            continue
+        for draft in kind.read(sentence, index, ctx, winner):
+            if draft.slot != winner.name or draft.year_offsets != (0,):
+                continue
+            for actor, key in draft.value:
+                country = key if actor == "country" else _country_of(sentence.text, draft.display, ctx.lex)
+                if country:
+                    countries.add(country)
+    return next(iter(countries)) if len(countries) == 1 else None
+
+
+def _country_of(text: str, name: str, lex: Lexicon) -> str | None:
+    """The country a sentence ties a named act to: "Ukraine's Jamala", "Jamala of Ukraine",
+    "Jamala (Ukraine)"."""
+    at = text.find(name)
+    if at < 0:
+        return None
+    for s, e, ent in lex.find_entities(text):
+        if ent.kind != "country":
+            continue
+        before = text[e:at]
+        after = text[at + len(name) : s]
+        if s < at and re.fullmatch(r"(?:['’]s?|['’]s\s+[\w\s-]{0,30}?)\s+", before):
+            return ent.name
+        if s > at and re.fullmatch(r",?\s+(?:of|from|for)\s+(?:the\s+)?|\s*\(\s*", after):
+            return ent.name
+    return None
 
 
 _BY = re.compile(r"\b(?:by|than)\s+(?:(?:over|more than|just|only|some|about|nearly)\s+)?$", re.I)
