@@ -67,6 +67,7 @@ def _noun_gate(lex: Lexicon) -> re.Pattern[str]:
         + lex.words("person_appositions")
         + lex.words("royal_styles")
         + lex.words("person_leads")
+        + lex.words("presenter_leads")
     )
 
 
@@ -114,8 +115,10 @@ def _noun_patterns(lex: Lexicon) -> tuple[re.Pattern[str], ...]:
     styles = "|".join(re.escape(w) for w in lex.words("royal_styles"))
     apposition = _alt(lex.words("person_appositions"), "app")
     lead = _alt(lex.words("person_leads"), "lead")
+    hosts = _alt(lex.words("presenter_leads"), "lead")
     return (
         re.compile(rf"(?<![\w-]){lead}\s+{_NAME}{_END}"),
+        re.compile(rf"(?<![\w-]){hosts}\s+{_NAME}(?=\s+and\s+[A-Z\u00c0-\u00de])"),
         re.compile(rf"(?<![\w-]){noun},?\s+{_NAME}{_END}"),
         re.compile(rf"{_NAME},\s+(?:the\s+|a\s+|an\s+)?[^,;]{{0,40}}?(?<![\w-]){noun}(?![\w-])"),
         re.compile(rf"{_NAME},\s+{apposition}\b"),
