@@ -85,13 +85,26 @@ def _candidate_pairs(keys: list[str]) -> list[tuple[str, str]]:
 
 
 def similar(a: str, b: str) -> bool:
-    """Names match when the shorter one, or the longer cut to its length in words, is close."""
+    """Names match when the shorter one, or the longer cut to its length in words (its first
+    words, or its first and last: "Ana Ruiz" in "Ana Maria Ruiz"), is close."""
     short, long = sorted((a, b), key=lambda s: (len(s.split()), len(s)))
-    cut = " ".join(long.split()[: len(short.split())])
-    return (
-        max(Levenshtein.normalized_similarity(short, long), Levenshtein.normalized_similarity(short, cut))
-        >= SIMILAR
-    )
+    words = long.split()
+    cuts = [long, " ".join(words[: len(short.split())])]
+    if len(short.split()) == 2 and len(words) > 2:
+        cuts.append(f"{words[0]} {words[-1]}")
+    return max(Levenshtein.normalized_similarity(short, cut) for cut in cuts) >= SIMILAR
+
+
+def _close_in_full(a: str, b: str) -> bool:
+    """Close as written, or in first and last words when one side adds middle names ("Ana
+    Ruis" / "Ana Maria Ruiz"): each word there is close, not just the whole."""
+    if Levenshtein.normalized_similarity(a, b) >= SIMILAR:
+        return True
+    words_a, words_b = a.split(), b.split()
+    if len(words_a) < 2 or len(words_b) < 2:
+        return False
+    pairs = ((words_a[0], words_b[0]), (words_a[-1], words_b[-1]))
+    return all(Levenshtein.normalized_similarity(x, y) >= SIMILAR for x, y in pairs)
 
 
 Role = tuple[str | None, str | None]  # (title, organisation)
@@ -102,7 +115,7 @@ def same_person(a: str, b: str, roles_a: set[Role], roles_b: set[Role]) -> bool:
     if any(_same_role(x, y) for x in roles_a for y in roles_b):
         return similar(a, b)
     if any((x[0] is None) != (y[0] is None) for x in roles_a for y in roles_b):
-        return Levenshtein.normalized_similarity(a, b) >= SIMILAR
+        return _close_in_full(a, b)
     if any(x[0] is None and y[0] is None for x in roles_a for y in roles_b):
         return one_letter_apart(a, b)  # no role on either side: the spelling alone must say so
     return False
