@@ -34,8 +34,10 @@ def place(claim: Claim, occurrence: Occurrence) -> list[Item]:
         else:
             meeting, known = occurrence.meeting, occurrence.meeting_known
         self_dated = offset == 0 and any(e.claim == claim.id for e in occurrence.evidence if e.claim)
-        # copies of one story with no year still speak of one occurrence (and of one year before it)
-        copies = f"{occurrence.copies}{offset:+d}" if year is None and occurrence.copies else None
+        # copies of one story with no year (or no meeting) still speak of one occurrence (and
+        # of one year before it)
+        unresolved = year is None or not known
+        copies = f"{occurrence.copies}{offset:+d}" if unresolved and occurrence.copies else None
         items.append(Item(claim, year, meeting, known, self_dated, copies))
     return items
 

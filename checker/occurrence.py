@@ -43,9 +43,10 @@ def resolve_occurrences(digests: list[Digest], series: dict[str, str]) -> dict[s
     # copies of a report placed by a value it shares follow it, even where that value was
     # changed in the copy: the change is then compared within the year, not left open
     years.update(_placed_by_copied_text(years, prints, series))
-    copies = _copies_of_one_story(years, prints, series)
     stages = {d.article.path: d.stage for d in digests}
     meetings = _meetings(articles, dated, stages, series)
+    open_paths = sorted(p for p, (year, _) in years.items() if year is None or not meetings[p][1])
+    copies = _copies_of_one_story(open_paths, prints, series)
     out: dict[str, Occurrence] = {}
     for a in articles:
         year, evidence = years[a.path]
@@ -296,12 +297,12 @@ COMMON_PRINT = 50
 
 
 def _copies_of_one_story(
-    years: dict[str, Placed], prints: dict[str, tuple[str, ...]], series: dict[str, str]
+    open_paths: list[str], prints: dict[str, tuple[str, ...]], series: dict[str, str]
 ) -> dict[str, str]:
-    """Unplaced reports of one series that are copies of one story (directly or through other
-    copies) report one occurrence, whatever its year: each gets the group's first report as
-    its key. A value they differ on is a conflict, not a question of their year."""
-    open_paths = sorted(p for p, (year, _) in years.items() if year is None)
+    """Reports of one series with no year (or no meeting) that are copies of one story
+    (directly or through other copies) report one occurrence, whatever its year or meeting:
+    each gets the group's first report as its key. A value they differ on is a conflict, not a
+    question of their year."""
     home = {p: p for p in open_paths}
 
     def root(p: str) -> str:

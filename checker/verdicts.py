@@ -78,7 +78,7 @@ def _copy_groups(items: Iterable[Item]) -> dict[tuple[str, str | None], list[Ite
     """Unplaced items of copies of one story, by that occurrence (and meeting, where known)."""
     groups: dict[tuple[str, str | None], list[Item]] = defaultdict(list)
     for item in items:
-        if item.year is None and item.copies:
+        if not item.resolved and item.copies:
             groups[(item.copies, item.meeting if item.meeting_known else None)].append(item)
     return groups
 
@@ -242,7 +242,8 @@ def judge_derived(
                     + _self_dated_note(group),
                 )
             )
-    copied, settled_copies = _judge_copies(rule, series, subject, items)
+    # counts of a known year compare through it above, whatever their meeting
+    copied, settled_copies = _judge_copies(rule, series, subject, [i for i in items if i.year is None])
     findings.extend(copied)
     unknown = [i for i in items if i.year is None and id(i) not in settled_copies]
     if unknown:

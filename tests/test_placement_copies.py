@@ -166,3 +166,32 @@ def test_a_copy_follows_the_report_its_shared_tally_placed_and_its_changed_tally
     assert placed["wire"].year == placed["reprint"].year == 2019
     tally = [f for f in corpus.findings if f.slot.startswith("tally") and "reprint" in " ".join(f.articles)]
     assert Verdict.CONFLICT in {f.verdict for f in tally}, tally
+
+
+def test_copies_of_a_year_whose_meeting_is_unknown_are_one_occurrence(tmp_path: Path) -> None:
+    """A series that meets twice a year (a committee, then the plenary): copies of one story
+    dated by the year alone still report one meeting, so their differing tallies conflict."""
+    dated = {
+        "committee": _report(
+            ["The Harbour Assembly committee voted on Tuesday to condemn the ban."], "2019-11-13"
+        ),
+        "plenary": _report(
+            ["The Harbour Assembly plenary voted on Wednesday to condemn the ban."], "2019-12-19"
+        ),
+    }
+    story = ["Dated 2019 in its address.", *STORY]
+    corpus = _write(
+        tmp_path / "c",
+        {
+            **dated,
+            "wire": "---\nurl: https://news.example/2019/story\n---\n" + "\n\n".join(story) + "\n",
+            "reprint": "---\nurl: https://other.example/2019/story\n---\n"
+            + "\n\n".join(_changed(story, "151 in", "152 in"))
+            + "\n",
+        },
+    )
+    placed = {_stem(p): o for p, o in corpus.occurrences.items()}
+    assert placed["wire"].year == 2019 and not placed["wire"].meeting_known
+    assert placed["wire"].copies == placed["reprint"].copies
+    tally = [f for f in corpus.findings if f.slot.startswith("tally") and "reprint" in " ".join(f.articles)]
+    assert Verdict.CONFLICT in {f.verdict for f in tally}, tally
