@@ -114,9 +114,16 @@ def _other_day(text: str, m: re.Match[str], lex: Lexicon) -> bool:
     page's own date, which places the report but does not say when the event was."""
     if m.group("weekday") and _other_noun_re(lex).match(text, m.end()):
         return True
-    if len(re.findall(r"\w+", text[: m.start()] + " " + text[m.end() :])) <= _DATE_LINE_WORDS:
+    if _date_line(text[: m.start()] + " " + text[m.end() :]):
         return True
     return bool(_said_re(lex).search(text, max(0, m.start() - 60), m.start()))
+
+
+def _date_line(rest: str) -> bool:
+    """What a sentence says besides its date is a few names ("Gazette , MENA ,"), no verb or
+    noun in lower case as "It ended Sunday" has."""
+    words = re.findall(r"\w+", rest)
+    return len(words) <= _DATE_LINE_WORDS and not any(w.islower() and len(w) > 3 for w in words)
 
 
 def _event_verbs(text: str, lex: Lexicon) -> list[tuple[int, int]]:
