@@ -259,11 +259,12 @@ def _bare_name(ctx: Context, name: str, before: str) -> str | None:
     return kept if _recurs(body, kept) else None
 
 
+@lru_cache(maxsize=512)  # a report's words: only the report being read is asked about
 def _lower_case_too(body: str, word: str) -> bool:
     return re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", body) is not None
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=256)
 def _recurs(body: str, name: str) -> bool:
     words = name.split()
     if body.count(name) > 1 and not _common(body, words[-1]):
@@ -276,6 +277,7 @@ def _common(body: str, word: str) -> bool:
     return len(word) < 4 or _lower_case_too(body, word)
 
 
+@lru_cache(maxsize=256)
 def _alone(body: str, word: str) -> bool:
     """The report calls the person by one word of the name ("Sobral said", "Salvador went")."""
     if _common(body, word):
