@@ -36,8 +36,11 @@ def test_what_a_count_counts(text: str, counted: str) -> None:
 @pytest.mark.parametrize(
     ("text", "counts"),
     [
-        # a stage named beside a count keys it apart from the count of the whole event
-        ("A total of 24 countries performed in the grand final.", {"participating-countries:final": 24}),
+        # an earlier stage named beside a count keys it apart from the count of the occurrence's
+        # own event (its concluding stage); a group counted at the final is its finalists
+        ("A total of 24 countries performed in the grand final.", {"finalists": 24}),
+        ("Delegates from 24 countries met in committee.", {"participating-countries:committee": 24}),
+        ("Delegates from 24 countries met at the plenary.", {"participating-countries": 24}),
         ("Some 24 countries took part in this year's contest.", {"participating-countries": (21, 27)}),
         # the part and its whole: what each did is said by its own verb
         (
@@ -46,7 +49,7 @@ def test_what_a_count_counts(text: str, counted: str) -> None:
         ),
         ("Nine of the 16 countries went through to the final.", {"qualifiers:semi-final": 9}),
         # "N other X" counts one more; with a name before it, the names are unknown to a count
-        ("The winner beat 21 other performers in the final.", {"entrants:final": 22}),
+        ("The winner beat 21 other runners in the heats.", {"entrants:heats": 22}),
         ("Peru and 21 other countries took part.", {}),
         # a count of another body is not the event's
         (

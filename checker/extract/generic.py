@@ -62,13 +62,19 @@ def interval(value: int, qualifier: str) -> tuple[float, float]:
 @cache
 def families_keys(families: tuple[Family, ...]) -> frozenset[str]:
     """A first look for several families at once: a key word of each of their trigger words."""
-    return key_words(w for f in families for w in f.nouns + f.lead_nouns + f.verbs)
+    return key_words(w for f in families for w in _trigger_words(f))
 
 
 @cache
 def family_gate(family: Family) -> re.Pattern[str]:
     """A cheap first look: a sentence holds a claim of the family only beside one of its words."""
-    return phrases_re(family.nouns + family.lead_nouns + family.verbs)
+    return phrases_re(_trigger_words(family))
+
+
+def _trigger_words(family: Family) -> tuple[str, ...]:
+    # a first look only: the group noun of any "X in the Y" noun may start a count
+    heads = tuple(m.group(1) for n in family.nouns if (m := _STAGE_NOUN.fullmatch(n)))
+    return family.nouns + heads + family.lead_nouns + family.verbs
 
 
 @cache
@@ -143,12 +149,18 @@ def count_drafts(
             if others is None:
                 continue
             value += others
+            stage, concluding = stage_key(text, m, clause, ctx.lex)
+            skip, implied = _stage_rule(family, m.group(0), stage, ctx.lex)
+            if skip:
+                continue  # the group at that stage is another family's count ("finalists")
+            # the concluding stage is the occurrence's own event ("the final took place before
+            # 7,500 spectators"): only an earlier stage keys a count apart
             qualifier = QUALIFIERS.get(" ".join((m.group("qual") or "").lower().split()), "exact")
             yield Draft(
                 family=family.name,
                 slot=family.name
                 + _own_categories(family, clause, ctx.lex)
-                + stage_key(text, m, clause, ctx.lex),
+                + ("" if implied or concluding else stage),
                 value=interval(value, qualifier),
                 display=m.group(0),
                 span=m.span(),
@@ -189,6 +201,53 @@ def _others(text: str, m: re.Match[str], a: int) -> int | None:
     return 1
 
 
+_STAGE_NOUN = re.compile(r"(.+?)\s+(?:in|at)\s+(the\s+.+)", re.I)
+
+
+@cache
+def stage_nouns(nouns: tuple[str, ...], lex: Lexicon) -> tuple[tuple[str, str], ...]:
+    """A family's nouns that name a group at a stage ("countries in the final"), as (group,
+    stage key): the group counted where its clause names that stage is the family's."""
+    from checker.stages import named_stage
+
+    found = []
+    for noun in nouns:
+        m = _STAGE_NOUN.fullmatch(noun)
+        stage = named_stage(m.group(2), lex) if m else None
+        if m and stage is not None:
+            found.append((m.group(1).lower(), ":" + stage.label))
+    return tuple(found)
+
+
+@cache
+def _stage_owners(lex: Lexicon) -> dict[tuple[str, str], str]:
+    """(group noun, stage key) -> the count family that counts that group at that stage."""
+    from checker.families import generic_families
+
+    owners: dict[tuple[str, str], str] = {}
+    for family in generic_families():
+        for head, key in stage_nouns(family.nouns, lex) if family.kind == "count" else ():
+            owners.setdefault((head, key), family.name)
+    return owners
+
+
+def _stage_rule(family: Family, matched: str, stage: str, lex: Lexicon) -> tuple[bool, bool]:
+    """(skip, the family's noun implies the stage) for a count by the stage its clause names:
+    "27 countries performed in the grand final" counts finalists, not countries taking part;
+    a family that counts a group only at a stage counts none of it elsewhere."""
+    owners = _stage_owners(lex)
+    words = " ".join(matched.lower().split())
+    heads = {head for head, _ in owners if words.endswith(" " + head)}
+    if not heads:
+        return False, False
+    head = max(heads, key=len)
+    label = ":" + stage.lstrip(":").split(" ")[-1] if stage else ""
+    owner = owners.get((head, label))
+    if owner is not None:
+        return owner != family.name, owner == family.name
+    return any(h == head and name == family.name for (h, _), name in owners.items()), False
+
+
 def _own_categories(family: Family, clause: str, lex: Lexicon) -> str:
     """The category key of a count, less the categories its own nouns name: "37 national
     juries" counts juries, not a part of the jury vote."""
@@ -197,20 +256,28 @@ def _own_categories(family: Family, clause: str, lex: Lexicon) -> str:
     return ":" + ":".join(found) if found else ""
 
 
-def stage_key(text: str, m: re.Match[str], clause: str, lex: Lexicon) -> str:
-    """':final', ':first semi-final': the stage of the occurrence a count speaks of, where its
-    clause names one ("27 countries performed in the grand final", "ten songs are through to
-    the final" is the semi-final's); a count of the final field is not the count of the whole
-    contest. A stage inside the counted noun ("acts in the final") is the noun's own."""
+_PARTITIVE = re.compile(r"^\s*of\s+the\s+$", re.I)
+
+
+def stage_key(text: str, m: re.Match[str], clause: str, lex: Lexicon) -> tuple[str, bool]:
+    """(':final', concluding) or (':first semi-final', False): the stage a count speaks of,
+    where its clause names one ("27 countries performed in the grand final"; "ten songs are
+    through to the final" is the semi-final's), and whether it is the stage that concludes an
+    occurrence. A stage inside the counted noun ("acts in the final") is the noun's own; the
+    whole in "Of the 39 countries taking part, 26 competed in the final" is no stage's."""
     from checker.stages import named_stage
 
     if named_stage(m.group(0), lex) is not None:
-        return ""
+        return "", False
+    left = text.rfind(",", 0, m.start()) + 1
+    if _PARTITIVE.match(text[left : m.start()]):
+        clause = piece_around(text, m.start(), m.end(), left, len(text))
     stage = named_stage(clause, lex)
     if stage is None:
-        return ""
+        return "", False
     ordinal = re.search(rf"\b(first|second|third)\s+(?:{_stage_words(stage.words)})\b", clause, re.I)
-    return f":{ordinal.group(1).lower()} {stage.label}" if ordinal else f":{stage.label}"
+    key = f":{ordinal.group(1).lower()} {stage.label}" if ordinal else f":{stage.label}"
+    return key, stage.concluding
 
 
 @cache

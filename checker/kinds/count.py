@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from checker.extract.generic import QUALIFIER_PATTERN, count_drafts, families_keys
+from checker.extract.generic import QUALIFIER_PATTERN, count_drafts, families_keys, stage_nouns
 from checker.kinds import Kind
 from checker.models import Claim
 from checker.text import look
@@ -18,6 +18,7 @@ from checker.text import look
 if TYPE_CHECKING:
     from checker.extract.base import Context, Draft
     from checker.families import Family
+    from checker.lexicon import Lexicon
     from checker.text import Numbers, Sentence
 
 _WORDS = {
@@ -65,12 +66,13 @@ class Count(Kind):
         return look(text).any_of(families_keys(families)) and ctx.numbers.has_number(text)
 
     def read(self, sentence: Sentence, index: int, ctx: Context, family: Family) -> Iterator[Draft]:
-        yield from count_drafts(sentence, ctx, family, _patterns(family, ctx.numbers))
+        yield from count_drafts(sentence, ctx, family, _patterns(family, ctx.numbers, ctx.lex))
 
 
 @cache
-def _patterns(family: Family, n: Numbers) -> tuple[re.Pattern[str], ...]:
-    nouns = _alt(family.nouns)
+def _patterns(family: Family, n: Numbers, lex: Lexicon) -> tuple[re.Pattern[str], ...]:
+    # a group counted at a stage ("countries in the final") is read from its group noun too
+    nouns = _alt(family.nouns + tuple(head for head, _ in stage_nouns(family.nouns, lex)))
     num = rf"(?:(?P<qual>{QUALIFIER_PATTERN}) )?(?P<num>\d+(?:\.\d+)?\s+(?:thousand|million)|{n.cardinal})"
     adjectives = (
         r"(?:(?!(?:of|the|a|an|and|or|to|in|on|at|for|from|with|by|who|that)\b)[a-z][\w'-]*\s+){0,2}?"
