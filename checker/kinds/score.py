@@ -151,10 +151,14 @@ def _draft(
     )
 
 
+_QUOTED = re.compile(r"\"[^\"]{1,60}\"|“[^”]{1,60}”|‘[^’]{1,60}’")
+
+
 def _other_year(clause: str, ctx: Context) -> bool:
     """A clause naming a year speaks of another year's contest, unless every year it names is
     the year the report was published ("At the 2023 final, Loreen won with 583 points")."""
-    years = {int(y) for y in _YEAR.findall(clause)}
+    # a year in quotation marks is a title ('her song "1944"'), not a date
+    years = {int(y) for y in _YEAR.findall(_QUOTED.sub(" ", clause))}
     published = ctx.article.published
     return bool(years) and (published is None or years != {published.year})
 
@@ -175,13 +179,17 @@ def _winner_subject(
     sentence after one that names no other place. Keyed by the winner's country where the
     report names it, else "winner"."""
     left = text[clause_start : m.start("num")]
-    if _PLACE_WORD.search(left) or lex_actors(left, ctx.lex) or _scored_before(left):
-        return None  # another place, another actor, or the subject's score came earlier
+    if _PLACE_WORD.search(left) or _scored_before(left):
+        return None  # another place, or the subject's score came earlier
     won = bool(family.verbs) and phrases_re(family.verbs).search(text) is not None
-    role = bool(family.lead_nouns) and _subject_role(left, family.lead_nouns)
-    pronoun = _subject_pronoun(left)
-    named = bool(family.verbs) and _named_winner(left, family.verbs)
-    if not (role or pronoun or named):
+    starts = [
+        _subject_role(left, family.lead_nouns) if family.lead_nouns else None,
+        _subject_pronoun(left),
+        0 if family.verbs and _named_winner(left, family.verbs) else None,
+    ]
+    found = [at for at in starts if at is not None]
+    # someone else named from the subject on is the one who scored
+    if not found or lex_actors(left[min(found) :], ctx.lex):
         return None
     if not won and (_PLACE_WORD.search(previous) or _PLACE_WORD.search(text[m.end() :])):
         return None
@@ -199,11 +207,13 @@ def _scored_before(left: str) -> bool:
     return _SCORE_BEFORE.search(left) is not None and _PARTS_AFTER.search(left) is None
 
 
-def _subject_pronoun(left: str) -> bool:
+def _subject_pronoun(left: str) -> int | None:
     """ "He finished with 365 points": a pronoun subject whose own clause runs to the number,
     with no one else named on the way ("He was dragged off, and SuRie finished ...")."""
     found = _SUBJECT_PRONOUN.search(left)
-    return found is not None and re.search(r"[,;:]|\b[A-Z]", left[found.end() :]) is None
+    if found is None or re.search(r"[,;:]|\b[A-Z]", left[found.end() :]):
+        return None
+    return found.start()
 
 
 def lex_actors(text: str, lex: Lexicon) -> bool:
@@ -220,14 +230,14 @@ _INTRO = re.compile(
 )
 
 
-def _subject_role(left: str, roles: tuple[str, ...]) -> bool:
-    """Whether the clause's subject is the act named by its role ("The band won", "After the
-    vote the 25-year-old's song had"), not an object ("SuRie finished the song")."""
-    found = _role_re(roles).search(left)
-    if found is None:
-        return False
-    before = left[: found.start()].rsplit(",", 1)[-1]
-    return not before.strip() or _INTRO.match(before) is not None
+def _subject_role(left: str, roles: tuple[str, ...]) -> int | None:
+    """Where the clause's subject names the act by its role ("The band won", "After the vote
+    the 25-year-old's song had"); None for an object ("SuRie finished the song")."""
+    for found in _role_re(roles).finditer(left):
+        before = left[: found.start()].rsplit(",", 1)[-1]
+        if not before.strip() or _INTRO.match(before):
+            return found.start()
+    return None
 
 
 def _named_winner(left: str, verbs: tuple[str, ...]) -> bool:
@@ -245,7 +255,8 @@ def _alt(words: tuple[str, ...]) -> str:
 def _role_re(words: tuple[str, ...]) -> re.Pattern[str]:
     body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
     # "the band", "the folk rap group", "the 25-year-old's song"
-    return re.compile(rf"\b(?:the|this|their|his|her)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{body})\b", re.I)
+    # the role in lower case: "the Eurovision Song Contest" is a name
+    return re.compile(rf"\b(?i:the|this|their|his|her)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{body})\b")
 
 
 # The last report's winner: extraction reads one report at a time, sentence by sentence, and
@@ -329,7 +340,7 @@ def _margin(text: str, m: re.Match[str], lex: Lexicon) -> bool:
 def _part(text: str, m: re.Match[str], clause_start: int, lex: Lexicon) -> str | None:
     """':jury', ':televote' or '' (the total); None when the words leave it open (a number
     after "after the jury votes" in a list of places may be a part or the total)."""
-    right = re.split(r"[,;(]|\d", text[m.end("num") : m.end("num") + 45])[0]
+    right = re.split(r"[,;(]|\d", text[m.end("num") : m.end("num") + 60])[0]
     if m.group(0).startswith("("):
         right = ""
     left = text[clause_start : m.start("num")]
