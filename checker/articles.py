@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import errno
+import html
 import json
 import os
 import re
@@ -22,6 +23,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+import ftfy
 import yaml
 
 from checker.errors import InputError, UsageError
@@ -587,9 +589,36 @@ def _read_jsonl(
 # ---------------------------------------------------------------- articles
 
 
+# Signs that text was decoded twice (UTF-8 read as cp1252: "menâ€™s", "CafÃ©", "Â£5m"): only
+# then is the costlier repair tried. HTML entities left by a scraper ("$22.7&nbsp;million").
+_MOJIBAKE_SIGNS = re.compile("â€|Ã[\u0080-\u00bf\u0152-\u2122]|Â[\u00a0-\u00bf]")
+_ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,7}|#[0-9]{2,6}|#[xX][0-9A-Fa-f]{2,5});")
+
+
+def repair(raw: str) -> tuple[str, list[str]]:
+    """The text with characters decoded twice put right (ftfy) and HTML entities read, and a
+    warning when characters were repaired. Quotes and line numbers then refer to this text;
+    newlines are never added or removed."""
+    warnings: list[str] = []
+    if _MOJIBAKE_SIGNS.search(raw):
+        fixed = ftfy.fix_encoding(raw)
+        if fixed != raw and fixed.count("\n") == raw.count("\n"):
+            warnings.append("characters decoded twice were repaired ('â€™' read as an apostrophe)")
+            raw = fixed
+    if "&" in raw:
+        raw = _ENTITY.sub(lambda m: _entity(m.group()), raw)
+    return raw, warnings
+
+
+def _entity(entity: str) -> str:
+    text = html.unescape(entity)
+    return " " if text.isspace() else text if "\n" not in text else entity
+
+
 def make_article(path: str, raw: str, lex: Lexicon, meta: dict[str, Any] | None = None) -> Article:
     """Build an article from its text: front matter, metadata and the cleaned text."""
-    warnings: list[str] = []
+    raw, repaired = repair(raw)
+    warnings = [f"{path}: {note}" for note in repaired]
     body_start = 0
     if meta is None:
         meta = {}
