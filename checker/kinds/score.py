@@ -78,10 +78,15 @@ class Score(Kind):
         return f"{claim.value} {claim.detail('unit') or 'points'}"
 
     def wants(self, text: str, ctx: Context, families: tuple[Family, ...]) -> bool:
+        if _LIST_LINE.fullmatch(text):
+            return True
         return look(text).any_of(_UNIT_WORDS) and _GATE.search(text) is not None
 
     def read(self, sentence: Sentence, index: int, ctx: Context, family: Family) -> Iterator[Draft]:
         text = sentence.text
+        if _LIST_LINE.fullmatch(text):
+            yield from _list_line(index, ctx, family)
+            return
         if not _GATE.search(text):
             return
         previous = ctx.sentences[index - 1].text if index > 0 else ""
@@ -93,6 +98,45 @@ class Score(Kind):
             draft = _draft(text, m, unit, previous, ctx, family)
             if draft is not None:
                 yield draft
+
+
+# A results table written as lines of a name and a number ("Ukraine – 631"), under a heading
+# that says they are results ("The full results were:"): each line is that entrant's score.
+_LIST_LINE = re.compile(
+    r"\s*(?:\d{1,2}[.)]\s+)?(?P<who>[A-Z][^\d–—:|()]{1,40}?)\s+[–—-]\s+(?P<num>\d{1,4})\s*"
+)
+_HEADING = re.compile(r"\b(?:results?|scores|scoreboard|leaderboard|standings)\b[^.]*:\s*$", re.I)
+_MIN_LINES = 3
+
+
+def _list_line(index: int, ctx: Context, family: Family) -> Iterator[Draft]:
+    """The score of one line of a results table: a country alone before the dash, the table
+    at least three such lines long under a heading of results of this year (or of no year)."""
+    from checker.extract.base import Draft
+
+    first, last = index, index
+    while first > 0 and _LIST_LINE.fullmatch(ctx.sentences[first - 1].text):
+        first -= 1
+    while last + 1 < len(ctx.sentences) and _LIST_LINE.fullmatch(ctx.sentences[last + 1].text):
+        last += 1
+    heading = ctx.sentences[first - 1].text if first > 0 else ""
+    if last - first + 1 < _MIN_LINES or not _HEADING.search(heading) or _other_year(heading, ctx):
+        return
+    if avoided(family, heading) or _parts_in(heading, ctx.lex):
+        return  # a table of one part of the vote, or of something else
+    m = _LIST_LINE.fullmatch(ctx.sentences[index].text)
+    assert m is not None
+    who = ctx.lex.find_entities(m.group("who").strip())
+    if len(who) != 1 or who[0][2].kind != "country" or who[0][1] - who[0][0] != len(m.group("who").strip()):
+        return
+    yield Draft(
+        family=family.name,
+        slot=f"{family.name}:{who[0][2].name}",
+        value=int(m.group("num")),
+        display=m.group(0).strip(),
+        span=m.span("num"),
+        extra={"unit": "points"},
+    )
 
 
 def _numbers(text: str, n: Numbers) -> Iterator[tuple[re.Match[str], str]]:
