@@ -57,6 +57,8 @@ def _patterns(n: Numbers, lex: Lexicon) -> tuple[tuple[re.Pattern[str], bool], .
             ),
             EDITION,
         ),
+        # "the 23rd round of annual talks": a round of something held every year is an edition
+        (re.compile(rf"\b(?i:the) ({o}) (?:round|session|meeting) of (?:the )?annual\b", flags), EDITION),
         # "the 21st Conference of the Parties": an edition noun written as a name, capitalised
         (re.compile(rf"\b(?i:the) ({o}) (?:{edition_names})\b"), EDITION),
         (re.compile(rf"\bits ({o}) (?:year|edition|season|time)\b", flags), True),
