@@ -15,7 +15,10 @@ class NameVariant(Rule):
 
     Bad: "race director Dave McGillivray" and "race director Dave McGillivary": the same
     director, two spellings (a variant, a warning).
-    Good: "Dave McGillivray" the race director and "Dave Mitchell" the mayor: different people.
+    Bad too: "the singer Ana Ruis" and "Ana Ruiz, who won": no role either side, one letter
+    apart in one word of four letters or more.
+    Good: "Dave McGillivray" the race director and "Dave Mitchell" the mayor: different people;
+    "Ana Ruiz" and "Eva Ruiz" with no role: two people of one family.
     """
 
     code = "FL501"
