@@ -178,7 +178,7 @@ def _attachment(family: Family) -> tuple[re.Pattern[str], re.Pattern[str], re.Pa
         rf"\)?(?:\s+{_NAME_WORDS}(?:{nouns})\b|{_IN_PLACE}\s+(?:has\s+|had\s+|was\s+|have\s+)?(?:{verbs})\b)",
         re.I,
     )
-    before = re.compile(rf"\b(?:{nouns})\s*\(?\s*$", re.I)
+    before = re.compile(rf"\b(?:{_alternation(family.lead_nouns)})\s*\(?\s*$", re.I)
     return after, before, phrases_re(family.avoid)
 
 
