@@ -104,13 +104,16 @@ def _named_editions(sentence: Sentence, ctx: Context, taken: list[tuple[int, int
     before the name of the report's event counts its editions."""
     text = sentence.text
     body = ctx.article.text[ctx.article.body_start :]
-    names = _label_names(ctx.article.title or "", ctx.sentences[0].text, body, ctx.lex)
+    title, lead = ctx.article.title or "", ctx.sentences[0].text
+    # an event's name starts the words after the ordinal: its first word, not any of its words
+    words = _label_names(title, lead, body, ctx.lex) - _event_words(title, lead, ctx.lex)
+    names = words | _first_words(title, lead, ctx.lex)
     units = phrases_re(family_of_slot("ordinal").units)
     for m in _named_ordinal_re(ctx.numbers).finditer(text):
         if any(a < m.end(1) and m.start(1) < b for a, b in taken):
             continue
-        if not any(w.lower().strip(".'") in names for w in m.group(2).split()):
-            continue
+        if m.group(2).split()[0].lower().strip(".'") not in names:
+            continue  # "the second City Council vote" in a report on the Lakeside City Marathon
         count = ctx.numbers.read_ordinal(m.group(1))
         if not count or not 2 <= count <= 500 or _other_edition(text, m.start(), m.end()):
             continue
@@ -336,6 +339,13 @@ def _named_before_edition_noun(text: str, lex: Lexicon) -> set[str]:
     return {
         m.group(1).lower() for m in found if m.group(1).lower() not in stop and not lex.entity(m.group(1))
     }
+
+
+@cache
+def _first_words(title: str, lead: str, lex: Lexicon) -> frozenset[str]:
+    from checker.series import event_names
+
+    return frozenset(name.split()[0] for name in event_names(f"{title} {lead}", lex) if name.split())
 
 
 @cache
