@@ -556,8 +556,9 @@ def _about_named_event(
     runner_up = ranked[1][0] if len(ranked) > 1 else 0.0
     cluster = cluster_of(index)
     if cluster.majorities[EVENT_MARK] and top >= SIMILARITY / 2 and top >= 2 * runner_up:
-        # a kind word may be a figure of speech ("marathon talks"); the event's label is not
-        named_in_body = _hinted(_hints(vector), cluster)
+        # a kind word may be a figure of speech ("marathon talks"); the event's name or label in
+        # the body ("COP24") is not, while a plain word of the lead may be a place ("Riverside")
+        named_in_body = _hinted({t[1:] for t in vector if t[0] == MENTION_MARK}, cluster)
         return cluster if named_in_body or _same_event(mine, cluster) else None
     return None
 

@@ -137,3 +137,13 @@ def test_the_same_report_joins_the_same_series_whatever_else_is_in_the_folder() 
         series = _series_of(shuffled)
         for path in subset:
             assert mates(series, path, subset) == mates(whole, path, subset), (seed, path)
+
+
+def test_a_city_named_like_an_event_does_not_pull_its_council_into_the_race() -> None:
+    lex = default_lexicon()
+    reports = {
+        "race.md": "Thousands of runners took part in the Riverside City Marathon on Sunday.",
+        "budget.md": "The Riverside city council on Monday approved the annual municipal budget by 7 to 2.",
+    }
+    series = assign_series([digest(make_article(p, t, lex), lex) for p, t in reports.items()])
+    assert series["race.md"] != series["budget.md"]
