@@ -611,8 +611,12 @@ def repair(raw: str) -> tuple[str, list[str]]:
 
 
 def _entity(entity: str) -> str:
+    """A space, a letter, a quote or a dash for its entity; markup ("&lt;", "&gt;") and line
+    breaks stay as written, so a report's text never gains a tag or a line."""
     text = html.unescape(entity)
-    return " " if text.isspace() else text if "\n" not in text else entity
+    if text.isspace():
+        return " " if "\n" not in text else entity
+    return entity if text in "<>" else text
 
 
 def make_article(path: str, raw: str, lex: Lexicon, meta: dict[str, Any] | None = None) -> Article:

@@ -37,7 +37,12 @@ def test_a_repaired_report_says_so_and_keeps_its_lines() -> None:
 
 
 def test_clean_text_is_left_alone() -> None:
-    for text in (CLEAN, "Le bâtiment à Genève & AT&T; the text was “adopted”.\n", "R&D spending rose 5%.\n"):
+    for text in (
+        CLEAN,
+        "Le bâtiment à Genève & AT&T; the text was “adopted”.\n",
+        "R&D spending rose 5%.\n",
+        "The page showed &lt;b&gt; as text.\n",  # markup entities stay as written
+    ):
         assert repair(text) == (text, [])
 
 
