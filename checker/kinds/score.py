@@ -107,14 +107,11 @@ _LIST_LINE = re.compile(
 )
 _HEADING = re.compile(r"\b(?:results?|scores|scoreboard|leaderboard|standings)\b[^.]*:\s*$", re.I)
 _MIN_LINES = 3
-# the leading lines of a long table: the scores reports restate in prose and compare
-_TOP_LINES = 5
 
 
 def _list_line(index: int, ctx: Context, family: Family) -> Iterator[Draft]:
     """The score of one line of a results table: a country alone before the dash, the table
-    at least three such lines long under a heading of results of this year (or of no year),
-    the line one of its five leading ones."""
+    at least three such lines long under a heading of results of this year (or of no year)."""
     from checker.extract.base import Draft
 
     first, last = index, index
@@ -123,9 +120,7 @@ def _list_line(index: int, ctx: Context, family: Family) -> Iterator[Draft]:
     while last + 1 < len(ctx.sentences) and _LIST_LINE.fullmatch(ctx.sentences[last + 1].text):
         last += 1
     heading = ctx.sentences[first - 1].text if first > 0 else ""
-    if last - first + 1 < _MIN_LINES or index - first >= _TOP_LINES:
-        return
-    if not _HEADING.search(heading) or _other_year(heading, ctx):
+    if last - first + 1 < _MIN_LINES or not _HEADING.search(heading) or _other_year(heading, ctx):
         return
     if avoided(family, heading) or _parts_in(heading, ctx.lex):
         return  # a table of one part of the vote, or of something else
