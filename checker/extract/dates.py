@@ -11,7 +11,7 @@ from functools import cache
 
 from checker.extract.base import Context, Draft
 from checker.lexicon import Lexicon
-from checker.text import Numbers, Sentence
+from checker.text import Numbers, Sentence, look
 
 
 @cache
@@ -66,11 +66,16 @@ def event_date(
     """The event's date in a sentence: the date nearest a verb of the event, else its first
     date; never the dateline, a deadline's weekday, the day something was said or a date
     of a year long past."""
+    seen = look(text)  # every date has a digit or a weekday: most sentences have neither
+    if not seen.digit and seen.words.isdisjoint(numbers.lex.weekdays):
+        return None
     found = [
         m
         for m in _dates(_date_re(numbers), text)
         if not _other_day(text, m, lex) and not _stale(m, numbers, published)
     ]
+    if not found:
+        return None
     verbs = _event_verbs(text, lex)
     near = [(_gap(m.span(), v), m.start(), m) for m in found for v in verbs]
     near = [x for x in near if x[0] <= _NEAR]

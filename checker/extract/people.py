@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 
 from checker.extract.base import Context, Draft
 from checker.lexicon import Lexicon, first_letter_guard, phrases_re
-from checker.text import Sentence
+from checker.text import Sentence, key_words, look
 from checker.wording import name_key
 
 _HONORIFIC = r"(?:(?:H\.\s?E\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Sir|Dame)\s+)?"
@@ -63,6 +63,22 @@ def _gate(lex: Lexicon) -> re.Pattern[str]:
 def _noun_gate(lex: Lexicon) -> re.Pattern[str]:
     """A cheap first look for the other cues: a word for a person, an apposition, a style."""
     return phrases_re(
+        lex.words("person_nouns")
+        + lex.words("person_appositions")
+        + lex.words("royal_styles")
+        + lex.words("person_leads")
+        + lex.words("presenter_leads")
+    )
+
+
+@cache
+def _gate_words(lex: Lexicon) -> frozenset[str]:
+    return key_words(sorted(_titles(lex) | set(lex.words("speech_verbs"))))
+
+
+@cache
+def _noun_gate_words(lex: Lexicon) -> frozenset[str]:
+    return key_words(
         lex.words("person_nouns")
         + lex.words("person_appositions")
         + lex.words("royal_styles")
@@ -154,11 +170,12 @@ def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
 def _matches(text: str, ctx: Context) -> Iterator[tuple[re.Match[str], bool | None]]:
     """Every name with its cue: True beside a title of office (a role read), False beside
     another word for a person, None for a bare name (read only if the report uses it again)."""
-    if _gate(ctx.lex).search(text):
+    seen = look(text)  # a look at its words first: the gates' long alternations cost more
+    if seen.any_of(_gate_words(ctx.lex)) and _gate(ctx.lex).search(text):
         for pattern in _patterns(ctx.lex):
             for m in pattern.finditer(text):
                 yield m, True
-    if _noun_gate(ctx.lex).search(text):
+    if seen.any_of(_noun_gate_words(ctx.lex)) and _noun_gate(ctx.lex).search(text):
         for pattern in _noun_patterns(ctx.lex):
             for m in pattern.finditer(text):
                 yield m, False

@@ -10,7 +10,7 @@ from functools import cache, lru_cache
 from checker.extract.base import Context, Draft, clause_around, subjects_before
 from checker.families import Family, family_of_slot
 from checker.lexicon import Lexicon, phrases_re
-from checker.text import Numbers, Sentence
+from checker.text import Numbers, Sentence, look
 
 _STREAK = r"(?:consecutive|straight|successive|running)"
 EDITION = "edition"
@@ -74,6 +74,9 @@ def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
         return
     yield from _edition_labels(sentence, index, ctx)
     taken: list[tuple[int, int]] = []
+    if look(sentence.text).words.isdisjoint(_counting_words(ctx.lex)):
+        yield from _named_editions(sentence, ctx, taken)
+        return  # every pattern below needs an ordinal ("16th", "twenty-first") or "years"
     for pattern, streak in _patterns(ctx.numbers, ctx.lex):
         for m in pattern.finditer(sentence.text):
             if any(a < m.end(1) and m.start(1) < b for a, b in taken):
@@ -97,6 +100,13 @@ def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
                 extra={"consecutive": consecutive},
             )
     yield from _named_editions(sentence, ctx, taken)
+
+
+@cache
+def _counting_words(lex: Lexicon) -> frozenset[str]:
+    """Words one of the count patterns cannot match without, as a look sees them: the ordinal
+    words, the letters after a numeral ("16th" shows "th"), and "years"."""
+    return frozenset(lex.ordinals) | {"st", "nd", "rd", "th", "years"}
 
 
 def _named_editions(sentence: Sentence, ctx: Context, taken: list[tuple[int, int]]) -> Iterator[Draft]:
