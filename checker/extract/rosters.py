@@ -16,13 +16,13 @@ from functools import cache
 
 from checker.extract.base import Context, Draft, clause_around, objects_after, sentence_frame, subjects_before
 from checker.lexicon import Lexicon
-from checker.text import Sentence, default_numbers
+from checker.text import Sentence, default_numbers, key_words, look
 
 _WORDS = {"against": "voted against", "abstain": "abstained"}
 
 
 def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
-    if not _gate(ctx.lex).search(sentence.text):
+    if look(sentence.text).words.isdisjoint(_gate(ctx.lex)):
         return
     yield from _named_by_noun(sentence.text, ctx)
     yield from _closed_by_word(sentence.text, ctx)
@@ -94,11 +94,10 @@ def _opens(lex: Lexicon, text: str) -> bool:
 
 
 @cache
-def _gate(lex: Lexicon) -> re.Pattern[str]:
-    """A cheap first look: a closing word or a position noun's last word."""
+def _gate(lex: Lexicon) -> frozenset[str]:
+    """A cheap first look: a closing word or a position noun's last word, as a look sees them."""
     nouns = {n.split()[-1] for ns in lex.vocab.get("position_nouns", {}).values() for n in ns}
-    words = sorted({*lex.words("closing_words"), *nouns}, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+    return key_words({*lex.words("closing_words"), *nouns})
 
 
 @cache
