@@ -1021,16 +1021,22 @@ _BACKGROUND = {
 }
 
 
-def render(report: Report, seed: int) -> str:
-    """The text of one report, front matter included."""
-    e, year = report.event, report.year
-    rng = random.Random(f"{seed}:{report.name}")
-    t = truth(seed, e, year)
+def _written_from(report: Report, seed: int, rng: random.Random) -> Ctx:
+    """What a report's text is written from: the event's truth of its year, with the value a
+    planted contradiction changes."""
+    t = truth(seed, report.event, report.year)
     plant = report.plant or {}
     date = plant.get("planted") if plant.get("slot") == "event-date" else t.date
     n = plant.get("planted") if plant.get("slot") == "ordinal" else t.ordinal
     tally = tuple(plant["planted"]) if plant.get("slot") == "tally" else t.tally
-    c = Ctx(rng, e, t, report, date, n, tally)
+    return Ctx(rng, report.event, t, report, date, n, tally)
+
+
+def render(report: Report, seed: int) -> str:
+    """The text of one report, front matter included."""
+    e = report.event
+    c = _written_from(report, seed, random.Random(f"{seed}:{report.name}"))
+    rng, plant, tally = c.rng, report.plant or {}, c.tally
     ordinal_in_lead = "ordinal" in report.forced and rng.random() < 0.5 or rng.random() < 0.3
     lead = LEADS_BY_KIND[e.kind](c, ordinal_in_lead)
     stated = {"event-date": lead} | ({"ordinal": lead} if ordinal_in_lead else {})
@@ -1509,14 +1515,8 @@ def _sign_off(c: Ctx, outlet: str) -> list[str]:
 
 def render_realistic(report: Report, seed: int) -> str:
     """One report at wire-story length, with export junk, a byline and encoding noise."""
-    e, year = report.event, report.year
-    rng = random.Random(f"{seed}:{report.name}:realistic")
-    t = truth(seed, e, year)
-    plant = report.plant or {}
-    date = plant.get("planted") if plant.get("slot") == "event-date" else t.date
-    n = plant.get("planted") if plant.get("slot") == "ordinal" else t.ordinal
-    tally = tuple(plant["planted"]) if plant.get("slot") == "tally" else t.tally
-    c = Ctx(rng, e, t, report, date, n, tally)
+    c = _written_from(report, seed, random.Random(f"{seed}:{report.name}:realistic"))
+    rng, plant, tally = c.rng, report.plant or {}, c.tally
     noise = Noise.draw(rng)
     wire = rng.choice(WIRES)
     ordinal_in_lead = "ordinal" in report.forced and rng.random() < 0.5 or rng.random() < 0.3
