@@ -94,6 +94,18 @@ _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 PRINT_WORDS = 10  # a sentence shorter than this is too common to tell a story apart
 
 
+# A proper name inside a sentence (not its first word): "in Dubai", "Sultan al-Jaber said"
+_INNER_NAME = re.compile(r"(?<=[\w,;:)] )([A-Z][a-z\u00e0-\u00ff]{2,}|[A-Z]{3,})\b")
+
+
+def lead_names(lines: Iterable[str], stop: frozenset[str]) -> tuple[str, ...]:
+    """The proper names a report's title and lead use inside their sentences, lower-cased and
+    sorted: the places and people of its own edition, which a report of another year rarely
+    gives in its lead."""
+    found = {m.group(1).lower() for text in lines for m in _INNER_NAME.finditer(text)}
+    return tuple(sorted(w for w in found if w not in stop))
+
+
 def fingerprints(sentences: Iterable[str]) -> tuple[str, ...]:
     """Short prints of a report's long sentences (lower-cased words, punctuation ignored), in
     order and without repeats: wire copies of one story share most of them."""

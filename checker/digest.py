@@ -10,13 +10,13 @@ import dataclasses
 import os
 
 from checker.articles import display_path, read_reports
-from checker.cues import fingerprints, labelled_year, latest_year, slug_year
+from checker.cues import fingerprints, labelled_year, latest_year, lead_names, slug_year
 from checker.errors import InputError
 from checker.extract import extract_claims
 from checker.lexicon import Lexicon
 from checker.models import Article, Digest, Skipped
 from checker.occurrence import dateline, stage
-from checker.series import event_words, signature
+from checker.series import LEAD_SENTENCES, event_words, signature
 from checker.text import split_sentences
 
 # A test hook: FACTLINT_TEST_FAIL=STAGE:TEXT makes the given stage (read, digest or judge)
@@ -62,6 +62,9 @@ def digest(article: Article, lex: Lexicon) -> Digest:
         edition_label=_edition_label(article, sentences, event_words(sig.terms)),
         latest_year=latest_year(article.text[article.body_start :]),
         prints=fingerprints(s.text for s in sentences),
+        lead_names=lead_names(
+            [article.title or "", *(s.text for s in sentences[:LEAD_SENTENCES])], lex.word_set("stopwords")
+        ),
     )
 
 

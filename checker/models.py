@@ -107,6 +107,7 @@ class Digest:
     edition_label: tuple[int, str] | None = None  # "Eurovision 2019" in its title or lead: (2019, label)
     latest_year: int | None = None  # the latest year its text names: the report is not older
     prints: tuple[str, ...] = ()  # hashed long sentences: copies of one story share most of them
+    lead_names: tuple[str, ...] = ()  # proper names inside its title and lead, lower-cased
 
 
 @dataclass(frozen=True, slots=True)

@@ -40,6 +40,8 @@ def resolve_occurrences(digests: list[Digest], series: dict[str, str]) -> dict[s
     years.update(_placed_by_copied_text(years, prints, series))  # a copy first: the surest
     years.update(_placed_by_shared_content(years, by_article, series))
     years.update(_placed_by_calendar(years, dated, by_article, series))
+    names = {d.article.path: d.lead_names for d in digests}
+    years.update(_placed_by_lead_names(years, names, series))
     # copies of a report placed by a value it shares follow it, even where that value was
     # changed in the copy: the change is then compared within the year, not left open
     years.update(_placed_by_copied_text(years, prints, series))
@@ -230,6 +232,40 @@ def _placed_by_calendar(
             y, other = found[0]
             why = f"'{event.display}' is the day {other} dates its event, in {y}"
             placed[path] = (y, [*evidence, Evidence("calendar", why, event.id)])
+    return placed
+
+
+NAME_REPORTS = 2  # dated reports of one year that must give a name for it to date another
+NAMES_NEEDED = 2  # names of one year a report's lead must give, and none of another year
+
+
+def _placed_by_lead_names(
+    years: dict[str, Placed], names: dict[str, tuple[str, ...]], series: dict[str, str]
+) -> dict[str, Placed]:
+    """A report with no year whose lead gives two proper names or more ("Dubai", "Jaber") that,
+    in its series, only dated reports of one year give in theirs (two of them at least), and
+    no name only another year's reports give, is of that year: the hosts, places and people of
+    an edition. One name alone dates nothing: a lead may recall last year's host."""
+    given: dict[tuple[str, str], dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for path, (year, _) in years.items():
+        if year is not None:
+            for name in names.get(path, ()):
+                given[(series[path], name)][year].add(path)
+    placed: dict[str, Placed] = {}
+    for path, (year, evidence) in sorted(years.items()):
+        if year is not None:
+            continue
+        only: dict[int, list[str]] = defaultdict(list)
+        for name in names.get(path, ()):
+            by_year = given.get((series[path], name), {})
+            if len(by_year) == 1:
+                ((y, reports),) = by_year.items()
+                if len(reports) >= NAME_REPORTS:
+                    only[y].append(name)
+        if len(only) == 1 and len(next(iter(only.values()))) >= NAMES_NEEDED:
+            ((y, found),) = only.items()
+            why = f"its lead names {', '.join(found)}, as only reports of {y} in its series do"
+            placed[path] = (y, [*evidence, Evidence("lead-names", why)])
     return placed
 
 
