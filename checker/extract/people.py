@@ -124,6 +124,27 @@ def _patterns(lex: Lexicon) -> tuple[re.Pattern[str], ...]:
 
 
 @cache
+def _title_keys(lex: Lexicon) -> tuple[frozenset[str], ...]:
+    """For each of _patterns, the words one of which it cannot match without."""
+    titles, speech = key_words(_titles(lex)), key_words(lex.words("speech_verbs"))
+    return (titles, titles, speech, speech, titles)
+
+
+@cache
+def _noun_keys(lex: Lexicon) -> tuple[frozenset[str], ...]:
+    """For each of _noun_patterns, the words one of which it cannot match without."""
+    nouns = key_words(lex.words("person_nouns"))
+    return (
+        key_words(lex.words("person_leads")),
+        key_words(lex.words("presenter_leads")),
+        nouns,
+        nouns,
+        key_words(lex.words("person_appositions")),
+        key_words(lex.words("royal_styles")),
+    )
+
+
+@cache
 def _noun_patterns(lex: Lexicon) -> tuple[re.Pattern[str], ...]:
     """Names beside a word for a person, an apposition said of people, or a royal style."""
     _NAME = _name_pattern(lex, wide=True)  # noqa: N806 - reads as the constant it is within the patterns
@@ -172,13 +193,15 @@ def _matches(text: str, ctx: Context) -> Iterator[tuple[re.Match[str], bool | No
     another word for a person, None for a bare name (read only if the report uses it again)."""
     seen = look(text)  # a look at its words first: the gates' long alternations cost more
     if seen.any_of(_gate_words(ctx.lex)) and _gate(ctx.lex).search(text):
-        for pattern in _patterns(ctx.lex):
-            for m in pattern.finditer(text):
-                yield m, True
+        for pattern, needs in zip(_patterns(ctx.lex), _title_keys(ctx.lex), strict=True):
+            if seen.any_of(needs):  # a pattern runs only where the words it is built on stand
+                for m in pattern.finditer(text):
+                    yield m, True
     if seen.any_of(_noun_gate_words(ctx.lex)) and _noun_gate(ctx.lex).search(text):
-        for pattern in _noun_patterns(ctx.lex):
-            for m in pattern.finditer(text):
-                yield m, False
+        for pattern, needs in zip(_noun_patterns(ctx.lex), _noun_keys(ctx.lex), strict=True):
+            if seen.any_of(needs):
+                for m in pattern.finditer(text):
+                    yield m, False
     for m in _plain(ctx.lex).finditer(text):
         yield m, None
 
