@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from checker.models import Claim, Finding, Side, SlotClass, Verdict
+from checker.models import Claim, Finding, Side, SlotClass, Verdict, finding_id
 from checker.wording import ordinal
 
 if TYPE_CHECKING:
@@ -439,12 +438,8 @@ def make_finding(
 ) -> Finding:
     built = tuple(_side(rule, side) for side in sides)
     built = tuple(sorted(built, key=lambda s: (s.articles, s.value)))
-    key = "|".join(
-        [rule.code, series, subject, verdict.value, occurrence] + [",".join(s.claims) for s in built]
-    )
-    ident = "F" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
     return Finding(
-        id=ident,
+        id=finding_id(rule.code, series, subject, verdict.value, occurrence, built),
         rule=rule.code,
         name=rule.name,
         series=series,

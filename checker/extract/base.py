@@ -85,7 +85,7 @@ def period_offsets(clause: str, numbers: Numbers) -> tuple[int, ...] | None:
 
 # A relative clause set off by commas: "Norway, which sat out last year's ballot, backed it";
 # a comparison with another year: "58 co-sponsors, up from 51 last year"
-_RELATIVE = re.compile(r",\s+(?:which|who|whose|that)\b[^,;]*,")
+RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose|that)\b[^,;]*,")
 _COMPARED = re.compile(
     r"\b(?:up|down|rising|falling|rose|fell|compared|against|more than|fewer than|less than)"
     r"\s+(?:from|with|to|than)\s+[^,;]*",
@@ -98,10 +98,10 @@ def scope_of(text: str, start: int, end: int, a: int, b: int) -> str:
     else its clause without the relative clauses and comparisons inside it ("last year" said
     of the relative clause, or of the figure compared with, does not date the match)."""
     clause = text[a:b]
-    for m in _RELATIVE.finditer(clause):
+    for m in RELATIVE_CLAUSE.finditer(clause):
         if a + m.start() <= start and end <= a + m.end():
             return m.group()
-    for pattern in (_RELATIVE, _COMPARED):
+    for pattern in (RELATIVE_CLAUSE, _COMPARED):
         clause = pattern.sub(lambda m: _blank_unless_holding(m, a, start, end), clause)
     return clause
 

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from checker.extract.base import (
+    RELATIVE_CLAUSE,
     Context,
     Draft,
     clause_around,
@@ -61,8 +62,6 @@ _PASSIVE_AGAINST = re.compile(
 )
 # a vote word of any position: the subject before it is its own, not a later verb's
 _ANY_VOTE = re.compile("|".join(p.pattern for p in (_AGAINST, _ABSTAIN, _FOR, _ABSENT)) + r"|\bvoted\b", re.I)
-# "Belgium, which voted against last year, abstained": the aside's verb is not the subject's
-_RELATIVE_ASIDE = re.compile(r",\s+(?:which|who|whose|that)\b[^,;]*,")
 # "not even Palau voted against", "none of the Pacific states abstained": no one did
 _NEGATED_SUBJECT = re.compile(r"\b(?:not even|none of|neither|nor|no country|no nation|no state)\b", re.I)
 _NOT_BEFORE = re.compile(r"\b(?:not|never)\s+$|n't\s+$", re.I)
@@ -98,7 +97,8 @@ def _votes(sentence: Sentence, ctx: Context) -> Iterator[Draft]:
             yield _vote_draft(actor, vote, inverted.span(), (0,))
         return
     frame_offsets, frame_year = sentence_frame(text, ctx.numbers)
-    asides = [m.span() for m in _RELATIVE_ASIDE.finditer(text)]
+    # "Belgium, which voted against last year, abstained": the aside's verb is not the subject's
+    asides = [m.span() for m in RELATIVE_CLAUSE.finditer(text)]
     verbs = sorted(
         v.span() for v in _ANY_VOTE.finditer(text) if not any(a <= v.start() < b for a, b in asides)
     )
