@@ -1,5 +1,6 @@
-"""Cues to a report's date that lie outside its sentences: a date in its address, and the year
-its title gives the edition it reports ("Eurovision 2019")."""
+"""Cues to a report's date that lie outside its claims: a date in its address, and the year
+its title or lead gives the edition it reports ("Eurovision 2019", "from 2 to 14 December
+2018")."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import datetime as dt
 import hashlib
 import re
 from collections.abc import Iterable
+from functools import cache
 
 # /2018/11/23/, /2018/11/, 2018-11-23, _20181123_ in an address; a ten-digit Unix time
 _PATH_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)([/_-])(0?[1-9]|1[0-2])(?:\2(0?[1-9]|[12]\d|3[01]))?(?!\d)")
@@ -60,6 +62,28 @@ def labelled_year(text: str, event_words: set[str]) -> tuple[int, str] | None:
     return None
 
 
+def span_year(text: str, event_words: set[str], months: str) -> tuple[int, str] | None:
+    """The year the report gives its own event's span ("the Conference ... from 30 November to
+    11 December 2015", "May 12-14, 2024"), with the span as written; None unless the text
+    names the event."""
+    if not event_words or event_words.isdisjoint(re.findall(r"[a-z]+", text.lower())):
+        return None
+    for m in _span_re(months).finditer(text):
+        year = int(m.group("year"))
+        if FIRST_YEAR <= year <= LAST_YEAR:
+            return year, m.group(0).strip()
+    return None
+
+
+@cache
+def _span_re(months: str) -> re.Pattern[str]:
+    day, to = r"\d{1,2}(?:st|nd|rd|th)?", r"\s*(?:-|\u2013|\u2014|to|until|till|through|and)\s*"
+    month = rf"(?:{months})\.?"
+    day_first = rf"(?:from\s+)?{day}(?:\s+{month})?{to}{day}\s+{month},?\s+"
+    month_first = rf"(?:from\s+)?{month}\s+{day}{to}(?:{month}\s+)?{day},?\s+"
+    return re.compile(rf"\b(?:{day_first}|{month_first})(?P<year>(?:19|20)\d\d)(?!\d)", re.I)
+
+
 _SLUG_WORD = re.compile(r"[a-z0-9]+")
 
 
@@ -98,11 +122,16 @@ PRINT_WORDS = 10  # a sentence shorter than this is too common to tell a story a
 _INNER_NAME = re.compile(r"(?<=[\w,;:)] )([A-Z][a-z\u00e0-\u00ff]{2,}|[A-Z]{3,})\b")
 
 
-def lead_names(lines: Iterable[str], stop: frozenset[str]) -> tuple[str, ...]:
+def lead_names(lines: Iterable[str], stop: frozenset[str], other_edition: re.Pattern[str]) -> tuple[str, ...]:
     """The proper names a report's title and lead use inside their sentences, lower-cased and
     sorted: the places and people of its own edition, which a report of another year rarely
-    gives in its lead."""
-    found = {m.group(1).lower() for text in lines for m in _INNER_NAME.finditer(text)}
+    gives in its lead. A sentence that tells of another edition ("last year's host") gives none."""
+    found = {
+        m.group(1).lower()
+        for text in lines
+        if not other_edition.search(text)
+        for m in _INNER_NAME.finditer(text)
+    }
     return tuple(sorted(w for w in found if w not in stop))
 
 

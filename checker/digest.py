@@ -10,14 +10,14 @@ import dataclasses
 import os
 
 from checker.articles import display_path, read_reports
-from checker.cues import fingerprints, labelled_year, latest_year, lead_names, slug_year
+from checker.cues import fingerprints, labelled_year, latest_year, lead_names, slug_year, span_year
 from checker.errors import InputError
 from checker.extract import extract_claims
 from checker.lexicon import Lexicon
 from checker.models import Article, Digest, Skipped
 from checker.occurrence import dateline, stage
 from checker.series import LEAD_SENTENCES, event_words, signature
-from checker.text import split_sentences
+from checker.text import default_numbers, split_sentences
 
 # A test hook: FACTLINT_TEST_FAIL=STAGE:TEXT makes the given stage (read, digest or judge)
 # raise for every report whose path contains TEXT, so the isolation of one failing report
@@ -63,15 +63,22 @@ def digest(article: Article, lex: Lexicon) -> Digest:
         latest_year=latest_year(article.text[article.body_start :]),
         prints=fingerprints(s.text for s in sentences),
         lead_names=lead_names(
-            [article.title or "", *(s.text for s in sentences[:LEAD_SENTENCES])], lex.word_set("stopwords")
+            [article.title or "", *(s.text for s in sentences[:LEAD_SENTENCES])],
+            lex.word_set("stopwords"),
+            lex.phrase_re("other_edition_phrases"),
         ),
     )
 
 
 def _edition_label(article: Article, sentences: list, words: set[str]) -> tuple[int, str] | None:
-    """The edition the report's title or lead names ("Eurovision 2019"), else its address."""
+    """The edition the report's title or lead names ("Eurovision 2019") or whose span it gives
+    with a year ("the Conference ... from 30 November to 11 December 2015"), else its address."""
     lead = " ".join([article.title or "", *(s.text for s in sentences[:1])])
-    return labelled_year(lead, words) or slug_year(article.url, words)
+    return (
+        labelled_year(lead, words)
+        or span_year(lead, words, default_numbers().month)
+        or slug_year(article.url, words)
+    )
 
 
 def digest_file(

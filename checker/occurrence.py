@@ -38,10 +38,15 @@ def resolve_occurrences(digests: list[Digest], series: dict[str, str]) -> dict[s
         for d in digests
     }
     years.update(_placed_by_copied_text(years, prints, series))  # a copy first: the surest
-    years.update(_placed_by_shared_content(years, by_article, series))
-    years.update(_placed_by_calendar(years, dated, by_article, series))
+    latest = {d.article.path: d.latest_year for d in digests}
+    years.update(
+        _unless_narrated_later(_placed_by_shared_content(years, by_article, series), latest, years, series)
+    )
+    years.update(
+        _unless_narrated_later(_placed_by_calendar(years, dated, by_article, series), latest, years, series)
+    )
     names = {d.article.path: d.lead_names for d in digests}
-    years.update(_placed_by_lead_names(years, names, series))
+    years.update(_unless_narrated_later(_placed_by_lead_names(years, names, series), latest, years, series))
     # copies of a report placed by a value it shares follow it, even where that value was
     # changed in the copy: the change is then compared within the year, not left open
     years.update(_placed_by_copied_text(years, prints, series))
@@ -166,7 +171,7 @@ def _year(dated: _Dated, claims: list[Claim], label: tuple[int, str] | None = No
     if dated.year:
         return dated.year, evidence
     if label:
-        evidence.append(Evidence("edition-label", f"'{label[1]}' names the edition of {label[0]}"))
+        evidence.append(Evidence("edition-label", f"'{label[1]}' dates its own edition to {label[0]}"))
         return label[0], evidence
     session = next((c for c in claims if c.slot == "session"), None)
     if session is not None:
@@ -235,20 +240,41 @@ def _placed_by_calendar(
     return placed
 
 
+def _unless_narrated_later(
+    placed: dict[str, Placed], latest: dict[str, int | None], years: dict[str, Placed], series: dict[str, str]
+) -> dict[str, Placed]:
+    """Placements by a shared value, a day or a name, less those the report's own text rules
+    out: a report that names a year after the one found, a year its series has already held,
+    tells of that year as past, so it is not of the year found."""
+    held: dict[str, int] = {}
+    for path, (year, _) in years.items():
+        if year is not None:
+            held[series[path]] = max(year, held.get(series[path], year))
+    return {
+        path: found
+        for path, found in placed.items()
+        if not (latest.get(path) and found[0] is not None and found[0] < latest[path] <= held[series[path]])
+    }
+
+
 NAME_REPORTS = 2  # dated reports of one year that must give a name for it to date another
-NAMES_NEEDED = 2  # names of one year a report's lead must give, and none of another year
+NAMES_NEEDED = 1  # names of one year a report's lead must give, and none of another year
 
 
 def _placed_by_lead_names(
     years: dict[str, Placed], names: dict[str, tuple[str, ...]], series: dict[str, str]
 ) -> dict[str, Placed]:
-    """A report with no year whose lead gives two proper names or more ("Dubai", "Jaber") that,
-    in its series, only dated reports of one year give in theirs (two of them at least), and
-    no name only another year's reports give, is of that year: the hosts, places and people of
-    an edition. One name alone dates nothing: a lead may recall last year's host."""
+    """A report with no year whose lead gives a proper name ("Dubai", "Jaber") that, in its
+    series, only dated reports of one year give in theirs (two of them at least), and no name
+    only another year's reports give, is of that year: the hosts, places and people of an
+    edition. A name one dated report alone gives dates nothing ("Global" in one headline), nor
+    one that few reports of other years could have given, and a lead sentence recalling
+    another edition ("last year's host") gives no names."""
     given: dict[tuple[str, str], dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
+    held: dict[str, Counter[int]] = defaultdict(Counter)
     for path, (year, _) in years.items():
         if year is not None:
+            held[series[path]][year] += 1
             for name in names.get(path, ()):
                 given[(series[path], name)][year].add(path)
     placed: dict[str, Placed] = {}
@@ -260,13 +286,25 @@ def _placed_by_lead_names(
             by_year = given.get((series[path], name), {})
             if len(by_year) == 1:
                 ((y, reports),) = by_year.items()
-                if len(reports) >= NAME_REPORTS:
+                if len(reports) >= NAME_REPORTS and _absent_enough(held[series[path]], y):
                     only[y].append(name)
         if len(only) == 1 and len(next(iter(only.values()))) >= NAMES_NEEDED:
             ((y, found),) = only.items()
             why = f"its lead names {', '.join(found)}, as only reports of {y} in its series do"
             placed[path] = (y, [*evidence, Evidence("lead-names", why)])
     return placed
+
+
+def _absent_enough(held: Counter[int], year: int) -> bool:
+    """Whether dated reports of enough other years lack a name for its absence to mean
+    anything: in a folder of one year and one other report, every name of that year is
+    "only" its own ("Korean" in three reports of 2020 and not in the one of 2018)."""
+    others = [n for y, n in held.items() if y != year]
+    return len(others) >= NAME_ABSENT_YEARS and sum(others) >= NAME_ABSENT_REPORTS
+
+
+NAME_ABSENT_YEARS = 2  # other years, with dated reports, that must lack a name
+NAME_ABSENT_REPORTS = 4  # and dated reports of theirs
 
 
 COPIED_SHARE = 0.5  # of the shorter report's long sentences: boilerplate is a few, a copy most

@@ -77,7 +77,11 @@ def named_stage(text: str, lex: Lexicon, passing: re.Pattern[str] | None = None)
         stage = _word_stage(lex).get(_normal(m.group()))
         if stage is None or _is_modifier(text, m, lex):
             continue
-        if passing is not None and passing.search(text[max(0, m.start() - 60) : m.end() + 60]):
+        if (
+            passing is not None
+            and passing.search(text[max(0, m.start() - 60) : m.end() + 60])
+            and not _is_outcome_of(text, m.start(), lex)
+        ):
             continue
         if _is_destination(text, m.start(), lex):
             stage = before(stage, lex)
@@ -121,6 +125,19 @@ def _is_modifier(text: str, m: re.Match[str], lex: Lexicon) -> bool:
 def _is_destination(text: str, start: int, lex: Lexicon) -> bool:
     """Whether the stage is where the event leads: "10 songs are through to the final"."""
     return bool(_destination_re(lex).search(text[max(0, start - 100) : start]))
+
+
+def _is_outcome_of(text: str, start: int, lex: Lexicon) -> bool:
+    """Whether the stage is the one whose outcome the sentence tells: "ten songs went through
+    after the first semi-final", "she qualified in the heats"."""
+    return bool(_outcome_re(lex).search(text[max(0, start - 60) : start]))
+
+
+@cache
+def _outcome_re(lex: Lexicon) -> re.Pattern[str]:
+    verbs = sorted(lex.words("stage_outcomes"), key=lambda c: (-len(c), c))
+    body = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in verbs) or r"(?!x)x"
+    return re.compile(rf"(?<![\w-])(?i:{body})\s+(?:after|following|in|at)\s+(?:the|a|an|this)?\s*$")
 
 
 @cache

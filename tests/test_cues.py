@@ -1,4 +1,4 @@
-"""Cues to a report's date outside its sentences: its address, and an edition label."""
+"""Cues to a report's date outside its claims: its address, an edition label, its own span."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from checker.cues import labelled_year, slug_year, url_date, weekday_date
+from checker.cues import labelled_year, slug_year, span_year, url_date, weekday_date
+from checker.text import default_numbers
 
 
 @pytest.mark.parametrize(
@@ -36,6 +37,35 @@ def test_labelled_year_of_the_reports_own_event() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "words", "expected"),
+    [
+        ("Arcadia hosts the 9th Harbour Summit from 30 November to 11 December 2031.", {"summit"}, 2031),
+        ("The Lakeside Marathon weekend runs May 12-14, 2030, in the old town.", {"lakeside"}, 2030),
+        ("The summit, held 2\u201315 December 2029, closed with a deal.", {"summit"}, 2029),
+        ("The Harbour Summit ran from November 30 to December 11, 2031.", {"summit"}, 2031),
+        ("Talks ran from 6 to 17 November 2027 in Bonn.", {"summit"}, None),  # not the event's
+        ("The summit was held on 30 November 2031.", {"summit"}, None),  # a day, not a span
+    ],
+)
+def test_span_year_of_the_reports_own_event(text: str, words: set[str], expected: int | None) -> None:
+    found = span_year(text, words, default_numbers().month)
+    assert (found[0] if found else None) == expected
+
+
+def test_a_report_without_a_date_is_placed_by_the_span_its_lead_gives(tmp_path) -> None:
+    placed = _placed(
+        tmp_path,
+        {
+            "summit.md": "Arcadia is to host the 9th Harbour Summit, from 30 November to 11 December "
+            "2031.\n\nDelegates from 190 countries met on Monday.\n"
+        },
+    )
+    occurrence = placed["summit.md"]
+    assert occurrence.year == 2031
+    assert any(e.source == "edition-label" and "11 December 2031" in e.detail for e in occurrence.evidence)
+
+
 def _placed(tmp_path, files: dict[str, str]):
     from checker.pipeline import check
     from rules import all_rules
@@ -57,6 +87,31 @@ def test_a_report_without_a_date_is_placed_by_its_address(tmp_path) -> None:
     occurrence = placed["race.md"]
     assert occurrence.year == 2024 and occurrence.date == dt.date(2024, 4, 14)
     assert [e.source for e in occurrence.evidence][:2] == ["address", "event-date"]
+
+
+def test_a_report_without_a_date_is_placed_by_its_dateline(tmp_path) -> None:
+    placed = _placed(
+        tmp_path,
+        {
+            "race.md": "Nov. 3, 2030\n\nDaniel Kiprop won the Lakeside City Marathon on Sunday in 2:06:12.\n",
+        },
+    )
+    occurrence = placed["race.md"]
+    assert occurrence.year == 2030 and occurrence.date == dt.date(2030, 11, 3)
+    assert [e.source for e in occurrence.evidence][:2] == ["dateline", "event-date"]
+
+
+def test_a_report_without_a_date_is_placed_by_the_numbered_session_it_names(tmp_path) -> None:
+    placed = _placed(
+        tmp_path,
+        {
+            "vote.md": "The resolution was adopted at the 80th session of the General Assembly on "
+            "Tuesday, by 120 votes to 8.\n",
+        },
+    )
+    occurrence = placed["vote.md"]
+    assert occurrence.year == 2025  # the Assembly's first session met in 1946
+    assert any(e.source == "session" and "met in 2025" in e.detail for e in occurrence.evidence)
 
 
 def test_a_report_without_a_date_is_placed_by_the_edition_its_title_names(tmp_path) -> None:

@@ -88,6 +88,22 @@ def test_the_stage_a_sentence_names(sentence, label):
     assert (found.label if found else None) == label
 
 
+@pytest.mark.parametrize(
+    "sentence,label",
+    [
+        ("Ten songs went through after the first semi-final of the contest, held on Tuesday.", "semi-final"),
+        ("She qualified in the heats of the 400 metres on Friday.", "heats"),
+        ("After the semi-final on Tuesday, Ostrava won on Saturday.", None),
+        ("The text, which passed the Third Committee last month, was adopted on Friday.", None),
+    ],
+)
+def test_a_stage_in_passing_unless_the_sentence_tells_its_outcome(sentence, label):
+    from checker.occurrence import _EARLIER_STAGE
+
+    found = named_stage(sentence, default_lexicon(), passing=_EARLIER_STAGE)
+    assert (found.label if found else None) == label
+
+
 # ------------------------------------------------------------------ through the checker
 
 SEMI = report(
