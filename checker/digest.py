@@ -52,6 +52,11 @@ def digest(article: Article, lex: Lexicon) -> Digest:
     sentences = split_sentences(article.text, article.body_start)  # once, for every stage
     claims = extract_claims(article, lex, sentences)
     sig = signature(article, lex, sentences)
+    names = lead_names(
+        [article.title or "", *(s.text for s in sentences[:LEAD_SENTENCES])],
+        lex.word_set("stopwords"),
+        lex.phrase_re("other_edition_phrases"),
+    )
     return Digest(
         article=dataclasses.replace(article, raw="", text=""),
         claims=tuple(claims),
@@ -62,11 +67,8 @@ def digest(article: Article, lex: Lexicon) -> Digest:
         edition_label=_edition_label(article, sentences, event_words(sig.terms)),
         latest_year=latest_year(article.text[article.body_start :]),
         prints=fingerprints(s.text for s in sentences),
-        lead_names=lead_names(
-            [article.title or "", *(s.text for s in sentences[:LEAD_SENTENCES])],
-            lex.word_set("stopwords"),
-            lex.phrase_re("other_edition_phrases"),
-        ),
+        lead_names=names,
+        lead_actors=tuple(n for n in names if lex.entity(n.title()) is not None),
     )
 
 

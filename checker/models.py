@@ -108,6 +108,7 @@ class Digest:
     latest_year: int | None = None  # the latest year its text names: the report is not older
     prints: tuple[str, ...] = ()  # hashed long sentences: copies of one story share most of them
     lead_names: tuple[str, ...] = ()  # proper names inside its title and lead, lower-cased
+    lead_actors: tuple[str, ...] = ()  # those of them that name a country or body: they recur
 
 
 @dataclass(frozen=True, slots=True)

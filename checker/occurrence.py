@@ -46,7 +46,9 @@ def resolve_occurrences(digests: list[Digest], series: dict[str, str]) -> dict[s
         _unless_narrated_later(_placed_by_calendar(years, dated, by_article, series), latest, years, series)
     )
     names = {d.article.path: d.lead_names for d in digests}
-    years.update(_unless_narrated_later(_placed_by_lead_names(years, names, series), latest, years, series))
+    actors = {d.article.path: d.lead_actors for d in digests}
+    by_names = _placed_by_lead_names(years, names, actors, series)
+    years.update(_unless_narrated_later(by_names, latest, years, series))
     # copies of a report placed by a value it shares follow it, even where that value was
     # changed in the copy: the change is then compared within the year, not left open
     years.update(_placed_by_copied_text(years, prints, series))
@@ -189,12 +191,16 @@ def _placed_by_shared_content(
 ) -> dict[str, Placed]:
     """Reports with no year of their own that state a distinctive value a dated report of their
     series states (the same tally, the same 583 points) are of that report's year, where every
-    such value points to one year."""
+    such value points to one year and a dated report of a year next to it gives another value
+    of its kind: a tally may stay the same from one year to the next ("identical to last
+    year's"), so a value is distinctive only where its neighbours are seen to differ."""
     known: dict[tuple[str, str, str], dict[int, Claim]] = defaultdict(dict)
+    seen: dict[tuple[str, str, int], set[str]] = defaultdict(set)
     for path, (year, _) in sorted(years.items()):
         if year is not None:
             for claim in filter(_distinctive, by_article[path]):
                 known[(series[path], claim.slot, repr(claim.value))].setdefault(year, claim)
+                seen[(series[path], claim.family, year)].add(repr(claim.value))
     placed: dict[str, Placed] = {}
     for path, (year, evidence) in sorted(years.items()):
         if year is not None:
@@ -203,12 +209,20 @@ def _placed_by_shared_content(
             (y, claim, theirs)
             for claim in filter(_distinctive, by_article[path])
             for y, theirs in known.get((series[path], claim.slot, repr(claim.value)), {}).items()
+            if _neighbour_differs(seen, (series[path], claim.family), y, repr(claim.value))
         ]
         if found and len({y for y, _, _ in found}) == 1:
             y, claim, theirs = found[0]
             why = f"'{claim.display}' is also in {theirs.article}, a report of {y}"
             placed[path] = (y, [*evidence, Evidence("shared-content", why, claim.id)])
     return placed
+
+
+def _neighbour_differs(
+    seen: dict[tuple[str, str, int], set[str]], key: tuple[str, str], year: int, value: str
+) -> bool:
+    """Whether a dated report of the year before or after gives another value of the family."""
+    return any((values := seen.get((*key, near))) and value not in values for near in (year - 1, year + 1))
 
 
 def _placed_by_calendar(
@@ -262,14 +276,17 @@ NAMES_NEEDED = 1  # names of one year a report's lead must give, and none of ano
 
 
 def _placed_by_lead_names(
-    years: dict[str, Placed], names: dict[str, tuple[str, ...]], series: dict[str, str]
+    years: dict[str, Placed],
+    names: dict[str, tuple[str, ...]],
+    actors: dict[str, tuple[str, ...]],
+    series: dict[str, str],
 ) -> dict[str, Placed]:
     """A report with no year whose lead gives a proper name ("Dubai", "Jaber") that, in its
     series, only dated reports of one year give in theirs (two of them at least), and no name
     only another year's reports give, is of that year: the hosts, places and people of an
     edition. A name one dated report alone gives dates nothing ("Global" in one headline), nor
-    one that few reports of other years could have given, and a lead sentence recalling
-    another edition ("last year's host") gives no names."""
+    one that few reports of other years could have given, nor a country alone, and a lead
+    sentence recalling another edition ("last year's host") gives no names."""
     given: dict[tuple[str, str], dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
     held: dict[str, Counter[int]] = defaultdict(Counter)
     for path, (year, _) in years.items():
@@ -288,11 +305,18 @@ def _placed_by_lead_names(
                 ((y, reports),) = by_year.items()
                 if len(reports) >= NAME_REPORTS and _absent_enough(held[series[path]], y):
                     only[y].append(name)
-        if len(only) == 1 and len(next(iter(only.values()))) >= NAMES_NEEDED:
+        if len(only) == 1 and _enough_names(next(iter(only.values())), actors.get(path, ())):
             ((y, found),) = only.items()
             why = f"its lead names {', '.join(found)}, as only reports of {y} in its series do"
             placed[path] = (y, [*evidence, Evidence("lead-names", why)])
     return placed
+
+
+def _enough_names(found: list[str], actors: tuple[str, ...]) -> bool:
+    """One name of an edition's own (a host city, its president) dates a report; a country or
+    body alone does not, for they take part year after year ("Italy" won one contest and sings
+    in every other)."""
+    return len(found) >= NAMES_NEEDED and (len(found) > 1 or found[0] not in actors)
 
 
 def _absent_enough(held: Counter[int], year: int) -> bool:

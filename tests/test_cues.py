@@ -171,6 +171,20 @@ def test_a_report_without_a_date_is_placed_by_a_distinctive_value_a_dated_report
     assert any(e.source == "shared-content" and "631 points" in e.detail for e in placed["c.md"].evidence)
 
 
+def test_a_shared_value_dates_nothing_where_no_next_year_is_seen_to_differ(tmp_path) -> None:
+    tally = "The Assembly adopted the Harbour resolution on Tuesday by 180 votes to 2, with 3 abstentions.\n"
+    placed = _placed(
+        tmp_path,
+        {
+            "a.md": "---\npublished: 2022-10-26\n---\n" + tally,
+            "b.md": "---\npublished: 2024-10-30\n---\n" + tally.replace("180", "185"),
+            # 2021 and 2023 are not in the folder: the tally may well have stayed the same
+            "c.md": "The Harbour resolution passed again, 180-2 with 3 abstentions.\n",
+        },
+    )
+    assert placed["c.md"].year is None
+
+
 def test_a_date_months_before_publication_is_another_events(tmp_path) -> None:
     placed = _placed(
         tmp_path,

@@ -158,9 +158,22 @@ def test_a_copy_follows_the_report_its_shared_tally_placed_and_its_changed_tally
         ],
         "2019-10-30",
     )
+    # the year before gave another tally: 151-3-9 tells 2019 from its neighbour
+    year_before = _report(
+        [
+            "The Harbour Assembly on Wednesday condemned the Westmark fishing ban once again.",
+            "The resolution passed with 147 in favour and 4 against, with 10 abstentions.",
+        ],
+        "2018-10-31",
+    )
     corpus = _write(
         tmp_path / "c",
-        {"dated": dated, "wire": _report(STORY), "reprint": _report(_changed(STORY, "151 in", "152 in"))},
+        {
+            "dated": dated,
+            "before": year_before,
+            "wire": _report(STORY),
+            "reprint": _report(_changed(STORY, "151 in", "152 in")),
+        },
     )
     placed = {_stem(p): o for p, o in corpus.occurrences.items()}
     assert placed["wire"].year == placed["reprint"].year == 2019

@@ -72,6 +72,20 @@ def test_names_of_two_years_or_of_one_dated_report_place_nothing(tmp_path: Path)
     assert _year(corpus, "two") is None and _year(corpus, "alone") is None
 
 
+def test_a_country_alone_dates_nothing_for_countries_take_part_every_year(tmp_path: Path) -> None:
+    folder = tmp_path / "c"
+    folder.mkdir()
+    for name, (published, text) in DATED.items():
+        text = text.replace("Ana Ruiz", "Ana Ruiz of Norway")
+        (folder / f"{name}.md").write_text(
+            f"---\npublished: {published}\nseries: Harbour summit\n---\n{text}\n"
+        )
+    (folder / "late.md").write_text(
+        "---\nseries: Harbour summit\n---\nTalks at the summit ended with a deal Norway had pushed for.\n"
+    )
+    assert _year(check([str(folder)], all_rules()), "late") is None
+
+
 def test_a_lead_sentence_recalling_another_edition_gives_no_names(tmp_path: Path) -> None:
     corpus = _run(
         tmp_path / "c",
