@@ -54,16 +54,19 @@ def test_span_year_of_the_reports_own_event(text: str, words: set[str], expected
 
 
 def test_a_report_without_a_date_is_placed_by_the_span_its_lead_gives(tmp_path) -> None:
-    placed = _placed(
+    occurrence = _placed_alone(
         tmp_path,
-        {
-            "summit.md": "Arcadia is to host the 9th Harbour Summit, from 30 November to 11 December "
-            "2031.\n\nDelegates from 190 countries met on Monday.\n"
-        },
+        "summit.md",
+        "Arcadia is to host the 9th Harbour Summit, from 30 November to 11 December 2031.\n\n"
+        "Delegates from 190 countries met on Monday.\n",
     )
-    occurrence = placed["summit.md"]
     assert occurrence.year == 2031
     assert any(e.source == "edition-label" and "11 December 2031" in e.detail for e in occurrence.evidence)
+
+
+def _placed_alone(tmp_path, name: str, text: str):
+    """The occurrence of a report checked on its own."""
+    return _placed(tmp_path, {name: text})[name]
 
 
 def _placed(tmp_path, files: dict[str, str]):
@@ -90,26 +93,22 @@ def test_a_report_without_a_date_is_placed_by_its_address(tmp_path) -> None:
 
 
 def test_a_report_without_a_date_is_placed_by_its_dateline(tmp_path) -> None:
-    placed = _placed(
+    occurrence = _placed_alone(
         tmp_path,
-        {
-            "race.md": "Nov. 3, 2030\n\nDaniel Kiprop won the Lakeside City Marathon on Sunday in 2:06:12.\n",
-        },
+        "race.md",
+        "Nov. 3, 2030\n\nDaniel Kiprop won the Lakeside City Marathon on Sunday in 2:06:12.\n",
     )
-    occurrence = placed["race.md"]
     assert occurrence.year == 2030 and occurrence.date == dt.date(2030, 11, 3)
     assert [e.source for e in occurrence.evidence][:2] == ["dateline", "event-date"]
 
 
 def test_a_report_without_a_date_is_placed_by_the_numbered_session_it_names(tmp_path) -> None:
-    placed = _placed(
+    occurrence = _placed_alone(
         tmp_path,
-        {
-            "vote.md": "The resolution was adopted at the 80th session of the General Assembly on "
-            "Tuesday, by 120 votes to 8.\n",
-        },
+        "vote.md",
+        "The resolution was adopted at the 80th session of the General Assembly on Tuesday, "
+        "by 120 votes to 8.\n",
     )
-    occurrence = placed["vote.md"]
     assert occurrence.year == 2025  # the Assembly's first session met in 1946
     assert any(e.source == "session" and "met in 2025" in e.detail for e in occurrence.evidence)
 
