@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from functools import cache, lru_cache
 
-from checker.extract.base import Context, Draft, clause_around, subjects_before
+from checker.extract.base import Context, Draft, clause_around, piece_around, subjects_before
 from checker.families import Family, family_of_slot
 from checker.lexicon import Lexicon, phrases_re
 from checker.text import Numbers, Sentence, look
@@ -72,6 +72,7 @@ def _patterns(n: Numbers, lex: Lexicon) -> tuple[tuple[re.Pattern[str], bool], .
 def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
     if not ctx.numbers.has_number(sentence.text):
         return
+    yield from _implausible_years(sentence, ctx)
     yield from _edition_labels(sentence, index, ctx)
     taken: list[tuple[int, int]] = []
     if look(sentence.text).words.isdisjoint(_counting_words(ctx.lex)):
@@ -455,3 +456,104 @@ def _actor(clause: str, ctx: Context) -> str:
         if not any(part in stop for part in re.split(r"[ -]", m.group())):
             return m.group()
     return ""
+
+
+# A year where the words need one: "since 20005" (five digits or more), or, in a report whose
+# date is known, a first year after it ("held every year since 2031") or an event narrated as
+# held after it ("the 2027 contest was won by"). Kept as claims of their own, never as a first
+# year or a date: a report's own error must not date it or count its editions.
+IMPLAUSIBLE = "implausible-year"
+_NUMBER = r"(?<![\w/.,$\u20ac\u00a3#:+-])(\d{4,})(?![\w/'\u2019%-]|[.,:]\d)"
+# what may follow a year: a stop, or a word that starts a new phrase ("since 2005 when ...");
+# a noun after the number makes it a count or an address ("20005 Main Street", "2031 homes")
+_AFTER_YEAR = re.compile(
+    r"\s*(?:[,.;:!?)\]\u2014\u2013\"\u201d]|$|(?:and|or|but|when|with|as|after|before|until|by|at|in|on|"
+    r"under|while|to|for|the|a|an|its|it|which|where|has|have|had)\b)",
+    re.I,
+)
+_SINCE_YEAR = re.compile(rf"\b(?i:since)\s+{_NUMBER}")
+_YEAR_AFTER_VERB = re.compile(rf"\s*{_NUMBER}")
+# planned or hoped-for wording: a later year there is a target, not an error ("will be held in
+# 2027", "by 2035", "is to be renewed every year from 2030")
+_FUTURE = re.compile(
+    r"\b(?:will|would|shall|to be|is to|are to|due|set to|plans?|planned|planning|scheduled|expected|"
+    r"hopes?|hoping|aims?|aiming|could|may|might|bid|bids|bidding|next|upcoming|forthcoming|"
+    r"future|candidate|host city|hosting rights|right to host)\b",
+    re.I,
+)
+_HELD_VERB = (
+    r"(?:was|were)\s+(?:won|held|staged|hosted|run|cancell?ed|called off)|took\s+place|ended|closed|concluded"
+)
+
+
+def _implausible_years(sentence: Sentence, ctx: Context) -> Iterator[Draft]:
+    """Years a report cannot have right, each once: see IMPLAUSIBLE."""
+    text = sentence.text
+    if not re.search(r"\d{4}", text):
+        return
+    published = ctx.article.published.year if ctx.article.published else None
+    seen: set[int] = set()
+    for start, end, year, why in _year_positions(text, ctx):
+        at = text.rfind(str(year), start, end)
+        if at in seen:
+            continue
+        if len(str(year)) > 4:
+            reason = "digits"
+        elif published is not None and year > published and not _planned(text, start, end):
+            reason = why
+        else:
+            continue
+        seen.add(at)
+        yield Draft(
+            family="implausible-year",
+            slot=IMPLAUSIBLE,
+            value=year,
+            display=text[start:end],
+            span=(start, end),
+            extra={"why": reason, **({"published": published} if published else {})},
+        )
+
+
+def _year_positions(text: str, ctx: Context) -> Iterator[tuple[int, int, int, str]]:
+    """(start, end, number, what the year would be) of every number standing where a year must:
+    after "since" or a verb that starts a series ("first held in"), or naming an edition said
+    to be held or won ("the 2027 contest was won by", "won the 2027 contest")."""
+    for m in _SINCE_YEAR.finditer(text):
+        if _AFTER_YEAR.match(text, m.end()):
+            yield m.start(), m.end(), int(m.group(1)), "start-after-report"
+    for m in ctx.lex.phrase_re("series_start_verbs").finditer(text):
+        y = _YEAR_AFTER_VERB.match(text, m.end())
+        if y and _AFTER_YEAR.match(text, y.end()):
+            yield m.start(), y.end(), int(y.group(1)), "start-after-report"
+    held, won = _held_edition_res(ctx.lex)
+    for m in held.finditer(text):
+        if _OPENS_CLAUSE.search(text, 0, m.start()):  # "qualifiers for the 2026 contest were held"
+            yield m.start("what"), m.end("what"), int(m.group("year")), "event-after-report"
+    for m in won.finditer(text):
+        yield m.start("what"), m.end("what"), int(m.group("year")), "event-after-report"
+
+
+@cache
+def _held_edition_res(lex: Lexicon) -> tuple[re.Pattern[str], ...]:
+    """ "the 2027 contest was won by", "the 2027 Lakeside Marathon took place", "won the 2027
+    contest": an edition named by its year, held or won (the event's own nouns are data)."""
+    nouns = _alternation(lex.words("edition_nouns") + lex.words("event_nouns"))
+    name = r"(?:[A-Z][\w.'-]*\s+){0,3}"
+    what = rf"(?P<what>(?i:the)\s+(?P<year>\d{{4,}})\s+{name}(?i:{nouns}))\b"
+    return (
+        re.compile(rf"{what}\s+(?i:{_HELD_VERB})\b"),
+        re.compile(rf"\b(?i:won|wins)\s+{what}"),
+    )
+
+
+# where an edition named first is the subject of its verb: the sentence's or a clause's start
+_OPENS_CLAUSE = re.compile(
+    r"(?:^|[,;:\u2014(]|\b(?:and|but|when|after|as|while|where|since|because))\s*$", re.I
+)
+
+
+def _planned(text: str, start: int, end: int) -> bool:
+    """True when the comma-piece of a year speaks of a plan, a hope or a coming edition (the
+    rest of its clause may: "the festival, held every year since 2031, will run")."""
+    a, b = clause_around(text, start, end)
+    return bool(_FUTURE.search(piece_around(text, start, end, a, b)))
