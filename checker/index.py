@@ -7,7 +7,8 @@ disk) leaves the previous index as it was, and a second run waits for the first.
 written to a temporary file beside the index and moved over it in one step.
 
     meta(key, value)       schema, extractor version, settings (vocabulary, size limit),
-                           reports (how many reports the series were gathered from)
+                           reports (how many reports the series were gathered from),
+                           changed (reports changed since every series was gathered)
     files(key, path, size, mtime_ns, sha256, digests, skipped, profiles)
         key      the file's absolute path; path is the path as walked (as reports name it)
         digests  zlib-compressed JSON list of the file's digests (a .jsonl file has several)
@@ -20,8 +21,9 @@ written to a temporary file beside the index and moved over it in one step.
     members(path, key, series)       each report's series
     terms(term, reports)             how many reports hold a term
 
-The series are gathered again whenever a run changes a file, so that one new report can be
-placed in its series, and judged against that series' reports only, without reading the rest.
+The series are kept so that one new report can be placed in its series, and judged against
+that series' reports only, without reading the rest. A run that changes a few files gathers
+again only the series their reports leave and join (REGATHER_SHARE says when all are).
 """
 
 from __future__ import annotations
@@ -312,6 +314,11 @@ class _SeriesLookup:
             self._begun_postings.setdefault(term, set()).add(cluster.index)
         return cluster.index
 
+    def begun(self) -> list[tuple[int, str, str | None]]:
+        """The series new reports began: (id, label, front matter name), labelled while none
+        of them is stored yet."""
+        return [(c.index, self.label(c.index), c.name) for c in self._begun]
+
     def label(self, index: int) -> str:
         if index < self._first_new:
             return self._conn.execute("SELECT label FROM series WHERE id = ?", (index,)).fetchone()[0]
@@ -451,6 +458,7 @@ def _sync(
         k: _Row(*rest) for k, *rest in conn.execute("SELECT key, path, size, mtime_ns, sha256 FROM files")
     }
     gone = [k for k in stored if k not in walked and _under(k, roots)]
+    left = [] if fresh else _stored_profiles(conn, gone)  # what the deleted files gave the series
     conn.executemany("DELETE FROM files WHERE key = ?", [(k,) for k in gone])
     todo: list[tuple[str, _Row]] = []
     for key, path in sorted(walked.items(), key=lambda kv: kv[1]):
@@ -462,6 +470,8 @@ def _sync(
             conn.execute(
                 "UPDATE files SET size = ?, mtime_ns = ? WHERE key = ?", (row.size, row.mtime_ns, key)
             )
+    if not fresh:
+        left += _stored_profiles(conn, [key for key, _ in todo])
     vanished = 0
     for (key, row), result in zip(todo, _extract_all([r.path for _, r in todo], run), strict=True):
         if result is None:  # deleted while we ran
@@ -474,8 +484,10 @@ def _sync(
         )
     if fresh:
         _write_meta(conn, run.settings)
-    if fresh or todo or gone or vanished:
+    if fresh:
         _gather(conn)
+    elif todo or gone:
+        _update_series(conn, left, _stored_profiles(conn, [key for key, _ in todo]))
     return IndexStats(
         read=len(todo),
         reused=len(walked) - len(todo),
@@ -562,7 +574,110 @@ def _gather(conn: sqlite3.Connection) -> None:
         ((path, keys[path], i) for path, i in model.members.items()),
     )
     conn.executemany("INSERT INTO terms VALUES (?, ?)", model.df.items())
-    conn.execute("INSERT OR REPLACE INTO meta VALUES ('reports', ?)", (str(model.reports),))
+    _set_meta(conn, "reports", model.reports)
+    _set_meta(conn, "changed", 0)
+
+
+# A change gathers again only the series its reports leave and join; the others keep the
+# weights of the gathering that made them. Once the reports changed so since the last whole
+# gathering reach this share of the index, every series is gathered afresh, so the series
+# never drift far from what a whole gathering gives, at a cost spread over many changes.
+REGATHER_SHARE = 0.1
+
+
+def _update_series(
+    conn: sqlite3.Connection, left: list[tuple[str, Profile]], joined: list[tuple[str, Profile]]
+) -> None:
+    """Take the reports of deleted and re-read files out of their series, and place the
+    re-read files' reports (in path order) as a new report against the index is placed."""
+    meta = dict(conn.execute("SELECT key, value FROM meta"))
+    touched = {p.path for _, p in left} | {p.path for _, p in joined}
+    if "reports" not in meta:
+        _gather(conn)
+        return
+    reports = int(meta["reports"])
+    changed = int(meta.get("changed", "0")) + len(touched)
+    if changed > REGATHER_SHARE * reports:
+        _gather(conn)
+        return
+    paths = sorted({p.path for _, p in left})
+    was_in = {i for (i,) in _chunks(conn, "SELECT DISTINCT series FROM members WHERE path IN", paths)}
+    conn.executemany("DELETE FROM members WHERE path = ?", [(p,) for p in paths])
+    _count_terms(conn, [p for _, p in left], -1)
+    _set_meta(conn, "reports", reports - len(left))
+    for index in sorted(was_in):
+        _regather_one(conn, index)
+    ordered = sorted(joined, key=lambda kp: kp[1].path)
+    lookup = _SeriesLookup(conn)
+    joins = [lookup.join(p) for _, p in ordered]
+    conn.executemany("INSERT INTO series VALUES (?, ?, ?, '{}', '{}')", lookup.begun())
+    conn.executemany(
+        "INSERT OR REPLACE INTO members VALUES (?, ?, ?)",
+        ((p.path, key, i) for (key, p), i in zip(ordered, joins, strict=True)),
+    )
+    _count_terms(conn, [p for _, p in joined], 1)
+    _set_meta(conn, "reports", reports - len(left) + len(joined))
+    for index in sorted(set(joins)):
+        _regather_one(conn, index)
+    _set_meta(conn, "changed", changed)
+
+
+def _regather_one(conn: sqlite3.Connection, index: int) -> None:
+    """Gather one series again from its members' stored profiles, in path order, weighed as
+    the index's reports weigh them now; a series left with no report is dropped."""
+    old = conn.execute("SELECT name, centroid FROM series WHERE id = ?", (index,)).fetchone()
+    members = conn.execute(
+        "SELECT path, key FROM members WHERE series = ? ORDER BY path", (index,)
+    ).fetchall()
+    conn.executemany(
+        "DELETE FROM postings WHERE term = ? AND series = ?", ((t, index) for t in sorted(json.loads(old[1])))
+    )
+    if not members:
+        conn.execute("DELETE FROM series WHERE id = ?", (index,))
+        return
+    wanted = {path for path, _ in members}
+    profiles = sorted(
+        (p for _, p in _stored_profiles(conn, sorted({k for _, k in members})) if p.path in wanted),
+        key=lambda p: p.path,
+    )
+    terms = sorted({t for p in profiles for t, _ in p.terms})
+    df = dict(_chunks(conn, "SELECT term, reports FROM terms WHERE term IN", terms))
+    reports = int(conn.execute("SELECT value FROM meta WHERE key = 'reports'").fetchone()[0])
+    idf = idf_weights(df, reports)
+    cluster = Cluster(old[0], index)
+    for p in profiles:
+        cluster.add(weighted(p.terms, idf), frozenset(p.anchors))
+    conn.execute(
+        "UPDATE series SET state = ?, centroid = ? WHERE id = ?",
+        (_compact({**cluster.to_dict(), "centroid": {}}), _compact(cluster.centroid), index),
+    )
+    conn.executemany("INSERT INTO postings VALUES (?, ?)", ((t, index) for t in cluster.centroid))
+
+
+def _stored_profiles(conn: sqlite3.Connection, keys: Sequence[str]) -> list[tuple[str, Profile]]:
+    """The stored profiles of the files with the given keys, each with its file's key."""
+    return [
+        (key, Profile(path, series, tuple(map(tuple, terms)), tuple(anchors)))
+        for key, text in _chunks(conn, "SELECT key, profiles FROM files WHERE key IN", sorted(keys))
+        for path, series, terms, anchors in json.loads(text)
+    ]
+
+
+def _count_terms(conn: sqlite3.Connection, profiles: list[Profile], sign: int) -> None:
+    """Add (sign 1) or take away (sign -1) the reports' terms in the count of reports a term
+    is in; a term no report holds any more is dropped."""
+    counts = sorted(Counter(t for p in profiles for t, _ in p.terms).items())
+    conn.executemany(
+        "INSERT INTO terms VALUES (?, ?)"
+        " ON CONFLICT (term) DO UPDATE SET reports = reports + excluded.reports",
+        ((t, sign * n) for t, n in counts),
+    )
+    if sign < 0:
+        conn.executemany("DELETE FROM terms WHERE term = ? AND reports <= 0", ((t,) for t, _ in counts))
+
+
+def _set_meta(conn: sqlite3.Connection, key: str, value: int) -> None:
+    conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, str(value)))
 
 
 # ---------------------------------------------------------------- extraction
