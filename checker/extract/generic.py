@@ -295,3 +295,70 @@ def read_number(token: str, ctx: Context) -> int | None:
         scale = 1_000 if m.group(2).lower() == "thousand" else 1_000_000
         return round(float(m.group(1)) * scale)
     return ctx.numbers.read_cardinal(token)
+
+
+# A name as a report writes a source: capitalised words ("Ana Ruiz", "Foreign Minister Ana Ruiz")
+_NAME = r"[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,4}"
+# words after a name that make it no subject: "Speaking to the assembly, ..."
+_NOT_A_VERB = r"(?:to|the|a|an|of|in|at|on|for|with|by|from|and|or)\b"
+
+
+# the verbs of saying that may come before the one who says ("said Ana Ruiz", "according to
+# the Harbour Institute"); after any other the name is whom it is told or what it is about
+# ("told the Assembly", "put the damage at")
+_INVERTED = frozenset({"said", "says", "according to", "added", "noted", "wrote"})
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _source_res(verbs: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    """(name before a verb, verb before a name, name as the subject of a clause that goes on
+    with a participle): "Ruiz, the minister, put the damage at", "according to Ana Ruiz",
+    "Ana Ruiz attacked the levy, saying that"."""
+    alt = _alternation(verbs)
+    inverted = _alternation(tuple(v for v in verbs if v in _INVERTED))
+    participles = "|".join(re.escape(v) for v in verbs if v.endswith("ing"))
+    return (
+        re.compile(
+            rf"(?P<who>{_NAME})(?:,[^,]{{1,60}},)?\s+(?:(?:has|had|also|then|later)\s+)*(?i:{alt})(?![\w-])"
+        ),
+        re.compile(rf"(?<![\w-])(?i:{inverted or '(?!)'})\s+(?:the\s+)?(?P<who>{_NAME})"),
+        re.compile(
+            rf"(?P<who>{_NAME})\s+(?!{_NOT_A_VERB})[a-z][\w-]*[^.;]*?,\s+(?i:{participles or '(?!)'})\b"
+        ),
+    )
+
+
+def source_of(text: str, start: int, end: int, verbs: tuple[str, ...], lex: Lexicon) -> str:
+    """Who gives the amount at text[start:end]: the name beside the verb of saying (``verbs``,
+    a family's data) nearest to it in its sentence, as a key (a person's surname, so "Ana Ruiz"
+    and "Ruiz" are one source; a known country or body's name); "" where none is named ("he
+    said", "officials said")."""
+    found: list[tuple[int, str]] = []
+    for pattern in _source_res(verbs):
+        for m in pattern.finditer(text):
+            key = _source_key(m.group("who"), lex)
+            if key:
+                found.append((max(m.start() - end, start - m.end(), 0), key))
+    return min(found)[1] if found else ""
+
+
+def _source_key(name: str, lex: Lexicon) -> str:
+    """A source's key: a known entity's name, else the last word of a name that is neither a
+    title nor a word that starts sentences ("The", "Minister")."""
+    entities = lex.find_entities(name)
+    if entities and entities[-1][1] == len(name):
+        return entities[-1][2].name
+    last = name.split()[-1]
+    if last in lex.word_set("not_name_words") or last.lower() in _title_words(lex):
+        return ""
+    return last.lower()
+
+
+@cache
+def _title_words(lex: Lexicon) -> frozenset[str]:
+    forms = (f for fs in (lex.vocab.get("titles") or {}).values() for f in fs)
+    return frozenset(w.lower() for form in forms for w in str(form).split())
