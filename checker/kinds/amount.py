@@ -5,8 +5,10 @@ kilometres, per cent), the unit, the rounding step as written and the qualifier.
 Two amounts agree when they are equal within the rounding of the less precise of the two
 ("$4.2 billion" and "$4,180 million"); amounts in different units are different subjects (the
 unit is part of the slot). An amount belongs to the family whose noun stands nearest to it in
-its clause ("the $300 billion finance goal"); with no such noun it is no claim. The vocabulary
-(currencies, scales, lengths) is data: checker/data/en/amounts.yaml.
+its clause ("the $300 billion finance goal"); with no such noun it is no claim. A family that
+names actors is one source's figure: its slot names who gives it, and a figure with no source
+named is no claim of it. The vocabulary (currencies, scales, lengths) is data:
+checker/data/en/amounts.yaml.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from checker.extract.generic import (
     clause_of,
     families_keys,
     offsets_of,
+    source_of,
 )
 from checker.kinds import Kind
 from checker.lexicon import phrases_re
@@ -102,23 +105,29 @@ class Amount(Kind):
             a, b, clause = clause_of(text, found.start, found.end)
             if avoided(family, clause):
                 continue
+            # a family with actors is one source's figure ("Ruiz put the damage at ..."): its
+            # slot names the source, so only one source's figures are compared
+            source = source_of(text, found.start, found.end, family.verbs, ctx.lex) if family.actors else ""
+            if family.actors and not source:
+                continue
             unit = f":{found.unit}" if found.unit else ""
             yield Draft(
                 family=family.name,
-                slot=family.name + category_key(clause, ctx.lex) + unit,
+                slot=family.name + (f":{source}" if source else "") + category_key(clause, ctx.lex) + unit,
                 value=(found.amount, found.unit, found.step, found.qualifier),
                 display=text[found.start : found.end],
                 span=(found.start, found.end),
                 qualifier=found.qualifier,
                 year_offsets=offsets_of(text, found.start, found.end, a, b, ctx),
-                extra=_timing(text, found.end),
+                extra={**_timing(text, found.end), **({"source": source} if source else {})},
             )
 
 
 def _range(amount: float, step: float, qualifier: str) -> tuple[float, float]:
-    """The values a qualified amount admits ("more than $100 billion" is above 100 billion)."""
+    """The values a qualified amount admits ("more than $100 billion" is above 100 billion: as
+    written, so "more than $1.1 trillion" holds "$1.126 trillion")."""
     if qualifier == "more-than":
-        return (amount + step / 2, float("inf"))
+        return (amount, float("inf"))
     if qualifier == "at-least":
         return (amount - step / 2, float("inf"))
     if qualifier == "about":
