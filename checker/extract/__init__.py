@@ -127,8 +127,11 @@ def _to_claim(
         polarity=draft.polarity,
         counted=draft.counted,
         year_offsets=draft.year_offsets,
-        # a name as spelled is the report's own words even inside a quotation: the reader says so
-        attributed=sentence.is_quoted(draft.span[0]) and not draft.extra.get("spelling_only"),
+        # a name as spelled is the report's own words even inside a quotation: the reader says
+        # so; so is a figure read with its source (the report's account of what the source said)
+        attributed=sentence.is_quoted(draft.span[0])
+        and not draft.extra.get("spelling_only")
+        and not draft.extra.get("source"),
         extra=tuple(sorted(draft.extra.items())),
         column=column,
         kind=family_of_slot(draft.slot).kind,
