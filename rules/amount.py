@@ -7,10 +7,14 @@ class Amount(KindRule):
     """Different amounts of one thing at one occurrence ("$300 billion" against "$250 billion").
 
     Bad: a finance goal of "$300 billion a year" against "$250 billion a year" about the same
-    deal; a marathon course of "42.195 km" against "40 km".
+    deal; a marathon course of "42.195 km" against "40 km"; one source's figure quoted two ways
+    ("Ruiz said the damages amount to $1.126 trillion" against "Ruiz put the damage at $1.3
+    trillion").
     Good: "$4.2 billion" and "$4,180 million" (equal within the rounding of the less precise);
-    "42.195 km" and "26.2 miles"; a budget in euros and one in dollars (never compared); prize
-    money of $200,000 in 2023 and $250,000 in 2024 (a time-shift).
+    "$1.126 trillion" and "more than $1.1 trillion"; "42.195 km" and "26.2 miles"; a budget in
+    euros and one in dollars (never compared); prize money of $200,000 in 2023 and $250,000 in
+    2024 (a time-shift); two sources' different estimates of one damage (a dispute, not an
+    error: a family with actors compares one source's figures only).
     """
 
     code = "FL110"
