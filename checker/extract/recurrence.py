@@ -481,9 +481,9 @@ _FUTURE = re.compile(
     r"future|candidate|host city|hosting rights|right to host)\b",
     re.I,
 )
-_HELD_VERB = (
-    r"(?:was|were)\s+(?:won|held|staged|hosted|run|cancell?ed|called off)|took\s+place|ended|closed|concluded"
-)
+# verbs that tell an edition as held: "won" alone is not one ("Milan won the 2026 Games" may
+# be the right to host them), nor is "cancelled" (an edition may be called off ahead)
+_HELD_VERB = r"(?:was|were)\s+(?:won\s+by|held|staged|run)|took\s+place|ended|closed|concluded"
 
 
 def _implausible_years(sentence: Sentence, ctx: Context) -> Iterator[Draft]:
@@ -517,33 +517,32 @@ def _implausible_years(sentence: Sentence, ctx: Context) -> Iterator[Draft]:
 def _year_positions(text: str, ctx: Context) -> Iterator[tuple[int, int, int, str]]:
     """(start, end, number, what the year would be) of every number standing where a year must:
     after "since" or a verb that starts a series ("first held in"), or naming an edition said
-    to be held or won ("the 2027 contest was won by", "won the 2027 contest")."""
+    to be held ("the 2027 contest was won by", "the 2027 Lakeside Marathon took place")."""
     for m in _SINCE_YEAR.finditer(text):
         if _AFTER_YEAR.match(text, m.end()):
             yield m.start(), m.end(), int(m.group(1)), "start-after-report"
     for m in ctx.lex.phrase_re("series_start_verbs").finditer(text):
         y = _YEAR_AFTER_VERB.match(text, m.end())
-        if y and _AFTER_YEAR.match(text, y.end()):
+        if y and _AFTER_YEAR.match(text, y.end()) and not _PRESENT.search(text, 0, m.start()):
             yield m.start(), y.end(), int(y.group(1)), "start-after-report"
-    held, won = _held_edition_res(ctx.lex)
-    for m in held.finditer(text):
+    for m in _held_edition_re(ctx.lex).finditer(text):
         if _OPENS_CLAUSE.search(text, 0, m.start()):  # "qualifiers for the 2026 contest were held"
             yield m.start("what"), m.end("what"), int(m.group("year")), "event-after-report"
-    for m in won.finditer(text):
-        yield m.start("what"), m.end("what"), int(m.group("year")), "event-after-report"
 
 
 @cache
-def _held_edition_res(lex: Lexicon) -> tuple[re.Pattern[str], ...]:
-    """ "the 2027 contest was won by", "the 2027 Lakeside Marathon took place", "won the 2027
-    contest": an edition named by its year, held or won (the event's own nouns are data)."""
+def _held_edition_re(lex: Lexicon) -> re.Pattern[str]:
+    """ "the 2027 contest was won by", "the 2027 Lakeside Marathon took place": an edition
+    named by its year, told as held (the event's own nouns are data)."""
     nouns = _alternation(lex.words("edition_nouns") + lex.words("event_nouns"))
     name = r"(?:[A-Z][\w.'-]*\s+){0,3}"
-    what = rf"(?P<what>(?i:the)\s+(?P<year>\d{{4,}})\s+{name}(?i:{nouns}))\b"
-    return (
-        re.compile(rf"{what}\s+(?i:{_HELD_VERB})\b"),
-        re.compile(rf"\b(?i:won|wins)\s+{what}"),
+    return re.compile(
+        rf"(?P<what>(?i:the)\s+(?P<year>\d{{4,}})\s+{name}(?i:{nouns}))\b\s+(?i:{_HELD_VERB})\b"
     )
+
+
+# a start verb in the present or a plan: "the scheme is launched in 2026", "being first held in"
+_PRESENT = re.compile(r"\b(?:is|are|be|being|gets?)\s+(?:(?:now|then|only|to)\s+)?$", re.I)
 
 
 # where an edition named first is the subject of its verb: the sentence's or a clause's start
