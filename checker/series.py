@@ -5,9 +5,10 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import Protocol
 
 from checker.lexicon import Lexicon
 from checker.models import Article, Digest
@@ -197,40 +198,91 @@ def _most_said(said: list[set[str]], separator: str = " ") -> str:
     return separator.join(sorted(w for w, n in counts.items() if 2 * n >= len(saying)))
 
 
+class ProfileStore(Protocol):
+    """Profiles gathering reads several times over, so that they need not all be held at once:
+    every profile in the order gathering takes them, each with a handle to read it again by."""
+
+    def each(self) -> Iterable[tuple[int, Profile]]: ...
+
+    def some(self, handles: Sequence[int]) -> Iterable[Profile]: ...  # in the order given
+
+
+@dataclass(frozen=True, slots=True)
+class _Held:
+    """Profiles held in a list: handles are positions."""
+
+    profiles: Sequence[Profile]
+
+    def each(self) -> Iterable[tuple[int, Profile]]:
+        return enumerate(self.profiles)
+
+    def some(self, handles: Sequence[int]) -> Iterable[Profile]:
+        return (self.profiles[h] for h in handles)
+
+
 def gather_series(profiles: list[Profile]) -> SeriesModel:
+    """Gather reports into series (see gather_stored), in the order given."""
+    return gather_stored(_Held(profiles))
+
+
+def gather_stored(store: ProfileStore) -> SeriesModel:
     """Gather reports into series. Reports that name their event ("the Lakeside City
     Marathon", "Eurovision 2019") are grouped by that name first, whatever their order or the
     other reports, and reports whose front matter names a series join it. Each other report
     then joins the most similar of those series, judged against them as they stand, so that
     no unnamed report decides where another goes; the rest are gathered one at a time in the
-    order given, among themselves."""
+    order given, among themselves.
+
+    The profiles are read in a few passes, one at a time: what is held between passes is the
+    series, the term counts, each report's series and the event names of reports that give
+    one, never all the profiles."""
     df: Counter[str] = Counter()
-    for p in profiles:
+    words: dict[str, dict[str, set[str]]] = {}  # of reports naming their event: its words
+    tagged: list[tuple[str, str]] = []  # (path, series) of reports whose front matter names one
+    reports = 0
+    for _, p in store.each():
+        reports += 1
         df.update(t for t, _ in p.terms)
-    idf = idf_weights(df, len(profiles))
+        marked = _marked_words(dict(p.terms))
+        if marked[EVENT_MARK]:
+            words[p.path] = marked
+        else:
+            words.pop(p.path, None)  # of two reports with one path, the later counts
+        if p.series:
+            tagged.append((p.path, p.series))
+    idf = idf_weights(df, reports)
     gathering = _Gathering()
     members: dict[str, int] = {}
-    groups = event_groups(profiles)
-    first = [p for p in profiles if p.path in groups or p.series]
-    _gather_named(first, groups, idf, gathering, members)
-    rest = [p for p in profiles if p.path not in members]
+    groups = _event_groups(words)
+    # the order given, then the named groups first, in their order
+    first = [
+        ((p.path not in groups, groups.get(p.path, 0)), h)
+        for h, p in store.each()
+        if p.path in groups or p.series
+    ]
+    first.sort(key=lambda kh: kh[0])
+    named_first = store.some([h for _, h in first])
+    _gather_named(named_first, groups, _group_names(tagged, groups), idf, gathering, members)
+    named = set(members)
     known = len(gathering.clusters)
-    joining = {}
-    for p in rest:
+    joining: dict[str, int] = {}  # an unnamed report's path -> the named series it joins
+    for _, p in store.each():
+        if p.path in named:
+            continue
         vector = weighted(p.terms, idf)
         anchors = frozenset(p.anchors)
         cluster = best_series(
             gathering.clusters.__getitem__, gathering.holding(vector, anchors), vector, anchors
         )
         if cluster is not None:
-            joining[p.path] = (cluster, vector, anchors)
-    for p in rest:
-        if p.path in joining:
-            cluster, vector, anchors = joining[p.path]
-            gathering.add(cluster, vector, anchors)
+            joining[p.path] = cluster.index
+    for _, p in store.each():
+        if p.path not in named and p.path in joining:
+            cluster = gathering.clusters[joining[p.path]]
+            gathering.add(cluster, weighted(p.terms, idf), frozenset(p.anchors))
             members[p.path] = cluster.index
-    for p in rest:
-        if p.path in joining:
+    for _, p in store.each():
+        if p.path in named or p.path in joining:
             continue
         vector = weighted(p.terms, idf)
         anchors = frozenset(p.anchors)
@@ -241,7 +293,7 @@ def gather_series(profiles: list[Profile]) -> SeriesModel:
         gathering.add(cluster, vector, anchors)
         members[p.path] = cluster.index
     clusters = gathering.clusters
-    return SeriesModel(clusters, members, _labels(clusters), df, len(profiles))
+    return SeriesModel(clusters, members, _labels(clusters), df, reports)
 
 
 def _newer(holding: Callable[[str], Iterable[int]], known: int) -> Callable[[str], Iterable[int]]:
@@ -249,22 +301,26 @@ def _newer(holding: Callable[[str], Iterable[int]], known: int) -> Callable[[str
     return lambda term: (i for i in holding(term) if i >= known)
 
 
+def _group_names(tagged: list[tuple[str, str]], groups: dict[str, int]) -> dict[int, str]:
+    """A group holding a report whose front matter names its series is that series: the name
+    of its first such report, by path."""
+    named = sorted((t for t in tagged if t[0] in groups), key=lambda t: t[0], reverse=True)
+    return {groups[path]: series for path, series in named}
+
+
 def _gather_named(
-    profiles: list[Profile],
+    profiles: Iterable[Profile],
     groups: dict[str, int],
+    group_names: dict[int, str],
     idf: dict[str, float],
     gathering: _Gathering,
     members: dict[str, int],
 ) -> None:
-    """The series of reports that name their event or whose front matter names a series."""
-    # a group holding a report whose front matter names its series is that series
-    tagged = sorted(
-        (p for p in profiles if p.series and p.path in groups), key=lambda p: p.path, reverse=True
-    )
-    group_names = {groups[p.path]: p.series for p in tagged}  # the first report's name wins
+    """The series of reports that name their event or whose front matter names a series,
+    taken in group order."""
     named: dict[str, Cluster] = {}
     by_group: dict[int, Cluster] = {}
-    for p in sorted(profiles, key=lambda p: (p.path not in groups, groups.get(p.path, 0))):
+    for p in profiles:
         name = p.series or group_names.get(groups.get(p.path, -1))
         cluster = named.get(name) if name else by_group.get(groups[p.path])
         if cluster is None:
@@ -282,7 +338,11 @@ def event_groups(profiles: list[Profile]) -> dict[str, int]:
     names share a word and the kinds of event they name do not differ ("Boston Marathon" and
     "Boston Film Festival" are two series). Groups are numbered in the order of their first
     report's path, so the grouping is the same whatever order the reports come in."""
-    words = {p.path: _marked_words(dict(p.terms)) for p in profiles}
+    return _event_groups({p.path: _marked_words(dict(p.terms)) for p in profiles})
+
+
+def _event_groups(words: dict[str, dict[str, set[str]]]) -> dict[str, int]:
+    """event_groups, from each report's marked words (those naming no event may be left out)."""
     named = _components(
         {path: {EVENT_MARK + w for w in marked[EVENT_MARK]} for path, marked in words.items()}
     )
