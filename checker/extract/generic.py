@@ -332,30 +332,46 @@ def _source_res(verbs: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
     )
 
 
-def source_of(text: str, start: int, end: int, verbs: tuple[str, ...], lex: Lexicon) -> str:
+def source_of(text: str, start: int, end: int, verbs: tuple[str, ...], ctx: Context) -> str:
     """Who gives the amount at text[start:end]: the name beside the verb of saying (``verbs``,
-    a family's data) nearest to it in its sentence, as a key (a person's surname, so "Ana Ruiz"
-    and "Ruiz" are one source; a known country or body's name); "" where none is named ("he
+    a family's data) nearest to it in its clause, as a key (a person's surname, so "Ana Ruiz"
+    and "Ruiz" are one source; a body's or a known entity's name); "" where none is named ("he
     said", "officials said")."""
+    a, b = clause_around(text, start, end)
     found: list[tuple[int, str]] = []
     for pattern in _source_res(verbs):
-        for m in pattern.finditer(text):
-            key = _source_key(m.group("who"), lex)
+        for m in pattern.finditer(text, a, b):
+            key = _source_key(text, m, ctx)
             if key:
                 found.append((max(m.start() - end, start - m.end(), 0), key))
     return min(found)[1] if found else ""
 
 
-def _source_key(name: str, lex: Lexicon) -> str:
-    """A source's key: a known entity's name, else the last word of a name that is neither a
-    title nor a word that starts sentences ("The", "Minister")."""
-    entities = lex.find_entities(name)
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
+
+
+def _source_key(text: str, m: re.Match[str], ctx: Context) -> str:
+    """A source's key: a known entity's name; a body's whole name ("the Harbour Institute");
+    else a person's surname, the last word of a name that is neither a title nor a word that
+    opens sentences ("The", "Officials")."""
+    name = m.group("who")
+    entities = ctx.lex.find_entities(name)
     if entities and entities[-1][1] == len(name):
         return entities[-1][2].name
     last = name.split()[-1]
-    if last in lex.word_set("not_name_words") or last.lower() in _title_words(lex):
+    if last in ctx.lex.word_set("not_name_words") or last.lower() in _title_words(ctx.lex):
         return ""
+    if _THE_BEFORE.search(text, 0, m.start("who")):
+        return " ".join(name.lower().split())
+    if " " not in name and not text[: m.start("who")].strip(" \"'\u201c") and not _named_within(last, ctx):
+        return ""  # a word opening the sentence that the report never writes as a name within one
     return last.lower()
+
+
+def _named_within(word: str, ctx: Context) -> bool:
+    """True when the report writes a word capitalised within a sentence too ("Ana Ruiz",
+    "told Ruiz"): a word that only opens sentences may be none ("Officials said")."""
+    return re.search(rf"(?:[a-z,]|[A-Z][\w'\u2019-]*)\s+{re.escape(word)}\b", ctx.article.text) is not None
 
 
 @cache
