@@ -107,7 +107,7 @@ class Amount(Kind):
                 continue
             # a family with actors is one source's figure ("Ruiz put the damage at ..."): its
             # slot names the source, so only one source's figures are compared
-            source = source_of(text, found.start, found.end, family.verbs, ctx.lex) if family.actors else ""
+            source = source_of(text, found.start, found.end, family.verbs, ctx) if family.actors else ""
             if family.actors and not source:
                 continue
             unit = f":{found.unit}" if found.unit else ""
