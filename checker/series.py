@@ -239,8 +239,9 @@ def gather_stored(store: ProfileStore) -> SeriesModel:
     df: Counter[str] = Counter()
     words: dict[str, dict[str, set[str]]] = {}  # of reports naming their event: its words
     tagged: list[tuple[str, str]] = []  # (path, series) of reports whose front matter names one
+    maybe_first: list[tuple[int, str, bool]] = []  # reports that name their event or a series
     reports = 0
-    for _, p in store.each():
+    for handle, p in store.each():
         reports += 1
         df.update(t for t, _ in p.terms)
         marked = _marked_words(dict(p.terms))
@@ -250,15 +251,17 @@ def gather_stored(store: ProfileStore) -> SeriesModel:
             words.pop(p.path, None)  # of two reports with one path, the later counts
         if p.series:
             tagged.append((p.path, p.series))
+        if p.series or marked[EVENT_MARK]:
+            maybe_first.append((handle, p.path, bool(p.series)))
     idf = idf_weights(df, reports)
     gathering = _Gathering()
     members: dict[str, int] = {}
     groups = _event_groups(words)
     # the order given, then the named groups first, in their order
     first = [
-        ((p.path not in groups, groups.get(p.path, 0)), h)
-        for h, p in store.each()
-        if p.path in groups or p.series
+        ((path not in groups, groups.get(path, 0)), h)
+        for h, path, series in maybe_first
+        if path in groups or series
     ]
     first.sort(key=lambda kh: kh[0])
     named_first = store.some([h for _, h in first])
@@ -276,20 +279,19 @@ def gather_stored(store: ProfileStore) -> SeriesModel:
         )
         if cluster is not None:
             joining[p.path] = cluster.index
+    # the others in the order given: those joining a named series, and the rest among
+    # themselves (in one pass, as those look only at series begun after the named ones)
     for _, p in store.each():
-        if p.path not in named and p.path in joining:
-            cluster = gathering.clusters[joining[p.path]]
-            gathering.add(cluster, weighted(p.terms, idf), frozenset(p.anchors))
-            members[p.path] = cluster.index
-    for _, p in store.each():
-        if p.path in named or p.path in joining:
+        if p.path in named:
             continue
         vector = weighted(p.terms, idf)
         anchors = frozenset(p.anchors)
-        cluster = best_series(
-            gathering.clusters.__getitem__, _newer(gathering.holding(vector, anchors), known), vector, anchors
-        )
-        cluster = cluster or gathering.begin(None)
+        if p.path in joining:
+            cluster = gathering.clusters[joining[p.path]]
+        else:
+            holding = _newer(gathering.holding(vector, anchors), known)
+            cluster = best_series(gathering.clusters.__getitem__, holding, vector, anchors)
+            cluster = cluster or gathering.begin(None)
         gathering.add(cluster, vector, anchors)
         members[p.path] = cluster.index
     clusters = gathering.clusters
