@@ -179,9 +179,13 @@ def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
             continue
         if titled and m.groupdict().get("title") and _past(text, m.start("title"), ctx.lex):
             continue
+        if titled and _tied_elsewhere(m.groupdict().get("pre"), ctx.lex):
+            continue  # "Ana Ruiz, who met the conference president": the title is another's
         name = _person_name(m.group("name"), ctx.lex)
         if name and titled is None:
             name = _bare_name(ctx, name, text[: span[0]])
+        if name and " " not in name:
+            name = _full_name(ctx.article.text[ctx.article.body_start :], name, ctx.lex)
         if not name:
             continue
         taken.append(span)
@@ -223,9 +227,12 @@ def _draft(sentence: Sentence, m: re.Match[str], name: str, titled: bool | None,
         "org": org,
         "role": f"{org or '?'}/{title or '?'}",
     }
+    if title and title == _title_head(groups.get("title"), ctx.lex):  # a deputy holds no sole role
+        extra.update(_holds(text, m, ctx.lex))
     if sentence.is_quoted(span[0]):
         # a speaker's words give the role, the report gives the spelling: only the name is read
-        extra.update(title=None, org=None, role="?/?", spelling_only=True)
+        extra.update(title=None, org=None, role="?/?", spelling_only=True, holds=None, holds_at=None)
+        extra.update(holds_edition=None, holds_event=None)
     return Draft(
         family="person",
         slot=f"person:{name_key(name)}",
@@ -408,3 +415,128 @@ def _role_text(org: str | None, title: str | None) -> str:
     if not title:
         return "role not stated"
     return f"{org} {title}" if org else title
+
+
+# ---------------------------------------------------------------- roles one person holds
+
+
+def _tied_elsewhere(pre: str | None, lex: Lexicon) -> bool:
+    """Words between a name and the title after it that tie the title to someone else ("Ana
+    Ruiz, who met the conference president", "a critic of the president")."""
+    if not pre:
+        return False
+    return any(w in lex.word_set("role_tie_breaks") for w in re.findall(r"[\w'-]+", pre.lower()))
+
+
+def _holds(text: str, m: re.Match[str], lex: Lexicon) -> dict[str, str | None]:
+    """The role of one holder at the report's occurrence that a title gives ("holds"), and the
+    body it is held at ("holds_at": "Sweden's ambassador to the UN"); none where the title's
+    form is not of such a role (sole_roles in roles.yaml), its scope is not named next to it,
+    or it is another edition's ("last year's conference president")."""
+    spec = (lex.vocab.get("sole_roles") or {}).get(" ".join(m.group("title").lower().split()))
+    near = _words_before(text, m)
+    if not spec or lex.phrase_re("role_other_time").search(near):
+        return {}
+    after = text[m.end("title") : m.end("title") + 60]
+    if m.start("name") > m.end("title"):  # "Frank Ruiz of Fiji": the name then its country
+        after += " " + text[m.end("name") : m.end("name") + 40]
+    if spec["of"] == "event":
+        scope = _event_scope(near, after, lex)
+        if scope is None:
+            return {}
+        # an edition named by its number ("COP28 President") is one whatever the report's year
+        return {
+            "holds": spec["as"] + (f":{scope}" if scope else ""),
+            "holds_edition": scope or None,
+            "holds_event": True,
+        }
+    country, body = _whose(near, after, lex)
+    owner = country if spec["of"] == "country" else body
+    if owner is None:
+        return {}
+    return {"holds": f"{spec['as']}:{owner}", "holds_at": body if spec["of"] == "country" else None}
+
+
+def _words_before(text: str, m: re.Match[str]) -> str:
+    """The words just before a title, within its clause: "Sweden's UN" in "..., and Sweden's
+    UN ambassador"; after a name, the words between it and its title ("the country's")."""
+    if m.groupdict().get("pre") is not None:
+        return m.group("pre")
+    before = text[max(0, m.start("title") - 40) : m.start("title")]
+    return re.split(r"[,;:.()\"\u201c\u201d]|\b(?:and|by|with|of|to|for)\b", before)[-1]
+
+
+_OF = re.compile(r"^\s*,?\s*(?:of|at|for)\s+(?:the\s+|this\s+year's\s+)?([\w'-]+(?:\s+\d+)?)", re.I)
+_LABEL = re.compile(r"^([a-z]+)\s?(\d{1,3})$")
+
+
+def _event_scope(near: str, after: str, lex: Lexicon) -> str | None:
+    """The occurrence a role of the event is held at: "" for the occurrence ("conference
+    president", "the chair of the talks"), an edition's label for one named with its number
+    ("COP29 President": "cop29"), None where no word for the event stands next to the title."""
+    words = near.lower().split()[-2:]
+    found = _OF.match(after)
+    candidates = [" ".join(words[-2:]), words[-1]] if words else []
+    if found:
+        candidates.append(found.group(1).lower())
+    events = lex.word_set("role_event_words")
+    for word in candidates:
+        word = word.removesuffix("'s").removesuffix("\u2019s")
+        label = _LABEL.match(word)
+        if label and label.group(1) in events:
+            return f"{label.group(1)}{label.group(2)}"
+        if word in events:
+            return ""
+    return None
+
+
+def _whose(near: str, after: str, lex: Lexicon) -> tuple[str | None, str | None]:
+    """The country whose role a title is ("Sweden's", "Swedish", "of Sweden") and the body it
+    is held at ("UN", "to the United Nations"): each only from the words next to the title."""
+    country: str | None = None
+    body: str | None = None
+    for _, _, entity in lex.find_entities(near):
+        if entity.kind == "country":
+            country = entity.name
+        else:
+            body = entity.name
+    tail = re.match(r"^\s*,?\s*(of|to|at|for)\s+(?:the\s+)?(.{1,40})", after)
+    if tail:
+        found = lex.find_entities(tail.group(2))
+        if found and found[0][0] == 0:
+            entity = found[0][2]
+            if entity.kind == "country" and tail.group(1).lower() == "of" and country is None:
+                country = entity.name
+            elif entity.kind != "country" and body is None:
+                body = entity.name
+    return country, body
+
+
+@lru_cache(maxsize=256)
+def _full_name(body: str, surname: str, lex: Lexicon) -> str:
+    """A surname alone ("President Diaz") as the one full name the report gives it ("Bruno
+    Diaz"); as written where the report gives none, or two ("Ana Diaz", "Luis Diaz")."""
+    found = {
+        name for m in _before_surname(surname).finditer(body) if (name := _named(m.group(1), surname, lex))
+    }
+    return found.pop() if len(found) == 1 else surname
+
+
+@lru_cache(maxsize=256)
+def _before_surname(surname: str) -> re.Pattern[str]:
+    word = r"[A-Z\u00c0-\u00de][\w'\u2019\u00c0-\u024f-]+"
+    return re.compile(rf"(?<![\w'\u2019-])((?:{word}\s+){{1,2}}){re.escape(surname)}(?![\w'\u2019-])")
+
+
+def _named(before: str, surname: str, lex: Lexicon) -> str | None:
+    """The full name some capitalised words and a surname make, a title or a word that starts
+    a sentence left out ("Foreign Minister Bruno Diaz", "Yesterday Bruno Diaz")."""
+    skip = lex.word_set("holder_not_name") | lex.word_set("not_person_words") | lex.word_set("not_name_words")
+    tokens = before.split()
+    cut = max((i + 1 for i, t in enumerate(tokens) if _POSSESSIVE.search(t)), default=0)
+    tokens = tokens[cut:]  # "Sweden's Loreen": no full name
+    while tokens and (tokens[0] in skip or tokens[0].lower() in _titles(lex)):
+        tokens.pop(0)
+    if not tokens or any(t in skip or t.lower() in _titles(lex) for t in tokens):
+        return None
+    return _clean_name(" ".join([*tokens, surname]), lex)
