@@ -141,4 +141,13 @@ def one_letter_apart(a: str, b: str) -> bool:
 
 def _same_role(x: Role, y: Role) -> bool:
     (tx, ox), (ty, oy) = x, y
-    return tx is not None and tx == ty and (ox is None or oy is None or ox == oy)
+    return tx is not None and _same_title(tx, ty) and (ox is None or oy is None or ox == oy)
+
+
+def _same_title(a: str, b: str | None) -> bool:
+    """One title, or one written short ("Minister Diaz" for the foreign minister), never a
+    deputy's for the holder's."""
+    if b is None:
+        return False
+    short, long = sorted((a, b), key=len)
+    return short == long or long.endswith(" " + short) and not long.startswith(("deputy ", "vice "))
