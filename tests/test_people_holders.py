@@ -44,6 +44,15 @@ ROWS: list[tuple[str, list[tuple[str, str, str | None]]]] = [
         "UN Secretary-General Amara Quist urged delegates to act.",
         [("Amara Quist", "secretary-general:United Nations", None)],
     ),
+    (
+        "Norway's ambassador to Egypt, Per Sandvik, spoke first.",
+        [("Per Sandvik", "ambassador:Norway", "Egypt")],
+    ),
+    ("Norway's ambassador Per Sandvik in Geneva spoke first.", [("Per Sandvik", "ambassador:Norway", None)]),
+    (
+        "Foreign Minister Bruno Diaz of Chile said the embargo had failed.",
+        [("Bruno Diaz", "foreign minister:Chile", None)],
+    ),
     # roles many hold at once, or whose holder is not named next to the title
     ("Brazil's environment minister Ana Ruiz said the deal was fair.", []),
     ("Norway's envoy Per Sandvik spoke first.", []),
@@ -56,6 +65,8 @@ ROWS: list[tuple[str, list[tuple[str, str, str | None]]]] = [
     ("Last year's conference president Omar Diallo handed over the gavel.", []),
     ("The incoming conference president Omar Diallo watched.", []),
     ("Omar Diallo, who met the conference president, said the deal was fair.", []),
+    ("In 2005, Norway's ambassador Per Sandvik spoke first.", []),
+    ("The then-ambassador of Norway, Per Sandvik, spoke first.", []),
     ('"Conference president Ana Ruiz did well," the mayor said.', []),
 ]
 

@@ -432,16 +432,17 @@ def _holds(text: str, m: re.Match[str], lex: Lexicon) -> dict[str, str | None]:
     """The role of one holder at the report's occurrence that a title gives ("holds"), and the
     body it is held at ("holds_at": "Sweden's ambassador to the UN"); none where the title's
     form is not of such a role (sole_roles in roles.yaml), its scope is not named next to it,
-    or it is another edition's ("last year's conference president")."""
+    or it may be another edition's ("last year's conference president", "then-ambassador",
+    a sentence that names a year)."""
     spec = (lex.vocab.get("sole_roles") or {}).get(" ".join(m.group("title").lower().split()))
     near = _words_before(text, m)
-    if not spec or lex.phrase_re("role_other_time").search(near):
+    if not spec or _other_time(near, text, lex):
         return {}
-    after = text[m.end("title") : m.end("title") + 60]
-    if m.start("name") > m.end("title"):  # "Frank Ruiz of Fiji": the name then its country
-        after += " " + text[m.end("name") : m.end("name") + 40]
+    after = [text[m.end("title") : m.end("title") + 60]]
+    if m.start("name") > m.end("title"):  # "Foreign Minister Bruno Diaz of Chile"
+        after = [text[m.end("title") : m.start("name")], text[m.end("name") : m.end("name") + 40]]
     if spec["of"] == "event":
-        scope = _event_scope(near, after, lex)
+        scope = _event_scope(near, after[0], lex)
         if scope is None:
             return {}
         # an edition named by its number ("COP28 President") is one whatever the report's year
@@ -455,6 +456,16 @@ def _holds(text: str, m: re.Match[str], lex: Lexicon) -> dict[str, str | None]:
     if owner is None:
         return {}
     return {"holds": f"{spec['as']}:{owner}", "holds_at": body if spec["of"] == "country" else None}
+
+
+_A_YEAR = re.compile(r"(?<![\w$€£.,/-])(?:19|20)\d\d(?![\w/-])")
+
+
+def _other_time(near: str, text: str, lex: Lexicon) -> bool:
+    """Words before a title that make it another time's ("former", "then-ambassador"), or a
+    year in the sentence: the holder may be that year's, not the report's."""
+    found = lex.phrase_re("role_other_time")
+    return bool(found.search(near) or found.search(near.replace("-", " ")) or _A_YEAR.search(text))
 
 
 def _words_before(text: str, m: re.Match[str]) -> str:
@@ -490,9 +501,10 @@ def _event_scope(near: str, after: str, lex: Lexicon) -> str | None:
     return None
 
 
-def _whose(near: str, after: str, lex: Lexicon) -> tuple[str | None, str | None]:
-    """The country whose role a title is ("Sweden's", "Swedish", "of Sweden") and the body it
-    is held at ("UN", "to the United Nations"): each only from the words next to the title."""
+def _whose(near: str, after: list[str], lex: Lexicon) -> tuple[str | None, str | None]:
+    """The country whose role a title is ("Sweden's", "Swedish", "of Sweden") and where it is
+    held ("UN", "to the United Nations", "in Cairo"): each only from the words next to the title
+    (or, "of Chile", just after the name)."""
     country: str | None = None
     body: str | None = None
     for _, _, entity in lex.find_entities(near):
@@ -500,16 +512,26 @@ def _whose(near: str, after: str, lex: Lexicon) -> tuple[str | None, str | None]
             country = entity.name
         else:
             body = entity.name
-    tail = re.match(r"^\s*,?\s*(of|to|at|for)\s+(?:the\s+)?(.{1,40})", after)
-    if tail:
-        found = lex.find_entities(tail.group(2))
-        if found and found[0][0] == 0:
-            entity = found[0][2]
-            if entity.kind == "country" and tail.group(1).lower() == "of" and country is None:
-                country = entity.name
-            elif entity.kind != "country" and body is None:
-                body = entity.name
+    for at, words in enumerate(after):
+        tail = _POSTED.match(words)
+        if tail is None or at and tail.group(1).lower() != "of":
+            continue  # after the name, "in Geneva" is where the person spoke, not a posting
+        prep, rest = tail.group(1).lower(), tail.group(2)
+        found = lex.find_entities(rest)
+        entity = found[0][2] if found and found[0][0] == 0 else None
+        if prep == "of" and entity is not None and entity.kind == "country":
+            country = country or entity.name
+        elif prep != "of" and body is None:  # "to Egypt", "in Cairo": the posting
+            body = entity.name if entity is not None else _capitalised(rest)
     return country, body
+
+
+_POSTED = re.compile(r"^\s*,?\s*(of|to|at|in)\s+(?:the\s+)?(.{1,40})", re.I)
+
+
+def _capitalised(words: str) -> str | None:
+    found = re.match(r"[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)*", words)
+    return found.group() if found else None
 
 
 @lru_cache(maxsize=256)
