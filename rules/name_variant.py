@@ -16,7 +16,9 @@ class NameVariant(Rule):
     Bad: "race director Dave McGillivray" and "race director Dave McGillivary": the same
     director, two spellings (a variant, a warning).
     Bad too: "the singer Ana Ruis" and "Ana Ruiz, who won": no role either side, one letter
-    apart in one word of four letters or more.
+    apart in one word of four letters or more; "Foreign Minister Bruno Diaz" and "Bruno Dias,
+    the country's top diplomat" (one office, two titles); "conference president Ana Ruiz" and
+    "Ana Ruis, Chile's environment minister" (the occurrence's role is held besides an office).
     Good: "Dave McGillivray" the race director and "Dave Mitchell" the mayor: different people;
     "Ana Ruiz" and "Eva Ruiz" with no role: two people of one family.
     """
@@ -38,10 +40,7 @@ class NameVariant(Rule):
 
     def judge(self, series: str, subject: str, items: list[Item]) -> list[Finding]:
         groups = group_by_value(self, items)
-        roles = {
-            key: {(i.claim.detail("title"), i.claim.detail("org")) for i in group}
-            for key, group in groups.items()
-        }
+        roles = {key: {role for i in group for role in _roles(i.claim)} for key, group in groups.items()}
         parent = {k: k for k in groups}
 
         def root(k: str) -> str:
@@ -71,6 +70,13 @@ class NameVariant(Rule):
             sides,
             "The same person in the same role, spelled differently: " + " / ".join(names) + ".",
         )
+
+
+def _roles(claim: Claim) -> list[Role]:
+    """The roles a person is matched by; a role of the occurrence (conference president) is
+    held besides an office, so it also matches as no role at all."""
+    role = (claim.detail("title"), claim.detail("org"))
+    return [role, (None, None)] if claim.detail("holds_event") else [role]
 
 
 def _candidate_pairs(keys: list[str]) -> list[tuple[str, str]]:
