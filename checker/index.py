@@ -58,7 +58,7 @@ from checker.series import (
     Profile,
     best_series,
     describe,
-    gather_series,
+    gather_stored,
     idf_weights,
     profile,
     weighted,
@@ -543,14 +543,10 @@ def _skipped_rows(conn: sqlite3.Connection, roots: Sequence[str]) -> list[Skippe
 
 
 def _gather(conn: sqlite3.Connection) -> None:
-    """Gather the series of every report in the index, as a check of them all would."""
-    keys: dict[str, str] = {}
-    profiles: list[Profile] = []
-    for key, text in conn.execute("SELECT key, profiles FROM files"):
-        for path, series, terms, anchors in json.loads(text):
-            keys[path] = key
-            profiles.append(Profile(path, series, tuple(map(tuple, terms)), tuple(anchors)))
-    model = gather_series(sorted(profiles, key=lambda p: p.path))
+    """Gather the series of every report in the index, as a check of them all would, reading
+    the reports' profiles pass by pass from a temporary table rather than holding them all."""
+    store = _GatheringStore(conn)
+    model = gather_stored(store)
     for table in ("series", "postings", "members", "terms"):
         conn.execute(f"DELETE FROM {table}")
     conn.executemany(
@@ -571,11 +567,62 @@ def _gather(conn: sqlite3.Connection) -> None:
     )
     conn.executemany(
         "INSERT OR REPLACE INTO members VALUES (?, ?, ?)",
-        ((path, keys[path], i) for path, i in model.members.items()),
+        ((path, store.key(path), i) for path, i in sorted(model.members.items())),
     )
     conn.executemany("INSERT INTO terms VALUES (?, ?)", model.df.items())
     _set_meta(conn, "reports", model.reports)
     _set_meta(conn, "changed", 0)
+    store.close()
+
+
+class _GatheringStore:
+    """Every stored report's profile, one row a report in a temporary table in path order (of
+    two with one path, in the order of their files' rows), read again pass by pass: the
+    ProfileStore series.gather_stored reads. The table lives in SQLite's temporary file."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+        conn.execute("DROP TABLE IF EXISTS temp.read_profiles")
+        conn.execute("DROP TABLE IF EXISTS temp.gathering")
+        conn.execute(
+            "CREATE TEMP TABLE read_profiles (path TEXT NOT NULL, key TEXT NOT NULL, profile TEXT NOT NULL)"
+        )
+        conn.executemany(
+            "INSERT INTO temp.read_profiles VALUES (?, ?, ?)",
+            (
+                (p[0], key, _compact(p))
+                for key, text in conn.execute("SELECT key, profiles FROM files ORDER BY rowid")
+                for p in json.loads(text)
+            ),
+        )
+        # rowids in path order: a report's handle, and the order every pass reads them in
+        conn.execute("CREATE TEMP TABLE gathering AS SELECT * FROM temp.read_profiles ORDER BY path, rowid")
+        conn.execute("DROP TABLE temp.read_profiles")
+        conn.execute("CREATE INDEX temp.gathering_by_path ON gathering (path)")
+
+    def each(self) -> Iterator[tuple[int, Profile]]:
+        for handle, text in self._conn.execute("SELECT rowid, profile FROM temp.gathering ORDER BY rowid"):
+            yield handle, _profile(json.loads(text))
+
+    def some(self, handles: Sequence[int]) -> Iterator[Profile]:
+        for start in range(0, len(handles), _BATCH):
+            part = handles[start : start + _BATCH]
+            query = f"SELECT rowid, profile FROM temp.gathering WHERE rowid IN ({','.join('?' * len(part))})"
+            found = dict(self._conn.execute(query, part))
+            yield from (_profile(json.loads(found[h])) for h in part)
+
+    def key(self, path: str) -> str:
+        """The key of the file a report was read from (of two with one path, the later's)."""
+        query = "SELECT key FROM temp.gathering WHERE path = ? ORDER BY rowid DESC LIMIT 1"
+        return self._conn.execute(query, (path,)).fetchone()[0]
+
+    def close(self) -> None:
+        self._conn.execute("DROP TABLE temp.gathering")
+
+
+def _profile(stored: list) -> Profile:
+    path, series, terms, anchors = stored
+    return Profile(path, series, tuple(map(tuple, terms)), tuple(anchors))
 
 
 # A change gathers again only the series its reports leave and join; the others keep the
