@@ -1,0 +1,73 @@
+"""Series gathering reads its profiles pass by pass from a store instead of holding them all:
+three passes over every profile, and the reports that name their event or series once more,
+with the series a list of the same profiles gives."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+
+import pytest
+
+from checker.digest import digest_file
+from checker.lexicon import default_lexicon
+from checker.series import Profile, gather_series, gather_stored, profile
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+class _Counting:
+    """Profiles made afresh on every read, as a store on disk gives them, with reads counted."""
+
+    def __init__(self, profiles: list[Profile]) -> None:
+        self._rows = [(p.path, p.series, p.terms, p.anchors) for p in profiles]
+        self.passes = 0
+        self.some_read: list[int] = []
+
+    def each(self) -> Iterator[tuple[int, Profile]]:
+        self.passes += 1
+        for handle, row in enumerate(self._rows):
+            yield handle, Profile(*row)
+
+    def some(self, handles: Sequence[int]) -> Iterable[Profile]:
+        self.some_read += handles
+        return (Profile(*self._rows[h]) for h in handles)
+
+
+@pytest.fixture(scope="module")
+def profiles(tmp_path_factory: pytest.TempPathFactory) -> list[Profile]:
+    folder = tmp_path_factory.mktemp("bounded") / "corpus"
+    spec = importlib.util.spec_from_file_location(
+        "fl_bench_generate_bounded", REPO / "benchmarks" / "generate.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    module.generate(120, folder, seed=9)
+    lex = default_lexicon()
+    paths = [*sorted(folder.glob("*.md")), *sorted((REPO / "seeds").glob("*.txt"))]
+    return sorted(
+        (profile(d) for path in paths for d in digest_file(str(path), lex)[0]), key=lambda p: p.path
+    )
+
+
+def _model(model) -> tuple:
+    return (
+        model.members,
+        model.labels,
+        dict(model.df),
+        model.reports,
+        [c.to_dict() for c in model.clusters],
+    )
+
+
+@pytest.mark.parametrize("order", ["path", "reversed"])
+def test_a_store_read_pass_by_pass_gathers_what_a_list_gathers(profiles: list[Profile], order: str) -> None:
+    given = profiles if order == "path" else profiles[::-1]
+    store = _Counting(given)
+    assert _model(gather_stored(store)) == _model(gather_series(given))
+    assert store.passes == 3
+    named = {h for h, p in enumerate(given) if p.series or any(t.startswith("!") for t, _ in p.terms)}
+    assert set(store.some_read) <= named and len(store.some_read) == len(set(store.some_read))
