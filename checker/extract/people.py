@@ -105,7 +105,7 @@ def _patterns(lex: Lexicon) -> tuple[re.Pattern[str], ...]:
     _NAME = _name_pattern(lex, wide=True)  # noqa: N806 - reads as the constant it is within the patterns
     forms = _titles(lex)
     title = _alt(forms, "title")
-    suffix = r"(?:\s+(?:to|of|for|at)\s+(?:the\s+)?[\w.'\- ]{1,40}?)?"
+    suffix = r"(?P<suffix>\s+(?:to|of|for|at)\s+(?:the\s+)?[\w.'\- ]{1,40}?)?"
     speech = "|".join(re.escape(v) for v in lex.words("speech_verbs"))
     stop = "|".join(re.escape(w) for w in lex.words("not_name_words"))
     one = rf"(?P<name>(?!(?:{stop})\b)[A-Z\u00c0-\u00de][\w\u00c0-\u024f-]{{3,}})"
@@ -157,7 +157,7 @@ def _noun_patterns(lex: Lexicon) -> tuple[re.Pattern[str], ...]:
         re.compile(rf"(?<![\w-]){lead}\s+{_NAME}{_END}"),
         re.compile(rf"(?<![\w-]){hosts}\s+{_NAME}(?=\s+and\s+[A-Z\u00c0-\u00de])"),
         re.compile(rf"(?<![\w-]){noun},?\s+{_NAME}{_END}"),
-        re.compile(rf"{_NAME},\s+(?:the\s+|a\s+|an\s+)?[^,;]{{0,40}}?(?<![\w-]){noun}(?![\w-])"),
+        re.compile(rf"{_NAME},\s+(?:the\s+|a\s+|an\s+)?(?P<pre>[^,;]{{0,40}}?)(?<![\w-]){noun}(?![\w-])"),
         re.compile(rf"{_NAME},\s+{apposition}\b"),
         re.compile(
             rf"(?<![\w-])(?P<name>[A-Z\u00c0-\u00de][\w\u00c0-\u024f]{{2,}},\s+(?:{styles})\s+of\s+[A-Z]\w+)"
@@ -179,8 +179,10 @@ def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
             continue
         if titled and m.groupdict().get("title") and _past(text, m.start("title"), ctx.lex):
             continue
-        if titled and _tied_elsewhere(m.groupdict().get("pre"), ctx.lex):
+        if titled is not None and _tied_elsewhere(m.groupdict().get("pre"), ctx.lex):
             continue  # "Ana Ruiz, who met the conference president": the title is another's
+        if titled and _portfolio(m, ctx.lex):
+            continue  # "Minister of Ecology and Natural Resources": no name, the office's words
         name = _person_name(m.group("name"), ctx.lex)
         if name and titled is None:
             name = _bare_name(ctx, name, text[: span[0]])
@@ -426,6 +428,17 @@ def _tied_elsewhere(pre: str | None, lex: Lexicon) -> bool:
     if not pre:
         return False
     return any(w in lex.word_set("role_tie_breaks") for w in re.findall(r"[\w'-]+", pre.lower()))
+
+
+def _portfolio(m: re.Match[str], lex: Lexicon) -> bool:
+    """Capitalised words after "<title> of ..." that go on naming the office, not a person:
+    after "and" ("Minister of Industry and Advanced Technology") or ending in a word for a
+    thing ("Chair of the Harbor Subsidiary Body")."""
+    suffix = m.groupdict().get("suffix")
+    if not suffix:
+        return False
+    last = m.group("name").split()[-1]
+    return re.search(r"(?:\band|&)\s*$", suffix) is not None or last in lex.word_set("not_person_words")
 
 
 def _holds(text: str, m: re.Match[str], lex: Lexicon) -> dict[str, str | None]:
