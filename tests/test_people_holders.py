@@ -65,6 +65,7 @@ ROWS: list[tuple[str, list[tuple[str, str, str | None]]]] = [
     ("Last year's conference president Omar Diallo handed over the gavel.", []),
     ("The incoming conference president Omar Diallo watched.", []),
     ("Omar Diallo, who met the conference president, said the deal was fair.", []),
+    ("Omar Diallo, the conference president's spokesman, said the deal was fair.", []),
     ("In 2005, Norway's ambassador Per Sandvik spoke first.", []),
     ("The then-ambassador of Norway, Per Sandvik, spoke first.", []),
     ('"Conference president Ana Ruiz did well," the mayor said.', []),

@@ -113,7 +113,8 @@ def _patterns(lex: Lexicon) -> tuple[re.Pattern[str], ...]:
         re.compile(rf"{first_letter_guard(forms)}(?<![\w-]){title}{suffix},?\s+{_NAME}{_END}"),
         re.compile(
             rf"{_NAME},\s+(?:the\s+|a\s+|an\s+)?(?P<pre>[^,;]{{0,50}}?)"
-            rf"(?<![\w-]){title}(?![\w-])"
+            # "the conference president's spokeswoman": a title with a possessive is another's
+            rf"(?<![\w-]){title}(?![\w-])(?!['\u2019]s\b)"
         ),
         re.compile(rf"{_NAME}\s+(?:(?:had|has|also|then|later)\s+){{0,2}}(?:{speech})\b"),
         # "said Simon Stiell, head of ...": the speaker named after the verb
