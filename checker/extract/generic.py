@@ -327,7 +327,8 @@ def _source_res(verbs: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
         ),
         re.compile(rf"(?<![\w-])(?i:{inverted or '(?!)'})\s+(?:the\s+)?(?P<who>{_NAME})"),
         re.compile(
-            rf"(?P<who>{_NAME})\s+(?!{_NOT_A_VERB})[a-z][\w-]*[^.;]*?,\s+(?i:{participles or '(?!)'})\b"
+            rf"(?P<who>{_NAME})\s+(?!{_NOT_A_VERB})[a-z][\w-]*[^.;]{{0,160}}?,\s+"
+            rf"(?i:{participles or '(?!)'})\b"
         ),
     )
 

@@ -523,10 +523,16 @@ def _year_positions(text: str, ctx: Context) -> Iterator[tuple[int, int, int, st
             yield m.start(), m.end(), int(m.group(1)), "start-after-report"
     for m in ctx.lex.phrase_re("series_start_verbs").finditer(text):
         y = _YEAR_AFTER_VERB.match(text, m.end())
-        if y and _AFTER_YEAR.match(text, y.end()) and not _PRESENT.search(text, 0, m.start()):
+        if (
+            y
+            and _AFTER_YEAR.match(text, y.end())
+            and not _PRESENT.search(text, max(0, m.start() - 20), m.start())
+        ):
             yield m.start(), y.end(), int(y.group(1)), "start-after-report"
     for m in _held_edition_re(ctx.lex).finditer(text):
-        if _OPENS_CLAUSE.search(text, 0, m.start()):  # "qualifiers for the 2026 contest were held"
+        if _OPENS_CLAUSE.search(
+            text, max(0, m.start() - 20), m.start()
+        ):  # "qualifiers for the 2026 contest were held"
             yield m.start("what"), m.end("what"), int(m.group("year")), "event-after-report"
 
 
