@@ -19,6 +19,7 @@ from checker.families import (
     SAFE_LOADER,  # noqa: E402
     language,
 )
+from checker.inflections import expand_lemmas
 
 
 def _load_packaged(name: str) -> dict[str, Any]:
@@ -26,9 +27,10 @@ def _load_packaged(name: str) -> dict[str, Any]:
     return yaml.load(text, Loader=SAFE_LOADER) or {}  # noqa: S506 - the safe loader
 
 
-def _load_vocabulary(language: str) -> dict[str, Any]:
+def load_vocabulary(language: str, expand: bool = True) -> dict[str, Any]:
     """Every vocabulary file of a language (checker/data/<language>/*.yaml but numbers.yaml),
-    merged: a word list several files give is joined, a mapping of lists merged key by key."""
+    merged: a word list several files give is joined, a mapping of lists merged key by key; the
+    lemma lists with their inflected forms (checker/inflections.py) unless `expand` is False."""
     folder = resources.files("checker").joinpath("data", language)
     merged: dict[str, Any] = {}
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
@@ -36,7 +38,7 @@ def _load_vocabulary(language: str) -> dict[str, Any]:
             continue
         for key, value in (_load_packaged(f"{language}/{entry.name}") or {}).items():
             merged[key] = _merge(merged.get(key), value)
-    return merged
+    return expand_lemmas(merged) if expand else merged
 
 
 def _merge(old: Any, new: Any) -> Any:
@@ -60,7 +62,7 @@ class Lexicon:
     def __init__(self, extra_alias_files: tuple[str, ...] = ()) -> None:
         self.language = language()
         self.numbers = _load_packaged(f"{self.language}/numbers.yaml")
-        self.vocab = _load_vocabulary(self.language)
+        self.vocab = load_vocabulary(self.language)
         entities = dict(_load_packaged("entities.yaml").get("entities") or {})
         for path in extra_alias_files:
             entities.update(_read_alias_file(path))
