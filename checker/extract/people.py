@@ -184,11 +184,17 @@ def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
             continue  # "Ana Ruiz, who met the conference president": the title is another's
         if titled and _portfolio(m, ctx.lex):
             continue  # "Minister of Ecology and Natural Resources": no name, the office's words
-        name = _person_name(m.group("name"), ctx.lex)
+        body = ctx.article.text[ctx.article.body_start :]
+        styled = _styled_surname(m.group("name"), ctx.lex)
+        if styled:  # "Professor Ruiz": the full name the report gives, or no name read
+            name = _full_name(body, styled, ctx.lex)
+            name = name if " " in name else None
+        else:
+            name = _person_name(m.group("name"), ctx.lex)
         if name and titled is None:
             name = _bare_name(ctx, name, text[: span[0]])
         if name and " " not in name:
-            name = _full_name(ctx.article.text[ctx.article.body_start :], name, ctx.lex)
+            name = _full_name(body, name, ctx.lex)
         if not name:
             continue
         taken.append(span)
@@ -259,8 +265,8 @@ def _person_name(raw: str, lex: Lexicon) -> str | None:
         return None  # "Ex-president Tom Berg": a role held before, about another time
     while len(tokens) > 2 and tokens[0].lower() in _titles(lex):
         tokens.pop(0)  # "Chairman Ana Ruiz" at the start of a sentence: the title left out
-    things = lex.word_set("not_person_words")
-    while len(tokens) > 2 and tokens[0] in things:  # "Climate Chief Ana Ruiz": Ana Ruiz
+    things = lex.word_set("not_person_words") | lex.word_set("name_styles")
+    while len(tokens) > 2 and tokens[0].rstrip(".") in things:  # "Climate Chief Ana Ruiz", "Prof. Ana Ruiz"
         tokens.pop(0)
     raw = _POSSESSIVE.sub("", " ".join(tokens))
     if " " not in raw:  # a surname after a title of office
@@ -277,6 +283,14 @@ def _person_name(raw: str, lex: Lexicon) -> str | None:
 _POSSESSIVE = re.compile(r"(?:'s|\u2019s|s'|s\u2019)$")
 
 
+def _styled_surname(raw: str, lex: Lexicon) -> str | None:
+    """The surname of a style and a surname ("Professor Ruiz", "Sheikh Diallo"), or None."""
+    tokens = raw.split()
+    if len(tokens) != 2 or tokens[0].rstrip(".") not in lex.word_set("name_styles"):
+        return None
+    return _POSSESSIVE.sub("", tokens[1])
+
+
 def _bare_name(ctx: Context, name: str, before: str) -> str | None:
     """A bare name is a person's when the report uses it again (its first or last word alone,
     or the whole name in another sentence) and no "the" stands before it ("the Green Room").
@@ -287,7 +301,7 @@ def _bare_name(ctx: Context, name: str, before: str) -> str | None:
     body = ctx.article.text[ctx.article.body_start :]
     particles = ctx.lex.word_set("holder_particles")
     things = ctx.lex.word_set("not_person_words")
-    stop = ctx.lex.word_set("holder_not_name") | things
+    stop = ctx.lex.word_set("holder_not_name") | things | ctx.lex.word_set("name_styles")
 
     def common(word: str) -> bool:
         return word in stop or word not in particles and _lower_case_too(body, word)
@@ -567,7 +581,12 @@ def _before_surname(surname: str) -> re.Pattern[str]:
 def _named(before: str, surname: str, lex: Lexicon) -> str | None:
     """The full name some capitalised words and a surname make, a title or a word that starts
     a sentence left out ("Foreign Minister Bruno Diaz", "Yesterday Bruno Diaz")."""
-    skip = lex.word_set("holder_not_name") | lex.word_set("not_person_words") | lex.word_set("not_name_words")
+    skip = (
+        lex.word_set("holder_not_name")
+        | lex.word_set("not_person_words")
+        | lex.word_set("not_name_words")
+        | lex.word_set("name_styles")
+    )
     tokens = before.split()
     cut = max((i + 1 for i, t in enumerate(tokens) if _POSSESSIVE.search(t)), default=0)
     tokens = tokens[cut:]  # "Sweden's Loreen": no full name
