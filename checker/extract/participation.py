@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
 
 from checker.extract.base import (
     RELATIVE_CLAUSE,
@@ -20,28 +22,15 @@ from checker.extract.base import (
 from checker.extract.counts import sponsor_re
 from checker.extract.people import person_name_ending
 from checker.families import family_of_slot
+from checker.lexicon import Lexicon
 from checker.text import Sentence
 
-_AGAINST = re.compile(
-    r"\b(?:voted|voting|vote) (?:against|\"no\.?\"|'no\.?'|no\b|to reject)|"
-    r"\bcast (?:the |a )?negative votes?\b|"
-    r"\b(?:nations|countries|states|members) opposing\b|"
-    r"\bsided with\b|\bno votes?(?=,? by\b)|"
-    r"\bopposed (?:the|this|a) (?:resolution|text|motion|measure|draft|bill|budget|proposal)\b",
-    re.I,
-)
 # "Nauru did not vote": present in the count of members, in none of the tally's parts
 _ABSENT = re.compile(
     r"\b(?:did not|didn't|failed to) (?:take part in the )?vote\b"
     r"(?! (?:for|against|in favou?r|to))|"
     r"\bdid not cast (?:a|its|their) (?:votes?|ballots?)\b|"
     r"\b(?:was|were) absent (?:from|for|during) the vote\b",
-    re.I,
-)
-_ABSTAIN = re.compile(r"\babstain(?:ed|ing)?\b", re.I)
-_FOR = re.compile(
-    r"\b(?:voted|voting|vote) (?:in favou?r|yes|\"yes\.?\"|for the (?:resolution|text|"
-    r"motion|measure|draft|bill|budget))\b",
     re.I,
 )
 _INVERTED = re.compile(
@@ -60,8 +49,6 @@ _NEGATION = re.compile(
 _PASSIVE_AGAINST = re.compile(
     r"\b(?:was|were|is|are|been|being)\s+(?:opposed|rejected|voted down)\s+by\b", re.I
 )
-# a vote word of any position: the subject before it is its own, not a later verb's
-_ANY_VOTE = re.compile("|".join(p.pattern for p in (_AGAINST, _ABSTAIN, _FOR, _ABSENT)) + r"|\bvoted\b", re.I)
 # "not even Palau voted against", "none of the Pacific states abstained": no one did
 _NEGATED_SUBJECT = re.compile(r"\b(?:not even|none of|neither|nor|no country|no nation|no state)\b", re.I)
 _NOT_BEFORE = re.compile(r"\b(?:not|never)\s+$|n't\s+$", re.I)
@@ -75,11 +62,55 @@ _LISTED = re.compile(
 )
 
 
-_ABOUT_VOTES = re.compile(r"vot|abstain|oppos|sided|negative|\(", re.I)
+@dataclass(frozen=True, slots=True)
+class _VoteWords:
+    """The patterns of how a report says an actor voted, built once from the vocabulary."""
+
+    positions: tuple[tuple[re.Pattern[str], str], ...]  # (pattern, position), absence last
+    any_vote: re.Pattern[str]  # a vote word of any position
+    gate: re.Pattern[str]  # a cheap look for any word of a vote, before the rest runs
+
+
+@cache
+def _vote_words(lex: Lexicon) -> _VoteWords:
+    table = lex.vocab.get("vote_position_phrases") or {}
+    nouns = "|".join(re.escape(w) for w in sorted(lex.words("voted_text_nouns"), key=len, reverse=True))
+    text = rf"(?:the|this|a)\s+(?:{nouns or '(?!x)x'})"
+    positions = [(_phrases(table.get(p) or [], text), p) for p in ("against", "abstain", "for")]
+    positions[0] = (re.compile(rf"{positions[0][0].pattern}|\bno votes?(?=,? by\b)", re.I), "against")
+    positions.append((_ABSENT, "absent"))
+    any_vote = re.compile("|".join(p.pattern for p, _ in positions) + r"|\bvoted\b", re.I)
+    gate = re.compile(r"\b(?:" + "|".join(sorted(_gate_words(table, lex))) + r")|vot|\(", re.I)
+    return _VoteWords(tuple(positions), any_vote, gate)
+
+
+def _gate_words(table: dict[str, list[str]], lex: Lexicon) -> set[str]:
+    """A word each phrase cannot be said without, cut to its first four letters: its verb where
+    the verb leads ("vote", "oppo"), else its last word ("nations opposing")."""
+    table_of_forms = lex.vocab.get("inflections") or {}
+    verbs = set(table_of_forms) | {
+        f for kinds in table_of_forms.values() for fs in kinds.values() for f in fs
+    }
+    found: set[str] = set()
+    for phrases in table.values():
+        for phrase in phrases:
+            words = [w for w in str(phrase).replace("{text}", " ").split() if w[:1].isalpha()]
+            if words:
+                found.add(re.escape((words[0] if words[0] in verbs else words[-1])[:4]))
+    return found
+
+
+def _phrases(phrases: list[str], text: str) -> re.Pattern[str]:
+    """Whole phrases, "{text}" standing for the text voted on."""
+    ordered = sorted({str(p) for p in phrases}, key=lambda p: (-len(p), p))
+    body = "|".join(
+        text.join(re.escape(part).replace(r"\ ", r"\s+") for part in p.split("{text}")) for p in ordered
+    )
+    return re.compile(rf"(?<![\w-])(?:{body or '(?!x)x'})(?![\w-])", re.I)
 
 
 def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
-    if _ABOUT_VOTES.search(sentence.text):
+    if _vote_words(ctx.lex).gate.search(sentence.text):
         yield from _votes(sentence, ctx)
         yield from _listed_votes(sentence, ctx)
     yield from _sponsors(sentence, ctx)
@@ -99,10 +130,11 @@ def _votes(sentence: Sentence, ctx: Context) -> Iterator[Draft]:
     frame_offsets, frame_year = sentence_frame(text, ctx.numbers)
     # "Belgium, which voted against last year, abstained": the aside's verb is not the subject's
     asides = [m.span() for m in RELATIVE_CLAUSE.finditer(text)]
+    words = _vote_words(ctx.lex)
     verbs = sorted(
-        v.span() for v in _ANY_VOTE.finditer(text) if not any(a <= v.start() < b for a, b in asides)
+        v.span() for v in words.any_vote.finditer(text) if not any(a <= v.start() < b for a, b in asides)
     )
-    for pattern, vote in ((_AGAINST, "against"), (_ABSTAIN, "abstain"), (_FOR, "for"), (_ABSENT, "absent")):
+    for pattern, vote in words.positions:
         for m in pattern.finditer(text):
             a, b = clause_around(text, m.start(), m.end())
             clause = text[a:b]
