@@ -15,6 +15,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import islice
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from checker.errors import Interrupted
@@ -26,6 +27,7 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 POOL_MIN = 16  # fewer items than this run inline: a pool takes time to start
+WINDOW = 4  # parts handed out ahead, a worker: enough to keep each busy, few to hold
 Progress = Callable[[int, int], None]
 
 _STATE: dict[str, Any] = {}
@@ -61,11 +63,13 @@ def ordered_map(
             jobs, mp_context=context, initializer=_init_worker, initargs=(state, os.getpid())
         )
         try:
+            starts = iter(range(0, len(items), chunk))
             with _held_signals():  # the workers start here
                 parts = deque(
-                    pool.submit(_apply, func, items[i : i + chunk]) for i in range(0, len(items), chunk)
+                    pool.submit(_apply, func, items[i : i + chunk]) for i in islice(starts, jobs * WINDOW)
                 )
-            yield from _counted(_in_order(parts), len(items), progress)
+            more = (pool.submit(_apply, func, items[i : i + chunk]) for i in starts)
+            yield from _counted(_in_order(parts, more), len(items), progress)
         except BaseException:
             _stop(pool)
             raise
@@ -93,10 +97,13 @@ def _apply(func: Callable[[T], R], part: Sequence[T]) -> list[R]:
     return [func(item) for item in part]
 
 
-def _in_order(parts: deque[Future[list[R]]]) -> Iterator[R]:
-    """The results of the parts in order, each let go of once yielded."""
+def _in_order(parts: deque[Future[list[R]]], more: Iterator[Future[list[R]]]) -> Iterator[R]:
+    """The results of the parts in order, each let go of once yielded; a part is handed out
+    as one is taken back, so results never pile up ahead of a slower reader."""
     while parts:
-        yield from parts.popleft().result()
+        done = parts.popleft()
+        parts.extend(islice(more, 1))
+        yield from done.result()
 
 
 def _counted(results: Iterable[R], total: int, progress: Progress | None) -> Iterator[R]:
