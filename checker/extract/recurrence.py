@@ -473,6 +473,9 @@ _AFTER_YEAR = re.compile(
 )
 _SINCE_YEAR = re.compile(rf"\b(?i:since)\s+{_NUMBER}")
 _YEAR_AFTER_VERB = re.compile(rf"\s*{_NUMBER}")
+# "in 20005": a year written with a digit too many (a count after "in" is rarely a year's
+# shape, and "one in 20005" is odds)
+_IN_LONG_YEAR = re.compile(r"(?<!\bone )(?<!\b1 )\b(?i:in)\s+((?:19|20)\d{3})(?![\w/'\u2019%-]|[.,:]\d)")
 # planned or hoped-for wording: a later year there is a target, not an error ("will be held in
 # 2027", "by 2035", "is to be renewed every year from 2030")
 _FUTURE = re.compile(
@@ -529,6 +532,9 @@ def _year_positions(text: str, ctx: Context) -> Iterator[tuple[int, int, int, st
             and not _PRESENT.search(text, max(0, m.start() - 20), m.start())
         ):
             yield m.start(), y.end(), int(y.group(1)), "start-after-report"
+    for m in _IN_LONG_YEAR.finditer(text):
+        if _AFTER_YEAR.match(text, m.end()):
+            yield m.start(), m.end(), int(m.group(1)), "digits"
     for m in _held_edition_re(ctx.lex).finditer(text):
         if _OPENS_CLAUSE.search(
             text, max(0, m.start() - 20), m.start()
