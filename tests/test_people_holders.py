@@ -23,6 +23,23 @@ ROWS: list[tuple[str, list[tuple[str, str, str | None]]]] = [
         [("Tevita Rabuka", "chair", None)],
     ),
     (
+        "General Assembly President Ana Ruiz opened the session.",
+        [("Ana Ruiz", "chair:general assembly", None)],
+    ),
+    (
+        "The president of the General Assembly, Ana Ruiz, opened the session.",
+        [("Ana Ruiz", "chair:general assembly", None)],
+    ),
+    (
+        "Maria Lopez, the council president, opened the budget debate.",
+        [("Maria Lopez", "chair:council", None)],
+    ),
+    (
+        "The president of the city council, Maria Lopez, opened the budget debate.",
+        [("Maria Lopez", "chair:council", None)],
+    ),
+    ("The president of COP41, Ana Ruiz, spoke.", [("Ana Ruiz", "chair:cop41", None)]),
+    (
         "Norway's ambassador to the UN, Kari Lunde, rejected the text.",
         [("Kari Lunde", "ambassador:Norway", "United Nations")],
     ),

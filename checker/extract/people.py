@@ -180,7 +180,8 @@ def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
             continue
         if titled and m.groupdict().get("title") and _past(text, m.start("title"), ctx.lex):
             continue
-        if titled is not None and _tied_elsewhere(m.groupdict().get("pre"), ctx.lex):
+        tied = titled is not None and _tied_elsewhere(m.groupdict().get("pre"), ctx.lex)
+        if tied and (titled or not _said_of_people(m.group("pre"), ctx.lex)):
             continue  # "Ana Ruiz, who met the conference president": the title is another's
         if titled and _portfolio(m, ctx.lex):
             continue  # "Minister of Ecology and Natural Resources": no name, the office's words
@@ -198,7 +199,7 @@ def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
         if not name:
             continue
         taken.append(span)
-        yield _draft(sentence, m, name, titled, ctx)
+        yield _draft(sentence, m, name, None if tied else titled, ctx)
 
 
 def _matches(text: str, ctx: Context) -> Iterator[tuple[re.Match[str], bool | None]]:
@@ -229,7 +230,8 @@ def _draft(sentence: Sentence, m: re.Match[str], name: str, titled: bool | None,
     if title and groups.get("title") and _deputy(text, m.start("title")):
         title = title if title.startswith("deputy") else f"deputy {title}"
     org = _org(ctx, text, m) if title else None
-    shown = _role_text(org, title) if title or not groups.get("noun") else " ".join(m.group("noun").split())
+    noun = groups.get("noun") if titled is False else None  # a word tied to another is not shown
+    shown = _role_text(org, title) if title or not noun else " ".join(noun.split())
     extra: dict[str, object] = {
         "name": name,
         "title": title,
@@ -445,6 +447,13 @@ def _tied_elsewhere(pre: str | None, lex: Lexicon) -> bool:
     return any(w in lex.word_set("role_tie_breaks") for w in re.findall(r"[\w'-]+", pre.lower()))
 
 
+def _said_of_people(pre: str, lex: Lexicon) -> bool:
+    """ "Nadia Quint, a publisher whose author ...": a relative said of people makes the name
+    a person's, though the word for a person after it is another's."""
+    words = set(re.findall(r"[\w'-]+", pre.lower()))
+    return bool(words & lex.word_set("person_appositions"))
+
+
 def _portfolio(m: re.Match[str], lex: Lexicon) -> bool:
     """Capitalised words after "<title> of ..." that go on naming the office, not a person:
     after "and" ("Minister of Industry and Advanced Technology") or ending in a word for a
@@ -473,10 +482,11 @@ def _holds(text: str, m: re.Match[str], lex: Lexicon) -> dict[str, str | None]:
         scope = _event_scope(near, after[0], lex)
         if scope is None:
             return {}
+        where, edition = scope
         # an edition named by its number ("COP28 President") is one whatever the report's year
         return {
-            "holds": spec["as"] + (f":{scope}" if scope else ""),
-            "holds_edition": scope or None,
+            "holds": spec["as"] + (f":{where}" if where else ""),
+            "holds_edition": where if edition else None,
             "holds_event": True,
         }
     country, body = _whose(near, after, lex)
@@ -505,27 +515,30 @@ def _words_before(text: str, m: re.Match[str]) -> str:
     return re.split(r"[,;:.()\"\u201c\u201d]|\b(?:and|by|with|of|to|for)\b", before)[-1]
 
 
-_OF = re.compile(r"^\s*,?\s*(?:of|at|for)\s+(?:the\s+|this\s+year's\s+)?([\w'-]+(?:\s+\d+)?)", re.I)
+_OF = re.compile(r"^\s*,?\s*(?:of|at|for)\s+(?:the\s+|this\s+year's\s+)?([\w'-]+(?:\s+[\w'-]+){0,2})", re.I)
 _LABEL = re.compile(r"^([a-z]+)\s?(\d{1,3})$")
 
 
-def _event_scope(near: str, after: str, lex: Lexicon) -> str | None:
-    """The occurrence a role of the event is held at: "" for the occurrence ("conference
-    president", "the chair of the talks"), an edition's label for one named with its number
-    ("COP29 President": "cop29"), None where no word for the event stands next to the title."""
-    words = near.lower().split()[-2:]
+def _event_scope(near: str, after: str, lex: Lexicon) -> tuple[str, bool] | None:
+    """Where a role of the event is held, and whether that is one edition whatever the year:
+    ("", False) the occurrence ("conference president", "the chair of the talks"), ("cop29",
+    True) an edition named by its number ("COP29 President"), ("general assembly", False) the
+    body that meets ("General Assembly President"); None where no such word is next to it."""
+    before = [w.removesuffix("'s").removesuffix("\u2019s") for w in near.split()[-2:]]
     found = _OF.match(after)
-    candidates = [" ".join(words[-2:]), words[-1]] if words else []
-    if found:
-        candidates.append(found.group(1).lower())
+    following = found.group(1).split() if found else []
     events = lex.word_set("role_event_words")
-    for word in candidates:
-        word = word.removesuffix("'s").removesuffix("\u2019s")
-        label = _LABEL.match(word)
+    for words in (before[-2:], before[-1:], following[:2], following[:1]):
+        label = _LABEL.match(" ".join(words).lower())
         if label and label.group(1) in events:
-            return f"{label.group(1)}{label.group(2)}"
-        if word in events:
-            return ""
+            return f"{label.group(1)}{label.group(2)}", True
+        if len(words) == 1 and words[0].lower() in events:
+            return "", False
+    bodies = lex.word_set("role_body_words")
+    for words in (before, following[-2:]):
+        if words and words[-1].lower() in bodies:  # "General Assembly President": its body
+            named = words[-2:] if len(words) > 1 and words[-2][:1].isupper() else words[-1:]
+            return " ".join(named).lower(), False
     return None
 
 
