@@ -453,16 +453,17 @@ def _walked(roots: Sequence[str], skipped: list[Skipped], exclude: Sequence[str]
 def _sync(
     conn: sqlite3.Connection, walked: dict[str, str], roots: Sequence[str], run: _Run, fresh: bool
 ) -> IndexStats:
-    """Write what changed under the roots into the index, inside the caller's transaction."""
-    stored = {
-        k: _Row(*rest) for k, *rest in conn.execute("SELECT key, path, size, mtime_ns, sha256 FROM files")
-    }
-    gone = [k for k in stored if k not in walked and _under(k, roots)]
+    """Write what changed under the roots into the index, inside the caller's transaction.
+    The stored rows are looked up one by one, not all held, and the walk is let go of before
+    the series are gathered: what a run holds grows with the files it reads, not the index."""
+    gone = [k for (k,) in conn.execute("SELECT key FROM files") if k not in walked and _under(k, roots)]
     left = [] if fresh else _stored_profiles(conn, gone)  # what the deleted files gave the series
     conn.executemany("DELETE FROM files WHERE key = ?", [(k,) for k in gone])
     todo: list[tuple[str, _Row]] = []
+    lookup = "SELECT path, size, mtime_ns, sha256 FROM files WHERE key = ?"
     for key, path in sorted(walked.items(), key=lambda kv: kv[1]):
-        old = stored.get(key)
+        found = None if fresh else conn.execute(lookup, (key,)).fetchone()
+        old = _Row(*found) if found else None
         row, same = _compare(path, old, run.max_bytes)
         if not same:
             todo.append((key, row))
@@ -470,6 +471,8 @@ def _sync(
             conn.execute(
                 "UPDATE files SET size = ?, mtime_ns = ? WHERE key = ?", (row.size, row.mtime_ns, key)
             )
+    walked_count = len(walked)
+    walked.clear()  # the caller's walk: not needed again, and as large as the archive
     if not fresh:
         left += _stored_profiles(conn, [key for key, _ in todo])
     vanished = 0
@@ -482,17 +485,19 @@ def _sync(
             "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (key, display_path(row.path), row.size, row.mtime_ns, row.sha256, *result),
         )
+    read = len(todo)
+    joined = [] if fresh else _stored_profiles(conn, [key for key, _ in todo])
+    todo.clear()
     if fresh:
         _write_meta(conn, run.settings)
-    if fresh:
         _gather(conn)
-    elif todo or gone:
-        _update_series(conn, left, _stored_profiles(conn, [key for key, _ in todo]))
+    elif read or gone:
+        _update_series(conn, left, joined)
     return IndexStats(
-        read=len(todo),
-        reused=len(walked) - len(todo),
+        read=read,
+        reused=walked_count - read,
         removed=len(gone),
-        total=len(walked) - vanished,
+        total=walked_count - vanished,
         rebuilt=fresh,
         skipped=tuple(_skipped_rows(conn, roots)),
     )
