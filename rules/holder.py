@@ -59,6 +59,7 @@ class Holder(KindRule):
         return True
 
     def judge(self, series: str, subject: str, items: list[Item]) -> list[Finding]:
+        items = _clear(self, items)
         if any(i.claim.detail("holds_edition") for i in items):  # "COP28 President" in any year
             return verdicts.judge_fixed(self, series, subject, items)
         if family_of_slot(subject).kind != self.kind_name:  # a role read from a title alone
@@ -79,6 +80,22 @@ class Holder(KindRule):
             self, series, f"{subject}:name-spelling", read, _named_holders, misspelt
         )
         return found + spellings
+
+
+def _clear(rule: Holder, items: list[Item]) -> list[Item]:
+    """A report that itself names two holders of a role read from titles means two roles the
+    titles do not tell apart (an ambassador to the UN, another to the host country): its
+    titled claims of that role are left out."""
+    own: dict[str, list[Item]] = defaultdict(list)
+    for item in items:
+        if item.claim.detail("holds"):
+            own[item.claim.article].append(item)
+    unclear = {
+        article
+        for article, mine in own.items()
+        if any(not rule.compatible(rule.value(a.claim), rule.value(b.claim)) for a in mine for b in mine)
+    }
+    return [i for i in items if not (i.claim.detail("holds") and i.claim.article in unclear)]
 
 
 def _one_holder(a: str, b: str, actor: str) -> bool:
