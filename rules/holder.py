@@ -27,7 +27,8 @@ class Holder(KindRule):
     Good: "Kipchoge" and "Eliud Kipchoge" (one name, written short); "Sweden won" and "Loreen
     won" (a singer wins for a country); the winners of 2023 and 2024 (a time-shift); the men's
     winner and the women's winner; two ministers of one country (many hold that title at once);
-    "former conference president Ana Ruiz" (another time's holder).
+    "former conference president Ana Ruiz" (another time's holder); a report that names two
+    ambassadors of one country itself (two postings its titles do not tell apart).
     """
 
     code = "FL111"
