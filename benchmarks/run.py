@@ -14,8 +14,9 @@ benchmarks/generate.py and measures, each in its own process:
 - recall of the planted contradictions in DIR/expected.json, the conflicts nobody planted,
   and whether series clustering kept the invented events apart;
 - claims whose value contradicts the generator's truth (extractor misreads);
-- `factlint index` cold and warm (nothing changed), and one new report against the index of
-  N reports (`check --new F --corpus DIR`, median of 5 runs, start-up included).
+- `factlint index` cold, warm (nothing changed) and after one report changed, with the peak
+  memory of each, and one new report against the index of N reports (`check --new F
+  --corpus DIR`, median of 5 runs, start-up included).
 
 Once: CLI start-up (`factlint --version`, median of 7 runs) and, at N = 1,000, a naive baseline
 that compares every pair of sentences holding a number with rapidfuzz. --profile runs cProfile
@@ -211,6 +212,23 @@ def measure_index_warm(corpus: Path, index: Path) -> dict | None:
     if not _has_index() or not index.exists():
         return None
     return _index_run(corpus, index)
+
+
+def measure_index_change(corpus: Path, index: Path) -> dict | None:
+    """`factlint index DIR` after one report changed (a sentence added at its end): that report
+    is read again and only the series it leaves and joins are gathered again. The report is
+    put back as it was afterwards (the index then holds the changed text; a later run reads
+    it again)."""
+    if not _has_index() or not index.exists():
+        return None
+    reports = sorted(corpus.glob("r*.md"))
+    report = reports[len(reports) // 2]
+    original = report.read_bytes()
+    try:
+        report.write_bytes(original + b"\nThe organisers said the next edition would follow.\n")
+        return _index_run(corpus, index)
+    finally:
+        report.write_bytes(original)
 
 
 def _index_run(corpus: Path, index: Path) -> dict:
@@ -627,10 +645,11 @@ def bench_size(
     say(f"N={n}: factlint index")
     entry["index_cold"] = measure_index_cold(corpus, index)
     entry["index_warm"] = measure_index_warm(corpus, index)
+    entry["index_change"] = measure_index_change(corpus, index)
     say(f"N={n}: one new report against the index")
     entry["new_report"] = measure_new_report(corpus, index, expected)
-    for key in ("index_cold", "index_warm", "new_report"):
-        if entry[key]:
+    for key in ("index_cold", "index_warm", "index_change", "new_report"):
+        if entry.get(key):
             results.commands.append(entry[key]["command"])
     if with_profile:
         say(f"N={n}: profiling")
@@ -670,6 +689,8 @@ def table(results: Results) -> str:
         ("`factlint check` peak memory (MB)", lambda e: f"{e['check']['maxrss_mb']:,.0f}"),
         ("`factlint index` cold, wall (s)", lambda e: _opt(e["index_cold"])),
         ("`factlint index` warm, wall (s)", lambda e: _opt(e["index_warm"])),
+        ("`factlint index` one report changed, wall (s)", lambda e: _opt(e.get("index_change"))),
+        ("`factlint index` cold / warm / one changed, peak memory (MB)", _index_memory),
         ("one new report vs index of N (s)", lambda e: _opt(e["new_report"])),
         (
             "planted contradictions found",
@@ -696,6 +717,11 @@ def table(results: Results) -> str:
     lines = ["| measure | " + " | ".join(f"N = {n:,}" for n in ns) + " |", "|---|" + "---:|" * len(ns)]
     lines += [f"| {name} | " + " | ".join(fn(s[n]) for n in ns) + " |" for name, fn in rows]
     return "\n".join(lines)
+
+
+def _index_memory(entry: dict) -> str:
+    runs = [entry.get(key) for key in ("index_cold", "index_warm", "index_change")]
+    return " / ".join(f"{r['maxrss_mb']:.0f}" if r else "n/a" for r in runs)
 
 
 def _opt(value: dict | None) -> str:
