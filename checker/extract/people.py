@@ -300,6 +300,8 @@ def _bare_name(ctx: Context, name: str, before: str) -> str | None:
     person ("Duncan Laurence Wins Eurovision" in a headline is Duncan Laurence)."""
     if re.search(r"(?:\b(?:the|The)\s+|[\"\u201c\u2018'])$", before):
         return None  # "the Green Room"; a name in quotation marks is a song's or a motto's
+    if re.search(r"\b(?:in|at|near|In|At|Near)\s+$", before):
+        return None  # "in Rio de Janeiro", "at Le Bourget": a place, a person never stands so
     body = ctx.article.text[ctx.article.body_start :]
     particles = ctx.lex.word_set("holder_particles")
     things = ctx.lex.word_set("not_person_words")
