@@ -151,9 +151,63 @@ def sentence_frame(text: str, numbers: Numbers) -> tuple[tuple[int, ...] | None,
     return (None, {"year": int(absolute.group(1))}) if absolute else (None, {})
 
 
-def drop_asides(text: str) -> str:
-    """Blank out appositive asides (', close to the North,') keeping offsets."""
-    return _ASIDE.sub(lambda m: " " * len(m.group()), text)
+def drop_asides(text: str, lex: Lexicon | None = None) -> str:
+    """Blank out appositive asides (', close to the North,') keeping offsets; with the
+    vocabulary, every aside that describes the name before it ("Russia, favourite of the
+    televoters, was placed fourth"; "Fiji, long a holdout, abstained")."""
+    spans = [m.span() for m in _ASIDE.finditer(text)]
+    if lex is not None:
+        spans += aside_spans(text, lex)
+    for a, b in spans:
+        text = text[:a] + " " * (b - a) + text[b:]
+    return text
+
+
+# ", favourite of the televoters and the bookies,": a short piece set off by commas after a name
+_APPOSITION = re.compile(r"(?<=[A-Za-z\u00c0-\u024f'.)])(,\s+([^,;:()\"“”\d]{2,70}?),)(?=\s)")
+_APPOSITION_WORDS = 10
+_DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our"})
+
+
+def aside_spans(text: str, lex: Lexicon) -> list[tuple[int, int]]:
+    """Asides that describe the name just before them: a piece of ten words or fewer, set off
+    by commas, that opens in lower case, past a determiner too ("the host", not "the United
+    States", a name in a list), and holds no verb of its own and no word that joins clauses
+    ("which", "when", "said") nor opens with one that joins lists ("and", "including"): those
+    make it a clause or a list item, not a description."""
+    found = []
+    for m in _APPOSITION.finditer(text):
+        before = text[: m.start()].split()
+        piece = m.group(2)
+        words = piece.split()
+        if not before or not before[-1][:1].isupper() or len(words) > _APPOSITION_WORDS:
+            continue
+        if not _after_a_name(text[: m.start()], lex):
+            continue
+        head = words[1:] if words[0].lower() in _DETERMINERS and len(words) > 1 else words
+        if not words[0][:1].islower() or not head[0][:1].islower() or _breaks_aside(words, lex):
+            continue  # "the United States": a name in a list, not a description
+        found.append(m.span(1))
+    return found
+
+
+def _after_a_name(before: str, lex: Lexicon) -> bool:
+    """Whether the piece before an aside is a name: not a day or a month ("On Saturday,") and
+    not a phrase that sets the scene ("In Vienna,")."""
+    piece = re.split(r"[,;:]", before)[-1].split()
+    last = piece[-1].strip(".'’").lower()
+    if last in lex.weekdays or last in lex.months:
+        return False
+    return piece[0].lower() not in lex.word_set("aside_openers")
+
+
+def _breaks_aside(words: list[str], lex: Lexicon) -> bool:
+    """Whether a piece is a clause or a list item: it opens with a joining word ("and later
+    Tonga", "including Fiji") or holds a verb or a clause's joint ("which", "when", "said")."""
+    joints = lex.word_set("aside_breakers") | lex.word_set("speech_verbs") | lex.word_set("event_verbs")
+    lowered = [w.strip(".,'’").lower() for w in words]
+    opening = lex.word_set("opening_words") | lex.word_set("aside_openers")
+    return lowered[0] in opening or any(w in joints for w in lowered)
 
 
 _LIST_LEAD = re.compile(
@@ -171,7 +225,7 @@ def subjects_before(
     kinds: tuple[str, ...] = ("country", "organization"),
 ) -> list[str]:
     """Entities named as the subject list just before a verb ("China, Russia and Iran were")."""
-    region = drop_asides(text[clause_start:verb_start])
+    region = drop_asides(text[clause_start:verb_start], ctx.lex)
     pieces = region.split(",")
     names: list[str] = []
     for position, piece in enumerate(reversed(pieces)):

@@ -171,15 +171,18 @@ def _patterns(n: Numbers) -> tuple[re.Pattern[str], ...]:
 def _draft(
     text: str, m: re.Match[str], unit: str, previous: str, ctx: Context, family: Family
 ) -> Draft | None:
-    from checker.extract.base import Draft
+    from checker.extract.base import Draft, drop_asides
 
-    a, b, clause = clause_of(text, m.start(), m.end())
+    # "Russia, favourite of the bookies, was placed fourth with 491 points": the aside blanked,
+    # the clause of the points runs back to its subject (offsets are kept)
+    plain = drop_asides(text, ctx.lex)
+    a, b, clause = clause_of(plain, m.start(), m.end())
     offsets = offsets_of(text, m.start(), m.end(), a, b, ctx)
     if avoided(family, clause) or _other_year(clause, ctx) or _margin(text, m, ctx.lex):
         return None  # about a vote in a chamber, a share, another year's contest, a lead
     value = ctx.numbers.read_cardinal(m.group("num"))
-    part = _part(text, m, a, ctx.lex)
-    actor = _actor(text, m, a, previous, ctx.lex) or _winner_subject(text, m, a, previous, ctx, family)
+    part = _part(plain, m, a, ctx.lex)
+    actor = _actor(plain, m, a, previous, ctx.lex) or _winner_subject(plain, m, a, previous, ctx, family)
     if value is None or value > 100_000 or part is None or actor is None:
         return None
     if m.group(0).startswith("(") and not _listed(text[a : m.start()], ctx.lex):
