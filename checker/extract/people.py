@@ -180,6 +180,8 @@ def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
             continue
         if titled and m.groupdict().get("title") and _past(text, m.start("title"), ctx.lex):
             continue
+        if _AT_A_PLACE.search(text[: span[0]]):
+            continue  # "in Rio de Janeiro", "Observers in New York said": a place
         tied = titled is not None and _tied_elsewhere(m.groupdict().get("pre"), ctx.lex)
         if tied and (titled or not _said_of_people(m.group("pre"), ctx.lex)):
             continue  # "Ana Ruiz, who met the conference president": the title is another's
@@ -283,6 +285,7 @@ def _person_name(raw: str, lex: Lexicon) -> str | None:
 
 
 _POSSESSIVE = re.compile(r"(?:'s|\u2019s|s'|s\u2019)$")
+_AT_A_PLACE = re.compile(r"\b(?:in|at|near|In|At|Near)\s+$")
 
 
 def _styled_surname(raw: str, lex: Lexicon) -> str | None:
@@ -300,8 +303,6 @@ def _bare_name(ctx: Context, name: str, before: str) -> str | None:
     person ("Duncan Laurence Wins Eurovision" in a headline is Duncan Laurence)."""
     if re.search(r"(?:\b(?:the|The)\s+|[\"\u201c\u2018'])$", before):
         return None  # "the Green Room"; a name in quotation marks is a song's or a motto's
-    if re.search(r"\b(?:in|at|near|In|At|Near)\s+$", before):
-        return None  # "in Rio de Janeiro", "at Le Bourget": a place, a person never stands so
     body = ctx.article.text[ctx.article.body_start :]
     particles = ctx.lex.word_set("holder_particles")
     things = ctx.lex.word_set("not_person_words")
