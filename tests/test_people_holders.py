@@ -70,6 +70,11 @@ ROWS: list[tuple[str, list[tuple[str, str, str | None]]]] = [
         "Foreign Minister Bruno Diaz of Chile said the embargo had failed.",
         [("Bruno Diaz", "foreign minister:Chile", None)],
     ),
+    (
+        "Norway's finance minister Kari Lunde presented the budget.",
+        [("Kari Lunde", "finance minister:Norway", None)],
+    ),
+    ("Finance Minister Kari Lunde presented the budget.", []),
     # roles many hold at once, or whose holder is not named next to the title
     ("Brazil's environment minister Ana Ruiz said the deal was fair.", []),
     ("Norway's envoy Per Sandvik spoke first.", []),
