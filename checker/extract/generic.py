@@ -362,7 +362,7 @@ def _source_key(text: str, m: re.Match[str], ctx: Context) -> str:
     last = name.split()[-1]
     if last in ctx.lex.word_set("not_name_words") or last.lower() in _title_words(ctx.lex):
         return ""
-    if _THE_BEFORE.search(text, 0, m.start("who")):
+    if _THE_BEFORE.search(text, max(0, m.start("who") - 10), m.start("who")):
         return " ".join(name.lower().split())
     if " " not in name and not text[: m.start("who")].strip(" \"'\u201c") and not _named_within(last, ctx):
         return ""  # a word opening the sentence that the report never writes as a name within one

@@ -536,9 +536,8 @@ def _year_positions(text: str, ctx: Context) -> Iterator[tuple[int, int, int, st
         if _AFTER_YEAR.match(text, m.end()):
             yield m.start(), m.end(), int(m.group(1)), "digits"
     for m in _held_edition_re(ctx.lex).finditer(text):
-        if _OPENS_CLAUSE.search(
-            text, max(0, m.start() - 20), m.start()
-        ):  # "qualifiers for the 2026 contest were held"
+        # the edition is the verb's subject, not "qualifiers for the 2026 contest were held"
+        if _OPENS_CLAUSE.search(text, max(0, m.start() - 20), m.start()):
             yield m.start("what"), m.end("what"), int(m.group("year")), "event-after-report"
 
 
