@@ -506,6 +506,7 @@ def _other_time(near: str, text: str, lex: Lexicon) -> bool:
     """Words before a title that make it another time's ("former", "then-ambassador"), or a
     year in the sentence: the holder may be that year's, not the report's."""
     found = lex.phrase_re("role_other_time")
+    near = " ".join(near.split()[-3:])  # the title's own words: "last year's conference"
     return bool(found.search(near) or found.search(near.replace("-", " ")) or _A_YEAR.search(text))
 
 
