@@ -196,7 +196,7 @@ def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
             name = _person_name(m.group("name"), ctx.lex)
         if name and titled is None:
             name = _bare_name(ctx, name, text[: span[0]])
-        if name and " " not in name:
+        if name and titled and " " not in name:  # "President Diaz"; a stage name stays ("the singer Nemo")
             name = _full_name(body, name, ctx.lex)
         if not name:
             continue
