@@ -34,8 +34,20 @@ def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
     for m in _SINCE.finditer(text):
         a, b = clause_around(text, m.start(), m.end())
         near = text[max(a, m.start() - 120) : min(b, m.end() + 120)]
-        if cues.search(near) or _has_count(near, ctx):
+        # a relative clause speaks of its antecedent: "the resolution, which has come up ..."
+        told = text[max(0, a - 60) : b] if re.match(r"\W*(?:which|that)\b", text[a:b]) else near
+        if _has_count(near, ctx) or (cues.search(near) and _about_the_event(told, ctx)):
             yield _draft(text, m.start(), m.end(), int(m.group(1)), ctx)
+
+
+def _about_the_event(clause: str, ctx: Context) -> bool:
+    """Whether a clause tells the event recurring ("the resolution has been adopted every year
+    since 2005"), not something else that grew or fell every year ("prices have risen every
+    year since 2012"): it names the event or an edition, or a verb that reports it held."""
+    lex = ctx.lex
+    return any(
+        lex.phrase_re(key).search(clause) for key in ("recurring_nouns", "edition_nouns", "event_verbs")
+    )
 
 
 def _has_count(text: str, ctx: Context) -> bool:
