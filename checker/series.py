@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -235,9 +236,9 @@ def gather_stored(store: ProfileStore) -> SeriesModel:
 
     The profiles are read in a few passes, one at a time: what is held between passes is the
     series, the term counts, each report's series and the event names of reports that give
-    one, never all the profiles."""
+    one, never all the profiles; a report's path is held once, however many of these name it."""
     df: Counter[str] = Counter()
-    words: dict[str, dict[str, set[str]]] = {}  # of reports naming their event: its words
+    words: dict[str, NameWords] = {}  # of reports naming their event: its words
     tagged: list[tuple[str, str]] = []  # (path, series) of reports whose front matter names one
     maybe_first: list[tuple[int, str, bool]] = []  # reports that name their event or a series
     reports = 0
@@ -246,13 +247,13 @@ def gather_stored(store: ProfileStore) -> SeriesModel:
         df.update(t for t, _ in p.terms)
         marked = _marked_words(dict(p.terms))
         if marked[EVENT_MARK]:
-            words[p.path] = marked
+            words[sys.intern(p.path)] = name_words(marked)
         else:
             words.pop(p.path, None)  # of two reports with one path, the later counts
         if p.series:
             tagged.append((p.path, p.series))
         if p.series or marked[EVENT_MARK]:
-            maybe_first.append((handle, p.path, bool(p.series)))
+            maybe_first.append((handle, sys.intern(p.path), bool(p.series)))
     idf = idf_weights(df, reports)
     gathering = _Gathering()
     members: dict[str, int] = {}
@@ -278,7 +279,7 @@ def gather_stored(store: ProfileStore) -> SeriesModel:
             gathering.clusters.__getitem__, gathering.holding(vector, anchors), vector, anchors
         )
         if cluster is not None:
-            joining[p.path] = cluster.index
+            joining[sys.intern(p.path)] = cluster.index
     # the others in the order given: those joining a named series, and the rest among
     # themselves (in one pass, as those look only at series begun after the named ones)
     for _, p in store.each():
@@ -293,7 +294,7 @@ def gather_stored(store: ProfileStore) -> SeriesModel:
             cluster = best_series(gathering.clusters.__getitem__, holding, vector, anchors)
             cluster = cluster or gathering.begin(None)
         gathering.add(cluster, vector, anchors)
-        members[p.path] = cluster.index
+        members[sys.intern(p.path)] = cluster.index
     clusters = gathering.clusters
     return SeriesModel(clusters, members, _labels(clusters), df, reports)
 
@@ -332,7 +333,7 @@ def _gather_named(
             else:
                 by_group[groups[p.path]] = cluster
         gathering.add(cluster, weighted(p.terms, idf), frozenset(p.anchors))
-        members[p.path] = cluster.index
+        members[sys.intern(p.path)] = cluster.index
 
 
 def event_groups(profiles: list[Profile]) -> dict[str, int]:
@@ -340,32 +341,44 @@ def event_groups(profiles: list[Profile]) -> dict[str, int]:
     names share a word and the kinds of event they name do not differ ("Boston Marathon" and
     "Boston Film Festival" are two series). Groups are numbered in the order of their first
     report's path, so the grouping is the same whatever order the reports come in."""
-    return _event_groups({p.path: _marked_words(dict(p.terms)) for p in profiles})
+    return _event_groups({p.path: name_words(_marked_words(dict(p.terms))) for p in profiles})
 
 
-def _event_groups(words: dict[str, dict[str, set[str]]]) -> dict[str, int]:
-    """event_groups, from each report's marked words (those naming no event may be left out)."""
-    named = _components(
-        {path: {EVENT_MARK + w for w in marked[EVENT_MARK]} for path, marked in words.items()}
-    )
+# A report's event-name words and kind words, held for every report that names its event
+# while the series are gathered: tuples of shared (interned) strings, a few dozen bytes.
+NameWords = tuple[tuple[str, ...], tuple[str, ...]]
+
+
+def name_words(marked: dict[str, set[str]]) -> NameWords:
+    return _shared(marked[EVENT_MARK]), _shared(marked[KIND_MARK])
+
+
+def _shared(words: Iterable[str]) -> tuple[str, ...]:
+    return tuple(sorted(sys.intern(w) for w in words))
+
+
+def _event_groups(words: Mapping[str, NameWords]) -> dict[str, int]:
+    """event_groups, from each report's name words (those naming no event may be left out)."""
+    named = _components({path: [EVENT_MARK + w for w in event] for path, (event, _) in words.items()})
     groups: dict[str, int] = {}
+    number = 0  # the groups are disjoint: each one numbered next
     for part in sorted((_split_by_kind(part, words) for part in named), key=lambda g: g[0][0]):
         for group in part:
-            number = len(set(groups.values()))
             groups.update({path: number for path in group})
+            number += 1
     return groups
 
 
-def _split_by_kind(paths: list[str], words: dict[str, dict[str, set[str]]]) -> list[list[str]]:
+def _split_by_kind(paths: list[str], words: Mapping[str, NameWords]) -> list[list[str]]:
     """One event name's reports, split where the kinds of event they name differ; a report
     naming no kind goes with the largest group."""
-    kinded = {p: {"\0" + KIND_MARK + k for k in words[p][KIND_MARK]} for p in paths if words[p][KIND_MARK]}
+    kinded = {p: ["\0" + KIND_MARK + k for k in words[p][1]] for p in paths if words[p][1]}
     groups = sorted(_components(kinded), key=lambda g: (-len(g), g[0])) or [[]]
-    groups[0] = sorted(groups[0] + [p for p in paths if not words[p][KIND_MARK]])
+    groups[0] = sorted(groups[0] + [p for p in paths if not words[p][1]])
     return sorted((g for g in groups if g), key=lambda g: g[0])
 
 
-def _components(keys: dict[str, set[str]]) -> list[list[str]]:
+def _components(keys: Mapping[str, Iterable[str]]) -> list[list[str]]:
     """Paths joined wherever they share a key (union-find), each group sorted; paths with no
     key stand in no group. Keys start with NUL, which no path holds."""
     parent: dict[str, str] = {}
