@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 import sys
@@ -237,39 +238,61 @@ def gather_stored(store: ProfileStore) -> SeriesModel:
     The profiles are read in a few passes, one at a time: what is held between passes is the
     series, the term counts, each report's series and the event names of reports that give
     one, never all the profiles; a report's path is held once, however many of these name it."""
-    df: Counter[str] = Counter()
-    words: dict[str, NameWords] = {}  # of reports naming their event: its words
-    tagged: list[tuple[str, str]] = []  # (path, series) of reports whose front matter names one
-    maybe_first: list[tuple[int, str, bool]] = []  # reports that name their event or a series
-    reports = 0
-    for handle, p in store.each():
-        reports += 1
-        df.update(t for t, _ in p.terms)
-        marked = _marked_words(dict(p.terms))
-        if marked[EVENT_MARK]:
-            words[sys.intern(p.path)] = name_words(marked)
-        else:
-            words.pop(p.path, None)  # of two reports with one path, the later counts
-        if p.series:
-            tagged.append((p.path, p.series))
-        if p.series or marked[EVENT_MARK]:
-            maybe_first.append((handle, sys.intern(p.path), bool(p.series)))
-    idf = idf_weights(df, reports)
+    counted = _count(store)
+    idf = idf_weights(counted.df, counted.reports)
     gathering = _Gathering()
     members: dict[str, int] = {}
-    groups = _event_groups(words)
+    groups = _event_groups(counted.words)
     # the order given, then the named groups first, in their order
     first = [
         ((path not in groups, groups.get(path, 0)), h)
-        for h, path, series in maybe_first
+        for h, path, series in counted.maybe_first
         if path in groups or series
     ]
     first.sort(key=lambda kh: kh[0])
     named_first = store.some([h for _, h in first])
-    _gather_named(named_first, groups, _group_names(tagged, groups), idf, gathering, members)
+    _gather_named(named_first, groups, _group_names(counted.tagged, groups), idf, gathering, members)
     named = set(members)
-    known = len(gathering.clusters)
-    joining: dict[str, int] = {}  # an unnamed report's path -> the named series it joins
+    joining = _joins(store, named, idf, gathering)
+    _gather_others(store, named, joining, idf, gathering, members)
+    clusters = gathering.clusters
+    return SeriesModel(clusters, members, _labels(clusters), counted.df, counted.reports)
+
+
+@dataclass(frozen=True, slots=True)
+class _Counted:
+    """What the first pass over the profiles keeps."""
+
+    df: Counter[str]  # how many reports hold each term
+    words: dict[str, NameWords]  # of reports naming their event: its words
+    tagged: list[tuple[str, str]]  # (path, series) of reports whose front matter names one
+    maybe_first: list[tuple[int, str, bool]]  # reports naming their event or a series
+    reports: int
+
+
+def _count(store: ProfileStore) -> _Counted:
+    counted = _Counted(Counter(), {}, [], [], 0)
+    reports = 0
+    for handle, p in store.each():
+        reports += 1
+        counted.df.update(t for t, _ in p.terms)
+        marked = _marked_words(dict(p.terms))
+        if marked[EVENT_MARK]:
+            counted.words[sys.intern(p.path)] = name_words(marked)
+        else:
+            counted.words.pop(p.path, None)  # of two reports with one path, the later counts
+        if p.series:
+            counted.tagged.append((p.path, p.series))
+        if p.series or marked[EVENT_MARK]:
+            counted.maybe_first.append((handle, sys.intern(p.path), bool(p.series)))
+    return dataclasses.replace(counted, reports=reports)
+
+
+def _joins(
+    store: ProfileStore, named: set[str], idf: dict[str, float], gathering: _Gathering
+) -> dict[str, int]:
+    """The named series each unnamed report joins, judged against them as they stand."""
+    joining: dict[str, int] = {}
     for _, p in store.each():
         if p.path in named:
             continue
@@ -280,8 +303,20 @@ def gather_stored(store: ProfileStore) -> SeriesModel:
         )
         if cluster is not None:
             joining[sys.intern(p.path)] = cluster.index
-    # the others in the order given: those joining a named series, and the rest among
-    # themselves (in one pass, as those look only at series begun after the named ones)
+    return joining
+
+
+def _gather_others(
+    store: ProfileStore,
+    named: set[str],
+    joining: dict[str, int],
+    idf: dict[str, float],
+    gathering: _Gathering,
+    members: dict[str, int],
+) -> None:
+    """The unnamed reports in the order given: those joining a named series, and the rest
+    among themselves (in one pass, as those look only at series begun after the named ones)."""
+    known = len(gathering.clusters)
     for _, p in store.each():
         if p.path in named:
             continue
@@ -295,8 +330,6 @@ def gather_stored(store: ProfileStore) -> SeriesModel:
             cluster = cluster or gathering.begin(None)
         gathering.add(cluster, vector, anchors)
         members[sys.intern(p.path)] = cluster.index
-    clusters = gathering.clusters
-    return SeriesModel(clusters, members, _labels(clusters), df, reports)
 
 
 def _newer(holding: Callable[[str], Iterable[int]], known: int) -> Callable[[str], Iterable[int]]:
