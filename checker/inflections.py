@@ -14,8 +14,9 @@ so a list of what reports an event done asks for `past` alone and does not take 
 Saturday" for a win. A mapping of lists names the kinds for all its lists, or for each list it
 expands (a list it does not name stays as written). The forms come from a table, `inflections`
 in checker/data/<language>/inflections.yaml, which checker/inflection_table.py makes with
-LemmInflect; reading a report needs neither the library nor its start-up time. A word the table
-does not give stays as written (a form already inflected, "gavelled"; a function word, "without").
+LemmInflect; reading a report needs neither the library nor its start-up time. An entry whose
+first word the table gives no form of the kinds asked stays as written (a form already
+inflected, "gavelled"; a function word, "without"; "first held" among past forms).
 """
 
 from __future__ import annotations
@@ -50,13 +51,12 @@ def _expanded(
     seen: dict[str, None] = {}
     for entry in entries:
         first, rest = split_first(str(entry))
-        forms = table.get(first)
-        if not forms:  # not a lemma the table knows: the entry as written
-            seen.setdefault(first + rest, None)
-            continue
+        forms = table.get(first) or {}
         chosen = [first] if "base" in kinds else []
         chosen += [f for kind in kinds if kind != "base" for f in forms.get(kind) or []]
-        for form in chosen:
+        # not a lemma the table knows, or none of the kinds asked ("first held" in a list of
+        # past forms: "first" is a lemma with no past): the entry as written
+        for form in chosen or [first]:
             seen.setdefault(form + rest, None)
     return list(seen)
 

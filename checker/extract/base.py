@@ -262,8 +262,12 @@ def objects_after(
             and not re.match(r"\s*(?:including|such as)\b", piece, re.I)
         ):
             break
-        names.extend(e.name for _, _, e in mentions if e.kind in kinds)
+        # "sponsored by Norway's largest bank": a possessive names the owner, not the actor
+        names.extend(e.name for a, b, e in mentions if e.kind in kinds and not _POSSESSIVE.match(piece, b))
     return list(dict.fromkeys(names))
+
+
+_POSSESSIVE = re.compile(r"['’]s?\s+[a-z]")
 
 
 # Words that may follow an actor's name; any other lower-case word makes the name a modifier.

@@ -29,6 +29,8 @@ def _date_re(n: Numbers) -> re.Pattern[str]:
         )
 
     weekday = rf"(?P<weekday>{n.weekday})(?:'s)?"
+    # "on the 20th anniversary", "on the 16th consecutive year": an ordinal of something else
+    not_days = "|".join(re.escape(w) for w in n.lex.words("ordinal_not_day_nouns")) or "(?!x)x"
 
     # a weekday may follow the day too: "on November 22, Saturday, with a compromise"
     def after(suffix: str) -> str:
@@ -37,7 +39,7 @@ def _date_re(n: Numbers) -> re.Pattern[str]:
     return re.compile(
         rf"\b(?:{weekday}(?:,?\s*\[?\(?\s*(?:{mdy('')}|{dmy('4')}))?"
         rf"|{mdy('2')}{after('2')}|{dmy('3')}{after('3')}"
-        rf"|(?<=\bon )the (?P<dom>\d{{1,2}})(?:st|nd|rd|th)\b(?! (?:year|time|consecutive)))",
+        rf"|(?<=\bon )the (?P<dom>\d{{1,2}})(?:st|nd|rd|th)\b(?! (?:{not_days})\b))",
         re.IGNORECASE,
     )
 
@@ -119,6 +121,9 @@ def _other_day(text: str, m: re.Match[str], lex: Lexicon) -> bool:
     page's own date, which places the report but does not say when the event was."""
     if m.group("weekday") and _other_noun_re(lex).match(text, m.end()):
         return True
+    # "founded on 3 June 1998", "the previous vote, on Nov. 20, 2019": another event's day
+    if _another_events_re(lex).search(text, max(0, m.start() - 40), m.start()):
+        return True
     if _date_line(text[: m.start()] + " " + text[m.end() :]):
         return True
     return bool(_said_re(lex).search(text, max(0, m.start() - 60), m.start()))
@@ -159,6 +164,15 @@ def _verbs_re(lex: Lexicon) -> re.Pattern[str]:
 def _phrase(phrase: str) -> str:
     words = [re.escape(part.strip()).replace(r"\ ", r"\s+") for part in phrase.split("...")]
     return r"(?:\s+[\w'’-]+){0,4}?\s+".join(words)
+
+
+@cache
+def _another_events_re(lex: Lexicon) -> re.Pattern[str]:
+    """Words just before a date that make it another event's: a founding ("founded on"), an
+    earlier edition ("the previous vote, on")."""
+    words = [*lex.words("origin_verbs"), *lex.words("earlier_event_phrases")]
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=lambda w: (-len(w), w)))
+    return re.compile(rf"(?<![\w-])(?:{body or '(?!x)x'})(?![\w-])[^.;\d]{{0,20}}$", re.I)
 
 
 @cache
@@ -243,4 +257,9 @@ def _draft(m: re.Match[str], ctx: Context) -> Draft | None:
     value = _value(m, ctx.numbers)
     if not _possible(value):
         return None
-    return Draft(family="date", slot="event-date", value=value, display=m.group(0).strip(), span=m.span())
+    display, end = m.group(0).rstrip(), m.end() - (len(m.group(0)) - len(m.group(0).rstrip()))
+    if display.endswith(".") and re.search(r"[A-Za-z]{5,}\.$", display):
+        display, end = display[:-1], end - 1  # "on 9 April.": the sentence's stop, not an abbreviation
+    return Draft(
+        family="date", slot="event-date", value=value, display=display.strip(), span=(m.start(), end)
+    )

@@ -109,7 +109,7 @@ def _tallies(sentence: Sentence, ctx: Context) -> Iterator[Draft]:
             values = [ctx.numbers.read_cardinal(g) if g else None for g in m.groups()]
             if any(v is not None and v > 999 for v in values) or values[0] is None:
                 continue
-            if roles[0] == FOR and len(roles) > 1 and not _looks_like_tally(text, m, values):
+            if roles[0] == FOR and len(roles) > 1 and not _looks_like_tally(text, m, values, ctx.lex):
                 continue
             taken.append(m.span())
             a, b = clause_around(text, m.start(), m.end())
@@ -177,11 +177,21 @@ def _year_order(item: tuple[tuple[int, int | None], object]) -> tuple[int, bool,
     return (offset, absolute is not None, absolute or 0)
 
 
-def _looks_like_tally(text: str, m: re.Match[str], values: list[int | None]) -> bool:
-    """A bare "187-3" is a tally only near vote words, and never a span of years."""
+def _looks_like_tally(text: str, m: re.Match[str], values: list[int | None], lex: Lexicon) -> bool:
+    """A bare "187-3" is a tally only near vote words, and never a span of years nor a time of
+    day ("at 3-4 p.m.")."""
     if m.re.pattern.startswith("(?<![\\w.,-])(\\d"):
+        if _time_of_day_re(lex).match(text, m.end()) or re.search(r"\b(?:at|between)\s+$", text[: m.start()]):
+            return False
         return bool(re.search(r"\bvot|passed|adopted|approved|\btally\b", text, re.I))
     return True
+
+
+@cache
+def _time_of_day_re(lex: Lexicon) -> re.Pattern[str]:
+    words = sorted(lex.words("time_of_day_words"), key=lambda w: (-len(w), w))
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) or r"(?!x)x"
+    return re.compile(rf"\s*(?:{body})(?![\w])", re.I)
 
 
 def _tally_year(text: str, start: int, end: int, a: int, b: int, ctx: Context) -> tuple[int, int | None]:

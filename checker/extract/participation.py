@@ -142,6 +142,8 @@ def _votes(sentence: Sentence, ctx: Context) -> Iterator[Draft]:
                 continue
             if vote != "absent" and _NOT_BEFORE.search(text, max(a, m.start() - 20), m.start()):
                 continue  # "did not vote against": no position said
+            if _intended(ctx, text, a, m) or _no_named_side(ctx, text, m):
+                continue  # "will vote against any text ...", "sided with the majority"
             # a subject belongs to the nearest vote before it: "Twenty, including Fiji, voted no
             # and 40 abstained" does not make Fiji abstain
             a = max([a, *(end for start, end in verbs if end <= m.start())])
@@ -158,6 +160,31 @@ def _votes(sentence: Sentence, ctx: Context) -> Iterator[Draft]:
         _, b = clause_around(text, m.start(), m.end())
         for actor in objects_after(ctx, text, m.end(), b, _entity_actors()):
             yield _vote_draft(actor, "against", m.span(), frame_offsets or (0,), frame_year)
+
+
+def _intended(ctx: Context, text: str, clause_start: int, m: re.Match[str]) -> bool:
+    """A vote under a condition is an intention, not a position taken: "would abstain", "will
+    vote against any text that ignores the facts". A vote declared for the day ("Today the
+    United States will abstain") is the position."""
+    if _conditional_re(ctx.lex).search(text, clause_start, m.start()):
+        return True
+    return bool(re.match(r"\s+(?:the\s+)?any\b", text[m.end() :], re.I))
+
+
+@cache
+def _conditional_re(lex: Lexicon) -> re.Pattern[str]:
+    words = sorted(lex.words("conditional_markers"), key=lambda w: (-len(w), w))
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) or r"(?!x)x"
+    return re.compile(rf"(?<![\w-])(?:{body})(?:\s+(?:not|also|only|then))?\s+$", re.I)
+
+
+def _no_named_side(ctx: Context, text: str, m: re.Match[str]) -> bool:
+    """A position taken with another ("sided with") says which only when that other is named:
+    "sided with Israel", not "sided with the majority"."""
+    if not re.search(r"\bwith\s*$", m.group(0), re.I):
+        return False
+    after = ctx.lex.find_entities(text[m.end() : m.end() + 40])
+    return not (after and re.fullmatch(r"\s*(?:the\s+)?", text[m.end() : m.end() + after[0][0]]))
 
 
 def _entity_actors() -> tuple[str, ...]:
