@@ -33,6 +33,16 @@ def _patterns(lex: Lexicon, n: Numbers) -> tuple[re.Pattern[str], ...]:
             rf"registered)(?: as| in)? (?:an? |the )?(?:{sponsor_nouns})\b",
             re.I,
         ),
+        # "the number of co-sponsors rose to 61 (from 58)": the count now, not the one before
+        re.compile(
+            rf"\bnumber of (?:{sponsor_nouns}) (?:{_alt(lex.words('count_reached_verbs'))}) {num}\b", re.I
+        ),
+        # "Of the 193 members, 70 were co-sponsors"
+        re.compile(
+            rf"(?<![\w-]){num} (?:of them )?(?:were|are) (?:among the |the )?(?:{sponsor_nouns})\b", re.I
+        ),
+        # "co-sponsors from 40 countries": the members the sponsors come from are the count
+        re.compile(rf"\b(?:{sponsor_nouns}) from {num} (?:{members})\b", re.I),
     )
 
 
@@ -46,7 +56,9 @@ def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
     seen: set[int] = set()
     for pattern in _patterns(ctx.lex, ctx.numbers):
         for m in pattern.finditer(sentence.text):
-            if m.start("num") in seen or _counts_something_else(sentence.text, m.start()):
+            if m.start("num") in seen or _counts_something_else(sentence.text, m.start("num"), m.start()):
+                continue
+            if not _about_a_text(sentence.text, m, ctx.lex):
                 continue
             value = ctx.numbers.read_cardinal(m.group("num"))
             if value is None or value > 1000:
@@ -77,10 +89,29 @@ def _named_besides(m: re.Match[str], ctx: Context) -> int:
     return len({e.name for _, _, e in ctx.lex.find_entities(found["named"]) if e.kind == "country"})
 
 
-def _counts_something_else(text: str, start: int) -> bool:
-    """A number after "from" or "of" counts the group of another noun ("groups from 16")."""
+def _counts_something_else(text: str, start: int, match_start: int) -> bool:
+    """A number after "from" or "of" counts the group of another noun ("groups from 16"),
+    unless the match itself says the sponsors come from it ("co-sponsors from 40 countries")."""
+    if start > match_start:
+        return False
     before = text[max(0, start - 12) : start].lower()
     return re.search(r"\b(?:from|of|in)\s+$", before) is not None
+
+
+def _about_a_text(text: str, m: re.Match[str], lex: Lexicon) -> bool:
+    """Sponsors are a text's only where the words say so: "co-sponsors" are, and so are
+    nations that sponsor; plain "sponsors" need a text voted on in the sentence ("the
+    resolution had 58 sponsors"), not a festival's "12 sponsors from the banking sector"."""
+    if re.search(r"co-?(?:sponsor|propos|author)|joint", m.group(0), re.I):
+        return True  # "co-sponsors", "joint proposers": of a text
+    if phrases_re(lex.words("member_nouns")).search(m.group(0)):
+        return True  # "12 nations signed on as sponsors": states sponsor texts
+    return bool(_texts_re(lex).search(text))
+
+
+@cache
+def _texts_re(lex: Lexicon) -> re.Pattern[str]:
+    return phrases_re([*lex.words("voted_text_nouns"), "vote", "assembly", "council", "parliament"])
 
 
 @cache
