@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -215,12 +215,16 @@ def judge_derived(
     series that skipped an occurrence, not a miscount."""
     implied = [i for i in items if i.year is not None]
     earliest = min((i.year for i in implied), default=None)
+    starts = {id(i): implied_start(i.year, i.claim.value, skipped) for i in implied}
+    tally = Counter(starts.values())
+    main = min(tally, key=lambda k: (-tally[k], k)) if tally else None
     groups: dict[int, list[Item]] = defaultdict(list)
     for item in implied:
-        start = implied_start(item.year, item.claim.value, skipped)
-        # a count that would start the series after a year it is reported in counts something
-        # else ("took the crown for the second time" in a contest held for decades)
-        if earliest is None or start <= earliest:
+        start = starts[id(item)]
+        # a count that would start the series after a year it is reported in, and far from
+        # where the series starts, counts something else ("took the crown for the second
+        # time" in a contest held for decades); one a few years off is a miscount
+        if earliest is None or start <= earliest or abs(start - main) <= MISCOUNT_YEARS:
             groups[start].append(item)
     findings: list[Finding] = []
     if len(groups) > 1:
@@ -261,6 +265,9 @@ def judge_derived(
                 )
             )
     return findings
+
+
+MISCOUNT_YEARS = 5  # a count this close to the series' start is a miscount, not another count
 
 
 def implied_start(year: int, count: int, skipped: frozenset[int] = frozenset()) -> int:

@@ -57,6 +57,21 @@ def _patterns(n: Numbers, lex: Lexicon) -> tuple[tuple[re.Pattern[str], bool], .
             ),
             EDITION,
         ),
+        # "the 9th annual book fair", "its 9th annual fair": "annual" and an edition noun within
+        # three words make it a count of the event, whatever the words between
+        (
+            re.compile(rf"\b(?:the|its) ({o}) annual(?: [\w'-]+){{0,3}}? (?:{edition})\b", flags),
+            EDITION,
+        ),
+        # "the 45th running of the race", "the 30th staging of the Harbour Festival"
+        (
+            re.compile(
+                rf"\bthe ({o}) (?:{_alt_words(lex, 'edition_acts')}) of "
+                rf"(?:the )?(?:[\w'-]+ ){{0,3}}?(?:{edition})\b",
+                flags,
+            ),
+            EDITION,
+        ),
         # "the 23rd round of annual talks": a round of something held every year is an edition
         (re.compile(rf"\b(?i:the) ({o}) (?:round|session|meeting) of (?:the )?annual\b", flags), EDITION),
         # "the 21st Conference of the Parties": an edition noun written as a name, capitalised
@@ -101,6 +116,10 @@ def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
                 extra={"consecutive": consecutive},
             )
     yield from _named_editions(sentence, ctx, taken)
+
+
+def _alt_words(lex: Lexicon, key: str) -> str:
+    return "|".join(re.escape(w) for w in sorted(lex.words(key), key=len, reverse=True)) or r"(?!x)x"
 
 
 @cache
@@ -389,6 +408,8 @@ def _counted(text: str, start: int, end: int, ctx: Context, own_piece: bool = Fa
             continue
         if own_piece and name == "consensus" and not phrases_re(markers[name]).search(piece):
             continue  # "adopted without a vote, the 16th consecutive year": a count of the series
+        if own_piece and not phrases_re(markers[name]).search(piece) and _tells_it_held(piece, ctx):
+            continue  # "The contest, held for the 63rd time, was won by Norway": the contest's
         if name == "no-vote":  # a country's own no votes; "the Assembly voted against" is not
             actors = subjects_before(ctx, clause, 0, found.start(), ("country",))
             if not actors:
@@ -397,6 +418,11 @@ def _counted(text: str, start: int, end: int, ctx: Context, own_piece: bool = Fa
         actor = _actor(clause, ctx)
         return f"{name}:{actor}" if actor and name != "consensus" else name
     return _other_streak(text, end, b, ctx, fronted=not text[a:start].strip(" ,\"'“"))
+
+
+def _tells_it_held(piece: str, ctx: Context) -> bool:
+    """Whether a count's own comma-piece tells the event held ("held for the 63rd time")."""
+    return bool(ctx.lex.phrase_re("event_verbs").search(piece))
 
 
 # After a count: "in which"/"that" and a clause say what the years have in common ("the second
