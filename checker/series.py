@@ -252,6 +252,9 @@ def gather_stored(store: ProfileStore) -> SeriesModel:
     first.sort(key=lambda kh: kh[0])
     named_first = store.some([h for _, h in first])
     _gather_named(named_first, groups, _group_names(counted.tagged, groups), idf, gathering, members)
+    # what only the named series needed, one entry a report: let go of before the others
+    for done in (counted.words, counted.maybe_first, groups, first):
+        done.clear()
     named = set(members)
     joining = _joins(store, named, idf, gathering)
     _gather_others(store, named, joining, idf, gathering, members)
