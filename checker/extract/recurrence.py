@@ -17,14 +17,10 @@ EDITION = "edition"
 
 
 @cache
-def _patterns(n: Numbers, lex: Lexicon) -> tuple[tuple[re.Pattern[str], bool], ...]:
+def _patterns(n: Numbers, lex: Lexicon) -> tuple[tuple[re.Pattern[str], bool | str], ...]:
     """(pattern, kind) pairs; group 1 is the number. A streak (True) counts consecutive years;
     an EDITION ("the 45th Berlin Marathon") counts the event itself, whoever won it."""
     o, c = n.ordinal, n.cardinal
-    edition = "|".join(re.escape(w) for w in sorted(lex.words("edition_nouns"), key=len, reverse=True))
-    edition_names = "|".join(
-        re.escape(w.title()) for w in sorted(lex.words("edition_nouns"), key=len, reverse=True)
-    )
     flags = re.IGNORECASE
     return (
         (
@@ -50,6 +46,24 @@ def _patterns(n: Numbers, lex: Lexicon) -> tuple[tuple[re.Pattern[str], bool], .
         (re.compile(rf"\bthe ({o}) such\b(?: [\w.]+){{0,2}} (?:vote|resolution|edition)", flags), True),
         (re.compile(rf"\bthe ({o})(?: [A-Z][\w.]*){{0,2}} (?:no |yes )?(?:vote|edition)\b", flags), True),
         (re.compile(rf"\b(?:for )?the ({o}) times?\b", flags), False),
+        *_edition_patterns(o, lex),
+        (re.compile(rf"\bits ({o}) (?:year|edition|season|time)\b", flags), True),
+        (
+            re.compile(rf"\b(?:passed|adopted|held|voted|approved)[^.;]{{0,60}}? for ({c}) years\b", flags),
+            True,
+        ),
+    )
+
+
+def _edition_patterns(o: str, lex: Lexicon) -> tuple[tuple[re.Pattern[str], bool | str], ...]:
+    """Counts of the event itself, whoever won it: "the 45th Berlin Marathon", "the 9th annual
+    book fair", "the 45th running of the race", "the 21st Conference of the Parties"."""
+    edition = "|".join(re.escape(w) for w in sorted(lex.words("edition_nouns"), key=len, reverse=True))
+    edition_names = "|".join(
+        re.escape(w.title()) for w in sorted(lex.words("edition_nouns"), key=len, reverse=True)
+    )
+    flags = re.IGNORECASE
+    return (
         (
             re.compile(
                 rf"\b(?i:the) ({o})(?: (?:annual|edition of the|[A-Z][\w.'-]*)){{1,4}}? "
@@ -76,11 +90,6 @@ def _patterns(n: Numbers, lex: Lexicon) -> tuple[tuple[re.Pattern[str], bool], .
         (re.compile(rf"\b(?i:the) ({o}) (?:round|session|meeting) of (?:the )?annual\b", flags), EDITION),
         # "the 21st Conference of the Parties": an edition noun written as a name, capitalised
         (re.compile(rf"\b(?i:the) ({o}) (?:{edition_names})\b"), EDITION),
-        (re.compile(rf"\bits ({o}) (?:year|edition|season|time)\b", flags), True),
-        (
-            re.compile(rf"\b(?:passed|adopted|held|voted|approved)[^.;]{{0,60}}? for ({c}) years\b", flags),
-            True,
-        ),
     )
 
 
