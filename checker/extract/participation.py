@@ -22,7 +22,7 @@ from checker.extract.base import (
 from checker.extract.counts import sponsor_re
 from checker.extract.people import person_name_ending
 from checker.families import family_of_slot
-from checker.lexicon import Lexicon
+from checker.lexicon import Lexicon, phrases_re
 from checker.text import Sentence
 
 # "Nauru did not vote": present in the count of members, in none of the tally's parts
@@ -249,6 +249,8 @@ def _also(ctx: Context, text: str, start: int, end: int) -> list[str]:
 def _sponsors(sentence: Sentence, ctx: Context) -> Iterator[Draft]:
     text = sentence.text
     for m in sponsor_re(ctx.lex).finditer(text):
+        if _sponsors_something_else(text, m, ctx.lex):
+            continue
         a, b = clause_around(text, m.start(), m.end())
         by = re.match(r"\s+by\b", text[m.end() :])
         if by:
@@ -269,6 +271,19 @@ def _sponsors(sentence: Sentence, ctx: Context) -> Iterator[Draft]:
                 year_offsets=offsets,
                 extra={"actor": actor},
             )
+
+
+def _sponsors_something_else(text: str, m: re.Match[str], lex: Lexicon) -> bool:
+    """ "The European Union sponsored the summit's youth forum": a verb of sponsoring whose
+    object names no text voted on sponsors something else."""
+    if not m.group(0).lower().endswith("ed"):
+        return False
+    obj = re.match(
+        r"\s+(?:the|a|an|its|their|this|that)\s+((?:[\w'\u2019-]+\s*){1,8})", text[m.end() :], re.I
+    )
+    if obj is None:
+        return False
+    return not phrases_re(lex.words("voted_text_nouns")).search(obj.group(1))
 
 
 def _negated_between(ctx: Context, text: str, a: int, verb: int) -> bool:
