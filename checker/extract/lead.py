@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from checker.extract.base import Context, Draft, clause_around, objects_after
+from checker.lexicon import Lexicon
 from checker.text import Sentence
 
 _KINDS = ("country", "organization")
-_OTHERS = re.compile(r"^[^.;]{0,80}?\band (?:others|other (?:countries|nations|states))\b", re.I)
 _MEMBERS_OF = re.compile(r"\s*(?:the\s+)?(?:member states|members|countries) of\s+", re.I)
 
 
@@ -27,7 +28,7 @@ def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
             start = members.end()
         leads = objects_after(ctx, text, start, _list_end(text, start, b), _KINDS)
         if leads:
-            more = _OTHERS.match(text[start:b]) is not None
+            more = _others_re(ctx.lex).match(text[start:b]) is not None
             yield _draft(m.start(), m.end(), leads, more)
     for suffix in ctx.lex.words("lead_suffixes"):
         pattern = (
@@ -39,6 +40,16 @@ def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
             entity = ctx.lex.entity(m.group(1))
             if entity and entity.kind in _KINDS:
                 yield _draft(m.start(), m.end(), [entity.name], False)
+
+
+@cache
+def _others_re(lex: Lexicon) -> re.Pattern[str]:
+    """ "and others", "and other Pacific island states", "and several other nations": the list
+    names some leads, not all."""
+    members = "|".join(re.escape(w) for w in sorted(lex.words("member_nouns"), key=len, reverse=True))
+    return re.compile(
+        rf"^[^.;]{{0,80}}?\band (?:[\w-]+ )?other(?:s\b| (?:[\w-]+ ){{0,3}}?(?:{members})\b)", re.I
+    )
 
 
 _JOINERS = {
