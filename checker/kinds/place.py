@@ -46,6 +46,8 @@ class Place(Kind):
         return _said(claim.value)
 
     def wants(self, text: str, ctx: Context, families: tuple[Family, ...]) -> bool:
+        if _RANKED.match(text):
+            return True  # a line of a ranked table: "2. Russia – 303 points"
         seen = look(text)
         if not (seen.any_of(_place_words(ctx.lex)) or (seen.digit and _DIGIT_ORDINAL.search(text))):
             return False
@@ -53,6 +55,9 @@ class Place(Kind):
 
     def read(self, sentence: Sentence, index: int, ctx: Context, family: Family) -> Iterator[Draft]:
         text = sentence.text
+        if _RANKED.match(text):
+            yield from _ranked_line(index, ctx, family)
+            return
         if not _gate(ctx.numbers).search(text):
             return
         seen: set[int] = set()
@@ -73,6 +78,36 @@ class Place(Kind):
                 year_offsets=offsets_of(text, start, end, a, b, ctx),
                 extra={"subject": who.name},
             )
+
+
+# "1. Sweden. Mans Zelmerlow - Heroes. 365 points", "24 - UK. Electro Velvet ...": a rank, then
+# the name of who holds it
+_RANKED = re.compile(r"\s*(?P<rank>\d{1,2})\s*(?:[.)]|\s[\u2013\u2014-])\s+(?P<rest>[A-Z].*)")
+_RANK_RUN = 2  # lines of consecutive ranks that make a table, not a numbered paragraph
+
+
+def _ranked_line(index: int, ctx: Context, family: Family) -> Iterator[Draft]:
+    """The place of one line of a ranked table: its rank, held by the country its line opens
+    with, in a run of lines whose ranks follow one another."""
+    lines = ctx.sentences
+    m = _RANKED.match(lines[index].text)
+    assert m is not None
+    rank = int(m.group("rank"))
+    near = [_RANKED.match(lines[i].text) for i in (index - 1, index + 1) if 0 <= i < len(lines)]
+    if not any(n and abs(int(n.group("rank")) - rank) == 1 for n in near):
+        return  # one numbered line is a paragraph, not a table
+    who = ctx.lex.find_entities(m.group("rest")[:60])
+    if not who or who[0][0] > 4 or who[0][2].kind != "country":
+        return  # "1. The vote ...": no country opens the line
+    start = m.start("rest") + who[0][1]
+    yield Draft(
+        family=family.name,
+        slot=f"{family.name}:{who[0][2].name.lower()}",
+        value=rank,
+        display=lines[index].text[:start].strip(),
+        span=(m.start("rank"), start),
+        extra={"subject": who[0][2].name},
+    )
 
 
 def _outside(text: str, a: int, b: int, who: Subject, m: re.Match[str]) -> str:
