@@ -4,7 +4,10 @@ processes that must see an environment variable, a hang guard)."""
 
 from __future__ import annotations
 
+import functools
+import importlib.util
 import io
+import json
 import os
 import signal
 import subprocess
@@ -15,6 +18,24 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
+
+
+def generate_corpus(count: int, folder: Path, seed: int) -> dict:
+    """A generated benchmark corpus of `count` reports (benchmarks/generate.py) in `folder`;
+    returns what it planted and states (its expected.json)."""
+    _generator().generate(count, folder, seed=seed)
+    return json.loads((folder / "expected.json").read_text(encoding="utf-8"))
+
+
+@functools.cache
+def _generator():
+    spec = importlib.util.spec_from_file_location("fl_bench_generate", ROOT / "benchmarks" / "generate.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
 # colour settings of the caller would change what the output looks like
 _COLOUR_VARIABLES = ("NO_COLOR", "FORCE_COLOR", "CLICOLOR_FORCE", "TTY_COMPATIBLE", "COLUMNS")
 

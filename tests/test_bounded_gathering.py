@@ -4,12 +4,11 @@ with the series a list of the same profiles gives."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 import pytest
+from conftest import generate_corpus
 
 from checker.digest import digest_file
 from checker.lexicon import default_lexicon
@@ -39,13 +38,7 @@ class _Counting:
 @pytest.fixture(scope="module")
 def profiles(tmp_path_factory: pytest.TempPathFactory) -> list[Profile]:
     folder = tmp_path_factory.mktemp("bounded") / "corpus"
-    spec = importlib.util.spec_from_file_location(
-        "fl_bench_generate_bounded", REPO / "benchmarks" / "generate.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    module.generate(120, folder, seed=9)
+    generate_corpus(120, folder, seed=9)
     lex = default_lexicon()
     paths = [*sorted(folder.glob("*.md")), *sorted((REPO / "seeds").glob("*.txt"))]
     return sorted(

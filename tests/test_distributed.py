@@ -3,34 +3,22 @@ the single-machine path writes, and so are the findings read from it, byte for b
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import shutil
 import sqlite3
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import factlint
+from conftest import factlint, generate_corpus
 
 REPO = Path(__file__).resolve().parents[1]
-
-
-def _generate():
-    spec = importlib.util.spec_from_file_location(
-        "fl_bench_generate_dask", REPO / "benchmarks" / "generate.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module.generate
 
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("dask")
     (root / ".git").mkdir()
-    _generate()(120, root / "corpus" / "generated", seed=3)
+    generate_corpus(120, root / "corpus" / "generated", seed=3)
     shutil.copytree(REPO / "seeds", root / "corpus" / "seeds")
     for path in (root / "corpus").rglob("*"):
         os.utime(path, (1_700_000_000, 1_700_000_000))  # settled files: no build re-checks them

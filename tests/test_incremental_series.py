@@ -4,16 +4,15 @@ once enough reports changed every series is gathered afresh, as a new index gath
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import shutil
 import sqlite3
-import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
+from conftest import generate_corpus
 
 from checker import index as index_module
 from checker.index import update_index
@@ -25,20 +24,10 @@ SEEDS = REPO / "seeds"
 SETTLED = 1_700_000_000  # an old modification time: no run takes the files for just written
 
 
-def _generate(count: int, folder: Path, seed: int) -> None:
-    spec = importlib.util.spec_from_file_location(
-        "fl_bench_generate_incr", REPO / "benchmarks" / "generate.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    module.generate(count, folder, seed=seed)
-
-
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("generated") / "corpus"
-    _generate(160, folder, seed=5)
+    generate_corpus(160, folder, seed=5)
     (folder / "expected.json").unlink()
     return folder
 

@@ -9,7 +9,6 @@ found by its session id in /proc.
 from __future__ import annotations
 
 import contextlib
-import importlib.util
 import os
 import signal
 import subprocess
@@ -18,6 +17,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import generate_corpus
 
 from checker import parallel
 
@@ -31,12 +31,8 @@ pytestmark = [
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    spec = importlib.util.spec_from_file_location("fl_leaks_generate", REPO / "benchmarks" / "generate.py")
-    generate = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = generate
-    spec.loader.exec_module(generate)
     folder = tmp_path_factory.mktemp("leaks") / "corpus"
-    generate.generate(REPORTS, folder, seed=3)
+    generate_corpus(REPORTS, folder, seed=3)
     return folder
 
 

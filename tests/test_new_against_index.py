@@ -4,14 +4,13 @@ and only that series' reports are read and judged, with the findings a whole che
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import shutil
 import sqlite3
-import sys
 from pathlib import Path
 
 import pytest
+from conftest import generate_corpus
 
 from checker.index import update_index
 from checker.pipeline import check, check_new_indexed
@@ -19,17 +18,6 @@ from rules import all_rules
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"
-
-
-def _generate(count: int, folder: Path, seed: int) -> dict:
-    spec = importlib.util.spec_from_file_location(
-        "fl_bench_generate_new", REPO / "benchmarks" / "generate.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    module.generate(count, folder, seed=seed)
-    return json.loads((folder / "expected.json").read_text(encoding="utf-8"))
 
 
 def _about_new(corpus, new_name: str) -> list[tuple]:
@@ -45,7 +33,7 @@ def _about_new(corpus, new_name: str) -> list[tuple]:
 def indexed(tmp_path_factory) -> tuple[Path, Path, dict]:
     root = tmp_path_factory.mktemp("indexed")
     corpus = root / "corpus"
-    expected = _generate(240, corpus, seed=3)
+    expected = generate_corpus(240, corpus, seed=3)
     db = root / "index.sqlite"
     update_index(str(db), [str(corpus)], jobs=1)
     return corpus, db, expected
