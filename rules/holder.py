@@ -9,7 +9,7 @@ from rapidfuzz.distance import Levenshtein
 
 from checker import verdicts
 from checker.families import family_of_slot
-from checker.kinds.holder import misspelt, same_holder
+from checker.kinds.holder import holders_agree, misspelt, same_holder
 from checker.models import Claim, Finding
 from checker.rule import KindRule
 from checker.verdicts import Item
@@ -52,12 +52,7 @@ class Holder(KindRule):
         """As the holder kind says; a person of one role may also be written with more or
         fewer names and a letter off ("Sultan al-Jaber", "Sultan Ahmed Al Jaber"): role
         first, then spelling, as FL501 matches people."""
-        for actor in {x for x, _ in a} & {y for y, _ in b}:
-            keys_a = [k for x, k in a if x == actor]
-            keys_b = [k for y, k in b if y == actor]
-            if not any(_one_holder(ka, kb, actor) for ka in keys_a for kb in keys_b):
-                return False
-        return True
+        return holders_agree(a, b, _one_holder)
 
     def judge(self, series: str, subject: str, items: list[Item]) -> list[Finding]:
         items = _clear(self, items)

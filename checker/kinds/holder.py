@@ -15,7 +15,7 @@ points or votes does not make the winner someone else's.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -84,12 +84,7 @@ class HolderKind(Kind):
         """Holders of different actors never disagree (a singer wins for a country, a city
         hosts in a country); of one actor, some holder of one side must be a holder of the
         other: the same name, one name's words inside the other's, or a spelling of it."""
-        for actor in {x for x, _ in a} & {y for y, _ in b}:
-            keys_a = [k for x, k in a if x == actor]
-            keys_b = [k for y, k in b if y == actor]
-            if not any(same_holder(ka, kb, actor) for ka in keys_a for kb in keys_b):
-                return False
-        return True
+        return holders_agree(a, b, same_holder)
 
     def wants(self, text: str, ctx: Context, families: tuple[Family, ...]) -> bool:
         return look(text).any_of(_families_keys(families))
@@ -108,6 +103,17 @@ class HolderKind(Kind):
                 if draft is not None:
                     taken.append(m.span("h"))
                     yield draft
+
+
+def holders_agree(a: Any, b: Any, same: Callable[[str, str, str], bool]) -> bool:
+    """Whether two sides' holders agree: for every actor both name, some holder of one side is
+    `same` as some holder of the other."""
+    for actor in {x for x, _ in a} & {y for y, _ in b}:
+        keys_a = [k for x, k in a if x == actor]
+        keys_b = [k for y, k in b if y == actor]
+        if not any(same(ka, kb, actor) for ka in keys_a for kb in keys_b):
+            return False
+    return True
 
 
 def same_holder(a: str, b: str, actor: str) -> bool:
