@@ -65,7 +65,9 @@ _ABBREVIATIONS = {
 # hard-wrapped paragraph reads as one text.
 _BOUNDARY = re.compile(
     r"(?<![.!?])[.!?]++[\"'\u201d\u2019)\]]*+(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])|\n\s*\n|"
-    r"(?<=[.!?:;\"'\u201d\u2019)\]])[ \t]*\n|(?m:^.{0,60}$)\n"
+    r"(?<=[.!?:;\"'\u201d\u2019)\]])[ \t]*\n|(?m:^.{0,60}$)\n|"
+    # a line that opens a numbered item ("25 - France. Lisa Angell ...") starts a sentence
+    r"\n(?=[ \t]*\d{1,3}[ \t]*(?:[.)]|[ \t][-\u2013\u2014])[ \t]+[A-Z])"
 )
 
 

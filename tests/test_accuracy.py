@@ -92,9 +92,9 @@ EXTRACTION = {
         # 103/124, 88/123: the gold records the five leading lines of a results table (and
         # Germany's), so the rest of eurovision_21's table, read as printed, counts as spurious
         "points": (0.83, 0.71),
-        # 48/49, 45/100: ranked tables are read ("2. Russia. Polina Gagarina ..."), not yet one
-        # whose lines the sentence splitter joins ("... 5 points\n25 - France")
-        "place": (0.97, 0.45),
+        # 50/51, 46/100: ranked tables are read ("2. Russia. Polina Gagarina ...", "24 - UK."),
+        # not places told in prose order ("Russia followed suit with 491 points")
+        "place": (0.97, 0.46),
         "winner": (1.00, 0.80),
         "host": (0.75, 0.11),  # 3/4, 3/26: "in Vienna", "in Tel Aviv" are not read as hosts
         "age": (0.00, 0.00),  # 0/7: "the 25-year-old", "Salvador Sobral, 27" not read yet

@@ -23,3 +23,9 @@ def test_each_line_of_a_ranked_table_gives_its_countrys_place() -> None:
 def test_a_lone_numbered_line_or_one_without_a_country_is_no_table() -> None:
     assert _places("The jury met twice.\n\n1. Norway sent a delegation of 40.\n") == set()
     assert _places("Three things stood out:\n\n1. The vote was close.\n2. The hall was full.\n") == set()
+
+
+def test_a_table_line_cut_at_its_stops_still_gives_its_place() -> None:
+    body = "Lower down:\n\n24 - Norway. Ana Ruiz (above) - Still Here. 5 points\n"
+    body += "25 - Peru. Omar Diallo - Adios. 4\n"
+    assert _places(body) == {("place:norway", 24), ("place:peru", 25)}

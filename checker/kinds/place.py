@@ -83,7 +83,7 @@ class Place(Kind):
 # "1. Sweden. Mans Zelmerlow - Heroes. 365 points", "24 - UK. Electro Velvet ...": a rank, then
 # the name of who holds it
 _RANKED = re.compile(r"\s*(?P<rank>\d{1,2})\s*(?:[.)]|\s[\u2013\u2014-])\s+(?P<rest>[A-Z].*)")
-_RANK_RUN = 2  # lines of consecutive ranks that make a table, not a numbered paragraph
+_RANK_WINDOW = 3  # sentences either side where the next or the previous rank is looked for
 
 
 def _ranked_line(index: int, ctx: Context, family: Family) -> Iterator[Draft]:
@@ -93,7 +93,9 @@ def _ranked_line(index: int, ctx: Context, family: Family) -> Iterator[Draft]:
     m = _RANKED.match(lines[index].text)
     assert m is not None
     rank = int(m.group("rank"))
-    near = [_RANKED.match(lines[i].text) for i in (index - 1, index + 1) if 0 <= i < len(lines)]
+    # the lines around it, a line cut in sentences at its stops ("24 - UK. Electro Velvet ...")
+    window = range(max(0, index - _RANK_WINDOW), min(len(lines), index + _RANK_WINDOW + 1))
+    near = [_RANKED.match(lines[i].text) for i in window if i != index]
     if not any(n and abs(int(n.group("rank")) - rank) == 1 for n in near):
         return  # one numbered line is a paragraph, not a table
     who = ctx.lex.find_entities(m.group("rest")[:60])
