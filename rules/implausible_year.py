@@ -49,11 +49,8 @@ class ImplausibleYear(Rule):
         years the report speaks for)."""
         found = {i.claim.id: i for i in items if i.claim.slot == IMPLAUSIBLE}
         return [
-            make_finding(
-                self,
+            self._finding(
                 series,
-                IMPLAUSIBLE,
-                Verdict.CONFLICT,
                 [[item]],
                 f"'{item.claim.display}' cannot be right: "
                 + _WHY[item.claim.detail("why")].format(published=item.claim.detail("published"))
@@ -73,11 +70,8 @@ class ImplausibleYear(Rule):
                 elapsed = streak.year - start.claim.value + 1
                 if 0 < elapsed < streak.claim.value:
                     return [
-                        make_finding(
-                            self,
+                        self._finding(
                             series,
-                            IMPLAUSIBLE,
-                            Verdict.CONFLICT,
                             [[streak], [start]],
                             f"'{streak.claim.display}' in {streak.year} is a streak of "
                             f"{streak.claim.value} years, but the same report says "
@@ -85,6 +79,10 @@ class ImplausibleYear(Rule):
                         )
                     ]
         return []
+
+    def _finding(self, series: str, sides: list[list[Item]], why: str) -> Finding:
+        """A year of one report that cannot be right: a conflict within that report."""
+        return make_finding(self, series, IMPLAUSIBLE, Verdict.CONFLICT, sides, why)
 
 
 def _streak(claim: Claim) -> bool:

@@ -22,7 +22,8 @@ from checker.extract.base import (
 from checker.extract.counts import sponsor_re
 from checker.extract.people import person_name_ending
 from checker.families import family_of_slot
-from checker.lexicon import Lexicon, phrases_re
+from checker.kinds.stance import POSITION_WORDS
+from checker.lexicon import Lexicon, phrase_alternation, phrases_re
 from checker.text import Sentence
 
 # "Nauru did not vote": present in the count of members, in none of the tally's parts
@@ -173,8 +174,7 @@ def _intended(ctx: Context, text: str, clause_start: int, m: re.Match[str]) -> b
 
 @cache
 def _conditional_re(lex: Lexicon) -> re.Pattern[str]:
-    words = sorted(lex.words("conditional_markers"), key=lambda w: (-len(w), w))
-    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) or r"(?!x)x"
+    body = phrase_alternation(lex.words("conditional_markers")) or r"(?!x)x"
     return re.compile(rf"(?<![\w-])(?:{body})(?:\s+(?:not|also|only|then))?\s+$", re.I)
 
 
@@ -202,14 +202,6 @@ def _person_before(ctx: Context, text: str, clause_start: int, verb_start: int) 
     return [m] if m else []
 
 
-_VOTE_WORDS = {
-    "against": "voted against",
-    "abstain": "abstained",
-    "for": "voted in favour",
-    "absent": "did not vote",
-}
-
-
 def _vote_draft(
     actor: str, vote: str, span: tuple[int, int], offsets: tuple[int, ...], year: dict[str, int] | None = None
 ) -> Draft:
@@ -217,7 +209,7 @@ def _vote_draft(
         family="participation",
         slot=f"vote:{actor}",
         value=vote,
-        display=f"{actor} {_VOTE_WORDS[vote]}",
+        display=f"{actor} {POSITION_WORDS[vote]}",
         span=span,
         year_offsets=offsets,
         extra={"actor": actor, **(year or {})},

@@ -15,10 +15,9 @@ from collections.abc import Iterator
 from functools import cache
 
 from checker.extract.base import Context, Draft, clause_around, objects_after, sentence_frame, subjects_before
+from checker.kinds.stance import POSITION_WORDS
 from checker.lexicon import Lexicon
 from checker.text import Sentence, default_numbers, key_words, look
-
-_WORDS = {"against": "voted against", "abstain": "abstained"}
 
 
 def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
@@ -73,7 +72,7 @@ def _roster(position: str, names: list[str], count: int | None, span: tuple[int,
         family="roster",
         slot=f"roster:{position}",
         value=ordered,
-        display=f"only {' & '.join(ordered)} {_WORDS[position]}",
+        display=f"only {' & '.join(ordered)} {POSITION_WORDS[position]}",
         span=span,
         year_offsets=offsets or (0,),
         extra={"position": position, **year, **({"count": count} if count is not None else {})},

@@ -9,11 +9,15 @@ from typing import Any
 from checker.kinds import Kind
 from checker.models import Claim
 
-_SAID = {
+# how a vote position is said, in displays and reports alike
+POSITION_WORDS = {
     "against": "voted against",
     "abstain": "abstained",
     "for": "voted in favour",
     "absent": "did not vote",
+}
+_SAID = {
+    **POSITION_WORDS,
     True: "took part",
     False: "did not take part",
 }
