@@ -129,7 +129,7 @@ def _alias_pattern(form: str) -> str:
 @cache
 def _phrases_re(phrases: tuple[str, ...]) -> re.Pattern[str]:
     ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
-    body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered) or r"(?!x)x"
+    body = phrase_alternation(ordered) or r"(?!x)x"
     return re.compile(first_letter_guard(ordered) + r"(?<![\w-])(?:" + body + r")(?![\w-])", re.IGNORECASE)
 
 
@@ -142,6 +142,13 @@ def first_letter_guard(alternatives: Iterable[str], ignore_case: bool = True) ->
     if not firsts or any(c.isspace() or c == "\\" for c in firsts):
         return ""
     return "(?=[" + "".join(re.escape(c) for c in sorted(firsts)) + "])"
+
+
+def phrase_alternation(words: Iterable[str]) -> str:
+    """Phrases as one regex alternation: longest first (so a longer phrase wins where a shorter
+    one starts it), a space matching any white space; "" for none."""
+    ordered = sorted({str(w) for w in words}, key=lambda p: (-len(p), p))
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
 
 
 def phrases_re(phrases: list[str] | tuple[str, ...]) -> re.Pattern[str]:

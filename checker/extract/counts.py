@@ -8,7 +8,7 @@ from functools import cache
 
 from checker.extract.base import Context, Draft, clause_around, period_offsets, scope_of
 from checker.extract.generic import QUALIFIER_PATTERN, QUALIFIERS, interval
-from checker.lexicon import Lexicon, phrases_re
+from checker.lexicon import Lexicon, phrase_alternation, phrases_re
 from checker.text import Numbers, Sentence
 
 _QUAL = QUALIFIER_PATTERN
@@ -16,9 +16,10 @@ _QUAL = QUALIFIER_PATTERN
 
 @cache
 def _patterns(lex: Lexicon, n: Numbers) -> tuple[re.Pattern[str], ...]:
-    sponsor_nouns = _alt(lex.words("sponsor_nouns"))
-    sponsor_verbs = _alt(lex.words("sponsor_verbs"))
-    members = _alt(lex.words("member_nouns"))
+    sponsor_nouns = phrase_alternation(lex.words("sponsor_nouns"))
+    sponsor_verbs = phrase_alternation(lex.words("sponsor_verbs"))
+    members = phrase_alternation(lex.words("member_nouns"))
+    reached = phrase_alternation(lex.words("count_reached_verbs"))
     num = rf"(?:(?P<qual>{_QUAL}) )?(?P<num>{n.cardinal})"
     return (
         re.compile(rf"(?<![\w-]){num} (?:other )?(?:{sponsor_nouns})\b", re.I),
@@ -35,7 +36,8 @@ def _patterns(lex: Lexicon, n: Numbers) -> tuple[re.Pattern[str], ...]:
         ),
         # "the number of co-sponsors rose to 61 (from 58)": the count now, not the one before
         re.compile(
-            rf"\bnumber of (?:{sponsor_nouns}) (?:{_alt(lex.words('count_reached_verbs'))}) {num}\b", re.I
+            rf"\bnumber of (?:{sponsor_nouns}) (?:{reached}) {num}\b",
+            re.I,
         ),
         # "Of the 193 members, 70 were co-sponsors"
         re.compile(
@@ -44,10 +46,6 @@ def _patterns(lex: Lexicon, n: Numbers) -> tuple[re.Pattern[str], ...]:
         # "co-sponsors from 40 countries": the members the sponsors come from are the count
         re.compile(rf"\b(?:{sponsor_nouns}) from {num} (?:{members})\b", re.I),
     )
-
-
-def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
 
 
 def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:

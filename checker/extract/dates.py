@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from checker.extract.base import Context, Draft
-from checker.lexicon import Lexicon
+from checker.lexicon import Lexicon, phrase_alternation
 from checker.text import Numbers, Sentence, look
 
 
@@ -171,7 +171,7 @@ def _another_events_re(lex: Lexicon) -> re.Pattern[str]:
     """Words just before a date that make it another event's: a founding ("founded on"), an
     earlier edition ("the previous vote, on")."""
     words = [*lex.words("origin_verbs"), *lex.words("earlier_event_phrases")]
-    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=lambda w: (-len(w), w)))
+    body = phrase_alternation(words)
     return re.compile(rf"(?<![\w-])(?:{body or '(?!x)x'})(?![\w-])[^.;\d]{{0,20}}$", re.I)
 
 

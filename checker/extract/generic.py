@@ -11,7 +11,7 @@ from functools import cache
 
 from checker.extract.base import Context, Draft, clause_around, period_offsets, piece_around, scope_of
 from checker.families import Family
-from checker.lexicon import Lexicon, phrases_re
+from checker.lexicon import Lexicon, phrase_alternation, phrases_re
 from checker.text import Sentence, key_words
 
 QUALIFIERS = {
@@ -282,7 +282,7 @@ def stage_key(text: str, m: re.Match[str], clause: str, lex: Lexicon) -> tuple[s
 
 @cache
 def _stage_words(words: tuple[str, ...]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return phrase_alternation(words)
 
 
 _SCALED = re.compile(r"(\d+(?:\.\d+)?)\s+(thousand|million)", re.I)
@@ -309,17 +309,13 @@ _NOT_A_VERB = r"(?:to|the|a|an|of|in|at|on|for|with|by|from|and|or)\b"
 _INVERTED = frozenset({"said", "says", "according to", "added", "noted", "wrote"})
 
 
-def _alternation(words: tuple[str, ...]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-
-
 @cache
 def _source_res(verbs: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
     """(name before a verb, verb before a name, name as the subject of a clause that goes on
     with a participle): "Ruiz, the minister, put the damage at", "according to Ana Ruiz",
     "Ana Ruiz attacked the levy, saying that"."""
-    alt = _alternation(verbs)
-    inverted = _alternation(tuple(v for v in verbs if v in _INVERTED))
+    alt = phrase_alternation(verbs)
+    inverted = phrase_alternation(tuple(v for v in verbs if v in _INVERTED))
     participles = "|".join(re.escape(v) for v in verbs if v.endswith("ing"))
     return (
         re.compile(

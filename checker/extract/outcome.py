@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from checker.extract.base import Context, Draft, clause_around, period_offsets
-from checker.lexicon import Lexicon
+from checker.lexicon import Lexicon, phrase_alternation
 from checker.stages import named_stage
 from checker.text import Numbers, Sentence
 
@@ -140,7 +140,7 @@ def _labelled_patterns(lex: Lexicon, n: Numbers) -> tuple[tuple[re.Pattern[str],
     "Yes 120, No 8, 3 abstentions" (a label before its number only in a run of labels), and
     the support a text won ("won the support of 120 members")."""
     labels = lex.vocab.get("tally_labels") or {}
-    word = {role: _alternation(labels.get(role) or []) for role in (FOR, AGAINST, ABSTAIN)}
+    word = {role: phrase_alternation(labels.get(role) or []) for role in (FOR, AGAINST, ABSTAIN)}
     c = n.cardinal
     after = [
         (re.compile(rf"(?<![\w-])({c})\s+(?:{word[role]})\b", re.I), (role,))
@@ -152,15 +152,9 @@ def _labelled_patterns(lex: Lexicon, n: Numbers) -> tuple[tuple[re.Pattern[str],
         rf"(?:\s*[,;]?\s*(?:with\s+|and\s+)?(?:{word[ABSTAIN]})[:\s]+({c}))?\b",
         re.I,
     )
-    support = _alternation(lex.words("support_phrases"))
+    support = phrase_alternation(lex.words("support_phrases"))
     backed = re.compile(rf"\b(?:{support})\s+({c})\b", re.I) if support else None
     return (*after, (run, (FOR, AGAINST, ABSTAIN)), *(((backed, (FOR,)),) if backed else ()))
-
-
-def _alternation(words: list[str] | tuple[str, ...]) -> str:
-    return "|".join(
-        re.escape(str(w)).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True)
-    )
 
 
 def _none_abstained(text: str, bucket: dict[str, tuple[int, int, int]] | None, lex: Lexicon) -> None:
@@ -189,8 +183,7 @@ def _looks_like_tally(text: str, m: re.Match[str], values: list[int | None], lex
 
 @cache
 def _time_of_day_re(lex: Lexicon) -> re.Pattern[str]:
-    words = sorted(lex.words("time_of_day_words"), key=lambda w: (-len(w), w))
-    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) or r"(?!x)x"
+    body = phrase_alternation(lex.words("time_of_day_words")) or r"(?!x)x"
     return re.compile(rf"\s*(?:{body})(?![\w])", re.I)
 
 

@@ -9,7 +9,7 @@ from functools import cache, lru_cache
 
 from checker.extract.base import Context, Draft, clause_around, piece_around, subjects_before
 from checker.families import Family, family_of_slot
-from checker.lexicon import Lexicon, phrases_re
+from checker.lexicon import Lexicon, phrase_alternation, phrases_re
 from checker.text import Numbers, Sentence, look
 
 _STREAK = r"(?:consecutive|straight|successive|running)"
@@ -215,17 +215,13 @@ def _attachment(family: Family) -> tuple[re.Pattern[str], re.Pattern[str], re.Pa
     summit") or by the event's own verb ("COP30 closed in Belém", "(COP25) ended on Sunday");
     an event noun before a label ("the Climate Change Conference (COP25)"); words
     that make a mention about another edition ("last year's COP27", "ahead of COP29")."""
-    nouns, verbs = _alternation(family.nouns), _alternation(family.verbs)
+    nouns, verbs = phrase_alternation(family.nouns), phrase_alternation(family.verbs)
     after = re.compile(
         rf"\)?(?:\s+{_NAME_WORDS}(?:{nouns})\b|{_IN_PLACE}\s+(?:has\s+|had\s+|was\s+|have\s+)?(?:{verbs})\b)",
         re.I,
     )
-    before = re.compile(rf"\b(?:{_alternation(family.lead_nouns)})\s*\(?\s*$", re.I)
+    before = re.compile(rf"\b(?:{phrase_alternation(family.lead_nouns)})\s*\(?\s*$", re.I)
     return after, before, phrases_re(family.avoid)
-
-
-def _alternation(words: tuple[str, ...]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
 def _edition_labels(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
@@ -372,7 +368,7 @@ def _most_named(text: str, name: str, head: str) -> int | None:
 def _named_before_edition_noun(text: str, lex: Lexicon) -> set[str]:
     """A capitalised name before an edition noun written in lower case: "the Eurovision song
     contest" names "eurovision"."""
-    nouns = _alternation(lex.words("edition_nouns"))
+    nouns = phrase_alternation(lex.words("edition_nouns"))
     stop = lex.word_set("stopwords")
     found = re.finditer(rf"(?<![.!?]\s)\b([A-Z][\w'-]+)\s+(?:[a-z]+\s+)?(?:{nouns})\b", text)
     return {
@@ -580,7 +576,7 @@ def _year_positions(text: str, ctx: Context) -> Iterator[tuple[int, int, int, st
 def _held_edition_re(lex: Lexicon) -> re.Pattern[str]:
     """ "the 2027 contest was won by", "the 2027 Lakeside Marathon took place": an edition
     named by its year, told as held (the event's own nouns are data)."""
-    nouns = _alternation(lex.words("edition_nouns") + lex.words("event_nouns"))
+    nouns = phrase_alternation(lex.words("edition_nouns") + lex.words("event_nouns"))
     name = r"(?:[A-Z][\w.'-]*\s+){0,3}"
     return re.compile(
         rf"(?P<what>(?i:the)\s+(?P<year>\d{{4,}})\s+{name}(?i:{nouns}))\b\s+(?i:{_HELD_VERB})\b"

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from checker.extract.generic import QUALIFIER_PATTERN, count_drafts, families_keys, stage_nouns
 from checker.kinds import Kind
+from checker.lexicon import phrase_alternation
 from checker.models import Claim
 from checker.text import look
 
@@ -72,7 +73,7 @@ class Count(Kind):
 @cache
 def _patterns(family: Family, n: Numbers, lex: Lexicon) -> tuple[re.Pattern[str], ...]:
     # a group counted at a stage ("countries in the final") is read from its group noun too
-    nouns = _alt(family.nouns + tuple(head for head, _ in stage_nouns(family.nouns, lex)))
+    nouns = phrase_alternation(family.nouns + tuple(head for head, _ in stage_nouns(family.nouns, lex)))
     num = rf"(?:(?P<qual>{QUALIFIER_PATTERN}) )?(?P<num>\d+(?:\.\d+)?\s+(?:thousand|million)|{n.cardinal})"
     adjectives = (
         r"(?:(?!(?:of|the|a|an|and|or|to|in|on|at|for|from|with|by|who|that)\b)[a-z][\w'-]*\s+){0,2}?"
@@ -86,7 +87,7 @@ def _patterns(family: Family, n: Numbers, lex: Lexicon) -> tuple[re.Pattern[str]
         ),
     ]
     if family.lead_nouns:
-        lead = _alt(family.lead_nouns)
+        lead = phrase_alternation(family.lead_nouns)
         patterns.append(
             re.compile(
                 rf"\b(?:{lead})\s+(?:(?:was|were|of|numbered|totalled|totaled|reached|stood at|"
@@ -95,10 +96,6 @@ def _patterns(family: Family, n: Numbers, lex: Lexicon) -> tuple[re.Pattern[str]
             )
         )
     return tuple(patterns)
-
-
-def _alt(words: tuple[str, ...]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
 
 
 KIND = Count()

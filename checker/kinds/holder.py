@@ -24,7 +24,7 @@ from rapidfuzz import fuzz
 from checker.extract.base import Draft, period_offsets
 from checker.extract.generic import category_key, clause_of
 from checker.kinds import Kind
-from checker.lexicon import Lexicon, phrases_re
+from checker.lexicon import Lexicon, phrase_alternation, phrases_re
 from checker.models import Claim
 from checker.text import key_words, look
 from checker.wording import name_key
@@ -176,25 +176,25 @@ def _gate(family: Family) -> re.Pattern[str]:
 @cache
 def _patterns(family: Family, lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(a name after a lead phrase, a name before a verb); group h is the name, v the words."""
-    particles = _alt(lex.words("holder_particles"))
+    particles = phrase_alternation(lex.words("holder_particles"))
     name = rf"(?P<h>{_TOKEN}(?:\s+(?:(?:{particles})\s+)?{_TOKEN}){{0,4}})"
     more = rf"(?:\s+and\s+(?:the\s+)?(?P<h2>{_TOKEN}(?:\s+{_TOKEN}){{0,3}}))?"
     of = rf"(?:\s+(?:of|from)\s+(?:the\s+)?{_TOKEN}(?:\s+{_TOKEN}){{0,2}})?"
     aside = r"(?:,[^,;()\"]{1,50},)?"
-    adverbs = _alt(lex.words("holder_adverbs"))
+    adverbs = phrase_alternation(lex.words("holder_adverbs"))
     after = re.compile(
-        rf"(?i:(?P<v>{_alt(family.lead_nouns)}))\s*,?\s+(?:the\s+)?{name}{more}(?=[\s,.;:!?)'\"\u2019]|$)"
+        rf"(?i:(?P<v>{phrase_alternation(family.lead_nouns)}))\s*,?\s+(?:the\s+)?{name}{more}(?=[\s,.;:!?)'\"\u2019]|$)"
     )
     # a verb follows the name; an apposition stands between commas after it
     # ("Sweden, the host, gave"); a relative clause follows one ("the EBU, which runs the event")
     apposed = tuple(v for v in family.verbs if v.split()[0] == "the")
     relative = tuple(v for v in family.verbs if v.split()[0] == "which")
     verbs = tuple(v for v in family.verbs if v not in apposed + relative)
-    said = rf"\s+(?:(?:{adverbs})\s+){{0,2}}(?i:(?P<v>{_alt(verbs)}))\b"
+    said = rf"\s+(?:(?:{adverbs})\s+){{0,2}}(?i:(?P<v>{phrase_alternation(verbs)}))\b"
     if apposed:
-        said += rf"|,\s+(?i:(?P<va>{_alt(apposed)}))(?=\s*[,;.)])"
+        said += rf"|,\s+(?i:(?P<va>{phrase_alternation(apposed)}))(?=\s*[,;.)])"
     if relative:
-        said += rf"|,\s+(?i:(?P<vr>{_alt(relative)}))\b"
+        said += rf"|,\s+(?i:(?P<vr>{phrase_alternation(relative)}))\b"
     said = f"(?:{said})"
     before = re.compile(rf"(?<![\w'\u2019-]){name}{of}{aside}{said}")
     return after, before
@@ -328,10 +328,6 @@ def _entity(words: str, stop: frozenset[str], ctx: Context) -> tuple[Any, str] |
     if any(t not in stop for t in words[:start].split()):
         return None
     return entity, words[start:end]
-
-
-def _alt(words: tuple[str, ...]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
 
 
 KIND = HolderKind()

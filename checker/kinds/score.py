@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from checker.extract.generic import avoided, category_key, clause_of, offsets_of
 from checker.kinds import Kind
-from checker.lexicon import phrases_re
+from checker.lexicon import phrase_alternation, phrases_re
 from checker.models import Claim
 from checker.text import look
 from checker.wording import name_key
@@ -290,12 +290,10 @@ def _subject_role(left: str, roles: tuple[str, ...]) -> int | None:
 def _named_winner(left: str, verbs: tuple[str, ...]) -> bool:
     """ "Nemo won with their song, scoring 591 points": a name the entity list does not know,
     as the subject of a verb of winning."""
-    pattern = rf"\s*(?:[A-Z][\w'’\u00c0-\u024f-]*\s+){{1,3}}(?:has\s+|have\s+)?(?:{_alt(verbs)})\b"
+    pattern = (
+        rf"\s*(?:[A-Z][\w'’\u00c0-\u024f-]*\s+){{1,3}}(?:has\s+|have\s+)?(?:{phrase_alternation(verbs)})\b"
+    )
     return re.match(pattern, left) is not None
-
-
-def _alt(words: tuple[str, ...]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
 @cache
