@@ -52,7 +52,7 @@ EXTRACTION = {
         "start": (1.00, 1.00),
         "tally": (1.00, 1.00),
         "adoption": (1.00, 1.00),
-        "votes": (0.97, 0.97),
+        "votes": (0.97, 1.00),  # 47/48, 47/47: a speaker's "has always voted against" counts
         "date": (1.00, 1.00),
         "people": (0.96, 0.93),
     },
@@ -69,10 +69,9 @@ EXTRACTION = {
     "cop": {
         "ordinal": (1.00, 0.96),  # 26/26, 26/27: every mention of the report's own label
         #                             ("COP24 president"), not its side events ("Pre-COP29")
-        "start": (1.00, 0.50),
-        # 0/1, 0/4 today: "None of the COP24 participants voted against" read as a recorded
-        # vote; the four consensus adoptions are not read (floor 0)
-        "adoption": (0.00, 0.00),
+        "start": (1.00, 1.00),  # "The first COP event was held in Berlin in March 1995"
+        # "signal consensus", "the consensus agreement", "I hear no objection ... adopted"
+        "adoption": (1.00, 1.00),
         "date": (0.95, 0.91),
         "people": (0.96, 0.82),  # 57/59, 56/68
         # the families of counts, hosts and money (gold: counts, host, money)
@@ -83,8 +82,8 @@ EXTRACTION = {
         "finance-goal": (1.00, 1.00),
     },
     "eurovision": {
-        "ordinal": (0.87, 1.00),  # 7/8, 7/7: a country's streak is a count of its own
-        "start": (0.00, 0.00),  # 0/0, 0/1: "five last-place finishes since 2003" is the UK's, 1956 missed
+        "ordinal": (1.00, 1.00),  # a country's streak, a singer's second win: counts of their own
+        "start": (1.00, 1.00),  # "won the first Eurovision contest back in 1956"
         "date": (0.87, 0.94),
         # 22/53, 22/28: every named person is read; the gold lists only the people of its slots
         "people": (0.41, 0.78),
@@ -111,9 +110,8 @@ EXTRACTION = {
 UNGOLDED_CLAIMS = {
     "cuba": {"sponsors": 0},
     "dprk": {},
-    "cop": {"tally": 1, "sponsors": 0, "votes": 0},  # "negotiators from 196 countries approved"
-    # "1-12 points", "voted for her", "no votes": tallies and adoptions of a song contest
-    "eurovision": {"tally": 1, "sponsors": 0, "adoption": 4, "votes": 0},
+    "cop": {"tally": 0, "sponsors": 0, "votes": 0},
+    "eurovision": {"tally": 0, "sponsors": 0, "adoption": 0, "votes": 0},
 }
 
 # Event resolution: (year, meeting, meeting in years where the gold has two meetings or more);

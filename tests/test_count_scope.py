@@ -23,6 +23,8 @@ from checker.lexicon import default_lexicon
         ("For the 14th consecutive year, Arcadia co-sponsored the text.", "streak:Arcadia"),
         ("It was the fifth year that Arcadia reached the final.", "streak:Arcadia"),
         ("It was the second year in which voting came in two parts.", "years-in-which"),
+        ("At the 2031 final the singer Mira took the crown for the second time.", "achievement (total)"),
+        ("The song fair was held for the second time in Lindau.", ""),
     ],
 )
 def test_what_a_count_counts(text: str, counted: str) -> None:

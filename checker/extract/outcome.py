@@ -67,8 +67,10 @@ def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
 def _adoption(sentence: Sentence, ctx: Context) -> Iterator[Draft]:
     text = sentence.text
     for key, method in (("consensus_phrases", "consensus"), ("recorded_vote_phrases", "recorded-vote")):
-        m = ctx.lex.phrase_re(key).search(text)
-        if m and (method == "recorded-vote" or _has_event_verb(text, ctx)):
+        m = _method_phrase(text, key, ctx)
+        if method == "consensus" and not (m and _has_event_verb(text, ctx)):
+            m = _consensus_outcome(text, ctx)
+        if m:
             a, b = clause_around(text, m.start(), m.end())
             yield Draft(
                 family="outcome",
@@ -79,6 +81,49 @@ def _adoption(sentence: Sentence, ctx: Context) -> Iterator[Draft]:
                 year_offsets=_year(text[a:b], ctx),
                 extra=_meeting(text[a:b], ctx),
             )
+
+
+_NEGATED_VOTERS = re.compile(r"\b(?:none of|not even|no one|nobody|neither|nor)\b", re.I)
+_PASSIVE_BEFORE = re.compile(r"\b(?:be|being|been|is|are|was|were)\s+$", re.I)
+# "voted for her", "voted for Australia": a vote for a person or an entry, not on a text
+_PERSON_OBJECT = re.compile(r"(?<=for)\s+(?:(?:her|him|them|me|us|you)\b|[A-Z])")
+_RECEIVED_BEFORE = re.compile(r"\b(?:got|get|gets|received|receive|receives|earned|scored|won)\s+$", re.I)
+
+
+def _says_method(text: str, m: re.Match[str], ctx: Context) -> bool:
+    """A voter's position proves a recorded vote only where someone took it on a text: never
+    "none of them voted against", "everyone who voted for her", "being voted for", nor the
+    "no votes" an entry got from a jury."""
+    if m.group().lower() not in ctx.lex.word_set("position_vote_phrases"):
+        return True
+    a, _ = clause_around(text, m.start(), m.end())
+    before = text[a : m.start()]
+    return not (
+        _NEGATED_VOTERS.search(before)
+        or _PASSIVE_BEFORE.search(before)
+        or _PERSON_OBJECT.match(text, m.end())
+        or _RECEIVED_BEFORE.search(before)
+    )
+
+
+def _method_phrase(text: str, key: str, ctx: Context) -> re.Match[str] | None:
+    return next((m for m in ctx.lex.phrase_re(key).finditer(text) if _says_method(text, m, ctx)), None)
+
+
+def _consensus_outcome(text: str, ctx: Context) -> re.Match[str] | None:
+    """ "banged the gavel to signal consensus", "The consensus agreement at the summit": a phrase
+    that tells the outcome by itself, unless an attempt or a failure precedes it."""
+    attempt = _attempt_re(ctx.lex)
+    for m in ctx.lex.phrase_re("consensus_outcome_phrases").finditer(text):
+        if not attempt.search(text, max(0, m.start() - 30), m.start()):
+            return m
+    return None
+
+
+@cache
+def _attempt_re(lex: Lexicon) -> re.Pattern[str]:
+    body = phrase_alternation(lex.words("consensus_attempt_words")) or r"(?!x)x"
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])(?:\s+[\w-]+){{0,3}}?\s+(?:to\s+)?$", re.I)
 
 
 def _has_event_verb(text: str, ctx: Context) -> bool:
@@ -111,6 +156,8 @@ def _tallies(sentence: Sentence, ctx: Context) -> Iterator[Draft]:
                 continue
             if roles[0] == FOR and len(roles) > 1 and not _looks_like_tally(text, m, values, ctx.lex):
                 continue
+            if len(roles) == 1 and _FROM_BEFORE.search(text, 0, m.start()):
+                continue  # "delegates from 196 countries approved": where voters came from
             taken.append(m.span())
             a, b = clause_around(text, m.start(), m.end())
             year = _tally_year(text, m.start(), m.end(), a, b, ctx)
@@ -171,14 +218,25 @@ def _year_order(item: tuple[tuple[int, int | None], object]) -> tuple[int, bool,
     return (offset, absolute is not None, absolute or 0)
 
 
+_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
+
+
 def _looks_like_tally(text: str, m: re.Match[str], values: list[int | None], lex: Lexicon) -> bool:
-    """A bare "187-3" is a tally only near vote words, and never a span of years nor a time of
-    day ("at 3-4 p.m.")."""
+    """A bare "187-3" is a tally only near vote words, and never a span of years, a time of
+    day ("at 3-4 p.m.") nor a range of a unit ("gave 1-12 points")."""
     if m.re.pattern.startswith("(?<![\\w.,-])(\\d"):
         if _time_of_day_re(lex).match(text, m.end()) or re.search(r"\b(?:at|between)\s+$", text[: m.start()]):
             return False
+        if _unit_after_re(lex).match(text, m.end()):
+            return False
         return bool(re.search(r"\bvot|passed|adopted|approved|\btally\b", text, re.I))
     return True
+
+
+@cache
+def _unit_after_re(lex: Lexicon) -> re.Pattern[str]:
+    body = phrase_alternation(lex.words("range_units")) or r"(?!x)x"
+    return re.compile(rf"\s*(?:{body})\b", re.I)
 
 
 @cache

@@ -152,6 +152,7 @@ def _votes(sentence: Sentence, ctx: Context) -> Iterator[Draft]:
                 continue  # "not even Palau voted against it"
             actors = subjects_before(ctx, text, a, m.start(), _entity_actors())
             actors = actors or _person_before(ctx, text, a, m.start())
+            actors = actors or _antecedent(ctx, text, a, m.start(), verbs)
             actors += _also(ctx, text, m.end(), b)
             scope = scope_of(text, m.start(), m.end(), a, b)
             offsets = period_offsets(scope, ctx.numbers) or frame_offsets or (0,)
@@ -161,6 +162,22 @@ def _votes(sentence: Sentence, ctx: Context) -> Iterator[Draft]:
         _, b = clause_around(text, m.start(), m.end())
         for actor in objects_after(ctx, text, m.end(), b, _entity_actors()):
             yield _vote_draft(actor, "against", m.span(), frame_offsets or (0,), frame_year)
+
+
+_PRONOUN_SUBJECT = re.compile(r"\b(?:it|they)\s+(?:\w+ly\s+|also\s+|then\s+|again\s+)?$", re.I)
+
+
+def _antecedent(
+    ctx: Context, text: str, clause_start: int, verb_start: int, verbs: list[tuple[int, int]]
+) -> list[str]:
+    """ "Palau voted with Israel last year, but this year it abstained": a pronoun right before
+    the verb stands for the subject of the sentence's first vote."""
+    if not _PRONOUN_SUBJECT.search(text, clause_start, verb_start) or not verbs:
+        return []
+    first = verbs[0][0]
+    if first >= clause_start:
+        return []
+    return subjects_before(ctx, text, 0, first, _entity_actors())
 
 
 def _intended(ctx: Context, text: str, clause_start: int, m: re.Match[str]) -> bool:

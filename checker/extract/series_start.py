@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from checker.extract.base import Context, Draft, clause_around
 from checker.extract.recurrence import _counted
+from checker.lexicon import Lexicon, phrase_alternation
 from checker.text import Sentence
 
 _YEAR = r"((?:1[89]|20)\d\d)"
@@ -30,6 +32,10 @@ def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
             yield _draft(text, m.start(), m.end() + y.end(), int(y.group(1)), ctx)
     for m in _SINCE_WHEN.finditer(text):  # "since 1992, when 59 countries voted in favor"
         yield _draft(text, m.start(), m.start() + len(m.group(0).split(",")[0]), int(m.group(1)), ctx)
+    for m in _first_edition_re(ctx.lex).finditer(text):  # "the first contest was held in 1956"
+        # what it counts is read from its own words: "Arcadia won the first contest in 1962"
+        # tells when the series began, "the first referral in 2014" a sub-series
+        yield _draft(m.group(), 0, len(m.group()), int(m.group("year")), ctx, span=m.span())
     cues = ctx.lex.phrase_re("series_start_cues")
     for m in _SINCE.finditer(text):
         a, b = clause_around(text, m.start(), m.end())
@@ -38,6 +44,20 @@ def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
         told = text[max(0, a - 60) : b] if re.match(r"\W*(?:which|that)\b", text[a:b]) else near
         if _has_count(near, ctx) or (cues.search(near) and _about_the_event(told, ctx)):
             yield _draft(text, m.start(), m.end(), int(m.group(1)), ctx)
+
+
+@cache
+def _first_edition_re(lex: Lexicon) -> re.Pattern[str]:
+    """The year of the first edition: "the first <event noun> ... in [March] YEAR", the noun
+    one of the words that recur or name an edition, within one clause and four words of
+    "first" ("The first Song Fair was held in Lindau in March 1971")."""
+    nouns = phrase_alternation([*lex.words("recurring_nouns"), *lex.words("edition_nouns"), "event"])
+    months = phrase_alternation(list(lex.months))
+    return re.compile(
+        rf"\bthe (?:very )?(?:first|inaugural) (?:[\w'-]+ ){{0,3}}(?:{nouns})s?\b"
+        rf"(?![\w-])[^.;:,()]{{0,60}}?\b(?:back )?in (?:(?:{months}) )?(?P<year>{_YEAR[1:-1]})\b",
+        re.I,
+    )
 
 
 def _about_the_event(clause: str, ctx: Context) -> bool:
@@ -58,7 +78,9 @@ def _has_count(text: str, ctx: Context) -> bool:
     return False
 
 
-def _draft(text: str, start: int, end: int, year: int, ctx: Context) -> Draft:
+def _draft(
+    text: str, start: int, end: int, year: int, ctx: Context, span: tuple[int, int] | None = None
+) -> Draft:
     # what started is read from the comma-piece around "since": in "the 25th no vote on the
     # resolution, which has come up every year since 1991" the resolution came up since 1991
     piece_start = text.rfind(",", 0, start) + 1
@@ -73,6 +95,6 @@ def _draft(text: str, start: int, end: int, year: int, ctx: Context) -> Draft:
         slot="start-year",
         value=year,
         display=text[start:end],
-        span=(start, end),
+        span=span or (start, end),
         counted=counted,
     )
