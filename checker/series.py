@@ -42,7 +42,13 @@ def signature(article: Article, lex: Lexicon, sentences: list[Sentence] | None =
         if word not in stop and word.rstrip("s") not in stop:
             terms[word] += 1
     opening = " ".join([article.title or ""] + [s.text for s in sentences[:1]])
-    named = event_names(opening, lex)
+    # the title and the first sentence are read for names apart: run together, a title ending
+    # in a name ("... the Arcor Marathon") and a sentence opening with one ("The Arcor
+    # Marathon was held") give one name of both ("arcor marathon arcor"), whose words then
+    # join every marathon whose reports are so written into one series
+    named = [
+        n for part in (article.title or "", *(s.text for s in sentences[:1])) for n in event_names(part, lex)
+    ]
     if not named:
         in_body = _names_in_body(sentences, lex)
         named = [name for name, times in sorted(in_body.items()) if times >= 2][:1]
