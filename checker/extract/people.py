@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from functools import cache, lru_cache
 
 from checker.extract.base import Context, Draft
-from checker.lexicon import Lexicon, first_letter_guard, phrases_re
+from checker.lexicon import Lexicon, first_letter_guard, phrase_alternation, phrases_re
 from checker.text import Sentence, key_words, look
 from checker.wording import name_key
 
@@ -161,7 +161,8 @@ def _noun_patterns(lex: Lexicon) -> tuple[re.Pattern[str], ...]:
         re.compile(rf"{_NAME},\s+(?:the\s+|a\s+|an\s+)?(?P<pre>[^,;]{{0,40}}?)(?<![\w-]){noun}(?![\w-])"),
         re.compile(rf"{_NAME},\s+{apposition}\b"),
         re.compile(
-            rf"(?<![\w-])(?P<name>[A-Z\u00c0-\u00de][\w\u00c0-\u024f]{{2,}},\s+(?:{styles})\s+of\s+[A-Z]\w+)"
+            # the name is the first name, its style what the person is ("Catherine", "Princess of Wales")
+            rf"(?<![\w-])(?P<name>[A-Z\u00c0-\u00de][\w\u00c0-\u024f]{{2,}}),\s+(?P<noun>(?:{styles})\s+of\s+[A-Z]\w+)"
         ),
     )
 
@@ -195,11 +196,15 @@ def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
         else:
             name = _person_name(m.group("name"), ctx.lex)
         if name and titled is None:
-            name = _bare_name(ctx, name, text[: span[0]])
+            at = max(0, m.group("name").find(name))  # "the Netherlands' Duncan Laurence": after the owner
+            name = _bare_name(ctx, name, text[: span[0] + at], text[span[1] :])
         if name and titled and " " not in name:  # "President Diaz"; a stage name stays ("the singer Nemo")
             name = _full_name(body, name, ctx.lex)
-        if not name:
-            continue
+        if not name or _cut_short(name, text[span[1] :]):
+            continue  # "Simonetta Som [...]": the stored copy stops inside the name
+        office = bool(titled and m.groupdict().get("title"))
+        if not office and _entrant(body, name, ctx.lex, ctx.numbers.ordinal):
+            continue  # "Sweden's Ana Ruiz came second": an entry's act, read by the result families
         taken.append(span)
         yield _draft(sentence, m, name, None if tied else titled, ctx)
 
@@ -257,13 +262,13 @@ def _draft(sentence: Sentence, m: re.Match[str], name: str, titled: bool | None,
 
 
 def _person_name(raw: str, lex: Lexicon) -> str | None:
-    """A name as a person is called: a possessive left out ("Netta Barzilai's song"), a name
-    with a royal style kept whole, a surname alone no common word."""
-    if ", " in raw:
-        return raw if not lex.entity(raw.split(",")[0]) else None
+    """A name as a person is called: a possessive left out ("Netta Barzilai's song"), a
+    surname alone no common word."""
     tokens = raw.split()
     cut = max((i + 1 for i, t in enumerate(tokens[:-1]) if _POSSESSIVE.search(t)), default=0)
     tokens = tokens[cut:]  # "Ukraine's Crimea": not a name
+    if cut and len(tokens) < 2:
+        return None  # "singer Ana Ruiz's Tout l'univers": what follows an owner is a thing of theirs
     first = set(tokens[0].lower().split("-")) if tokens else set()
     if first & lex.word_set("past_role_words"):
         return None  # "Ex-president Tom Berg": a role held before, about another time
@@ -285,6 +290,15 @@ def _person_name(raw: str, lex: Lexicon) -> str | None:
 
 
 _POSSESSIVE = re.compile(r"(?:'s|\u2019s|s'|s\u2019)$")
+_CUT = re.compile(r"\s*\[(?:\.\.\.|\u2026)\]")
+
+
+def _cut_short(name: str, after: str) -> bool:
+    """A name right before the mark of a cut copy ("[...]") whose last word is of three letters
+    or fewer: most likely a longer word cut short ("Simonetta Som [...]")."""
+    return _CUT.match(after) is not None and len(name.split()[-1]) <= 3
+
+
 _AT_A_PLACE = re.compile(r"\b(?:in|at|near|In|At|Near)\s+$")
 
 
@@ -296,9 +310,10 @@ def _styled_surname(raw: str, lex: Lexicon) -> str | None:
     return _POSSESSIVE.sub("", tokens[1])
 
 
-def _bare_name(ctx: Context, name: str, before: str) -> str | None:
+def _bare_name(ctx: Context, name: str, before: str, after: str = "") -> str | None:
     """A bare name is a person's when the report uses it again (its first or last word alone,
-    or the whole name in another sentence) and no "the" stands before it ("the Green Room").
+    or the whole name in another sentence) or gives an age right after it ("Tomas Reyner, 45,
+    a distributor") and no "the" stands before it ("the Green Room").
     It ends before a word the report also writes in lower case or one that never names a
     person ("Duncan Laurence Wins Eurovision" in a headline is Duncan Laurence)."""
     if re.search(r"(?:\b(?:the|The)\s+|[\"\u201c\u2018'])$", before):
@@ -325,7 +340,16 @@ def _bare_name(ctx: Context, name: str, before: str) -> str | None:
     if len(words) < 2:
         return None
     kept = " ".join(words)
-    return kept if _recurs(body, kept) else None
+    aged = kept == name and _AGE_AFTER.match(after) is not None
+    return kept if aged or _recurs(body, kept) else None
+
+
+# an age set off right after a name: "Ana Ruiz, 27, won", "Ana Ruiz, 27 year old,", "Ana Ruiz (27)"
+_AGE_AFTER = re.compile(r"\s*(?:,\s*\d{1,2}(?:\s*,|[- ]years?[- ]old\b)|\(\d{1,2}\))")
+# an age of one person: not a range of ages ("men aged 18 to 60")
+_AGE = re.compile(
+    r"(?<![\w-])\d{1,2}[- ]years?[- ]old(?![\w-])|\baged\s+\d{1,2}\b(?!\s*(?:to|-|\u2013|and|or)\s*\d)", re.I
+)
 
 
 @lru_cache(maxsize=512)  # a report's words: only the report being read is asked about
@@ -612,3 +636,104 @@ def _named(before: str, surname: str, lex: Lexicon) -> str | None:
     if not tokens or any(t in skip or t.lower() in _titles(lex) for t in tokens):
         return None
     return _clean_name(" ".join([*tokens, surname]), lex)
+
+
+# ---------------------------------------------------------------- entrants of a contest
+
+
+@lru_cache(maxsize=32)
+def _report_sentences(body: str) -> tuple[str, ...]:
+    return tuple(p for p in re.split(r"(?<=[.!?])\s+|\n+", body) if p.strip())
+
+
+@cache
+def _entrant_res(lex: Lexicon, ordinal: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """What ties a name to a contest's result: a verb after it, a thing it owns, a lead before."""
+    verbs = phrase_alternation(lex.words("entrant_verbs"))
+    place = phrase_alternation(lex.words("entrant_place_verbs"))
+    rank = rf"(?:in\s+)?(?:the\s+)?(?:{ordinal}|last|top|bottom)"
+    after = re.compile(
+        # an aside: "Ana Ruiz, 27 year old, won", "Ana Ruiz of Kenya won", "Ana Ruiz, who won"
+        r"^(?:\s*,[^,;:]{1,80},|\s*\([^)]*\)|,\s+who|\s+of\s+(?:the\s+)?[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)?)?\s+"
+        r"(?:(?:has|have|had|was|were|is|are|been|now|also|finally|then|meanwhile|eventually)\s+){0,3}"
+        r"(?:and\s+(?:his|her|their|its)\s+[^,;]{0,40}?\s+)?"  # "Ana Ruiz and her song "Fuego" beat"
+        rf"(?:(?P<verb>{verbs})|(?:{place})\s+{rank})(?![\w-])(?P<object>(?:\s+(?:the|a|an))?\s+[\w-]+)?",
+        re.I,
+    )
+    owns = re.compile(
+        rf"^['\u2019]s?\s+(?:[\w-]+\s+){{0,3}}?(?:{phrase_alternation(lex.words('entrant_things'))})\b", re.I
+    )
+    lead = re.compile(
+        rf"(?<![\w-])(?:{phrase_alternation(lex.words('entrant_leads'))}),?\s+(?:[\w'\u2019.-]+\s+){{0,3}}$",
+        re.I,
+    )
+    return after, owns, lead
+
+
+@lru_cache(maxsize=512)
+def _entrant(body: str, name: str, lex: Lexicon, ordinal: str) -> bool:
+    """Whether the report ties the name (whole, or its last word alone) to a result of the
+    contest and gives it no age: an entry's act, not a person read for the person family."""
+    after, owns, lead = _entrant_res(lex, ordinal)
+    openers = lex.word_set("holder_not_name") | lex.word_set("not_name_words")
+    sentences = _report_sentences(body)
+    tied = False
+    for sentence in sentences:
+        for m in _mentions(sentence, name, body, openers, last=True):
+            rest = sentence[m.end() :]
+            verb = after.match(rest)
+            if verb and _won_what(verb, lex):
+                verb = None
+            if verb or owns.match(rest) or lead.search(sentence[: m.start()]):
+                tied = True
+                break
+        if tied:
+            break
+    return tied and not _aged(body, name, openers)
+
+
+def _won_what(verb: re.Match[str], lex: Lexicon) -> bool:
+    """ "won the election": a result that is not the contest's."""
+    word = (verb.group("object") or "").split()
+    return bool(verb.group("verb")) and bool(word) and word[-1].lower() in lex.word_set("entrant_not_won")
+
+
+def _aged(body: str, name: str, openers: frozenset[str]) -> bool:
+    """An age the report gives the name: right after a mention, or in the sentence of a mention
+    (any word of the name alone) or the two after it ("... the 25-year-old's song")."""
+    sentences = _report_sentences(body)
+    for i, sentence in enumerate(sentences):
+        for m in _mentions(sentence, name, body, openers, last=True, first=True):
+            if _AGE_AFTER.match(sentence[m.end() :]):
+                return True
+            if any(_AGE.search(s) for s in sentences[i : i + 3]):
+                return True
+    return False
+
+
+def _mentions(
+    sentence: str, name: str, body: str, openers: frozenset[str], last: bool = False, first: bool = False
+) -> list[re.Match[str]]:
+    words = name.split()
+    forms = [name]
+    if last and len(words) > 1 and not _common(body, words[-1]):
+        forms.append(words[-1])
+    if first and len(words) > 1 and not _common(body, words[0]):
+        forms.append(words[0])
+    found = []
+    for form in forms:
+        for m in re.finditer(rf"(?<![\w'\u2019-]){re.escape(form)}(?![\w-])", sentence):
+            if form == name or not _in_another_name(sentence, m, openers):
+                found.append(m)
+    return found
+
+
+def _in_another_name(sentence: str, m: re.Match[str], openers: frozenset[str]) -> bool:
+    """A word of the name next to another capitalised word: part of another name ("Dmitri
+    Okafor won" is not Emil Okafor), unless that word only opens the sentence ("Yesterday")."""
+    before = sentence[: m.start()].split()
+    after = sentence[m.end() :].split()
+    named_before = bool(before) and before[-1][:1].isupper()
+    if named_before and len(before) == 1:
+        named_before = before[-1] not in openers
+    return named_before or bool(after and after[0][:1].isupper() and after[0][:1].isalpha())
