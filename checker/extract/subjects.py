@@ -18,7 +18,7 @@ from checker.extract.people import _clean_name, _name_pattern
 from checker.lexicon import Lexicon
 from checker.wording import name_key
 
-__all__ = ["Subject", "subject_before", "subject_ending_at", "subject_starting_at"]
+__all__ = ["Subject", "subject_before", "subject_ending_at", "subject_right_before", "subject_starting_at"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +35,10 @@ _OBJECT_BEFORE = re.compile(
     r"\bof|\bwith|\bafter|\bpast|\bovertook|\boutsprinted|\bedged|\bpipped)\s+$",
     re.I,
 )
-_ENTRY_WORDS = r"(?:entry|entrant|act|singer|band|representative|contestant|hopeful|performer|star)"
+_ENTRY_WORDS = (
+    r"(?:entry|entrant|act|singer|band|representative|contestant|hopeful|performer|star|song|duo|trio|"
+    r"group|rapper|artist)"
+)
 _STAGE_NAME = r"(?P<stage>[A-Z][\w'\u00c0-\u024f]+)(?![\w'-]|\s+[A-Z])"
 
 
@@ -52,6 +55,8 @@ def subject_before(text: str, clause_start: int, pos: int, ctx: Context) -> Subj
 # What may stand between a subject and its verb: an adverb, an aside set off by commas, or an
 # aside opened by a comma and a preposition whose closing comma a writer left out.
 _BETWEEN = re.compile(
+    r"(?:\s*\([^()]{1,40}\))?"  # "Bulgaria (615 points) took second place"
+    r"(?:['’]s\s+(?:[A-Z][\w'’\u00c0-\u024f-]*\s+){1,3})?"  # "Australia's Dami Im finished"
     r"(?:,\s+[^,;]{1,90},|,\s+(?:despite|for all|after|with|in spite of|as|though|although)\b[^,;]{1,70}?)?"
     r"\s*(?:(?:also|eventually|only|then|finally|ultimately|again|just|instead|had|has|have)\s+){0,2}$",
     re.I,
@@ -69,17 +74,32 @@ def subject_ending_at(text: str, clause_start: int, pos: int, ctx: Context) -> S
     return Subject(last.key, last.name, last.start + clause_start, last.end + clause_start)
 
 
+def subject_right_before(
+    text: str, clause_start: int, pos: int, ctx: Context, between: re.Pattern[str]
+) -> Subject | None:
+    """The person or entity named last before pos when only what `between` allows stands
+    between them ("and France second", "Spain, third on 459")."""
+    region = text[clause_start:pos]
+    found = _mentions(region, ctx)
+    if not found or not between.fullmatch(region, found[-1].end):
+        return None
+    last = found[-1]
+    return Subject(last.key, last.name, last.start + clause_start, last.end + clause_start)
+
+
 def _mentions(region: str, ctx: Context) -> list[Subject]:
     """People and entities named in a piece of text, in order, overlaps resolved to the
     person ("Kenya's Eliud Kipchoge" is Kipchoge)."""
     people = _people(region, ctx)
     taken = [(p.start, p.end) for p in people]
     found = list(people)
+    owners: list[Subject] = []  # "Kenya's Ruiz": the country, unless Ruiz is named
     for a, b, entity in ctx.lex.find_entities(region):
         # countries only: an organisation or an event's name ("the Berlin Marathon") is no finisher
         if entity.kind != "country" or any(x < b and a < y for x, y in taken):
             continue
         if re.search(r"(?:'s|’s)\s+[A-Z]", region[b : b + 4]):  # "Kenya's Ruiz": the person's
+            owners.append(Subject(entity.name.lower(), entity.name, a, b))
             continue
         found.append(Subject(entity.name.lower(), entity.name, a, b))
         taken.append((a, b))
@@ -89,6 +109,8 @@ def _mentions(region: str, ctx: Context) -> list[Subject]:
         tied = _tied(m.group(), ctx)
         if tied is not None:
             found.append(Subject(tied[0], tied[1], m.start(), m.end()))
+    # "Australia's Dami Im": a name read as no person stands for its country
+    found += [o for o in owners if not any(o.end < f.start <= o.end + 4 for f in found)]
     return sorted(found, key=lambda s: s.start)
 
 
@@ -107,7 +129,7 @@ def _names(text: str, lex: Lexicon) -> Iterator[tuple[int, int, str]]:
         if (
             name is None
             or name.split()[-1] in _EVENT_WORDS
-            or _AFTER_THE.search(text, max(0, m.start() - 12), m.start())
+            or (not skip and _AFTER_THE.search(text, max(0, m.start() - 12), m.start()))
         ):
             continue
         start = m.start("name") + skip
@@ -170,7 +192,11 @@ def subject_starting_at(text: str, pos: int, clause_end: int, ctx: Context) -> S
     """The person or entity named right after pos ("in 11th place, Ana Ruiz")."""
     region = text[pos:clause_end]
     found = _mentions(region, ctx)
-    if not found or not re.fullmatch(r"\s*(?:the\s+)?", region[: found[0].start], re.I):
+    if not found:
+        return None
+    # "Mahmood of Italy": a name the report gives no other way, with its country
+    lead = r"\s*(?:(?i:the)\s+)?(?:(?:[A-Z][\w'’\u00c0-\u024f-]*\s+){1,3}(?:of|from)\s+(?:the\s+)?)?"
+    if not re.fullmatch(lead, region[: found[0].start]):
         return None
     first = found[0]
     return Subject(first.key, first.name, first.start + pos, first.end + pos)

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from checker.extract.base import Draft
 from checker.extract.generic import avoided, category_key, clause_of, offsets_of
-from checker.extract.subjects import Subject, subject_ending_at, subject_starting_at
+from checker.extract.subjects import Subject, subject_ending_at, subject_right_before, subject_starting_at
 from checker.kinds import Kind
 from checker.models import Claim
 from checker.text import look
@@ -60,18 +61,21 @@ class Place(Kind):
             return
         if not _gate(ctx.numbers).search(text):
             return
-        seen: set[int] = set()
-        for m, value, who, category_text in _matches(text, ctx, family):
-            a, b, clause = clause_of(text, m.start(), m.end())
-            if who is None or m.start() in seen or avoided(family, clause):
+        seen: set[tuple[int, int]] = set()
+        for m, value, who, category_text in _matches(text, index, ctx, family):
+            a, b, _ = clause_of(text, m.start(), m.end())
+            if who is None or (m.start(), who.start) in seen:
                 continue
-            seen.add(m.start())
+            first, stop = _scope(text, a, b, who, m)
+            if avoided(family, text[first:stop]):
+                continue
+            seen.add((m.start(), who.start))
             said = m.end("noun") if m.groupdict().get("noun") else m.end("ord")
             start, end = min(who.start, m.start("ord")), max(who.end, said)
             yield Draft(
                 family=family.name,
                 slot=f"{family.name}:{who.key}"
-                + category_key(category_text or _outside(text, a, b, who, m), ctx.lex),
+                + _category(category_text or _outside(text, first, stop, who, m), ctx.lex),
                 value=value,
                 display=text[start:end],
                 span=(start, end),
@@ -82,7 +86,10 @@ class Place(Kind):
 
 # "1. Sweden. Mans Zelmerlow - Heroes. 365 points", "24 - UK. Electro Velvet ...": a rank, then
 # the name of who holds it
-_RANKED = re.compile(r"\s*(?P<rank>\d{1,2})\s*(?:[.)]|\s[\u2013\u2014-])\s+(?P<rest>[A-Z].*)")
+# ("=26 - Austria": a rank shared by two)
+_RANKED = re.compile(
+    r"\s*(?:=|T|joint\s+)?(?P<rank>\d{1,2})\s*(?:[.)]|\s[\u2013\u2014-])\s+(?P<rest>[A-Z].*)"
+)
 _RANK_WINDOW = 3  # sentences either side where the next or the previous rank is looked for
 
 
@@ -112,11 +119,37 @@ def _ranked_line(index: int, ctx: Context, family: Family) -> Iterator[Draft]:
     )
 
 
+# ", and the UK finished ...": a new subject and verb joined to what went before; the words
+# before it ("at the end of the running order") are about something else
+_CONJUNCT = re.compile(r"[,;]\s+(?:and|but|while|whereas|as|so)\s+|;\s+", re.I)
+
+
+def _scope(text: str, a: int, b: int, who: Subject, m: re.Match[str]) -> tuple[int, int]:
+    """The words that say what a place is: from the start of the conjunct that holds its
+    subject to the first comma after it ("Sweden won the contest, with the singer bearing out
+    what the bookies had predicted" is a result; "Peru was tipped to finish second" is not)."""
+    first = min(who.start, m.start())
+    starts = [c.end() for c in _CONJUNCT.finditer(text, a, first) if c.end() <= first]
+    stop = re.compile(r"[,;]").search(text, max(who.end, m.end()), b)
+    return (starts[-1] if starts else a), (stop.start() if stop else b)
+
+
+def _category(text: str, lex: Lexicon) -> str:
+    """The category key of a place; a text naming both parts of a vote ("after the viewers'
+    voting and the jury voting") speaks of the whole result."""
+    from checker.kinds.score import vote_parts
+
+    key = category_key(text, lex)
+    if len(vote_parts(text, lex)) > 1:
+        key = "".join(f":{k}" for k in key.split(":")[1:] if k not in ("jury", "televote"))
+    return key
+
+
 def _outside(text: str, a: int, b: int, who: Subject, m: re.Match[str]) -> str:
     """The clause without what stands between the subject and its verb: an aside there
     ("Peru, which led after the jury vote, ended third") names no category of the place."""
     if who.end <= m.start():
-        return text[a : who.end] + " " + text[m.start() : b]
+        return text[a : max(a, who.end)] + " " + text[m.start() : b]
     return text[a:b]
 
 
@@ -129,7 +162,8 @@ _DIGIT_ORDINAL = re.compile(r"\d(?:st|nd|rd|th)\b", re.I)
 
 @cache
 def _place_words(lex: Lexicon) -> frozenset[str]:
-    """Words a place is said with: ordinal words ("second", "twenty"), last, runner-up, won."""
+    """Words a place is said with: ordinal words ("second", "twenty"), last, runner-up, won,
+    top, winner, next, followed."""
     return frozenset(w for o in lex.ordinals for w in o.split("-")) | {
         "last",
         "runner",
@@ -137,68 +171,277 @@ def _place_words(lex: Lexicon) -> frozenset[str]:
         "won",
         "wins",
         "win",
+        "top",
+        "topped",
+        "tops",
+        "winner",
+        "winners",
+        "next",
+        "followed",
     }
 
 
 @cache
 def _gate(n: Numbers) -> re.Pattern[str]:
-    """A cheap first look: a place is an ordinal, "last", "runner-up" or a win."""
-    return re.compile(rf"(?<![\w-])(?:{n.ordinal}|last|runners?-up|won|wins|win)(?![\w])", re.I)
+    """A cheap first look: a place is an ordinal, "last", "runner-up", a win or a winner,
+    "top", or the next place after one ("followed by", "came next")."""
+    return re.compile(
+        rf"(?<![\w-])(?:{n.ordinal}|last|runners?-up|won|wins|win|top|topped|tops|winners?|next|followed)"
+        r"(?![\w])",
+        re.I,
+    )
 
 
 # After an ordinal that is a place: the end of the clause or a word that goes on about the
 # place; anything else ("time", "consecutive", "-largest", "to") makes it count something else.
 _PLACE_END = (
     r"(?=\s*(?:[,.;:!?)\u2014\u2013]|$)|\s+(?:overall|in|with|behind|after|on|at|ahead|out|"
-    r"of\s+(?:the\s+)?\d|and|for|among|while|as|place|position|spot)\b)"
+    r"of\s+(?:the\s+)?\d|and|for|among|while|as|place|position|spot|before|"
+    # "top of the scoreboard", "top of the jury vote"
+    r"of\s+the\s+(?:[\w'’-]+\s+){0,2}?(?:scoreboard|leaderboard|standings|vote|voting|televote))\b)"
 )
+# a winner's adjective: "the surprise winner of the jury vote"
+_WINNER_ADJ = r"(?:(?:surprise|clear|outright|eventual|overall|deserved|worthy|runaway|convincing)\s+)?"
+# what stands between a subject and its place said without a verb ("and France second",
+# "Moldova (374 points) third", "Spain, third on 459")
+_GAP_BEFORE = re.compile(r"(?:^|[,;]|\band|\bwith|\bwhile|\bwhereas|\bthen|\bbut)\s+(?:the\s+)?$", re.I)
+_GAP_BETWEEN = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?,?\s*")
+_APPOSITION = re.compile(r",\s*$")
+_SCORED = re.compile(r"\s+(?:on|with)\s+\d")
+_SCORE_IN = re.compile(r"\d[\d,]*\s+(?:points|votes|pts)\b|\b(?:on|with)\s+\d{1,4}\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class _Patterns:
+    verb_place: re.Pattern[str]
+    place_first: re.Pattern[str]
+    runner_up: re.Pattern[str]
+    placed: re.Pattern[str]
+    inverted: re.Pattern[str]
+    win: re.Pattern[str]
+    took: re.Pattern[str]
+    winner_of: re.Pattern[str]
+    gapped: re.Pattern[str]
+    next_verb: re.Pattern[str]
+    followed_by: re.Pattern[str]
 
 
 @cache
-def _patterns(family: Family, n: Numbers) -> tuple[re.Pattern[str], ...]:
-    ords = rf"(?P<ord>{n.ordinal}|last|runner-up|runners-up)"
+def _patterns(family: Family, n: Numbers) -> _Patterns:
+    ords = rf"(?P<ord>{n.ordinal}|last|runner-up|runners-up|top)"
     verbs = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(family.verbs, key=len, reverse=True))
     lead = "|".join(re.escape(v) for v in sorted(family.lead_nouns, key=len, reverse=True))
     nouns = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(family.nouns, key=len, reverse=True))
-    return (
-        # "Ruiz finished second", "Peru came in 11th place", "Ruiz was the runner-up"
-        re.compile(
-            rf"(?<![\w-])(?P<verb>{verbs})\s+(?:(?:in|at)\s+)?(?:the\s+(?=runner))?(?:joint[- ])?"
+    obj = rf"(?:the\s+|this\s+year's\s+)?(?P<obj>(?:[\w'’-]+\s+){{0,3}}?(?:{nouns}))(?![\w-])"
+    return _Patterns(
+        # "Ruiz finished second", "Peru came in 11th place", "Ruiz was the runner-up", "came top"
+        verb_place=re.compile(
+            rf"(?<![\w-])(?P<verb>{verbs})\s+(?:(?:in|at)\s+(?:the\s+)?)?(?:the\s+(?=runner))?(?:joint[- ])?"
             rf"{ords}(?P<noun>\s+(?:{lead}))?{_PLACE_END}",
             re.I,
         ),
         # "in 11th place, Ana Ruiz"; "second place went to Peru"
-        re.compile(rf"(?<![\w-])(?:in\s+)?{ords}\s+(?:{lead})(?:,\s*|\s+went\s+to\s+|\s+was\s+)", re.I),
+        place_first=re.compile(
+            rf"(?<![\w-])(?:in\s+)?{ords}\s+(?:{lead})(?:,\s*|\s+went\s+to\s+|\s+was\s+|\s+to\s+)", re.I
+        ),
         # "runner-up Ana Ruiz"
-        re.compile(r"(?<![\w-])(?P<ord>(?i:runner-up|runners-up))\s+(?=[A-Z])"),
-        # "Peru won the televote", "Ruiz won the women's race"
-        re.compile(
-            rf"(?<![\w-])(?P<ord>won|wins|has\s+won|have\s+won|win)\s+(?:the\s+|this\s+year's\s+)?"
-            rf"(?P<obj>(?:[\w'’-]+\s+){{0,3}}?(?:{nouns}))(?![\w-])",
+        runner_up=re.compile(r"(?<![\w-])(?P<ord>(?i:runner-up|runners-up))\s+(?=[A-Z])"),
+        # "second-placed France", "beating second place Bulgaria"
+        placed=re.compile(
+            rf"(?<![\w-])(?P<ord>(?i:{n.ordinal}))(?i:[-\s]placed|\s+place|-place)\s+(?=[A-Z])"
+        ),
+        # "Third was Italy's trio", "Second came France"
+        inverted=re.compile(
+            rf"(?:^|(?<=[,;:]\s))(?P<ord>(?i:{n.ordinal}|last))\s+(?:was|were|came|went\s+to|is)\s+(?=[A-Z])"
+        ),
+        # "Peru won the televote", "Ruiz won the women's race", "the UK topped the jury vote"
+        win=re.compile(
+            rf"(?<![\w-])(?P<ord>won|wins|has\s+won|have\s+won|win|topped|tops|has\s+topped)\s+{obj}", re.I
+        ),
+        # "Sweden took its sixth contest", "has taken this year's title"
+        took=re.compile(
+            rf"(?<![\w-])(?P<ord>took|takes|has\s+taken|have\s+taken)\s+(?=the\s|its\s|their\s|this\s+year's\s)"
+            rf"(?:its\s+|their\s+)?{obj}",
             re.I,
+        ),
+        # "Peru is the winner of the song contest", "was the surprise winner of the jury vote"
+        winner_of=re.compile(
+            rf"(?<![\w-])(?:is|was|were|are|became|has\s+been|had\s+been)\s+"
+            rf"(?:(?:declared|crowned|named|announced|confirmed)\s+(?:as\s+)?)?the\s+{_WINNER_ADJ}"
+            rf"(?P<ord>winners?)\s+of\s+{obj}",
+            re.I,
+        ),
+        # a place with its verb left out: "and France second", "with Italy in the fourth place"
+        gapped=re.compile(
+            rf"(?<![\w-])(?:in\s+(?:the\s+)?)?(?P<ord>{n.ordinal}|last|next)(?P<noun>\s+(?:{lead}))?{_PLACE_END}",
+            re.I,
+        ),
+        # "Russia followed suit with 491 points", "Belgium came next": the place after the last
+        next_verb=re.compile(
+            r"(?<![\w-])(?P<ord>followed(?:\s+suit)?|(?:came|was|were|finished|ended)\s+next)"
+            r"(?=\s+(?:with|on)\s+\d|\s*[,.;]|\s+(?:in|at)\b)",
+            re.I,
+        ),
+        # "Switzerland was first, followed by France and Malta"
+        followed_by=re.compile(
+            r"(?<![\w-])(?P<ord>followed\s+(?:closely\s+)?by)\s+(?=(?:the\s+)?[A-Z])", re.I
         ),
     )
 
 
-def _matches(
-    text: str, ctx: Context, family: Family
-) -> Iterator[tuple[re.Match[str], int | str, Subject | None, str]]:
-    """Each place in the text: its match, its value, who holds it, the words naming its category."""
-    verb_place, place_first, runner_up, win = _patterns(family, ctx.numbers)
-    for m in verb_place.finditer(text):
+Found = tuple[re.Match[str], int | str, Subject | None, str]
+_NEXT = "next"  # a place one after the place named before it
+
+
+def _matches(text: str, index: int, ctx: Context, family: Family) -> list[Found]:
+    """Each place in the text, in order: its match, its value, who holds it, the words naming
+    its category."""
+    p = _patterns(family, ctx.numbers)
+    found = sorted(_explicit(text, ctx, p), key=lambda f: f[0].start())
+    found = _elided(text, found, ctx)
+    if any(who is not None for _, _, who, _ in found) or _SCORE_IN.search(text):
+        found = sorted(
+            found + list(_gapped(text, ctx, p, {f[0].start("ord") for f in found})),
+            key=lambda f: f[0].start(),
+        )
+    found = sorted(found + list(_followed(text, ctx, p)), key=lambda f: f[0].start())
+    return _resolve_next(found, _last_place(index, ctx, family))
+
+
+def _explicit(text: str, ctx: Context, p: _Patterns) -> Iterator[Found]:
+    """Places said with a verb, a place noun or a win."""
+    for m in p.verb_place.finditer(text):
         value = _value(m.group("ord"), ctx)
         if value is None or (_needs_noun(m.group("verb")) and not m.group("noun")):
             continue
         yield m, value, subject_ending_at(text, clause_of(text, m.start(), m.end())[0], m.start(), ctx), ""
-    for pattern in (place_first, runner_up):
+    for pattern in (p.place_first, p.runner_up, p.placed, p.inverted):
         for m in pattern.finditer(text):
             value = _value(m.group("ord"), ctx)
             if value is not None:
                 end = clause_of(text, m.start(), m.end())[1]
                 yield m, value, subject_starting_at(text, m.end(), end, ctx), ""
-    for m in win.finditer(text):
-        who = subject_ending_at(text, clause_of(text, m.start(), m.end())[0], m.start(), ctx)
-        yield m, 1, who, m.group("obj")
+    for pattern in (p.win, p.took, p.winner_of):
+        for m in pattern.finditer(text):
+            who = subject_ending_at(text, clause_of(text, m.start(), m.end())[0], m.start(), ctx)
+            yield m, 1, who, m.group("obj")
+    for m in p.next_verb.finditer(text):
+        yield m, _NEXT, subject_ending_at(text, clause_of(text, m.start(), m.end())[0], m.start(), ctx), ""
+
+
+# "..., and came third overall": a verb whose subject is the one of the verb before it
+_ELIDED = re.compile(
+    r"(?:,\s*|\s+)(?:and|but)\s+(?:then\s+|later\s+|eventually\s+|also\s+|finally\s+)?$", re.I
+)
+
+
+def _elided(text: str, found: list[Found], ctx: Context) -> list[Found]:
+    """A place whose subject is left out after "and" or "but" holds the subject of the place
+    before, else the subject the sentence opens with ("Ukraine had been the favourite, but
+    were in eighth place")."""
+    out: list[Found] = []
+    for m, value, who, category in found:
+        if who is None and _ELIDED.search(text, 0, m.start()):
+            if out and out[-1][2] is not None:
+                last = out[-1]
+                if last[0].end() <= m.start() and not re.search(r"[.;:]", text[last[0].end() : m.start()]):
+                    who = last[2]
+            else:
+                who = _opening(text, m.start(), ctx)
+        out.append((m, value, who, category))
+    return out
+
+
+# a sentence that opens with its subject and its verb: "Ukraine had been ...", "The UK's
+# Sam Ryder gave ..."
+_OPENING_VERB = re.compile(
+    r"\s+(?:[a-z]+ly\s+)?(?:had|has|have|was|were|is|are|[a-z]+ed|gave|took|won|beat)\b"
+)
+
+
+def _opening(text: str, pos: int, ctx: Context) -> Subject | None:
+    """The subject a sentence opens with, where it is right before the sentence's first verb."""
+    verb = _OPENING_VERB.search(text, 0, pos)
+    if verb is None:
+        return None
+    who = subject_right_before(text, 0, verb.start(), ctx, _NOTHING)
+    if who is None or not _OPENER.fullmatch(text, 0, who.start):
+        return None
+    return who
+
+
+# what may open a sentence before its subject: "The", an owner ("Finland's", "The UK's singer")
+_OPENER = re.compile(
+    r"\s*(?:(?i:the)\s+)?(?:[A-Z][\w.-]*\s+and\s+)?"
+    r"(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?(?:'s|’s|'|’)\s+(?:[\w-]+\s+){0,2})?"
+)
+
+
+_NOTHING = re.compile(r"(?:['’]s\s+(?:[A-Z][\w'’\u00c0-\u024f-]*\s*){1,3})?(?:,\s*[a-z][a-z ]{1,30},)?\s*")
+
+
+def _gapped(text: str, ctx: Context, p: _Patterns, taken: set[int]) -> Iterator[Found]:
+    """Places in a list whose verb is said once: "Switzerland came top and France second",
+    "Bulgaria (615 points) took second place and Moldova (374 points) third", and the
+    apposition "ahead of Spain, third on 459"."""
+    for m in p.gapped.finditer(text):
+        if m.start("ord") in taken:
+            continue
+        a = clause_of(text, m.start(), m.end())[0]
+        who = subject_right_before(text, a, m.start(), ctx, _GAP_BETWEEN)
+        if who is None:
+            continue
+        listed = _GAP_BEFORE.search(text, 0, who.start) is not None or who.start == 0
+        apposed = _APPOSITION.search(text, who.end, m.start()) and _SCORED.match(text, m.end())
+        value = _NEXT if m.group("ord").lower() == "next" else _value(m.group("ord"), ctx)
+        if value is not None and (listed or apposed):
+            yield m, value, who, ""
+
+
+def _followed(text: str, ctx: Context, p: _Patterns) -> Iterator[Found]:
+    """ "Switzerland was first, followed by France and Malta": the places after the last, in
+    the order the list names them."""
+    for m in p.followed_by.finditer(text):
+        end = clause_of(text, m.start(), m.end())[1]
+        pos = m.end()
+        while True:
+            who = subject_starting_at(text, pos, end, ctx)
+            if who is None:
+                break
+            yield m, _NEXT, who, ""
+            more = re.compile(r"\s*(?:\([^()]{1,40}\))?\s*(?:,\s*(?:and\s+)?|\s+and\s+)").match(text, who.end)
+            if more is None:
+                break
+            pos = more.end()
+
+
+def _resolve_next(found: list[Found], before: int | None) -> list[Found]:
+    """Each "next" place made a number: one after the place named before it (in its
+    category: "won the televote, and Chile came next"), in this sentence or, for its first,
+    the sentence before; none when no place comes before."""
+    out: list[Found] = []
+    last, last_category = before, ""
+    for m, value, who, category in found:
+        if value == _NEXT:
+            if last is None:
+                continue
+            value, category = last + 1, category or last_category
+        if isinstance(value, int) and who is not None:
+            last, last_category = value, category
+        out.append((m, value, who, category))
+    return out
+
+
+def _last_place(index: int, ctx: Context, family: Family) -> int | None:
+    """The last numeric place the sentence before names (one with its subject)."""
+    if index <= 0:
+        return None
+    text = ctx.sentences[index - 1].text
+    if not _gate(ctx.numbers).search(text):
+        return None
+    found = sorted(_explicit(text, ctx, _patterns(family, ctx.numbers)), key=lambda f: f[0].start())
+    places = [v for _, v, who, _ in found if isinstance(v, int) and who is not None]
+    return places[-1] if places else None
 
 
 def _needs_noun(verb: str) -> bool:
@@ -212,6 +455,8 @@ def _needs_noun(verb: str) -> bool:
         "secured",
         "grabbed",
         "landed",
+        "pulled",
+        "pulls",
     )
 
 
@@ -221,6 +466,8 @@ def _value(token: str, ctx: Context) -> int | str | None:
         return 2
     if token == "last":
         return "last"
+    if token == "top":
+        return 1
     value = ctx.numbers.read_ordinal(token)
     return value if value and value < 200 else None
 

@@ -402,6 +402,11 @@ def _part(text: str, m: re.Match[str], clause_start: int, lex: Lexicon) -> str |
     return None if before else ""
 
 
+def vote_parts(text: str, lex: Lexicon) -> list[str]:
+    """The parts of a score ("jury", "televote") a piece of text names."""
+    return _parts_in(text, lex)
+
+
 def _parts_in(text: str, lex: Lexicon) -> list[str]:
     found = {key for key, pattern in _PARTS.items() if pattern.search(text)}
     found |= {k for k in category_key(text, lex).split(":") if k in _PARTS}
