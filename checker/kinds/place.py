@@ -100,23 +100,42 @@ def _ranked_line(index: int, ctx: Context, family: Family) -> Iterator[Draft]:
     m = _RANKED.match(lines[index].text)
     assert m is not None
     rank = int(m.group("rank"))
+    held = ranked_holder(index, ctx)
+    if held is None:
+        return
+    who, start = held
+    yield Draft(
+        family=family.name,
+        slot=f"{family.name}:{who.lower()}",
+        value=rank,
+        display=lines[index].text[:start].strip(),
+        span=(m.start("rank"), start),
+        extra={"subject": who},
+    )
+
+
+def ranked_holder(index: int, ctx: Context) -> tuple[str, int] | None:
+    """The country a line of a ranked table opens with and where its name ends, when the
+    line is one of a run of lines whose ranks follow one another; None for any other line."""
+    lines = ctx.sentences
+    m = _RANKED.match(lines[index].text)
+    if m is None:
+        return None
+    rank = int(m.group("rank"))
     # the lines around it, a line cut in sentences at its stops ("24 - UK. Electro Velvet ...")
     window = range(max(0, index - _RANK_WINDOW), min(len(lines), index + _RANK_WINDOW + 1))
     near = [_RANKED.match(lines[i].text) for i in window if i != index]
     if not any(n and abs(int(n.group("rank")) - rank) == 1 for n in near):
-        return  # one numbered line is a paragraph, not a table
+        return None  # one numbered line is a paragraph, not a table
     who = ctx.lex.find_entities(m.group("rest")[:60])
     if not who or who[0][0] > 4 or who[0][2].kind != "country":
-        return  # "1. The vote ...": no country opens the line
-    start = m.start("rest") + who[0][1]
-    yield Draft(
-        family=family.name,
-        slot=f"{family.name}:{who[0][2].name.lower()}",
-        value=rank,
-        display=lines[index].text[:start].strip(),
-        span=(m.start("rank"), start),
-        extra={"subject": who[0][2].name},
-    )
+        return None  # "1. The vote ...": no country opens the line
+    return who[0][2].name, m.start("rest") + who[0][1]
+
+
+def ranked_line(text: str) -> bool:
+    """Whether a sentence opens like a line of a ranked table ("2. Russia", "=26 - Austria")."""
+    return _RANKED.match(text) is not None
 
 
 # ", and the UK finished ...": a new subject and verb joined to what went before; the words

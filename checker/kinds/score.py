@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from checker.extract.generic import avoided, category_key, clause_of, offsets_of
 from checker.kinds import Kind
+from checker.kinds.place import ranked_holder, ranked_line
 from checker.lexicon import phrase_alternation, phrases_re
 from checker.models import Claim
 from checker.text import look
@@ -78,7 +79,7 @@ class Score(Kind):
         return f"{claim.value} {claim.detail('unit') or 'points'}"
 
     def wants(self, text: str, ctx: Context, families: tuple[Family, ...]) -> bool:
-        if _LIST_LINE.fullmatch(text):
+        if _LIST_LINE.fullmatch(text) or (_TRAILING.search(text) and ranked_line(text)):
             return True
         return look(text).any_of(_UNIT_WORDS) and _GATE.search(text) is not None
 
@@ -86,6 +87,9 @@ class Score(Kind):
         text = sentence.text
         if _LIST_LINE.fullmatch(text):
             yield from _list_line(index, ctx, family)
+            return
+        if _TRAILING.search(text) and ranked_line(text):
+            yield from _ranked_score(index, ctx, family)
             return
         if not _GATE.search(text):
             return
@@ -139,17 +143,47 @@ def _list_line(index: int, ctx: Context, family: Family) -> Iterator[Draft]:
     )
 
 
+# "2. Russia. Polina Gagarina - A Million Voices. 303": a ranked table's line ending in its
+# score, the unit left to the line above
+_TRAILING = re.compile(r"[.,:\u2013\u2014-]\s*(?P<num>\d{1,4})\s*$")
+_OTHER_HEADING = 12  # lines back where the heading of a table is looked for
+
+
+def _ranked_score(index: int, ctx: Context, family: Family) -> Iterator[Draft]:
+    """The score a line of a ranked table ends with, for the country it opens with, unless the
+    table's heading speaks of one part of the vote, of another year or of something else."""
+    from checker.extract.base import Draft
+
+    held = ranked_holder(index, ctx)
+    text = ctx.sentences[index].text
+    m = _TRAILING.search(text)
+    if held is None or m is None or m.start() <= held[1]:
+        return
+    back = range(index - 1, max(-1, index - _OTHER_HEADING), -1)
+    heading = next((ctx.sentences[i].text for i in back if not ranked_line(ctx.sentences[i].text)), "")
+    if avoided(family, heading) or _parts_in(heading, ctx.lex) or _other_year(heading, ctx):
+        return
+    yield Draft(
+        family=family.name,
+        slot=f"{family.name}:{held[0]}",
+        value=int(m.group("num")),
+        display=m.group("num"),
+        span=m.span("num"),
+        extra={"unit": "points"},
+    )
+
+
 def _numbers(text: str, n: Numbers) -> Iterator[tuple[re.Match[str], str]]:
     """Numbers that may be scores: with their unit, or bare where the sentence speaks of
     points ("a total of 613", "Spain on 459", "Croatia's act (547)")."""
-    unit_form, total_form, bracket_form = _patterns(n)
+    unit_form, total_form, bracket_form, scored_form, listed_form = _patterns(n)
     units = ""
     for m in unit_form.finditer(text):
         units = units or m.group("unit").lower()
         yield m, m.group("unit").lower()
     if not units:
         return
-    for pattern in (total_form, bracket_form):
+    for pattern in (total_form, bracket_form, scored_form, listed_form):
         for m in pattern.finditer(text):
             yield m, units
 
@@ -165,7 +199,17 @@ def _patterns(n: Numbers) -> tuple[re.Pattern[str], ...]:
     after = r"(?=\s*(?:[,.;:)\]]|\band\b|$))"
     total_form = re.compile(rf"\b(?:a\s+total\s+of|total\s+of|on)\s+(?P<num>\d{{1,4}}){after}", re.I)
     bracket_form = re.compile(r"\((?P<num>\d{1,3})\)")
-    return unit_form, total_form, bracket_form
+    # "the Netherlands got 11, Spain got six", "Russia came in third with 369"
+    scored_form = re.compile(
+        rf"\b(?:with|got|gets|received|receives|scored|scores|earned|collected|bagged|gained|amassed)\s+"
+        rf"(?:only\s+|just\s+)?{card}{after}",
+        re.I,
+    )
+    # "- Spain, 459 – 228 televotes and 231 jury votes": a total, then its parts
+    listed_form = re.compile(
+        r"^\s*(?:[-•*]\s*)?[A-Z][^,\d]{1,40},\s*(?P<num>\d{1,4})\s*[\u2013\u2014-]\s+(?=\d)"
+    )
+    return unit_form, total_form, bracket_form, scored_form, listed_form
 
 
 def _draft(
@@ -191,11 +235,17 @@ def _draft(
         family=family.name,
         slot=f"{family.name}:{actor}{part}",
         value=value,
-        display=m.group(0).strip("()") if m.group(0).startswith("(") else m.group(0),
-        span=m.span("num") if m.group(0).startswith("(") else m.span(),
+        display=m.group(0) if _whole(m) else m.group("num"),
+        span=m.span() if _whole(m) else m.span("num"),
         year_offsets=offsets,
         extra={"unit": unit},
     )
+
+
+def _whole(m: re.Match[str]) -> bool:
+    """Whether a score is shown with the words of its match ("a total of 613", "491 points"),
+    not only its number ("(547)", a table line's "Spain, 459 –")."""
+    return not (m.group(0).startswith("(") or m.re.pattern.startswith("^"))
 
 
 _QUOTED = re.compile(r"\"[^\"]{1,60}\"|“[^”]{1,60}”|‘[^’]{1,60}’")
