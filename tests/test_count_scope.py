@@ -25,6 +25,12 @@ from checker.lexicon import default_lexicon
         ("It was the second year in which voting came in two parts.", "years-in-which"),
         ("At the 2031 final the singer Mira took the crown for the second time.", "achievement (total)"),
         ("The song fair was held for the second time in Lindau.", ""),
+        # a country that acts is counting its own years; a lead in the count's own words too
+        ("Arcadia abstained for a second consecutive year.", "streak:Arcadia"),
+        ("The resolution, led by Arcadia for the 17th consecutive year, was adopted.", "achievement:Arcadia"),
+        ("Arcadia has led the resolution for the 18th consecutive year.", "achievement:Arcadia"),
+        ("The text, drafted by the EU and led by Japan, was adopted for the 16th consecutive year.", ""),
+        ("Arcadia said the Assembly condemned the embargo for the 23rd consecutive year.", ""),
     ],
 )
 def test_what_a_count_counts(text: str, counted: str) -> None:

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from checker.extract.base import Context, Draft, clause_around, period_offsets
+from checker.extract.base import Context, Draft, clause_around, period_offsets, sentence_frame
 from checker.lexicon import Lexicon, phrase_alternation
 from checker.stages import named_stage
 from checker.text import Numbers, Sentence
@@ -147,6 +147,7 @@ def _tallies(sentence: Sentence, ctx: Context) -> Iterator[Draft]:
         return
     parts: dict[tuple[int, int | None], dict[str, tuple[int, int, int]]] = {}
     taken: list[tuple[int, int]] = []
+    meetings: dict[tuple[int, int | None], dict[str, str]] = {}
     for pattern, roles in (*_tally_patterns(ctx.numbers), *_labelled_patterns(ctx.lex, ctx.numbers)):
         for m in pattern.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in taken):
@@ -160,7 +161,10 @@ def _tallies(sentence: Sentence, ctx: Context) -> Iterator[Draft]:
                 continue  # "delegates from 196 countries approved": where voters came from
             taken.append(m.span())
             a, b = clause_around(text, m.start(), m.end())
+            if _other_text_re(ctx.lex).search(text, a, m.start()):
+                continue  # "an amendment was rejected by 80 votes to 40": another text's tally
             year = _tally_year(text, m.start(), m.end(), a, b, ctx)
+            meetings.setdefault(year, _meeting(text[a:b], ctx))  # "in the Third Committee"
             bucket = parts.setdefault(year, {})
             for role, value in zip(roles, values, strict=False):
                 if value is not None and role not in bucket:
@@ -169,15 +173,16 @@ def _tallies(sentence: Sentence, ctx: Context) -> Iterator[Draft]:
     # parts of one sentence may speak for a year given outright ("in 1992, when") and for the
     # report's own year: the undated bucket sorts first, then the dated ones by year
     for year, bucket in sorted(parts.items(), key=_year_order):
-        draft = _tally_draft(text, year, bucket)
+        draft = _tally_draft(text, year, bucket, meetings.get(year, {}))
         yield draft
-        if year == (0, None) and sum(v is not None for v in draft.value) >= 2:
+        if year[0] == 0 and sum(v is not None for v in draft.value) >= 2:
             yield Draft(
                 family="outcome",
                 slot="adoption",
                 value="recorded-vote",
                 display=text[draft.span[0] : draft.span[1]],
                 span=draft.span,
+                extra=draft.extra,
             )
 
 
@@ -245,6 +250,12 @@ def _time_of_day_re(lex: Lexicon) -> re.Pattern[str]:
     return re.compile(rf"\s*(?:{body})(?![\w])", re.I)
 
 
+@cache
+def _other_text_re(lex: Lexicon) -> re.Pattern[str]:
+    body = phrase_alternation(lex.words("other_text_phrases")) or r"(?!x)x"
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.I)
+
+
 def _tally_year(text: str, start: int, end: int, a: int, b: int, ctx: Context) -> tuple[int, int | None]:
     """(offset, absolute year or None): the year a tally speaks for."""
     after = text[end : min(b, end + 40)]
@@ -252,6 +263,9 @@ def _tally_year(text: str, start: int, end: int, a: int, b: int, ctx: Context) -
     absolute = re.search(r"\b((?:19|20)\d\d), when\b", before) or re.match(r"\s+in ((?:19|20)\d\d)\b", after)
     if absolute:
         return (0, int(absolute.group(1)))
+    framed = sentence_frame(text, ctx.numbers)[1].get("year")
+    if framed and a == 0:
+        return (0, framed)  # "In 1992, when it first came up, it passed by 59 votes to 3"
     if re.match(r"\W*(?:last year|the previous year|a year earlier)\b", text[a:start], re.I):
         return (-1, None)
     if re.match(
@@ -266,7 +280,9 @@ def _tally_year(text: str, start: int, end: int, a: int, b: int, ctx: Context) -
     return (0, None)
 
 
-def _tally_draft(text: str, year: tuple[int, int | None], bucket: dict[str, tuple[int, int, int]]) -> Draft:
+def _tally_draft(
+    text: str, year: tuple[int, int | None], bucket: dict[str, tuple[int, int, int]], meeting: dict[str, str]
+) -> Draft:
     start = min(v[1] for v in bucket.values())
     end = max(v[2] for v in bucket.values())
     value = tuple(bucket[r][0] if r in bucket else None for r in (FOR, AGAINST, ABSTAIN))
@@ -279,5 +295,5 @@ def _tally_draft(text: str, year: tuple[int, int | None], bucket: dict[str, tupl
         display=display,
         span=(start, end),
         year_offsets=(offset,),
-        extra={"year": absolute} if absolute else {},
+        extra={**({"year": absolute} if absolute else {}), **meeting},
     )

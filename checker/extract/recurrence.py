@@ -422,7 +422,28 @@ def _counted(text: str, start: int, end: int, ctx: Context, own_piece: bool = Fa
             return f"{name}:{actors[-1]}"
         actor = _actor(clause, ctx)
         return f"{name}:{actor}" if actor and name != "consensus" else name
+    acting = _acting_country(text[a:start], ctx)
+    if acting:
+        return f"streak:{acting}"  # "Fiji abstained for a second consecutive year"
     return _other_streak(text, end, b, ctx, fronted=not text[a:start].strip(" ,\"'“"))
+
+
+_AUXILIARY = re.compile(r"\s+(?:(?:has|have|had|was|were|also|again|once again)\s+)*([a-z]+)\b")
+
+
+def _acting_country(before: str, ctx: Context) -> str:
+    """The country a clause opens with, when a verb of its own follows (not one of speech):
+    a count after that verb is its streak, not the series' count."""
+    found = ctx.lex.find_entities(before)
+    if not found:
+        return ""
+    start, stop, entity = found[0]
+    if entity.kind != "country" or before[:start].strip(" ,").lower() not in ("", "the"):
+        return ""
+    verb = _AUXILIARY.match(before, stop)
+    if not verb or verb.group(1) in ctx.lex.word_set("speech_verbs") or verb.group(1) == "and":
+        return ""
+    return entity.name
 
 
 def _tells_it_held(piece: str, ctx: Context) -> bool:

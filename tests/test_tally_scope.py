@@ -1,0 +1,34 @@
+"""What a tally is about: this text at this meeting, a year the sentence names, another meeting,
+or another text (an amendment, another resolution), which is no claim about this one."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.articles import make_article
+from checker.extract import extract_claims
+from checker.lexicon import default_lexicon
+
+
+def _tallies(text: str) -> list[tuple[tuple, dict]]:
+    lex = default_lexicon()
+    claims = extract_claims(make_article("a.md", text, lex), lex)
+    return [(c.value, dict(c.extra)) for c in claims if c.slot == "tally"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The text passed 120-8, with 12 abstentions.", [((120, 8, 12), {})]),
+        # a year the sentence opens with, or names beside the tally
+        ("In 1992, when it first came up, it passed by 59 votes to 3.", [((59, 3, None), {"year": 1992})]),
+        ("It first passed 59-3 in 1992.", [((59, 3, None), {"year": 1992})]),
+        # a meeting the clause names
+        ("In the Third Committee, the draft passed 120-9-40.", [((120, 9, 40), {"meeting": "committee"})]),
+        # another text's vote says nothing of this one's
+        ("An amendment proposed by Norway was rejected by 80 votes to 40.", []),
+        ("Another resolution, on Syria, passed 110-12-45.", []),
+    ],
+)
+def test_what_a_tally_is_about(text: str, expected: list) -> None:
+    assert _tallies(text) == expected
