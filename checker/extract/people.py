@@ -68,6 +68,7 @@ def _noun_gate(lex: Lexicon) -> re.Pattern[str]:
         + lex.words("royal_styles")
         + lex.words("person_leads")
         + lex.words("presenter_leads")
+        + lex.words("byline_leads")
     )
 
 
@@ -84,6 +85,7 @@ def _noun_gate_words(lex: Lexicon) -> frozenset[str]:
         + lex.words("royal_styles")
         + lex.words("person_leads")
         + lex.words("presenter_leads")
+        + lex.words("byline_leads")
     )
 
 
@@ -91,12 +93,21 @@ def _titles(lex: Lexicon) -> set[str]:
     return {f for fs in (lex.vocab.get("titles") or {}).values() for f in fs}
 
 
-def _alt(words: set[str] | tuple[str, ...], group: str) -> str:
+def _alt(words: set[str] | tuple[str, ...], group: str, capitals: bool = False) -> str:
+    """The forms in any case; with capitals, a title's short form ("pm", "mp") in capitals
+    only ("Polish PM Ana Ruiz", not "at 4 pm Ana Ruiz")."""
     forms = sorted(set(words), key=len, reverse=True)
-    return f"(?P<{group}>(?i:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms) + "))"
+    short = [f for f in forms if capitals and _ABBREVIATION.fullmatch(f)]
+    long = [re.escape(f).replace(r"\ ", r"\s+") for f in forms if f not in short]
+    short = [re.escape(f.upper()) for f in short]
+    return f"(?P<{group}>" + "|".join([f"(?i:{'|'.join(long)})", *short]) + ")"
+
+
+_ABBREVIATION = re.compile(r"[a-z]{2,3}")
 
 
 _END = r"(?=[\s,.;:'\u2019)]|$)"
+_BYLINE_END = r"(?=\s*(?:[,&|(\u2022\u00b7]|and\s|$))"
 
 
 @cache
@@ -104,7 +115,7 @@ def _patterns(lex: Lexicon) -> tuple[re.Pattern[str], ...]:
     """Names beside a title of office: before it, after it, or a speaker's name."""
     _NAME = _name_pattern(lex, wide=True)  # noqa: N806 - reads as the constant it is within the patterns
     forms = _titles(lex)
-    title = _alt(forms, "title")
+    title = _alt(forms, "title", capitals=True)
     suffix = r"(?P<suffix>\s+(?:to|of|for|at)\s+(?:the\s+)?[\w.'\- ]{1,40}?)?"
     speech = "|".join(re.escape(v) for v in lex.words("speech_verbs"))
     stop = "|".join(re.escape(w) for w in lex.words("not_name_words"))
@@ -118,7 +129,8 @@ def _patterns(lex: Lexicon) -> tuple[re.Pattern[str], ...]:
         ),
         re.compile(rf"{_NAME}\s+(?:(?:had|has|also|then|later)\s+){{0,2}}(?:{speech})\b"),
         # "said Simon Stiell, head of ...": the speaker named after the verb
-        re.compile(rf"(?<![\w-])(?:{speech})\s+{_NAME}(?=\s*[,.;]|$)"),
+        # "warned Ana Ruiz of Ocean Watch": the speaker's body after the name
+        re.compile(rf"(?<![\w-])(?:{speech})\s+{_NAME}(?=\s*[,.;]|$|\s+of\s+(?:the\s+)?[A-Z])"),
         # "President Obama": one word after a title, the surname, when no capital follows
         re.compile(rf"{first_letter_guard(forms)}(?<![\w-]){title}\s+{one}(?![\w'\u2019-])(?!\s+[A-Z])"),
     )
@@ -142,6 +154,8 @@ def _noun_keys(lex: Lexicon) -> tuple[frozenset[str], ...]:
         nouns,
         key_words(lex.words("person_appositions")),
         key_words(lex.words("royal_styles")),
+        key_words(lex.words("byline_leads")),
+        key_words(lex.words("byline_leads")),
     )
 
 
@@ -154,6 +168,9 @@ def _noun_patterns(lex: Lexicon) -> tuple[re.Pattern[str], ...]:
     apposition = _alt(lex.words("person_appositions"), "app")
     lead = _alt(lex.words("person_leads"), "lead")
     hosts = _alt(lex.words("presenter_leads"), "lead")
+    bylines = "|".join(re.escape(w) for w in lex.words("byline_leads"))  # as written: "By", not "by"
+    stop = "|".join(sorted((re.escape(w) for w in lex.words("not_name_words")), key=len, reverse=True))
+    other = _wide_name(lex, stop)
     return (
         re.compile(rf"(?<![\w-]){lead}\s+{_NAME}{_END}"),
         re.compile(rf"(?<![\w-]){hosts}\s+{_NAME}(?=\s+and\s+[A-Z\u00c0-\u00de])"),
@@ -164,6 +181,9 @@ def _noun_patterns(lex: Lexicon) -> tuple[re.Pattern[str], ...]:
             # the name is the first name, its style what the person is ("Catherine", "Princess of Wales")
             rf"(?<![\w-])(?P<name>[A-Z\u00c0-\u00de][\w\u00c0-\u024f]{{2,}}),\s+(?P<noun>(?:{styles})\s+of\s+[A-Z]\w+)"
         ),
+        # the writers of a report: "By Ana Ruiz, CNN", "By Ana Ruiz & Tom Berg" (each name)
+        re.compile(rf"(?<![\w-])(?:{bylines})\s+{_NAME}{_BYLINE_END}"),
+        re.compile(rf"(?<![\w-])(?:{bylines})\s+{other}\s*(?:&|and)\s+{_NAME}{_BYLINE_END}"),
     )
 
 
@@ -202,6 +222,8 @@ def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
             name = _full_name(body, name, ctx.lex)
         if not name or _cut_short(name, text[span[1] :]):
             continue  # "Simonetta Som [...]": the stored copy stops inside the name
+        if not (titled is False or m.groupdict().get("title")) and _organisation(name, ctx.lex):
+            continue  # "Ocean Watch said": with a speech verb alone, an organisation speaks
         office = bool(titled and m.groupdict().get("title"))
         if not office and _entrant(body, name, ctx.lex, ctx.numbers.ordinal):
             continue  # "Sweden's Ana Ruiz came second": an entry's act, read by the result families
@@ -447,14 +469,29 @@ def _org(ctx: Context, text: str, m: re.Match[str]) -> str | None:
     if m.groupdict().get("pre") is not None:
         region = m.group("pre")
     else:
-        region = text[max(0, m.start("title") - 40) : m.start("title")]
+        # the words just before the title, within its clause: not "support from Spain, UN ..."
+        region = re.split(r"[,;:()\"\u201c\u201d]", text[max(0, m.start("title") - 40) : m.start("title")])[
+            -1
+        ]
     region += (
         " " + text[m.end("title") : m.start("name") if m.start("name") > m.end("title") else m.end("title")]
     )
     found = ctx.lex.find_entities(region)
+    if m.start("name") > m.start("title"):  # "Ambassador Ana Ruiz of Chile": the country after the name
+        of = re.match(r"\s*,?\s*of\s+(?:the\s+)?", text[m.end("name") :])
+        after = (
+            ctx.lex.find_entities(text[m.end("name") + of.end() : m.end("name") + of.end() + 40])
+            if of
+            else []
+        )
+        found += [(a, b, e) for a, b, e in after if a == 0 and e.kind == "country"]
     countries = [e.name for _, _, e in found if e.kind == "country"]
     others = [e.name for _, _, e in found if e.kind != "country"]
     return (countries or others or [None])[0]
+
+
+def _organisation(name: str, lex: Lexicon) -> bool:
+    return name.split()[-1] in lex.word_set("organisation_words")
 
 
 def _role_text(org: str | None, title: str | None) -> str:
