@@ -31,6 +31,12 @@ def _tally_patterns(n: Numbers) -> tuple[tuple[re.Pattern[str], tuple[str, ...]]
         (re.compile(r"(?<![\w.,-])(\d{1,3})-(\d{1,3})(?:-(\d{1,3}))?(?![\w-]|,\d)"), (FOR, AGAINST, ABSTAIN)),
         (re.compile(rf"(?<![\w-])({c}) votes? to ({c})\b", flags), (FOR, AGAINST)),
         (re.compile(rf"\b(?:was|of|by|margin of) ({c}) to ({c})\b", flags), (FOR, AGAINST)),
+        # "The text passed 140 to 9": a bare pair right after the verb of the outcome
+        (
+            re.compile(rf"\b(?:passed|adopted|approved|carried|rejected|defeated) ({c}) to ({c})\b", flags),
+            (FOR, AGAINST),
+        ),
+        (re.compile(rf"\bapproved by ({c}) {member}", flags), (FOR,)),
         (
             re.compile(
                 rf"(?<![\w-])({c})(?: {member})?(?: of [^,.;]{{0,60}}?)?(?: have| had)?"
@@ -43,7 +49,12 @@ def _tally_patterns(n: Numbers) -> tuple[tuple[re.Pattern[str], tuple[str, ...]]
         (re.compile(rf"(?<![\w-])({c}) votes for\b", flags), (FOR,)),
         (re.compile(rf"(?<![\w-])({c}) for,? (?:and |with )?(?={c} (?:against|opposed))", flags), (FOR,)),
         (
-            re.compile(rf"(?<![\w-])({c})(?: {member})? (?:voted )?(?:against|opposed|no votes?)\b", flags),
+            # "Twenty states, including Fiji, voted no": a list set in between the count and its verb
+            re.compile(
+                rf"(?<![\w-])({c})(?: {member})?(?:,\s*(?:including|among them|led by)\s[^,;.]{{1,80}},)?"
+                rf" (?:voted )?(?:against|opposed|no votes?|(?<=voted )no)\b",
+                flags,
+            ),
             (AGAINST,),
         ),
         (
