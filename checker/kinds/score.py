@@ -95,12 +95,14 @@ class Score(Kind):
             return
         previous = ctx.sentences[index - 1].text if index > 0 else ""
         seen: set[int] = set()
-        for m, unit in _numbers(text, ctx.numbers):
+        last_part: str | None = None  # the part of the score before, for a list that goes on
+        for m, unit in sorted(_numbers(text, ctx.numbers), key=lambda found: found[0].start("num")):
             if m.start("num") in seen:
                 continue
             seen.add(m.start("num"))
-            draft = _draft(text, m, unit, previous, ctx, family)
+            draft = _draft(text, m, unit, previous, ctx, family, last_part)
             if draft is not None:
+                last_part = draft.slot.split(":")[-1] if draft.slot.count(":") > 1 else ""
                 yield draft
 
 
@@ -176,14 +178,14 @@ def _ranked_score(index: int, ctx: Context, family: Family) -> Iterator[Draft]:
 def _numbers(text: str, n: Numbers) -> Iterator[tuple[re.Match[str], str]]:
     """Numbers that may be scores: with their unit, or bare where the sentence speaks of
     points ("a total of 613", "Spain on 459", "Croatia's act (547)")."""
-    unit_form, total_form, bracket_form, scored_form, listed_form = _patterns(n)
+    unit_form, total_form, bracket_form, scored_form, listed_form, from_form = _patterns(n)
     units = ""
     for m in unit_form.finditer(text):
         units = units or m.group("unit").lower()
         yield m, m.group("unit").lower()
     if not units:
         return
-    for pattern in (total_form, bracket_form, scored_form, listed_form):
+    for pattern in (total_form, bracket_form, scored_form, listed_form, from_form):
         for m in pattern.finditer(text):
             yield m, units
 
@@ -205,15 +207,26 @@ def _patterns(n: Numbers) -> tuple[re.Pattern[str], ...]:
         rf"(?:only\s+|just\s+)?{card}{after}",
         re.I,
     )
+    # "(192 points from the national juries and 439 from the public televote)"
+    from_form = re.compile(
+        r"\b(?P<num>\d{1,4})\s+(?=from\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:jur(?:y|ies)|televot|public|viewers))",
+        re.I,
+    )
     # "- Spain, 459 – 228 televotes and 231 jury votes": a total, then its parts
     listed_form = re.compile(
         r"^\s*(?:[-•*]\s*)?[A-Z][^,\d]{1,40},\s*(?P<num>\d{1,4})\s*[\u2013\u2014-]\s+(?=\d)"
     )
-    return unit_form, total_form, bracket_form, scored_form, listed_form
+    return unit_form, total_form, bracket_form, scored_form, listed_form, from_form
 
 
 def _draft(
-    text: str, m: re.Match[str], unit: str, previous: str, ctx: Context, family: Family
+    text: str,
+    m: re.Match[str],
+    unit: str,
+    previous: str,
+    ctx: Context,
+    family: Family,
+    last_part: str | None = None,
 ) -> Draft | None:
     from checker.extract.base import Draft, drop_asides
 
@@ -226,6 +239,8 @@ def _draft(
         return None  # about a vote in a chamber, a share, another year's contest, a lead
     value = ctx.numbers.read_cardinal(m.group("num"))
     part = _part(plain, m, a, ctx.lex)
+    if part is None and last_part is not None and _goes_on(plain, m, a):
+        part = f":{last_part}" if last_part else ""
     actor = _actor(plain, m, a, previous, ctx.lex) or _winner_subject(plain, m, a, previous, ctx, family)
     if value is None or value > 100_000 or part is None or actor is None:
         return None
@@ -235,7 +250,7 @@ def _draft(
         family=family.name,
         slot=f"{family.name}:{actor}{part}",
         value=value,
-        display=m.group(0) if _whole(m) else m.group("num"),
+        display=m.group(0).strip() if _whole(m) else m.group("num"),
         span=m.span() if _whole(m) else m.span("num"),
         year_offsets=offsets,
         extra={"unit": unit},
@@ -389,7 +404,37 @@ def _read_winner(ctx: Context) -> str | None:
                 country = key if actor == "country" else _country_of(sentence.text, draft.display, ctx.lex)
                 if country:
                     countries.add(country)
+    if not countries:
+        countries = _first_placed(ctx)
     return next(iter(countries)) if len(countries) == 1 else None
+
+
+def _first_placed(ctx: Context) -> set[str]:
+    """The countries a report places first in the whole result of this edition ("Sweden took
+    its sixth contest", "Jamala won her country's second contest"), where no winner is named."""
+    from checker.families import generic_families
+    from checker.kinds import kind_named
+
+    place = next((f for f in generic_families() if f.kind == "place" and f.name == "place"), None)
+    if place is None:
+        return set()
+    kind = kind_named("place")
+    found: set[str] = set()
+    for index, sentence in enumerate(ctx.sentences):
+        if not kind.wants(sentence.text, ctx, (place,)):
+            continue
+        for draft in kind.read(sentence, index, ctx, place):
+            subject = ctx.lex.entity(str(draft.extra.get("subject", "")))
+            whole = draft.slot.count(":") == 1
+            if (
+                draft.value == 1
+                and whole
+                and draft.year_offsets == (0,)
+                and subject
+                and subject.kind == "country"
+            ):
+                found.add(subject.name)
+    return found
 
 
 def _country_of(text: str, name: str, lex: Lexicon) -> str | None:
@@ -455,6 +500,21 @@ def _part(text: str, m: re.Match[str], clause_start: int, lex: Lexicon) -> str |
 def vote_parts(text: str, lex: Lexicon) -> list[str]:
     """The parts of a score ("jury", "televote") a piece of text names."""
     return _parts_in(text, lex)
+
+
+# "Switzerland came top with 267 points and France second with 248 points": the next item of a
+# list of scores, in the part of the vote of the item before
+_LIST_GOES_ON = re.compile(
+    rf"\d\s+{_UNITS}\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?(?:[A-Z][\w'’-]*\s+){{1,3}}"
+    r"(?:[a-z][\w-]*\s+)?(?:with|on)\s+$",
+    re.I,
+)
+
+
+def _goes_on(text: str, m: re.Match[str], clause_start: int) -> bool:
+    """Whether a score is the next item of a list of scores, with no word of a total after it."""
+    right = re.split(r"[,;(]", text[m.end("num") : m.end("num") + 40])[0]
+    return _LIST_GOES_ON.search(text[clause_start : m.start("num")]) is not None and not _TOTAL.search(right)
 
 
 def _parts_in(text: str, lex: Lexicon) -> list[str]:
