@@ -26,6 +26,7 @@ from checker.extract.generic import category_key, clause_of
 from checker.kinds import Kind
 from checker.lexicon import Lexicon, phrase_alternation, phrases_re
 from checker.models import Claim
+from checker.places import place_drafts
 from checker.text import key_words, look
 from checker.wording import name_key
 
@@ -87,22 +88,29 @@ class HolderKind(Kind):
         return holders_agree(a, b, same_holder)
 
     def wants(self, text: str, ctx: Context, families: tuple[Family, ...]) -> bool:
-        return look(text).any_of(_families_keys(families))
+        # a family with event nouns (the host's) also reads "the summit in Bonn"
+        placed = any(f.nouns for f in families) and (" in " in text or " at " in text)
+        return placed or look(text).any_of(_families_keys(families))
 
     def read(self, sentence: Sentence, index: int, ctx: Context, family: Family) -> Iterator[Draft]:
         text = sentence.text
-        if not _gate(family).search(text):
-            return
-        after, before = _patterns(family, ctx.lex)
         taken: list[tuple[int, int]] = []
-        for pattern, lead in ((after, True), (before, False)):
-            for m in pattern.finditer(text):
-                if any(a < m.end("h") and m.start("h") < b for a, b in taken):
-                    continue
-                draft = _draft(text, m, lead, ctx, family)
-                if draft is not None:
-                    taken.append(m.span("h"))
-                    yield draft
+        if _gate(family).search(text):
+            yield from _role_drafts(text, ctx, family, taken)
+        yield from place_drafts(text, ctx, family, taken)
+
+
+def _role_drafts(text: str, ctx: Context, family: Family, taken: list[tuple[int, int]]) -> Iterator[Draft]:
+    """Holders named beside the family's verbs and lead phrases ("Italy won", "hosted by")."""
+    after, before = _patterns(family, ctx.lex)
+    for pattern, lead in ((after, True), (before, False)):
+        for m in pattern.finditer(text):
+            if any(a < m.end("h") and m.start("h") < b for a, b in taken):
+                continue
+            draft = _draft(text, m, lead, ctx, family)
+            if draft is not None:
+                taken.append(m.span("h"))
+                yield draft
 
 
 def holders_agree(a: Any, b: Any, same: Callable[[str, str, str], bool]) -> bool:

@@ -1,0 +1,287 @@
+"""Where an occurrence is held, read after the event's own phrase: "the summit in Bonn,
+Germany", "COP29 in Baku", "the contest, staged at the Harbour Arena in Lakeside", "talks in
+the Egyptian resort of Sharm el-Sheikh".
+
+The event's phrase ends in one of a host family's ``nouns`` ("summit", "final") or in an
+edition label ("COP29", "Eurovision 2023"); the place is the capitalised name after "in" or
+"at" (after a venue, the city the venue stands in), with the country after a comma. A city
+is a `place`, a country a `country`, a part of a country the entity list does not know as one
+a `region` (places.yaml): holders of different actors never disagree, so "Bonn" agrees with
+"Germany". Read only in a report whose title or lead names such an event, and never where
+the phrase is another occurrence's or a meeting beside it ("last year's contest in Turin",
+"preparatory talks in Bonn", "COP28 in Dubai" in a report of COP29, "was meant to take place
+in Glasgow").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING
+
+from checker.extract.base import Draft, clause_around, sentence_frame
+from checker.lexicon import Lexicon, phrase_alternation, phrases_re
+from checker.wording import name_key
+
+if TYPE_CHECKING:
+    from checker.extract.base import Context
+    from checker.families import Family
+
+Holder = tuple[str, str]  # (actor, key)
+
+LEAD_SENTENCES = 5  # the opening that must name a hosted event: a title and five sentences
+OPENING_SENTENCES = 2  # where a label named once is the report's own
+
+_TOKEN = (
+    r"(?:(?:St|Ste|Mt|Ft)\.|[A-Z\u00c0-\u00de][\w\u00c0-\u024f'\u2019&-]*"
+    r"|(?:al|el)-[A-Z][\w\u00c0-\u024f'\u2019-]*)"
+)
+# an edition's label: a name and its number written on ("COP29") or a name and its year
+# ("Eurovision 2023"), as checker/series.py reads them
+_LABEL = r"(?:[A-Z]{2,5}|[A-Z][a-z]{2,})\d{1,3}(?![\w-])|[A-Z][A-Za-z]{2,}\s+(?:19|20)\d\d(?![\w-])"
+_LABELS = re.compile(_LABEL)
+_NUMBERED = re.compile(r"(?<![\w'-])((?:[A-Z]{2,5}|[A-Z][a-z]{2,})\d{1,3})(?![\w-])")
+_A_YEAR = re.compile(r"(?<![\w$€£.,/-])((?:19|20)\d\d)(?![\w/-])")
+# the words of an event's phrase before its noun: a determiner and a few words, no clause break
+_PHRASE = re.compile(
+    r"(?:^|(?<=[\s(\"\u201c]))(?P<det>the|this|its|an?|[\w\u2019'-]+['\u2019]s)\s+(?P<mods>(?:[^\s,;:]+\s+){0,6})$",
+    re.I,
+)
+# what may follow a place's country: its phrase ends ("in Malmo, Sweden, on Saturday", "in Bonn,
+# Germany with"), where a demonym goes on to its noun ("in Liverpool, the Swedish singer")
+_BOUNDARY = re.compile(
+    r"\s*(?:$|[,.;:!?)(\u2013\u2014-]|(?:on|in|at|and|with|for|this|last|from|during|where|which|"
+    r"when|after|before|to|until|between|over|as|early|late|earlier|later)\b)"
+)
+_BARE_MODS = re.compile(r"(?:[^\s,;:()]+\s+){0,4}$")
+_AUXILIARY = (
+    r"(?:is|was|were|are|has\s+been|had\s+been|have\s+been|will\s+be|would\s+be|could|can|will|"
+    r"would|to|being|be)"
+)
+# a meeting that was to be held somewhere but was not, or a bid for one
+_UNREAL = re.compile(
+    r"\b(?:meant|supposed|due|scheduled|originally|planned|planning|plans?|bid|bids|offered|offer|"
+    r"would\s+have|candidate|candidacy|vying|hoping|hopes|wants?|proposed|set\s+to|was\s+to|were\s+to)\b",
+    re.I,
+)
+
+
+def place_drafts(text: str, ctx: Context, family: Family, taken: list[tuple[int, int]]) -> Iterator[Draft]:
+    """The places of the occurrence a sentence names after the event's own phrase."""
+    if not family.nouns or not _hosted_event(ctx, family):
+        return
+    for m in _event_re(family, ctx.lex).finditer(text):
+        draft = _draft(text, m, ctx, family)
+        if draft is not None and not any(a < draft.span[1] and draft.span[0] < b for a, b in taken):
+            taken.append(draft.span)
+            yield draft
+
+
+def _hosted_event(ctx: Context, family: Family) -> bool:
+    """Whether the report's title or lead names an event a place hosts (a noun of the family or
+    an edition label): a report of a vote or a budget names none, and no place is read there."""
+    lead = (ctx.article.title or "",) + tuple(s.text for s in ctx.sentences[:LEAD_SENTENCES])
+    return _names_event(lead, family, ctx.lex)
+
+
+@lru_cache(maxsize=256)
+def _names_event(lead: tuple[str, ...], family: Family, lex: Lexicon) -> bool:
+    words = phrases_re(family.nouns)
+    return any(words.search(part) or _LABELS.search(part) for part in lead)
+
+
+@cache
+def _event_re(family: Family, lex: Lexicon) -> re.Pattern[str]:
+    """An event's noun or label, the verb that may join it to its place, and "in" or "at"."""
+    nouns = phrase_alternation(family.nouns)
+    verbs = phrase_alternation(lex.words("place_verbs"))
+    head = rf"(?P<head>(?<![\w-])(?i:{nouns})(?![\w-])|(?<![\w'-])(?P<label>{_LABEL}))"
+    paren = r"(?:\)|\s*\([^()]{1,40}\))?"
+    when = r"(?:\s+on\s+[A-Z]\w+(?:\s+(?:night|evening|morning|afternoon))?)?"
+    joined = (
+        rf"(?:{when},?\s+(?:which\s+|that\s+)?(?:{_AUXILIARY}\s+)?(?:now\s+|finally\s+|officially\s+)?"
+        rf"(?P<verb>{verbs})(?:\s+(?!in\b|at\b)[\w'\u2019.-]+){{0,3}}?)?"
+    )
+    return re.compile(rf"{head}{paren}(?P<joined>{joined}),?\s+(?P<prep>in|at)\s+")
+
+
+def _draft(text: str, m: re.Match[str], ctx: Context, family: Family) -> Draft | None:
+    """The claim of one event phrase and the place after it, unless about another occurrence."""
+    a, b = clause_around(text, m.start(), m.end())
+    year = _phrase_year(text[a : m.start("head")], m, ctx)
+    if (
+        year == -1
+        or _UNREAL.search(m.group("joined"))
+        or _UNREAL.search(text[max(a, m.start() - 40) : m.start()])
+    ):
+        return None
+    frame, framed = sentence_frame(text, ctx.numbers)
+    if frame not in (None, (0,)):
+        return None  # "Last year, the contest in Turin ..."
+    place = _place(text, m.end(), ctx)
+    if place is None:
+        return None
+    holders, display, span = place
+    tail = text[span[1] : b][:40]
+    if ctx.lex.phrase_re("place_other_event").search(" ".join(tail.split()[:3])):
+        return None  # "in Glasgow last November", "in Bonn next year"
+    year = year or framed.get("year") or _tail_year(tail)
+    return Draft(
+        family=family.name,
+        slot=family.name,
+        value=tuple(sorted(set(holders))),
+        display=display,
+        span=span,
+        extra={"year": year} if year else {},
+    )
+
+
+def _phrase_year(before: str, m: re.Match[str], ctx: Context) -> int | None:
+    """The year the event's phrase names ("the 2023 final"), None when none, -1 when the phrase
+    is not this occurrence's: an indefinite one ("a show in Lisbon"), another's ("last year's
+    contest", "preparatory talks"), another edition's label ("COP28" in a report of COP29)."""
+    phrase = _PHRASE.search(before)
+    if phrase is None:
+        bare = _BARE_MODS.search(before).group()
+        if not (m.group("label") or m.group("head").lower().endswith("s") or re.search(r"[A-Z]", bare)):
+            return -1  # a bare noun: "Sweden won final in ..." is no phrase of an event
+        words = bare
+    elif phrase.group("det").lower() in ("a", "an"):
+        return -1
+    else:
+        words = phrase.group()
+        if phrase.group("det").lower().endswith(("'s", "\u2019s")):
+            words = before[max(0, phrase.start() - 12) : phrase.end()]  # "last year's", "this year's"
+    if ctx.lex.phrase_re("place_other_event").search(words.replace("-", " ")):
+        return -1
+    named = words + " " + m.group("head")
+    if any(label.lower() != _own_label(ctx) for label in _NUMBERED.findall(named)):
+        return -1
+    years = {int(y) for y in _A_YEAR.findall(named)}
+    return -1 if len(years) > 1 else (years.pop() if years else None)
+
+
+def _own_label(ctx: Context) -> str | None:
+    """The label of the report's own edition: the numbered label it names most ("COP29"), the
+    first so named on a tie, if its title or opening names it or it is named twice; else none
+    (a label named once in passing, "after the failure of COP15", is no report's own)."""
+    lead = " ".join(s.text for s in ctx.sentences[:OPENING_SENTENCES])
+    return _most_named(ctx.article.title or "", lead, ctx.article.text[ctx.article.body_start :])
+
+
+@lru_cache(maxsize=64)
+def _most_named(title: str, lead: str, text: str) -> str | None:
+    found = Counter(label.lower() for label in _NUMBERED.findall(title + "\n" + text))
+    if not found:
+        return None
+    top = max(found.values())
+    label = next(label for label in found if found[label] == top)
+    opening = {x.lower() for x in _NUMBERED.findall(title + "\n" + lead)}
+    return label if top > 1 or label in opening else None
+
+
+def _tail_year(tail: str) -> int | None:
+    m = re.match(r"\s*,?\s*(?:in\s+)?((?:19|20)\d\d)\b", tail)
+    return int(m.group(1)) if m else None
+
+
+@cache
+def _place_re(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(a description before a place's name, a name, what joins a venue to its city or a
+    place to its country)."""
+    particles = phrase_alternation(lex.words("holder_particles"))
+    descriptions = phrase_alternation(lex.words("place_descriptions"))
+    described = rf"(?:the\s+)?(?:[\w'\u2019-]+\s+){{0,4}}?(?i:{descriptions})\s+of\s+"
+    venue = phrase_alternation(w.lower() for w in lex.words("place_venue_words"))
+    name = (
+        rf"(?P<the>the\s+)?(?P<name>{_TOKEN}(?:\s+(?:(?:{particles})\s+)?{_TOKEN}){{0,3}}"
+        rf"(?:\s+(?:{venue})\b)?)"
+    )
+    return re.compile(described), re.compile(name), re.compile(r"\s+(?:in|at)\s+|,\s+")
+
+
+def _place(text: str, pos: int, ctx: Context) -> tuple[list[Holder], str, tuple[int, int]] | None:
+    """The holders the words at pos name: a city (after its venue) and its country."""
+    described, name_re, joint = _place_re(ctx.lex)
+    d = described.match(text, pos)
+    first = name_re.match(text, d.end() if d else pos)
+    if first is None:
+        return None
+    names, kinds = [first], [_kind(first.group("name"), ctx)]
+    while (j := joint.match(text, names[-1].end())) and (n := name_re.match(text, j.end())):
+        kind = _kind(n.group("name"), ctx)
+        if j.group().startswith(","):
+            # "in Bonn, Germany", "in the Globe Arena, Stockholm"; not "in Vienna, Conchita Wurst
+            # won", "in Liverpool, the Swedish singer", nor a region ("in Barcelona, Catalonia")
+            if (
+                kind == "country"
+                and _BOUNDARY.match(text, n.end())
+                or kinds[-1] == "venue"
+                and kind == "place"
+            ):
+                names.append(n)
+                kinds.append(kind)
+            break
+        names.append(n)
+        kinds.append(kind)
+    return _holders(text, names, kinds, d is not None, ctx)
+
+
+def _holders(
+    text: str, names: list[re.Match[str]], kinds: list[str | None], described: bool, ctx: Context
+) -> tuple[list[Holder], str, tuple[int, int]] | None:
+    """A city and a country from names in a row: "the Ahoy Arena in Rotterdam, the Netherlands"
+    gives Rotterdam and the Netherlands; a venue alone ("at the Malmo Arena") names no city."""
+    city_at = len(names) - 2 if kinds[-1] == "country" and len(names) > 1 else len(names) - 1
+    city = names[city_at]
+    if kinds[city_at] in (None, "venue") or city_at == 0 and not described and _venue(city, ctx):
+        return None
+    holders = [_holder(city.group("name"), kinds[city_at], ctx)]
+    end = city.end()
+    if city_at < len(names) - 1:  # ", Sweden": the city's country
+        holders.append(_holder(names[-1].group("name"), "country", ctx))
+        end = names[-1].end()
+    start = city.start("name")
+    return holders, text[start:end], (start, end)
+
+
+def _venue(name: re.Match[str], ctx: Context) -> bool:
+    """A venue: "the" before a name the entity list does not know, or a venue's word in it."""
+    return (
+        _kind(name.group("name"), ctx) == "venue"
+        or bool(name.group("the"))
+        and _entity_kind(name.group("name"), ctx) is None
+    )
+
+
+def _kind(name: str, ctx: Context) -> str | None:
+    """country, region, venue or place; None for words that name no place ("in May", "at
+    Eurovision", "in English")."""
+    words = name.split()
+    stop = ctx.lex.word_set("not_name_words") | ctx.lex.word_set("holder_not_name")
+    entity = _entity_kind(name, ctx)
+    if entity is not None:
+        return "country" if entity == "country" else None
+    if any(w in stop or w.lower() in ctx.lex.months or w.lower() in ctx.lex.weekdays for w in words):
+        return None
+    if name in ctx.lex.word_set("place_regions"):
+        return "region"
+    if any(w.capitalize() in ctx.lex.word_set("place_venue_words") for w in words):
+        return "venue"
+    return "place"
+
+
+def _entity_kind(name: str, ctx: Context) -> str | None:
+    entity = ctx.lex.entity(name)
+    if entity is not None:
+        return entity.kind
+    return "name" if ctx.lex.find_entities(name) else None  # "Kalush Ukraine": no place
+
+
+def _holder(name: str, kind: str | None, ctx: Context) -> Holder:
+    if kind == "country":
+        entity = ctx.lex.entity(name)
+        return ("country", entity.name if entity else name)
+    return (kind or "place", name_key(name))
