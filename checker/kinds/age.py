@@ -21,7 +21,23 @@ if TYPE_CHECKING:
     from checker.lexicon import Lexicon
     from checker.text import Sentence
 
-_GATE = re.compile(r"\d-year-old|\baged\s+\d|,\s+\d{1,3}\b|\(\d{1,3}\)|\bwho\s+(?:is|turned)\s+\d", re.I)
+_GATE = re.compile(
+    r"\d[- ]years?[- ]old|\baged\s+\d|,\s+\d{1,3}\b|\(\d{1,3}\)|\bwho\s+(?:is|turned)\s+\d", re.I
+)
+_OLD = r"[- ]years?[- ]old"  # "32-year-old", "27 year old", "the 25-year old"
+# an age said of no name: "The 27-year-old sang", "the 32-year-old singer"; its person is named
+# before it, or in a relative clause after it ("The 32-year-old, whose real name is ...")
+_UNNAMED = re.compile(rf"\b(?i:the)\s+(?P<num>\d{{1,2}}){_OLD}\b(?!\s+(?:[a-z]+\s+){{0,2}}[A-Z])")
+_NOUN = re.compile(r"\s+([a-z]+)")
+_REAL_NAME = re.compile(r",\s+whose\s+(?:real|full|given|birth)\s+name\s+is\s+")
+_NAME_TOKEN = r"[A-Z\u00c0-\u00de][\w\u00c0-\u024f'\u2019-]+"
+# a name that stands as a subject: a verb or a possessive after it ("Netta had", "Nemo's song")
+_SUBJECT = re.compile(
+    rf"(?<![\w'\u2019-])(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,3}})(?=(?:'s|\u2019s)?\s+[a-z]|,)"
+)
+_PLACED = re.compile(r"\b(?:in|at|from|of|to|for|by|with|against|over|beat|beating)\s+(?:the\s+)?$", re.I)
+_POSSESSOR = re.compile(r"^(?:\S+\s+)*?\S+(?:'s|\u2019s|s'|s\u2019)\s+(?=\S)")
+BACK = 3  # how many sentences back an unnamed age's person is looked for
 # a bracketed number beside a name is an age, except in a list of scores ("Sweden's act (583)")
 _SCORES = re.compile(r"\b(?:points|votes|pts|goals|seconds|minutes)\b", re.I)
 
@@ -45,9 +61,16 @@ class Age(Kind):
         text = sentence.text
         if not _GATE.search(text):
             return
-        for m in _ages(text, ctx.lex):
+        named = [(m, m.group("name")) for m in _ages(text, ctx.lex)]
+        seen = {m.start("num") for m, _ in named}
+        unnamed = [
+            (m, who)
+            for m in _UNNAMED.finditer(text)
+            if m.start("num") not in seen and (who := _whose(m, index, ctx))
+        ]
+        for m, written in named + unnamed:
+            name = _POSSESSOR.sub("", written)  # "Portugal's Tomas Reis, 27": Tomas Reis
             value = int(m.group("num"))
-            name = m.group("name")
             a, b, clause = clause_of(text, m.start(), m.end())
             if not 1 <= value <= 120 or avoided(family, clause) or ctx.lex.find_entities(name):
                 continue  # a country's or a place's name beside a number is no age
@@ -59,6 +82,46 @@ class Age(Kind):
                 span=m.span(),
                 year_offsets=offsets_of(text, m.start(), m.end(), a, b, ctx),
             )
+
+
+def _whose(m: re.Match[str], index: int, ctx: Context) -> str | None:
+    """The person an unnamed age is said of: the name a relative clause after it gives, else
+    the first name that stands as a subject in the nearest sentence before it that has one
+    (its own words before it first), named at least twice in the report (its protagonist,
+    not a name in passing); None when no such name is found."""
+    text = ctx.sentences[index].text
+    noun = _NOUN.match(text, m.end())
+    if noun and noun.group(1) in _things(ctx.lex):
+        return None  # "the 68-year-old contest": a thing's age
+    real = _REAL_NAME.match(text, m.end())
+    if real:
+        after = re.match(rf"{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,3}}", text[real.end() :])
+        return after.group() if after else None
+    before = [text[: m.start()]] + [s.text for s in reversed(ctx.sentences[max(0, index - BACK) : index])]
+    for piece in before:
+        found = [n for n in _SUBJECT.finditer(piece) if _person(n, piece, ctx)]
+        if found:
+            return _POSSESSOR.sub("", found[0].group("name"))
+    return None
+
+
+@cache
+def _things(lex: Lexicon) -> frozenset[str]:
+    words = lex.words("age_thing_nouns") + lex.words("recurring_nouns") + lex.words("edition_nouns")
+    return frozenset(w for word in words for w in (word, word + "s"))
+
+
+def _person(n: re.Match[str], piece: str, ctx: Context) -> bool:
+    """A name that may be a person's: no country, place or time in it, nor a word that never
+    names a person, not after a preposition, and named again (in part) elsewhere in the report."""
+    name = _POSSESSOR.sub("", n.group("name"))  # "Switzerland's Nemo": Nemo
+    stop = ctx.lex.word_set("not_name_words") | ctx.lex.word_set("holder_not_name")
+    if any(w in stop or w.lower() in ctx.lex.word_set("stopwords") for w in name.split()):
+        return False
+    if ctx.lex.find_entities(name) or _PLACED.search(piece[: n.start()]):
+        return False
+    said = (ctx.article.title or "") + ctx.article.text
+    return any(said.count(word) >= 2 for word in name.split())  # "Salvador Sobral" ... "Salvador"
 
 
 def _ages(text: str, lex: Lexicon) -> Iterator[re.Match[str]]:
@@ -85,10 +148,11 @@ def _patterns(lex: Lexicon) -> tuple[re.Pattern[str], ...]:
         for p in (
             rf"{name}\s+\({num}\)",  # Lopez (32)
             rf"{name},\s+(?:aged\s+)?{num}(?=,|\s+(?:and|was|is|has|had|won|took)\b)",  # Lopez, 32,
+            rf"{name},\s+(?:a\s+|the\s+)?{num}{_OLD}\b",  # Lopez, 27 year old,
             rf"{name}\s+(?:\(\s*)?aged\s+{num}\b",  # Lopez aged 32
             rf"{name},\s+who\s+(?:is|turned|turns)\s+{num}\b",  # Lopez, who is 32
-            rf"{name},\s+(?:the|a|an)\s+{num}-year-old\b",  # Lopez, the 32-year-old
-            rf"{num}-year-old\s+(?:[a-z]+\s+){{0,2}}{name}",  # the 32-year-old (singer) Lopez
+            rf"{name},\s+(?:the|a|an)\s+{num}{_OLD}\b",  # Lopez, the 32-year-old
+            rf"{num}{_OLD}\s+(?:[a-z]+\s+){{0,2}}{name}",  # the 32-year-old (singer) Lopez
         )
     )
 
