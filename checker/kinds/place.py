@@ -80,7 +80,7 @@ class Place(Kind):
                 display=text[start:end],
                 span=(start, end),
                 year_offsets=offsets_of(text, start, end, a, b, ctx),
-                extra={"subject": who.name},
+                extra={"subject": who.name, **_edition(m)},
             )
 
 
@@ -170,6 +170,13 @@ def _outside(text: str, a: int, b: int, who: Subject, m: re.Match[str]) -> str:
     if who.end <= m.start():
         return text[a : max(a, who.end)] + " " + text[m.start() : b]
     return text[a:b]
+
+
+def _edition(m: re.Match[str]) -> dict[str, int]:
+    """{"year": Y} where a win names its edition ("won the 2019 edition of the contest"): the
+    place is that edition's, whatever year the report is."""
+    year = re.search(r"\b(?:19|20)\d\d\b", m.groupdict().get("obj") or "")
+    return {"year": int(year.group())} if year else {}
 
 
 def _said(value: Any) -> str:

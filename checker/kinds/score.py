@@ -425,16 +425,16 @@ def _first_placed(ctx: Context) -> set[str]:
             continue
         for draft in kind.read(sentence, index, ctx, place):
             subject = ctx.lex.entity(str(draft.extra.get("subject", "")))
-            whole = draft.slot.count(":") == 1
-            if (
-                draft.value == 1
-                and whole
-                and draft.year_offsets == (0,)
-                and subject
-                and subject.kind == "country"
-            ):
+            if draft.value == 1 and _this_whole_result(draft, ctx) and subject and subject.kind == "country":
                 found.add(subject.name)
     return found
+
+
+def _this_whole_result(draft: Draft, ctx: Context) -> bool:
+    """A place in the whole result (no part, no category) of the report's own edition."""
+    year, published = draft.extra.get("year"), ctx.article.published
+    other = year is not None and published is not None and year != published.year
+    return draft.slot.count(":") == 1 and draft.year_offsets == (0,) and not other
 
 
 def _country_of(text: str, name: str, lex: Lexicon) -> str | None:
