@@ -95,7 +95,23 @@ def _patterns(family: Family, n: Numbers, lex: Lexicon) -> tuple[re.Pattern[str]
                 re.I,
             )
         )
+        patterns += _lead_after(family, nouns, num, adjectives)
     return tuple(patterns)
+
+
+def _lead_after(family: Family, nouns: str, num: str, adjectives: str) -> list[re.Pattern[str]]:
+    """A number joined to a lead phrase after it: by a hyphen ("the 7,500-strong crowd"), or
+    by a verb of being from a group it counts ("40,000 people will be in attendance", "3500
+    fans were in the audience")."""
+    lead = phrase_alternation(family.lead_nouns)
+    being = r"(?:were|was|are|is|will\s+be|had\s+been|have\s+been)"
+    return [
+        re.compile(rf"(?<![\w$€£.,-]){num}-(?:{lead})\b", re.I),
+        re.compile(
+            rf"(?<![\w$€£.,-]){num}\s+{adjectives}(?:people|persons|fans|{nouns})\s+{being}\s+(?:{lead})\b",
+            re.I,
+        ),
+    ]
 
 
 KIND = Count()
