@@ -80,7 +80,7 @@ EXTRACTION = {
         "host": (1.00, 0.67),
         "participating-countries": (1.00, 0.75),  # 15/15, 15/20
         "delegates": (1.00, 1.00),
-        "attendance": (0.00, 0.00),  # 0/1: "40,000 people will be in attendance" not read
+        "attendance": (1.00, 1.00),  # 1/1: "40,000 people will be in attendance"
         "finance-goal": (1.00, 1.00),
     },
     "eurovision": {
@@ -111,7 +111,8 @@ EXTRACTION = {
         "participating-countries": (0.75, 1.00),  # 3/4, 3/3
         "entrants": (1.00, 0.10),
         "finalists": (1.00, 0.75),  # 6/6, 6/8
-        "attendance": (1.00, 0.33),
+        # 2/2, 2/3: "3500 people were in the audience"; "the 7,500-strong audience" alone is not read
+        "attendance": (1.00, 0.66),
     },
 }
 
