@@ -21,7 +21,7 @@ import weakref
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import ftfy
 import yaml
@@ -127,21 +127,50 @@ def display_path(path: str) -> str:
 # ---------------------------------------------------------------- finding files
 
 
-def expand_paths(paths: Iterable[str], skipped: list[Skipped], exclude: Sequence[str] = ()) -> Iterator[str]:
+class WalkMemory(Protocol):
+    """What expand_paths remembers while it walks: the real paths read so far, and each
+    folder's files put in order. In memory unless given (the index keeps them on disk, as
+    they grow with the archive)."""
+
+    def first_time(self, real: str) -> bool:
+        """Whether this real path is met for the first time (it is remembered from now on)."""
+        ...
+
+    def ordered(self, paths: Iterable[str]) -> Iterable[str]:
+        """The paths, sorted as sorted() sorts strings."""
+        ...
+
+
+class _Remembered:
+    def __init__(self) -> None:
+        self._seen: set[str] = set()
+
+    def first_time(self, real: str) -> bool:
+        if real in self._seen:
+            return False
+        self._seen.add(real)
+        return True
+
+    def ordered(self, paths: Iterable[str]) -> Iterable[str]:
+        return sorted(paths)
+
+
+def expand_paths(
+    paths: Iterable[str],
+    skipped: list[Skipped],
+    exclude: Sequence[str] = (),
+    memory: WalkMemory | None = None,
+) -> Iterator[str]:
     """The report files under the given paths, each once, folders walked in sorted order.
 
     exclude holds gitignore-style patterns, matched against each file's path relative to the
     folder it was found in (as a .gitignore in that folder would be); a file named itself is
     always read."""
-    seen: set[str] = set()  # real paths: "./a/x.md" and "a/x.md" are one file, read once
+    memory = memory or _Remembered()  # real paths: "./a/x.md" and "a/x.md" are one file, read once
     excluded = _exclusion(exclude)
 
     def first_time(path: str) -> bool:
-        real = path if path == "-" else os.path.realpath(path)
-        if real in seen:
-            return False
-        seen.add(real)
-        return True
+        return memory.first_time(path if path == "-" else os.path.realpath(path))
 
     for given in paths:
         if given == "-":
@@ -151,7 +180,7 @@ def expand_paths(paths: Iterable[str], skipped: list[Skipped], exclude: Sequence
         if not os.path.lexists(given):
             raise InputError(f"no such file or folder: {given}")
         if _is_dir(given):
-            for found in sorted(_walk(Path(given), skipped)):
+            for found in memory.ordered(_walk(Path(given), skipped)):
                 if not excluded(os.path.relpath(found, given)) and first_time(found):
                     yield found
         elif first_time(given):

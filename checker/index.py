@@ -138,13 +138,14 @@ def update_index(
     walk_skipped: list[Skipped] = []
     walked = _walked(roots, walk_skipped, exclude)
     run = _Run(lex, jobs, progress, max_bytes, _settings(lex, max_bytes), scheduler)
-    ensure_ours(db_path)
-    _make_folder(db_path)
-    if rebuild:
-        stats = _rebuild(db_path, walked, roots, run, timeout)
-    else:
-        with _connect(db_path, timeout) as conn, _transaction(conn, db_path, timeout):
-            stats = _sync(conn, walked, roots, run, _prepare(conn, db_path, run.settings))
+    with closing(walked):
+        ensure_ours(db_path)
+        _make_folder(db_path)
+        if rebuild:
+            stats = _rebuild(db_path, walked, roots, run, timeout)
+        else:
+            with _connect(db_path, timeout) as conn, _transaction(conn, db_path, timeout):
+                stats = _sync(conn, walked, roots, run, _prepare(conn, db_path, run.settings))
     skipped = sorted([*walk_skipped, *stats.skipped], key=lambda s: (s.path, s.reason))
     return IndexStats(stats.read, stats.reused, stats.removed, stats.total, stats.rebuilt, tuple(skipped))
 
@@ -442,41 +443,149 @@ class _Run:
     scheduler: str | None = None  # a Dask scheduler reads the files, where given
 
 
-def _walked(roots: Sequence[str], skipped: list[Skipped], exclude: Sequence[str] = ()) -> dict[str, str]:
-    """Map each report file under the roots (key) to its path as walked, like read_reports."""
-    out: dict[str, str] = {}
-    for path in expand_paths([r for r in roots if r != "-"], skipped, exclude):
-        out.setdefault(_key(path), path)
-    return out
+class _Walk:
+    """The report files under the roots, and the files of them to read, kept in a private
+    temporary SQLite file (deleted when closed) rather than in memory: both are as large as
+    the archive, and a run holds only a page cache of them. Paths are stored in a form whose
+    byte order is the order sorted() gives their strings (UTF-32, big-endian), so the files
+    are taken in the order they were before, whatever the names hold."""
+
+    def __init__(self) -> None:
+        self._db = sqlite3.connect("", isolation_level=None)  # "": a private file on disk
+        for statement in (
+            "PRAGMA journal_mode = OFF",
+            "PRAGMA synchronous = OFF",
+            "CREATE TABLE seen (real BLOB PRIMARY KEY) WITHOUT ROWID",
+            "CREATE TABLE listing (path BLOB NOT NULL)",
+            "CREATE TABLE walk (key TEXT PRIMARY KEY, path BLOB NOT NULL)",
+            "CREATE TABLE todo (n INTEGER PRIMARY KEY, key TEXT NOT NULL, path BLOB NOT NULL,"
+            " size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, sha256 TEXT)",
+            "BEGIN",  # never committed: one transaction, thrown away with the file
+        ):
+            self._db.execute(statement)
+        self.count = 0  # files walked
+        self.todo = 0  # files to read
+
+    def close(self) -> None:
+        self._db.close()
+
+    # what expand_paths remembers (articles.WalkMemory)
+    def first_time(self, real: str) -> bool:
+        return self._db.execute("INSERT OR IGNORE INTO seen VALUES (?)", (_ordered(real),)).rowcount == 1
+
+    def ordered(self, paths: Iterable[str]) -> Iterator[str]:
+        self._db.execute("DELETE FROM listing")
+        self._db.executemany("INSERT INTO listing VALUES (?)", ((_ordered(p),) for p in paths))
+        for (path,) in self._db.execute("SELECT path FROM listing ORDER BY path"):
+            yield _unordered(path)
+
+    def add(self, path: str) -> None:
+        """A walked file; of two paths to one key, the first is kept (as read_reports does)."""
+        self.count += self._db.execute(
+            "INSERT OR IGNORE INTO walk VALUES (?, ?)", (_key(path), _ordered(path))
+        ).rowcount
+
+    def holds(self, key: str) -> bool:
+        return self._db.execute("SELECT 1 FROM walk WHERE key = ?", (key,)).fetchone() is not None
+
+    def by_path(self) -> Iterator[tuple[str, str]]:
+        for key, path in self._db.execute("SELECT key, path FROM walk ORDER BY path"):
+            yield key, _unordered(path)
+
+    def to_read(self, key: str, row: _Row) -> None:
+        self._db.execute(
+            "INSERT INTO todo VALUES (?, ?, ?, ?, ?, ?)",
+            (self.todo, key, _ordered(row.path), row.size, row.mtime_ns, row.sha256),
+        )
+        self.todo += 1
+
+    def rows_to_read(self) -> Iterator[tuple[str, _Row]]:
+        for _, key, path, *row in self._db.execute("SELECT * FROM todo ORDER BY n"):
+            yield key, _Row(_unordered(path), *row)
+
+    def keys_to_read(self) -> list[str]:
+        return [k for (k,) in self._db.execute("SELECT key FROM todo ORDER BY n")]
+
+    def paths_to_read(self) -> _ToRead:
+        return _ToRead(self._db, self.todo)
+
+
+class _ToRead(Sequence[str]):
+    """The paths of the files to read, in order, read from the walk's file as they are
+    handed out (the process pool takes them a part at a time)."""
+
+    def __init__(self, db: sqlite3.Connection, count: int) -> None:
+        self._db = db
+        self._count = count
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, at):  # type: ignore[override]  # an int or a slice, as Sequence
+        if isinstance(at, slice):
+            start, stop, step = at.indices(self._count)
+            found = self._db.execute(
+                "SELECT path FROM todo WHERE n >= ? AND n < ? ORDER BY n", (start, stop)
+            ).fetchall()
+            return [_unordered(p) for (p,) in found][::step]
+        if not -self._count <= at < self._count:
+            raise IndexError(at)
+        found = self._db.execute("SELECT path FROM todo WHERE n = ?", (at % self._count,)).fetchone()
+        return _unordered(found[0])
+
+    def __iter__(self) -> Iterator[str]:
+        for (path,) in self._db.execute("SELECT path FROM todo ORDER BY n"):
+            yield _unordered(path)
+
+
+def _ordered(path: str) -> bytes:
+    # UTF-32, big-endian: bytes compare as the code points do; a name that is not UTF-8 holds
+    # lone surrogates (surrogateescape), kept as they are
+    return path.encode("utf-32-be", "surrogatepass")
+
+
+def _unordered(stored: bytes) -> str:
+    return stored.decode("utf-32-be", "surrogatepass")
+
+
+def _walked(roots: Sequence[str], skipped: list[Skipped], exclude: Sequence[str] = ()) -> _Walk:
+    """Each report file under the roots, keyed, with its path as walked, like read_reports."""
+    walk = _Walk()
+    try:
+        for path in expand_paths([r for r in roots if r != "-"], skipped, exclude, memory=walk):
+            walk.add(path)
+    except BaseException:
+        walk.close()
+        raise
+    return walk
 
 
 def _sync(
-    conn: sqlite3.Connection, walked: dict[str, str], roots: Sequence[str], run: _Run, fresh: bool
+    conn: sqlite3.Connection, walked: _Walk, roots: Sequence[str], run: _Run, fresh: bool
 ) -> IndexStats:
     """Write what changed under the roots into the index, inside the caller's transaction.
-    The stored rows are looked up one by one, not all held, and the walk is let go of before
-    the series are gathered: what a run holds grows with the files it reads, not the index."""
-    gone = [k for (k,) in conn.execute("SELECT key FROM files") if k not in walked and _under(k, roots)]
+    The stored rows are looked up one by one, not all held, and the walk and the files to
+    read are kept on disk: what a run holds grows with the series, not the archive."""
+    gone = [k for (k,) in conn.execute("SELECT key FROM files") if _under(k, roots) and not walked.holds(k)]
     left = [] if fresh else _stored_profiles(conn, gone)  # what the deleted files gave the series
     conn.executemany("DELETE FROM files WHERE key = ?", [(k,) for k in gone])
-    todo: list[tuple[str, _Row]] = []
     lookup = "SELECT path, size, mtime_ns, sha256 FROM files WHERE key = ?"
-    for key, path in sorted(walked.items(), key=lambda kv: kv[1]):
+    for key, path in walked.by_path():
         found = None if fresh else conn.execute(lookup, (key,)).fetchone()
         old = _Row(*found) if found else None
         row, same = _compare(path, old, run.max_bytes)
         if not same:
-            todo.append((key, row))
+            walked.to_read(key, row)
         elif old != row:  # same content, new stat: remember it so the next run need not hash
             conn.execute(
                 "UPDATE files SET size = ?, mtime_ns = ? WHERE key = ?", (row.size, row.mtime_ns, key)
             )
-    walked_count = len(walked)
-    walked.clear()  # the caller's walk: not needed again, and as large as the archive
+    read_keys = [] if fresh else walked.keys_to_read()  # a few, unless many files changed
     if not fresh:
-        left += _stored_profiles(conn, [key for key, _ in todo])
+        left += _stored_profiles(conn, read_keys)
     vanished = 0
-    for (key, row), result in zip(todo, _extract_all([r.path for _, r in todo], run), strict=True):
+    results = _extract_all(walked.paths_to_read(), run)
+    for (key, row), result in zip(walked.rows_to_read(), results, strict=True):
         if result is None:  # deleted while we ran
             vanished += 1
             conn.execute("DELETE FROM files WHERE key = ?", (key,))
@@ -485,9 +594,9 @@ def _sync(
             "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (key, display_path(row.path), row.size, row.mtime_ns, row.sha256, *result),
         )
-    read = len(todo)
-    joined = [] if fresh else _stored_profiles(conn, [key for key, _ in todo])
-    todo.clear()
+    read, walked_count = walked.todo, walked.count
+    joined = [] if fresh else _stored_profiles(conn, read_keys)
+    walked.close()  # not needed again, and as large as the archive
     if fresh:
         _write_meta(conn, run.settings)
         _gather(conn)
@@ -735,7 +844,7 @@ def _set_meta(conn: sqlite3.Connection, key: str, value: int) -> None:
 # ---------------------------------------------------------------- extraction
 
 
-def _extract_all(paths: list[str], run: _Run) -> Iterator[tuple[bytes, str, str] | None]:
+def _extract_all(paths: Sequence[str], run: _Run) -> Iterator[tuple[bytes, str, str] | None]:
     """Digest files in order, inline or across processes; yield each file's stored form."""
     state = {"lex": run.lex, "max_bytes": run.max_bytes}
     if run.scheduler:
@@ -951,9 +1060,7 @@ def _has_meta(conn: sqlite3.Connection) -> bool:
     return found.fetchone() is not None
 
 
-def _rebuild(
-    db_path: str, walked: dict[str, str], roots: Sequence[str], run: _Run, timeout: float
-) -> IndexStats:
+def _rebuild(db_path: str, walked: _Walk, roots: Sequence[str], run: _Run, timeout: float) -> IndexStats:
     """Build a new index beside the old one, then move it over the old in one step."""
     folder, name = os.path.split(os.path.abspath(db_path))
     _sweep_rebuilds(folder, name)
