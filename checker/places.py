@@ -99,9 +99,11 @@ def _event_re(family: Family, lex: Lexicon) -> re.Pattern[str]:
     verbs = phrase_alternation(lex.words("place_verbs"))
     head = rf"(?P<head>(?<![\w-])(?i:{nouns})(?![\w-])|(?<![\w'-])(?P<label>{_LABEL}))"
     paren = r"(?:\)|\s*\([^()]{1,40}\))?"
-    when = r"(?:\s+on\s+[A-Z]\w+(?:\s+(?:night|evening|morning|afternoon))?)?"
+    # what the event is about ("talks on climate opened in Bonn") and when ("on Wednesday, in")
+    about = r"(?:\s+(?:on|over|about)\s+[a-z]+(?:\s+[a-z]+)?(?=\s+(?:{verbs})\b))?".replace("{verbs}", verbs)
+    when = r"(?:,?\s+on\s+[A-Z]\w+(?:\s+(?:night|evening|morning|afternoon))?)?"
     joined = (
-        rf"(?:{when},?\s+(?:which\s+|that\s+)?(?:{_AUXILIARY}\s+)?(?:now\s+|finally\s+|officially\s+)?"
+        rf"{about}{when}(?:,?\s+(?:which\s+|that\s+)?(?:{_AUXILIARY}\s+)?(?:now\s+|finally\s+|officially\s+)?"
         rf"(?P<verb>{verbs})(?:\s+(?!in\b|at\b)[\w'\u2019.-]+){{0,3}}?)?"
     )
     return re.compile(rf"{head}{paren}(?P<joined>{joined}),?\s+(?P<prep>in|at)\s+")
