@@ -18,7 +18,15 @@ from checker.extract.people import _clean_name, _name_pattern
 from checker.lexicon import Lexicon
 from checker.wording import name_key
 
-__all__ = ["Subject", "subject_before", "subject_ending_at", "subject_right_before", "subject_starting_at"]
+__all__ = [
+    "list_after",
+    "pair_before",
+    "Subject",
+    "subject_before",
+    "subject_ending_at",
+    "subject_right_before",
+    "subject_starting_at",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +93,31 @@ def subject_right_before(
         return None
     last = found[-1]
     return Subject(last.key, last.name, last.start + clause_start, last.end + clause_start)
+
+
+def pair_before(text: str, clause_start: int, pos: int, ctx: Context) -> tuple[Subject, Subject] | None:
+    """The two people or entities named last before pos, joined by "and" ("push Finland and
+    Israel into second and third place")."""
+    region = text[clause_start:pos]
+    found = _mentions(region, ctx)
+    if len(found) < 2 or not re.fullmatch(
+        r"\s*(?:,\s*)?and\s+(?:the\s+)?", region[found[-2].end : found[-1].start]
+    ):
+        return None
+    return tuple(Subject(f.key, f.name, f.start + clause_start, f.end + clause_start) for f in found[-2:])  # type: ignore[return-value]
+
+
+def list_after(text: str, pos: int, clause_end: int, ctx: Context) -> list[Subject]:
+    """The people or entities a list names right after pos, in order ("Peru, Chile and Norway")."""
+    out: list[Subject] = []
+    gap = re.compile(r"\s*(?:\([^()]{1,40}\))?\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
+    while (who := subject_starting_at(text, pos, clause_end, ctx)) is not None:
+        out.append(who)
+        more = gap.match(text, who.end)
+        if more is None:
+            break
+        pos = more.end()
+    return out
 
 
 def _mentions(region: str, ctx: Context) -> list[Subject]:

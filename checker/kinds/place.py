@@ -17,7 +17,14 @@ from typing import TYPE_CHECKING, Any
 
 from checker.extract.base import Draft
 from checker.extract.generic import avoided, category_key, clause_of, offsets_of
-from checker.extract.subjects import Subject, subject_ending_at, subject_right_before, subject_starting_at
+from checker.extract.subjects import (
+    Subject,
+    list_after,
+    pair_before,
+    subject_ending_at,
+    subject_right_before,
+    subject_starting_at,
+)
 from checker.kinds import Kind
 from checker.models import Claim
 from checker.text import look
@@ -72,15 +79,15 @@ class Place(Kind):
             seen.add((m.start(), who.start))
             said = m.end("noun") if m.groupdict().get("noun") else m.end("ord")
             start, end = min(who.start, m.start("ord")), max(who.end, said)
+            own = _outside(text, first, stop, who, m)
             yield Draft(
                 family=family.name,
-                slot=f"{family.name}:{who.key}"
-                + _category(category_text or _outside(text, first, stop, who, m), ctx.lex),
+                slot=f"{family.name}:{who.key}" + _category(category_text or own, ctx.lex),
                 value=value,
                 display=text[start:end],
                 span=(start, end),
-                year_offsets=offsets_of(text, start, end, a, b, ctx),
-                extra={"subject": who.name, **_edition(m)},
+                year_offsets=offsets_of(_unowned(text, a, start), start, end, a, b, ctx),
+                extra={"subject": who.name, **(_edition(m) or _year_in(own))},
             )
 
 
@@ -140,7 +147,8 @@ def ranked_line(text: str) -> bool:
 
 # ", and the UK finished ...": a new subject and verb joined to what went before; the words
 # before it ("at the end of the running order") are about something else
-_CONJUNCT = re.compile(r"[,;]\s+(?:and|but|while|whereas|as|so)\s+|;\s+", re.I)
+# (", which was enough to push Finland ...": a relative clause has its own subject and scope)
+_CONJUNCT = re.compile(r"[,;]\s+(?:and|but|while|whereas|as|so|which|who|whose)\s+|;\s+", re.I)
 
 
 def _scope(text: str, a: int, b: int, who: Subject, m: re.Match[str]) -> tuple[int, int]:
@@ -177,6 +185,29 @@ def _edition(m: re.Match[str]) -> dict[str, int]:
     place is that edition's, whatever year the report is."""
     year = re.search(r"\b(?:19|20)\d\d\b", m.groupdict().get("obj") or "")
     return {"year": int(year.group())} if year else {}
+
+
+# "Last year's runner-up Chile came fifth": a time said of another noun before the place's
+_OWNED_TIME = re.compile(
+    r"\b(?:last\s+year|the\s+previous\s+year|a\s+year\s+ago|(?:19|20)\d\d)['’]s\s+(?=\S)", re.I
+)
+_IN_YEAR = re.compile(r"\b(?:in|during)\s+((?:19|20)\d\d)\b(?!\s*(?:-|–|to)\s*\d)")
+
+
+def _unowned(text: str, a: int, start: int) -> str:
+    """The text with the possessive times before a place blanked, unless one opens the place's
+    own words ("last year's runner-up Chile")."""
+
+    def blank(m: re.Match[str]) -> str:
+        return m.group() if a + m.end() == start else " " * len(m.group())
+
+    return text[:a] + _OWNED_TIME.sub(blank, text[a:start]) + text[start:]
+
+
+def _year_in(words: str) -> dict[str, int]:
+    """{"year": Y} where the place's own words name its year ("Italy came third in 2019")."""
+    m = _IN_YEAR.search(words)
+    return {"year": int(m.group(1))} if m else {}
 
 
 def _said(value: Any) -> str:
@@ -250,6 +281,9 @@ class _Patterns:
     gapped: re.Pattern[str]
     next_verb: re.Pattern[str]
     followed_by: re.Pattern[str]
+    respectively: re.Pattern[str]
+    top_list: re.Pattern[str]
+    ordinal: re.Pattern[str]
 
 
 @cache
@@ -309,6 +343,18 @@ def _patterns(family: Family, n: Numbers) -> _Patterns:
             re.I,
         ),
         # "Switzerland was first, followed by France and Malta"
+        # "push Finland and Israel into second and third place respectively"
+        respectively=re.compile(
+            rf"(?<![\w-])(?P<ord>{n.ordinal})\s+and\s+(?P<second>{n.ordinal})"
+            r"(?:\s+(?:place|places|position|positions|spots?))?,?\s+respectively\b",
+            re.I,
+        ),
+        # "the top three were Peru, Chile and Norway", "The top three: ..."
+        top_list=re.compile(
+            r"(?<![\w-])(?P<ord>top)\s+(?P<count>two|three|four|five|[2-5])\s*(?::|\s+were|,?\s+in\s+order,?)\s+",
+            re.I,
+        ),
+        ordinal=re.compile(rf"(?P<ord>{n.ordinal})", re.I),
         followed_by=re.compile(
             r"(?<![\w-])(?P<ord>followed\s+(?:closely\s+)?by)\s+(?=(?:the\s+)?[A-Z])", re.I
         ),
@@ -340,6 +386,8 @@ def _explicit(text: str, ctx: Context, p: _Patterns) -> Iterator[Found]:
         value = _value(m.group("ord"), ctx)
         if value is None or (_needs_noun(m.group("verb")) and not m.group("noun")):
             continue
+        if p.respectively.match(text, m.start("ord")):
+            continue  # "Chile and Peru finished second and third respectively": read as a pair
         yield m, value, subject_ending_at(text, clause_of(text, m.start(), m.end())[0], m.start(), ctx), ""
     for pattern in (p.place_first, p.runner_up, p.placed, p.inverted):
         for m in pattern.finditer(text):
@@ -351,8 +399,35 @@ def _explicit(text: str, ctx: Context, p: _Patterns) -> Iterator[Found]:
         for m in pattern.finditer(text):
             who = subject_ending_at(text, clause_of(text, m.start(), m.end())[0], m.start(), ctx)
             yield m, 1, who, m.group("obj")
+    yield from _respectively(text, ctx, p)
+    yield from _top_list(text, ctx, p)
     for m in p.next_verb.finditer(text):
         yield m, _NEXT, subject_ending_at(text, clause_of(text, m.start(), m.end())[0], m.start(), ctx), ""
+
+
+def _respectively(text: str, ctx: Context, p: _Patterns) -> Iterator[Found]:
+    """ "Finland and Israel ... second and third place respectively": each its place."""
+    for m in p.respectively.finditer(text):
+        pair = pair_before(text, clause_of(text, m.start(), m.end())[0], m.start(), ctx)
+        second = p.ordinal.match(text, m.start("second"))
+        first_value, second_value = _value(m.group("ord"), ctx), _value(m.group("second"), ctx)
+        if pair is None or second is None or first_value is None or second_value is None:
+            continue
+        yield m, first_value, pair[0], ""
+        yield second, second_value, pair[1], ""
+
+
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def _top_list(text: str, ctx: Context, p: _Patterns) -> Iterator[Found]:
+    """ "The top three were Peru, Chile and Norway": places 1 to 3 in the list's order, when
+    the list is as long as its count."""
+    for m in p.top_list.finditer(text):
+        count = _COUNTS.get(m.group("count").lower()) or int(m.group("count"))
+        listed = list_after(text, m.end(), clause_of(text, m.start(), m.end())[1], ctx)
+        if len(listed) == count:
+            yield from ((m, rank, who, "") for rank, who in enumerate(listed, 1))
 
 
 # "..., and came third overall": a verb whose subject is the one of the verb before it

@@ -193,8 +193,9 @@ def _numbers(text: str, n: Numbers) -> Iterator[tuple[re.Match[str], str]]:
 @cache
 def _patterns(n: Numbers) -> tuple[re.Pattern[str], ...]:
     card = rf"(?P<num>{n.cardinal})"
+    # "nul points": none at all
     unit_form = re.compile(
-        rf"(?<![\w$€£.,%-]){card}\s+(?:(?:jury|televote|public)\s+)?(?P<unit>{_UNITS})\b"
+        rf"(?<![\w$€£.,%-])(?P<num>{n.cardinal}|nul|nil)\s+(?:(?:jury|televote|public)\s+)?(?P<unit>{_UNITS})\b"
         r"(?!\s+(?:to|in\s+favou?r|against|for\s+and)\b)",
         re.I,
     )
@@ -237,7 +238,7 @@ def _draft(
     offsets = offsets_of(text, m.start(), m.end(), a, b, ctx)
     if avoided(family, clause) or _other_year(clause, ctx) or _margin(text, m, ctx.lex):
         return None  # about a vote in a chamber, a share, another year's contest, a lead
-    value = ctx.numbers.read_cardinal(m.group("num"))
+    value = 0 if m.group("num").lower() in _NONE else ctx.numbers.read_cardinal(m.group("num"))
     part = _part(plain, m, a, ctx.lex)
     if part is None and last_part is not None and _goes_on(plain, m, a):
         part = f":{last_part}" if last_part else ""
@@ -263,6 +264,7 @@ def _whole(m: re.Match[str]) -> bool:
     return not (m.group(0).startswith("(") or m.re.pattern.startswith("^"))
 
 
+_NONE = frozenset({"nul", "nil"})  # "nul points"
 _QUOTED = re.compile(r"\"[^\"]{1,60}\"|“[^”]{1,60}”|‘[^’]{1,60}’")
 
 
