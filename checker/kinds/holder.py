@@ -230,6 +230,9 @@ def _draft(text: str, m: re.Match[str], lead: bool, ctx: Context, family: Family
     if family.avoid and phrases_re(family.avoid).search(about) or _NEXT.search(tail):
         return None
     where = text[a : m.start("h")] + " " + tail
+    offsets = period_offsets(where, ctx.numbers)
+    if offsets is None and ctx.lex.phrase_re("other_edition_phrases").search(tail):
+        return None  # "hosted the previous edition": another occurrence's, its year unsaid
     if ctx.lex.phrase_re("holder_parts").search(where):
         return None  # the winner of a heat or a semi-final is not the occurrence's winner
     year = _year(text[a : m.start()], tail)
@@ -246,7 +249,7 @@ def _draft(text: str, m: re.Match[str], lead: bool, ctx: Context, family: Family
         value=tuple(sorted(set(holders))),
         display=display,
         span=_span_of(text, display.split(" and ")[0], m.span("h")),
-        year_offsets=(period_offsets(where, ctx.numbers) or (0,))[-1:],
+        year_offsets=(offsets or (0,))[-1:],
         extra={"year": year} if year else {},
     )
 
