@@ -235,6 +235,7 @@ def _place_words(lex: Lexicon) -> frozenset[str]:
         "winners",
         "next",
         "followed",
+        "led",
     }
 
 
@@ -243,7 +244,7 @@ def _gate(n: Numbers) -> re.Pattern[str]:
     """A cheap first look: a place is an ordinal, "last", "runner-up", a win or a winner,
     "top", or the next place after one ("followed by", "came next")."""
     return re.compile(
-        rf"(?<![\w-])(?:{n.ordinal}|last|runners?-up|won|wins|win|top|topped|tops|winners?|next|followed)"
+        rf"(?<![\w-])(?:{n.ordinal}|last|runners?-up|won|wins|win|top|topped|tops|winners?|next|followed|led)"
         r"(?![\w])",
         re.I,
     )
@@ -282,6 +283,8 @@ class _Patterns:
     next_verb: re.Pattern[str]
     followed_by: re.Pattern[str]
     respectively: re.Pattern[str]
+    pair_first: re.Pattern[str]
+    led_part: re.Pattern[str]
     top_list: re.Pattern[str]
     ordinal: re.Pattern[str]
 
@@ -349,6 +352,18 @@ def _patterns(family: Family, n: Numbers) -> _Patterns:
             r"(?:\s+(?:place|places|position|positions|spots?))?,?\s+respectively\b",
             re.I,
         ),
+        # "Second and third came France's song ..., and Switzerland's ..."
+        pair_first=re.compile(
+            rf"(?:^|(?<=[,;:]\s))(?P<ord>(?i:{n.ordinal}))\s+and\s+(?P<second>(?i:{n.ordinal}))\s+"
+            r"(?:came|were|went\s+to)\s+(?=(?:the\s+)?[A-Z])"
+        ),
+        # "Sam Ryder led the standings after the jury vote": first in that part of the vote
+        led_part=re.compile(
+            r"(?<![\w-])(?P<ord>led|topped)\s+the\s+(?:[\w'’-]+\s+){0,4}?(?:standings|scoreboard|leaderboard)\s+"
+            r"(?P<obj>after\s+the\s+(?:[\w'’-]+\s+){0,2}?"
+            r"(?:jury|juries|televote|public\s+vote|viewers')[\w'’ -]{0,20})",
+            re.I,
+        ),
         # "the top three were Peru, Chile and Norway", "The top three: ..."
         top_list=re.compile(
             r"(?<![\w-])(?P<ord>top)\s+(?P<count>two|three|four|five|[2-5])\s*(?::|\s+were|,?\s+in\s+order,?)\s+",
@@ -400,6 +415,10 @@ def _explicit(text: str, ctx: Context, p: _Patterns) -> Iterator[Found]:
             who = subject_ending_at(text, clause_of(text, m.start(), m.end())[0], m.start(), ctx)
             yield m, 1, who, m.group("obj")
     yield from _respectively(text, ctx, p)
+    yield from _pair_first(text, ctx, p)
+    for m in p.led_part.finditer(text):
+        who = subject_ending_at(text, clause_of(text, m.start(), m.end())[0], m.start(), ctx)
+        yield m, 1, who, m.group("obj")
     yield from _top_list(text, ctx, p)
     for m in p.next_verb.finditer(text):
         yield m, _NEXT, subject_ending_at(text, clause_of(text, m.start(), m.end())[0], m.start(), ctx), ""
@@ -415,6 +434,21 @@ def _respectively(text: str, ctx: Context, p: _Patterns) -> Iterator[Found]:
             continue
         yield m, first_value, pair[0], ""
         yield second, second_value, pair[1], ""
+
+
+def _pair_first(text: str, ctx: Context, p: _Patterns) -> Iterator[Found]:
+    """ "Second and third came France's song, with 499 points, and Switzerland's, with 432"."""
+    for m in p.pair_first.finditer(text):
+        first_value, second_value = _value(m.group("ord"), ctx), _value(m.group("second"), ctx)
+        first = subject_starting_at(text, m.end(), len(text), ctx)
+        if first is None or first_value is None or second_value is None:
+            continue
+        then = re.compile(r",\s+and\s+(?=(?:the\s+)?[A-Z])").search(text, first.end)
+        second = subject_starting_at(text, then.end(), len(text), ctx) if then else None
+        if second is None:
+            continue
+        yield m, first_value, first, ""
+        yield p.ordinal.match(text, m.start("second")) or m, second_value, second, ""
 
 
 _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5}
