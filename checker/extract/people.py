@@ -227,6 +227,8 @@ def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
         office = bool(titled and m.groupdict().get("title"))
         if not office and _entrant(body, name, ctx.lex, ctx.numbers.ordinal):
             continue  # "Sweden's Ana Ruiz came second": an entry's act, read by the result families
+        if not office and _quoted_title(body, name):
+            continue  # the report writes "“Silver Lining”" elsewhere: the title of a song or a work
         taken.append(span)
         yield _draft(sentence, m, name, None if tied else titled, ctx)
 
@@ -488,6 +490,13 @@ def _org(ctx: Context, text: str, m: re.Match[str]) -> str | None:
     countries = [e.name for _, _, e in found if e.kind == "country"]
     others = [e.name for _, _, e in found if e.kind != "country"]
     return (countries or others or [None])[0]
+
+
+@lru_cache(maxsize=512)
+def _quoted_title(body: str, name: str) -> bool:
+    """The whole name alone in quotation marks somewhere in the report: a work's title."""
+    quoted = rf"[\"\u201c\u2018']\s*{re.escape(name)}\s*[,.!?]?[\"\u201d\u2019'](?![\w])"
+    return re.search(quoted, body) is not None
 
 
 def _organisation(name: str, lex: Lexicon) -> bool:
