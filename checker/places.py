@@ -43,6 +43,7 @@ _TOKEN = (
 _LABEL = r"(?:[A-Z]{2,5}|[A-Z][a-z]{2,})\d{1,3}(?![\w-])|[A-Z][A-Za-z]{2,}\s+(?:19|20)\d\d(?![\w-])"
 _LABELS = re.compile(_LABEL)
 _NUMBERED = re.compile(r"(?<![\w'-])((?:[A-Z]{2,5}|[A-Z][a-z]{2,})\d{1,3})(?![\w-])")
+_GROUP_CODE = re.compile(r"(?<![\w-])[A-Z]\d{1,2}(?![\w-])")
 _A_YEAR = re.compile(r"(?<![\w$€£.,/-])((?:19|20)\d\d)(?![\w/-])")
 # the words of an event's phrase before its noun: a determiner and a few words, no clause break
 _PHRASE = re.compile(
@@ -161,8 +162,16 @@ def _phrase_year(before: str, m: re.Match[str], ctx: Context) -> int | None:
     named = words + " " + m.group("head")
     if any(label.lower() != _own_label(ctx) for label in _NUMBERED.findall(named)):
         return -1
+    if _foreign(words):
+        return -1
     years = {int(y) for y in _A_YEAR.findall(named)}
     return -1 if len(years) > 1 else (years.pop() if years else None)
+
+
+def _foreign(words: str) -> bool:
+    """Whether the phrase names a group's meeting by its code ("the G20 meeting", "the C40
+    summit"): another event than the report's, whose labels have two letters or more."""
+    return _GROUP_CODE.search(words) is not None
 
 
 def _own_label(ctx: Context) -> str | None:
