@@ -271,10 +271,26 @@ _QUOTED = re.compile(r"\"[^\"]{1,60}\"|“[^”]{1,60}”|‘[^’]{1,60}’")
 def _other_year(clause: str, ctx: Context) -> bool:
     """A clause naming a year speaks of another year's contest, unless every year it names is
     the year the report was published ("At the 2023 final, Loreen won with 583 points")."""
-    # a year in quotation marks is a title ('her song "1944"'), not a date
-    years = {int(y) for y in _YEAR.findall(_QUOTED.sub(" ", clause))}
+    # a year in quotation marks is a title ('her song "1944"'), not a date, nor is one after a
+    # word that describes it ("her haunting, unconventional 1944")
+    plain = _QUOTED.sub(" ", clause)
+    years = {int(m.group()) for m in _YEAR.finditer(plain) if not _described(plain[: m.start()])}
     published = ctx.article.published
     return bool(years) and (published is None or years != {published.year})
+
+
+# Words after which a year is a date: prepositions, determiners, possessives, seasons
+_DATE_WORDS = frozenset(
+    "in of since from at during the until till by before after her his their its our my for to and "
+    "or than between this that every each circa around about early late mid spring summer autumn "
+    "winter fall year season edition".split()
+)
+
+
+def _described(before: str) -> bool:
+    """Whether the word before a year is an adjective-like lower-case word, not a date's."""
+    m = re.search(r"\b([a-z][a-z-]*),?\s+$", before)
+    return m is not None and m.group(1) not in _DATE_WORDS
 
 
 # "took the crown for the second time": an ordinal of a repeat, not a place
