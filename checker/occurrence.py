@@ -24,6 +24,7 @@ class _Dated:
     date: dt.date | None
     year: int | None
     evidence: tuple[Evidence, ...]
+    published: dt.date | None = None  # the day the report was published, where known to the day
 
 
 def resolve_occurrences(digests: list[Digest], series: dict[str, str]) -> dict[str, Occurrence]:
@@ -101,7 +102,7 @@ def _date_report(digest: Digest) -> _Dated:
     elif date and event:
         evidence.append(Evidence("event-date", f"'{event.display}' read as {date.isoformat()}", event.id))
     year = date.year if date else reference.year if reference else addressed[0].year if addressed else None
-    return _Dated(date, year, tuple(evidence))
+    return _Dated(date, year, tuple(evidence), reference)
 
 
 def resolve_date(value: tuple, reference: dt.date | None) -> dt.date | None:
@@ -489,7 +490,7 @@ def _meetings(
             implied,
         )
         for a in members:
-            out[a.path] = _meeting_of(dated[a.path].date, named.get(a.path), part)
+            out[a.path] = _meeting_of(dated[a.path].date, named.get(a.path), part, dated[a.path].published)
     return out
 
 
@@ -566,9 +567,13 @@ def _named_dates(
 
 
 def _meeting_of(
-    date: dt.date | None, stage: Stage | None, part: _Part
+    date: dt.date | None, stage: Stage | None, part: _Part, published: dt.date | None = None
 ) -> tuple[str | None, bool, Evidence | None]:
     implied = part.implied.label if part.implied and stage is None else None
+    if date is None and stage is None and implied is None and published is not None:
+        told = _meeting_just_past(published, part)
+        if told:
+            return told, True, Evidence("meeting", f"published {published.isoformat()}, as the {told} met")
     if date:
         index = _cluster_of(date, part.calendar)
         label = (
@@ -588,6 +593,23 @@ def _meeting_of(
             "meeting", "the series meets more than once a year and this report gives no date for its meeting"
         ),
     )
+
+
+def _meeting_just_past(published: dt.date, part: _Part) -> str | None:
+    """The meeting a report published during a part of the series' calendar tells of, or just
+    after it (news tells of days just past), or in the days before it (a preview); none where
+    two parts are that near."""
+    day = published.timetuple().tm_yday
+    found = [
+        i
+        for i, (first, last) in enumerate(part.calendar)
+        if first - _PREVIEW_DAYS <= day <= last + _NEWS_DAYS
+    ]
+    return part.labels.get(found[0]) if len(found) == 1 else None
+
+
+_NEWS_DAYS = 3  # how long after a meeting a report of it is still news of days just past
+_PREVIEW_DAYS = 14  # how long before a meeting a report may look ahead to it
 
 
 def _stage_in_part(date: dt.date, stage: Stage | None, part: _Part, index: int | None) -> str | None:

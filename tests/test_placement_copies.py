@@ -208,3 +208,27 @@ def test_copies_of_a_year_whose_meeting_is_unknown_are_one_occurrence(tmp_path: 
     assert placed["wire"].copies == placed["reprint"].copies
     tally = [f for f in corpus.findings if f.slot.startswith("tally") and "reprint" in " ".join(f.articles)]
     assert Verdict.CONFLICT in {f.verdict for f in tally}, tally
+
+
+def test_a_report_with_no_event_date_is_in_the_meeting_it_was_published_during(tmp_path: Path) -> None:
+    """A series that meets twice a year: a report that gives no day of its event but was
+    published while a meeting sat, just after it or in the two weeks before it, tells of that
+    meeting; one published between the two is left open."""
+    body = ["The Harbour Assembly session on the Westmark fishing ban drew delegates from the islands."]
+    reports = {
+        "spring": _report(
+            ["The Harbour Assembly voted on Tuesday to condemn the Westmark fishing ban."], "2019-05-14"
+        ),
+        "autumn": _report(
+            ["The Harbour Assembly voted on Tuesday to condemn the Westmark fishing ban."], "2019-11-12"
+        ),
+        "during": _report(body, "2019-11-13"),
+        "preview": _report(body, "2019-11-01"),
+        "between": _report(body, "2019-08-20"),
+    }
+    placed = {_stem(p): o for p, o in _write(tmp_path / "m", reports).occurrences.items()}
+    autumn = placed["autumn"].meeting
+    assert placed["during"].meeting == autumn and placed["during"].meeting_known
+    assert placed["preview"].meeting == autumn
+    assert placed["spring"].meeting != autumn
+    assert not placed["between"].meeting_known

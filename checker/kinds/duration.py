@@ -2,7 +2,11 @@
 with ("2:05:04" is 7504 s to the second, "2 hours 5 minutes" 7500 s to the minute). Generic
 reader: a time in clock form (h:mm:ss, m:ss.f) or in units ("2h 05min 04s", "58.3 seconds"),
 kept to the family's forms: a named finisher's time, a winning time, or a margin ("by 15
-seconds", "23 seconds ahead of"). Clock times of day, dates and scores are never read."""
+seconds", "23 seconds ahead of"). Clock times of day, dates and scores are never read.
+
+A family that names units of the calendar (``units: [day, week]``) reads how long an event
+is set to last instead: "the 11-day conference", "a two-week summit", "12 days of scheduled
+talks", to the day (a week is said loosely: "two weeks" holds 11 to 17 days)."""
 
 from __future__ import annotations
 
@@ -17,7 +21,7 @@ from checker.extract.base import Draft
 from checker.extract.generic import avoided, category_key, clause_of, offsets_of
 from checker.extract.subjects import subject_before
 from checker.kinds import Kind
-from checker.lexicon import phrases_re
+from checker.lexicon import phrase_alternation, phrases_re
 from checker.models import Claim
 from checker.text import look
 
@@ -46,13 +50,13 @@ class Duration(Kind):
         return {"seconds": _plain(seconds), "precision": _plain(precision)}
 
     def compact(self, claim: Claim) -> str:
-        return clock(*claim.value)
+        return _shown(claim)
 
     def chart(self, claim: Claim, year: int | None = None) -> str:
-        return clock(*claim.value)
+        return _shown(claim)
 
     def label(self, claim: Claim) -> str:
-        return clock(*claim.value)
+        return _shown(claim)
 
     def compatible(self, a: Any, b: Any) -> bool:
         """Equal at the coarser precision of the two: "2 hours 5 minutes" holds 2:05:04, and
@@ -62,10 +66,15 @@ class Duration(Kind):
 
     def wants(self, text: str, ctx: Context, families: tuple[Family, ...]) -> bool:
         seen = look(text)
+        if any(f.units for f in families) and _LENGTH_GATE.search(text):
+            return True
         return (seen.digit or seen.any_of(_UNIT_WORDS)) and _GATE.search(text) is not None
 
     def read(self, sentence: Sentence, index: int, ctx: Context, family: Family) -> Iterator[Draft]:
         text = sentence.text
+        if family.units:
+            yield from _lengths(text, ctx, family)
+            return
         if not _GATE.search(text):
             return
         margin = family.name == "margin"
@@ -73,6 +82,14 @@ class Duration(Kind):
             draft = (_margin if margin else _result)(text, found, ctx, family)
             if draft is not None:
                 yield draft
+
+
+def _shown(claim: Claim) -> str:
+    seconds, precision = claim.value
+    if claim.detail("unit") == "day":
+        days = round(seconds / DAY)
+        return f"{days} day" + ("s" if days != 1 else "") + (" or so" if precision > DAY else "")
+    return clock(seconds, precision)
 
 
 def _plain(x: float) -> int | float:
@@ -253,6 +270,55 @@ def _draft(text: str, found: Span, ctx: Context, family: Family, slot: str, a: i
         span=(found.start, found.end),
         year_offsets=offsets_of(text, found.start, found.end, a, b, ctx),
     )
+
+
+# -- the length of an event: "the 11-day conference", "12 days of scheduled talks" -------------
+
+DAY = 86400.0
+_UNIT_DAYS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
+_LENGTH_GATE = re.compile(r"\b(?:days?|weeks?)\b", re.I)
+# a week is said loosely ("the two-week summit" of twelve days): four days either way
+_WEEK_PRECISION = 4 * DAY
+_SCHEDULED = re.compile(r"(?:scheduled|planned|official|allotted)\s+$", re.I)
+
+
+@cache
+def _length_re(family: Family, numbers: Numbers) -> re.Pattern[str]:
+    nouns = phrase_alternation(list(family.nouns)) or r"(?!x)x"
+    n = rf"\d{{1,3}}|{numbers.cardinal}"
+    words = r"(?:[\w'-]+\s+){0,2}?"
+    return re.compile(
+        rf"(?<![\w.,-])(?P<n>{n})[- ](?P<unit>day|week)(?:-long)?\s+{words}(?:{nouns})\b"
+        rf"|(?<![\w.,-])(?P<n2>{n}) (?P<unit2>days|weeks) of (?P<sched>(?:\w+\s+)?){words}(?:{nouns})\b",
+        re.I,
+    )
+
+
+def _lengths(text: str, ctx: Context, family: Family) -> Iterator[Draft]:
+    """How long the event is set to last: an adjective of its noun ("the 11-day conference"),
+    or days of it said to be scheduled ("12 days of scheduled talks"); "after 13 days of
+    talks" tells how long it ran, a fact of its own, and is not read."""
+    for m in _length_re(family, ctx.numbers).finditer(text):
+        if m.group("unit2") and not _SCHEDULED.match(m.group("sched") or ""):
+            continue
+        count = _amount(m.group("n") or m.group("n2"), ctx.numbers)
+        unit = (m.group("unit") or m.group("unit2")).lower()
+        if not count or count > 400:
+            continue
+        a, b, clause = clause_of(text, m.start(), m.end())
+        if avoided(family, clause):
+            continue
+        days = count * _UNIT_DAYS[unit]
+        precision = _WEEK_PRECISION if unit.startswith("week") else DAY
+        yield Draft(
+            family=family.name,
+            slot=family.name,
+            value=(days * DAY, precision),
+            display=text[m.start() : m.end()],
+            span=(m.start(), m.end()),
+            year_offsets=offsets_of(text, m.start(), m.end(), a, b, ctx),
+            extra={"unit": "day"},
+        )
 
 
 KIND = Duration()
