@@ -68,23 +68,24 @@ class Amount(Kind):
     summary = "money or a measure with its unit: $300 billion, 42.195 km, 64%"
 
     def json(self, claim: Claim) -> Any:
-        amount, unit, _, _ = claim.value
+        amount, unit = claim.value[:2]
         return {"amount": _plain(amount), "unit": unit}
 
     def compact(self, claim: Claim) -> str:
-        amount, unit, _, _ = claim.value
+        amount, unit = claim.value[:2]
         return _short(amount, unit)
 
     def chart(self, claim: Claim, year: int | None = None) -> str:
         return self.compact(claim)
 
     def label(self, claim: Claim) -> str:
-        return claim.display
+        due = claim.value[4] if len(claim.value) > 4 else ""
+        return f"{claim.display} {due}" if due else claim.display
 
     def compatible(self, a: Any, b: Any) -> bool:
-        (x, unit_a, step_a, qual_a), (y, unit_b, step_b, qual_b) = a, b
-        if unit_a != unit_b:
-            return False
+        (x, unit_a, step_a, qual_a, due_a), (y, unit_b, step_b, qual_b, due_b) = a, b
+        if unit_a != unit_b or (due_a and due_b and due_a != due_b):
+            return False  # "$300 billion by 2035" is not "$300 billion starting in 2035"
         if qual_a == qual_b == "exact":
             return abs(x - y) <= max(step_a, step_b) / 2 * (1 + 1e-9)
         lo_a, hi_a = _range(x, step_a, qual_a)
@@ -114,7 +115,7 @@ class Amount(Kind):
             yield Draft(
                 family=family.name,
                 slot=family.name + (f":{source}" if source else "") + category_key(clause, ctx.lex) + unit,
-                value=(found.amount, found.unit, found.step, found.qualifier),
+                value=(found.amount, found.unit, found.step, found.qualifier, _due(text, found.end)),
                 display=text[found.start : found.end],
                 span=(found.start, found.end),
                 qualifier=found.qualifier,
@@ -148,6 +149,17 @@ def _timing(text: str, end: int) -> dict[str, Any]:
     if by:
         extra["by"] = f"{by.group('how').lower()} {by.group('year')}"
     return extra
+
+
+# how a report says when an amount is due: by a year, or starting from it ("in" says neither)
+_DUE_WORDS = {"by": "by", "until": "by", "through": "by", "starting in": "from", "from": "from"}
+
+
+def _due(text: str, end: int) -> str:
+    """ "by 2035" or "from 2035": when the amount is to be reached, part of what is claimed."""
+    by = _BY_YEAR.match(text, end)
+    how = _DUE_WORDS.get(by.group("how").lower()) if by else None
+    return f"{how} {by.group('year')}" if by and how else ""
 
 
 def _plain(amount: float) -> float | int:
