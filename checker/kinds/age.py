@@ -113,7 +113,8 @@ def _things(lex: Lexicon) -> frozenset[str]:
 
 def _person(n: re.Match[str], piece: str, ctx: Context) -> bool:
     """A name that may be a person's: no country, place or time in it, nor a word that never
-    names a person, not after a preposition, and named again (in part) elsewhere in the report."""
+    names a person nor a word the report writes in lower case, not after a preposition, and
+    named again (in part) elsewhere in the report."""
     name = _POSSESSOR.sub("", n.group("name"))  # "Switzerland's Nemo": Nemo
     stop = ctx.lex.word_set("not_name_words") | ctx.lex.word_set("holder_not_name")
     if any(w in stop or w.lower() in ctx.lex.word_set("stopwords") for w in name.split()):
@@ -121,6 +122,8 @@ def _person(n: re.Match[str], piece: str, ctx: Context) -> bool:
     if ctx.lex.find_entities(name) or _PLACED.search(piece[: n.start()]):
         return False
     said = (ctx.article.title or "") + ctx.article.text
+    if re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", said):
+        return False  # "Police said the 45-year-old ...": a word the report also writes in lower case
     return any(said.count(word) >= 2 for word in name.split())  # "Salvador Sobral" ... "Salvador"
 
 
