@@ -192,7 +192,14 @@ def _said_re(lex: Lexicon) -> re.Pattern[str]:
         (w for w in lex.words("speech_verbs") if w.lower() not in event), key=lambda w: (-len(w), w)
     )
     body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in said) or r"(?!x)x"
-    return re.compile(rf"(?<![\w-])(?:{body})(?:\s+[a-z][\w'’-]*)?(?:\s+on)?\s+$", re.IGNORECASE)
+    # where it was said may stand between: "said in a statement on Thursday"
+    setting = phrase_alternation(lex.words("speech_settings")) or r"(?!x)x"
+    # a passive ("the result was announced on Saturday") tells of the event, not of a speaker
+    passive = r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bis )(?<!\bare )"
+    return re.compile(
+        rf"(?<![\w-]){passive}(?:{body})(?:\s+(?:{setting})|\s+[a-z][\w'’-]*)?(?:\s+on)?\s+$",
+        re.IGNORECASE,
+    )
 
 
 def event_sentence(
