@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz
@@ -326,7 +326,20 @@ def _holder(raw: str, ctx: Context, family: Family, place: bool) -> tuple[Holder
         return None
     if actor == "place" and len(tokens) > 1 and not place:
         return None  # "hosted by Petra Mede": a presenter, not the host city
+    if actor == "place" and _a_person(words, ctx):
+        return None  # "actress Petra Mede ... Petra hosted the contest": a presenter
     return (actor, name_key(words)), words
+
+
+def _a_person(words: str, ctx: Context) -> bool:
+    """Whether the report names someone so: a word for a person just before the name ("the
+    actress Petra Mede", "presenter Ana Ruiz")."""
+    return _person_re(ctx.lex, words).search(ctx.article.text) is not None
+
+
+@lru_cache(maxsize=256)
+def _person_re(lex: Lexicon, words: str) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{phrase_alternation(lex.words('person_nouns'))})\s+{re.escape(words)}\b", re.I)
 
 
 def _entity(words: str, stop: frozenset[str], ctx: Context) -> tuple[Any, str] | None:
