@@ -234,8 +234,9 @@ def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
 
 
 def _matches(text: str, ctx: Context) -> Iterator[tuple[re.Match[str], bool | None]]:
-    """Every name with its cue: True beside a title of office (a role read), False beside
-    another word for a person, None for a bare name (read only if the report uses it again)."""
+    """Every name with its cue: True beside a title of office or as a speaker (a role read),
+    False beside another word for a person, None for a bare name (read only if the report uses
+    it again)."""
     seen = look(text)  # a look at its words first: the gates' long alternations cost more
     if seen.any_of(_gate_words(ctx.lex)) and _gate(ctx.lex).search(text):
         for pattern, needs in zip(_patterns(ctx.lex), _title_keys(ctx.lex), strict=True):
@@ -247,8 +248,18 @@ def _matches(text: str, ctx: Context) -> Iterator[tuple[re.Match[str], bool | No
             if seen.any_of(needs):
                 for m in pattern.finditer(text):
                     yield m, False
+    if "\u201d," in text or '",' in text:
+        for m in _after_quote(ctx.lex).finditer(text):
+            yield m, True
     for m in _plain(ctx.lex).finditer(text):
         yield m, None
+
+
+@cache
+def _after_quote(lex: Lexicon) -> re.Pattern[str]:
+    """A name right after a quotation and a comma, before its verb ("With the words “...”, Ana
+    Ruiz closed the talks"): the speaker of the quotation, a person though no speech verb follows."""
+    return re.compile(rf"[\u201d\"],\s+{_name_pattern(lex, wide=True)}(?=\s+[a-z])")
 
 
 def _draft(sentence: Sentence, m: re.Match[str], name: str, titled: bool | None, ctx: Context) -> Draft:
