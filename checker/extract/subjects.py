@@ -233,3 +233,34 @@ def subject_starting_at(text: str, pos: int, clause_end: int, ctx: Context) -> S
         return None
     first = found[0]
     return Subject(first.key, first.name, first.start + pos, first.end + pos)
+
+
+# "1. Sweden. Mans Zelmerlow - Heroes. 365 points", "24 - UK. Electro Velvet ...": a rank, then
+# the name of who holds it
+# ("=26 - Austria": a rank shared by two)
+_RANKED = re.compile(r"\s*(?:=|joint\s+)?(?P<rank>\d{1,2})\s*(?:[.)]|\s[\u2013\u2014-])\s+(?P<rest>[A-Z].*)")
+_RANK_WINDOW = 3  # sentences either side where the next or the previous rank is looked for
+
+
+def ranked_holder(index: int, ctx: Context) -> tuple[str, int] | None:
+    """The country a line of a ranked table opens with and where its name ends, when the
+    line is one of a run of lines whose ranks follow one another; None for any other line."""
+    lines = ctx.sentences
+    m = _RANKED.match(lines[index].text)
+    if m is None:
+        return None
+    rank = int(m.group("rank"))
+    # the lines around it, a line cut in sentences at its stops ("24 - UK. Electro Velvet ...")
+    window = range(max(0, index - _RANK_WINDOW), min(len(lines), index + _RANK_WINDOW + 1))
+    near = [_RANKED.match(lines[i].text) for i in window if i != index]
+    if not any(n and abs(int(n.group("rank")) - rank) == 1 for n in near):
+        return None  # one numbered line is a paragraph, not a table
+    who = ctx.lex.find_entities(m.group("rest")[:60])
+    if not who or who[0][0] > 4 or who[0][2].kind != "country":
+        return None  # "1. The vote ...": no country opens the line
+    return who[0][2].name, m.start("rest") + who[0][1]
+
+
+def ranked_match(text: str) -> re.Match[str] | None:
+    """The rank a sentence opens with, as a line of a ranked table ("2. Russia", "=26 - Austria")."""
+    return _RANKED.match(text)

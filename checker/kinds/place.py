@@ -21,6 +21,8 @@ from checker.extract.subjects import (
     Subject,
     list_after,
     pair_before,
+    ranked_holder,
+    ranked_match,
     subject_ending_at,
     subject_right_before,
     subject_starting_at,
@@ -54,7 +56,7 @@ class Place(Kind):
         return _said(claim.value)
 
     def wants(self, text: str, ctx: Context, families: tuple[Family, ...]) -> bool:
-        if _RANKED.match(text):
+        if ranked_match(text):
             return True  # a line of a ranked table: "2. Russia – 303 points"
         seen = look(text)
         if not (seen.any_of(_place_words(ctx.lex)) or (seen.digit and _DIGIT_ORDINAL.search(text))):
@@ -63,7 +65,7 @@ class Place(Kind):
 
     def read(self, sentence: Sentence, index: int, ctx: Context, family: Family) -> Iterator[Draft]:
         text = sentence.text
-        if _RANKED.match(text):
+        if ranked_match(text):
             yield from _ranked_line(index, ctx, family)
             return
         if not _gate(ctx.numbers).search(text):
@@ -91,20 +93,11 @@ class Place(Kind):
             )
 
 
-# "1. Sweden. Mans Zelmerlow - Heroes. 365 points", "24 - UK. Electro Velvet ...": a rank, then
-# the name of who holds it
-# ("=26 - Austria": a rank shared by two)
-_RANKED = re.compile(
-    r"\s*(?:=|T|joint\s+)?(?P<rank>\d{1,2})\s*(?:[.)]|\s[\u2013\u2014-])\s+(?P<rest>[A-Z].*)"
-)
-_RANK_WINDOW = 3  # sentences either side where the next or the previous rank is looked for
-
-
 def _ranked_line(index: int, ctx: Context, family: Family) -> Iterator[Draft]:
     """The place of one line of a ranked table: its rank, held by the country its line opens
     with, in a run of lines whose ranks follow one another."""
     lines = ctx.sentences
-    m = _RANKED.match(lines[index].text)
+    m = ranked_match(lines[index].text)
     assert m is not None
     rank = int(m.group("rank"))
     held = ranked_holder(index, ctx)
@@ -119,30 +112,6 @@ def _ranked_line(index: int, ctx: Context, family: Family) -> Iterator[Draft]:
         span=(m.start("rank"), start),
         extra={"subject": who},
     )
-
-
-def ranked_holder(index: int, ctx: Context) -> tuple[str, int] | None:
-    """The country a line of a ranked table opens with and where its name ends, when the
-    line is one of a run of lines whose ranks follow one another; None for any other line."""
-    lines = ctx.sentences
-    m = _RANKED.match(lines[index].text)
-    if m is None:
-        return None
-    rank = int(m.group("rank"))
-    # the lines around it, a line cut in sentences at its stops ("24 - UK. Electro Velvet ...")
-    window = range(max(0, index - _RANK_WINDOW), min(len(lines), index + _RANK_WINDOW + 1))
-    near = [_RANKED.match(lines[i].text) for i in window if i != index]
-    if not any(n and abs(int(n.group("rank")) - rank) == 1 for n in near):
-        return None  # one numbered line is a paragraph, not a table
-    who = ctx.lex.find_entities(m.group("rest")[:60])
-    if not who or who[0][0] > 4 or who[0][2].kind != "country":
-        return None  # "1. The vote ...": no country opens the line
-    return who[0][2].name, m.start("rest") + who[0][1]
-
-
-def ranked_line(text: str) -> bool:
-    """Whether a sentence opens like a line of a ranked table ("2. Russia", "=26 - Austria")."""
-    return _RANKED.match(text) is not None
 
 
 # ", and the UK finished ...": a new subject and verb joined to what went before; the words
@@ -291,12 +260,17 @@ class _Patterns:
 
 @cache
 def _patterns(family: Family, n: Numbers) -> _Patterns:
+    return _Patterns(**_said_patterns(family, n), **_order_patterns(family, n))
+
+
+def _said_patterns(family: Family, n: Numbers) -> dict[str, re.Pattern[str]]:
+    """Places said with a verb, a place noun, a win or a winner."""
     ords = rf"(?P<ord>{n.ordinal}|last|runner-up|runners-up|top)"
     verbs = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(family.verbs, key=len, reverse=True))
     lead = "|".join(re.escape(v) for v in sorted(family.lead_nouns, key=len, reverse=True))
     nouns = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(family.nouns, key=len, reverse=True))
     obj = rf"(?:the\s+|this\s+year's\s+)?(?P<obj>(?:[\w'’-]+\s+){{0,3}}?(?:{nouns}))(?![\w-])"
-    return _Patterns(
+    return dict(
         # "Ruiz finished second", "Peru came in 11th place", "Ruiz was the runner-up", "came top"
         verb_place=re.compile(
             rf"(?<![\w-])(?P<verb>{verbs})\s+(?:(?:in|at)\s+(?:the\s+)?)?(?:the\s+(?=runner))?(?:joint[- ])?"
@@ -334,6 +308,14 @@ def _patterns(family: Family, n: Numbers) -> _Patterns:
             rf"(?P<ord>winners?)\s+of\s+{obj}",
             re.I,
         ),
+    )
+
+
+def _order_patterns(family: Family, n: Numbers) -> dict[str, re.Pattern[str]]:
+    """Places said by a list's order (a verb said once, "next", "followed by", "respectively")
+    or by a lead after one part of the vote."""
+    lead = "|".join(re.escape(v) for v in sorted(family.lead_nouns, key=len, reverse=True))
+    return dict(
         # a place with its verb left out: "and France second", "with Italy in the fourth place"
         gapped=re.compile(
             rf"(?<![\w-])(?:in\s+(?:the\s+)?)?(?P<ord>{n.ordinal}|last|next)(?P<noun>\s+(?:{lead}))?{_PLACE_END}",
@@ -345,7 +327,6 @@ def _patterns(family: Family, n: Numbers) -> _Patterns:
             r"(?=\s+(?:with|on)\s+\d|\s*[,.;]|\s+(?:in|at)\b)",
             re.I,
         ),
-        # "Switzerland was first, followed by France and Malta"
         # "push Finland and Israel into second and third place respectively"
         respectively=re.compile(
             rf"(?<![\w-])(?P<ord>{n.ordinal})\s+and\s+(?P<second>{n.ordinal})"
@@ -370,6 +351,7 @@ def _patterns(family: Family, n: Numbers) -> _Patterns:
             re.I,
         ),
         ordinal=re.compile(rf"(?P<ord>{n.ordinal})", re.I),
+        # "Switzerland was first, followed by France and Malta"
         followed_by=re.compile(
             r"(?<![\w-])(?P<ord>followed\s+(?:closely\s+)?by)\s+(?=(?:the\s+)?[A-Z])", re.I
         ),

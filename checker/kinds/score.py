@@ -15,8 +15,8 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from checker.extract.generic import avoided, category_key, clause_of, offsets_of
+from checker.extract.subjects import ranked_holder, ranked_match
 from checker.kinds import Kind
-from checker.kinds.place import ranked_holder, ranked_line
 from checker.lexicon import phrase_alternation, phrases_re
 from checker.models import Claim
 from checker.text import look
@@ -79,7 +79,7 @@ class Score(Kind):
         return f"{claim.value} {claim.detail('unit') or 'points'}"
 
     def wants(self, text: str, ctx: Context, families: tuple[Family, ...]) -> bool:
-        if _LIST_LINE.fullmatch(text) or (_TRAILING.search(text) and ranked_line(text)):
+        if _LIST_LINE.fullmatch(text) or (_TRAILING.search(text) and ranked_match(text)):
             return True
         return look(text).any_of(_UNIT_WORDS) and _GATE.search(text) is not None
 
@@ -88,7 +88,7 @@ class Score(Kind):
         if _LIST_LINE.fullmatch(text):
             yield from _list_line(index, ctx, family)
             return
-        if _TRAILING.search(text) and ranked_line(text):
+        if _TRAILING.search(text) and ranked_match(text):
             yield from _ranked_score(index, ctx, family)
             return
         if not _GATE.search(text):
@@ -162,7 +162,7 @@ def _ranked_score(index: int, ctx: Context, family: Family) -> Iterator[Draft]:
     if held is None or m is None or m.start() <= held[1]:
         return
     back = range(index - 1, max(-1, index - _OTHER_HEADING), -1)
-    heading = next((ctx.sentences[i].text for i in back if not ranked_line(ctx.sentences[i].text)), "")
+    heading = next((ctx.sentences[i].text for i in back if not ranked_match(ctx.sentences[i].text)), "")
     if avoided(family, heading) or _parts_in(heading, ctx.lex) or _other_year(heading, ctx):
         return
     yield Draft(
