@@ -55,6 +55,16 @@ class Place(Kind):
     def label(self, claim: Claim) -> str:
         return _said(claim.value)
 
+    def compatible(self, a: Any, b: Any) -> bool:
+        """ "last" is as many places as the field is large, which a report rarely says beside
+        it: it agrees with any place but the first ("finished last" and "came 26th")."""
+        if a == b:
+            return True
+        if "last" in (a, b):
+            other = b if a == "last" else a
+            return isinstance(other, int) and other > 1
+        return False
+
     def wants(self, text: str, ctx: Context, families: tuple[Family, ...]) -> bool:
         if ranked_match(text):
             return True  # a line of a ranked table: "2. Russia – 303 points"
