@@ -264,3 +264,18 @@ def ranked_holder(index: int, ctx: Context) -> tuple[str, int] | None:
 def ranked_match(text: str) -> re.Match[str] | None:
     """The rank a sentence opens with, as a line of a ranked table ("2. Russia", "=26 - Austria")."""
     return _RANKED.match(text)
+
+
+def stage_key(words: str, lex: Lexicon) -> str:
+    """':semi-final' where a result's own words name a stage before the one that concludes its
+    edition ("Peru finished fourth in the semi-final"): a result of that stage is compared
+    only with results of that stage, never with the final's; '' otherwise."""
+    from checker.stages import named_stage
+
+    stage = named_stage(words, lex, _PASSING)
+    return f":{stage.label}" if stage is not None and not stage.concluding else ""
+
+
+# a stage named in passing beside a result of another ("won the final after finishing second in
+# the semi-final")
+_PASSING = re.compile(r"\b(?:after|before|following|having|since)\b", re.I)

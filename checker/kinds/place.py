@@ -23,6 +23,7 @@ from checker.extract.subjects import (
     pair_before,
     ranked_holder,
     ranked_match,
+    stage_key,
     subject_ending_at,
     subject_right_before,
     subject_starting_at,
@@ -94,7 +95,9 @@ class Place(Kind):
             own = _outside(text, first, stop, who, m)
             yield Draft(
                 family=family.name,
-                slot=f"{family.name}:{who.key}" + _category(category_text or own, ctx.lex),
+                slot=f"{family.name}:{who.key}"
+                + _category(category_text or own, ctx.lex)
+                + stage_key(text[first:stop], ctx.lex),
                 value=value,
                 display=text[start:end],
                 span=(start, end),

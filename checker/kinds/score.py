@@ -15,7 +15,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from checker.extract.generic import avoided, category_key, clause_of, offsets_of
-from checker.extract.subjects import ranked_holder, ranked_match
+from checker.extract.subjects import ranked_holder, ranked_match, stage_key
 from checker.kinds import Kind
 from checker.lexicon import phrase_alternation, phrases_re
 from checker.models import Claim
@@ -249,7 +249,7 @@ def _draft(
         return None
     return Draft(
         family=family.name,
-        slot=f"{family.name}:{actor}{part}",
+        slot=f"{family.name}:{actor}{part}{stage_key(plain[a:b], ctx.lex)}",
         value=value,
         display=m.group(0).strip() if _whole(m) else m.group("num"),
         span=m.span() if _whole(m) else m.span("num"),
