@@ -691,6 +691,9 @@ def _parse_front_matter(block: str, path: str, warnings: list[str]) -> dict[str,
     try:
         data = yaml.load(block, Loader=SAFE_LOADER)  # noqa: S506 - the safe loader
     except yaml.YAMLError as err:
+        repaired = _colons_quoted(block, path, warnings)
+        if repaired is not None:
+            return repaired
         mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
         line = f"{mark.line + 2}" if mark is not None else "1"  # the block starts on line 2
         problem = " ".join(str(getattr(err, "problem", None) or err).split())[:120]
@@ -714,6 +717,30 @@ def _parse_front_matter(block: str, path: str, warnings: list[str]) -> dict[str,
     if not isinstance(data, dict):
         warnings.append(f"{path}:2: front matter is not a mapping, metadata ignored")
         return {}
+    return data
+
+
+# "title: Marathon: Kiprono wins" is how people write a headline; YAML reads the second colon
+# as a mapping. A plain value holding ": " is read as the text it is, with a warning.
+_COLON_VALUE = re.compile(r"^([A-Za-z_][\w-]*):[ \t]+(?![\"'\[{|>&*!%@`#])(.*?:\s.*?)[ \t]*$")
+
+
+def _colons_quoted(block: str, path: str, warnings: list[str]) -> dict[str, Any] | None:
+    lines = block.split("\n")
+    quoted = [i for i, line in enumerate(lines) if _COLON_VALUE.match(line)]
+    if not quoted:
+        return None
+    for i in quoted:
+        key, value = _COLON_VALUE.match(lines[i]).groups()
+        lines[i] = f"{key}: {json.dumps(value)}"  # a JSON string is a YAML double-quoted scalar
+    try:
+        data = yaml.load("\n".join(lines), Loader=SAFE_LOADER)  # noqa: S506 - the safe loader
+    except Exception:  # noqa: BLE001 - still malformed: the caller reports it
+        return None
+    if not isinstance(data, dict):
+        return None
+    for i in quoted:
+        warnings.append(f"{path}:{i + 2}: a value holding ': ' was read as plain text (quote it to be sure)")
     return data
 
 

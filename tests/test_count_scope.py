@@ -31,6 +31,7 @@ from checker.lexicon import default_lexicon
         ("Arcadia has led the resolution for the 18th consecutive year.", "achievement:Arcadia"),
         ("The text, drafted by the EU and led by Japan, was adopted for the 16th consecutive year.", ""),
         ("Arcadia said the Assembly condemned the embargo for the 23rd consecutive year.", ""),
+        ("Ana Ruiz of Arcadia won Sunday's Lakeside Marathon, the 41st edition of the race.", ""),
     ],
 )
 def test_what_a_count_counts(text: str, counted: str) -> None:

@@ -44,7 +44,8 @@ def _patterns(n: Numbers, lex: Lexicon) -> tuple[tuple[re.Pattern[str], bool | s
         (re.compile(rf"\bfor ({c}) years in a row\b", flags), True),
         (re.compile(rf"\bthe ({o}) of its kind\b", flags), True),
         (re.compile(rf"\bthe ({o}) such\b(?: [\w.]+){{0,2}} (?:vote|resolution|edition)", flags), True),
-        (re.compile(rf"\bthe ({o})(?: [A-Z][\w.]*){{0,2}} (?:no |yes )?(?:vote|edition)\b", flags), True),
+        # "the 41st edition" is the event's own count, read below with the other edition nouns
+        (re.compile(rf"\bthe ({o})(?: [A-Z][\w.]*){{0,2}} (?:no |yes )?vote\b", flags), True),
         (re.compile(rf"\b(?:for )?the ({o}) times?\b", flags), False),
         *_edition_patterns(o, lex),
         (re.compile(rf"\bits ({o}) (?:year|edition|season|time)\b", flags), True),
@@ -90,6 +91,8 @@ def _edition_patterns(o: str, lex: Lexicon) -> tuple[tuple[re.Pattern[str], bool
         (re.compile(rf"\b(?i:the) ({o}) (?:round|session|meeting) of (?:the )?annual\b", flags), EDITION),
         # "the 21st Conference of the Parties": an edition noun written as a name, capitalised
         (re.compile(rf"\b(?i:the) ({o}) (?:{edition_names})\b"), EDITION),
+        # "the 41st edition", whoever won it and whatever the sentence says of it
+        (re.compile(rf"\bthe ({o}) edition\b", flags), EDITION),
     )
 
 

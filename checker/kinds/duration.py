@@ -247,7 +247,7 @@ def _result(text: str, found: Span, ctx: Context, family: Family) -> Draft | Non
     if _QUALIFIED.search(before) or _MARGIN.match(text, found.end) or _MARGIN_BEFORE.search(before):
         return None
     a, b, clause = clause_of(text, found.start, found.end)
-    if avoided(family, clause) or not (
+    if avoided(family, _piece(text, found, a, b)) or not (
         _RESULT_BEFORE.search(before) or phrases_re(family.lead_nouns).search(before)
     ):
         return None
@@ -259,6 +259,14 @@ def _result(text: str, found: Span, ctx: Context, family: Family) -> Draft | Non
     else:
         return None
     return _draft(text, found, ctx, family, slot + category_key(clause, ctx.lex), a, b)
+
+
+def _piece(text: str, found: Span, a: int, b: int) -> str:
+    """The words between the commas around a time: "won in 2:05:41, breaking the course
+    record" is the winning time; the record is said of it in the next piece."""
+    start = max(a, text.rfind(",", a, found.start) + 1)
+    comma = text.find(",", found.end, b)
+    return text[start : comma if comma != -1 else b]
 
 
 def _draft(text: str, found: Span, ctx: Context, family: Family, slot: str, a: int, b: int) -> Draft:
