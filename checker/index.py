@@ -679,10 +679,7 @@ def _gather(conn: sqlite3.Connection) -> None:
     conn.executemany(
         "INSERT INTO postings VALUES (?, ?)", ((t, c.index) for c in model.clusters for t in c.centroid)
     )
-    conn.executemany(
-        "INSERT OR REPLACE INTO members VALUES (?, ?, ?)",
-        ((path, store.key(path), i) for path, i in sorted(model.members.items())),
-    )
+    conn.executemany("INSERT INTO members VALUES (?, ?, ?)", _member_rows(store, model.members))
     conn.executemany("INSERT INTO terms VALUES (?, ?)", model.df.items())
     _set_meta(conn, "reports", model.reports)
     _set_meta(conn, "changed", 0)
@@ -725,13 +722,26 @@ class _GatheringStore:
             found = dict(self._conn.execute(query, part))
             yield from (_profile(json.loads(found[h])) for h in part)
 
-    def key(self, path: str) -> str:
-        """The key of the file a report was read from (of two with one path, the later's)."""
-        query = "SELECT key FROM temp.gathering WHERE path = ? ORDER BY rowid DESC LIMIT 1"
-        return self._conn.execute(query, (path,)).fetchone()[0]
+    def paths(self) -> Iterator[tuple[str, str]]:
+        """Each report's path and its file's key, in path order (of two with one path, the
+        later's key only)."""
+        rows = self._conn.execute("SELECT path, key FROM temp.gathering ORDER BY rowid")
+        held = next(rows, None)
+        for row in rows:
+            if row[0] != held[0]:
+                yield held
+            held = row
+        if held is not None:
+            yield held
 
     def close(self) -> None:
         self._conn.execute("DROP TABLE temp.gathering")
+
+
+def _member_rows(store: _GatheringStore, members: dict[str, int]) -> Iterator[tuple[str, str, int]]:
+    """The rows of members in path order, read from the store rather than sorted in memory."""
+    for path, key in store.paths():
+        yield path, key, members[path]
 
 
 def _profile(stored: list) -> Profile:

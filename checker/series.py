@@ -6,6 +6,7 @@ import dataclasses
 import math
 import re
 import sys
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -248,24 +249,76 @@ def gather_stored(store: ProfileStore) -> SeriesModel:
     idf = idf_weights(counted.df, counted.reports)
     gathering = _Gathering()
     members: dict[str, int] = {}
-    groups = _event_groups(counted.words)
-    # the order given, then the named groups first, in their order
-    first = [
-        ((path not in groups, groups.get(path, 0)), h)
-        for h, path, series in counted.maybe_first
-        if path in groups or series
-    ]
-    first.sort(key=lambda kh: kh[0])
-    named_first = store.some([h for _, h in first])
+    groups = _PathGroups(counted.words, _event_groups(counted.words))
+    named_first = store.some(_named_first(counted.maybe_first, groups))
     _gather_named(named_first, groups, _group_names(counted.tagged, groups), idf, gathering, members)
     # what only the named series needed, one entry a report: let go of before the others
-    for done in (counted.words, counted.maybe_first, groups, first):
-        done.clear()
-    named = set(members)
-    joining = _joins(store, named, idf, gathering)
-    _gather_others(store, named, joining, idf, gathering, members)
+    counted.words.clear()
+    counted.maybe_first.clear()
+    joining = _joins(store, members, idf, gathering)  # members: the named reports so far
+    _gather_others(store, joining, idf, gathering, members)
     clusters = gathering.clusters
     return SeriesModel(clusters, members, _labels(clusters), counted.df, counted.reports)
+
+
+def _named_first(maybe_first: _Firsts, groups: Mapping[str, int]) -> array[int]:
+    """The handles of the reports gathered first, in order: those naming their event, group
+    by group, each group in the order given, then those only their front matter names."""
+    by_group: dict[int, array[int]] = defaultdict(lambda: array("q"))
+    tagged_only = array("q")
+    for handle, path, tagged in maybe_first:
+        if path in groups:
+            by_group[groups[path]].append(handle)
+        elif tagged:
+            tagged_only.append(handle)
+    ordered = array("q")
+    for group in sorted(by_group):
+        ordered.extend(by_group.pop(group))
+    ordered.extend(tagged_only)
+    return ordered
+
+
+class _Firsts:
+    """The reports naming their event or a series, in the order given: a handle, a path
+    (shared with the other tables) and whether the front matter names a series, a few
+    bytes a report rather than a tuple."""
+
+    def __init__(self) -> None:
+        self._handles = array("q")
+        self._paths: list[str] = []
+        self._tagged = bytearray()
+
+    def append(self, handle: int, path: str, tagged: bool) -> None:
+        self._handles.append(handle)
+        self._paths.append(path)
+        self._tagged.append(tagged)
+
+    def __iter__(self) -> Iterator[tuple[int, str, bool]]:
+        return zip(self._handles, self._paths, map(bool, self._tagged), strict=True)
+
+    def clear(self) -> None:
+        self._handles, self._paths, self._tagged = array("q"), [], bytearray()
+
+
+class _PathGroups(Mapping[str, int]):
+    """Each report's event group, looked up through its name words: one number for every
+    distinct set of name words, not one for every report."""
+
+    def __init__(self, words: Mapping[str, NameWords], group_of: Mapping[NameWords, int]) -> None:
+        self._words = words
+        self._group_of = group_of
+
+    def __getitem__(self, path: str) -> int:
+        return self._group_of[self._words[path]]
+
+    def __contains__(self, path: object) -> bool:
+        return path in self._words
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._words)
+
+    def __len__(self) -> int:
+        return len(self._words)
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,32 +326,34 @@ class _Counted:
     """What the first pass over the profiles keeps."""
 
     df: Counter[str]  # how many reports hold each term
-    words: dict[str, NameWords]  # of reports naming their event: its words
+    words: dict[str, NameWords]  # of reports naming their event: its words (shared tuples)
     tagged: list[tuple[str, str]]  # (path, series) of reports whose front matter names one
-    maybe_first: list[tuple[int, str, bool]]  # reports naming their event or a series
+    maybe_first: _Firsts  # reports naming their event or a series
     reports: int
 
 
 def _count(store: ProfileStore) -> _Counted:
-    counted = _Counted(Counter(), {}, [], [], 0)
+    counted = _Counted(Counter(), {}, [], _Firsts(), 0)
     reports = 0
+    shared: dict[NameWords, NameWords] = {}  # reports naming one event give the same words
     for handle, p in store.each():
         reports += 1
         counted.df.update(t for t, _ in p.terms)
         marked = _marked_words(dict(p.terms))
         if marked[EVENT_MARK]:
-            counted.words[sys.intern(p.path)] = name_words(marked)
+            words = name_words(marked)
+            counted.words[sys.intern(p.path)] = shared.setdefault(words, words)
         else:
             counted.words.pop(p.path, None)  # of two reports with one path, the later counts
         if p.series:
             counted.tagged.append((p.path, p.series))
         if p.series or marked[EVENT_MARK]:
-            counted.maybe_first.append((handle, sys.intern(p.path), bool(p.series)))
+            counted.maybe_first.append(handle, sys.intern(p.path), bool(p.series))
     return dataclasses.replace(counted, reports=reports)
 
 
 def _joins(
-    store: ProfileStore, named: set[str], idf: dict[str, float], gathering: _Gathering
+    store: ProfileStore, named: Mapping[str, int], idf: dict[str, float], gathering: _Gathering
 ) -> dict[str, int]:
     """The named series each unnamed report joins, judged against them as they stand."""
     joining: dict[str, int] = {}
@@ -317,17 +372,18 @@ def _joins(
 
 def _gather_others(
     store: ProfileStore,
-    named: set[str],
     joining: dict[str, int],
     idf: dict[str, float],
     gathering: _Gathering,
     members: dict[str, int],
 ) -> None:
     """The unnamed reports in the order given: those joining a named series, and the rest
-    among themselves (in one pass, as those look only at series begun after the named ones)."""
+    among themselves (in one pass, as those look only at series begun after the named ones).
+    members holds the named reports: an unnamed report's series is written into it as ~index
+    until the pass ends, so that it tells the two apart without a set of the named ones."""
     known = len(gathering.clusters)
     for _, p in store.each():
-        if p.path in named:
+        if members.get(p.path, -1) >= 0:  # named
             continue
         vector = weighted(p.terms, idf)
         anchors = frozenset(p.anchors)
@@ -338,7 +394,10 @@ def _gather_others(
             cluster = best_series(gathering.clusters.__getitem__, holding, vector, anchors)
             cluster = cluster or gathering.begin(None)
         gathering.add(cluster, vector, anchors)
-        members[sys.intern(p.path)] = cluster.index
+        members[sys.intern(p.path)] = ~cluster.index
+    for path, index in members.items():
+        if index < 0:
+            members[path] = ~index
 
 
 def _newer(holding: Callable[[str], Iterable[int]], known: int) -> Callable[[str], Iterable[int]]:
@@ -383,7 +442,9 @@ def event_groups(profiles: list[Profile]) -> dict[str, int]:
     names share a word and the kinds of event they name do not differ ("Boston Marathon" and
     "Boston Film Festival" are two series). Groups are numbered in the order of their first
     report's path, so the grouping is the same whatever order the reports come in."""
-    return _event_groups({p.path: name_words(_marked_words(dict(p.terms))) for p in profiles})
+    words = {p.path: name_words(_marked_words(dict(p.terms))) for p in profiles}
+    words = {path: said for path, said in words.items() if said[0]}
+    return dict(_PathGroups(words, _event_groups(words)))
 
 
 # A report's event-name words and kind words, held for every report that names its event
@@ -399,48 +460,61 @@ def _shared(words: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted(sys.intern(w) for w in words))
 
 
-def _event_groups(words: Mapping[str, NameWords]) -> dict[str, int]:
-    """event_groups, from each report's name words (those naming no event may be left out)."""
-    named = _components({path: [EVENT_MARK + w for w in event] for path, (event, _) in words.items()})
-    groups: dict[str, int] = {}
-    number = 0  # the groups are disjoint: each one numbered next
-    for part in sorted((_split_by_kind(part, words) for part in named), key=lambda g: g[0][0]):
-        for group in part:
-            groups.update({path: number for path in group})
-            number += 1
-    return groups
+def _event_groups(words: Mapping[str, NameWords]) -> dict[NameWords, int]:
+    """event_groups, from each report's name words (those naming no event may be left out),
+    numbered for each distinct set of name words: what it holds grows with the names the
+    reports give, not with the reports. The groups are those of the reports joined wherever
+    they share an event word, then split by kind; numbered in the order of their first path."""
+    reports: Counter[NameWords] = Counter()
+    first: dict[NameWords, str] = {}
+    for path, said in words.items():
+        reports[said] += 1
+        first[said] = min(path, first.get(said, path))
+    parts = [_split_by_kind(part, reports, first) for part in _joined({w: w[0] for w in reports})]
+    parts.sort(key=lambda groups: min(first[w] for w in groups[0]))
+    numbers: dict[NameWords, int] = {}
+    all_groups = (group for groups in parts for group in groups)
+    for number, group in enumerate(all_groups):  # the groups are disjoint: each one numbered next
+        numbers.update((said, number) for said in group)
+    return numbers
 
 
-def _split_by_kind(paths: list[str], words: Mapping[str, NameWords]) -> list[list[str]]:
+def _split_by_kind(
+    part: list[NameWords], reports: Mapping[NameWords, int], first: Mapping[NameWords, str]
+) -> list[list[NameWords]]:
     """One event name's reports, split where the kinds of event they name differ; a report
-    naming no kind goes with the largest group."""
-    kinded = {p: ["\0" + KIND_MARK + k for k in words[p][1]] for p in paths if words[p][1]}
-    groups = sorted(_components(kinded), key=lambda g: (-len(g), g[0])) or [[]]
-    groups[0] = sorted(groups[0] + [p for p in paths if not words[p][1]])
-    return sorted((g for g in groups if g), key=lambda g: g[0])
+    naming no kind goes with the largest group (of most reports, then first by path)."""
+
+    def starts(group: list[NameWords]) -> str:
+        return min(first[w] for w in group)
+
+    kinded = _joined({w: w[1] for w in part if w[1]})
+    groups = sorted(kinded, key=lambda g: (-sum(reports[w] for w in g), starts(g))) or [[]]
+    groups[0] = groups[0] + [w for w in part if not w[1]]
+    return sorted((g for g in groups if g), key=starts)
 
 
-def _components(keys: Mapping[str, Iterable[str]]) -> list[list[str]]:
-    """Paths joined wherever they share a key (union-find), each group sorted; paths with no
-    key stand in no group. Keys start with NUL, which no path holds."""
-    parent: dict[str, str] = {}
+def _joined(keys: Mapping[NameWords, Iterable[str]]) -> list[list[NameWords]]:
+    """The sets of name words joined wherever they share a key (union-find); each holds one
+    key at least."""
+    parent: dict[NameWords, NameWords] = {}
 
-    def root(x: str) -> str:
+    def root(x: NameWords) -> NameWords:
         while parent.setdefault(x, x) != x:
             parent[x] = parent[parent[x]]
             x = parent[x]
         return x
 
-    for path, held in keys.items():
+    holder: dict[str, NameWords] = {}
+    for said, held in keys.items():
         for key in held:
-            a, b = root(path), root(key)
+            a, b = root(said), root(holder.setdefault(key, said))
             if a != b:
-                parent[max(a, b)] = min(a, b)
-    found: dict[str, list[str]] = defaultdict(list)
-    for path in keys:
-        if keys[path]:
-            found[root(path)].append(path)
-    return [sorted(group) for group in found.values()]
+                parent[b] = a
+    found: dict[NameWords, list[NameWords]] = defaultdict(list)
+    for said in keys:
+        found[root(said)].append(said)
+    return list(found.values())
 
 
 class _Gathering:
