@@ -30,7 +30,7 @@ from checker.extract.generic import (
     source_of,
 )
 from checker.kinds import Kind
-from checker.lexicon import phrases_re
+from checker.lexicon import phrase_alternation, phrases_re
 from checker.models import Claim
 from checker.text import look
 
@@ -104,7 +104,7 @@ class Amount(Kind):
             if owner != family.name:
                 continue
             a, b, clause = clause_of(text, found.start, found.end)
-            if avoided(family, clause):
+            if avoided(family, _without_comparisons(text, found, a, b, ctx.lex)):
                 continue
             # a family with actors is one source's figure ("Ruiz put the damage at ..."): its
             # slot names the source, so only one source's figures are compared
@@ -122,6 +122,28 @@ class Amount(Kind):
                 year_offsets=offsets_of(text, found.start, found.end, a, b, ctx),
                 extra={**_timing(text, found.end), **({"source": source} if source else {})},
             )
+
+
+def _without_comparisons(text: str, found: Found, a: int, b: int, lex: Lexicon) -> str:
+    """The clause an amount's avoid words are looked for in, less the comma-pieces that open
+    with a comparison and do not hold it: in "Turnout was 61 percent, down from 66 percent in
+    2026" the 61 is this year's (the 66 is the one compared with, and is not read)."""
+    opens = _comparison_opening(lex)
+    kept = []
+    start = a
+    for comma in [*(i for i in range(a, b) if text[i] == ","), b]:
+        piece = text[start:comma]
+        holds = start <= found.start < comma + 1
+        if holds or not opens.match(piece):
+            kept.append(piece)
+        start = comma + 1
+    return ",".join(kept)
+
+
+@cache
+def _comparison_opening(lex: Lexicon) -> re.Pattern[str]:
+    body = phrase_alternation(lex.words("comparison_openers")) or r"(?!x)x"
+    return re.compile(rf"\s*(?:{body})\b", re.I)
 
 
 def _range(amount: float, step: float, qualifier: str) -> tuple[float, float]:
