@@ -337,7 +337,8 @@ def _order_patterns(family: Family, n: Numbers) -> dict[str, re.Pattern[str]]:
         # "Russia followed suit with 491 points", "Belgium came next": the place after the last
         next_verb=re.compile(
             r"(?<![\w-])(?P<ord>followed(?:\s+suit)?|(?:came|was|were|finished|ended)\s+next)"
-            r"(?=\s+(?:with|on)\s+\d|\s*[,.;]|\s+(?:in|at)\b)",
+            r"(?=\s+(?:with|on)\s+\d|\s*[,.;]|\s+in\s+(?:the\s+)?(?:[\w-]+\s+)?"
+            r"(?:standings|scoreboard|leaderboard|voting|vote|televote|table))",
             re.I,
         ),
         # "push Finland and Israel into second and third place respectively"
@@ -530,19 +531,15 @@ def _gapped(text: str, ctx: Context, p: _Patterns, taken: set[int]) -> Iterator[
 
 def _followed(text: str, ctx: Context, p: _Patterns) -> Iterator[Found]:
     """ "Switzerland was first, followed by France and Malta": the places after the last, in
-    the order the list names them."""
+    the order the list names them; not what one of them did ("followed by Chile's protest")."""
     for m in p.followed_by.finditer(text):
-        end = clause_of(text, m.start(), m.end())[1]
-        pos = m.end()
-        while True:
-            who = subject_starting_at(text, pos, end, ctx)
-            if who is None:
-                break
-            yield m, _NEXT, who, ""
-            more = re.compile(r"\s*(?:\([^()]{1,40}\))?\s*(?:,\s*(?:and\s+)?|\s+and\s+)").match(text, who.end)
-            if more is None:
-                break
-            pos = more.end()
+        listed = list_after(text, m.end(), clause_of(text, m.start(), m.end())[1], ctx)
+        if any(_OWNS.match(text, who.end) for who in listed):
+            continue
+        yield from ((m, _NEXT, who, "") for who in listed)
+
+
+_OWNS = re.compile(r"['’]s?\s+[a-z]")
 
 
 def _resolve_next(found: list[Found], before: int | None) -> list[Found]:
