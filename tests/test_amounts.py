@@ -25,3 +25,10 @@ def test_a_qualified_amount_is_a_range() -> None:
 def test_a_length_in_miles_agrees_with_km() -> None:
     mile = 1.609344
     assert KIND.compatible((42.195, "km", 0.001, "exact"), (26.2 * mile, "km", 0.1 * mile, "exact"))
+
+
+def test_when_an_amount_is_due_is_part_of_it() -> None:
+    by, start = (300 * B, "USD", B, "exact", "by 2035"), (300 * B, "USD", B, "exact", "from 2035")
+    assert not KIND.compatible(by, start)
+    assert KIND.compatible(by, (300 * B, "USD", B, "exact", ""))  # one report leaves it out
+    assert KIND.compatible(by, (300 * B, "USD", B, "exact"))  # a value kept without it

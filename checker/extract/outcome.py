@@ -66,7 +66,16 @@ def _tally_patterns(n: Numbers) -> tuple[tuple[re.Pattern[str], tuple[str, ...]]
             (AGAINST,),
         ),
         (re.compile(rf"(?<![\w-])({c}) abstentions?\b", flags), (ABSTAIN,)),
-        (re.compile(rf"(?<![\w-])({c})(?: {member})? abstained\b", flags), (ABSTAIN,)),
+        (re.compile(rf"(?<![\w-])({c})(?: {member})? (?:abstained|abstaining)\b", flags), (ABSTAIN,)),
+        # "the text won 162 votes": the votes a text won are its votes in favour (a candidate's
+        # votes are not a tally: the subject must be the text)
+        (
+            re.compile(
+                rf"\b(?:text|resolution|measure|motion|draft|bill|proposal|budget|it) won ({c}) votes\b",
+                flags,
+            ),
+            (FOR,),
+        ),
     )
 
 

@@ -91,8 +91,9 @@ def _edition_patterns(o: str, lex: Lexicon) -> tuple[tuple[re.Pattern[str], bool
         (re.compile(rf"\b(?i:the) ({o}) (?:round|session|meeting) of (?:the )?annual\b", flags), EDITION),
         # "the 21st Conference of the Parties": an edition noun written as a name, capitalised
         (re.compile(rf"\b(?i:the) ({o}) (?:{edition_names})\b"), EDITION),
-        # "the 41st edition", whoever won it and whatever the sentence says of it
-        (re.compile(rf"\bthe ({o}) edition\b", flags), EDITION),
+        # "the 41st edition", "this year's 46th edition", whoever won it and whatever the
+        # sentence says of it
+        (re.compile(rf"\b(?:the|this year's|this year’s) ({o}) edition\b", flags), EDITION),
     )
 
 

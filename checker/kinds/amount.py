@@ -83,7 +83,7 @@ class Amount(Kind):
         return f"{claim.display} {due}" if due else claim.display
 
     def compatible(self, a: Any, b: Any) -> bool:
-        (x, unit_a, step_a, qual_a, due_a), (y, unit_b, step_b, qual_b, due_b) = a, b
+        (x, unit_a, step_a, qual_a, due_a), (y, unit_b, step_b, qual_b, due_b) = _parts(a), _parts(b)
         if unit_a != unit_b or (due_a and due_b and due_a != due_b):
             return False  # "$300 billion by 2035" is not "$300 billion starting in 2035"
         if qual_a == qual_b == "exact":
@@ -112,9 +112,14 @@ class Amount(Kind):
             if family.actors and not source:
                 continue
             unit = f":{found.unit}" if found.unit else ""
+            part = _part_of(text, found, a, family, ctx.lex)
             yield Draft(
                 family=family.name,
-                slot=family.name + (f":{source}" if source else "") + category_key(clause, ctx.lex) + unit,
+                slot=family.name
+                + (f":{source}" if source else "")
+                + (f":{part}" if part else "")
+                + category_key(clause, ctx.lex)
+                + unit,
                 value=(found.amount, found.unit, found.step, found.qualifier, _due(text, found.end)),
                 display=text[found.start : found.end],
                 span=(found.start, found.end),
@@ -122,6 +127,27 @@ class Amount(Kind):
                 year_offsets=offsets_of(text, found.start, found.end, a, b, ctx),
                 extra={**_timing(text, found.end), **({"source": source} if source else {})},
             )
+
+
+def _parts(value: tuple) -> tuple:
+    """(amount, unit, step, qualifier, due): a value read before amounts kept when they are
+    due has no due year."""
+    return (*value[:4], value[4] if len(value) > 4 else "")
+
+
+def _part_of(text: str, found: Found, a: int, family: Family, lex: Lexicon) -> str:
+    """A part of the whole the family's noun names ("the education budget grows to 8.0
+    billion", "spending on health rises to 3.9 billion"): a word of amount_parts just before
+    that noun keys the amount apart, so a sector's figure is never the whole's."""
+    nouns = phrases_re(family.nouns)
+    last = None
+    for m in nouns.finditer(text, a, found.start):
+        last = m
+    if last is None:
+        return ""
+    before = re.search(r"([A-Za-z-]+)\s+$", text[max(a, last.start() - 30) : last.start()])
+    word = before.group(1).lower() if before else ""
+    return word if word in lex.word_set("amount_parts") else ""
 
 
 def _without_comparisons(text: str, found: Found, a: int, b: int, lex: Lexicon) -> str:
