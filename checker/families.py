@@ -10,6 +10,7 @@ under ``families:``, keyed by its slot (the part of a claim's slot before any ':
       noun: spectators            # how a count names what it counts in a finding
       nouns: [spectators, fans]   # trigger words of the kind's reader
       lead_nouns: [crowd, attendance]   # "a crowd of 7,500"
+      keyed_by: subject           # an amount of someone's ("her 54 percent"): keyed by whom
       examples: [...]             # extraction cases: text -> expected claims (tests run them)
 
 A family of amounts names the units it takes (``units: [km]``; none: money).
@@ -56,6 +57,7 @@ class Family:
     avoid: tuple[str, ...] = ()  # words that, in the clause, make a match about something else
     units: tuple[str, ...] = ()  # units an amount of the family is given in (km, %); none: money
     stances: tuple[tuple[Any, str], ...] = ()  # stance value -> how a finding says it
+    keyed_by: str = ""  # "subject": each claim is keyed by whom its value belongs to
     examples: tuple[dict[str, Any], ...] = field(default=(), compare=False, hash=False)
     source: str = ""  # the data file that declares it
 
@@ -64,10 +66,23 @@ class Family:
 
 
 def _family(name: str, spec: dict[str, Any], source: str) -> Family:
-    known = {"kind", "class", "label", "noun", "reader", "timeline", "stances", "examples", *_LISTS}
+    known = {
+        "kind",
+        "class",
+        "label",
+        "noun",
+        "reader",
+        "timeline",
+        "stances",
+        "examples",
+        "keyed_by",
+        *_LISTS,
+    }
     unknown = sorted(set(spec) - known)
     if unknown:
         raise ValueError(f"{source}: family {name!r}: unknown key(s) {', '.join(unknown)}")
+    if spec.get("keyed_by") not in (None, "", "subject"):
+        raise ValueError(f"{source}: family {name!r}: keyed_by takes only 'subject'")
     return Family(
         name=name,
         kind=spec.get("kind", "text"),
@@ -77,6 +92,7 @@ def _family(name: str, spec: dict[str, Any], source: str) -> Family:
         reader=spec.get("reader"),
         timeline=int(spec.get("timeline") or 0),
         stances=tuple((k, str(v)) for k, v in (spec.get("stances") or {}).items()),
+        keyed_by=str(spec.get("keyed_by") or ""),
         examples=tuple(spec.get("examples") or ()),
         source=source,
         **{key: tuple(str(w) for w in spec.get(key) or ()) for key in _LISTS},
