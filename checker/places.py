@@ -295,4 +295,5 @@ def _holder(name: str, kind: str | None, ctx: Context) -> Holder:
     if kind == "country":
         entity = ctx.lex.entity(name)
         return ("country", entity.name if entity else name)
-    return (kind or "place", name_key(name))
+    english = (ctx.lex.vocab.get("place_names") or {}).get(name, name)  # "Torino" is Turin
+    return (kind or "place", name_key(str(english)))
