@@ -56,6 +56,11 @@ _BOUNDARY = re.compile(
     r"\s*(?:$|[,.;:!?)(\u2013\u2014-]|(?:on|in|at|and|with|for|this|last|from|during|where|which|"
     r"when|after|before|to|until|between|over|as|early|late|earlier|later)\b)"
 )
+_NEAR = re.compile(
+    r",?\s+(?:(?:about|some|just|around|roughly)\s+)?(?:[\d,.]+\s+(?:miles|km|kilometres|kilometers)\s+)?"
+    r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of|near|outside|"
+    r"on\s+the\s+outskirts\s+of|just\s+outside)\s+"
+)
 _BARE_MODS = re.compile(r"(?:[^\s,;:()]+\s+){0,4}$")
 _AUXILIARY = (
     r"(?:is|was|were|are|has\s+been|had\s+been|have\s+been|will\s+be|would\s+be|could|can|will|"
@@ -123,7 +128,7 @@ def _draft(text: str, m: re.Match[str], ctx: Context, family: Family) -> Draft |
     frame, framed = sentence_frame(text, ctx.numbers)
     if frame not in (None, (0,)):
         return None  # "Last year, the contest in Turin ..."
-    place = _place(text, m.end(), ctx)
+    place = _place(text, m.end(), ctx, m.group("prep") == "at")
     if place is None:
         return None
     holders, display, span = place
@@ -213,8 +218,13 @@ def _place_re(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re.Patter
     return re.compile(described), re.compile(name), re.compile(r"\s+(?:in|at)\s+|,\s+")
 
 
-def _place(text: str, pos: int, ctx: Context) -> tuple[list[Holder], str, tuple[int, int]] | None:
-    """The holders the words at pos name: a city (after its venue) and its country."""
+def _place(
+    text: str, pos: int, ctx: Context, at: bool = False
+) -> tuple[list[Holder], str, tuple[int, int]] | None:
+    """The holders the words at pos name: a city (after its venue) and its country, and the
+    city a suburb or a town is said to be near ("the Paris suburb of Le Bourget", "Le Bourget,
+    north of Paris"), with which it agrees. A name alone after "at" is a venue's ("the final
+    at Wembley"), no city."""
     described, name_re, joint = _place_re(ctx.lex)
     d = described.match(text, pos)
     first = name_re.match(text, d.end() if d else pos)
@@ -237,7 +247,23 @@ def _place(text: str, pos: int, ctx: Context) -> tuple[list[Holder], str, tuple[
             break
         names.append(n)
         kinds.append(kind)
-    return _holders(text, names, kinds, d is not None, ctx)
+    if at and len(names) == 1 and not d and kinds[0] != "country":
+        return None
+    found = _holders(text, names, kinds, d is not None, ctx)
+    if found is None:
+        return None
+    holders, display, span = found
+    return holders + _near(text, d.group() if d else "", span[1], ctx), display, span
+
+
+def _near(text: str, described: str, end: int, ctx: Context) -> list[Holder]:
+    """The cities a place is said to be near, before it ("the Paris suburb of") or after it
+    (", about 65 miles north of Paris", ", outside Paris")."""
+    names = [n.group("name") for n in _place_re(ctx.lex)[1].finditer(described)]
+    after = _NEAR.match(text, end)
+    if after:
+        names += [n.group("name") for n in [_place_re(ctx.lex)[1].match(text, after.end())] if n]
+    return [_holder(name, "place", ctx) for name in names if _kind(name, ctx) == "place"]
 
 
 def _holders(
