@@ -382,6 +382,7 @@ def _matches(text: str, index: int, ctx: Context, family: Family) -> list[Found]
     p = _patterns(family, ctx.numbers)
     found = sorted(_explicit(text, ctx, p), key=lambda f: f[0].start())
     found = _elided(text, found, ctx)
+    found = [(m, v, who or _pronoun(text, m.start(), index, ctx), c) for m, v, who, c in found]
     if any(who is not None for _, _, who, _ in found) or _SCORE_IN.search(text):
         found = sorted(
             found + list(_gapped(text, ctx, p, {f[0].start("ord") for f in found})),
@@ -458,6 +459,26 @@ def _top_list(text: str, ctx: Context, p: _Patterns) -> Iterator[Found]:
         listed = list_after(text, m.end(), clause_of(text, m.start(), m.end())[1], ctx)
         if len(listed) == count:
             yield from ((m, rank, who, "") for rank, who in enumerate(listed, 1))
+
+
+# "it finished fourth": a pronoun for an entry, right before the verb of its place
+_PRONOUN = re.compile(
+    r"(?:^|[;,]\s*|\band\s+)(?P<it>it|they)\s+(?:(?:had|has|then|eventually|finally)\s+)?$", re.I
+)
+
+
+def _pronoun(text: str, pos: int, index: int, ctx: Context) -> Subject | None:
+    """The country "it" or "they" stands for: the one country named before it in its sentence
+    and the sentence before, when there is exactly one."""
+    said = _PRONOUN.search(text, 0, pos)
+    if said is None:
+        return None
+    before = (ctx.sentences[index - 1].text + " " if index > 0 else "") + text[: said.start()]
+    named = {e.name for _, _, e in ctx.lex.find_entities(before) if e.kind == "country"}
+    if len(named) != 1:
+        return None
+    name = next(iter(named))
+    return Subject(name.lower(), name, said.start("it"), said.end("it"))
 
 
 # "..., and came third overall": a verb whose subject is the one of the verb before it
