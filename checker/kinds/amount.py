@@ -7,8 +7,10 @@ Two amounts agree when they are equal within the rounding of the less precise of
 unit is part of the slot). An amount belongs to the family whose noun stands nearest to it in
 its clause ("the $300 billion finance goal"); with no such noun it is no claim. A family that
 names actors is one source's figure: its slot names who gives it, and a figure with no source
-named is no claim of it. The vocabulary (currencies, scales, lengths) is data:
-checker/data/en/amounts.yaml.
+named is no claim of it. A family keyed by subject (``keyed_by: subject``, a candidate's
+share of the vote) keys each amount by whom it belongs to ("Ana Ruiz took 54 percent", "41
+percent for Tom Baker", "Baker (41%)"), and one belonging to nobody named is no claim. The
+vocabulary (currencies, scales, lengths) is data: checker/data/en/amounts.yaml.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
+from checker.extract.base import scope_of, sentence_frame
 from checker.extract.generic import (
     QUALIFIER_PATTERN,
     QUALIFIERS,
@@ -26,9 +29,11 @@ from checker.extract.generic import (
     category_key,
     clause_of,
     families_keys,
+    named_year,
     offsets_of,
     source_of,
 )
+from checker.extract.subjects import subject_before, subject_ending_at, subject_starting_at
 from checker.kinds import Kind
 from checker.lexicon import phrase_alternation, phrases_re
 from checker.models import Claim
@@ -111,11 +116,22 @@ class Amount(Kind):
             source = source_of(text, found.start, found.end, family.verbs, ctx) if family.actors else ""
             if family.actors and not source:
                 continue
+            holder, stage, year, frame = "", "", {}, None
+            if family.keyed_by == "subject":
+                holder = _holder(text, found, a, family, ctx)
+                if not holder:
+                    continue
+                # a share of another round is keyed apart; one of another year is that year's
+                stage = _stage_of(text, found, a, b, ctx.lex)
+                frame, framed = sentence_frame(text, ctx.numbers)  # "In 2018, Ruiz won 49 percent"
+                year = named_year(text, found.start, found.end, a, b) or framed
             unit = f":{found.unit}" if found.unit else ""
             part = _part_of(text, found, a, family, ctx.lex)
             yield Draft(
                 family=family.name,
                 slot=family.name
+                + (f":{holder}" if holder else "")
+                + stage
                 + (f":{source}" if source else "")
                 + (f":{part}" if part else "")
                 + category_key(clause, ctx.lex)
@@ -124,8 +140,8 @@ class Amount(Kind):
                 display=text[found.start : found.end],
                 span=(found.start, found.end),
                 qualifier=found.qualifier,
-                year_offsets=offsets_of(text, found.start, found.end, a, b, ctx),
-                extra={**_timing(text, found.end), **({"source": source} if source else {})},
+                year_offsets=frame or offsets_of(text, found.start, found.end, a, b, ctx),
+                extra={**_timing(text, found.end), **({"source": source} if source else {}), **year},
             )
 
 
@@ -133,6 +149,86 @@ def _parts(value: tuple) -> tuple:
     """(amount, unit, step, qualifier, due): a value read before amounts kept when they are
     due has no due year."""
     return (*value[:4], value[4] if len(value) > 4 else "")
+
+
+def _holder(text: str, found: Found, a: int, family: Family, ctx: Context) -> str:
+    """Whom a share belongs to, as its slot's key: "41 percent for Tom Baker", "Baker (41%)",
+    "Baker's 41%", "Tom Baker, who won 41 percent", "Ana Ruiz was re-elected with 54 percent";
+    '' where the sentence names nobody that way (a pronoun, a source, a rival)."""
+    after = _FOR_AFTER.match(text, found.end)
+    if after:
+        who = subject_starting_at(text, after.end(), len(text), ctx)
+        if who is not None:
+            return who.key
+    before = text[a : found.start]
+    tight = _TIGHT_BEFORE.search(before)
+    if tight and (tight.group("paren") is None or re.match(r"\s*\)", text[found.end :])):
+        who = subject_ending_at(text, a, a + tight.start(), ctx)
+        return who.key if who is not None else ""
+    relative = _RELATIVE_BEFORE.search(before)
+    if relative:
+        who = subject_ending_at(text, a, a + relative.start(), ctx)
+        ok = who is not None and _gives_share(text[a + relative.start() : found.start], family, ctx.lex)
+        return who.key if ok and who is not None else ""
+    who = subject_before(text, a, found.start, ctx)
+    if who is None:
+        return ""
+    between = text[who.end : found.start]
+    if _rival_named(ctx.lex).search(text, max(a, who.start - 40), found.start):
+        return ""  # "ahead of Tom Baker with 31 percent": whose it is, the words do not say
+    # "Ruiz won 53 percent, Baker 40 percent": a list goes on with the clause's verb
+    listed = between.isspace() and _gives_share(text[a : who.start], family, ctx.lex)
+    return who.key if listed or _gives_share(between, family, ctx.lex) else ""
+
+
+# "41 percent (of the vote) for Tom Baker", "30 percent went to Lena Holt"
+_FOR_AFTER = re.compile(
+    r"(?:\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?(?:vote|votes|ballots))?\s*,?\s+(?:for|went\s+to)\s+"
+    r"(?:(?!the\b)[a-z][\w-]*\s+){0,2}"
+)
+# "Baker (41%)", "Baker's 41%": the name right before the share
+_TIGHT_BEFORE = re.compile(r"(?:(?P<paren>\s*\(\s*)|['’]s\s+)$")
+# "Tom Baker, who won 41 percent": the name before the relative clause
+_RELATIVE_BEFORE = re.compile(r",\s+who\s+[^,;()]*$")
+
+
+def _stage_of(text: str, found: Found, a: int, b: int, lex: Lexicon) -> str:
+    """':first round' where the share is one of a round before the last ("38 percent in the
+    first round"): the stage named after it up to the next amount, else before it back to the
+    last one, else in its clause (less the relative clauses it is not in); '' for the last round
+    or none named."""
+    from checker.stages import named_stage
+
+    scope = scope_of(text, found.start, found.end, a, b)  # offsets kept: blanks replace words
+    others = [f for f, _ in _assigned(text, lex) if f.start != found.start and a <= f.start < b]
+    after = min((f.start for f in others if f.start >= found.end), default=b)
+    before = max((f.end for f in others if f.end <= found.start), default=a)
+    for words in (scope[found.end - a : after - a], scope[before - a : found.start - a], scope):
+        stage = named_stage(words, lex, _PASSING)
+        if stage is not None:
+            return "" if stage.concluding else f":{stage.label}"
+    return ""
+
+
+# a stage named in passing ("won the run-off after leading the first round")
+_PASSING = re.compile(r"\b(?:after|before|following|having|since)\b", re.I)
+
+
+def _gives_share(between: str, family: Family, lex: Lexicon) -> bool:
+    """Whether the words between a name and a share say the name won it ("took", "was
+    re-elected with") and not that it says so ("Reyes said the winner took")."""
+    return bool(
+        phrases_re(family.verbs).search(between)
+        and not phrases_re(lex.words("amount_saying_words")).search(between)
+    )
+
+
+@cache
+def _rival_named(lex: Lexicon) -> re.Pattern[str]:
+    """A rival named after a word that makes it the one beaten ("defeating Tom Baker",
+    "ahead of the incumbent Tom Baker")."""
+    body = phrase_alternation(lex.words("amount_rival_words")) or r"(?!x)x"
+    return re.compile(rf"\b(?i:{body})\s+(?:[a-z][\w-]*\s+){{0,2}}[A-Z]")
 
 
 def _part_of(text: str, found: Found, a: int, family: Family, lex: Lexicon) -> str:
