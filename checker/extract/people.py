@@ -389,7 +389,10 @@ _AGE = re.compile(
 
 @lru_cache(maxsize=512)  # a report's words: only the report being read is asked about
 def _lower_case_too(body: str, word: str) -> bool:
-    return re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", body) is not None
+    lower = word.lower()
+    if lower not in body:  # a substring test first: most names are never written in lower case
+        return False
+    return re.search(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", body) is not None
 
 
 @lru_cache(maxsize=256)
@@ -506,8 +509,16 @@ def _org(ctx: Context, text: str, m: re.Match[str]) -> str | None:
 @lru_cache(maxsize=512)
 def _quoted_title(body: str, name: str) -> bool:
     """The whole name alone in quotation marks somewhere in the report: a work's title."""
-    quoted = rf"[\"\u201c\u2018']\s*{re.escape(name)}\s*[,.!?]?[\"\u201d\u2019'](?![\w])"
-    return re.search(quoted, body) is not None
+    quoted = re.compile(rf"[\"\u201c\u2018']\s*{re.escape(name)}\s*[,.!?]?[\"\u201d\u2019'](?![\w])")
+    at = body.find(name)
+    while at != -1:  # only where a quotation mark opens just before the name
+        if body[max(0, at - 3) : at].rstrip()[-1:] in _OPENING_QUOTES and quoted.search(body, max(0, at - 3)):
+            return True
+        at = body.find(name, at + 1)
+    return False
+
+
+_OPENING_QUOTES = frozenset({'"', "\u201c", "\u2018", "'"})
 
 
 def _organisation(name: str, lex: Lexicon) -> bool:
@@ -772,6 +783,8 @@ def _mentions(
     sentence: str, name: str, body: str, openers: frozenset[str], last: bool = False, first: bool = False
 ) -> list[re.Match[str]]:
     words = name.split()
+    if words[-1] not in sentence and words[0] not in sentence:
+        return []  # most sentences of a report never name the person: a substring test is cheap
     forms = [name]
     if last and len(words) > 1 and not _common(body, words[-1]):
         forms.append(words[-1])
@@ -779,6 +792,8 @@ def _mentions(
         forms.append(words[0])
     found = []
     for form in forms:
+        if form not in sentence:
+            continue
         for m in re.finditer(rf"(?<![\w'\u2019-]){re.escape(form)}(?![\w-])", sentence):
             if form == name or not _in_another_name(sentence, m, openers):
                 found.append(m)
