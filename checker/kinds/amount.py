@@ -33,7 +33,7 @@ from checker.extract.generic import (
     offsets_of,
     source_of,
 )
-from checker.extract.subjects import subject_before, subject_ending_at, subject_starting_at
+from checker.extract.subjects import Subject, subject_before, subject_ending_at, subject_starting_at
 from checker.kinds import Kind
 from checker.lexicon import phrase_alternation, phrases_re
 from checker.models import Claim
@@ -153,24 +153,25 @@ def _parts(value: tuple) -> tuple:
 
 def _holder(text: str, found: Found, a: int, family: Family, ctx: Context) -> str:
     """Whom a share belongs to, as its slot's key: "41 percent for Tom Baker", "Baker (41%)",
-    "Baker's 41%", "Tom Baker, who won 41 percent", "Ana Ruiz was re-elected with 54 percent";
-    '' where the sentence names nobody that way (a pronoun, a source, a rival)."""
+    "Baker's 41%", "Tom Baker, who won 41 percent", "Ana Ruiz was re-elected with 54 percent",
+    "the Green Party took 12 percent"; '' where the sentence names nobody that way (a pronoun,
+    a source, a rival)."""
     after = _FOR_AFTER.match(text, found.end)
     if after:
-        who = subject_starting_at(text, after.end(), len(text), ctx)
+        who = _named_from(text, after.end(), ctx)
         if who is not None:
             return who.key
     before = text[a : found.start]
     tight = _TIGHT_BEFORE.search(before)
     if tight and (tight.group("paren") is None or re.match(r"\s*\)", text[found.end :])):
-        who = subject_ending_at(text, a, a + tight.start(), ctx)
+        who = _named_ending(text, a, a + tight.start(), ctx)
         return who.key if who is not None else ""
     relative = _RELATIVE_BEFORE.search(before)
     if relative:
-        who = subject_ending_at(text, a, a + relative.start(), ctx)
+        who = _named_ending(text, a, a + relative.start(), ctx)
         ok = who is not None and _gives_share(text[a + relative.start() : found.start], family, ctx.lex)
         return who.key if ok and who is not None else ""
-    who = subject_before(text, a, found.start, ctx)
+    who = _named_before(text, a, found.start, ctx)
     if who is None:
         return ""
     between = text[who.end : found.start]
@@ -186,10 +187,72 @@ _FOR_AFTER = re.compile(
     r"(?:\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?(?:vote|votes|ballots))?\s*,?\s+(?:for|went\s+to)\s+"
     r"(?:(?!the\b)[a-z][\w-]*\s+){0,2}"
 )
-# "Baker (41%)", "Baker's 41%": the name right before the share
-_TIGHT_BEFORE = re.compile(r"(?:(?P<paren>\s*\(\s*)|['’]s\s+)$")
-# "Tom Baker, who won 41 percent": the name before the relative clause
-_RELATIVE_BEFORE = re.compile(r",\s+who\s+[^,;()]*$")
+# "Baker (41%)", "Baker's 41%", "the Greens on 9%": the name right before the share
+_TIGHT_BEFORE = re.compile(r"(?:(?P<paren>\s*\(\s*)|['’]s\s+|\s+on\s+)$")
+# "Tom Baker, who won 41 percent", "the Greens, which took 9 percent": the name before the
+# relative clause
+_RELATIVE_BEFORE = re.compile(r",\s+(?:who|which)\s+[^,;()]*$")
+
+
+def _named_from(text: str, pos: int, ctx: Context) -> Subject | None:
+    """The person, country or party named right after pos ("for Tom Baker", "for the Greens")."""
+    party = _party_re(ctx.lex).match(text, pos)
+    if party is not None and re.fullmatch(r"\s*(?:the\s+)?", text[pos : party.start("name")], re.I):
+        return _party(party)
+    return subject_starting_at(text, pos, len(text), ctx)
+
+
+def _named_ending(text: str, a: int, pos: int, ctx: Context) -> Subject | None:
+    """The person, country or party named right before pos ("Baker (41%)", "the Greens' 9%")."""
+    parties = [
+        m for m in _party_re(ctx.lex).finditer(text, a, pos) if text[m.end() : pos].strip() in ("", "'")
+    ]
+    if parties:
+        return _party(parties[-1])
+    return subject_ending_at(text, a, pos, ctx)
+
+
+def _named_before(text: str, a: int, pos: int, ctx: Context) -> Subject | None:
+    """The last person, country or party named before pos in its clause that is neither an
+    object ("beat Lena Holt") nor a candidate's party ("Ana Ruiz of the Green Party")."""
+    who = subject_before(text, a, pos, ctx)
+    for m in reversed(list(_party_re(ctx.lex).finditer(text, a, pos))):
+        if who is not None and m.start() < who.end:
+            break
+        if _PARTY_OF.search(text, max(a, m.start() - 12), m.start("name")) or _party_role(ctx.lex).match(
+            text, m.end()
+        ):
+            continue  # "Ana Ruiz of the Green Party", "the Green Party candidate": her party
+        if _PARTY_OBJECT.search(text, max(a, m.start() - 12), m.start("name")):
+            return None  # "with the Greens", "over Labour": who the share is, the words do not say
+        return _party(m)
+    return who
+
+
+@cache
+def _party_role(lex: Lexicon) -> re.Pattern[str]:
+    """A party's name used of its member ("the Green Party candidate")."""
+    return re.compile(rf"\s+(?:{phrase_alternation(lex.words('amount_party_roles')) or '(?!x)x'})\b", re.I)
+
+
+# "Ana Ruiz of the Greens", "Ruiz (Greens)", "for the Liberal Party": whose member, not who
+_PARTY_OF = re.compile(r"(?:\b(?:of|from)|\()\s+(?:the\s+)?$", re.I)
+_PARTY_OBJECT = re.compile(r"\b(?:for|with|by|to|over|against|beat|beating|than)\s+(?:the\s+)?$", re.I)
+
+
+def _party(m: re.Match[str]) -> Subject:
+    name = " ".join(m.group("name").split())
+    return Subject(name.lower(), name, m.start("name"), m.end("name"))
+
+
+@cache
+def _party_re(lex: Lexicon) -> re.Pattern[str]:
+    """A party's name: capitalised words ending in one of the words that end parties' names
+    ("the Social Democrats", "the Green Party", "Labour"); "The" opening a sentence left out."""
+    heads = phrase_alternation(lex.words("amount_party_heads")) or r"(?!x)x"
+    return re.compile(
+        rf"(?:\b[Tt]he\s+)?(?P<name>(?:[A-Z][\w'’-]*\s+){{0,3}}(?:{heads}))(?![\w'’-])(?!\s+[A-Z])"
+    )
 
 
 def _stage_of(text: str, found: Found, a: int, b: int, lex: Lexicon) -> str:
