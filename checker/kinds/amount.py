@@ -102,6 +102,17 @@ class Amount(Kind):
         return seen.digit and seen.any_of(families_keys(families))
 
     def read(self, sentence: Sentence, index: int, ctx: Context, family: Family) -> Iterator[Draft]:
+        drafts = list(self._drafts(sentence, ctx, family))
+        if family.keyed_by:
+            # one subject's two shares in one sentence ("54 percent in the city and 48 in the
+            # county") are of two things the slot cannot tell apart: neither is kept
+            values: dict[str, set[Any]] = {}
+            for d in drafts:
+                values.setdefault(d.slot, set()).add(d.value[0])
+            drafts = [d for d in drafts if len(values[d.slot]) == 1]
+        yield from drafts
+
+    def _drafts(self, sentence: Sentence, ctx: Context, family: Family) -> Iterator[Draft]:
         from checker.extract.base import Draft
 
         text = sentence.text
@@ -122,7 +133,7 @@ class Amount(Kind):
                 if not holder:
                     continue
                 # a share of another round is keyed apart; one of another year is that year's
-                stage = _stage_of(text, found, a, b, ctx.lex)
+                stage = _stage_of(text, found, a, b, ctx.lex) + _where(text, found, ctx.lex)
                 frame, framed = sentence_frame(text, ctx.numbers)  # "In 2018, Ruiz won 49 percent"
                 year = named_year(text, found.start, found.end, a, b) or framed
             unit = f":{found.unit}" if found.unit else ""
@@ -253,6 +264,24 @@ def _party_re(lex: Lexicon) -> re.Pattern[str]:
     return re.compile(
         rf"(?:\b[Tt]he\s+)?(?P<name>(?:[A-Z][\w'’-]*\s+){{0,3}}(?:{heads}))(?![\w'’-])(?!\s+[A-Z])"
     )
+
+
+def _where(text: str, found: Found, lex: Lexicon) -> str:
+    """':in harlow' where a share is said of a part of the whole ("54 percent of the vote in
+    Harlow", "48 percent in the north"): compared only with shares of that part."""
+    m = _WHERE.match(text, found.end)
+    if m is None:
+        return ""
+    where = m.group("where")
+    if where[:1].islower() and where.lower() not in lex.word_set("amount_share_regions"):
+        return ""
+    return ":in " + " ".join(where.lower().split())
+
+
+_WHERE = re.compile(
+    r"(?:\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?(?:vote|votes|ballots)(?:\s+cast)?)?\s+in\s+(?:the\s+)?"
+    r"(?P<where>(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}|[a-z][\w-]*))(?![\w'’-])"
+)
 
 
 def _stage_of(text: str, found: Found, a: int, b: int, lex: Lexicon) -> str:
