@@ -408,14 +408,27 @@ def _common(body: str, word: str) -> bool:
     return len(word) < 4 or _lower_case_too(body, word)
 
 
+def _word_spans(body: str, word: str) -> Iterator[tuple[int, int]]:
+    """Where a word stands whole in the text (not inside another word or a possessive's
+    other half): str.find, as a pattern compiled for every name would cost more."""
+    at = body.find(word)
+    while at != -1:
+        end = at + len(word)
+        before = body[at - 1] if at else " "
+        after = body[end] if end < len(body) else " "
+        if not (before.isalnum() or before in "_'\u2019-") and not (after.isalnum() or after in "_-"):
+            yield at, end
+        at = body.find(word, at + 1)
+
+
 @lru_cache(maxsize=256)
 def _alone(body: str, word: str) -> bool:
     """The report calls the person by one word of the name ("Sobral said", "Salvador went")."""
     if _common(body, word):
         return False
-    for m in re.finditer(rf"(?<![\w'\u2019-]){re.escape(word)}(?![\w-])", body):
-        before = body[max(0, m.start() - 30) : m.start()].split()
-        after = body[m.end() : m.end() + 30].split()
+    for start, end in _word_spans(body, word):
+        before = body[max(0, start - 30) : start].split()
+        after = body[end : end + 30].split()
         if before and before[-1].lower() == "the":
             continue  # "the Castro regime", "the Obama administration": a family's name, a modifier
         alone_before = not before or not before[-1][:1].isupper() or before[-1][-1:] in '.!?"'
@@ -509,11 +522,13 @@ def _org(ctx: Context, text: str, m: re.Match[str]) -> str | None:
 @lru_cache(maxsize=512)
 def _quoted_title(body: str, name: str) -> bool:
     """The whole name alone in quotation marks somewhere in the report: a work's title."""
-    quoted = re.compile(rf"[\"\u201c\u2018']\s*{re.escape(name)}\s*[,.!?]?[\"\u201d\u2019'](?![\w])")
     at = body.find(name)
-    while at != -1:  # only where a quotation mark opens just before the name
-        if body[max(0, at - 3) : at].rstrip()[-1:] in _OPENING_QUOTES and quoted.search(body, max(0, at - 3)):
-            return True
+    while at != -1:  # only where a quotation mark opens just before the name (compiling the
+        # pattern of every name read would cost more than the reading)
+        if body[max(0, at - 3) : at].rstrip()[-1:] in _OPENING_QUOTES:
+            quoted = rf"[\"\u201c\u2018']\s*{re.escape(name)}\s*[,.!?]?[\"\u201d\u2019'](?![\w])"
+            if re.compile(quoted).search(body, max(0, at - 3)):
+                return True
         at = body.find(name, at + 1)
     return False
 
