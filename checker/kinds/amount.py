@@ -102,7 +102,7 @@ class Amount(Kind):
         return seen.digit and seen.any_of(families_keys(families))
 
     def read(self, sentence: Sentence, index: int, ctx: Context, family: Family) -> Iterator[Draft]:
-        drafts = list(self._drafts(sentence, ctx, family))
+        drafts = list(self._drafts(sentence, index, ctx, family))
         if family.keyed_by:
             # one subject's two shares in one sentence ("54 percent in the city and 48 in the
             # county") are of two things the slot cannot tell apart: neither is kept
@@ -112,7 +112,7 @@ class Amount(Kind):
             drafts = [d for d in drafts if len(values[d.slot]) == 1]
         yield from drafts
 
-    def _drafts(self, sentence: Sentence, ctx: Context, family: Family) -> Iterator[Draft]:
+    def _drafts(self, sentence: Sentence, index: int, ctx: Context, family: Family) -> Iterator[Draft]:
         from checker.extract.base import Draft
 
         text = sentence.text
@@ -129,7 +129,9 @@ class Amount(Kind):
                 continue
             holder, stage, year, frame = "", "", {}, None
             if family.keyed_by == "subject":
-                holder = _holder(text, found, a, family, ctx)
+                holder = _holder(text, found, a, family, ctx) or _pronoun_holder(
+                    text, found, a, index, family, ctx
+                )
                 if not holder:
                     continue
                 # a share of another round is keyed apart; one of another year is that year's
@@ -191,6 +193,31 @@ def _holder(text: str, found: Found, a: int, family: Family, ctx: Context) -> st
     # "Ruiz won 53 percent, Baker 40 percent": a list goes on with the clause's verb
     listed = between.isspace() and _gives_share(text[a : who.start], family, ctx.lex)
     return who.key if listed or _gives_share(between, family, ctx.lex) else ""
+
+
+def _pronoun_holder(text: str, found: Found, a: int, index: int, family: Family, ctx: Context) -> str:
+    """ "She took 54 percent": the one person the sentence before names as the winner ("Ana Ruiz
+    won a third term on Sunday."); '' where it names none or several ("Ruiz beat Tom Baker. He
+    took ..."), or says no one won."""
+    m = _PRONOUN_OPENS.match(text, a)
+    if m is None or index == 0 or not _gives_share(text[m.end() : found.start], family, ctx.lex):
+        return ""
+    if _rival_named(ctx.lex).search(text, m.end(), found.start):
+        return ""
+    previous = ctx.sentences[index - 1].text
+    # the one person named, as the one who won: "Tom Baker conceded. She took ..." is another's
+    if len(set(_FULL_NAME.findall(previous))) != 1 or not phrases_re(
+        ctx.lex.words("amount_winner_words")
+    ).search(previous):
+        return ""
+    who = subject_before(previous, 0, len(previous), ctx)
+    return who.key if who is not None and " " in who.name else ""
+
+
+# "She took", "On Sunday, he won": a pronoun as the clause's subject
+_PRONOUN_OPENS = re.compile(r"\s*(?:[A-Z][^,;]{0,40},\s+)?(?:[Ss]he|[Hh]e)\s+")
+# a name of two capitalised words or more: the sentence's people, and places, and parties
+_FULL_NAME = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+")
 
 
 # "41 percent (of the vote) for Tom Baker", "30 percent went to Lena Holt"
