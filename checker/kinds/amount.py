@@ -135,7 +135,7 @@ class Amount(Kind):
                 if not holder:
                     continue
                 # a share of another round is keyed apart; one of another year is that year's
-                stage = _stage_of(text, found, a, b, ctx.lex) + _where(text, found, ctx.lex)
+                stage = _stage_of(text, found, a, b, ctx.lex) + _where(text, found, a, ctx.lex)
                 frame, framed = sentence_frame(text, ctx.numbers)  # "In 2018, Ruiz won 49 percent"
                 year = named_year(text, found.start, found.end, a, b) or framed
             unit = f":{found.unit}" if found.unit else ""
@@ -293,22 +293,28 @@ def _party_re(lex: Lexicon) -> re.Pattern[str]:
     )
 
 
-def _where(text: str, found: Found, lex: Lexicon) -> str:
+def _where(text: str, found: Found, a: int, lex: Lexicon) -> str:
     """':in harlow' where a share is said of a part of the whole ("54 percent of the vote in
-    Harlow", "48 percent in the north"): compared only with shares of that part."""
-    m = _WHERE.match(text, found.end)
-    if m is None:
-        return ""
-    where = m.group("where")
-    if where[:1].islower() and where.lower() not in lex.word_set("amount_share_regions"):
-        return ""
-    return ":in " + " ".join(where.lower().split())
+    Harlow", "48 percent in the north", "In the northern district, Baker won 52 percent"):
+    compared only with shares of that part."""
+    for m in (_WHERE_AFTER.match(text, found.end), _WHERE_OPENS.match(text, a)):
+        words = m.group("where").split() if m else []
+        if words and (
+            words[0][:1].isupper() or any(w.lower() in lex.word_set("amount_share_regions") for w in words)
+        ):
+            return ":in " + " ".join(words).lower()
+    return ""
 
 
-_WHERE = re.compile(
+_PLACE_WORDS = r"(?P<where>(?:[A-Z][\w-]*|[a-z][\w-]*)(?:\s+(?:[A-Z][\w-]*|[a-z][\w-]*)){0,2}?)"
+# "54 percent (of the vote) in Harlow", "in the north", "in the northern district"
+_WHERE_AFTER = re.compile(
     r"(?:\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?(?:vote|votes|ballots)(?:\s+cast)?)?\s+in\s+(?:the\s+)?"
-    r"(?P<where>(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}|[a-z][\w-]*))(?![\w'’-])"
+    + _PLACE_WORDS
+    + r"(?=\s*(?:[,.;:)]|$|\s+(?:and|but|while|as|where|after|on|to)\b))"
 )
+# "In the northern district, Baker won ..."
+_WHERE_OPENS = re.compile(r"\s*(?:In|Across|Among)\s+(?:the\s+)?" + _PLACE_WORDS + r"\s*,")
 
 
 def _stage_of(text: str, found: Found, a: int, b: int, lex: Lexicon) -> str:
