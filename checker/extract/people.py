@@ -525,7 +525,7 @@ def _quoted_title(body: str, name: str) -> bool:
     at = body.find(name)
     while at != -1:  # only where a quotation mark opens just before the name (compiling the
         # pattern of every name read would cost more than the reading)
-        if body[max(0, at - 3) : at].rstrip()[-1:] in _OPENING_QUOTES:
+        if _opens_quote(body[max(0, at - 4) : at].rstrip()):
             quoted = rf"[\"\u201c\u2018']\s*{re.escape(name)}\s*[,.!?]?[\"\u201d\u2019'](?![\w])"
             if re.compile(quoted).search(body, max(0, at - 3)):
                 return True
@@ -534,6 +534,14 @@ def _quoted_title(body: str, name: str) -> bool:
 
 
 _OPENING_QUOTES = frozenset({'"', "\u201c", "\u2018", "'"})
+
+
+def _opens_quote(before: str) -> bool:
+    """Whether the text before a name ends with a quotation mark that opens (after a space or
+    at the start), not one that closes a quotation (',"' before "Ana Ruiz said")."""
+    if before[-1:] not in _OPENING_QUOTES:
+        return False
+    return len(before) == 1 or before[-2].isspace() or before[-2] in "([{\u2014\u2013-:"
 
 
 def _organisation(name: str, lex: Lexicon) -> bool:
