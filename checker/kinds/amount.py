@@ -47,6 +47,7 @@ if TYPE_CHECKING:
 
 _NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _SIGN = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "%": "", "km": ""}
+_MEASURES = ("%", "km", "seats")  # units that are no currency: a family without units takes none
 _QUALIFIER = re.compile(rf"\b(?P<qual>{QUALIFIER_PATTERN})\s+(?:a\s+|an\s+)?$", re.I)
 _PER_YEAR = re.compile(r"\s*(?:a|per|each|every)\s+year\b|\s*(?:annually|yearly)\b", re.I)
 _BY_YEAR = re.compile(
@@ -438,8 +439,10 @@ def _plain(amount: float) -> float | int:
 def _short(amount: float, unit: str) -> str:
     """$300bn, €2.3m, 42.195 km, 64%."""
     for size, word in ((1e12, "tn"), (1e9, "bn"), (1e6, "m")):
-        if unit not in ("%", "km") and amount >= size:
+        if unit not in _MEASURES and amount >= size:
             return f"{_SIGN.get(unit, unit + ' ')}{_plain(round(amount / size, 3))}{word}"
+    if unit == "seats":
+        return f"{_plain(amount)} seats"
     if unit in ("%", "km"):
         return f"{_plain(amount)}{'' if unit == '%' else ' '}{unit}"
     return f"{_SIGN.get(unit, unit + ' ')}{_plain(amount)}".strip()
@@ -463,7 +466,7 @@ def _assigned(text: str, lex: Lexicon) -> tuple[tuple[Found, str], ...]:
 
 _UNIT_GATE = re.compile(
     r"[$€£¥%]|\d\s?(?:bn|m|k|tn|b)\b|\b(?:million|billion|trillion|dollars|euros|pounds|yen|"
-    r"per\s*cent|km|kms|kilomet\w*|miles?|metres|meters)\b",
+    r"per\s*cent|km|kms|kilomet\w*|miles?|metres|meters|seats?)\b",
     re.I,
 )
 
@@ -486,7 +489,7 @@ def _nearest(text: str, item: Found, families: tuple[Family, ...], lex: Lexicon)
     best: tuple[int, str] | None = None
     for family in families:
         units = family.units  # a family without units takes money
-        if (item.unit not in units) if units else (item.unit in ("km", "%")):
+        if (item.unit not in units) if units else (item.unit in _MEASURES):
             continue
         for m in phrases_re(family.nouns).finditer(text, a, b):
             gap = max(m.start() - item.end, item.start - m.end(), 0)
@@ -521,6 +524,8 @@ def _unit_of(m: re.Match[str], kind: str, lex: Lexicon) -> tuple[str, float]:
         return "km", lengths[m.group("len").lower()]
     if kind == "percent":
         return "%", 1.0
+    if kind == "seats":
+        return "seats", 1.0
     return "", 1.0
 
 
@@ -570,12 +575,18 @@ def _patterns(lex: Lexicon) -> tuple[tuple[re.Pattern[str], str], ...]:
     scale = rf"(?:\s?(?P<scale>{long_scale})|(?P<scale_short>{short_scale}))(?![\w])"
     lengths = alt(v.get("amount_lengths") or {})
     percent = alt(v.get("amount_percent") or ())
+    seats = alt(v.get("amount_seats") or ())
     lead = r"(?<![\w.,])"
     return (
         (re.compile(rf"(?<![\w])(?P<cur>{signs})\s?{_NUM}(?:{scale})?", re.I), "money"),
         (re.compile(rf"{lead}{_NUM}(?:{scale})?\s+(?P<cur>{words})\b", re.I), "money"),
         (re.compile(rf"{lead}{_NUM}\s?(?P<len>{lengths})(?![\w])", re.I), "length"),
         (re.compile(rf"{lead}{_NUM}\s?(?:{percent})(?![\w])", re.I), "percent"),
+        # "12 seats", "12 of the 45 seats", "12 council seats"
+        (
+            re.compile(rf"{lead}{_NUM}\s+(?:of\s+(?:the\s+)?\d[\d,]*\s+)?(?:[a-z-]+\s+)?(?:{seats})(?![\w])"),
+            "seats",
+        ),
         (re.compile(rf"{lead}{_NUM}\s+(?P<scale>million|billion|trillion)\b", re.I), "scaled"),
     )
 
