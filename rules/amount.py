@@ -10,7 +10,8 @@ class Amount(KindRule):
     deal; a marathon course of "42.195 km" against "40 km"; one source's figure quoted two ways
     ("Ruiz said the damages amount to $1.126 trillion" against "Ruiz put the damage at $1.3
     trillion"); one candidate's share of one election ("Ana Ruiz was re-elected with 54.2
-    percent of the vote" against "Ruiz won, taking 51.7 percent").
+    percent of the vote" against "Ruiz won, taking 51.7 percent"); one party's seats ("the Greens
+    won 12 of the 45 seats" against "the Greens took 14 seats").
     Good: "$4.2 billion" and "$4,180 million" (equal within the rounding of the less precise);
     "$1.126 trillion" and "more than $1.1 trillion"; "42.195 km" and "26.2 miles"; a budget in
     euros and one in dollars (never compared); prize money of $200,000 in 2023 and $250,000 in

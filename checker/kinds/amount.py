@@ -1,5 +1,5 @@
 """Amount: money or a measure with its unit ("$300 billion", "US$120bn", "€2.3 million", "£5m",
-"42.195 km", "26.2 miles", "64 per cent"), kept as the amount in its base unit (dollars,
+"42.195 km", "26.2 miles", "64 per cent", "12 seats"), kept as the amount in its base unit (dollars,
 kilometres, per cent), the unit, the rounding step as written and the qualifier.
 
 Two amounts agree when they are equal within the rounding of the less precise of the two
@@ -8,8 +8,10 @@ unit is part of the slot). An amount belongs to the family whose noun stands nea
 its clause ("the $300 billion finance goal"); with no such noun it is no claim. A family that
 names actors is one source's figure: its slot names who gives it, and a figure with no source
 named is no claim of it. A family keyed by subject (``keyed_by: subject``, a candidate's
-share of the vote) keys each amount by whom it belongs to ("Ana Ruiz took 54 percent", "41
-percent for Tom Baker", "Baker (41%)"), and one belonging to nobody named is no claim. The
+share of the vote, the seats a party won) keys each amount by whom it belongs to ("Ana Ruiz
+took 54 percent", "41 percent for Tom Baker", "Baker (41%)", "the Greens won 12 seats"), and
+one belonging to nobody named is no claim; a round before the last, a part of the whole ("in
+the north") and another year key it apart. The
 vocabulary (currencies, scales, lengths) is data: checker/data/en/amounts.yaml.
 """
 
