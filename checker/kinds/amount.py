@@ -31,7 +31,6 @@ from checker.extract.generic import (
     category_key,
     clause_of,
     families_keys,
-    named_year,
     offsets_of,
     source_of,
 )
@@ -140,7 +139,10 @@ class Amount(Kind):
                 # a share of another round is keyed apart; one of another year is that year's
                 stage = _stage_of(text, found, a, b, ctx.lex) + _where(text, found, a, ctx.lex)
                 frame, framed = sentence_frame(text, ctx.numbers)  # "In 2018, Ruiz won 49 percent"
-                year = named_year(text, found.start, found.end, a, b) or framed
+                own = _year_of(text, found, a, b, ctx.lex)
+                if own is None:
+                    continue
+                year = own or framed
             unit = f":{found.unit}" if found.unit else ""
             part = _part_of(text, found, a, family, ctx.lex)
             yield Draft(
@@ -327,15 +329,38 @@ def _stage_of(text: str, found: Found, a: int, b: int, lex: Lexicon) -> str:
     or none named."""
     from checker.stages import named_stage
 
-    scope = scope_of(text, found.start, found.end, a, b)  # offsets kept: blanks replace words
-    others = [f for f, _ in _assigned(text, lex) if f.start != found.start and a <= f.start < b]
-    after = min((f.start for f in others if f.start >= found.end), default=b)
-    before = max((f.end for f in others if f.end <= found.start), default=a)
-    for words in (scope[found.end - a : after - a], scope[before - a : found.start - a], scope):
+    for words in _segments(text, found, a, b, lex):
         stage = named_stage(words, lex, _PASSING)
         if stage is not None:
             return "" if stage.concluding else f":{stage.label}"
     return ""
+
+
+def _year_of(text: str, found: Found, a: int, b: int, lex: Lexicon) -> dict[str, int] | None:
+    """{"year": 2018} where the words of the share name its year ("49 percent of the vote in
+    2018"); {} where its clause names none; None where the clause names one beside another
+    amount only ("Ruiz won 54 percent, the best since Lena Holt took 61 percent in 1998"):
+    which year the share is, the words do not say."""
+    after, before, scope = _segments(text, found, a, b, lex)
+    for words in (after, before):
+        m = _IN_YEAR.search(words)
+        if m:
+            return {"year": int(m.group(1))}
+    return None if _IN_YEAR.search(scope) else {}
+
+
+_IN_YEAR = re.compile(r"\b(?:in|during|at the)\s+((?:19|20)\d\d)\b(?!\s*(?:-|–|to)\s*\d)")
+
+
+def _segments(text: str, found: Found, a: int, b: int, lex: Lexicon) -> tuple[str, str, str]:
+    """The words after an amount up to the next amount of its clause, those before it back to
+    the last one, and its whole clause, less the relative clauses it is not in (blanked, so
+    offsets are kept)."""
+    scope = scope_of(text, found.start, found.end, a, b)
+    others = [f for f, _ in _assigned(text, lex) if f.start != found.start and a <= f.start < b]
+    after = min((f.start for f in others if f.start >= found.end), default=b)
+    before = max((f.end for f in others if f.end <= found.start), default=a)
+    return scope[found.end - a : after - a], scope[before - a : found.start - a], scope
 
 
 # a stage named in passing ("won the run-off after leading the first round")
