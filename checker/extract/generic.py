@@ -144,6 +144,8 @@ def count_drafts(
                 continue
             if family.verbs and not phrases_re(family.verbs).search(scope):
                 continue
+            if _tally_part(text, m, a, ctx.lex):
+                continue
             seen.add(m.start("num"))
             others = _others(text, m, a)
             if others is None:
@@ -185,6 +187,19 @@ def verb_scope(text: str, m: re.Match[str], a: int, b: int) -> str:
     if _PART_OF.search(text[a : m.start()]):
         return rel.group() if rel else ""
     return text[a:b]
+
+
+# "The text was approved by 120 countries": those who voted for a text, a part of its tally
+_BY_BEFORE = re.compile(r"\b(?:\w+ed)\s+by\s+$", re.I)
+
+
+def _tally_part(text: str, m: re.Match[str], a: int, lex: Lexicon) -> bool:
+    """A group after "<verb>ed by" in a clause about a text voted on (a resolution, a draft) is
+    the part of the tally that voted for it, not a count of those taking part; "the accord
+    adopted by 196 parties" is no such text."""
+    if not _BY_BEFORE.search(text, a, m.start()):
+        return False
+    return phrases_re(lex.words("voted_text_nouns")).search(text, a, m.start()) is not None
 
 
 _OTHER = re.compile(r"\bother\b", re.I)
