@@ -23,10 +23,12 @@ from rapidfuzz import fuzz
 
 from checker.extract.base import Draft, period_offsets
 from checker.extract.generic import category_key, clause_of
-from checker.kinds import Kind
+from checker.extract.subjects import ranked_match
+from checker.kinds import Kind, kind_named
 from checker.lexicon import Lexicon, phrase_alternation, phrases_re
 from checker.models import Claim
 from checker.places import place_drafts
+from checker.stages import stages
 from checker.text import key_words, look
 from checker.wording import name_key
 
@@ -36,6 +38,10 @@ if TYPE_CHECKING:
     from checker.text import Sentence
 
 Holder = tuple[str, str]  # (actor, key)
+
+# The family whose holder is whoever finishes first: first places the place reader finds are
+# its holders too (score.py names it so as well)
+FIRST_PLACE_HOLDER = "winner"
 
 # an entity's kind -> the actor it holds a role as (a meeting body is an organisation here)
 _ENTITY_ACTOR = {"country": "country", "organization": "organization", "body": "organization"}
@@ -53,8 +59,8 @@ _PREPOSITION = re.compile(
     r"\b(?:in|on|at|after|with|for|by|from|ahead|before|during|despite|thanks|under|as|to|when)\b", re.I
 )
 _TAIL_END = re.compile(
-    r"[,;:(\"\u201c]|\b(?:and|while|after|before|when|as|since|because|which|who|whose|following|"
-    r"on behalf of)\b",
+    r"[,;:(\"\u201c]|\b(?:and|but|while|whereas|after|before|when|once|until|if|although|though|as|since|"
+    r"because|which|who|whose|following|on behalf of)\b",
     re.I,
 )
 _LISTED = re.compile(r"\b(?:and|or|&)\s+(?:the\s+)?$", re.I)
@@ -90,13 +96,18 @@ class HolderKind(Kind):
     def wants(self, text: str, ctx: Context, families: tuple[Family, ...]) -> bool:
         # a family with event nouns (the host's) also reads "the summit in Bonn"
         placed = any(f.nouns for f in families) and (" in " in text or " at " in text)
-        return placed or look(text).any_of(_families_keys(families))
+        if placed or look(text).any_of(_families_keys(families)):
+            return True
+        first = _place_family() if any(f.name == FIRST_PLACE_HOLDER for f in families) else None
+        return first is not None and kind_named("place").wants(text, ctx, (first,))
 
     def read(self, sentence: Sentence, index: int, ctx: Context, family: Family) -> Iterator[Draft]:
         text = sentence.text
         taken: list[tuple[int, int]] = []
         if _gate(family).search(text):
             yield from _role_drafts(text, ctx, family, taken)
+        if family.name == FIRST_PLACE_HOLDER:
+            yield from _first_place_drafts(sentence, index, ctx, family, taken)
         yield from place_drafts(text, ctx, family, taken)
 
 
@@ -111,6 +122,92 @@ def _role_drafts(text: str, ctx: Context, family: Family, taken: list[tuple[int,
             if draft is not None:
                 taken.append(m.span("h"))
                 yield draft
+
+
+def _first_place_drafts(
+    sentence: Sentence, index: int, ctx: Context, family: Family, taken: list[tuple[int, int]]
+) -> Iterator[Draft]:
+    """The winner as the place reader finds first place in the whole result or a part of the
+    vote ("Sweden took its sixth contest", "Italy won its third victory", "Peru came top in the
+    televote"), where the family's own words name no holder there: the place reader knows an
+    ordinal that counts wins ("its third victory") from a place. Not a line of a ranked table
+    (a place said by its order alone), nor a stage before the final, another time, a plan or
+    something other than a contest won ("won praise for its victory")."""
+    place_family = _place_family()
+    if place_family is None or ranked_match(sentence.text):
+        return
+    text = sentence.text
+    for draft in kind_named("place").read(sentence, index, ctx, place_family):
+        if draft.value != 1 or _read_in_clause(text, draft.span, taken):
+            continue
+        parts = tuple(draft.slot.split(":")[2:])
+        if any(part in _early_stages(ctx.lex) for part in parts):
+            continue  # "won the second semi-final": a stage before the final
+        if not _first_place_stands(text, draft, ctx, family):
+            continue
+        holder = _holder(str(draft.extra.get("subject", "")), ctx, family, False)
+        if holder is None:
+            continue
+        taken.append(draft.span)
+        year = draft.extra.get("year")
+        yield Draft(
+            family=family.name,
+            slot=family.name + "".join(f":{part}" for part in parts),
+            value=(holder[0],),
+            display=holder[1],
+            span=draft.span,
+            year_offsets=draft.year_offsets,
+            extra={"year": year} if year else {},
+        )
+
+
+def _read_in_clause(text: str, span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+    """Whether the family's own words already named a holder in the clause of a place ("Felix
+    Santini of Morocco won": Santini, not Morocco besides)."""
+    a, b, _ = clause_of(text, *span)
+    return any(a <= start and end <= b or start < span[1] and span[0] < end for start, end in taken)
+
+
+def _first_place_stands(text: str, draft: Draft, ctx: Context, family: Family) -> bool:
+    """Whether a first place is this occurrence's: no plan or former holder before it ("next
+    year's"), no part of the occurrence in its clause ("in the heats"), no list it ends ("Katrina
+    and the Waves"), and none of the family's avoid words in what was won but for an ordinal
+    that counts wins ("won its third victory")."""
+    start, end = draft.span
+    a, b, _ = clause_of(text, start, end)
+    before = text[a:start]
+    if _future(before[-30:], ctx.lex) or (_LISTED.search(before) and not _new_clause(before, ctx)):
+        return False
+    tail = _object(text, end, b)
+    about = _counts_re(ctx.numbers.ordinal).sub(" ", _PREPOSITION.split(tail, maxsplit=1)[0])
+    if family.avoid and phrases_re(family.avoid).search(about) or _NEXT.search(tail):
+        return False
+    where = before + " " + text[start:end] + " " + tail
+    if ctx.lex.phrase_re("holder_parts").search(where):
+        return False
+    other = ctx.lex.phrase_re("other_edition_phrases").search(tail)
+    return not (other and draft.year_offsets == (0,) and "year" not in draft.extra)
+
+
+@cache
+def _place_family() -> Family | None:
+    """The family of places the place reader reads (as score.py finds it)."""
+    from checker.families import generic_families
+
+    return next((f for f in generic_families() if f.kind == "place" and f.name == "place"), None)
+
+
+@cache
+def _early_stages(lex: Lexicon) -> frozenset[str]:
+    """Labels of the stages before the one that concludes their group (a semi-final)."""
+    return frozenset(s.label for s in stages(lex) if not s.concluding)
+
+
+@cache
+def _counts_re(ordinal: str) -> re.Pattern[str]:
+    """An ordinal that counts wins, not a place: after "a" or an owner ("won a third term",
+    "won her country's second contest", "its sixth title"); "won the second place" is a place."""
+    return re.compile(rf"(?:\b(?:a|an|its|her|his|their|our)|['\u2019]s)\s+(?:{ordinal})(?![\w-])", re.I)
 
 
 def holders_agree(a: Any, b: Any, same: Callable[[str, str, str], bool]) -> bool:
@@ -227,6 +324,7 @@ def _draft(text: str, m: re.Match[str], lead: bool, ctx: Context, family: Family
     tail = _object(text, m.end(), b)
     # the words a role is about: a verb's object, the noun before a lead ("the seat was won by")
     about = text[max(a, m.start() - 30) : m.start()] if lead else _PREPOSITION.split(tail, maxsplit=1)[0]
+    about = _counts_re(ctx.numbers.ordinal).sub(" ", about)
     if family.avoid and phrases_re(family.avoid).search(about) or _NEXT.search(tail):
         return None
     where = text[a : m.start("h")] + " " + tail
