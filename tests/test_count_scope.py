@@ -51,12 +51,21 @@ def test_what_a_count_counts(text: str, counted: str) -> None:
         ("Delegates from 24 countries met in committee.", {"participating-countries:committee": 24}),
         ("Delegates from 24 countries met at the plenary.", {"participating-countries": 24}),
         ("Some 24 countries took part in this year's contest.", {"participating-countries": (21, 27)}),
-        # the part and its whole: what each did is said by its own verb
+        # the part and its whole: what each did is said by its own verb; the whole is the
+        # semi-final's field, its entrants
         (
             "Nine of the 16 countries that performed went through to the final.",
-            {"qualifiers:semi-final": 9, "participating-countries:semi-final": 16},
+            {"qualifiers:semi-final": 9, "entrants:semi-final": 16},
         ),
-        ("Nine of the 16 countries went through to the final.", {"qualifiers:semi-final": 9}),
+        (
+            "Nine of the 16 countries went through to the final.",
+            {"qualifiers:semi-final": 9},
+        ),
+        # the group a field comes from is those taking part, not the field
+        (
+            "The first semi-final was contested by 17 acts from 38 competing nations.",
+            {"participating-countries:first semi-final": 38},
+        ),
         # "N other X" counts one more; with a name before it, the names are unknown to a count
         ("The winner beat 21 other runners in the heats.", {"entrants:heats": 22}),
         ("Peru and 21 other countries took part.", {}),

@@ -140,7 +140,8 @@ def count_drafts(
             a, b, clause = clause_of(text, m.start(), m.end())
             scope = verb_scope(text, m, a, b)
             piece = piece_around(text, m.start(), m.end(), a, b)
-            if value is None or avoided(family, scope if _PART_OF.search(text[a : m.start()]) else piece):
+            said = scope if _PART_OF.search(text[a : m.start()]) else piece
+            if value is None or avoided(family, said):
                 continue
             if family.verbs and not phrases_re(family.verbs).search(scope):
                 continue
@@ -152,17 +153,17 @@ def count_drafts(
                 continue
             value += others
             stage, concluding = stage_key(text, m, clause, ctx.lex)
-            skip, implied = _stage_rule(family, m.group(0), stage, ctx.lex)
-            if skip:
+            source = _FROM_BEFORE.search(text, a, m.start())
+            if _stage_rule(family, m, stage, ctx.lex, None if source else said):
                 continue  # the group at that stage is another family's count ("finalists")
+            if not _takes_part(family, m.group(0), scope, ctx.lex):
+                continue
             # the concluding stage is the occurrence's own event ("the final took place before
             # 7,500 spectators"): only an earlier stage keys a count apart
             qualifier = QUALIFIERS.get(" ".join((m.group("qual") or "").lower().split()), "exact")
             yield Draft(
                 family=family.name,
-                slot=family.name
-                + _own_categories(family, clause, ctx.lex)
-                + ("" if implied or concluding else stage),
+                slot=family.name + _own_categories(family, clause, ctx.lex) + ("" if concluding else stage),
                 value=interval(value, qualifier),
                 display=m.group(0),
                 span=m.span(),
@@ -246,21 +247,65 @@ def _stage_owners(lex: Lexicon) -> dict[tuple[str, str], str]:
     return owners
 
 
-def _stage_rule(family: Family, matched: str, stage: str, lex: Lexicon) -> tuple[bool, bool]:
-    """(skip, the family's noun implies the stage) for a count by the stage its clause names:
-    "27 countries performed in the grand final" counts finalists, not countries taking part;
-    a family that counts a group only at a stage counts none of it elsewhere."""
+# "sixteen acts from 39 nations": the group the field comes from, not the field
+_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
+
+
+def _stage_rule(family: Family, m: re.Match[str], stage: str, lex: Lexicon, said: str | None) -> bool:
+    """Skip a count of a group at the stage its clause names when another family counts that
+    group there: "27 countries performed in the grand final" counts finalists and "the 15
+    countries that performed" in a semi-final its entrants, not countries taking part. A family
+    that counts a group only at a stage counts none of it elsewhere. The owner takes no count
+    its own avoid words keep out of ``said`` ("ten countries went through" are qualifiers, not
+    the field), nor the group a field comes from (``said`` None: "from 39 nations")."""
     owners = _stage_owners(lex)
-    words = " ".join(matched.lower().split())
+    words = " ".join(m.group(0).lower().split())
     heads = {head for head, _ in owners if words.endswith(" " + head)}
     if not heads:
-        return False, False
+        return False
     head = max(heads, key=len)
     label = ":" + stage.lstrip(":").split(" ")[-1] if stage else ""
-    owner = owners.get((head, label))
-    if owner is not None:
-        return owner != family.name, owner == family.name
-    return any(h == head and name == family.name for (h, _), name in owners.items()), False
+    owner = owners.get((head, label)) if said is not None else None
+    if owner is not None and not avoided(_family_named(owner), said or ""):
+        return owner != family.name
+    return any(h == head and name == family.name for (h, _), name in owners.items())
+
+
+def _takes_part(family: Family, matched: str, scope: str, lex: Lexicon) -> bool:
+    """A group read through the head of a family's stage noun ("26 countries" for "countries
+    in the final") is that stage's field only where it is said to take part, by a verb of the
+    families that count the bare group ("26 countries competed in the final"), not where the
+    stage is named beside it otherwise ("the 37 countries will be split into two semi-finals")."""
+    words = " ".join(matched.lower().split())
+    if any(words == n or words.endswith(" " + n) for n in _lower(family.nouns)):
+        return True
+    heads = [h for h, _ in stage_nouns(family.nouns, lex) if words.endswith(" " + h)]
+    if not heads:
+        return True
+    verbs = tuple(v for h in heads for v in _group_verbs(h))
+    return bool(verbs) and phrases_re(verbs).search(scope) is not None
+
+
+@cache
+def _lower(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(" ".join(w.lower().split()) for w in words)
+
+
+@cache
+def _group_verbs(head: str) -> tuple[str, ...]:
+    """The verbs of the count families that count a bare group ("countries"): what it did."""
+    from checker.families import generic_families
+
+    return tuple(
+        v for f in generic_families() if f.kind == "count" and head in _lower(f.nouns) for v in f.verbs
+    )
+
+
+@cache
+def _family_named(name: str) -> Family:
+    from checker.families import generic_families
+
+    return next(f for f in generic_families() if f.name == name)
 
 
 def _own_categories(family: Family, clause: str, lex: Lexicon) -> str:
@@ -278,18 +323,18 @@ def stage_key(text: str, m: re.Match[str], clause: str, lex: Lexicon) -> tuple[s
     """(':final', concluding) or (':first semi-final', False): the stage a count speaks of,
     where its clause names one ("27 countries performed in the grand final"; "ten songs are
     through to the final" is the semi-final's), and whether it is the stage that concludes an
-    occurrence. A stage inside the counted noun ("acts in the final") is the noun's own; the
+    occurrence. A stage inside the counted noun ("acts in the semi-final") is the noun's own; the
     whole in "Of the 39 countries taking part, 26 competed in the final" is no stage's."""
     from checker.stages import named_stage
 
-    if named_stage(m.group(0), lex) is not None:
-        return "", False
     left = text.rfind(",", 0, m.start()) + 1
-    if _PARTITIVE.match(text[left : m.start()]):
+    if named_stage(m.group(0), lex) is not None:
+        clause = m.group(0)
+    elif _PARTITIVE.match(text[left : m.start()]):
         clause = piece_around(text, m.start(), m.end(), left, len(text))
     stage = named_stage(clause, lex)
-    if stage is None:
-        return "", False
+    if stage is None or _SEVERAL.search(clause) and re.search(_several(stage.words), clause, re.I):
+        return "", False  # "will perform in two semi-finals": several meetings, no one stage's
     ordinal = re.search(rf"\b(first|second|third)\s+(?:{_stage_words(stage.words)})\b", clause, re.I)
     key = f":{ordinal.group(1).lower()} {stage.label}" if ordinal else f":{stage.label}"
     return key, stage.concluding
@@ -298,6 +343,14 @@ def stage_key(text: str, m: re.Match[str], clause: str, lex: Lexicon) -> tuple[s
 @cache
 def _stage_words(words: tuple[str, ...]) -> str:
     return phrase_alternation(words)
+
+
+_SEVERAL = re.compile(r"\b(?:two|three|four|both|all)\b", re.I)
+
+
+@cache
+def _several(words: tuple[str, ...]) -> str:
+    return rf"\b(?:two|three|four|both|all(?:\s+the)?)\s+(?:{phrase_alternation(words)})\b"
 
 
 _SCALED = re.compile(r"(\d+(?:\.\d+)?)\s+(thousand|million)", re.I)
