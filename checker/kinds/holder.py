@@ -27,7 +27,7 @@ from checker.extract.subjects import ranked_match
 from checker.kinds import Kind, kind_named
 from checker.lexicon import Lexicon, phrase_alternation, phrases_re
 from checker.models import Claim
-from checker.places import place_drafts
+from checker.places import LEAD_SENTENCES, place_drafts
 from checker.stages import stages
 from checker.text import key_words, look
 from checker.wording import name_key
@@ -65,6 +65,8 @@ _TAIL_END = re.compile(
 )
 _LISTED = re.compile(r"\b(?:and|or|&)\s+(?:the\s+)?$", re.I)
 _WORD_BEFORE_AND = re.compile(r"([\w'-]+),\s+and\s+$")
+# a role held only if something happens: "If Sweden wins the contest", "whether Peru wins"
+_CONDITION = re.compile(r"\b(?:if|unless|whether)\s+[^,;]{0,40}$", re.I)
 _NEXT = re.compile(r"\bnext (?:year|edition|time)\b", re.I)
 _IN_YEAR = re.compile(r"\s*In ((?:19|20)\d\d),")
 _WHEN_YEAR = re.compile(r"((?:19|20)\d\d),?\s+when\s+(?:\S+\s+){0,6}?$")
@@ -176,7 +178,9 @@ def _first_place_stands(text: str, draft: Draft, ctx: Context, family: Family) -
     start, end = draft.span
     a, b, _ = clause_of(text, start, end)
     before = text[a:start]
-    if _future(before[-30:], ctx.lex) or (_LISTED.search(before) and not _new_clause(before, ctx)):
+    if _future(before[-30:], ctx.lex) or _CONDITION.search(before):
+        return False
+    if _LISTED.search(before) and not _new_clause(before, ctx):
         return False
     tail = _object(text, end, b)
     about = _counts_re(ctx.numbers.ordinal).sub(" ", _PREPOSITION.split(tail, maxsplit=1)[0])
@@ -319,8 +323,10 @@ def _new_clause(before: str, ctx: Context) -> bool:
 def _draft(text: str, m: re.Match[str], lead: bool, ctx: Context, family: Family) -> Draft | None:
     """The claim of one match, unless it is about something else, later, or another time."""
     a, b, _ = clause_of(text, m.start(), m.end())
-    if _future(text[max(a, m.start() - 30) : m.start()], ctx.lex):
+    if _future(text[max(a, m.start() - 30) : m.start()], ctx.lex) or _CONDITION.search(text, a, m.end("h")):
         return None
+    if not _kinds_reported(_kinds_named(m.group("v") or "", ctx.lex), ctx):
+        return None  # "Ana Ruiz was elected mayor" in a report of a song contest
     tail = _object(text, m.end(), b)
     # the words a role is about: a verb's object, the noun before a lead ("the seat was won by")
     about = text[max(a, m.start() - 30) : m.start()] if lead else _PREPOSITION.split(tail, maxsplit=1)[0]
@@ -350,6 +356,32 @@ def _draft(text: str, m: re.Match[str], lead: bool, ctx: Context, family: Family
         year_offsets=(offsets or (0,))[-1:],
         extra={"year": year} if year else {},
     )
+
+
+@lru_cache(maxsize=1024)
+def _kinds_named(words: str, lex: Lexicon) -> frozenset[str]:
+    """The kinds of event (the vocabulary's event_kinds, a synonym as its kind) that words
+    name: a kind of more than five letters by a word its first five letters open, "re" aside
+    ("was re-elected", "the mayoral election": election); a shorter kind ("race", "prize") is
+    said of too many things to tie a role to one kind of event."""
+    same = lex.vocab.get("event_kind_synonyms") or {}
+    stems = {kind[:5]: str(same.get(kind, kind)) for kind in lex.words("event_kinds") if len(kind) > 5}
+    found = {
+        stems[stem]
+        for word in re.findall(r"[a-z]+", words.lower())
+        for stem in stems
+        if word.startswith(stem) or word.removeprefix("re").startswith(stem)
+    }
+    return frozenset(found)
+
+
+def _kinds_reported(kinds: frozenset[str], ctx: Context) -> bool:
+    """Whether a role said with words of a kind of event ("was re-elected") is held at a
+    report of that kind: its title or lead names the kind too ("Lakeside mayoral election")."""
+    if not kinds:
+        return True
+    lead = " ".join([ctx.article.title or ""] + [s.text for s in ctx.sentences[:LEAD_SENTENCES]])
+    return bool(kinds & _kinds_named(lead, ctx.lex))
 
 
 def _span_of(text: str, words: str, within: tuple[int, int]) -> tuple[int, int]:
