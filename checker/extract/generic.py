@@ -279,11 +279,9 @@ def _takes_part(family: Family, matched: str, scope: str, lex: Lexicon) -> bool:
     words = " ".join(matched.lower().split())
     if any(words == n or words.endswith(" " + n) for n in _lower(family.nouns)):
         return True
-    heads = [h for h, _ in stage_nouns(family.nouns, lex) if words.endswith(" " + h)]
-    if not heads:
+    if not any(words.endswith(" " + h) for h, _ in stage_nouns(family.nouns, lex)):
         return True
-    verbs = tuple(v for h in heads for v in _group_verbs(h))
-    return bool(verbs) and phrases_re(verbs).search(scope) is not None
+    return phrases_re(_group_verbs(lex)).search(scope) is not None
 
 
 @cache
@@ -292,13 +290,14 @@ def _lower(words: tuple[str, ...]) -> tuple[str, ...]:
 
 
 @cache
-def _group_verbs(head: str) -> tuple[str, ...]:
-    """The verbs of the count families that count a bare group ("countries"): what it did."""
+def _group_verbs(lex: Lexicon) -> tuple[str, ...]:
+    """What a group counted at a stage did: the verbs of the count families that count such a
+    group bare ("countries", "songs": taking part, going through)."""
     from checker.families import generic_families
 
-    return tuple(
-        v for f in generic_families() if f.kind == "count" and head in _lower(f.nouns) for v in f.verbs
-    )
+    counts = [f for f in generic_families() if f.kind == "count"]
+    heads = {head for f in counts for head, _ in stage_nouns(f.nouns, lex)}
+    return tuple(v for f in counts if heads & set(_lower(f.nouns)) for v in f.verbs) or ("(?!)",)
 
 
 @cache
