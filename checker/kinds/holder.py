@@ -67,6 +67,8 @@ _LISTED = re.compile(r"\b(?:and|or|&)\s+(?:the\s+)?$", re.I)
 _WORD_BEFORE_AND = re.compile(r"([\w'-]+),\s+and\s+$")
 # a role held only if something happens: "If Sweden wins the contest", "whether Peru wins"
 _CONDITION = re.compile(r"\b(?:if|unless|whether)\s+[^,;]{0,40}$", re.I)
+# the words a first place is said with (place.py): a sentence without one is not read for it
+_FIRST_SAID = re.compile(r"\b(?:won|wins?|took|takes|taken|tops?|topped|first|1st|winners?|led)\b", re.I)
 _NEXT = re.compile(r"\bnext (?:year|edition|time)\b", re.I)
 _IN_YEAR = re.compile(r"\s*In ((?:19|20)\d\d),")
 _WHEN_YEAR = re.compile(r"((?:19|20)\d\d),?\s+when\s+(?:\S+\s+){0,6}?$")
@@ -136,7 +138,7 @@ def _first_place_drafts(
     (a place said by its order alone), nor a stage before the final, another time, a plan or
     something other than a contest won ("won praise for its victory")."""
     place_family = _place_family()
-    if place_family is None or ranked_match(sentence.text):
+    if place_family is None or not _FIRST_SAID.search(sentence.text) or ranked_match(sentence.text):
         return
     text = sentence.text
     for draft in kind_named("place").read(sentence, index, ctx, place_family):
