@@ -9,7 +9,13 @@ Generic reader: a name just before one of the family's verbs ("Italy won the con
 lead phrases ("won by", "the winner was", "hosted by", "host city", "chaired by"). For this
 kind a family's ``avoid`` words are looked for in the few words after a verb, its object
 ("won praise", "won 583 points", "won the second place"): a later word of the clause about
-points or votes does not make the winner someone else's.
+points or votes does not make the winner someone else's; an ordinal after "a" or an owner
+counts wins ("won her country's second contest") and is no place.
+
+The winner is also whoever the place reader finds first in the whole result or a part of the
+vote ("Sweden took its sixth contest", "Peru came top in the televote"), keyed by the place's
+subject. Words of a kind of event ("was re-elected", "won the mayoral election") name a
+holder only in a report whose title or lead names that kind.
 """
 
 from __future__ import annotations
