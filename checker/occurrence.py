@@ -7,9 +7,10 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
 from checker.cues import url_date, weekday_date
-from checker.lexicon import Lexicon
+from checker.lexicon import Lexicon, default_lexicon
 from checker.models import Article, Claim, Digest, Evidence, Occurrence
 from checker.stages import Stage, by_label, concluding, named_stage
 from checker.text import Sentence, default_numbers, split_sentences
@@ -55,6 +56,9 @@ def resolve_occurrences(digests: list[Digest], series: dict[str, str]) -> dict[s
     years.update(_placed_by_copied_text(years, prints, series))
     stages = {d.article.path: d.stage for d in digests}
     meetings = _meetings(articles, dated, stages, series)
+    meetings.update(
+        _meetings_by_edition_count(meetings, years, by_article, series, _title_re(default_lexicon()))
+    )
     open_paths = sorted(p for p, (year, _) in years.items() if year is None or not meetings[p][1])
     copies = _copies_of_one_story(open_paths, prints, series)
     out: dict[str, Occurrence] = {}
@@ -274,6 +278,62 @@ def _unless_narrated_later(
 
 NAME_REPORTS = 2  # dated reports of one year that must give a name for it to date another
 NAMES_NEEDED = 1  # names of one year a report's lead must give, and none of another year
+
+
+def _meetings_by_edition_count(
+    meetings: dict[str, tuple[str | None, bool, Evidence | None]],
+    years: dict[str, Placed],
+    by_article: dict[str, list[Claim]],
+    series: dict[str, str],
+    titles: re.Pattern[str],
+) -> dict[str, tuple[str | None, bool, Evidence | None]]:
+    """In a year the series is known to have met in two meetings or more, a report with no
+    known meeting whose own edition count ("COP29 in Baku ended with a deal") only the reports
+    of one of them give is of that meeting: a side meeting of the year (a preparatory session)
+    is not the edition. A count inside a title ("the COP29 President-Designate") is no count of
+    the report's own event. The count places no year, and a miscount finds no meeting."""
+    counts = {p: _edition_counts(c, titles) for p, c in by_article.items()}
+    known: dict[tuple[str, int], set[str]] = defaultdict(set)
+    given: dict[tuple[str, int], dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for path, (meeting, is_known, _) in meetings.items():
+        year = years[path][0]
+        if is_known and meeting and year is not None:
+            known[(series[path], year)].add(meeting)
+            for count in counts[path]:
+                given[(series[path], year)][count].add(meeting)
+    placed: dict[str, tuple[str | None, bool, Evidence | None]] = {}
+    for path, (_, is_known, _) in sorted(meetings.items()):
+        year = years[path][0]
+        key = (series[path], year)
+        if is_known or year is None or not counts[path] or len(known.get(key, ())) < 2:
+            continue
+        held = {m for count in counts[path] for m in given[key].get(count, set())}
+        if len(held) == 1:
+            (meeting,) = held
+            why = f"its edition count is the one the reports of the {meeting} of {year} give"
+            placed[path] = (meeting, True, Evidence("meeting", why))
+    return placed
+
+
+def _edition_counts(claims: list[Claim], titles: re.Pattern[str]) -> set[int]:
+    """The counts a report gives of its own edition this year: not of a sub-series, another
+    year, nor inside a person's title."""
+    return {
+        c.value
+        for c in claims
+        if c.slot == "ordinal"
+        and not c.counted
+        and c.year_offsets == (0,)
+        and isinstance(c.value, int)
+        and not titles.match(c.quote, c.value_end - c.start)  # the quote is the claim's sentence
+    }
+
+
+@cache
+def _title_re(lex: Lexicon) -> re.Pattern[str]:
+    words = [w for forms in (lex.vocab.get("titles") or {}).values() for w in forms]
+    body = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or r"(?!x)x"
+    return re.compile(rf"[\s-]*(?:{body})(?![\w])", re.I)
 
 
 def _placed_by_lead_names(

@@ -232,3 +232,38 @@ def test_a_report_with_no_event_date_is_in_the_meeting_it_was_published_during(t
     assert placed["preview"].meeting == autumn
     assert placed["spring"].meeting != autumn
     assert not placed["between"].meeting_known
+
+
+def test_an_undated_report_is_in_the_meeting_whose_reports_give_its_edition_count(tmp_path: Path) -> None:
+    """A year with a preparatory session and the conference: a report of that year with no day
+    of its event is of the conference when it gives the conference's edition count as its
+    event's own; a count inside a title ("WSC12 President-Designate") tells nothing."""
+    reports = {
+        "prep": _report(
+            [
+                "WSC12 President-Designate Ana Ruiz opened the preparatory session of the World Soil Conference "
+                "in Arden on Thursday."
+            ],
+            "2031-10-09",
+        ),
+        "final": _report(
+            ["At WSC12 in Arden, the World Soil Conference agreed a deal on Saturday, delegates said."],
+            "2031-11-22",
+        ),
+        "spring": _report(
+            ["The World Soil Conference met in Arden on Saturday for its spring session, delegates said."],
+            "2030-05-11",
+        ),
+        "autumn": _report(
+            ["At WSC11 in Arden, the World Soil Conference agreed a deal on Saturday, delegates said."],
+            "2030-11-23",
+        ),
+        "undated": "---\nurl: https://news.example/2031/11/wsc-deal\n---\n"
+        "WSC12 in Arden ended with a deal on the World Soil Conference's soil goal.\n",
+        "titled": "---\nurl: https://news.example/2031/11/wsc-talks\n---\n"
+        "WSC12 President-Designate Ana Ruiz said the World Soil Conference would end with a deal.\n",
+    }
+    placed = {_stem(p): o for p, o in _write(tmp_path / "e", reports).occurrences.items()}
+    assert placed["undated"].year == 2031
+    assert placed["undated"].meeting == placed["final"].meeting and placed["undated"].meeting_known
+    assert not placed["titled"].meeting_known
