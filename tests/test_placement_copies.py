@@ -241,8 +241,8 @@ def test_an_undated_report_is_in_the_meeting_whose_reports_give_its_edition_coun
     reports = {
         "prep": _report(
             [
-                "WSC12 President-Designate Ana Ruiz opened the preparatory session of the World Soil Conference "
-                "in Arden on Thursday."
+                "WSC12 President-Designate Ana Ruiz opened the preparatory session of the World Soil "
+                "Conference in Arden on Thursday."
             ],
             "2031-10-09",
         ),
