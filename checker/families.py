@@ -158,6 +158,13 @@ def timeline_families() -> tuple[Family, ...]:
     return tuple(sorted((f for f in all_families().values() if f.timeline), key=lambda f: f.timeline))
 
 
+def generic_family(name: str, kind: str) -> Family | None:
+    """The family of that name read by the generic reader of that kind, if the language
+    declares one (a reader that builds on another family's readings asks for it so)."""
+    found = all_families().get(name)
+    return found if found is not None and found.reader is None and found.kind == kind else None
+
+
 def generic_families() -> tuple[Family, ...]:
     """Families read by their kind's generic reader, in a fixed order."""
     return tuple(f for f in all_families().values() if f.reader is None)

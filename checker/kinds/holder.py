@@ -203,10 +203,10 @@ def _first_place_stands(text: str, draft: Draft, ctx: Context, family: Family) -
 
 @cache
 def _place_family() -> Family | None:
-    """The family of places the place reader reads (as score.py finds it)."""
-    from checker.families import generic_families
+    """The family of places the place reader reads."""
+    from checker.families import generic_family
 
-    return next((f for f in generic_families() if f.kind == "place" and f.name == "place"), None)
+    return generic_family("place", "place")
 
 
 @cache

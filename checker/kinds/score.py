@@ -404,10 +404,10 @@ def report_winner(ctx: Context) -> str | None:
 
 
 def _read_winner(ctx: Context) -> str | None:
-    from checker.families import generic_families
+    from checker.families import generic_family
     from checker.kinds import kind_named
 
-    winner = next((f for f in generic_families() if f.kind == "holder" and f.name == "winner"), None)
+    winner = generic_family("winner", "holder")
     if winner is None:
         return None
     kind = kind_named("holder")
@@ -430,10 +430,10 @@ def _read_winner(ctx: Context) -> str | None:
 def _first_placed(ctx: Context) -> set[str]:
     """The countries a report places first in the whole result of this edition ("Sweden took
     its sixth contest", "Jamala won her country's second contest"), where no winner is named."""
-    from checker.families import generic_families
+    from checker.families import generic_family
     from checker.kinds import kind_named
 
-    place = next((f for f in generic_families() if f.kind == "place" and f.name == "place"), None)
+    place = generic_family("place", "place")
     if place is None:
         return set()
     kind = kind_named("place")
