@@ -67,15 +67,6 @@ def _tally_patterns(n: Numbers) -> tuple[tuple[re.Pattern[str], tuple[str, ...]]
         ),
         (re.compile(rf"(?<![\w-])({c}) abstentions?\b", flags), (ABSTAIN,)),
         (re.compile(rf"(?<![\w-])({c})(?: {member})? (?:abstained|abstaining)\b", flags), (ABSTAIN,)),
-        # "the text won 162 votes": the votes a text won are its votes in favour (a candidate's
-        # votes are not a tally: the subject must be the text)
-        (
-            re.compile(
-                rf"\b(?:text|resolution|measure|motion|draft|bill|proposal|budget|it) won ({c}) votes\b",
-                flags,
-            ),
-            (FOR,),
-        ),
     )
 
 
@@ -210,7 +201,8 @@ def _tallies(sentence: Sentence, ctx: Context) -> Iterator[Draft]:
 def _labelled_patterns(lex: Lexicon, n: Numbers) -> tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]:
     """Tally parts named by their labels (checker/data: tally_labels): "120 ayes and 8 nays",
     "Yes 120, No 8, 3 abstentions" (a label before its number only in a run of labels), and
-    the support a text won ("won the support of 120 members")."""
+    the support or the votes a text won ("won the support of 120 members", "the text won 162
+    votes")."""
     labels = lex.vocab.get("tally_labels") or {}
     word = {role: phrase_alternation(labels.get(role) or []) for role in (FOR, AGAINST, ABSTAIN)}
     c = n.cardinal
@@ -226,7 +218,11 @@ def _labelled_patterns(lex: Lexicon, n: Numbers) -> tuple[tuple[re.Pattern[str],
     )
     support = phrase_alternation(lex.words("support_phrases"))
     backed = re.compile(rf"\b(?:{support})\s+({c})\b", re.I) if support else None
-    return (*after, (run, (FOR, AGAINST, ABSTAIN)), *(((backed, (FOR,)),) if backed else ()))
+    # "the text won 162 votes": the votes a text won are its votes in favour (a candidate's
+    # votes are no tally: the subject must be a word for the text voted on, or "it")
+    texts = phrase_alternation([*lex.words("voted_text_nouns"), "it"])
+    won = re.compile(rf"\b(?:{texts}) won ({c}) votes\b", re.I)
+    return (*after, (run, (FOR, AGAINST, ABSTAIN)), *(((backed, (FOR,)),) if backed else ()), (won, (FOR,)))
 
 
 def _none_abstained(text: str, bucket: dict[str, tuple[int, int, int]] | None, lex: Lexicon) -> None:
