@@ -138,6 +138,11 @@ _ASIDE = re.compile(
 _FRAME_RELATIVE = re.compile(
     r"\s*(?:last year|the previous year|a year (?:earlier|ago)|the year before)\b", re.I
 )
+# A subject that says nobody took the position: "not even Palau voted against", "none of the
+# delegates voted against", "no country abstained"
+NEGATED_SUBJECT = re.compile(
+    r"\b(?:not even|none of|neither|nor|no one|nobody|no country|no nation|no state)\b", re.I
+)
 _FRAME_YEAR = re.compile(r"\s*In ((?:19|20)\d\d)\b(?!\s*(?:-|–|to)\s*\d)")
 
 

@@ -6,7 +6,14 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from checker.extract.base import Context, Draft, clause_around, period_offsets, sentence_frame
+from checker.extract.base import (
+    NEGATED_SUBJECT,
+    Context,
+    Draft,
+    clause_around,
+    period_offsets,
+    sentence_frame,
+)
 from checker.lexicon import Lexicon, phrase_alternation
 from checker.stages import named_stage
 from checker.text import Numbers, Sentence
@@ -94,7 +101,6 @@ def _adoption(sentence: Sentence, ctx: Context) -> Iterator[Draft]:
             )
 
 
-_NEGATED_VOTERS = re.compile(r"\b(?:none of|not even|no one|nobody|neither|nor)\b", re.I)
 _PASSIVE_BEFORE = re.compile(r"\b(?:be|being|been|is|are|was|were)\s+$", re.I)
 # "voted for her", "voted for Australia": a vote for a person or an entry, not on a text
 _PERSON_OBJECT = re.compile(r"(?<=for)\s+(?:(?:her|him|them|me|us|you)\b|[A-Z])")
@@ -110,7 +116,7 @@ def _says_method(text: str, m: re.Match[str], ctx: Context) -> bool:
     a, _ = clause_around(text, m.start(), m.end())
     before = text[a : m.start()]
     return not (
-        _NEGATED_VOTERS.search(before)
+        NEGATED_SUBJECT.search(before)
         or _PASSIVE_BEFORE.search(before)
         or _PERSON_OBJECT.match(text, m.end())
         or _RECEIVED_BEFORE.search(before)

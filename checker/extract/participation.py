@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from checker.extract.base import (
+    NEGATED_SUBJECT,
     RELATIVE_CLAUSE,
     Context,
     Draft,
@@ -51,7 +52,6 @@ _PASSIVE_AGAINST = re.compile(
     r"\b(?:was|were|is|are|been|being)\s+(?:opposed|rejected|voted down)\s+by\b", re.I
 )
 # "not even Palau voted against", "none of the Pacific states abstained": no one did
-_NEGATED_SUBJECT = re.compile(r"\b(?:not even|none of|neither|nor|no country|no nation|no state)\b", re.I)
 _NOT_BEFORE = re.compile(r"\b(?:not|never)\s+$|n't\s+$", re.I)
 _EARLIER = re.compile(r"\bearlier round|\bafter voting|\bprevious round", re.I)
 _WITH_OBJECT = re.compile(r"\b(?:sided with|joined) ([^,;]{1,40})")
@@ -148,7 +148,7 @@ def _votes(sentence: Sentence, ctx: Context) -> Iterator[Draft]:
             # a subject belongs to the nearest vote before it: "Twenty, including Fiji, voted no
             # and 40 abstained" does not make Fiji abstain
             a = max([a, *(end for start, end in verbs if end <= m.start())])
-            if _NEGATED_SUBJECT.search(text, a, m.start()):
+            if NEGATED_SUBJECT.search(text, a, m.start()):
                 continue  # "not even Palau voted against it"
             actors = subjects_before(ctx, text, a, m.start(), _entity_actors())
             actors = actors or _person_before(ctx, text, a, m.start())
