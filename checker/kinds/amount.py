@@ -145,6 +145,7 @@ class Amount(Kind):
                 year = own or framed
             unit = f":{found.unit}" if found.unit else ""
             part = _part_of(text, found, a, family, ctx.lex)
+            timing = _timing(text, found.end)
             yield Draft(
                 family=family.name,
                 slot=family.name
@@ -154,12 +155,12 @@ class Amount(Kind):
                 + (f":{part}" if part else "")
                 + category_key(clause, ctx.lex)
                 + unit,
-                value=(found.amount, found.unit, found.step, found.qualifier, _due(text, found.end)),
+                value=(found.amount, found.unit, found.step, found.qualifier, _due(timing)),
                 display=text[found.start : found.end],
                 span=(found.start, found.end),
                 qualifier=found.qualifier,
                 year_offsets=frame or offsets_of(text, found.start, found.end, a, b, ctx),
-                extra={**_timing(text, found.end), **({"source": source} if source else {}), **year},
+                extra={**timing, **({"source": source} if source else {}), **year},
             )
 
 
@@ -452,11 +453,12 @@ def _timing(text: str, end: int) -> dict[str, Any]:
 _DUE_WORDS = {"by": "by", "until": "by", "through": "by", "starting in": "from", "from": "from"}
 
 
-def _due(text: str, end: int) -> str:
-    """ "by 2035" or "from 2035": when the amount is to be reached, part of what is claimed."""
-    by = _BY_YEAR.match(text, end)
-    how = _DUE_WORDS.get(by.group("how").lower()) if by else None
-    return f"{how} {by.group('year')}" if by and how else ""
+def _due(timing: dict[str, Any]) -> str:
+    """ "by 2035" or "from 2035": when the amount is to be reached, part of what is claimed
+    (read from the timing as written: "starting in 2035" is from 2035, "in 2035" says neither)."""
+    how, _, year = str(timing.get("by", "")).rpartition(" ")
+    due = _DUE_WORDS.get(how)
+    return f"{due} {year}" if due else ""
 
 
 def _plain(amount: float) -> float | int:
