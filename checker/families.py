@@ -58,6 +58,9 @@ class Family:
     units: tuple[str, ...] = ()  # units an amount of the family is given in (km, %); none: money
     stances: tuple[tuple[Any, str], ...] = ()  # stance value -> how a finding says it
     keyed_by: str = ""  # "subject": each claim is keyed by whom its value belongs to
+    # a quotation stating the value is the report's account of a public record (a result read
+    # out by a commentator), not only the speaker's view: `quotes: reported` in the data
+    quotes_reported: bool = False
     examples: tuple[dict[str, Any], ...] = field(default=(), compare=False, hash=False)
     source: str = ""  # the data file that declares it
 
@@ -76,6 +79,7 @@ def _family(name: str, spec: dict[str, Any], source: str) -> Family:
         "stances",
         "examples",
         "keyed_by",
+        "quotes",
         *_LISTS,
     }
     unknown = sorted(set(spec) - known)
@@ -83,6 +87,8 @@ def _family(name: str, spec: dict[str, Any], source: str) -> Family:
         raise ValueError(f"{source}: family {name!r}: unknown key(s) {', '.join(unknown)}")
     if spec.get("keyed_by") not in (None, "", "subject"):
         raise ValueError(f"{source}: family {name!r}: keyed_by takes only 'subject'")
+    if spec.get("quotes") not in (None, "speaker", "reported"):
+        raise ValueError(f"{source}: family {name!r}: quotes takes 'speaker' or 'reported'")
     return Family(
         name=name,
         kind=spec.get("kind", "text"),
@@ -93,6 +99,7 @@ def _family(name: str, spec: dict[str, Any], source: str) -> Family:
         timeline=int(spec.get("timeline") or 0),
         stances=tuple((k, str(v)) for k, v in (spec.get("stances") or {}).items()),
         keyed_by=str(spec.get("keyed_by") or ""),
+        quotes_reported=spec.get("quotes") == "reported",
         examples=tuple(spec.get("examples") or ()),
         source=source,
         **{key: tuple(str(w) for w in spec.get(key) or ()) for key in _LISTS},

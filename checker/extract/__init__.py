@@ -109,6 +109,7 @@ def _to_claim(
     column = 1 if article.record else value_start - line_starts[line - 1] + 1
     key = f"{article.path}|{value_start}|{value_end}|{draft.slot}|{draft.value!r}"
     ident = "C" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
+    family = family_of_slot(draft.slot)
     return Claim(
         id=ident,
         article=article.path,
@@ -129,12 +130,14 @@ def _to_claim(
         year_offsets=draft.year_offsets,
         # a name as spelled is the report's own words even inside a quotation: the reader says
         # so; so is a figure read with its source (the report's account of what the source said)
+        # and a value of a family whose quotations report a public record (a result)
         attributed=sentence.is_quoted(draft.span[0])
         and not draft.extra.get("spelling_only")
-        and not draft.extra.get("source"),
+        and not draft.extra.get("source")
+        and not family.quotes_reported,
         extra=tuple(sorted(draft.extra.items())),
         column=column,
-        kind=family_of_slot(draft.slot).kind,
+        kind=family.kind,
     )
 
 
