@@ -135,6 +135,22 @@ def lead_names(lines: Iterable[str], stop: frozenset[str], other_edition: re.Pat
     return tuple(sorted(w for w in found if w not in stop))
 
 
+# "MADRID -", "KATOWICE, Poland, ...", "LE BOURGET, France (AP) --": the place a story was
+# filed from, in capitals at the very start of its body
+_PLACE_DATELINE = re.compile(r"([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,3})(?=\s*(?:,|\(|[-\u2013\u2014]))")
+
+
+def dateline_place(lines: Iterable[str]) -> str | None:
+    """The place a report's dateline names, lower-cased: the first of its opening lines that is
+    not a caption or export junk ("[Photo] ...") decides."""
+    for text in lines:
+        if text.startswith("["):
+            continue
+        m = _PLACE_DATELINE.match(text)
+        return m.group(1).lower() if m and sum(ch.isalpha() for ch in m.group(1)) >= 3 else None
+    return None
+
+
 def fingerprints(sentences: Iterable[str]) -> tuple[str, ...]:
     """Short prints of a report's long sentences (lower-cased words, punctuation ignored), in
     order and without repeats: wire copies of one story share most of them."""

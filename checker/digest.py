@@ -10,7 +10,15 @@ import dataclasses
 import os
 
 from checker.articles import display_path, read_reports
-from checker.cues import fingerprints, labelled_year, latest_year, lead_names, slug_year, span_year
+from checker.cues import (
+    dateline_place,
+    fingerprints,
+    labelled_year,
+    latest_year,
+    lead_names,
+    slug_year,
+    span_year,
+)
 from checker.errors import InputError
 from checker.extract import extract_claims
 from checker.lexicon import Lexicon
@@ -69,6 +77,7 @@ def digest(article: Article, lex: Lexicon) -> Digest:
         prints=fingerprints(s.text for s in sentences),
         lead_names=names,
         lead_actors=tuple(n for n in names if lex.entity(n.title()) is not None),
+        dateline_place=dateline_place(s.text for s in sentences[:3]),
     )
 
 

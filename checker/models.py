@@ -109,6 +109,7 @@ class Digest:
     prints: tuple[str, ...] = ()  # hashed long sentences: copies of one story share most of them
     lead_names: tuple[str, ...] = ()  # proper names inside its title and lead, lower-cased
     lead_actors: tuple[str, ...] = ()  # those of them that name a country or body: they recur
+    dateline_place: str | None = None  # the place its dateline names ("MADRID -"), lower-cased
 
 
 @dataclass(frozen=True, slots=True)

@@ -59,6 +59,8 @@ def resolve_occurrences(digests: list[Digest], series: dict[str, str]) -> dict[s
     meetings.update(
         _meetings_by_edition_count(meetings, years, by_article, series, _title_re(default_lexicon()))
     )
+    datelines = {d.article.path: d.dateline_place for d in digests}
+    meetings.update(_meetings_by_dateline(meetings, years, by_article, datelines, series))
     open_paths = sorted(p for p, (year, _) in years.items() if year is None or not meetings[p][1])
     copies = _copies_of_one_story(open_paths, prints, series)
     out: dict[str, Occurrence] = {}
@@ -313,6 +315,60 @@ def _meetings_by_edition_count(
             why = f"its edition count is the one the reports of the {meeting} of {year} give"
             placed[path] = (meeting, True, Evidence("meeting", why))
     return placed
+
+
+def _meetings_by_dateline(
+    meetings: dict[str, tuple[str | None, bool, Evidence | None]],
+    years: dict[str, Placed],
+    by_article: dict[str, list[Claim]],
+    datelines: dict[str, str | None],
+    series: dict[str, str],
+) -> dict[str, tuple[str | None, bool, Evidence | None]]:
+    """A report of a known year but no known meeting whose dateline names the place ("MADRID -")
+    that placed reports give as where one meeting of that year is held, and no other meeting
+    of its series, is of that meeting: a wire files from the venue. It counts only in a series
+    held in different places (two others at least): where every meeting is in one city, or a
+    side session shares the host city, the dateline tells nothing. The dateline is no claim,
+    so no claim places its own report."""
+    held_at: dict[tuple[str, str], set[tuple[int, str]]] = defaultdict(set)
+    for path, (meeting, is_known, _) in meetings.items():
+        year = years[path][0]
+        if is_known and meeting and year is not None:
+            for place in _host_places(by_article[path]):
+                held_at[(series[path], place)].add((year, meeting))
+    places: dict[str, set[str]] = defaultdict(set)
+    for name, place in held_at:
+        places[name].add(place)
+    placed: dict[str, tuple[str | None, bool, Evidence | None]] = {}
+    for path, (_, is_known, _) in sorted(meetings.items()):
+        year, place = years[path][0], datelines.get(path)
+        if (
+            is_known
+            or year is None
+            or not place
+            or len(places[series[path]] - {place}) < DATELINE_OTHER_PLACES
+        ):
+            continue
+        held = held_at.get((series[path], place), set())
+        if len(held) == 1 and next(iter(held))[0] == year:
+            ((_, meeting),) = held
+            why = f"its dateline names {place.title()}, where only the {meeting} of {year} is said to be held"
+            placed[path] = (meeting, True, Evidence("meeting", why))
+    return placed
+
+
+DATELINE_OTHER_PLACES = 2  # other places the series is held in, for a dateline to mean its venue
+
+
+def _host_places(claims: list[Claim]) -> set[str]:
+    """The places a report says its own occurrence is held in."""
+    return {
+        str(value)
+        for c in claims
+        if c.slot == "host" and not c.attributed and c.year_offsets == (0,) and isinstance(c.value, tuple)
+        for part, value in c.value
+        if part == "place"
+    }
 
 
 def _edition_counts(claims: list[Claim], titles: re.Pattern[str]) -> set[int]:

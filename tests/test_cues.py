@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from checker.cues import labelled_year, slug_year, span_year, url_date, weekday_date
+from checker.cues import dateline_place, labelled_year, slug_year, span_year, url_date, weekday_date
 from checker.text import default_numbers
 
 
@@ -237,3 +237,12 @@ def test_a_count_and_a_first_year_in_one_report_do_not_date_it(tmp_path) -> None
     )
     assert placed["vote.md"].year is None
     assert not [e for e in placed["vote.md"].evidence if e.source == "arithmetic" or e.claim]
+
+
+def test_the_place_a_dateline_names() -> None:
+    assert dateline_place(["MADRID - Talks resumed on Monday."]) == "madrid"
+    assert dateline_place(["LE BOURGET, France (AP) -- Delegates met."]) == "le bourget"
+    assert dateline_place(["VALDORA, Ruritania, Nations on Sunday struck a deal."]) == "valdora"
+    assert dateline_place(["[Photo] A delegate.", "ARDEN \u2014 The vote came late."]) == "arden"
+    assert dateline_place(["Madrid hosted the talks."]) is None
+    assert dateline_place(["AP - Delegates met."]) is None
