@@ -1,0 +1,461 @@
+"""Record: how often a subject (a country, a team, a person) has had one outcome over a series'
+history, as of the occurrence reported: "has won the contest a record seven times", "have
+finished in last place three times", "five last-place finishes since 2003", "Kenya's ninth
+win", "a three-time champion", "has never won" (0).
+
+The value is the count as a range, and the part of the history it covers: all of it, the
+editions since a year, or the last N. A count over a part bounds the count over a whole that
+holds it from below ("five since 2003" makes "three in all" wrong, not "five in all"); counts
+over parts that do not hold one another are never compared.
+
+A report may count before this edition's result (a preview, "had won five times before") or
+after it ("its sixth win"), so a cardinal count N says the count including this edition is N or
+N + 1; an ordinal ("its sixth win", of the edition reported) says it is N. The outcome words are
+data (checker/data/<language>/records.yaml); the subject is who the sentence says has the
+record, through an aside or a relative clause ("The UK, which ..., has finished last three
+times")."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from checker.extract.base import Draft, piece_around, sentence_frame
+from checker.extract.generic import avoided, category_key, clause_of
+from checker.extract.subjects import Subject, stage_key, subject_right_before, subject_starting_at
+from checker.kinds import Kind
+from checker.lexicon import phrase_alternation, phrases_re
+from checker.models import Claim
+
+if TYPE_CHECKING:
+    from checker.extract.base import Context
+    from checker.families import Family
+    from checker.lexicon import Lexicon
+    from checker.text import Numbers, Sentence
+
+WHOLE = ("", 0)  # the part of the history a count covers: all of it
+
+
+class Record(Kind):
+    name = "record"
+    summary = "how often a subject has had an outcome, over all or part of the history: 5, 3 since 2010"
+
+    def json(self, claim: Claim) -> Any:
+        low, high, part, bound = claim.value
+        out: dict[str, Any] = {"min": int(low), "max": None if math.isinf(high) else int(high)}
+        return {**out, part: bound} if part else out
+
+    def compact(self, claim: Claim) -> str:
+        return f"{claim.detail('number')}{_part_words(claim.value)}"
+
+    def label(self, claim: Claim) -> str:
+        return f"{claim.display}"
+
+    def compatible(self, a: Any, b: Any) -> bool:
+        """The count over a part of the history is at most the count over a whole that holds
+        it; counts over one part overlap; parts that do not hold one another say nothing."""
+        if a[2:] == b[2:]:
+            return a[0] <= b[1] and b[0] <= a[1]
+        if _holds(a[2:], b[2:]):
+            return a[1] >= b[0]
+        if _holds(b[2:], a[2:]):
+            return b[1] >= a[0]
+        return True
+
+    def wants(self, text: str, ctx: Context, families: tuple[Family, ...]) -> bool:
+        return _gate(ctx.lex).search(text) is not None
+
+    def read(self, sentence: Sentence, index: int, ctx: Context, family: Family) -> Iterator[Draft]:
+        text = sentence.text
+        if sentence_frame(text, ctx.numbers) != (None, {}):
+            return  # "In 2010, Peru had won twice": the record as of another edition
+        taken: list[tuple[int, int]] = []
+        for found in _found(text, ctx):
+            if any(a < found.end and found.start < b for a, b in taken):
+                continue
+            draft = _draft(text, found, ctx, family)
+            if draft is not None:
+                taken.append((found.start, found.end))
+                yield draft
+
+
+def _holds(wide: tuple[str, int], narrow: tuple[str, int]) -> bool:
+    """Whether one part of the history holds another: all of it holds every part; the
+    editions since 2003 hold those since 2010; the last five hold the last three."""
+    if wide == WHOLE:
+        return True
+    return wide[0] == narrow[0] and (wide[1] <= narrow[1] if wide[0] == "since" else wide[1] >= narrow[1])
+
+
+def _part_words(value: tuple[Any, ...]) -> str:
+    part, bound = value[2:]
+    if part == "since":
+        return f" since {bound}"
+    return f" in the last {bound}" if part == "last" else ""
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A count as read: its outcome, number, whether it is an ordinal, where it stands, and
+    how its subject is found (before a verb, a possessive, a name beside an N-time title)."""
+
+    outcome: str
+    number: int
+    start: int
+    end: int
+    anchor: int  # where the subject's words end (a verb's auxiliary, a possessive)
+    how: str  # "verb", "possessive", "title"
+    ordinal: bool = False
+    qualifier: str = "exact"
+    last: int = 0  # "four of the last five elections": the part of the history counted
+
+
+def _found(text: str, ctx: Context) -> Iterator[Found]:
+    for pattern, read in _readers(ctx.numbers, ctx.lex):
+        for m in pattern.finditer(text):
+            found = read(m, ctx)
+            if found is not None:
+                yield found
+
+
+# -- the shapes a record is written in ------------------------------------------------------------
+
+_AUX = r"(?P<aux>\b(?:has|have|had)|['’](?:s|ve|d))\s+"
+_ADVERBS = r"(?:(?:also|now|already|only|previously|so far|since|ever|before|actually|once)\s+){0,2}"
+_OBJECT = r"(?P<obj>(?:\s+(?!(?:and|but|or|than|who|which|that|since|before)\b)[\w'’-]+){0,5}?)"
+
+
+@cache
+def _readers(n: Numbers, lex: Lexicon) -> tuple[tuple[re.Pattern[str], Any], ...]:
+    verbs = _alternation(lex, "record_outcome_verbs")
+    nouns = _alternation(lex, "record_outcome_nouns")
+    ones = _alternation(lex, "record_outcome_noun_ones")
+    titles = _alternation(lex, "record_outcome_titles")
+    times = rf"(?:(?P<qual>more than|at least)\s+)?(?:a\s+(?:record|total\s+of)\s+)?(?:(?P<n>{n.cardinal})\s+times|(?P<w>twice|thrice|once))"
+    part = rf"(?:in\s+)?(?P<pn>{n.cardinal})\s+of\s+(?:the|its|their)\s+(?:last|past|previous)\s+(?P<pm>{n.cardinal})\s+[a-z]+"
+    adjectives = r"(?:(?:previous|prior|earlier|career|all-time|overall|[A-Z][\w’'-]*)\s+){0,2}"
+    owner = r"(?P<poss>['’]s|\bits|\btheir|\bher|\bhis)"
+    had = r"\b(?:has|have|had)(?:\s+(?:now|also|already))?(?:\s+(?:had|won|claimed|collected|amassed|racked up|notched up|chalked up|recorded))?"
+    return (
+        (
+            re.compile(
+                rf"{_AUX}{_ADVERBS}(?:been\s+)?(?P<verb>{verbs})\b{_OBJECT}\s+(?:{times}|{part})\b", re.I
+            ),
+            _by_verb,
+        ),
+        (
+            re.compile(
+                rf"{_AUX}never\s+(?:been\s+)?(?P<verb>{verbs})\b{_OBJECT}(?=\s*(?:[,.;:]|$|\s+(?:and|but|before|since|in (?:its|their) history)\b))",
+                re.I,
+            ),
+            _never,
+        ),
+        (
+            re.compile(
+                rf"(?:{owner}|(?P<had>{had})|(?P<with>\bholds? the record with|,\s+with))\s+(?:a\s+(?:record\s+|total\s+of\s+))?(?P<n>{n.cardinal})\s+{adjectives}(?P<noun>{nouns})\b",
+                re.I,
+            ),
+            _by_noun,
+        ),
+        (re.compile(rf"{owner}\s+(?P<o>{n.ordinal})\s+{adjectives}(?P<noun>{ones})\b", re.I), _by_ordinal),
+        (re.compile(rf"(?<![\w-])(?P<n>{n.cardinal})-times?\s+(?P<noun>{titles})\b", re.I), _by_title),
+    )
+
+
+def _alternation(lex: Lexicon, key: str) -> str:
+    table = lex.vocab.get(key) or {}
+    return phrase_alternation(str(w) for words in table.values() for w in words)
+
+
+@cache
+def _outcome_of(lex: Lexicon) -> dict[str, str]:
+    """Every outcome word, lower-cased, to its outcome."""
+    keys = (
+        "record_outcome_verbs",
+        "record_outcome_nouns",
+        "record_outcome_noun_ones",
+        "record_outcome_titles",
+    )
+    return {
+        " ".join(str(w).lower().split()): str(outcome)
+        for key in keys
+        for outcome, words in (lex.vocab.get(key) or {}).items()
+        for w in words
+    }
+
+
+def _outcome(words: str, lex: Lexicon) -> str:
+    return _outcome_of(lex).get(" ".join(words.lower().split()), "")
+
+
+@cache
+def _gate(lex: Lexicon) -> re.Pattern[str]:
+    nouns = "|".join(
+        a for a in (_alternation(lex, k) for k in ("record_outcome_nouns", "record_outcome_noun_ones")) if a
+    )
+    return re.compile(
+        rf"\b(?:times|twice|thrice|once|never|of the (?:last|past|previous)|{nouns})\b|\d-times?\b|\w-times?\s",
+        re.I,
+    )
+
+
+def _count(m: re.Match[str], ctx: Context) -> int | None:
+    word = (m.group("w") or "").lower() if "w" in m.re.groupindex else ""
+    if word:
+        return {"once": 1, "twice": 2, "thrice": 3}[word]
+    return ctx.numbers.read_cardinal(m.group("n"))
+
+
+def _by_verb(m: re.Match[str], ctx: Context) -> Found | None:
+    outcome = _outcome(m.group("verb"), ctx.lex)
+    if not outcome or not _fits_object(m.group("obj"), outcome, ctx):
+        return None
+    if m.group("pn"):
+        number, last = ctx.numbers.read_cardinal(m.group("pn")), ctx.numbers.read_cardinal(m.group("pm"))
+        if number is None or not last or number > last:
+            return None
+        return Found(outcome, number, m.start("verb"), m.end(), m.start("aux"), "verb", last=last)
+    number = _count(m, ctx)
+    if number is None:
+        return None
+    qualifier = {"more than": "more-than", "at least": "at-least"}.get(
+        (m.group("qual") or "").lower(), "exact"
+    )
+    return Found(outcome, number, m.start("verb"), m.end(), m.start("aux"), "verb", qualifier=qualifier)
+
+
+def _never(m: re.Match[str], ctx: Context) -> Found | None:
+    outcome = _outcome(m.group("verb"), ctx.lex)
+    if not outcome or not _fits_object(m.group("obj"), outcome, ctx, strict=True):
+        return None
+    return Found(outcome, 0, m.start("aux"), m.end(), m.start("aux"), "verb")
+
+
+def _by_noun(m: re.Match[str], ctx: Context) -> Found | None:
+    outcome, number = _outcome(m.group("noun"), ctx.lex), ctx.numbers.read_cardinal(m.group("n"))
+    if not outcome or number is None:
+        return None
+    how = "possessive" if m.group("poss") else "verb"
+    return Found(outcome, number, m.start("n"), m.end(), m.start(), how)
+
+
+def _by_ordinal(m: re.Match[str], ctx: Context) -> Found | None:
+    outcome, number = _outcome(m.group("noun"), ctx.lex), ctx.numbers.read_ordinal(m.group("o"))
+    if not outcome or not number:
+        return None
+    return Found(outcome, number, m.start("o"), m.end(), m.start(), "possessive", ordinal=True)
+
+
+def _by_title(m: re.Match[str], ctx: Context) -> Found | None:
+    outcome, number = _outcome(m.group("noun"), ctx.lex), ctx.numbers.read_cardinal(m.group("n"))
+    if not outcome or not number:
+        return None
+    return Found(outcome, number, m.start(), m.end(), m.start(), "title")
+
+
+def _fits_object(obj: str, outcome: str, ctx: Context, strict: bool = False) -> bool:
+    """What the verb's object may be: for a win, the series' own event, title or prize
+    ("won the contest", "won it", "won gold", "won Eurovision"), never another thing won ("a
+    medal", "the world title"); capitalised words name the event the report is about."""
+    words = obj.split()
+    if not words:
+        return True
+    objects = ctx.lex.word_set("record_win_objects")
+    lower = [w.strip(",.").lower() for w in words if not w[:1].isupper()]
+    if (outcome == "win" or strict) and not all(
+        w in objects or w in _GLUE or _category(w, ctx) for w in lower
+    ):
+        return False
+    return _own_words(words, ctx)
+
+
+_GLUE = frozenset("the a an its their her his in at".split())
+
+
+def _category(word: str, ctx: Context) -> bool:
+    return category_key(word, ctx.lex) != ""
+
+
+def _own_words(words: list[str], ctx: Context) -> bool:
+    """Capitalised words of an object are the event the report is about: its title or its
+    first sentence names them ("won Eurovision", "won the Lakeside Marathon")."""
+    head = f"{ctx.article.title or ''} {ctx.sentences[0].text if ctx.sentences else ''}"
+    named = [w.strip(",.’'s") for w in words if w[:1].isupper()]
+    return all(re.search(rf"\b{re.escape(w)}\b", head) for w in named if w)
+
+
+# -- where the count stands: its subject, the part of the history, other editions ---------------
+
+
+def _draft(text: str, found: Found, ctx: Context, family: Family) -> Draft | None:
+    a, b, _ = clause_of(text, found.start, found.end)
+    piece = piece_around(text, found.start, found.end, a, b)
+    if avoided(family, piece) or _other_time(piece):
+        return None
+    part = _part(text, found)
+    if part is None:
+        return None
+    who = _subject(text, found, a, ctx)
+    if who is None:
+        return None
+    low, high = _range(found)
+    where = category_key(piece, ctx.lex) + stage_key(piece, ctx.lex)
+    return Draft(
+        family=family.name,
+        slot=f"{family.name}:{who.key}:{found.outcome}{where}",
+        value=(low, high, *part),
+        display=text[_display_start(text, found, who) : found.end],
+        span=(found.start, found.end),
+        qualifier=found.qualifier,
+        extra={"number": found.number, "outcome": found.outcome, "subject": who.name},
+    )
+
+
+def _display_start(text: str, found: Found, who: Subject) -> int:
+    """A possessive count is shown with its owner ("Kenya's ninth win", "its third title")."""
+    if found.how != "possessive":
+        return found.start
+    return who.start if text.startswith(("'s", "’s"), found.anchor) else found.anchor
+
+
+def _range(found: Found) -> tuple[float, float]:
+    """The count including the edition reported: an ordinal of it is exact; a cardinal may be
+    said before its result or after it (N or N + 1)."""
+    if found.qualifier == "more-than":
+        return found.number + 1, math.inf
+    if found.qualifier == "at-least":
+        return found.number, math.inf
+    return (found.number, found.number) if found.ordinal else (found.number, found.number + 1)
+
+
+_SINCE_YEAR = re.compile(r"\bsince\s+((?:19|20)\d\d)\b", re.I)
+_LAST_N = re.compile(
+    r"\bin\s+(?:the|its|their)\s+(?:last|past|previous)\s+(\w+)\s+(?:years|editions|contests|races|elections|events|competitions|tournaments)\b",
+    re.I,
+)
+# a year said of something else than the count's start ("most recently in 1998") is no bound
+_OTHER_YEAR = re.compile(
+    r"(?<!recently )(?<!last )(?<!latest )(?<!first )\b(?:by|in|until|till|through|before|between|from|as of|during|after)\s+(?:the\s+)?(?:19|20)\d\d",
+    re.I,
+)
+_OTHER_TIME = re.compile(
+    r"\b(?:last year|that year|the year before|at the time|back then|by then|then|this season|this century|this decade|in the (?:19|20)\d0s|\d0s)\b",
+    re.I,
+)
+
+
+def _other_time(piece: str) -> bool:
+    """A count as of another time ("by 2010", "at the time", "in the 1990s")."""
+    return _OTHER_YEAR.search(piece) is not None or _OTHER_TIME.search(piece) is not None
+
+
+_TAIL_END = re.compile(r"[,;.:]|\s(?:and|but|while|whereas|when|as)\s", re.I)
+_SINCE_OPENING = re.compile(r"\s*Since\s+((?:19|20)\d\d)\s*,", re.I)
+
+
+def _part(text: str, found: Found) -> tuple[str, int] | None:
+    """The part of the history a count covers, from the words right after it ("five
+    last-place finishes since 2003") or a sentence's opening ("Since 2003, ..."): ("since",
+    2003), ("last", 5), all of it (WHOLE), or None where its start is not told ("since then")."""
+    if found.last:
+        return ("last", found.last)
+    cut = _TAIL_END.search(text, found.end)
+    tail = text[found.end : cut.start() if cut else len(text)]
+    opening = _SINCE_OPENING.match(text)
+    years = {int(y) for y in _SINCE_YEAR.findall(tail)} | ({int(opening.group(1))} if opening else set())
+    if len(years) > 1:
+        return None
+    if years:
+        return ("since", years.pop())
+    m = _LAST_N.search(tail)
+    if m:
+        from checker.text import default_numbers
+
+        count = default_numbers().read_cardinal(m.group(1))
+        return ("last", count) if count else None
+    if re.search(r"\bsince\b", tail, re.I) and not _whole_since(tail):
+        return None  # "since then", "since it last won": a part whose start is not told
+    return WHOLE
+
+
+def _whole_since(words: str) -> bool:
+    """ "since its debut": the count since the subject's start is its whole record."""
+    from checker.lexicon import default_lexicon
+
+    return default_lexicon().phrase_re("record_whole_history").search(words) is not None
+
+
+def _subject(text: str, found: Found, a: int, ctx: Context) -> Subject | None:
+    if found.how == "title":
+        return _titled(text, found, ctx)
+    if found.how == "possessive":
+        return _owner(text, found, ctx)
+    return _before_verb(text, found.anchor, a, ctx)
+
+
+# what may stand between a subject and its verb: an aside or a relative clause set off by
+# commas, an adverb; a relative clause's antecedent may be followed by where it competes
+_BETWEEN = re.compile(
+    r"(?:\s*,\s+[^,;]{1,120},)?\s*(?:(?:also|now|already|only|still|so far|which|who|that)\s+){0,2}"
+)
+_RELATIVE = re.compile(r",\s+(?:which|who|that)\s+$", re.I)
+
+
+def _before_verb(text: str, aux: int, a: int, ctx: Context) -> Subject | None:
+    """The subject of a verb: named right before it (past an aside or a relative clause);
+    the antecedent of "which" or "who" it opens with; or, for a conjunct without a subject of
+    its own ("..., and have finished last three times"), the sentence's opening subject."""
+    who = subject_right_before(text, 0, aux, ctx, _BETWEEN)
+    if who is not None and not _RELATIVE.search(text, 0, aux):
+        return who
+    rel = _RELATIVE.search(text[:aux])
+    if rel is not None:
+        return subject_right_before(text, 0, rel.start(), ctx, _event_after(ctx.lex))
+    gap = text[a:aux]
+    if (gap.strip() == "" and a > 0) or re.search(r"\s(?:and|but)\s+$", gap):
+        return _opening(text, aux, ctx)
+    return None
+
+
+@cache
+def _event_after(lex: Lexicon) -> re.Pattern[str]:
+    """ "the UK at the contest, which has had ...": the event is where the antecedent competes."""
+    events = phrase_alternation(lex.words("recurring_nouns") + lex.words("edition_nouns"))
+    return re.compile(rf"(?:\s+(?:at|in)\s+the\s+(?:[\w'’-]+\s+){{0,2}}?(?:{events}))?\s*", re.I)
+
+
+def _opening(text: str, pos: int, ctx: Context) -> Subject | None:
+    """The subject a sentence opens with, when it is the only one named before pos."""
+    first = subject_starting_at(text, 0, pos, ctx)
+    last = subject_right_before(text, 0, pos, ctx, re.compile(r"[\s\S]*"))
+    if first is None or last is None or first.key != last.key:
+        return None
+    return first
+
+
+def _owner(text: str, found: Found, ctx: Context) -> Subject | None:
+    """Whose count a possessive says: the name it ends ("Kenya's ninth win"), else, for
+    "its", "their", "her" or "his", the sentence's opening subject of the fitting sort."""
+    word = text[found.anchor : found.anchor + 6].lower()
+    if word.startswith(("'s", "’s")):
+        return subject_right_before(text, 0, found.anchor, ctx, re.compile(r""))
+    who = _opening(text, found.anchor, ctx)
+    if who is None:
+        return None
+    is_person = ctx.lex.entity(who.name) is None
+    return who if is_person == word.startswith(("her", "his")) else None
+
+
+def _titled(text: str, found: Found, ctx: Context) -> Subject | None:
+    """ "three-time winner Ana Ruiz", "Ana Ruiz, a three-time champion,"."""
+    after = subject_starting_at(text, found.end, min(len(text), found.end + 60), ctx)
+    if after is not None and after.start - found.end <= 2:
+        return after
+    return subject_right_before(text, 0, found.start, ctx, re.compile(r",\s+(?:a|the)\s+", re.I))
+
+
+KIND = Record()
