@@ -28,7 +28,7 @@ from checker.extract.base import Draft, piece_around, sentence_frame
 from checker.extract.generic import avoided, category_key, clause_of
 from checker.extract.subjects import Subject, stage_key, subject_right_before, subject_starting_at
 from checker.kinds import Kind
-from checker.lexicon import phrase_alternation, phrases_re
+from checker.lexicon import phrase_alternation
 from checker.models import Claim
 
 if TYPE_CHECKING:
@@ -129,39 +129,35 @@ _ADVERBS = r"(?:(?:also|now|already|only|previously|so far|since|ever|before|act
 _OBJECT = r"(?P<obj>(?:\s+(?!(?:and|but|or|than|who|which|that|since|before)\b)[\w'’-]+){0,5}?)"
 
 
+_QUALIFIED = r"(?:(?P<qual>more than|at least)\s+)?(?:a\s+(?:record|total\s+of)\s+)?"
+_LAST = r"(?:the|its|their)\s+(?:last|past|previous)\s+"
+_ADJECTIVES = r"(?:(?:previous|prior|earlier|career|all-time|overall|[A-Z][\w’'-]*)\s+){0,2}"
+_OWNER = r"(?P<poss>['’]s|\bits|\btheir|\bher|\bhis)"
+_HAD = (
+    r"\b(?:has|have|had)(?:\s+(?:now|also|already))?"
+    r"(?:\s+(?:had|won|claimed|collected|amassed|racked up|notched up|chalked up|recorded))?"
+)
+_WITH = r"(?P<with>\bholds? the record with|,\s+with)"
+# what may follow "has never won": the end of its clause, or a word that ends the phrase
+_NEVER_END = r"(?=\s*(?:[,.;:]|$|\s+(?:and|but|before|since|in (?:its|their) history)\b))"
+
+
 @cache
 def _readers(n: Numbers, lex: Lexicon) -> tuple[tuple[re.Pattern[str], Any], ...]:
     verbs = _alternation(lex, "record_outcome_verbs")
     nouns = _alternation(lex, "record_outcome_nouns")
     ones = _alternation(lex, "record_outcome_noun_ones")
     titles = _alternation(lex, "record_outcome_titles")
-    times = rf"(?:(?P<qual>more than|at least)\s+)?(?:a\s+(?:record|total\s+of)\s+)?(?:(?P<n>{n.cardinal})\s+times|(?P<w>twice|thrice|once))"
-    part = rf"(?:in\s+)?(?P<pn>{n.cardinal})\s+of\s+(?:the|its|their)\s+(?:last|past|previous)\s+(?P<pm>{n.cardinal})\s+[a-z]+"
-    adjectives = r"(?:(?:previous|prior|earlier|career|all-time|overall|[A-Z][\w’'-]*)\s+){0,2}"
-    owner = r"(?P<poss>['’]s|\bits|\btheir|\bher|\bhis)"
-    had = r"\b(?:has|have|had)(?:\s+(?:now|also|already))?(?:\s+(?:had|won|claimed|collected|amassed|racked up|notched up|chalked up|recorded))?"
+    times = rf"{_QUALIFIED}(?:(?P<n>{n.cardinal})\s+times|(?P<w>twice|thrice|once))"
+    part = rf"(?:in\s+)?(?P<pn>{n.cardinal})\s+of\s+{_LAST}(?P<pm>{n.cardinal})\s+[a-z]+"
+    verb = rf"{_AUX}{_ADVERBS}(?:been\s+)?(?P<verb>{verbs})\b{_OBJECT}"
+    never = rf"{_AUX}never\s+(?:been\s+)?(?P<verb>{verbs})\b{_OBJECT}{_NEVER_END}"
+    counted = rf"(?:a\s+(?:record\s+|total\s+of\s+))?(?P<n>{n.cardinal})\s+{_ADJECTIVES}(?P<noun>{nouns})\b"
     return (
-        (
-            re.compile(
-                rf"{_AUX}{_ADVERBS}(?:been\s+)?(?P<verb>{verbs})\b{_OBJECT}\s+(?:{times}|{part})\b", re.I
-            ),
-            _by_verb,
-        ),
-        (
-            re.compile(
-                rf"{_AUX}never\s+(?:been\s+)?(?P<verb>{verbs})\b{_OBJECT}(?=\s*(?:[,.;:]|$|\s+(?:and|but|before|since|in (?:its|their) history)\b))",
-                re.I,
-            ),
-            _never,
-        ),
-        (
-            re.compile(
-                rf"(?:{owner}|(?P<had>{had})|(?P<with>\bholds? the record with|,\s+with))\s+(?:a\s+(?:record\s+|total\s+of\s+))?(?P<n>{n.cardinal})\s+{adjectives}(?P<noun>{nouns})\b",
-                re.I,
-            ),
-            _by_noun,
-        ),
-        (re.compile(rf"{owner}\s+(?P<o>{n.ordinal})\s+{adjectives}(?P<noun>{ones})\b", re.I), _by_ordinal),
+        (re.compile(rf"{verb}\s+(?:{times}|{part})\b", re.I), _by_verb),
+        (re.compile(never, re.I), _never),
+        (re.compile(rf"(?:{_OWNER}|(?P<had>{_HAD})|{_WITH})\s+{counted}", re.I), _by_noun),
+        (re.compile(rf"{_OWNER}\s+(?P<o>{n.ordinal})\s+{_ADJECTIVES}(?P<noun>{ones})\b", re.I), _by_ordinal),
         (re.compile(rf"(?<![\w-])(?P<n>{n.cardinal})-times?\s+(?P<noun>{titles})\b", re.I), _by_title),
     )
 
@@ -197,10 +193,8 @@ def _gate(lex: Lexicon) -> re.Pattern[str]:
     nouns = "|".join(
         a for a in (_alternation(lex, k) for k in ("record_outcome_nouns", "record_outcome_noun_ones")) if a
     )
-    return re.compile(
-        rf"\b(?:times|twice|thrice|once|never|of the (?:last|past|previous)|{nouns})\b|\d-times?\b|\w-times?\s",
-        re.I,
-    )
+    words = rf"\b(?:times|twice|thrice|once|never|of the (?:last|past|previous)|{nouns})\b"
+    return re.compile(rf"{words}|\w-times?\b", re.I)
 
 
 def _count(m: re.Match[str], ctx: Context) -> int | None:
@@ -339,11 +333,13 @@ _LAST_N = re.compile(
 )
 # a year said of something else than the count's start ("most recently in 1998") is no bound
 _OTHER_YEAR = re.compile(
-    r"(?<!recently )(?<!last )(?<!latest )(?<!first )\b(?:by|in|until|till|through|before|between|from|as of|during|after)\s+(?:the\s+)?(?:19|20)\d\d",
+    r"(?<!recently )(?<!last )(?<!latest )(?<!first )"
+    r"\b(?:by|in|until|till|through|before|between|from|as of|during|after)\s+(?:the\s+)?(?:19|20)\d\d",
     re.I,
 )
 _OTHER_TIME = re.compile(
-    r"\b(?:last year|that year|the year before|at the time|back then|by then|then|this season|this century|this decade|in the (?:19|20)\d0s|\d0s)\b",
+    r"\b(?:last year|that year|the year before|at the time|back then|by then|then|this season|"
+    r"this century|this decade|in the (?:19|20)\d0s|\d0s)\b",
     re.I,
 )
 
