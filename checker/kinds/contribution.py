@@ -1,0 +1,325 @@
+"""Contribution: how many people or things a country or a body sent, deployed or pledged ("Fiji
+has sent some 300 peacekeepers to Lebanon"), a count as a range like any count ("more than
+600" is 601 and up), compared like one (checker/kinds/count.py).
+
+Generic reader: a verb of sending, then the number and what it counts ("dispatched 40
+inspectors", "has 50 observers on the ground"), keyed by who sends and by the head class of the
+first noun after the number ("250 doctors, nurses and other health workers" counts doctors).
+Who sends is the clause's subject: a country or a body the lexicon knows ("Norway's navy", "the
+Cuban government"), a body named by its common noun ("the council"), a name in capitals, or a
+description of a country ("the island nation") standing for the country the report named
+last. A promise ("pledged 300 troops") is keyed apart; a count to come ("will send", "plans to
+deploy"), one denied, one added ("300 more troops"), one of several things in one sentence
+for one key, and one over another span ("since 1960", "each year") are no claims. The words
+are data: checker/data/en/contributions.yaml."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from checker.extract.base import Draft, scope_of, sentence_frame
+from checker.extract.generic import (
+    QUALIFIER_PATTERN,
+    QUALIFIERS,
+    avoided,
+    clause_of,
+    interval,
+    named_year,
+    offsets_of,
+    read_number,
+)
+from checker.kinds.count import Count
+from checker.lexicon import phrase_alternation, phrases_re
+
+if TYPE_CHECKING:
+    from checker.extract.base import Context
+    from checker.families import Family
+    from checker.lexicon import Lexicon
+    from checker.text import Numbers, Sentence
+
+
+class Contribution(Count):
+    name = "contribution"
+    summary = "how many a country or a body sent: 250 doctors, more than 600 troops"
+
+    def wants(self, text: str, ctx: Context, families: tuple[Family, ...]) -> bool:
+        return ctx.numbers.has_number(text) and _verbs_re(ctx.lex).search(text) is not None
+
+    def read(self, sentence: Sentence, index: int, ctx: Context, family: Family) -> Iterator[Draft]:
+        drafts = list(_drafts(sentence.text, index, ctx, family))
+        # one key's two counts in one sentence ("300 troops to Mali and 200 troops to Chad")
+        # are of two things the key cannot tell apart: neither is kept
+        values: dict[str, set[Any]] = {}
+        for d in drafts:
+            values.setdefault(d.slot, set()).add(d.value)
+        yield from (d for d in drafts if len(values[d.slot]) == 1 and _alone(sentence.text, d, ctx))
+
+
+def _alone(text: str, draft: Draft, ctx: Context) -> bool:
+    """Whether the sentence counts the draft's head class once: in "sent 300 troops to Mali and
+    200 troops to Chad" or "sent 300 troops, bringing its force to 1,000 troops" the count sent
+    is one of several the key cannot tell apart."""
+    counts = {
+        m.group("num")
+        for m in _counts(ctx.lex, ctx.numbers).finditer(text)
+        if _classes(ctx.lex)[" ".join(m.group("noun").lower().split())] == draft.extra["noun"]
+    }
+    return len(counts) <= 1
+
+
+def _drafts(text: str, index: int, ctx: Context, family: Family) -> Iterator[Draft]:
+    for m in _matches(text, ctx):
+        a, b, _ = clause_of(text, m.start(), m.end())
+        if avoided(family, scope_of(text, m.start(), m.end(), a, b)) or _not_done(text, a, m, ctx.lex):
+            continue
+        if _added(m.group("adj"), ctx.lex):
+            continue
+        who = _subject(text, a, m.start("verb"), index, ctx)
+        value = read_number(m.group("num"), ctx)
+        if not who or value is None or value < 2:
+            continue
+        qualifier = QUALIFIERS.get(" ".join((m.group("qual") or "").lower().split()), "exact")
+        head = _classes(ctx.lex)[" ".join(m.group("noun").lower().split())]
+        pledged = ":pledged" if _pledge_re(ctx.lex).fullmatch(m.group("verb")) else ""
+        frame, framed = sentence_frame(text, ctx.numbers)  # "In 2010, Fiji sent 30 observers"
+        # the years its own comma-piece names: "sent 12 experts, double last year's" is this year's
+        left, right = _piece(text, m, a, b)
+        yield Draft(
+            family=family.name,
+            slot=f"{family.name}:{who}:{head}{pledged}",
+            value=interval(value, qualifier),
+            display=text[m.start("verb") : m.end("noun")],
+            span=(m.start("verb"), m.end("noun")),
+            qualifier=qualifier,
+            year_offsets=frame or offsets_of(text, m.start(), m.end(), left, right, ctx),
+            extra={
+                "number": value,
+                "noun": head,
+                **(named_year(text, m.start(), m.end(), left, right) or framed),
+            },
+        )
+
+
+def _piece(text: str, m: re.Match[str], a: int, b: int) -> tuple[int, int]:
+    """The bounds of the comma-piece of its clause that holds a count sent."""
+    right = text.find(",", m.end(), b)
+    return max(a, text.rfind(",", a, m.start()) + 1), right if right != -1 else b
+
+
+def _matches(text: str, ctx: Context) -> Iterator[re.Match[str]]:
+    seen: set[int] = set()
+    for pattern in _patterns(ctx.lex, ctx.numbers):
+        for m in pattern.finditer(text):
+            if m.start("num") not in seen:
+                seen.add(m.start("num"))
+                yield m
+
+
+@cache
+def _patterns(lex: Lexicon, n: Numbers) -> tuple[re.Pattern[str], ...]:
+    """A verb of sending before its count ("has sent some 250 doctors", "deployed a contingent
+    of 300 troops"); a verb of having before a count kept to a place ("has 50 observers on the
+    ground", "has 300 troops in Lebanon")."""
+    verbs = phrase_alternation(lex.words("contribution_verbs") + lex.words("contribution_pledge_verbs"))
+    units = phrase_alternation(lex.words("contribution_units"))
+    presence = phrase_alternation(lex.words("contribution_presence"))
+    count = _count(lex, n)
+    return (
+        re.compile(
+            rf"(?<![\w-])(?P<verb>{verbs})\s+(?:(?:out|over|in|abroad|back)\s+)?"
+            rf"(?:(?:a|an|its|their)\s+(?:[\w-]+\s+)?(?:{units})\s+of\s+)?{count}",
+            re.I,
+        ),
+        re.compile(
+            rf"(?<![\w-])(?P<verb>has|have|had|keeps|maintains)\s+{count}"
+            rf"(?=\s+(?:{presence}|in\s+(?:the\s+)?[A-Z]))",
+            re.I,
+        ),
+    )
+
+
+@cache
+def _counts(lex: Lexicon, n: Numbers) -> re.Pattern[str]:
+    """Any count of a noun of what is sent, with or without a verb of sending."""
+    return re.compile(rf"(?<![\w$€£.,-]){_count(lex, n)}", re.I)
+
+
+def _count(lex: Lexicon, n: Numbers) -> str:
+    nouns = phrase_alternation(tuple(_classes(lex)))
+    num = rf"(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?(?P<num>\d+(?:\.\d+)?\s+(?:thousand|million)|{n.cardinal})"
+    adjectives = (
+        r"(?P<adj>(?:(?!(?:of|the|a|an|and|or|to|in|on|at|for|from|with|by|who|that)\b)[\w'-]+\s+){0,2}?)"
+    )
+    return rf"{num}\s+{adjectives}(?P<noun>{nouns})(?![\w-])"
+
+
+@cache
+def _classes(lex: Lexicon) -> dict[str, str]:
+    """Each noun of what is sent, folded, -> its head class ("physicians" -> "doctors")."""
+    table = lex.vocab.get("contribution_nouns") or {}
+    return {" ".join(str(w).lower().split()): str(head) for head, words in table.items() for w in words}
+
+
+@cache
+def _verbs_re(lex: Lexicon) -> re.Pattern[str]:
+    return phrases_re(
+        lex.words("contribution_verbs") + lex.words("contribution_pledge_verbs") + ("has", "have")
+    )
+
+
+@cache
+def _pledge_re(lex: Lexicon) -> re.Pattern[str]:
+    return re.compile(phrase_alternation(lex.words("contribution_pledge_verbs")), re.I)
+
+
+# A count to come or denied: "will send", "plans to deploy", "did not send", "has yet to send"
+_NOT_DONE = re.compile(
+    r"(?:\b(?:will|would|could|might|may|shall|should|must|can|cannot|to|not|never)|n['’]t)\s+"
+    r"(?:(?:also|then|now|soon|still|be|have|not|already|again|only|probably|likely|eventually)\s+){0,3}$",
+    re.I,
+)
+
+
+def _not_done(text: str, a: int, m: re.Match[str], lex: Lexicon) -> bool:
+    """Whether the verb says a sending to come, under a condition ("if", "plans to") or denied."""
+    if _NOT_DONE.search(text, a, m.start("verb")):
+        return True
+    return _conditional_re(lex).search(text, a, m.start("verb")) is not None
+
+
+@cache
+def _conditional_re(lex: Lexicon) -> re.Pattern[str]:
+    # as written, in lower case: "In May, Fiji sent ..." names a month, not a condition
+    markers = phrase_alternation(lex.words("conditional_markers")) or r"(?!x)x"
+    return re.compile(rf"(?<![\w-])(?:{markers}|If|Unless|Should)(?![\w-])")
+
+
+def _added(adjectives: str, lex: Lexicon) -> bool:
+    """ "300 more troops", "200 additional peacekeepers": a count added, not the count sent."""
+    words = set(adjectives.lower().split())
+    return not words.isdisjoint(w.lower() for w in lex.words("contribution_increments"))
+
+
+# Between a subject and its verb: an aside, a relative pronoun, auxiliaries and adverbs
+_AUX = re.compile(
+    r"(?:\s+|^)(?:has|have|had|is|are|was|were|been|also|already|now|recently|reportedly|so far|"
+    r"since then|quickly|swiftly|promptly|then|itself|alone|too|initially|eventually|later|"
+    r"subsequently|immediately|together)\s*$",
+    re.I,
+)
+_ASIDE_END = re.compile(r",[^,;]{1,90},\s*$")
+_RELATIVE_END = re.compile(r",\s*(?:which|who)\s*$", re.I)
+# Before a subject: a word that makes it an object ("to Cuba", "praised by Fiji")
+_OBJECT_BEFORE = re.compile(
+    r"\b(?:to|from|of|with|by|for|than|against|in|on|at|like|unlike|including|among)\s+(?:the\s+)?$", re.I
+)
+# Before a subject: a word that makes it one of several ("Cuba and Venezuela", "Fiji, Tonga")
+_JOINED_BEFORE = re.compile(r"(?:\b(?:and|or|nor|plus)|,)\s+(?:the\s+)?$", re.I)
+_JOINED_AFTER = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+(?:and|or)\s+)(?:the\s+)?[A-Z]")
+
+
+def _subject(text: str, a: int, verb: int, index: int, ctx: Context) -> str:
+    """Whom a count sent belongs to, as its key ('' where the clause names nobody so): the
+    subject before the verb, or the name a relative clause holding the verb speaks of
+    ("praised Cuba, which has sent 250 doctors")."""
+    end = verb
+    while (m := _AUX.search(text, a, end)) is not None and m.start() < end:
+        end = m.start()
+    relative = _RELATIVE_END.search(text, a, end)
+    if relative is not None:
+        end = relative.start()
+    elif (aside := _ASIDE_END.search(text, a, end)) is not None:
+        end = aside.start()
+    return _entity_ending(text, a, end, relative is not None, ctx) or _described(text, a, end, index, ctx)
+
+
+def _entity_ending(text: str, a: int, end: int, antecedent: bool, ctx: Context) -> str:
+    """A country or body the lexicon knows, a body's common noun or a name in capitals, ending
+    at end ("Cuba", "the Cuban government", "Norway's navy", "the council", "Doctors Without
+    Borders"); none that is an object (but the one a relative clause speaks of) or one of
+    several."""
+    region = text[a:end].rstrip()
+    head = _subject_head(ctx.lex).search(region)
+    if head is not None:
+        region = region[: head.start()]
+    found = [(s, e, ent) for s, e, ent in ctx.lex.find_entities(region) if e == len(region)]
+    if found:
+        start, key = found[-1][0], found[-1][2].name.lower()
+        if found[-1][2].kind not in ("country", "organization", "body"):
+            return ""
+    elif head is not None:
+        return ""
+    elif (m := _body_re(ctx.lex).search(region) or _NAME.search(region)) is not None:
+        start, key = m.start("name"), " ".join(m.group("name").lower().split())
+    else:
+        return ""
+    before = text[max(0, a + start - 60) : a + start]
+    if (not antecedent and _OBJECT_BEFORE.search(before)) or _joined(before, ctx):
+        return ""
+    return key
+
+
+def _joined(before: str, ctx: Context) -> bool:
+    """Whether the words before a name join it to another ("Cuba and Venezuela sent ...")."""
+    m = _JOINED_BEFORE.search(before)
+    if m is None:
+        return False
+    if not m.group().lstrip().startswith(","):
+        return True
+    # "On Monday, Cuba sent": a comma after a scene, not after a list's item
+    return any(e == len(before[: m.start()]) for _, e, _ in ctx.lex.find_entities(before[: m.start()]))
+
+
+# Two capitalised words or more ("Doctors Without Borders", "the Red Cross"), not one that
+# opens the sentence alone ("Officials")
+_NAME = re.compile(
+    r"(?<![\w'’-])(?P<name>[A-Z][\w'’.&-]*(?:\s+(?:(?:of|for|and|the|without)\s+)?[A-Z][\w'’.&-]*){1,5})$"
+)
+
+
+@cache
+def _subject_head(lex: Lexicon) -> re.Pattern[str]:
+    """Words after a country that leave it the one who sends ("the Cuban government")."""
+    heads = phrase_alternation(lex.words("contribution_subject_heads"))
+    return re.compile(rf"(?:['’]s)?\s+(?:{heads})$", re.I)
+
+
+@cache
+def _body_re(lex: Lexicon) -> re.Pattern[str]:
+    """A body named by its common noun ("the council")."""
+    bodies = phrase_alternation(lex.words("contribution_bodies"))
+    return re.compile(rf"(?:^|\s)[Tt]he\s+(?P<name>{bodies})$")
+
+
+@cache
+def _description(lex: Lexicon) -> re.Pattern[str]:
+    """ "the island nation", "the Caribbean state": a country described, not named."""
+    words = phrase_alternation(lex.words("country_description_words"))
+    heads = phrase_alternation(lex.words("country_description_heads"))
+    qualifier = rf"(?:(?i:{words})|[A-Z][a-z]+)"
+    return re.compile(rf"(?:^|\s)[Tt]he\s+(?:{qualifier}\s+){{0,2}}(?:{heads})\s*$")
+
+
+_LOOK_BACK = 3  # sentences before a description where the country it stands for is looked for
+
+
+def _described(text: str, a: int, end: int, index: int, ctx: Context) -> str:
+    """The country a description before the verb stands for: the one the report named last,
+    in the sentence before the description or in the few before it; '' where that one is a
+    list's item ("Fiji and Tonga ... the island nation") or none is named."""
+    m = _description(ctx.lex).search(text, a, end)
+    if m is None:
+        return ""
+    earlier = [ctx.sentences[i].text for i in range(index - 1, max(-1, index - 1 - _LOOK_BACK), -1)]
+    for piece in (text[: m.start()], *earlier):
+        countries = [(s, e, ent) for s, e, ent in ctx.lex.find_entities(piece) if ent.kind == "country"]
+        if countries:
+            s, e, entity = countries[-1]
+            return "" if _joined(piece[:s], ctx) or _JOINED_AFTER.match(piece, e) else entity.name.lower()
+    return ""
+
+
+KIND = Contribution()
