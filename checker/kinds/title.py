@@ -1,0 +1,387 @@
+"""Title: the title of the work an entrant brings to a contest, a festival or a prize (a song, a
+film, a book), keyed by whom it belongs to. Generic reader: a title in quotation marks or bare
+in title case ("Sound of the River", "Dance (Our Own Party)") after one of the family's nouns
+("his ballad Nobody But You", "Peru won with the track Rio de Sal", "the film “The Quiet Hour”
+by Ivo Marek") or verbs ("who sang “Golden Hour”"), after an act's name ("Tomas Berg's Golden
+Hour,"), or before "sung by" an act. Its owner is the act the words name with it (by, a
+possessive), else the subject of its clause (a pronoun's "his ballad" too). A bare title is
+strict: it ends on a capitalised word, holds no word of an event's name, a day or a month,
+starts with no country, and is no name followed by a verb of its own ("the song Lena sang")."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING, Any
+
+from checker.extract.generic import avoided, clause_of, families_keys, offsets_of
+from checker.kinds import Kind
+from checker.lexicon import phrase_alternation
+from checker.models import Claim
+from checker.text import look
+from checker.wording import name_key
+
+if TYPE_CHECKING:
+    from checker.extract.base import Context, Draft
+    from checker.extract.subjects import Subject
+    from checker.families import Family
+    from checker.lexicon import Lexicon
+    from checker.text import Sentence
+
+_QUOTE_MARKS = frozenset("\"'\u201c\u2018")
+_MAX_WORDS = 10  # a quoted "title" longer than this is a quotation, not a title
+
+
+class Title(Kind):
+    name = "title"
+    summary = "the title of an entry's work: Nobody But You"
+
+    def chart(self, claim: Claim, year: int | None = None) -> str:
+        return str(claim.value)
+
+    def label(self, claim: Claim) -> str:
+        return f"“{claim.value}”"
+
+    def compatible(self, a: Any, b: Any) -> bool:
+        """One title written in another case, with or without accents or punctuation."""
+        return title_key(str(a)) == title_key(str(b))
+
+    def wants(self, text: str, ctx: Context, families: tuple[Family, ...]) -> bool:
+        seen = look(text)
+        return seen.any_of(_gate_words(families)) or _OWNED.search(text) is not None
+
+    def read(self, sentence: Sentence, index: int, ctx: Context, family: Family) -> Iterator[Draft]:
+        from checker.extract.base import Draft
+
+        text = sentence.text
+        seen: set[int] = set()
+        for found in _found(text, index, ctx, family):
+            if found.start in seen:
+                continue
+            seen.add(found.start)
+            a, b, clause = clause_of(text, found.shown[0], found.shown[1])
+            if avoided(family, _blank(clause, found.start - a, found.end - a)):
+                continue
+            year = _year_named(text, a, b, found)
+            if year is None:
+                continue  # two years in one clause: which one the work is of, it does not say
+            yield Draft(
+                family=family.name,
+                slot=f"{family.name}:{found.owner.key}",
+                value=found.title,
+                display=text[found.shown[0] : found.shown[1]],
+                span=found.shown,
+                year_offsets=offsets_of(text, found.shown[0], found.shown[1], a, b, ctx),
+                extra={
+                    "subject": found.owner.name,
+                    **({"year": year} if year else {}),
+                    **_own_quotes(sentence, found),
+                },
+            )
+
+
+@cache
+def _gate_words(families: tuple[Family, ...]) -> frozenset[str]:
+    return families_keys(families) | _BY_WORDS
+
+
+def _own_quotes(sentence: Sentence, found: Found) -> dict[str, bool]:
+    """A claim that opens with its title's quotation marks is the report's own words, not a
+    quotation, unless those words stand inside one ("“Paper Moon”, sung by Lena Holt")."""
+    start = found.shown[0]
+    opens = start == found.start and sentence.text[start : start + 1] in _QUOTE_MARKS
+    return {"spelling_only": True} if opens and not (start and sentence.is_quoted(start - 1)) else {}
+
+
+def title_key(title: str) -> str:
+    """A title folded for matching: no accents, no case, no punctuation."""
+    folded = unicodedata.normalize("NFKD", title)
+    folded = "".join(c for c in folded if not unicodedata.combining(c)).casefold()
+    return " ".join(re.sub(r"[^\w\s]", " ", folded.replace("'", "").replace("\u2019", "")).split())
+
+
+@dataclass(frozen=True, slots=True)
+class Owner:
+    key: str  # what the slot is keyed by: a folded name, or a country's name in lower case
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    title: str
+    start: int  # of the title's words
+    end: int
+    shown: tuple[int, int]  # the words quoted as the claim: lead words, title, its owner after
+    owner: Owner
+
+
+_CAP = r"[A-Z0-9\u00c0-\u00de][\w\u00c0-\u024f]*(?:['\u2019][\w\u00c0-\u024f]+)*(?:-[\w\u00c0-\u024f]+)*"
+_NAME_WORD = (
+    r"[A-Z\u00c0-\u00de][\w\u00c0-\u024f]*(?:['\u2019][A-Z][\w\u00c0-\u024f]*)?(?:-[\w\u00c0-\u024f]+)?"
+)
+_OWNER = rf"(?<![\w'\u2019-]){_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}"
+_OWNER_RE = re.compile(_OWNER)
+# "Ana Ruiz's Golden Hour": a name owns the capitalised words after it (a cheap first look)
+_OWNED = re.compile(rf"{_OWNER}['\u2019]s\s+[A-Z0-9\u00c0-\u00de\"\u201c\u2018']")
+_QUOTED = (
+    r"\u201c[A-Z0-9\u00c0-\u00de][^\u201d\n]{0,80}\u201d"
+    r"|\"[A-Z0-9\u00c0-\u00de][^\"\n]{0,80}\""
+    r"|\u2018[A-Z0-9\u00c0-\u00de][^\n]{0,80}?\u2019(?![\w\u00c0-\u024f])"
+    r"|(?<![\w\u00c0-\u024f])'[A-Z0-9\u00c0-\u00de][^\n]{0,80}?'(?![\w\u00c0-\u024f])"
+)
+# words between a determiner and a work noun ("her haunting, unconventional ballad"); never a
+# word that joins phrases ("the top prize to the film"), nor an owner's ("the band Kallisto's")
+_MODIFIERS = (
+    r"(?:(?!(?:the|a|an|of|with|to|in|on|at|for|from|by|and|or|but|that|which|who|as)\b)"
+    r"[\w\u00c0-\u024f-]+(?:['\u2019](?!s\b)[\w\u00c0-\u024f]+)*,?\s+){0,4}?"
+)
+_BY_WORDS = frozenset({"sung", "performed", "written", "directed", "composed", "painted"})
+_BY = rf"(?:{'|'.join(sorted(_BY_WORDS))})\s+by"
+_FOLLOWED_BY_OWNER = re.compile(rf",?\s+(?:{_BY}|by)\s+(?P<by>{_OWNER})")
+_SUNG_BY = re.compile(rf",?\s+{_BY}\s+(?P<by>{_OWNER})")
+# "Polina Ruiz, who sang an English-language number called ...": the name before "who" owns it
+_WHO = re.compile(r",\s+(?:who|which)\s+(?:[a-z][\w-]*\s+){0,3}$")
+# a name inside a phrase of place or of a rival ("in Tel Aviv", "in Malmo, Sweden", "beat Peru")
+# is not whose the work is
+_PLACED = re.compile(
+    r"\b(?:in|at|from|to|of|with|for|by|on|over|near|against|than|behind|beat|beating|beats|"
+    r"ahead\s+of)\s+(?:the\s+)?(?:[A-Z][\w'\u2019\u00c0-\u024f-]*,?\s+){0,3}$",
+    re.I,
+)
+# a clause whose subject is a pronoun or a description ("She sang", "The 27-year-old sang"): its
+# owner is the one the sentence before is about
+_ANAPHOR = re.compile(r"\s*(?:He|She|They|His|Her|Their|The\s+[\w-]+(?:\s+[a-z][\w-]*)?)\b")
+# after a title that an act's name owns: the clause goes on, or ends ("Golden Hour, and so it
+# did"); a lower-case noun after it would make the capitalised words its modifier ("Ruiz's New
+# York debut")
+_OWNED_END = re.compile(
+    r"\s*(?:[,.;:!?)\u2014\u2013]|$|\s(?:and|or|but|was|is|were|won|which|that|when|as|with|for|from|in|on|at|to|by)\b)"
+)
+_CLAUSE_END = re.compile(r"[;:\u2014\u2013]|\s-\s")
+
+
+@cache
+def _patterns(family: Family, lex: Lexicon) -> dict[str, re.Pattern[str]]:
+    """The shapes a title is read in: after a noun, a noun that takes only a quoted title, a
+    verb; owned by a name; before "sung by"."""
+    function = "|".join(
+        sorted((re.escape(w) for w in lex.words("title_function_words")), key=len, reverse=True)
+    )
+    bare = rf"{_CAP}(?:(?:\s+(?:{function}))*\s+{_CAP}){{0,8}}(?:\s+\([A-Z0-9][^()\n]{{0,40}}\))?"
+    title = rf"(?P<title>{_QUOTED}|(?P<bare>{bare}))"
+    lead = rf"(?:(?P<det>\b(?i:the|a|an|his|her|their|its))|(?P<owner>{_OWNER})['\u2019]s?)\s+{_MODIFIERS}"
+    named = r"(?:\s+(?:called|titled|entitled|named))?,?\s+"
+    nouns, leads = phrase_alternation(family.nouns), phrase_alternation(family.lead_nouns)
+    verbs = phrase_alternation(family.verbs)
+    return {
+        "noun": re.compile(rf"{lead}(?P<noun>{nouns}){named}{title}"),
+        "lead": re.compile(rf"{lead}(?P<noun>{leads}){named}(?P<title>{_QUOTED})"),
+        # "sang a heartfelt 'Amar'", not "sang A Million Voices" (its "A" is the title's)
+        "verb": re.compile(
+            rf"\b(?P<verb>{verbs})\s+(?:(?:a|an|the|his|her|their|its)\s+{_MODIFIERS})?{title}"
+        ),
+        "owned": re.compile(rf"(?P<owner>{_OWNER})['\u2019]s\s+{title}"),
+        "sung": re.compile(rf"(?<![\w\u00c0-\u024f]){title}(?={_SUNG_BY.pattern})"),
+    }
+
+
+def _found(text: str, index: int, ctx: Context, family: Family) -> Iterator[Found]:
+    for shape, pattern in _patterns(family, ctx.lex).items():
+        for m in pattern.finditer(text):
+            found = _reading(text, index, m, shape, ctx, family)
+            if found is not None:
+                yield found
+
+
+def _reading(
+    text: str, index: int, m: re.Match[str], shape: str, ctx: Context, family: Family
+) -> Found | None:
+    """The title a match gives and whose it is, or None where the words are no title."""
+    title, start, end = _title(text, m, ctx.lex, _work_nouns(family))
+    if not title:
+        return None
+    if shape == "owned" and not _owned_title(text, m, end, ctx, family):
+        return None
+    by = _FOLLOWED_BY_OWNER.match(text, end)
+    owner, shown_end = (_named(by.group("by"), ctx), by.end()) if by else (None, end)
+    if owner is None and m.groupdict().get("owner"):
+        owner = _named(m.group("owner"), ctx)
+    if owner is None and shape != "owned":
+        owner = _subject(text, index, m.start(), ctx)
+    if (
+        owner is None
+        or title_key(owner.name) in title_key(title)
+        or title_key(title) in title_key(owner.name)
+    ):
+        return None
+    shown_start = m.start("owner") if shape == "owned" else m.start()
+    return Found(title, start, end, (shown_start, shown_end), owner)
+
+
+@cache
+def _work_nouns(family: Family) -> frozenset[str]:
+    return frozenset(family.nouns + family.lead_nouns)
+
+
+def _title(text: str, m: re.Match[str], lex: Lexicon, nouns: frozenset[str]) -> tuple[str, int, int]:
+    """The title's words as written (quotation marks and a comma inside them left out) and where
+    they are; '' where a bare span is no title."""
+    start, end = m.span("title")
+    written = m.group("title")
+    if not m.groupdict().get("bare"):
+        inner = written[1:-1].strip().rstrip(",.;:!?").strip()
+        if not inner or len(inner.split()) > _MAX_WORDS:
+            return "", start, end
+        return inner, start, end
+    written = _cut_before_modified(_cut_before_by(_without_gloss(written, lex)), text, end, lex)
+    end = start + len(written)
+    written = text[start:end]
+    if not _bare_title(written, text, end, lex, nouns):
+        return "", start, end
+    return written, start, end
+
+
+def _without_gloss(written: str, lex: Lexicon) -> str:
+    """A bracketed part is the title's only in title case ("Dance (Our Own Party)"); in running
+    words it glosses it ("Amar Pelos Dois (Love for the both of us)")."""
+    m = re.search(r"\s+\(([^()]*)\)$", written)
+    if m is None:
+        return written
+    function = lex.word_set("title_function_words")
+    if all(w[:1].isupper() or w[:1].isdigit() or w in function for w in m.group(1).split()):
+        return written
+    return written[: m.start()]
+
+
+def _cut_before_by(written: str) -> str:
+    """ "The Quiet Hour by Ivo Marek": a bare span ends before "by" and a name of two words or
+    more (its owner); "Stand by Me" keeps its one word after it."""
+    m = re.search(r"\s+by\s+(\S+\s+\S.*)$", written)
+    return written[: m.start()] if m else written
+
+
+def _cut_before_modified(written: str, text: str, end: int, lex: Lexicon) -> str:
+    """A bare span whose last words modify a lower-case noun after it ("Smile in the Ukrainian
+    selection") ends before its last lower-case word: the rest is no part of the title."""
+    if not re.match(r"\s+[a-z]", text[end:]):
+        return written
+    words = lex.word_set("title_function_words")
+    tokens = list(re.finditer(r"\S+", written))
+    for token in reversed(tokens[1:]):
+        if token.group() in words:
+            head = written[: token.start()].rstrip()
+            while head.split() and head.split()[-1] in words:
+                head = head[: head.rstrip().rfind(" ")].rstrip()
+            return head
+    return written
+
+
+def _bare_title(written: str, text: str, end: int, lex: Lexicon, nouns: frozenset[str]) -> bool:
+    """Whether capitalised words are a title: none a word of an event, a day or a month, no
+    country first, no adjective last ("an English-language number"), no name with a verb or a
+    possessive of its own after it, no modifier of a work noun after it."""
+    words = set(re.findall(r"[\w\u00c0-\u024f-]+", written))
+    if words & lex.word_set("title_not_words") or re.search(r"-[a-z]+$", written):
+        return False
+    mentions = lex.find_entities(written)
+    if mentions and mentions[0][0] == 0:
+        return False  # "Finland Monsters", "Kenya's": a country, not a title
+    after = re.match(r"['\u2019]s\b|\s+([a-z]+)", text[end:])
+    if after is None:
+        return True
+    if after.group().startswith(("'", "\u2019")):
+        return False
+    return after.group(1) not in lex.word_set("title_relative_verbs") and after.group(1) not in nouns
+
+
+def _owned_title(text: str, m: re.Match[str], end: int, ctx: Context, family: Family) -> bool:
+    """ "Tomas Berg's Golden Hour,": a person's name (two words or more, no country) owns a
+    title only where the report speaks of works, and the title ends its phrase."""
+    owner = m.group("owner")
+    if len(owner.split()) < 2 or ctx.lex.find_entities(owner) or not _OWNED_END.match(text, end):
+        return False
+    stop = ctx.lex.word_set("not_name_words") | ctx.lex.word_set("holder_not_name")
+    if any(w in stop for w in owner.split()):
+        return False
+    return _speaks_of_works(ctx.article.text, family)
+
+
+@lru_cache(maxsize=16)  # a report's sentences ask in turn: its text, not every text
+def _speaks_of_works(text: str, family: Family) -> bool:
+    nouns = phrase_alternation(family.nouns)
+    return re.search(rf"\b(?:{nouns})s?\b", text) is not None
+
+
+def _named(name: str, ctx: Context) -> Owner | None:
+    """An owner as the words name it: a country by its name, an act by its folded name, a
+    word that opens a sentence left out ("Meanwhile Ana Ruiz")."""
+    stop = ctx.lex.word_set("not_name_words") | ctx.lex.word_set("holder_not_name")
+    stop |= ctx.lex.word_set("title_owner_openers")
+    words = name.split()
+    while words and words[0] in stop:
+        words = words[1:]
+    if not words:
+        return None
+    name = " ".join(words)
+    entities = ctx.lex.find_entities(name)
+    if entities and entities[0][0] == 0 and entities[0][1] == len(name):
+        entity = entities[0][2]
+        return Owner(entity.name.lower(), entity.name) if entity.kind == "country" else None
+    return Owner(name_key(name), name)
+
+
+def _subject(text: str, index: int, pos: int, ctx: Context) -> Owner | None:
+    """Whose a title is that its own words do not name: the name right before its verb ("Ana
+    Ruiz performs 1944") or before ", who sang", else the first person (or else the first
+    country) named in its clause before it, not in a phrase of place; in a clause about "she" or
+    "the 27-year-old", the one the sentence before is about."""
+    a = _clause_start(text, pos)
+    before = list(_OWNER_RE.finditer(text, a, pos))
+    who = _WHO.search(text, a, pos)
+    right = who.start() if who else pos
+    if before and re.fullmatch(r"\s*", text[before[-1].end() : right]):
+        return _named(before[-1].group(), ctx)
+    found = _free_mentions(text[a:pos], ctx)
+    if not found and index > 0 and _ANAPHOR.match(text, a):
+        found = _free_mentions(ctx.sentences[index - 1].text, ctx)
+    people = [s for s in found if ctx.lex.entity(s.name) is None]
+    chosen = people[0] if people else next(iter(found), None)
+    return None if chosen is None else _named(chosen.name, ctx)
+
+
+def _free_mentions(region: str, ctx: Context) -> list[Subject]:
+    """The people and countries a piece names outside phrases of place or of a rival."""
+    from checker.extract.subjects import _mentions
+
+    return [s for s in _mentions(region, ctx) if not _PLACED.search(region, 0, s.start)]
+
+
+def _clause_start(text: str, pos: int) -> int:
+    """Where the clause of a title's lead words starts: after the last clause break before it
+    (a colon or a dash too: "Sweden took its sixth win: Ana Ruiz and her song ...")."""
+    from checker.extract.base import clause_around
+
+    a, _ = clause_around(text, pos, pos)
+    breaks = [m.end() for m in _CLAUSE_END.finditer(text, a, pos)]
+    return breaks[-1] if breaks else a
+
+
+def _blank(clause: str, start: int, end: int) -> str:
+    """The clause with the title's own words blanked: a title may hold any word ("Last Year")."""
+    start, end = max(0, start), min(len(clause), end)
+    return clause[:start] + " " * (end - start) + clause[end:]
+
+
+def _year_named(text: str, a: int, b: int, found: Found) -> int | None:
+    """The year the clause names (the title's own words left out): 0 for none, None for two."""
+    clause = _blank(text[a:b], found.start - a, found.end - a)
+    years = {int(y) for y in re.findall(r"(?<![\w.,-])(?:19|20)\d\d(?![\w.,-]\d)", clause)}
+    if len(years) > 1:
+        return None
+    return years.pop() if years else 0
+
+
+KIND = Title()

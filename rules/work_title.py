@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from rapidfuzz.distance import OSA
+
+from checker import verdicts
+from checker.kinds.title import title_key
+from checker.models import Claim, Finding
+from checker.rule import Rule
+from checker.verdicts import Item
+
+
+class WorkTitle(Rule):
+    """Two titles for one entry's work in reports of one edition ("Nobody But Me" / "Nobody But You").
+
+    Bad: "Ana Ruiz's Nobody But Me" against "her ballad Nobody But You" about the same contest (a
+    conflict, even between a semi-final's report and the final's: a work keeps its title from
+    one stage to the next); "Amar Pelos Dois" against "Amar Pelos Dios" (a letter swapped in one
+    word: a variant, a warning).
+    Good: "Nobody but you" and "Nobody But You" (case, accents and punctuation aside, one
+    title); Ana Ruiz's song of 2023 and her song of 2024 (two entries); Peru's song and Chile's.
+    """
+
+    code = "FL503"
+    name = "work-title"
+    slot = "work-title"
+    severity = "error"
+
+    def value(self, claim: Claim) -> str:
+        return title_key(str(claim.value))
+
+    def label(self, claim: Claim) -> str:
+        return str(claim.value)
+
+    def compatible(self, a: Any, b: Any) -> bool:
+        """One title, its words run together or spaced ("Rock Star", "Rockstar"), or misspelt."""
+        return a.replace(" ", "") == b.replace(" ", "") or misspelt(a, b)
+
+    def judge(self, series: str, subject: str, items: list[Item]) -> list[Finding]:
+        """Compared within one edition, whatever stage each report is of; a misspelt title is
+        a variant besides."""
+        edition = [_any_stage(i) for i in items]
+        findings = verdicts.judge_per_occurrence(self, series, subject, edition)
+        return findings + verdicts.judge_spellings(
+            self, series, subject, edition, lambda i: [self.value(i.claim)], misspelt
+        )
+
+
+def _any_stage(item: Item) -> Item:
+    """A placed claim as one of its edition's, its meeting set aside."""
+    return replace(item, meeting=None, meeting_known=True) if item.year is not None else item
+
+
+def misspelt(a: str, b: str) -> bool:
+    """Two folded titles with the same words but one, of four letters or more, a letter (two in
+    a word of seven letters or more) changed, added, dropped or swapped ("dois" / "dios")."""
+    words_a, words_b = a.split(), b.split()
+    if len(words_a) != len(words_b):
+        return False
+    differ = [(x, y) for x, y in zip(words_a, words_b, strict=True) if x != y]
+    if len(differ) != 1:
+        return False
+    x, y = differ[0]
+    allowed = 2 if min(len(x), len(y)) >= 7 else 1
+    return min(len(x), len(y)) >= 4 and OSA.distance(x, y) <= allowed
