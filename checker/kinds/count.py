@@ -67,7 +67,10 @@ class Count(Kind):
         return look(text).any_of(families_keys(families)) and ctx.numbers.has_number(text)
 
     def read(self, sentence: Sentence, index: int, ctx: Context, family: Family) -> Iterator[Draft]:
-        yield from count_drafts(sentence, ctx, family, _patterns(family, ctx.numbers, ctx.lex))
+        # a family none of whose words the sentence holds is not compiled for it: a report that
+        # speaks of few counts compiles few patterns (the cost of one new report's check)
+        if look(sentence.text).any_of(families_keys((family,))):
+            yield from count_drafts(sentence, ctx, family, _patterns(family, ctx.numbers, ctx.lex))
 
 
 @cache
