@@ -1,0 +1,416 @@
+"""When a named text takes effect: "the Paris Agreement entered into force on 4 November 2016",
+"the Clean Seas Act takes effect on 1 January", "the Harbour ban, in force since March 2019".
+
+The date read is the one written right after the phrase (or a sentence's opening "On 4 November
+2016,"), at its precision: a year, a month of a year, a day. The claim is keyed by WHICH text:
+its name (capitalised words before a text noun) and the kind of its noun, so "the Paris
+Agreement", "the Paris deal" and "the Paris accord" are one text. A text named only by a
+pronoun or a bare noun ("It entered into force ...", "The pact took effect ...") is the text
+the sentence, or the sentences before it, are about: their subject, when that is a named text.
+
+Left unread: a date hedged or put under a condition ("would enter into force once 55 countries
+ratify it", "is expected to take effect in 2026"), a part of a text ("Article 6 of the Paris
+Agreement takes effect in 2025"), a text in a list or after a preposition, a relative date
+("came into force ten years ago") and a text with no name to tell it from another.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING
+
+from checker.extract.base import Context, Draft, clause_around
+from checker.extract.generic import avoided
+from checker.lexicon import Lexicon, phrase_alternation
+from checker.text import Numbers, key_words, look
+
+if TYPE_CHECKING:
+    from checker.families import Family
+    from checker.text import Sentence
+
+_YEAR = r"(?:1[89]|20)\d\d"
+# how many sentences back a pronoun's text may be named ("It ... It ... It entered into force")
+_BACK = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Named:
+    """A text a sentence names: its key ("paris agreement"), or only its kind ("agreement")."""
+
+    key: str
+    kind: str
+    named: bool
+
+
+def wants(text: str, ctx: Context) -> bool:
+    """A date has a digit; the phrases have one of their words."""
+    seen = look(text)
+    return seen.digit and seen.any_of(_keys(ctx.lex))
+
+
+def read(sentence: Sentence, index: int, ctx: Context, family: Family) -> Iterator[Draft]:
+    """The dates named texts take effect on, in one sentence."""
+    text = sentence.text
+    for m in _phrase_re(ctx.lex).finditer(text):
+        date = _date_after(text, m, ctx) or _frame_date(text, m, ctx)
+        if date is None:
+            continue
+        value, (start, end) = date
+        a, b = clause_around(text, m.start(), m.end())
+        if avoided(family, text[a:b]) or _conditional(text, m, b, ctx.lex):
+            continue
+        named = _subject(text, a, m.start(), index, ctx)
+        if named is None:
+            continue
+        yield Draft(
+            family=family.name,
+            slot=f"{family.name}:{named.key}",
+            value=value,
+            display=text[min(start, m.start()) : max(end, m.end())],
+            span=(min(start, m.start()), max(end, m.end())),
+        )
+    yield from _entries(text, index, ctx, family)
+
+
+def _entries(text: str, index: int, ctx: Context, family: Family) -> Iterator[Draft]:
+    """A text's taking effect said as a noun: "the Paris Agreement's entry into force in 2016",
+    "the entry into force of the Lindau Accord on 4 March 2011"."""
+    for m in ctx.lex.phrase_re("entry_phrases").finditer(text):
+        a, b = clause_around(text, m.start(), m.end())
+        found, date_at = _entry_text(text, m, a, ctx)
+        if found is None or avoided(family, text[a:b]):
+            continue
+        head = min(found.start(), m.start())
+        if ctx.lex.phrase_re("entry_hedges").search(text, max(a, head - 25), head):
+            continue  # "the expected entry into force in 2026"
+        date = _led_date(text, date_at, ctx)
+        named = _resolve(text, found, a, index, ctx) if date else None
+        if date is None or named is None:
+            continue
+        yield Draft(
+            family=family.name,
+            slot=f"{family.name}:{named.key}",
+            value=date[0],
+            display=text[head : date[1]],
+            span=(head, date[1]),
+        )
+
+
+def _entry_text(text: str, m: re.Match[str], a: int, ctx: Context) -> tuple[re.Match[str] | None, int]:
+    """The text an entry into force is of, and where its date may follow: an owner before it
+    ("the Paris Agreement's entry"), else a text after "of"."""
+    owner = re.search(r"['’]s?\s+$", text[a : m.start()])
+    if owner:
+        return _last_np(text, max(a, a + owner.start() - 160), a + owner.start(), ctx), m.end()
+    of = re.match(r"\s+of\s+", text[m.end() :])
+    found = _np_re(ctx.lex).match(text, m.end() + of.end()) if of else None
+    return found, found.end() if found else m.end()
+
+
+def _led_date(text: str, pos: int, ctx: Context) -> tuple[tuple, int] | None:
+    """A date after "on", "in" or "from" at pos: its value and where it ends."""
+    lead = re.compile(r"\s+(?:on|in|from)(?=\s)", re.I).match(text, pos)
+    found = _date_re(ctx.numbers).match(text, lead.end()) if lead else None
+    value = _value(found, ctx.numbers) if found else None
+    return (value, found.end()) if value else None
+
+
+# -- the phrases and the date after them -----------------------------------------------------
+
+
+@cache
+def _keys(lex: Lexicon) -> frozenset[str]:
+    return key_words(
+        [*lex.words("effect_phrases"), *lex.words("in_force_phrases"), *lex.words("entry_phrases")]
+    )
+
+
+@cache
+def _phrase_re(lex: Lexicon) -> re.Pattern[str]:
+    """A take-effect phrase, with the word that leads to its date ("entered into force on")."""
+    verbs = phrase_alternation(list(lex.words("effect_phrases")))
+    states = phrase_alternation(list(lex.words("in_force_phrases")))
+    lead = r"(?:on|in|from|since|as of|as from|with effect from)"
+    return re.compile(rf"(?<![\w-])(?:(?P<verb>{verbs})(?:\s+{lead})?|(?P<state>{states}))(?![\w-])", re.I)
+
+
+@cache
+def _date_re(numbers: Numbers) -> re.Pattern[str]:
+    """A date at its precision: "4 November 2016", "November 4, 2016", "March 2019", "2016",
+    "1 January" (a day of no year said)."""
+    month = numbers.month
+    day = r"\d{1,2}(?:st|nd|rd|th)?"
+    dot = r"(?:(?<![A-Za-z]{5})\.)?"  # "Nov. 4", never the stop after "1 January."
+    return re.compile(
+        rf"\s+(?:the\s+)?(?:(?P<d1>{day})\s+(?:of\s+)?(?P<m1>{month}){dot}(?:,?\s+(?P<y1>{_YEAR}))?"
+        rf"|(?P<m2>{month}){dot}\s+(?P<d2>{day})(?!\d)(?:,?\s+(?P<y2>{_YEAR}))?"
+        rf"|(?P<m3>{month}){dot},?\s+(?P<y3>{_YEAR})"
+        rf"|(?P<y4>{_YEAR}))(?![\w-]|[.,]\d|\s*[-\u2013]\s*\d)",
+        re.I,
+    )
+
+
+def _date_after(text: str, m: re.Match[str], ctx: Context) -> tuple[tuple, tuple[int, int]] | None:
+    """The date right after a phrase; a bare year only after a word that leads to it ("in
+    2016", "since 2016"), never alone ("took effect 2016 targets")."""
+    found = _date_re(ctx.numbers).match(text, m.end())
+    if found is None:
+        return None
+    led = m.group("state") or not re.search(r"(?:force|effect|effective|binding)$", m.group(), re.I)
+    if found.group("y4") and not led:
+        return None
+    value = _value(found, ctx.numbers)
+    return (
+        (value, (found.start() + len(found.group()) - len(found.group().lstrip()), found.end()))
+        if value
+        else None
+    )
+
+
+def _frame_date(text: str, m: re.Match[str], ctx: Context) -> tuple[tuple, tuple[int, int]] | None:
+    """The date a sentence opens with, for a text named right after it: "On 4 November 2016,
+    the Paris Agreement entered into force" ("In 2018, ministers said the deal took effect"
+    dates the saying)."""
+    frame = re.match(r"\s*(?:On|In|Since)(?=\s)", text)
+    if frame is None or _date_re(ctx.numbers).match(text, m.end()):
+        return None
+    found = _date_re(ctx.numbers).match(text, frame.end())
+    comma = re.compile(r"\s*,\s*").match(text, found.end()) if found else None
+    subject = _np_re(ctx.lex).match(text, comma.end()) if comma else None
+    gap = _gap_re(ctx.lex).search(text, subject.end(), m.start()) if subject else None
+    if gap is None or gap.start() != subject.end():
+        return None
+    value = _value(found, ctx.numbers)
+    return (value, (frame.start(), found.end())) if value else None
+
+
+def _value(found: re.Match[str], numbers: Numbers) -> tuple | None:
+    """(year, month, day, None): a part not written is None; an impossible day is no date."""
+
+    def first(name: str) -> str | None:
+        return next(
+            (
+                found.group(f"{name}{k}")
+                for k in "1234"
+                if f"{name}{k}" in found.re.groupindex and found.group(f"{name}{k}")
+            ),
+            None,
+        )
+
+    year, month, day = first("y"), first("m"), first("d")
+    day_number = int(re.sub(r"\D", "", day)) if day else None
+    if day_number is not None and not 1 <= day_number <= 31:
+        return None
+    return (int(year) if year else None, numbers.month_number(month) if month else None, day_number, None)
+
+
+@cache
+def _hedge_re(lex: Lexicon) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?:{phrase_alternation(list(lex.words('effect_hedges')))})(?![\w-])", re.I)
+
+
+def _conditional(text: str, m: re.Match[str], clause_end: int, lex: Lexicon) -> bool:
+    """A date to come under a condition: "will take effect once 55 countries ratify it"."""
+    before = text[max(0, m.start() - 30) : m.start()]
+    if not re.search(r"\b(?:will|shall)\b", before, re.I):
+        return False
+    return lex.phrase_re("effect_conditions").search(text, m.end(), clause_end) is not None
+
+
+# -- which text --------------------------------------------------------------------------------
+
+
+@cache
+def _kinds(lex: Lexicon) -> dict[str, str]:
+    """Each text noun, lower-cased, to the kind the slot keys it by."""
+    table = lex.vocab.get("text_noun_kinds") or {}
+    return {str(noun).lower(): str(kind) for kind, nouns in table.items() for noun in nouns}
+
+
+# a word that may describe a text between its name and its noun ("the Paris climate deal"): no
+# function word and no verb form ("Poland signed the treaty" names no "Poland treaty")
+_ADJECTIVE = (
+    r"(?!(?:the|a|an|its|their|this|that|of|and|or|to|in|on|at|by|for|with|from|which|who|is|was|"
+    r"were|are|be|has|have|had|will|would|it)\b)[a-z][\w-]*(?<!ed)(?<!ing)"
+)
+
+
+@cache
+def _np_re(lex: Lexicon) -> re.Pattern[str]:
+    """A text's noun phrase: "the 2015 Paris Agreement", "the EU's AI Act", "the Paris climate
+    deal", "The Paris Agreement of 2015", "the Treaty of Lisbon", "the pact", "it"."""
+    nouns = phrase_alternation(sorted(_kinds(lex)))
+    name = r"(?P<name>(?:(?:[A-Z][\w'’.&-]*|of|and|for|on)\s+){0,5}?[A-Z][\w'’.&-]*\s+)?"
+    after = r"(?P<after>(?:[A-Z][\w'’.&-]*\s+){0,3}[A-Z][\w'’.&-]*)"
+    return re.compile(
+        rf"(?<![\w'’-])(?:(?P<det>(?i:the|this|that|its|their)\s+)?(?:{_YEAR}\s+)?"
+        rf"(?:(?P<noun_first>(?i:{nouns}))\s+(?:of|on)\s+(?:the\s+)?{after}|{name}"
+        rf"(?P<adj>(?:{_ADJECTIVE}\s+){{0,2}}?)(?P<noun>(?i:{nouns})))(?:\s+of\s+{_YEAR})?"
+        rf"|(?P<pron>(?i:it)))(?![\w'’-])"
+    )
+
+
+@cache
+def _gap_re(lex: Lexicon) -> re.Pattern[str]:
+    """What may stand between a text and its phrase: helper words, commas, an aside set off by
+    commas ("the Paris Agreement, adopted in 2015, entered ...") or brackets, and hedges (read
+    apart: they make the date no fact)."""
+    words = phrase_alternation([*lex.words("effect_helpers"), *lex.words("effect_hedges")])
+    aside = r"[a-z][^,;()]{0,80},"  # never a text itself: ", the Paris deal, which took effect"
+    return re.compile(
+        rf"(?:\s|,|\([^()]{{0,40}}\)|,\s+(?!(?:the|a|an|its|this|their)\s){aside}|(?<![\w-])(?:{words})(?![\w-]))*$",
+        re.I,
+    )
+
+
+# words before a text that make it an object or one of a list, not the phrase's subject
+_NOT_SUBJECT = re.compile(
+    r"(?:\b(?:of|to|under|in|with|from|by|for|on|against|than|about|into|at|and|or|nor|as well as|"
+    r"both|between|like|including|unlike)\s*|&\s*)$",
+    re.I,
+)
+# words before a text that make it one of a list, or the owner of a part ("Article 6 of the ...")
+_IN_LIST = re.compile(r"(?:\b(?:of|to|and|or|nor|as well as|both|between)\s*|&\s*)$", re.I)
+
+
+def _subject(text: str, a: int, pos: int, index: int, ctx: Context) -> Named | None:
+    """The text a phrase at pos is said of: a text named right before it, else the text a
+    pronoun or a bare noun there stands for."""
+    start = max(a, pos - 160)
+    gap = _gap_re(ctx.lex).search(text, start, pos)
+    end = gap.start() if gap else pos
+    if gap and _hedge_re(ctx.lex).search(gap.group()):
+        return None  # "is expected to take effect", "would enter into force"
+    # "..., but only entered into force in 2005", "was adopted in 2015 and took effect in 2016":
+    # the verb shares the sentence's subject
+    if (end == a and a > 0) or re.search(r"\b(?:and|but)\s*$", text[start:end]):
+        return _sentence_subject(text, ctx, index)
+    found = _last_np(text, start, end, ctx)
+    if found is None:
+        return None
+    # a relative clause says its phrase of the text it follows, even after a preposition ("under
+    # the Paris Agreement, which took effect in 2016"), never of one text of a list or of a part
+    relative = gap is not None and re.match(r"\s*,\s*(?:which|that)\b", gap.group(), re.I)
+    blocked = _IN_LIST if relative else _NOT_SUBJECT
+    if blocked.search(text, max(0, found.start() - 14), found.start()):
+        return None
+    return _resolve(text, found, a, index, ctx)
+
+
+def _resolve(text: str, found: re.Match[str], a: int, index: int, ctx: Context) -> Named | None:
+    """The named text a noun phrase is, or stands for: a pronoun or a bare noun at a sentence's
+    start stands for the text of the sentences before, elsewhere for the sentence's subject."""
+    named = _named(text, found, ctx)
+    if named is None or named.named:
+        return named
+    if found.start() > len(text) - len(text.lstrip()) or a > 0:
+        return _agreeing(_sentence_subject(text, ctx, index, before=found.start()), named)
+    return _agreeing(_antecedent(ctx, index), named)
+
+
+def _last_np(text: str, start: int, end: int, ctx: Context) -> re.Match[str] | None:
+    """The noun phrase that ends right at end, its longest form."""
+    for m in _np_re(ctx.lex).finditer(text, start, end):
+        if m.end() == end:
+            return m
+    return None
+
+
+def _named(text: str, m: re.Match[str], ctx: Context) -> Named | None:
+    """The text a noun phrase names: its key when it has a name, its kind when bare; None for
+    a part of a text ("the carbon market rules") or an owner's text with no name of its own
+    ("the EU's new rules")."""
+    if m.group("pron"):
+        return Named("", "", False)
+    if m.group("noun_first"):
+        return _named_after(m, ctx)
+    kind = _kinds(ctx.lex)[m.group("noun").lower()]
+    adjectives = m.group("adj").split()
+    if {w.lower() for w in adjectives} & ctx.lex.word_set("text_part_nouns"):
+        return None
+    words = _name_words(text, m, ctx)
+    if words is None or (not words and adjectives and not m.group("det")):
+        return None
+    return Named(f"{' '.join(words)} {kind}", kind, True) if words else Named("", kind, False)
+
+
+def _named_after(m: re.Match[str], ctx: Context) -> Named | None:
+    """A text whose name follows its noun ("the Treaty of Lisbon", "the Convention on Migratory
+    Species"); a text of another text ("the rules of the Lindau Accord") is a part of it."""
+    kinds = _kinds(ctx.lex)
+    words = m.group("after").split()
+    lowered = {w.lower().strip(".") for w in words} | {w.lower().rstrip(".s") for w in words}
+    if words[-1].lower() in kinds or lowered & (set(ctx.lex.weekdays) | set(ctx.lex.months)):
+        return None  # "the ban on Sundays" names when, not which
+    kind = kinds[m.group("noun_first").lower()]
+    return Named(f"{' '.join(w.lower() for w in words)} {kind}", kind, True)
+
+
+def _name_words(text: str, m: re.Match[str], ctx: Context) -> list[str] | None:
+    """The name's words, lower-cased: those after an owner ("the EU's AI Act": "ai"; None when
+    none follow), and not a sentence's first word that the report writes in lower case
+    elsewhere ("New rules take effect ...")."""
+    words = (m.group("name") or "").split()
+    owners = [i for i, w in enumerate(words) if re.search(r"['’]s?$", w)]
+    if owners:
+        words = words[owners[-1] + 1 :]
+        if not words:
+            return None
+    elif (
+        words
+        and m.start("name") == len(text) - len(text.lstrip())
+        and not _proper(words[0], ctx.article.text)
+    ):
+        words = words[1:]
+    return [w.lower() for w in words if w[:1].isupper()]
+
+
+@lru_cache(maxsize=256)
+def _proper(word: str, article: str) -> bool:
+    """A word the report writes capitalised inside a sentence, and never in lower case."""
+    if re.search(rf"(?<![\w'’-]){re.escape(word.lower())}(?![\w'’-])", article) is not None:
+        return False
+    return re.search(rf"[a-z,;]\s+{re.escape(word)}(?![\w'’-])", article) is not None
+
+
+def _agreeing(found: Named | None, bare: Named) -> Named | None:
+    """A bare noun stands for a named text of its kind; a pronoun for any named text."""
+    if found is None or not found.named:
+        return None
+    return found if not bare.kind or bare.kind == found.kind else None
+
+
+# A sentence's opening frame: "In 2015, ...", "On Saturday, ..."
+_FRAME = re.compile(r"\s*(?:(?:In|On|At|By|After|Since|Last|This|Under)\b[^,;]{0,40},\s*)?")
+
+
+def _sentence_subject(text: str, ctx: Context, index: int, before: int | None = None) -> Named | None:
+    """The text a sentence opens with as its subject (after an opening frame); a pronoun or a
+    bare noun there stands for the text of the sentences before."""
+    frame = _FRAME.match(text)
+    start = frame.end() if frame else 0
+    m = _np_re(ctx.lex).match(text, start)
+    if m is None or (before is not None and m.start() >= before) or re.match(r"['’]", text[m.end() :]):
+        return None  # "The Paris Agreement's rulebook ...": the rulebook is the subject
+    named = _named(text, m, ctx)
+    if named is None or named.named:
+        return named
+    return _agreeing(_antecedent(ctx, index), named)
+
+
+def _antecedent(ctx: Context, index: int) -> Named | None:
+    """The named text the sentences before are about: the first subject of them, walking back
+    over those that open with a pronoun or a bare noun ("It lays out ... It entered ...")."""
+    for back in range(index - 1, max(-1, index - 1 - _BACK), -1):
+        text = ctx.sentences[back].text
+        frame = _FRAME.match(text)
+        m = _np_re(ctx.lex).match(text, frame.end() if frame else 0)
+        if m is None or re.match(r"['’]", text[m.end() :]):
+            return None
+        named = _named(text, m, ctx)
+        if named is None or named.named:
+            return named
+    return None
