@@ -1,14 +1,25 @@
-"""Date: (year, month, day, weekday), any part unknown; "on Tuesday", "October 29, 2014"."""
+"""Date: (year, month, day, weekday), any part unknown; "on Tuesday", "October 29, 2014".
+
+Generic reader: the day a named text takes effect ("the Paris Agreement entered into force on 4
+November 2016"), for the families of this kind that have no reader of their own
+(checker/extract/effective.py). The event's own day is read by checker/extract/dates.py."""
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from typing import Any
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
 
+from checker.extract import effective
 from checker.kinds import Kind
 from checker.models import Claim
 from checker.wording import ordinal
+
+if TYPE_CHECKING:
+    from checker.extract.base import Context, Draft
+    from checker.families import Family
+    from checker.text import Sentence
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -43,6 +54,12 @@ class Date(Kind):
 
     def compatible(self, a: Any, b: Any) -> bool:
         return dates_agree(a, b)
+
+    def wants(self, text: str, ctx: Context, families: tuple[Family, ...]) -> bool:
+        return effective.wants(text, ctx)
+
+    def read(self, sentence: Sentence, index: int, ctx: Context, family: Family) -> Iterator[Draft]:
+        return effective.read(sentence, index, ctx, family)
 
 
 def dates_agree(a: tuple, b: tuple) -> bool:
