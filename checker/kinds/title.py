@@ -184,7 +184,7 @@ def _patterns(family: Family, lex: Lexicon) -> dict[str, re.Pattern[str]]:
             rf"\b(?P<verb>{verbs})\s+(?:(?:a|an|the|his|her|their|its)\s+{_MODIFIERS})?{title}"
         ),
         "owned": re.compile(rf"(?P<owner>{_OWNER})['\u2019]s\s+{title}"),
-        "sung": re.compile(rf"(?<![\w\u00c0-\u024f]){title}(?={_SUNG_BY.pattern})"),
+        "sung": re.compile(rf"(?<![\w'\u2019\u00c0-\u024f]){title}(?={_SUNG_BY.pattern})"),
     }
 
 
@@ -200,10 +200,10 @@ def _reading(
     text: str, index: int, m: re.Match[str], shape: str, ctx: Context, family: Family
 ) -> Found | None:
     """The title a match gives and whose it is, or None where the words are no title."""
-    title, start, end = _title(text, m, ctx.lex, _work_nouns(family))
+    title, start, end = _title(text, m, ctx, _work_nouns(family))
     if not title:
         return None
-    if shape == "owned" and not _owned_title(text, m, end, ctx, family):
+    if shape == "owned" and not _owned_title(text, m, end, ctx):
         return None
     by = _FOLLOWED_BY_OWNER.match(text, end)
     owner, shown_end = (_named(by.group("by"), ctx), by.end()) if by else (None, end)
@@ -226,7 +226,7 @@ def _work_nouns(family: Family) -> frozenset[str]:
     return frozenset(family.nouns + family.lead_nouns)
 
 
-def _title(text: str, m: re.Match[str], lex: Lexicon, nouns: frozenset[str]) -> tuple[str, int, int]:
+def _title(text: str, m: re.Match[str], ctx: Context, nouns: frozenset[str]) -> tuple[str, int, int]:
     """The title's words as written (quotation marks and a comma inside them left out) and where
     they are; '' where a bare span is no title."""
     start, end = m.span("title")
@@ -236,10 +236,10 @@ def _title(text: str, m: re.Match[str], lex: Lexicon, nouns: frozenset[str]) -> 
         if not inner or len(inner.split()) > _MAX_WORDS:
             return "", start, end
         return inner, start, end
-    written = _cut_before_modified(_cut_before_by(_without_gloss(written, lex)), text, end, lex)
+    written = _cut_before_by(_cut_before_not_words(_without_gloss(written, ctx.lex), ctx.lex))
+    written = _cut_before_modified(written, text, start, ctx.lex, nouns)
     end = start + len(written)
-    written = text[start:end]
-    if not _bare_title(written, text, end, lex, nouns):
+    if not written or not _bare_title(written, text, end, ctx, nouns):
         return "", start, end
     return written, start, end
 
@@ -256,6 +256,20 @@ def _without_gloss(written: str, lex: Lexicon) -> str:
     return written[: m.start()]
 
 
+def _cut_before_not_words(written: str, lex: Lexicon) -> str:
+    """ "The Sea Between Us on Tuesday": a bare span ends before a lower-case word that leads to
+    a day, a month or an event's word; a title holds none of them."""
+    function, stop = lex.word_set("title_function_words"), lex.word_set("title_not_words")
+    tokens = written.split(" ")
+    first = next((i for i, t in enumerate(tokens) if t.strip("()") in stop), None)
+    if first is None or first == 0 or tokens[first - 1] not in function:
+        return written
+    head = tokens[:first]
+    while head and head[-1] in function:
+        head.pop()
+    return " ".join(head)
+
+
 def _cut_before_by(written: str) -> str:
     """ "The Quiet Hour by Ivo Marek": a bare span ends before "by" and a name of two words or
     more (its owner); "Stand by Me" keeps its one word after it."""
@@ -263,41 +277,66 @@ def _cut_before_by(written: str) -> str:
     return written[: m.start()] if m else written
 
 
-def _cut_before_modified(written: str, text: str, end: int, lex: Lexicon) -> str:
-    """A bare span whose last words modify a lower-case noun after it ("Smile in the Ukrainian
-    selection") ends before its last lower-case word: the rest is no part of the title."""
-    if not re.match(r"\s+[a-z]", text[end:]):
+def _cut_before_modified(written: str, text: str, start: int, lex: Lexicon, nouns: frozenset[str]) -> str:
+    """A bare span followed by a lower-case word that does not carry its clause on modifies that
+    word: its words after its last lower-case word ("Smile in the Ukrainian selection") are no
+    part of the title; with none ("a Viennese waltz"), no title is left."""
+    follower = re.match(r"\s+([a-z][\w-]*)", text[start + len(written) :])
+    if follower is None or _goes_on(follower.group(1), lex, nouns):
         return written
-    words = lex.word_set("title_function_words")
-    tokens = list(re.finditer(r"\S+", written))
-    for token in reversed(tokens[1:]):
-        if token.group() in words:
-            head = written[: token.start()].rstrip()
-            while head.split() and head.split()[-1] in words:
-                head = head[: head.rstrip().rfind(" ")].rstrip()
-            return head
-    return written
+    function = lex.word_set("title_function_words")
+    tokens = written.split(" ")
+    for cut in range(len(tokens) - 1, 0, -1):
+        if tokens[cut] in function:
+            head = tokens[:cut]
+            while head and head[-1] in function:
+                head.pop()
+            return " ".join(head)
+    return ""
 
 
-def _bare_title(written: str, text: str, end: int, lex: Lexicon, nouns: frozenset[str]) -> bool:
-    """Whether capitalised words are a title: none a word of an event, a day or a month, no
-    country first, no adjective last ("an English-language number"), no name with a verb or a
-    possessive of its own after it, no modifier of a work noun after it."""
-    words = set(re.findall(r"[\w\u00c0-\u024f-]+", written))
-    if words & lex.word_set("title_not_words") or re.search(r"-[a-z]+$", written):
+def _goes_on(word: str, lex: Lexicon, nouns: frozenset[str]) -> bool:
+    """Whether a lower-case word after a title carries its clause on ("won", "taking", "in")."""
+    if word in nouns or word in lex.word_set("title_relative_verbs"):
+        return False
+    known = lex.word_set("title_followers") | lex.word_set("title_function_words")
+    return word in known or word.endswith(("ed", "ing"))
+
+
+def _bare_title(written: str, text: str, end: int, ctx: Context, nouns: frozenset[str]) -> bool:
+    """Whether capitalised words are a title: none a word of an event, a day or a month, not
+    only words that open sentences ("The"), no country first, no adjective last ("an
+    English-language number"), no person the report names, no name with a verb or a possessive
+    of its own after it ("the song Lena sang", "the track Ruiz's")."""
+    lex = ctx.lex
+    words = re.findall(r"[\w\u00c0-\u024f-]+", written)
+    if set(words) & lex.word_set("title_not_words") or re.search(r"-[a-z]+$", written):
+        return False
+    if all(w in lex.word_set("not_name_words") or w.lower() in lex.word_set("stopwords") for w in words):
         return False
     mentions = lex.find_entities(written)
-    if mentions and mentions[0][0] == 0:
+    if (mentions and mentions[0][0] == 0) or _a_persons_name(written, words, ctx):
         return False  # "Finland Monsters", "Kenya's": a country, not a title
-    after = re.match(r"['\u2019]s\b|\s+([a-z]+)", text[end:])
+    after = re.match(r"['\u2019]s\b|\s+([a-z][\w-]*)", text[end:])
     if after is None:
         return True
-    if after.group().startswith(("'", "\u2019")):
-        return False
-    return after.group(1) not in lex.word_set("title_relative_verbs") and after.group(1) not in nouns
+    return not after.group().startswith(("'", "\u2019")) and _goes_on(after.group(1), lex, nouns)
 
 
-def _owned_title(text: str, m: re.Match[str], end: int, ctx: Context, family: Family) -> bool:
+def _a_persons_name(written: str, words: list[str], ctx: Context) -> bool:
+    """Whether capitalised words are a person's name the report gives: one word it gave as a
+    surname in full before, or words whose last one it also writes
+    alone more often than it writes them all ("the track Ana Ruiz ... Ruiz pulled away")."""
+    from checker.extract.subjects import _ties
+
+    if len(words) == 1:  # a surname; a stage name is tied after "song" too, so it may be a title
+        return words[0] in _ties(ctx.article.text, ctx.lex)[0]
+    said = ctx.article.text
+    alone = len(re.findall(rf"(?<![\w-]){re.escape(words[-1])}(?![\w-])", said))
+    return alone > said.count(written)
+
+
+def _owned_title(text: str, m: re.Match[str], end: int, ctx: Context) -> bool:
     """ "Tomas Berg's Golden Hour,": a person's name (two words or more, no country) owns a
     title only where the report speaks of works, and the title ends its phrase."""
     owner = m.group("owner")
@@ -306,13 +345,12 @@ def _owned_title(text: str, m: re.Match[str], end: int, ctx: Context, family: Fa
     stop = ctx.lex.word_set("not_name_words") | ctx.lex.word_set("holder_not_name")
     if any(w in stop for w in owner.split()):
         return False
-    return _speaks_of_works(ctx.article.text, family)
+    return _speaks_of_works(ctx.article.text, ctx.lex)
 
 
 @lru_cache(maxsize=16)  # a report's sentences ask in turn: its text, not every text
-def _speaks_of_works(text: str, family: Family) -> bool:
-    nouns = phrase_alternation(family.nouns)
-    return re.search(rf"\b(?:{nouns})s?\b", text) is not None
+def _speaks_of_works(text: str, lex: Lexicon) -> bool:
+    return lex.phrase_re("work_context_nouns").search(text) is not None
 
 
 def _named(name: str, ctx: Context) -> Owner | None:
