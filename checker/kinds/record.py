@@ -131,12 +131,14 @@ _OBJECT = r"(?P<obj>(?:\s+(?!(?:and|but|or|than|who|which|that|since|before)\b)[
 
 _QUALIFIED = r"(?:(?P<qual>more than|at least)\s+)?(?:a\s+(?:record|total\s+of)\s+)?"
 _LAST = r"(?:the|its|their)\s+(?:last|past|previous)\s+"
-_ADJECTIVES = r"(?:(?:previous|prior|earlier|career|all-time|overall|[A-Z][\w’'-]*)\s+){0,2}"
+_ADJECTIVES = r"(?P<adj>(?:(?:previous|prior|earlier|career|all-time|overall|(?-i:[A-Z])[\w’'-]*)\s+){0,2})"
 _OWNER = r"(?P<poss>['’]s|\bits|\btheir|\bher|\bhis)"
 _HAD = (
     r"\b(?:has|have|had)(?:\s+(?:now|also|already))?"
     r"(?:\s+(?:had|won|claimed|collected|amassed|racked up|notched up|chalked up|recorded))?"
 )
+# "twice as many points", "three times more": a ratio, not a count
+_NO_RATIO = r"(?!\s+(?:as|more|fewer|less|over)\b)"
 _WITH = r"(?P<with>\bholds? the record with|,\s+with)"
 # what may follow "has never won": the end of its clause, or a word that ends the phrase
 _NEVER_END = r"(?=\s*(?:[,.;:]|$|\s+(?:and|but|before|since|in (?:its|their) history)\b))"
@@ -148,7 +150,7 @@ def _readers(n: Numbers, lex: Lexicon) -> tuple[tuple[re.Pattern[str], Any], ...
     nouns = _alternation(lex, "record_outcome_nouns")
     ones = _alternation(lex, "record_outcome_noun_ones")
     titles = _alternation(lex, "record_outcome_titles")
-    times = rf"{_QUALIFIED}(?:(?P<n>{n.cardinal})\s+times|(?P<w>twice|thrice|once))"
+    times = rf"{_QUALIFIED}(?:(?P<n>{n.cardinal})\s+times|(?P<w>twice|thrice|once)){_NO_RATIO}"
     part = rf"(?:in\s+)?(?P<pn>{n.cardinal})\s+of\s+{_LAST}(?P<pm>{n.cardinal})\s+[a-z]+"
     verb = rf"{_AUX}{_ADVERBS}(?:been\s+)?(?P<verb>{verbs})\b{_OBJECT}"
     never = rf"{_AUX}never\s+(?:been\s+)?(?P<verb>{verbs})\b{_OBJECT}{_NEVER_END}"
@@ -231,7 +233,7 @@ def _never(m: re.Match[str], ctx: Context) -> Found | None:
 
 def _by_noun(m: re.Match[str], ctx: Context) -> Found | None:
     outcome, number = _outcome(m.group("noun"), ctx.lex), ctx.numbers.read_cardinal(m.group("n"))
-    if not outcome or number is None:
+    if not outcome or number is None or not _own_words(m.group("adj").split(), ctx):
         return None
     how = "possessive" if m.group("poss") else "verb"
     return Found(outcome, number, m.start("n"), m.end(), m.start(), how)
@@ -239,7 +241,7 @@ def _by_noun(m: re.Match[str], ctx: Context) -> Found | None:
 
 def _by_ordinal(m: re.Match[str], ctx: Context) -> Found | None:
     outcome, number = _outcome(m.group("noun"), ctx.lex), ctx.numbers.read_ordinal(m.group("o"))
-    if not outcome or not number:
+    if not outcome or not number or not _own_words(m.group("adj").split(), ctx):
         return None
     return Found(outcome, number, m.start("o"), m.end(), m.start(), "possessive", ordinal=True)
 
@@ -248,7 +250,14 @@ def _by_title(m: re.Match[str], ctx: Context) -> Found | None:
     outcome, number = _outcome(m.group("noun"), ctx.lex), ctx.numbers.read_cardinal(m.group("n"))
     if not outcome or not number:
         return None
+    # "a four-time winner of the Berlin Marathon": the record of another event
+    event = _TITLE_OF.match(m.string, m.end())
+    if event is not None and not _own_words(event.group(1).split(), ctx):
+        return None
     return Found(outcome, number, m.start(), m.end(), m.start(), "title")
+
+
+_TITLE_OF = re.compile(r"\s+(?:of|at|in)\s+(?:the\s+)?((?:[A-Z][\w’'-]*\s*)+)")
 
 
 def _fits_object(obj: str, outcome: str, ctx: Context, strict: bool = False) -> bool:
@@ -278,7 +287,7 @@ def _own_words(words: list[str], ctx: Context) -> bool:
     """Capitalised words of an object are the event the report is about: its title or its
     first sentence names them ("won Eurovision", "won the Lakeside Marathon")."""
     head = f"{ctx.article.title or ''} {ctx.sentences[0].text if ctx.sentences else ''}"
-    named = [w.strip(",.’'s") for w in words if w[:1].isupper()]
+    named = [re.sub(r"['’]s$", "", w.strip(",.")) for w in words if w[:1].isupper()]
     return all(re.search(rf"\b{re.escape(w)}\b", head) for w in named if w)
 
 
@@ -339,7 +348,8 @@ _OTHER_YEAR = re.compile(
 )
 _OTHER_TIME = re.compile(
     r"\b(?:last year|that year|the year before|at the time|back then|by then|then|this season|"
-    r"this century|this decade|in the (?:19|20)\d0s|\d0s)\b",
+    r"this century|this decade|in the (?:19|20)\d0s|\d0s|at home|on home soil|away from home|"
+    r"(?:past|last|recent)\s+(?:decade|century|few|couple)|recent years)\b",
     re.I,
 )
 
