@@ -62,7 +62,7 @@ def read(sentence: Sentence, index: int, ctx: Context, family: Family) -> Iterat
         a, b = clause_around(text, m.start(), m.end())
         if avoided(family, text[a:b]) or _conditional(text, m, b, ctx.lex):
             continue
-        named = _subject(text, a, m.start(), index, ctx)
+        named = _subject(text, a, m.start(), index, ctx) or _opening_subject(text, m, end, index, ctx)
         if named is None:
             continue
         yield Draft(
@@ -309,6 +309,18 @@ def _resolve(text: str, found: re.Match[str], a: int, index: int, ctx: Context) 
     if found.start() > len(text) - len(text.lstrip()) or a > 0:
         return _agreeing(_sentence_subject(text, ctx, index, before=found.start()), named)
     return _agreeing(_antecedent(ctx, index), named)
+
+
+def _opening_subject(text: str, m: re.Match[str], date_end: int, index: int, ctx: Context) -> Named | None:
+    """The text a sentence's opening piece is said of: "In force since 2016, the Paris Agreement
+    ...", "Entering into force on 4 November 2016, the accord ..."."""
+    if text[: m.start()].strip(" \t\n\"'“‘("):
+        return None
+    comma = re.compile(r"\s*,\s*").match(text, date_end)
+    found = _np_re(ctx.lex).match(text, comma.end()) if comma else None
+    if found is None or found.group("pron"):
+        return None
+    return _resolve(text, found, 0, index, ctx)
 
 
 def _last_np(text: str, start: int, end: int, ctx: Context) -> re.Match[str] | None:
