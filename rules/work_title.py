@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import replace
 from typing import Any
 
@@ -38,14 +39,46 @@ class WorkTitle(Rule):
         """One title, its words run together or spaced ("Rock Star", "Rockstar"), or misspelt."""
         return a.replace(" ", "") == b.replace(" ", "") or misspelt(a, b)
 
+    def subject(self, claim: Claim) -> str:
+        """Every entry of a series at once: a title said of a country joins its act's."""
+        return self.slot
+
     def judge(self, series: str, subject: str, items: list[Item]) -> list[Finding]:
-        """Compared within one edition, whatever stage each report is of; a misspelt title is
-        a variant besides."""
-        edition = [_any_stage(i) for i in items]
-        findings = verdicts.judge_per_occurrence(self, series, subject, edition)
-        return findings + verdicts.judge_spellings(
-            self, series, subject, edition, lambda i: [self.value(i.claim)], misspelt
+        """Compared within one edition, whatever stage each report is of, entry by entry; a
+        misspelt title is a variant besides."""
+        findings: list[Finding] = []
+        for key, group in sorted(_entries([_any_stage(i) for i in items]).items()):
+            slot = f"{self.slot}:{key}"
+            findings += verdicts.judge_per_occurrence(self, series, slot, group)
+            findings += verdicts.judge_spellings(
+                self, series, slot, group, lambda i: [self.value(i.claim)], misspelt
+            )
+        return findings
+
+
+def _entries(items: list[Item]) -> dict[str, list[Item]]:
+    """Claims by the entry they are about: their owner's key; a country's title joins the one
+    act the reports of that edition tie to that country ("Italy's song" and "Måneskin's song"),
+    never one of two (a festival may show two films of one country)."""
+    acts: dict[tuple[int, str], set[str]] = defaultdict(set)
+    for item in items:
+        key, country = _owner(item.claim), item.claim.detail("country")
+        if item.year is not None and country and key != country:
+            acts[(item.year, country)].add(key)
+    entries: dict[str, list[Item]] = defaultdict(list)
+    for item in items:
+        key = _owner(item.claim)
+        tied = (
+            acts.get((item.year, key), set())
+            if item.year is not None and key == item.claim.detail("country")
+            else set()
         )
+        entries[next(iter(tied)) if len(tied) == 1 else key].append(item)
+    return entries
+
+
+def _owner(claim: Claim) -> str:
+    return claim.slot.partition(":")[2]
 
 
 def _any_stage(item: Item) -> Item:

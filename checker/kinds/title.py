@@ -77,6 +77,7 @@ class Title(Kind):
                 year_offsets=offsets_of(text, found.shown[0], found.shown[1], a, b, ctx),
                 extra={
                     "subject": found.owner.name,
+                    **({"country": found.owner.country} if found.owner.country else {}),
                     **({"year": year} if year else {}),
                     **_own_quotes(sentence, found),
                 },
@@ -107,6 +108,7 @@ def title_key(title: str) -> str:
 class Owner:
     key: str  # what the slot is keyed by: a folded name, or a country's name in lower case
     name: str
+    country: str = ""  # the country the owner is or represents, in lower case, where the report says
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,9 +135,11 @@ _QUOTED = (
     r"|(?<![\w\u00c0-\u024f])'[A-Z0-9\u00c0-\u00de][^\n]{0,80}?'(?![\w\u00c0-\u024f])"
 )
 # words between a determiner and a work noun ("her haunting, unconventional ballad"); never a
-# word that joins phrases ("the top prize to the film"), nor an owner's ("the band Kallisto's")
+# word that joins phrases ("the top prize to the film"), nor an owner's ("the band Kallisto's"), nor
+# a name ("France's director Lena Holt her documentary")
 _MODIFIERS = (
-    r"(?:(?!(?:the|a|an|of|with|to|in|on|at|for|from|by|and|or|but|that|which|who|as)\b)"
+    r"(?:(?!(?:the|a|an|his|her|their|its|of|with|to|in|on|at|for|from|by|and|or|but|that|which|who|as)\b)"
+    r"(?![A-Z][a-z\u00c0-\u024f]+(?![\w'\u2019-]))"
     r"[\w\u00c0-\u024f-]+(?:['\u2019](?!s\b)[\w\u00c0-\u024f]+)*,?\s+){0,4}?"
 )
 _BY_WORDS = frozenset({"sung", "performed", "written", "directed", "composed", "painted"})
@@ -367,8 +371,40 @@ def _named(name: str, ctx: Context) -> Owner | None:
     entities = ctx.lex.find_entities(name)
     if entities and entities[0][0] == 0 and entities[0][1] == len(name):
         entity = entities[0][2]
-        return Owner(entity.name.lower(), entity.name) if entity.kind == "country" else None
-    return Owner(name_key(name), name)
+        country = entity.name.lower()
+        return Owner(country, entity.name, country) if entity.kind == "country" else None
+    key = name_key(name)
+    return Owner(key, name, _act_countries(ctx.article.text, ctx.lex).get(key, ""))
+
+
+# "Ana Ruiz of Peru", "Ana Ruiz (Peru)": an act tied to the country after it
+_BEFORE_COUNTRY = re.compile(rf"(?P<act>{_OWNER})(?:,?\s+(?:of|from|representing)\s+(?:the\s+)?|\s+\()$")
+
+
+@cache
+def _after_country(lex: Lexicon) -> re.Pattern[str]:
+    """An act tied to the country before it: "Austria's César Sampson", "Peru's entrant, Ana
+    Ruiz", "the Italian rock band Kallisto"; not "Ukraine's victory over Ana Ruiz"."""
+    nouns = phrase_alternation(lex.words("act_nouns"))
+    return re.compile(
+        rf"(?:['\u2019]s?\s+(?:(?:[a-z][\w-]*\s+){{0,2}}(?:{nouns}),?\s+)?"
+        rf"|\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{nouns}),?\s+)(?P<act>{_OWNER})"
+    )
+
+
+@lru_cache(maxsize=16)  # a report's sentences ask in turn: its text, not every text
+def _act_countries(text: str, lex: Lexicon) -> dict[str, str]:
+    """The acts a report ties to one country each, by folded name: the country's, in lower case."""
+    found: dict[str, set[str]] = {}
+    for a, b, entity in lex.find_entities(text):
+        if entity.kind != "country":
+            continue
+        after = _after_country(lex).match(text, b)
+        before = _BEFORE_COUNTRY.search(text, max(0, a - 80), a)
+        for m in (after, before):
+            if m is not None and not lex.find_entities(m.group("act")):
+                found.setdefault(name_key(m.group("act")), set()).add(entity.name.lower())
+    return {act: next(iter(countries)) for act, countries in found.items() if len(countries) == 1}
 
 
 def _subject(text: str, index: int, pos: int, ctx: Context) -> Owner | None:
