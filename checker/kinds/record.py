@@ -111,6 +111,7 @@ class Found:
     how: str  # "verb", "possessive", "title"
     ordinal: bool = False
     qualifier: str = "exact"
+    noun: bool = False  # read from a noun ("seven wins", "her third title"), not a verb
     last: int = 0  # "four of the last five elections": the part of the history counted
 
 
@@ -138,7 +139,7 @@ _HAD = (
     r"(?:\s+(?:had|won|claimed|collected|amassed|racked up|notched up|chalked up|recorded))?"
 )
 # "twice as many points", "three times more": a ratio, not a count
-_NO_RATIO = r"(?!\s+(?:as|more|fewer|less|over)\b)"
+_NO_RATIO = r"(?!\s+(?:as|more|fewer|less|over|again)\b)"
 _WITH = r"(?P<with>\bholds? the record with|,\s+with)"
 # what may follow "has never won": the end of its clause, or a word that ends the phrase
 _NEVER_END = r"(?=\s*(?:[,.;:]|$|\s+(?:and|but|before|since|in (?:its|their) history)\b))"
@@ -154,7 +155,7 @@ def _readers(n: Numbers, lex: Lexicon) -> tuple[tuple[re.Pattern[str], Any], ...
     part = rf"(?:in\s+)?(?P<pn>{n.cardinal})\s+of\s+{_LAST}(?P<pm>{n.cardinal})\s+[a-z]+"
     verb = rf"{_AUX}{_ADVERBS}(?:been\s+)?(?P<verb>{verbs})\b{_OBJECT}"
     never = rf"{_AUX}never\s+(?:been\s+)?(?P<verb>{verbs})\b{_OBJECT}{_NEVER_END}"
-    counted = rf"(?:a\s+(?:record\s+|total\s+of\s+))?(?P<n>{n.cardinal})\s+{_ADJECTIVES}(?P<noun>{nouns})\b"
+    counted = rf"(?:a\s+)?(?:record\s+|total\s+of\s+)?(?P<n>{n.cardinal})\s+{_ADJECTIVES}(?P<noun>{nouns})\b"
     return (
         (re.compile(rf"{verb}\s+(?:{times}|{part})\b", re.I), _by_verb),
         (re.compile(never, re.I), _never),
@@ -236,14 +237,14 @@ def _by_noun(m: re.Match[str], ctx: Context) -> Found | None:
     if not outcome or number is None or not _own_words(m.group("adj").split(), ctx):
         return None
     how = "possessive" if m.group("poss") else "verb"
-    return Found(outcome, number, m.start("n"), m.end(), m.start(), how)
+    return Found(outcome, number, m.start("n"), m.end(), m.start(), how, noun=True)
 
 
 def _by_ordinal(m: re.Match[str], ctx: Context) -> Found | None:
     outcome, number = _outcome(m.group("noun"), ctx.lex), ctx.numbers.read_ordinal(m.group("o"))
     if not outcome or not number or not _own_words(m.group("adj").split(), ctx):
         return None
-    return Found(outcome, number, m.start("o"), m.end(), m.start(), "possessive", ordinal=True)
+    return Found(outcome, number, m.start("o"), m.end(), m.start(), "possessive", ordinal=True, noun=True)
 
 
 def _by_title(m: re.Match[str], ctx: Context) -> Found | None:
@@ -303,7 +304,7 @@ def _draft(text: str, found: Found, ctx: Context, family: Family) -> Draft | Non
     if part is None:
         return None
     who = _subject(text, found, a, ctx)
-    if who is None:
+    if who is None or (found.noun and _career(text, found, who, ctx)):
         return None
     low, high = _range(found)
     where = category_key(piece, ctx.lex) + stage_key(piece, ctx.lex)
@@ -316,6 +317,27 @@ def _draft(text: str, found: Found, ctx: Context, family: Family) -> Draft | Non
         qualifier=found.qualifier,
         extra={"number": found.number, "outcome": found.outcome, "subject": who.name},
     )
+
+
+def _career(text: str, found: Found, who: Subject, ctx: Context) -> bool:
+    """A person's "third title" or "12 victories" is most often counted over a career of many
+    events: it is this series' only where the words name it ("her third Lakeside title", "his
+    ninth win in the race")."""
+    if ctx.lex.entity(who.name) is not None:
+        return False
+    named = re.search(r"\s(?-i:[A-Z])", text[found.start : found.end]) is not None
+    return not (named or _event_named_after(ctx.lex).match(text, found.end))
+
+
+@cache
+def _event_named_after(lex: Lexicon) -> re.Pattern[str]:
+    return re.compile(rf"\s+(?:here\b|(?:in|at|of)\s+(?:the|this)\s+(?:{_events(lex)})\b)", re.I)
+
+
+@cache
+def _events(lex: Lexicon) -> str:
+    """Nouns of a recurring event ("contest", "race", "festival"), as one alternation."""
+    return phrase_alternation(lex.words("recurring_nouns") + lex.words("edition_nouns"))
 
 
 def _display_start(text: str, found: Found, who: Subject) -> int:
@@ -430,8 +452,7 @@ def _before_verb(text: str, aux: int, a: int, ctx: Context) -> Subject | None:
 @cache
 def _event_after(lex: Lexicon) -> re.Pattern[str]:
     """ "the UK at the contest, which has had ...": the event is where the antecedent competes."""
-    events = phrase_alternation(lex.words("recurring_nouns") + lex.words("edition_nouns"))
-    return re.compile(rf"(?:\s+(?:at|in)\s+the\s+(?:[\w'’-]+\s+){{0,2}}?(?:{events}))?\s*", re.I)
+    return re.compile(rf"(?:\s+(?:at|in)\s+the\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_events(lex)}))?\s*", re.I)
 
 
 def _opening(text: str, pos: int, ctx: Context) -> Subject | None:
