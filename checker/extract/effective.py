@@ -110,9 +110,13 @@ def _entry_text(text: str, m: re.Match[str], a: int, ctx: Context) -> tuple[re.M
     return found, found.end() if found else m.end()
 
 
+_LEAD = re.compile(r"\s+(?:on|in|from)(?=\s)", re.I)
+_COMMA = re.compile(r"\s*,\s*")
+
+
 def _led_date(text: str, pos: int, ctx: Context) -> tuple[tuple, int] | None:
     """A date after "on", "in" or "from" at pos: its value and where it ends."""
-    lead = re.compile(r"\s+(?:on|in|from)(?=\s)", re.I).match(text, pos)
+    lead = _LEAD.match(text, pos)
     found = _date_re(ctx.numbers).match(text, lead.end()) if lead else None
     value = _value(found, ctx.numbers) if found else None
     return (value, found.end()) if value else None
@@ -163,11 +167,7 @@ def _date_after(text: str, m: re.Match[str], ctx: Context) -> tuple[tuple, tuple
     if found.group("y4") and not led:
         return None
     value = _value(found, ctx.numbers)
-    return (
-        (value, (found.start() + len(found.group()) - len(found.group().lstrip()), found.end()))
-        if value
-        else None
-    )
+    return (value, (found.end() - len(found.group().lstrip()), found.end())) if value else None
 
 
 def _frame_date(text: str, m: re.Match[str], ctx: Context) -> tuple[tuple, tuple[int, int]] | None:
@@ -178,7 +178,7 @@ def _frame_date(text: str, m: re.Match[str], ctx: Context) -> tuple[tuple, tuple
     if frame is None or _date_re(ctx.numbers).match(text, m.end()):
         return None
     found = _date_re(ctx.numbers).match(text, frame.end())
-    comma = re.compile(r"\s*,\s*").match(text, found.end()) if found else None
+    comma = _COMMA.match(text, found.end()) if found else None
     subject = _np_re(ctx.lex).match(text, comma.end()) if comma else None
     gap = _gap_re(ctx.lex).search(text, subject.end(), m.start()) if subject else None
     if gap is None or gap.start() != subject.end():
@@ -189,18 +189,8 @@ def _frame_date(text: str, m: re.Match[str], ctx: Context) -> tuple[tuple, tuple
 
 def _value(found: re.Match[str], numbers: Numbers) -> tuple | None:
     """(year, month, day, None): a part not written is None; an impossible day is no date."""
-
-    def first(name: str) -> str | None:
-        return next(
-            (
-                found.group(f"{name}{k}")
-                for k in "1234"
-                if f"{name}{k}" in found.re.groupindex and found.group(f"{name}{k}")
-            ),
-            None,
-        )
-
-    year, month, day = first("y"), first("m"), first("d")
+    parts = [(name[0], text) for name, text in found.groupdict().items() if text]  # d1, m2, y4...
+    year, month, day = (next((t for n, t in parts if n == part), None) for part in "ymd")
     day_number = int(re.sub(r"\D", "", day)) if day else None
     if day_number is not None and not 1 <= day_number <= 31:
         return None
@@ -257,11 +247,12 @@ def _np_re(lex: Lexicon) -> re.Pattern[str]:
 def _gap_re(lex: Lexicon) -> re.Pattern[str]:
     """What may stand between a text and its phrase: helper words, commas, an aside set off by
     commas ("the Paris Agreement, adopted in 2015, entered ...") or brackets, and hedges (read
-    apart: they make the date no fact)."""
+    apart: they make the date no fact). Read in one pass, never again another way (*+): a run
+    of helper words between commas reads one way only, so a long one stays cheap."""
     words = phrase_alternation([*lex.words("effect_helpers"), *lex.words("effect_hedges")])
     aside = r"[a-z][^,;()]{0,80},"  # never a text itself: ", the Paris deal, which took effect"
     return re.compile(
-        rf"(?:\s|,|\([^()]{{0,40}}\)|,\s+(?!(?:the|a|an|its|this|their)\s){aside}|(?<![\w-])(?:{words})(?![\w-]))*$",
+        rf"(?:,\s+(?!(?:the|a|an|its|this|their)\s){aside}|\s|,|\([^()]{{0,40}}\)|(?<![\w-])(?:{words})(?![\w-]))*+$",
         re.I,
     )
 
@@ -316,7 +307,7 @@ def _opening_subject(text: str, m: re.Match[str], date_end: int, index: int, ctx
     ...", "Entering into force on 4 November 2016, the accord ..."."""
     if text[: m.start()].strip(" \t\n\"'“‘("):
         return None
-    comma = re.compile(r"\s*,\s*").match(text, date_end)
+    comma = _COMMA.match(text, date_end)
     found = _np_re(ctx.lex).match(text, comma.end()) if comma else None
     if found is None or found.group("pron"):
         return None
