@@ -298,7 +298,7 @@ def _own_words(words: list[str], ctx: Context) -> bool:
 def _draft(text: str, found: Found, ctx: Context, family: Family) -> Draft | None:
     a, b, _ = clause_of(text, found.start, found.end)
     piece = piece_around(text, found.start, found.end, a, b)
-    if avoided(family, piece) or _other_time(piece):
+    if avoided(family, piece) or _other_time(piece) or _told_of_then(text, found):
         return None
     part = _part(text, found)
     if part is None:
@@ -374,6 +374,20 @@ _OTHER_TIME = re.compile(
     r"(?:past|last|recent)\s+(?:decade|century|few|couple)|recent years)\b",
     re.I,
 )
+
+
+_PAST_PERFECT = re.compile(r"(?:had|['’]d)\b", re.I)
+_BEFORE_NOW = re.compile(r"\s+(?:before|previously|until now|prior to this year)\b", re.I)
+_THEN = re.compile(r"\b(?:(?:19|20)\d\d|when|at the time)\b", re.I)
+
+
+def _told_of_then(text: str, found: Found) -> bool:
+    """ "When the contest came to Arden in 1998, Norway had won twice": a past perfect in a
+    sentence set at another time counts as of then; "had won three times before" counts up
+    to this edition."""
+    if not _PAST_PERFECT.match(text, found.anchor) or _BEFORE_NOW.match(text, found.end):
+        return False
+    return _THEN.search(text) is not None
 
 
 def _other_time(piece: str) -> bool:
