@@ -47,13 +47,27 @@ class WorkTitle(Rule):
         """Compared within one edition, whatever stage each report is of, entry by entry; a
         misspelt title is a variant besides."""
         findings: list[Finding] = []
-        for key, group in sorted(_entries([_any_stage(i) for i in items]).items()):
-            slot = f"{self.slot}:{key}"
+        for key, entry in sorted(_entries([_any_stage(i) for i in items]).items()):
+            slot, group = f"{self.slot}:{key}", self._single_works(entry)
             findings += verdicts.judge_per_occurrence(self, series, slot, group)
             findings += verdicts.judge_spellings(
                 self, series, slot, group, lambda i: [self.value(i.claim)], misspelt
             )
         return findings
+
+    def _single_works(self, items: list[Item]) -> list[Item]:
+        """The claims of editions where no report gives one entry two titles: a report that does
+        speaks of several works of one act (an album and a single, an encore), so which is
+        the entry it cannot say."""
+        values: dict[tuple[int | None, str], set[str]] = defaultdict(set)
+        for item in items:
+            values[(item.year, item.claim.article)].add(self.value(item.claim))
+        several = {
+            year
+            for (year, _), seen in values.items()
+            if any(not self.compatible(a, b) for a in seen for b in seen)
+        }
+        return [i for i in items if i.year not in several]
 
 
 def _entries(items: list[Item]) -> dict[str, list[Item]]:

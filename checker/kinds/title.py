@@ -155,9 +155,9 @@ _PLACED = re.compile(
     r"ahead\s+of)\s+(?:the\s+)?(?:[A-Z][\w'\u2019\u00c0-\u024f-]*,?\s+){0,3}$",
     re.I,
 )
-# a clause whose subject is a pronoun or a description ("She sang", "The 27-year-old sang"): its
-# owner is the one the sentence before is about
-_ANAPHOR = re.compile(r"\s*(?:He|She|They|His|Her|Their|The\s+[\w-]+(?:\s+[a-z][\w-]*)?)\b")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_PRONOUN = re.compile(r"(?i:his|her|their|its)")
+
 # after a title that an act's name owns: the clause goes on, or ends ("Golden Hour, and so it
 # did"); a lower-case noun after it would make the capitalised words its modifier ("Ruiz's New
 # York debut")
@@ -177,7 +177,7 @@ def _patterns(family: Family, lex: Lexicon) -> dict[str, re.Pattern[str]]:
     bare = rf"{_CAP}(?:(?:\s+(?:{function}))*\s+{_CAP}){{0,8}}(?:\s+\([A-Z0-9][^()\n]{{0,40}}\))?"
     title = rf"(?P<title>{_QUOTED}|(?P<bare>{bare}))"
     lead = rf"(?:(?P<det>\b(?i:the|a|an|his|her|their|its))|(?P<owner>{_OWNER})['\u2019]s?)\s+{_MODIFIERS}"
-    named = r"(?:\s+(?:called|titled|entitled|named))?,?\s+"
+    named = r",?(?:\s+(?:called|titled|entitled|named),?)?\s+"
     nouns, leads = phrase_alternation(family.nouns), phrase_alternation(family.lead_nouns)
     verbs = phrase_alternation(family.verbs)
     return {
@@ -214,7 +214,9 @@ def _reading(
     if owner is None and m.groupdict().get("owner"):
         owner = _named(m.group("owner"), ctx)
     if owner is None and shape != "owned":
-        owner = _subject(text, index, m.start(), ctx)
+        owner = _subject(
+            text, index, m.start(), ctx, _PRONOUN.fullmatch(m.groupdict().get("det") or "") is not None
+        )
     if (
         owner is None
         or title_key(owner.name) in title_key(title)
@@ -261,11 +263,12 @@ def _without_gloss(written: str, lex: Lexicon) -> str:
 
 
 def _cut_before_not_words(written: str, lex: Lexicon) -> str:
-    """ "The Sea Between Us on Tuesday": a bare span ends before a lower-case word that leads to
-    a day, a month or an event's word; a title holds none of them."""
-    function, stop = lex.word_set("title_function_words"), lex.word_set("title_not_words")
+    """ "The Sea Between Us on Tuesday", "Paper Moon in 2019": a bare span ends before a
+    lower-case word that leads to a day, a month, a year or an event's word."""
+    function = lex.word_set("title_function_words")
+    stop = lex.word_set("title_not_words") | lex.word_set("title_time_words")
     tokens = written.split(" ")
-    first = next((i for i, t in enumerate(tokens) if t.strip("()") in stop), None)
+    first = next((i for i, t in enumerate(tokens) if t.strip("()") in stop or _YEAR.fullmatch(t)), None)
     if first is None or first == 0 or tokens[first - 1] not in function:
         return written
     head = tokens[:first]
@@ -316,6 +319,8 @@ def _bare_title(written: str, text: str, end: int, ctx: Context, nouns: frozense
     words = re.findall(r"[\w\u00c0-\u024f-]+", written)
     if set(words) & lex.word_set("title_not_words") or re.search(r"-[a-z]+$", written):
         return False
+    if written in lex.word_set("title_time_words"):
+        return False  # "performed Saturday"
     if all(w in lex.word_set("not_name_words") or w.lower() in lex.word_set("stopwords") for w in words):
         return False
     mentions = lex.find_entities(written)
@@ -362,7 +367,7 @@ def _named(name: str, ctx: Context) -> Owner | None:
     word that opens a sentence left out ("Meanwhile Ana Ruiz")."""
     stop = ctx.lex.word_set("not_name_words") | ctx.lex.word_set("holder_not_name")
     stop |= ctx.lex.word_set("title_owner_openers")
-    words = name.split()
+    words = re.sub(r"['\u2019]s$", "", name).split()  # "Tom Baker's", as a mention may end
     while words and words[0] in stop:
         words = words[1:]
     if not words:
@@ -407,23 +412,44 @@ def _act_countries(text: str, lex: Lexicon) -> dict[str, str]:
     return {act: next(iter(countries)) for act, countries in found.items() if len(countries) == 1}
 
 
-def _subject(text: str, index: int, pos: int, ctx: Context) -> Owner | None:
+def _subject(text: str, index: int, pos: int, ctx: Context, pronoun: bool) -> Owner | None:
     """Whose a title is that its own words do not name: the name right before its verb ("Ana
     Ruiz performs 1944") or before ", who sang", else the first person (or else the first
-    country) named in its clause before it, not in a phrase of place; in a clause about "she" or
+    country) named in its clause before it, not in a phrase of place; after a possessive
+    pronoun ("; his new single"), in the sentence before its clause; in a clause about "she" or
     "the 27-year-old", the one the sentence before is about."""
     a = _clause_start(text, pos)
     before = list(_OWNER_RE.finditer(text, a, pos))
     who = _WHO.search(text, a, pos)
     right = who.start() if who else pos
     if before and re.fullmatch(r"\s*", text[before[-1].end() : right]):
-        return _named(before[-1].group(), ctx)
+        return _named(before[-1].group(), ctx) if _a_name_here(before[-1], text, ctx) else None
     found = _free_mentions(text[a:pos], ctx)
-    if not found and index > 0 and _ANAPHOR.match(text, a):
+    if not found and pronoun:
+        found = _free_mentions(text[:a], ctx)
+    if not found and index > 0 and _anaphor(ctx.lex).match(text):
         found = _free_mentions(ctx.sentences[index - 1].text, ctx)
     people = [s for s in found if ctx.lex.entity(s.name) is None]
     chosen = people[0] if people else next(iter(found), None)
     return None if chosen is None else _named(chosen.name, ctx)
+
+
+@cache
+def _anaphor(lex: Lexicon) -> re.Pattern[str]:
+    """A sentence about someone the sentence before named: "She ...", "Her ...", "The
+    27-year-old ...", "The singer ..." (not "The jury ...")."""
+    nouns = phrase_alternation(lex.words("act_nouns"))
+    return re.compile(rf"\s*(?:(?:He|She|They|His|Her|Their)\b|The\s+(?:\d+-year-old\b|(?:{nouns})\b))")
+
+
+def _a_name_here(m: re.Match[str], text: str, ctx: Context) -> bool:
+    """Whether capitalised words are a name, not a word that opens the sentence ("Delegates
+    sang"): two words or more, a word not at the sentence's start, or one the report ties."""
+    from checker.extract.subjects import _mentions
+
+    if " " in m.group() or m.start() > 0:
+        return True
+    return bool(_mentions(m.group(), ctx))
 
 
 def _free_mentions(region: str, ctx: Context) -> list[Subject]:
