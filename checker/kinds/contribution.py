@@ -77,7 +77,7 @@ def _drafts(text: str, index: int, ctx: Context, family: Family) -> Iterator[Dra
             continue
         if _added(m.group("adj"), ctx.lex):
             continue
-        who = _subject(text, a, m.start("verb"), index, ctx)
+        who, span = _sender(text, a, m, index, ctx)
         value = read_number(m.group("num"), ctx)
         if not who or value is None or value < 2:
             continue
@@ -91,8 +91,8 @@ def _drafts(text: str, index: int, ctx: Context, family: Family) -> Iterator[Dra
             family=family.name,
             slot=f"{family.name}:{who}:{head}{pledged}",
             value=interval(value, qualifier),
-            display=text[m.start("verb") : m.end("noun")],
-            span=(m.start("verb"), m.end("noun")),
+            display=text[span[0] : span[1]],
+            span=span,
             qualifier=qualifier,
             year_offsets=frame or offsets_of(text, m.start(), m.end(), left, right, ctx),
             extra={
@@ -101,6 +101,27 @@ def _drafts(text: str, index: int, ctx: Context, family: Family) -> Iterator[Dra
                 **(named_year(text, m.start(), m.end(), left, right) or framed),
             },
         )
+
+
+def _sender(text: str, a: int, m: re.Match[str], index: int, ctx: Context) -> tuple[str, tuple[int, int]]:
+    """Who sent a count, as its key, and the span that says so: the agent after "by" in the
+    passive ("250 doctors sent by Cuba"), else the subject before the verb."""
+    if m.groupdict().get("by"):
+        agent = _agent(text, m.end(), ctx)
+        return (agent[0], (m.start(), agent[1])) if agent else ("", (0, 0))
+    return _subject(text, a, m.start("verb"), index, ctx), (m.start("verb"), m.end("noun"))
+
+
+def _agent(text: str, pos: int, ctx: Context) -> tuple[str, int] | None:
+    """The country or body the lexicon knows named right at pos, alone ("by Cuba", "by the
+    European Union"; not "by Fiji and Tonga"), with where its name ends."""
+    lead = re.match(r"(?:the\s+)?", text[pos:], re.I)
+    start = pos + (lead.end() if lead else 0)
+    found = ctx.lex.find_entities(text[start : start + 80])
+    if not found or found[0][0] != 0 or found[0][2].kind not in ("country", "organization", "body"):
+        return None
+    end = start + found[0][1]
+    return None if _JOINED_AFTER.match(text, end) else (found[0][2].name.lower(), end)
 
 
 def _piece(text: str, m: re.Match[str], a: int, b: int) -> tuple[int, int]:
@@ -122,7 +143,8 @@ def _matches(text: str, ctx: Context) -> Iterator[re.Match[str]]:
 def _patterns(lex: Lexicon, n: Numbers) -> tuple[re.Pattern[str], ...]:
     """A verb of sending before its count ("has sent some 250 doctors", "deployed a contingent
     of 300 troops"); a verb of having before a count kept to a place ("has 50 observers on the
-    ground", "has 300 troops in Lebanon")."""
+    ground", "has 300 troops in Lebanon"); a count sent by an agent ("some 250 doctors sent by
+    Cuba", "300 troops deployed to the border by Fiji")."""
     verbs = phrase_alternation(lex.words("contribution_verbs") + lex.words("contribution_pledge_verbs"))
     units = phrase_alternation(lex.words("contribution_units"))
     presence = phrase_alternation(lex.words("contribution_presence"))
@@ -136,6 +158,12 @@ def _patterns(lex: Lexicon, n: Numbers) -> tuple[re.Pattern[str], ...]:
         re.compile(
             rf"(?<![\w-])(?P<verb>has|have|had|keeps|maintains)\s+{count}"
             rf"(?=\s+(?:{presence}|in\s+(?:the\s+)?[A-Z]))",
+            re.I,
+        ),
+        re.compile(
+            rf"(?<![\w$€£.,-]){count}\s+(?:(?:who|that|which)\s+)?"
+            rf"(?:(?:were|was|are|is|have|has|had|been|being)\s+){{0,2}}(?P<verb>{verbs})\s+"
+            rf"(?:[^,;.]{{0,50}}?\s+)?(?P<by>by)\s+",
             re.I,
         ),
     )
@@ -296,11 +324,15 @@ def _body_re(lex: Lexicon) -> re.Pattern[str]:
 
 @cache
 def _description(lex: Lexicon) -> re.Pattern[str]:
-    """ "the island nation", "the Caribbean state": a country described, not named."""
+    """ "the island nation", "the Caribbean state": a country described, not named ("the state"
+    alone may be a federation's)."""
     words = phrase_alternation(lex.words("country_description_words"))
     heads = phrase_alternation(lex.words("country_description_heads"))
-    qualifier = rf"(?:(?i:{words})|[A-Z][a-z]+)"
-    return re.compile(rf"(?:^|\s)[Tt]he\s+(?:{qualifier}\s+){{0,2}}(?:{heads})\s*$")
+    qualified = phrase_alternation(lex.words("country_description_qualified_heads")) or r"(?!x)x"
+    word = rf"(?:(?i:{words})|[A-Z][a-z]+)\s+"
+    return re.compile(
+        rf"(?:^|\s)[Tt]he\s+(?:{word}){{0,2}}(?:{heads}|(?<=\s)(?<![Tt]he\s)(?:{qualified}))\s*$"
+    )
 
 
 _LOOK_BACK = 3  # sentences before a description where the country it stands for is looked for
