@@ -106,7 +106,7 @@ def _entry_text(text: str, m: re.Match[str], a: int, ctx: Context) -> tuple[re.M
     if owner:
         return _last_np(text, max(a, a + owner.start() - 160), a + owner.start(), ctx), m.end()
     of = re.match(r"\s+of\s+", text[m.end() :])
-    found = _np_re(ctx.lex).match(text, m.end() + of.end()) if of else None
+    found = _np_at(text, m.end() + of.end(), ctx) if of else None
     return found, found.end() if found else m.end()
 
 
@@ -179,7 +179,7 @@ def _frame_date(text: str, m: re.Match[str], ctx: Context) -> tuple[tuple, tuple
         return None
     found = _date_re(ctx.numbers).match(text, frame.end())
     comma = _COMMA.match(text, found.end()) if found else None
-    subject = _np_re(ctx.lex).match(text, comma.end()) if comma else None
+    subject = _np_at(text, comma.end(), ctx) if comma else None
     gap = _gap_re(ctx.lex).search(text, subject.end(), m.start()) if subject else None
     if gap is None or gap.start() != subject.end():
         return None
@@ -229,18 +229,33 @@ _ADJECTIVE = (
 
 
 @cache
-def _np_re(lex: Lexicon) -> re.Pattern[str]:
-    """A text's noun phrase: "the 2015 Paris Agreement", "the EU's AI Act", "the Paris climate
-    deal", "The Paris Agreement of 2015", "the Treaty of Lisbon", "the pact", "it"."""
+def _np_res(lex: Lexicon) -> tuple[re.Pattern[str], ...]:
+    """A text's noun phrase, in each of its forms: its name before its noun ("the 2015 Paris
+    Agreement", "the EU's AI Act", "the Paris climate deal", "The Paris Agreement of 2015",
+    "the Law of the Sea Convention", "the pact"), its name after it ("the Treaty of Lisbon",
+    "the Treaty on the Prohibition of Nuclear Weapons"), or "it"."""
     nouns = phrase_alternation(sorted(_kinds(lex)))
-    name = r"(?P<name>(?:(?:[A-Z][\w'’.&-]*|of|and|for|on)\s+){0,5}?[A-Z][\w'’.&-]*\s+)?"
-    after = r"(?P<after>(?:[A-Z][\w'’.&-]*\s+){0,3}[A-Z][\w'’.&-]*)"
-    return re.compile(
-        rf"(?<![\w'’-])(?:(?P<det>(?i:the|this|that|its|their)\s+)?(?:{_YEAR}\s+)?"
-        rf"(?:(?P<noun_first>(?i:{nouns}))\s+(?:of|on)\s+(?:the\s+)?{after}|{name}"
-        rf"(?P<adj>(?:{_ADJECTIVE}\s+){{0,2}}?)(?P<noun>(?i:{nouns})))(?:\s+of\s+{_YEAR})?"
-        rf"|(?P<pron>(?i:it)))(?![\w'’-])"
+    word = r"[A-Z][\w'’.&-]*"
+    name = rf"(?P<name>{word}\s+(?:(?:(?:of|for|on)\s+(?:the\s+)?)?{word}\s+){{0,4}}?)?"
+    after = rf"(?P<after>{word}(?:\s+(?:(?:of|on|for|the)\s+){{0,2}}{word}){{0,4}})"
+    lead = rf"(?<![\w'’-])(?P<det>(?i:the|this|that|its|their)\s+)?(?:{_YEAR}\s+)?"
+    tail = rf"(?:\s+of\s+{_YEAR})?(?![\w'’-])"
+    return (
+        re.compile(rf"{lead}{name}(?P<adj>(?:{_ADJECTIVE}\s+){{0,2}}?)(?P<noun>(?i:{nouns})){tail}"),
+        re.compile(rf"{lead}(?P<noun_first>(?i:{nouns}))\s+(?:of|on)\s+(?:the\s+)?{after}{tail}"),
+        re.compile(r"(?<![\w'’-])(?P<pron>(?i:it))(?![\w'’-])"),
     )
+
+
+def _np_at(text: str, pos: int, ctx: Context) -> re.Match[str] | None:
+    """The longest noun phrase of a text that starts at pos."""
+    found = [m for p in _np_res(ctx.lex) if (m := p.match(text, pos))]
+    return max(found, key=lambda m: m.end(), default=None)
+
+
+def _part(m: re.Match[str], name: str) -> str | None:
+    """A part of a noun phrase, None where its form has no such part."""
+    return m.group(name) if name in m.re.groupindex else None
 
 
 @cache
@@ -308,17 +323,18 @@ def _opening_subject(text: str, m: re.Match[str], date_end: int, index: int, ctx
     if text[: m.start()].strip(" \t\n\"'“‘("):
         return None
     comma = _COMMA.match(text, date_end)
-    found = _np_re(ctx.lex).match(text, comma.end()) if comma else None
-    if found is None or found.group("pron"):
+    found = _np_at(text, comma.end(), ctx) if comma else None
+    if found is None or _part(found, "pron"):
         return None
     return _resolve(text, found, 0, index, ctx)
 
 
 def _last_np(text: str, start: int, end: int, ctx: Context) -> re.Match[str] | None:
-    """The noun phrase that ends right at end, its longest form."""
-    for m in _np_re(ctx.lex).finditer(text, start, end):
-        if m.end() == end:
-            return m
+    """The longest noun phrase that ends right at end."""
+    for m in re.finditer(r"(?<![\w'’-])\w", text[start:end]):
+        found = [f for p in _np_res(ctx.lex) if (f := p.fullmatch(text, start + m.start(), end))]
+        if found:
+            return found[0]
     return None
 
 
@@ -326,16 +342,16 @@ def _named(text: str, m: re.Match[str], ctx: Context) -> Named | None:
     """The text a noun phrase names: its key when it has a name, its kind when bare; None for
     a part of a text ("the carbon market rules") or an owner's text with no name of its own
     ("the EU's new rules")."""
-    if m.group("pron"):
+    if _part(m, "pron"):
         return Named("", "", False)
-    if m.group("noun_first"):
+    if _part(m, "noun_first"):
         return _named_after(m, ctx)
     kind = _kinds(ctx.lex)[m.group("noun").lower()]
     adjectives = m.group("adj").split()
     if {w.lower() for w in adjectives} & ctx.lex.word_set("text_part_nouns"):
         return None
     words = _name_words(text, m, ctx)
-    if words is None or (not words and adjectives and not m.group("det")):
+    if words is None or (not words and adjectives and not _part(m, "det")):
         return None
     return Named(f"{' '.join(words)} {kind}", kind, True) if words else Named("", kind, False)
 
@@ -348,8 +364,8 @@ def _named_after(m: re.Match[str], ctx: Context) -> Named | None:
     lowered = {w.lower().strip(".") for w in words} | {w.lower().rstrip(".s") for w in words}
     if words[-1].lower() in kinds or lowered & (set(ctx.lex.weekdays) | set(ctx.lex.months)):
         return None  # "the ban on Sundays" names when, not which
-    kind = kinds[m.group("noun_first").lower()]
-    return Named(f"{' '.join(w.lower() for w in words)} {kind}", kind, True)
+    kind = kinds[_part(m, "noun_first").lower()]
+    return Named(f"{' '.join(w.lower() for w in words if w[:1].isupper())} {kind}", kind, True)
 
 
 def _name_words(text: str, m: re.Match[str], ctx: Context) -> list[str] | None:
@@ -357,6 +373,8 @@ def _name_words(text: str, m: re.Match[str], ctx: Context) -> list[str] | None:
     none follow), and not a sentence's first word that the report writes in lower case
     elsewhere ("New rules take effect ...")."""
     words = (m.group("name") or "").split()
+    if {w.lower() for w in words} & ctx.lex.word_set("text_part_nouns"):
+        return None  # "Article Six of the Paris Agreement"
     owners = [i for i, w in enumerate(words) if re.search(r"['’]s?$", w)]
     if owners:
         words = words[owners[-1] + 1 :]
@@ -395,7 +413,7 @@ def _sentence_subject(text: str, ctx: Context, index: int, before: int | None = 
     bare noun there stands for the text of the sentences before."""
     frame = _FRAME.match(text)
     start = frame.end() if frame else 0
-    m = _np_re(ctx.lex).match(text, start)
+    m = _np_at(text, start, ctx)
     if m is None or (before is not None and m.start() >= before) or re.match(r"['’]", text[m.end() :]):
         return None  # "The Paris Agreement's rulebook ...": the rulebook is the subject
     named = _named(text, m, ctx)
@@ -410,7 +428,7 @@ def _antecedent(ctx: Context, index: int) -> Named | None:
     for back in range(index - 1, max(-1, index - 1 - _BACK), -1):
         text = ctx.sentences[back].text
         frame = _FRAME.match(text)
-        m = _np_re(ctx.lex).match(text, frame.end() if frame else 0)
+        m = _np_at(text, frame.end() if frame else 0, ctx)
         if m is None or re.match(r"['’]", text[m.end() :]):
             return None
         named = _named(text, m, ctx)
