@@ -270,13 +270,14 @@ def _fits_object(obj: str, outcome: str, ctx: Context, strict: bool = False) -> 
         return True
     objects = ctx.lex.word_set("record_win_objects")
     lower = [w.strip(",.").lower() for w in words if not w[:1].isupper()]
-    if (outcome == "win" or strict) and not all(
+    if (outcome in _OWN_OBJECT or strict) and not all(
         w in objects or w in _GLUE or _category(w, ctx) for w in lower
     ):
         return False
     return _own_words(words, ctx)
 
 
+_OWN_OBJECT = frozenset({"win", "host"})  # outcomes whose object must be the series' own
 _GLUE = frozenset("the a an its their her his in at".split())
 
 
