@@ -140,6 +140,10 @@ _HAD = (
 )
 # "twice as many points", "three times more": a ratio, not a count
 _NO_RATIO = r"(?!\s+(?:as|more|fewer|less|over|again)\b)"
+# "five entries finish last", "three appearances that ended in the final": the noun is the
+# subject of another outcome, not the one counted
+_NOUN_END = r"(?!\s+(?:finish\w*|come|came|end\w*|plac\w*|reach\w*|qualif\w*|win|won|that|which|who|to)\b)"
+_A_RECORD = r"(?:a\s+)?(?:record\s+|total\s+of\s+)?"
 _WITH = r"(?P<with>\bholds? the record with|,\s+with)"
 # what may follow "has never won": the end of its clause, or a word that ends the phrase
 _NEVER_END = r"(?=\s*(?:[,.;:]|$|\s+(?:and|but|before|since|in (?:its|their) history)\b))"
@@ -155,7 +159,7 @@ def _readers(n: Numbers, lex: Lexicon) -> tuple[tuple[re.Pattern[str], Any], ...
     part = rf"(?:in\s+)?(?P<pn>{n.cardinal})\s+of\s+{_LAST}(?P<pm>{n.cardinal})\s+[a-z]+"
     verb = rf"{_AUX}{_ADVERBS}(?:been\s+)?(?P<verb>{verbs})\b{_OBJECT}"
     never = rf"{_AUX}never\s+(?:been\s+)?(?P<verb>{verbs})\b{_OBJECT}{_NEVER_END}"
-    counted = rf"(?:a\s+)?(?:record\s+|total\s+of\s+)?(?P<n>{n.cardinal})\s+{_ADJECTIVES}(?P<noun>{nouns})\b"
+    counted = rf"{_A_RECORD}(?P<n>{n.cardinal})\s+{_ADJECTIVES}(?P<noun>{nouns})\b{_NOUN_END}"
     return (
         (re.compile(rf"{verb}\s+(?:{times}|{part})\b", re.I), _by_verb),
         (re.compile(never, re.I), _never),
