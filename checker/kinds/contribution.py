@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from checker.extract.base import Draft, scope_of, sentence_frame
+from checker.extract.base import Draft, clause_around, scope_of, sentence_frame
 from checker.extract.generic import (
     QUALIFIER_PATTERN,
     QUALIFIERS,
@@ -59,12 +59,14 @@ class Contribution(Count):
 
 
 def _alone(text: str, draft: Draft, ctx: Context) -> bool:
-    """Whether the sentence counts the draft's head class once: in "sent 300 troops to Mali and
+    """Whether the clause counts the draft's head class once: in "sent 300 troops to Mali and
     200 troops to Chad" or "sent 300 troops, bringing its force to 1,000 troops" the count sent
-    is one of several the key cannot tell apart."""
+    is one of several the key cannot tell apart ("Fiji sent 300 troops, while Tonga sent 40
+    troops" keeps both)."""
+    a, b = clause_around(text, *draft.span)
     counts = {
         m.group("num")
-        for m in _counts(ctx.lex, ctx.numbers).finditer(text)
+        for m in _counts(ctx.lex, ctx.numbers).finditer(text, a, b)
         if _classes(ctx.lex)[" ".join(m.group("noun").lower().split())] == draft.extra["noun"]
     }
     return len(counts) <= 1
@@ -75,7 +77,7 @@ def _drafts(text: str, index: int, ctx: Context, family: Family) -> Iterator[Dra
         a, b, _ = clause_of(text, m.start(), m.end())
         if avoided(family, scope_of(text, m.start(), m.end(), a, b)) or _not_done(text, a, m, ctx.lex):
             continue
-        if _added(m.group("adj"), ctx.lex):
+        if _added(m.group("adj"), ctx.lex) or _BACK.match(text, m.end("noun")):
             continue
         who, span = _sender(text, a, m, index, ctx)
         value = read_number(m.group("num"), ctx)
@@ -151,7 +153,7 @@ def _patterns(lex: Lexicon, n: Numbers) -> tuple[re.Pattern[str], ...]:
     count = _count(lex, n)
     return (
         re.compile(
-            rf"(?<![\w-])(?P<verb>{verbs})\s+(?:(?:out|over|in|abroad|back)\s+)?"
+            rf"(?<![\w-])(?P<verb>{verbs})\s+(?:(?:out|over|in|abroad)\s+)?"
             rf"(?:(?:a|an|its|their)\s+(?:[\w-]+\s+)?(?:{units})\s+of\s+)?{count}",
             re.I,
         ),
@@ -223,6 +225,10 @@ def _conditional_re(lex: Lexicon) -> re.Pattern[str]:
     # as written, in lower case: "In May, Fiji sent ..." names a month, not a condition
     markers = phrase_alternation(lex.words("conditional_markers")) or r"(?!x)x"
     return re.compile(rf"(?<![\w-])(?:{markers}|If|Unless|Should)(?![\w-])")
+
+
+# "sent 300 troops home", "sent back 300 troops": a count withdrawn, not sent
+_BACK = re.compile(r"\s+(?:home|back)\b", re.I)
 
 
 def _added(adjectives: str, lex: Lexicon) -> bool:
