@@ -293,7 +293,7 @@ def _subject(text: str, a: int, pos: int, index: int, ctx: Context) -> Named | N
     # "..., but only entered into force in 2005", "was adopted in 2015 and took effect in 2016":
     # the verb shares the sentence's subject
     if (end == a and a > 0) or re.search(r"\b(?:and|but)\s*$", text[start:end]):
-        return _sentence_subject(text, ctx, index)
+        return _sentence_subject(text, ctx, index, pos)
     found = _last_np(text, start, end, ctx)
     if found is None:
         return None
@@ -313,7 +313,7 @@ def _resolve(text: str, found: re.Match[str], a: int, index: int, ctx: Context) 
     if named is None or named.named:
         return named
     if found.start() > len(text) - len(text.lstrip()) or a > 0:
-        return _agreeing(_sentence_subject(text, ctx, index, before=found.start()), named)
+        return _agreeing(_sentence_subject(text, ctx, index, found.start()), named)
     return _agreeing(_antecedent(ctx, index), named)
 
 
@@ -408,23 +408,26 @@ def _agreeing(found: Named | None, bare: Named) -> Named | None:
 _FRAME = re.compile(r"\s*(?:(?:In|On|At|By|After|Since|Last|This|Under)\b[^,;]{0,40},\s*)?")
 
 
-def _sentence_subject(text: str, ctx: Context, index: int, before: int | None = None) -> Named | None:
-    """The text a sentence opens with as its subject (after an opening frame); a pronoun or a
-    bare noun there stands for the text of the sentences before."""
+def _sentence_subject(text: str, ctx: Context, index: int, upto: int) -> Named | None:
+    """The text a sentence opens with as its subject (after an opening frame), said of again
+    before upto; a pronoun or a bare noun there stands for the text of the sentences before.
+    None where another text is named between ("The Kyoto Protocol was replaced by the Paris
+    deal, and it took effect in 2016": which one?)."""
     frame = _FRAME.match(text)
-    start = frame.end() if frame else 0
-    m = _np_at(text, start, ctx)
-    if m is None or (before is not None and m.start() >= before) or re.match(r"['’]", text[m.end() :]):
+    m = _np_at(text, frame.end() if frame else 0, ctx)
+    if m is None or m.start() >= upto or re.match(r"['’]", text[m.end() :]):
         return None  # "The Paris Agreement's rulebook ...": the rulebook is the subject
     named = _named(text, m, ctx)
-    if named is None or named.named:
-        return named
-    return _agreeing(_antecedent(ctx, index), named)
+    if named is not None and not named.named:
+        named = _agreeing(_antecedent(ctx, index), named)
+    return named if named is None or not _other_text(text, m.end(), upto, named, ctx) else None
 
 
 def _antecedent(ctx: Context, index: int) -> Named | None:
     """The named text the sentences before are about: the first subject of them, walking back
-    over those that open with a pronoun or a bare noun ("It lays out ... It entered ...")."""
+    over those that open with a pronoun or a bare noun ("It lays out ... It entered ..."); none
+    where one of them names another text too."""
+    seen: list[tuple[str, int]] = []  # sentences walked over, from where their subject ends
     for back in range(index - 1, max(-1, index - 1 - _BACK), -1):
         text = ctx.sentences[back].text
         frame = _FRAME.match(text)
@@ -432,6 +435,20 @@ def _antecedent(ctx: Context, index: int) -> Named | None:
         if m is None or re.match(r"['’]", text[m.end() :]):
             return None
         named = _named(text, m, ctx)
-        if named is None or named.named:
-            return named
+        seen.append((text, m.end()))
+        if named is None:
+            return None
+        if named.named:
+            return None if any(_other_text(t, at, len(t), named, ctx) for t, at in seen) else named
     return None
+
+
+def _other_text(text: str, start: int, end: int, named: Named, ctx: Context) -> bool:
+    """Whether text[start:end] names a text other than the one named."""
+    for w in re.finditer(r"(?<![\w'’-])[A-Za-z]", text[start:end]):
+        for pattern in _np_res(ctx.lex)[:2]:
+            m = pattern.match(text, start + w.start(), end)
+            other = _named(text, m, ctx) if m else None
+            if other is not None and other.named and other.key != named.key:
+                return True
+    return False
