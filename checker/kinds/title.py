@@ -155,6 +155,11 @@ _PLACED = re.compile(
     r"ahead\s+of)\s+(?:the\s+)?(?:[A-Z][\w'\u2019\u00c0-\u024f-]*,?\s+){0,3}$",
     re.I,
 )
+_RIVAL = re.compile(
+    r"\b(?:beat|beating|beats|defeated|defeating|edged|edging|pipped|over|than|against|behind|"
+    r"ahead\s+of)\s+(?:the\s+)?(?:[A-Z][\w'\u2019\u00c0-\u024f-]*,?\s+){0,3}$",
+    re.I,
+)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _PRONOUN = re.compile(r"(?i:his|her|their|its)")
 
@@ -211,6 +216,8 @@ def _reading(
         return None
     by = _FOLLOWED_BY_OWNER.match(text, end)
     owner, shown_end = (_named(by.group("by"), ctx), by.end()) if by else (None, end)
+    if owner is not None and owner.key == owner.country:
+        return None  # "The Paris Agreement, written by France": a country sings or writes no work
     if owner is None and m.groupdict().get("owner"):
         owner = _named(m.group("owner"), ctx)
     if owner is None and shape != "owned":
@@ -319,8 +326,8 @@ def _bare_title(written: str, text: str, end: int, ctx: Context, nouns: frozense
     words = re.findall(r"[\w\u00c0-\u024f-]+", written)
     if set(words) & lex.word_set("title_not_words") or re.search(r"-[a-z]+$", written):
         return False
-    if written in lex.word_set("title_time_words"):
-        return False  # "performed Saturday"
+    if written in lex.word_set("title_time_words") or re.fullmatch(r"[A-Z]{2,6}", written):
+        return False  # "performed Saturday", "performed CPR": a day, an acronym
     if all(w in lex.word_set("not_name_words") or w.lower() in lex.word_set("stopwords") for w in words):
         return False
     mentions = lex.find_entities(written)
@@ -428,7 +435,7 @@ def _subject(text: str, index: int, pos: int, ctx: Context, pronoun: bool) -> Ow
     if not found and pronoun:
         found = _free_mentions(text[:a], ctx)
     if not found and index > 0 and _anaphor(ctx.lex).match(text):
-        found = _free_mentions(ctx.sentences[index - 1].text, ctx)
+        found = _free_mentions(ctx.sentences[index - 1].text, ctx, rivals=False)
     people = [s for s in found if ctx.lex.entity(s.name) is None]
     chosen = people[0] if people else next(iter(found), None)
     return None if chosen is None else _named(chosen.name, ctx)
@@ -452,11 +459,16 @@ def _a_name_here(m: re.Match[str], text: str, ctx: Context) -> bool:
     return bool(_mentions(m.group(), ctx))
 
 
-def _free_mentions(region: str, ctx: Context) -> list[Subject]:
-    """The people and countries a piece names outside phrases of place or of a rival."""
+def _free_mentions(region: str, ctx: Context, rivals: bool = True) -> list[Subject]:
+    """The people and countries a piece names outside phrases of place or of a rival; none
+    where it names a rival before the work ("Ana Ruiz beat Tomas Berg with her song"): whose
+    the work is, the words do not say (a sentence before names its subject first: rivals=False)."""
     from checker.extract.subjects import _mentions
 
-    return [s for s in _mentions(region, ctx) if not _PLACED.search(region, 0, s.start)]
+    found = _mentions(region, ctx)
+    if rivals and any(_RIVAL.search(region, 0, s.start) for s in found):
+        return []
+    return [s for s in found if not _PLACED.search(region, 0, s.start)]
 
 
 def _clause_start(text: str, pos: int) -> int:
