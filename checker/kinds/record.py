@@ -30,6 +30,7 @@ from checker.extract.subjects import Subject, stage_key, subject_right_before, s
 from checker.kinds import Kind
 from checker.lexicon import phrase_alternation
 from checker.models import Claim
+from checker.stages import named_stage
 
 if TYPE_CHECKING:
     from checker.extract.base import Context
@@ -312,7 +313,7 @@ def _draft(text: str, found: Found, ctx: Context, family: Family) -> Draft | Non
     if who is None or (found.noun and _career(text, found, who, ctx)):
         return None
     low, high = _range(found)
-    where = category_key(piece, ctx.lex) + stage_key(piece, ctx.lex)
+    where = category_key(piece, ctx.lex) + _stage(piece, found, ctx)
     return Draft(
         family=family.name,
         slot=f"{family.name}:{who.key}:{found.outcome}{where}",
@@ -322,6 +323,15 @@ def _draft(text: str, found: Found, ctx: Context, family: Family) -> Draft | Non
         qualifier=found.qualifier,
         extra={"number": found.number, "outcome": found.outcome, "subject": who.name},
     )
+
+
+def _stage(piece: str, found: Found, ctx: Context) -> str:
+    """The stage a count is kept to: one before the edition's last ("last in the semi-final");
+    for entries, any stage ("her second appearance in the final" counts finals reached)."""
+    if found.outcome != "entry":
+        return stage_key(piece, ctx.lex)
+    stage = named_stage(piece, ctx.lex)
+    return f":{stage.label}" if stage is not None else ""
 
 
 def _career(text: str, found: Found, who: Subject, ctx: Context) -> bool:
@@ -441,7 +451,21 @@ def _subject(text: str, found: Found, a: int, ctx: Context) -> Subject | None:
         return _titled(text, found, ctx)
     if found.how == "possessive":
         return _owner(text, found, ctx)
-    return _before_verb(text, found.anchor, a, ctx)
+    who = _before_verb(text, found.anchor, a, ctx)
+    # "Peru, Chile and Norway have won three times": the last of a list is not the subject
+    return None if who is None or _listed(text, who, ctx) else who
+
+
+def _listed(text: str, who: Subject, ctx: Context) -> bool:
+    """Whether a subject ends a list of names ("Peru, Chile and Norway")."""
+    joint = _LISTED.search(text, 0, who.start)
+    return joint is not None and subject_right_before(text, 0, joint.start(), ctx, _SPACE) is not None
+
+
+_SPACE = re.compile(r"\s*")
+
+
+_LISTED = re.compile(r"(?:,|\band|\bor|\bnor)\s+(?:the\s+)?$", re.I)
 
 
 # what may stand between a subject and its verb: an aside or a relative clause set off by
