@@ -77,7 +77,7 @@ def _drafts(text: str, index: int, ctx: Context, family: Family) -> Iterator[Dra
         a, b, _ = clause_of(text, m.start(), m.end())
         if avoided(family, scope_of(text, m.start(), m.end(), a, b)) or _not_done(text, a, m, ctx.lex):
             continue
-        if _added(m.group("adj"), ctx.lex) or _BACK.match(text, m.end("noun")):
+        if _BACK.match(text, m.end("noun")):
             continue
         who, span = _sender(text, a, m, index, ctx)
         value = read_number(m.group("num"), ctx)
@@ -180,9 +180,9 @@ def _counts(lex: Lexicon, n: Numbers) -> re.Pattern[str]:
 def _count(lex: Lexicon, n: Numbers) -> str:
     nouns = phrase_alternation(tuple(_classes(lex)))
     num = rf"(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?(?P<num>\d+(?:\.\d+)?\s+(?:thousand|million)|{n.cardinal})"
-    adjectives = (
-        r"(?P<adj>(?:(?!(?:of|the|a|an|and|or|to|in|on|at|for|from|with|by|who|that)\b)[\w'-]+\s+){0,2}?)"
-    )
+    # words before the noun that name no part of what is counted: a name ("Cuban", "UN") or a
+    # model ("F-16"); "300 combat troops" or "300 more troops" are not read
+    adjectives = r"(?P<adj>(?:(?-i:[A-Z][\w'-]*)\s+|[\w-]*\d[\w-]*\s+){0,2}?)"
     return rf"{num}\s+{adjectives}(?P<noun>{nouns})(?![\w-])"
 
 
@@ -229,12 +229,6 @@ def _conditional_re(lex: Lexicon) -> re.Pattern[str]:
 
 # "sent 300 troops home", "sent back 300 troops": a count withdrawn, not sent
 _BACK = re.compile(r"\s+(?:home|back)\b", re.I)
-
-
-def _added(adjectives: str, lex: Lexicon) -> bool:
-    """ "300 more troops", "200 additional peacekeepers": a count added, not the count sent."""
-    words = set(adjectives.lower().split())
-    return not words.isdisjoint(w.lower() for w in lex.words("contribution_increments"))
 
 
 # Between a subject and its verb: an aside, a relative pronoun, auxiliaries and adverbs
