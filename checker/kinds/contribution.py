@@ -80,6 +80,8 @@ def _drafts(text: str, index: int, ctx: Context, family: Family) -> Iterator[Dra
         if _BACK.match(text, m.end("noun")):
             continue
         who, span = _sender(text, a, m, index, ctx)
+        if m.groupdict().get("abroad") and not _abroad(text, m.start("abroad"), who, ctx):
+            continue
         value = read_number(m.group("num"), ctx)
         if not who or value is None or value < 2:
             continue
@@ -103,6 +105,15 @@ def _drafts(text: str, index: int, ctx: Context, family: Family) -> Iterator[Dra
                 **(named_year(text, m.start(), m.end(), left, right) or framed),
             },
         )
+
+
+def _abroad(text: str, pos: int, who: str, ctx: Context) -> bool:
+    """Whether a place a count is kept in ("has 300 troops in Lebanon") is another country than
+    the one that has them: "has 300 doctors in Havana" may count its own."""
+    found = ctx.lex.find_entities(text[pos : pos + 60])
+    return (
+        bool(found) and found[0][0] == 0 and found[0][2].kind == "country" and found[0][2].name.lower() != who
+    )
 
 
 def _sender(text: str, a: int, m: re.Match[str], index: int, ctx: Context) -> tuple[str, tuple[int, int]]:
@@ -159,7 +170,7 @@ def _patterns(lex: Lexicon, n: Numbers) -> tuple[re.Pattern[str], ...]:
         ),
         re.compile(
             rf"(?<![\w-])(?P<verb>has|have|had|keeps|maintains)\s+{count}"
-            rf"(?=\s+(?:{presence}|in\s+(?:the\s+)?[A-Z]))",
+            rf"(?=\s+(?:{presence}|in\s+(?:the\s+)?(?P<abroad>[A-Z])))",
             re.I,
         ),
         re.compile(
