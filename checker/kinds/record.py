@@ -13,7 +13,7 @@ after it ("its sixth win"), so a cardinal count N says the count including this 
 N + 1; an ordinal ("its sixth win", of the edition reported) says it is N. The outcome words are
 data (checker/data/<language>/records.yaml); the subject is who the sentence says has the
 record, through an aside or a relative clause ("The UK, which ..., has finished last three
-times")."""
+times"): a person, a country, or a team or party named right before its verb."""
 
 from __future__ import annotations
 
@@ -451,7 +451,8 @@ def _subject(text: str, found: Found, a: int, ctx: Context) -> Subject | None:
         return _titled(text, found, ctx)
     if found.how == "possessive":
         return _owner(text, found, ctx)
-    who = _before_verb(text, found.anchor, a, ctx)
+    # "Eurovision has had 41 entries": a name that is no person or country may be the event's
+    who = _before_verb(text, found.anchor, a, ctx, teams=not found.noun)
     # "Peru, Chile and Norway have won three times": the last of a list is not the subject
     return None if who is None or _listed(text, who, ctx) else who
 
@@ -476,7 +477,7 @@ _BETWEEN = re.compile(
 _RELATIVE = re.compile(r",\s+(?:which|who|that)\s+$", re.I)
 
 
-def _before_verb(text: str, aux: int, a: int, ctx: Context) -> Subject | None:
+def _before_verb(text: str, aux: int, a: int, ctx: Context, teams: bool = True) -> Subject | None:
     """The subject of a verb: named right before it (past an aside or a relative clause);
     the antecedent of "which" or "who" it opens with; or, for a conjunct without a subject of
     its own ("..., and have finished last three times"), the sentence's opening subject."""
@@ -485,11 +486,37 @@ def _before_verb(text: str, aux: int, a: int, ctx: Context) -> Subject | None:
         return who
     rel = _RELATIVE.search(text[:aux])
     if rel is not None:
-        return subject_right_before(text, 0, rel.start(), ctx, _event_after(ctx.lex))
+        named = subject_right_before(text, 0, rel.start(), ctx, _event_after(ctx.lex))
+        return named or (_team(text, rel.start(), ctx) if teams else None)
     gap = text[a:aux]
     if (gap.strip() == "" and a > 0) or re.search(r"\s(?:and|but)\s+$", gap):
         return _opening(text, aux, ctx)
-    return None
+    return _team(text, aux, ctx) if teams else None
+
+
+# a team's or a party's name right before its verb: "The Green Party has", "the Arden Tigers,"
+_TEAM = re.compile(r"(?:^|\b[Tt]he\s+)((?!The\b)(?-i:[A-Z])[\w'’&-]*(?:\s+(?-i:[A-Z])[\w'’&-]*){0,3})\s*$")
+
+
+def _team(text: str, pos: int, ctx: Context) -> Subject | None:
+    """A team, a party or another body named by capitalised words right before pos, when no
+    person or country is: never the event itself ("The Lakeside Marathon has had ...")."""
+    m = _TEAM.search(text, 0, pos)
+    if m is None:
+        return None
+    name = m.group(1)
+    last = name.split()[-1].lower()
+    if re.fullmatch(_events(ctx.lex), last, re.I) or last in _NOT_TEAMS:
+        return None
+    return Subject(" ".join(name.lower().split()), name, m.start(1), m.end(1))
+
+
+# heads of a name that is an event, a body that runs it, or a sentence's first word
+_NOT_TEAMS = frozenset(
+    "it this that there these those he she they we however meanwhile yesterday today also "
+    "marathon contest games championships cup open prize awards assembly council committee "
+    "organisers organizers jury".split()
+)
 
 
 @cache
