@@ -21,7 +21,7 @@ from checker.extract.generic import avoided, clause_of, families_keys, offsets_o
 from checker.kinds import Kind
 from checker.lexicon import phrase_alternation
 from checker.models import Claim
-from checker.text import look
+from checker.text import Look, key_words, look
 from checker.wording import name_key
 
 if TYPE_CHECKING:
@@ -50,8 +50,7 @@ class Title(Kind):
         return title_key(str(a)) == title_key(str(b))
 
     def wants(self, text: str, ctx: Context, families: tuple[Family, ...]) -> bool:
-        seen = look(text)
-        return seen.any_of(_gate_words(families)) or _OWNED.search(text) is not None
+        return look(text).any_of(_gate_words(families)) or _possessive(text)
 
     def read(self, sentence: Sentence, index: int, ctx: Context, family: Family) -> Iterator[Draft]:
         from checker.extract.base import Draft
@@ -198,11 +197,34 @@ def _patterns(family: Family, lex: Lexicon) -> dict[str, re.Pattern[str]]:
 
 
 def _found(text: str, index: int, ctx: Context, family: Family) -> Iterator[Found]:
+    seen = look(text)
     for shape, pattern in _patterns(family, ctx.lex).items():
+        if not _worth_reading(shape, text, seen, family):
+            continue
         for m in pattern.finditer(text):
             found = _reading(text, index, m, shape, ctx, family)
             if found is not None:
                 yield found
+
+
+def _worth_reading(shape: str, text: str, seen: Look, family: Family) -> bool:
+    """A first look for one shape: its words are in the sentence (most sentences that have
+    one shape's words have no other's)."""
+    if shape == "owned":
+        return _possessive(text)
+    if shape == "sung":
+        return seen.any_of(_BY_WORDS)
+    words = {"noun": family.nouns, "lead": family.lead_nouns, "verb": family.verbs}[shape]
+    return seen.any_of(_keys(words))
+
+
+@cache
+def _keys(words: tuple[str, ...]) -> frozenset[str]:
+    return key_words(words)
+
+
+def _possessive(text: str) -> bool:
+    return ("'s " in text or "\u2019s " in text) and _OWNED.search(text) is not None
 
 
 def _reading(
