@@ -46,7 +46,11 @@ class Contribution(Count):
     summary = "how many a country or a body sent: 250 doctors, more than 600 troops"
 
     def wants(self, text: str, ctx: Context, families: tuple[Family, ...]) -> bool:
-        return ctx.numbers.has_number(text) and _verbs_re(ctx.lex).search(text) is not None
+        return (
+            ctx.numbers.has_number(text)
+            and _nouns_re(ctx.lex).search(text) is not None
+            and _verbs_re(ctx.lex).search(text) is not None
+        )
 
     def read(self, sentence: Sentence, index: int, ctx: Context, family: Family) -> Iterator[Draft]:
         drafts = list(_drafts(sentence.text, index, ctx, family))
@@ -202,6 +206,11 @@ def _classes(lex: Lexicon) -> dict[str, str]:
     """Each noun of what is sent, folded, -> its head class ("physicians" -> "doctors")."""
     table = lex.vocab.get("contribution_nouns") or {}
     return {" ".join(str(w).lower().split()): str(head) for head, words in table.items() for w in words}
+
+
+@cache
+def _nouns_re(lex: Lexicon) -> re.Pattern[str]:
+    return phrases_re(tuple(_classes(lex)))
 
 
 @cache
