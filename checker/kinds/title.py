@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
-from checker.extract.generic import avoided, clause_of, families_keys, offsets_of
+from checker.extract.generic import avoided, clause_of, offsets_of
 from checker.kinds import Kind
 from checker.lexicon import phrase_alternation
 from checker.models import Claim
@@ -50,7 +50,8 @@ class Title(Kind):
         return title_key(str(a)) == title_key(str(b))
 
     def wants(self, text: str, ctx: Context, families: tuple[Family, ...]) -> bool:
-        return look(text).any_of(_gate_words(families)) or _possessive(text)
+        seen = look(text)
+        return any(_worth_reading(shape, text, seen, f) for f in families for shape in _SHAPES)
 
     def read(self, sentence: Sentence, index: int, ctx: Context, family: Family) -> Iterator[Draft]:
         from checker.extract.base import Draft
@@ -81,11 +82,6 @@ class Title(Kind):
                     **_own_quotes(sentence, found),
                 },
             )
-
-
-@cache
-def _gate_words(families: tuple[Family, ...]) -> frozenset[str]:
-    return families_keys(families) | _BY_WORDS
 
 
 def _own_quotes(sentence: Sentence, found: Found) -> dict[str, bool]:
@@ -141,6 +137,7 @@ _MODIFIERS = (
     r"(?![A-Z][a-z\u00c0-\u024f]+(?![\w'\u2019-]))"
     r"[\w\u00c0-\u024f-]+(?:['\u2019](?!s\b)[\w\u00c0-\u024f]+)*,?\s+){0,4}?"
 )
+_SHAPES = ("noun", "lead", "verb", "owned", "sung", "by", "appos")
 _BY_WORDS = frozenset({"sung", "performed", "written", "directed", "composed", "painted"})
 _BY = rf"(?:{'|'.join(sorted(_BY_WORDS))})\s+by"
 _FOLLOWED_BY_OWNER = re.compile(rf",?\s+(?:{_BY}|by)\s+(?P<by>{_OWNER})")
@@ -174,7 +171,7 @@ _CLAUSE_END = re.compile(r"[;:\u2014\u2013]|\s-\s")
 @cache
 def _patterns(family: Family, lex: Lexicon) -> dict[str, re.Pattern[str]]:
     """The shapes a title is read in: after a noun, a noun that takes only a quoted title, a
-    verb; owned by a name; before "sung by"."""
+    verb; owned by a name; before "sung by" (a quoted one before "by"); before a noun."""
     function = "|".join(
         sorted((re.escape(w) for w in lex.words("title_function_words")), key=len, reverse=True)
     )
@@ -193,6 +190,12 @@ def _patterns(family: Family, lex: Lexicon) -> dict[str, re.Pattern[str]]:
         ),
         "owned": re.compile(rf"(?P<owner>{_OWNER})['\u2019]s\s+{title}"),
         "sung": re.compile(rf"(?<![\w'\u2019\u00c0-\u024f]){title}(?={_SUNG_BY.pattern})"),
+        # "“Paper Moon” by Lena Holt": a plain "by" after a title only where quotation marks show it
+        "by": re.compile(rf"(?<![\w'\u2019\u00c0-\u024f])(?P<title>{_QUOTED})(?=\s+by\s+{_OWNER})"),
+        # "won the prize for Prophet Song, her fifth novel": the noun after the title
+        "appos": re.compile(
+            rf"\b(?:for|with)\s+{title},\s+(?P<det>his|her|their|its|a|an|the)\s+{_MODIFIERS}(?P<noun>{nouns})\b"
+        ),
     }
 
 
@@ -214,7 +217,11 @@ def _worth_reading(shape: str, text: str, seen: Look, family: Family) -> bool:
         return _possessive(text)
     if shape == "sung":
         return seen.any_of(_BY_WORDS)
-    words = {"noun": family.nouns, "lead": family.lead_nouns, "verb": family.verbs}[shape]
+    if shape == "by":
+        return " by " in text and any(mark in text for mark in _QUOTE_MARKS)
+    words = {"noun": family.nouns, "appos": family.nouns, "lead": family.lead_nouns, "verb": family.verbs}[
+        shape
+    ]
     return seen.any_of(_keys(words))
 
 
@@ -243,15 +250,17 @@ def _reading(
     if owner is None and m.groupdict().get("owner"):
         owner = _named(m.group("owner"), ctx)
     if owner is None and shape != "owned":
-        owner = _subject(
-            text, index, m.start(), ctx, _PRONOUN.fullmatch(m.groupdict().get("det") or "") is not None
-        )
+        owner = _subject(text, index, m, shape, ctx)
     if (
         owner is None
         or title_key(owner.name) in title_key(title)
         or title_key(title) in title_key(owner.name)
     ):
         return None
+    if shape == "appos":
+        # "with Ana Ruiz's Golden Hour, a ballad": the owner's name is no part of a title
+        possessive = m.groupdict().get("bare") and re.search(r"['\u2019]s\b", title)
+        return None if possessive else Found(title, start, end, (start, m.end()), owner)
     shown_start = m.start("owner") if shape == "owned" else m.start()
     return Found(title, start, end, (shown_start, shown_end), owner)
 
@@ -441,17 +450,22 @@ def _act_countries(text: str, lex: Lexicon) -> dict[str, str]:
     return {act: next(iter(countries)) for act, countries in found.items() if len(countries) == 1}
 
 
-def _subject(text: str, index: int, pos: int, ctx: Context, pronoun: bool) -> Owner | None:
+def _subject(text: str, index: int, m: re.Match[str], shape: str, ctx: Context) -> Owner | None:
     """Whose a title is that its own words do not name: the name right before its verb ("Ana
     Ruiz performs 1944") or before ", who sang", else the first person (or else the first
     country) named in its clause before it, not in a phrase of place; after a possessive
     pronoun ("; his new single"), in the sentence before its clause; in a clause about "she" or
     "the 27-year-old", the one the sentence before is about."""
+    pos = m.start()
+    pronoun = _PRONOUN.fullmatch(m.groupdict().get("det") or "") is not None
     a = _clause_start(text, pos)
     before = list(_OWNER_RE.finditer(text, a, pos))
     who = _WHO.search(text, a, pos)
-    right = who.start() if who else pos
-    if before and re.fullmatch(r"\s*", text[before[-1].end() : right]):
+    if (
+        before
+        and (who or shape == "verb")
+        and not text[before[-1].end() : who.start() if who else pos].strip()
+    ):
         return _named(before[-1].group(), ctx) if _a_name_here(before[-1], text, ctx) else None
     found = _free_mentions(text[a:pos], ctx)
     if not found and pronoun:
@@ -466,9 +480,11 @@ def _subject(text: str, index: int, pos: int, ctx: Context, pronoun: bool) -> Ow
 @cache
 def _anaphor(lex: Lexicon) -> re.Pattern[str]:
     """A sentence about someone the sentence before named: "She ...", "Her ...", "The
-    27-year-old ...", "The singer ..." (not "The jury ...")."""
+    27-year-old ...", "The folk rap group ..." (not "The jury ...")."""
     nouns = phrase_alternation(lex.words("act_nouns"))
-    return re.compile(rf"\s*(?:(?:He|She|They|His|Her|Their)\b|The\s+(?:\d+-year-old\b|(?:{nouns})\b))")
+    return re.compile(
+        rf"\s*(?:(?:He|She|They|His|Her|Their)\b|The\s+(?:\d+-year-old\b|(?:[a-z][\w-]*\s+){{0,2}}(?:{nouns})\b))"
+    )
 
 
 def _a_name_here(m: re.Match[str], text: str, ctx: Context) -> bool:
