@@ -31,6 +31,7 @@ from checker.kinds import Kind
 from checker.lexicon import phrase_alternation
 from checker.models import Claim
 from checker.stages import named_stage
+from checker.text import key_words, look
 
 if TYPE_CHECKING:
     from checker.extract.base import Context
@@ -68,7 +69,8 @@ class Record(Kind):
         return True
 
     def wants(self, text: str, ctx: Context, families: tuple[Family, ...]) -> bool:
-        return _gate(ctx.lex).search(text) is not None
+        keys, skeleton = _gate(ctx.numbers, ctx.lex)
+        return look(text).any_of(keys) and skeleton.search(text) is not None
 
     def read(self, sentence: Sentence, index: int, ctx: Context, family: Family) -> Iterator[Draft]:
         text = sentence.text
@@ -171,8 +173,7 @@ def _readers(n: Numbers, lex: Lexicon) -> tuple[tuple[re.Pattern[str], Any], ...
 
 
 def _alternation(lex: Lexicon, key: str) -> str:
-    table = lex.vocab.get(key) or {}
-    return phrase_alternation(str(w) for words in table.values() for w in words)
+    return phrase_alternation(_words(lex, key))
 
 
 @cache
@@ -197,12 +198,23 @@ def _outcome(words: str, lex: Lexicon) -> str:
 
 
 @cache
-def _gate(lex: Lexicon) -> re.Pattern[str]:
-    nouns = "|".join(
-        a for a in (_alternation(lex, k) for k in ("record_outcome_nouns", "record_outcome_noun_ones")) if a
+def _gate(n: Numbers, lex: Lexicon) -> tuple[frozenset[str], re.Pattern[str]]:
+    """A first look: a word every shape needs (a look at the sentence's words), then the
+    shape's skeleton: "times", "never", an N-time title, a plural outcome noun, or an ordinal
+    before a singular one."""
+    plural = _alternation(lex, "record_outcome_nouns")
+    ones = _alternation(lex, "record_outcome_noun_ones")
+    keys = key_words(("times", "twice", "thrice", "once", "never", "time", "last", "past", "previous"))
+    nouns = [w for k in ("record_outcome_nouns", "record_outcome_noun_ones") for w in _words(lex, k)]
+    skeleton = (
+        rf"\b(?:times|twice|thrice|once|never|of (?:the|its|their) (?:last|past|previous))\b|\w-times?\b"
+        rf"|\b(?:{plural})\b|\b{n.ordinal}\s+(?:\S+\s+){{0,2}}?(?:{ones})\b"
     )
-    words = rf"\b(?:times|twice|thrice|once|never|of the (?:last|past|previous)|{nouns})\b"
-    return re.compile(rf"{words}|\w-times?\b", re.I)
+    return keys | key_words(nouns), re.compile(skeleton, re.I)
+
+
+def _words(lex: Lexicon, key: str) -> list[str]:
+    return [str(w) for words in (lex.vocab.get(key) or {}).values() for w in words]
 
 
 def _count(m: re.Match[str], ctx: Context) -> int | None:
@@ -306,7 +318,7 @@ def _draft(text: str, found: Found, ctx: Context, family: Family) -> Draft | Non
     piece = piece_around(text, found.start, found.end, a, b)
     if avoided(family, piece) or _other_time(piece) or _told_of_then(text, found):
         return None
-    part = _part(text, found)
+    part = _part(text, found, ctx)
     if part is None:
         return None
     who = _subject(text, found, a, ctx)
@@ -414,7 +426,7 @@ _TAIL_END = re.compile(r"[,;.:]|\s(?:and|but|while|whereas|when|as)\s", re.I)
 _SINCE_OPENING = re.compile(r"\s*Since\s+((?:19|20)\d\d)\s*,", re.I)
 
 
-def _part(text: str, found: Found) -> tuple[str, int] | None:
+def _part(text: str, found: Found, ctx: Context) -> tuple[str, int] | None:
     """The part of the history a count covers, from the words right after it ("five
     last-place finishes since 2003") or a sentence's opening ("Since 2003, ..."): ("since",
     2003), ("last", 5), all of it (WHOLE), or None where its start is not told ("since then")."""
@@ -430,20 +442,11 @@ def _part(text: str, found: Found) -> tuple[str, int] | None:
         return ("since", years.pop())
     m = _LAST_N.search(tail)
     if m:
-        from checker.text import default_numbers
-
-        count = default_numbers().read_cardinal(m.group(1))
+        count = ctx.numbers.read_cardinal(m.group(1))
         return ("last", count) if count else None
-    if re.search(r"\bsince\b", tail, re.I) and not _whole_since(tail):
+    if re.search(r"\bsince\b", tail, re.I) and not ctx.lex.phrase_re("record_whole_history").search(tail):
         return None  # "since then", "since it last won": a part whose start is not told
     return WHOLE
-
-
-def _whole_since(words: str) -> bool:
-    """ "since its debut": the count since the subject's start is its whole record."""
-    from checker.lexicon import default_lexicon
-
-    return default_lexicon().phrase_re("record_whole_history").search(words) is not None
 
 
 def _subject(text: str, found: Found, a: int, ctx: Context) -> Subject | None:
