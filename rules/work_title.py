@@ -73,12 +73,15 @@ class WorkTitle(Rule):
 def _entries(items: list[Item]) -> dict[str, list[Item]]:
     """Claims by the entry they are about: their owner's key; a country's title joins the one
     act the reports of that edition tie to that country ("Italy's song" and "Måneskin's song"),
-    never one of two (a festival may show two films of one country)."""
+    never one of two, nor where a report ties two acts to it (a festival may show two films of
+    one country)."""
     acts: dict[tuple[int, str], set[str]] = defaultdict(set)
     for item in items:
         key, country = _owner(item.claim), item.claim.detail("country")
         if item.year is not None and country and key != country:
             acts[(item.year, country)].add(key)
+            if item.claim.detail("shared_country"):  # a report names two of its acts
+                acts[(item.year, country)].add("")
     entries: dict[str, list[Item]] = defaultdict(list)
     for item in items:
         key = _owner(item.claim)

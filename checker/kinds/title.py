@@ -78,6 +78,7 @@ class Title(Kind):
                 extra={
                     "subject": found.owner.name,
                     **({"country": found.owner.country} if found.owner.country else {}),
+                    **({"shared_country": True} if found.owner.shared else {}),
                     **({"year": year} if year else {}),
                     **_own_quotes(sentence, found),
                 },
@@ -104,6 +105,7 @@ class Owner:
     key: str  # what the slot is keyed by: a folded name, or a country's name in lower case
     name: str
     country: str = ""  # the country the owner is or represents, in lower case, where the report says
+    shared: bool = False  # the report ties other acts to that country too
 
 
 @dataclass(frozen=True, slots=True)
@@ -417,7 +419,8 @@ def _named(name: str, ctx: Context) -> Owner | None:
         country = entity.name.lower()
         return Owner(country, entity.name, country) if entity.kind == "country" else None
     key = name_key(name)
-    return Owner(key, name, _act_countries(ctx.article.text, ctx.lex).get(key, ""))
+    country = _act_countries(ctx.article.text, ctx.lex).get(key, "")
+    return Owner(key, name, country, country in _shared_countries(ctx.article.text, ctx.lex))
 
 
 # "Ana Ruiz of Peru", "Ana Ruiz (Peru)": an act tied to the country after it
@@ -445,15 +448,33 @@ def _act_countries(text: str, lex: Lexicon) -> dict[str, str]:
         after = _after_country(lex).match(text, b)
         before = _BEFORE_COUNTRY.search(text, max(0, a - 80), a)
         for m in (after, before):
-            if m is not None and not lex.find_entities(m.group("act")):
-                found.setdefault(name_key(m.group("act")), set()).add(entity.name.lower())
+            act = _act_words(m.group("act"), lex) if m is not None else ""
+            if act and not lex.find_entities(act):
+                found.setdefault(name_key(act), set()).add(entity.name.lower())
     return {act: next(iter(countries)) for act, countries in found.items() if len(countries) == 1}
+
+
+def _act_words(name: str, lex: Lexicon) -> str:
+    """An act's name up to a word of an event's name ("Duncan Laurence Wins Eurovision")."""
+    stop = lex.word_set("title_not_words")
+    words = name.split()
+    cut = next((i for i, w in enumerate(words) if w in stop), len(words))
+    return " ".join(words[:cut])
+
+
+@lru_cache(maxsize=16)
+def _shared_countries(text: str, lex: Lexicon) -> frozenset[str]:
+    """Countries a report ties two acts or more to (a festival's two French films)."""
+    acts = _act_countries(text, lex)
+    # "Duncan Laurence Wins" in a headline and "Duncan Laurence" are one act
+    own = [a for a in acts if not any(a != b and a.startswith(b + " ") for b in acts)]
+    return frozenset(c for c in set(acts.values()) if sum(acts[a] == c for a in own) > 1)
 
 
 def _subject(text: str, index: int, m: re.Match[str], shape: str, ctx: Context) -> Owner | None:
     """Whose a title is that its own words do not name: the name right before its verb ("Ana
-    Ruiz performs 1944") or before ", who sang", else the first person (or else the first
-    country) named in its clause before it, not in a phrase of place; after a possessive
+    Ruiz performs 1944") or before ", who sang", else the one person or country named in its
+    clause before it, not in a phrase of place (none where it names two); after a possessive
     pronoun ("; his new single"), in the sentence before its clause; in a clause about "she" or
     "the 27-year-old", the one the sentence before is about."""
     pos = m.start()
@@ -467,14 +488,25 @@ def _subject(text: str, index: int, m: re.Match[str], shape: str, ctx: Context) 
         and not text[before[-1].end() : who.start() if who else pos].strip()
     ):
         return _named(before[-1].group(), ctx) if _a_name_here(before[-1], text, ctx) else None
-    found = _free_mentions(text[a:pos], ctx)
-    if not found and pronoun:
-        found = _free_mentions(text[:a], ctx)
+    owners = _owners(_free_mentions(text[a:pos], ctx), ctx)
+    if len(owners) > 1:
+        return None  # "Sweden saw Finland's Kaarija and his song": whose, the words do not say
+    if owners:
+        return owners[0]
+    found = _free_mentions(text[:a], ctx) if pronoun else []
     if not found and index > 0 and _anaphor(ctx.lex).match(text):
         found = _free_mentions(ctx.sentences[index - 1].text, ctx, rivals=False)
     people = [s for s in found if ctx.lex.entity(s.name) is None]
     chosen = people[0] if people else next(iter(found), None)
     return None if chosen is None else _named(chosen.name, ctx)
+
+
+def _owners(found: list[Subject], ctx: Context) -> list[Owner]:
+    """The different owners mentions name, a country left out where an act of it is named."""
+    owners = [o for s in found if (o := _named(s.name, ctx)) is not None]
+    countries = {o.country for o in owners if o.country and o.key != o.country}
+    distinct = {o.key: o for o in owners if o.key not in countries}
+    return list(distinct.values())
 
 
 @cache
