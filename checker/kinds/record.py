@@ -162,13 +162,21 @@ def _readers(n: Numbers, lex: Lexicon) -> tuple[tuple[re.Pattern[str], Any], ...
     part = rf"(?:in\s+)?(?P<pn>{n.cardinal})\s+of\s+{_LAST}(?P<pm>{n.cardinal})\s+[a-z]+"
     verb = rf"{_AUX}{_ADVERBS}(?:been\s+)?(?P<verb>{verbs})\b{_OBJECT}"
     never = rf"{_AUX}never\s+(?:been\s+)?(?P<verb>{verbs})\b{_OBJECT}{_NEVER_END}"
+    ordinal = rf"(?P<o>{n.ordinal})\s+{_ADJECTIVES}(?P<noun>{ones})\b"
     counted = rf"{_A_RECORD}(?P<n>{n.cardinal})\s+{_ADJECTIVES}(?P<noun>{nouns})\b{_NOUN_END}"
     return (
         (re.compile(rf"{verb}\s+(?:{times}|{part})\b", re.I), _by_verb),
         (re.compile(never, re.I), _never),
         (re.compile(rf"(?:{_OWNER}|(?P<had>{_HAD})|{_WITH})\s+{counted}", re.I), _by_noun),
-        (re.compile(rf"{_OWNER}\s+(?P<o>{n.ordinal})\s+{_ADJECTIVES}(?P<noun>{ones})\b", re.I), _by_ordinal),
+        (re.compile(rf"{_OWNER}\s+{ordinal}", re.I), _by_ordinal),
         (re.compile(rf"(?<![\w-])(?P<n>{n.cardinal})-times?\s+(?P<noun>{titles})\b", re.I), _by_title),
+        (re.compile(rf"\b(?:a|an|the)\s+{_A_RECORD}{ordinal}\s+for\s+", re.I), _for_whom),
+        (
+            re.compile(
+                rf"{_AUX}(?:also\s+|now\s+)?been\s+won\s+by\s+(?P<by>[^,;.]{{1,40}}?)\s+{times}\b", re.I
+            ),
+            _won_by,
+        ),
     )
 
 
@@ -262,6 +270,29 @@ def _by_ordinal(m: re.Match[str], ctx: Context) -> Found | None:
     if not outcome or not number or not _own_words(m.group("adj").split(), ctx):
         return None
     return Found(outcome, number, m.start("o"), m.end(), m.start(), "possessive", ordinal=True, noun=True)
+
+
+def _for_whom(m: re.Match[str], ctx: Context) -> Found | None:
+    """ "a ninth win for Kenya": the count of the edition reported, for whom it names next."""
+    outcome, number = _outcome(m.group("noun"), ctx.lex), ctx.numbers.read_ordinal(m.group("o"))
+    if not outcome or not number or not _own_words(m.group("adj").split(), ctx):
+        return None
+    return Found(outcome, number, m.start("o"), m.end("noun"), m.end(), "after", ordinal=True, noun=True)
+
+
+def _won_by(m: re.Match[str], ctx: Context) -> Found | None:
+    """ "the contest has been won by Ireland seven times": the event's winner, named after "by"."""
+    if not _event_before(ctx.lex).search(m.string, 0, m.start()):
+        return None
+    number = _count(m, ctx)
+    if number is None:
+        return None
+    return Found("win", number, m.start("aux"), m.end(), m.start("by"), "after")
+
+
+@cache
+def _event_before(lex: Lexicon) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_events(lex)}|it|which)\s*,?\s*$", re.I)
 
 
 def _by_title(m: re.Match[str], ctx: Context) -> Found | None:
@@ -454,6 +485,9 @@ def _subject(text: str, found: Found, a: int, ctx: Context) -> Subject | None:
         return _titled(text, found, ctx)
     if found.how == "possessive":
         return _owner(text, found, ctx)
+    if found.how == "after":
+        who = subject_starting_at(text, found.anchor, len(text), ctx)
+        return who if who is not None and who.start - found.anchor <= 4 else None
     # "Eurovision has had 41 entries": a name that is no person or country may be the event's
     who = _before_verb(text, found.anchor, a, ctx, teams=not found.noun)
     # "Peru, Chile and Norway have won three times": the last of a list is not the subject
