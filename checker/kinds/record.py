@@ -158,7 +158,10 @@ def _readers(n: Numbers, lex: Lexicon) -> tuple[tuple[re.Pattern[str], Any], ...
     nouns = _alternation(lex, "record_outcome_nouns")
     ones = _alternation(lex, "record_outcome_noun_ones")
     titles = _alternation(lex, "record_outcome_titles")
-    times = rf"{_QUALIFIED}(?:(?P<n>{n.cardinal})\s+times|(?P<w>twice|thrice|once)){_NO_RATIO}"
+    times = (
+        rf"{_QUALIFIED}(?:(?P<n>{n.cardinal})\s+times|(?P<w>twice|thrice|once)|on\s+(?P<oc>{n.cardinal})\s+occasions)"
+        rf"{_NO_RATIO}"
+    )
     part = rf"(?:in\s+)?(?P<pn>{n.cardinal})\s+of\s+{_LAST}(?P<pm>{n.cardinal})\s+[a-z]+"
     verb = rf"{_AUX}{_ADVERBS}(?:been\s+)?(?P<verb>{verbs})\b{_OBJECT}"
     never = rf"{_AUX}never\s+(?:been\s+)?(?P<verb>{verbs})\b{_OBJECT}{_NEVER_END}"
@@ -212,10 +215,13 @@ def _gate(n: Numbers, lex: Lexicon) -> tuple[frozenset[str], re.Pattern[str]]:
     before a singular one."""
     plural = _alternation(lex, "record_outcome_nouns")
     ones = _alternation(lex, "record_outcome_noun_ones")
-    keys = key_words(("times", "twice", "thrice", "once", "never", "time", "last", "past", "previous"))
+    keys = key_words(
+        ("times", "twice", "thrice", "once", "occasions", "never", "time", "last", "past", "previous")
+    )
     nouns = [w for k in ("record_outcome_nouns", "record_outcome_noun_ones") for w in _words(lex, k)]
     skeleton = (
-        rf"\b(?:times|twice|thrice|once|never|of (?:the|its|their) (?:last|past|previous))\b|\w-times?\b"
+        r"\b(?:times|twice|thrice|once|occasions|never|of (?:the|its|their) (?:last|past|previous))\b"
+        r"|\w-times?\b"
         rf"|\b(?:{plural})\b|\b{n.ordinal}\s+(?:\S+\s+){{0,2}}?(?:{ones})\b"
     )
     return keys | key_words(nouns), re.compile(skeleton, re.I)
@@ -229,7 +235,7 @@ def _count(m: re.Match[str], ctx: Context) -> int | None:
     word = (m.group("w") or "").lower() if "w" in m.re.groupindex else ""
     if word:
         return {"once": 1, "twice": 2, "thrice": 3}[word]
-    return ctx.numbers.read_cardinal(m.group("n"))
+    return ctx.numbers.read_cardinal(m.group("n") or m.group("oc"))
 
 
 def _by_verb(m: re.Match[str], ctx: Context) -> Found | None:
