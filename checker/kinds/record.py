@@ -55,7 +55,10 @@ class Record(Kind):
         return f"{claim.detail('number')}{_part_words(claim.value)}"
 
     def label(self, claim: Claim) -> str:
-        return f"{claim.display}"
+        """The words as written, with the part of the history they count where those leave
+        it out ("five last-place finishes since 2003")."""
+        part = _part_words(claim.value)
+        return claim.display if part.strip() in claim.display else f"{claim.display}{part}"
 
     def compatible(self, a: Any, b: Any) -> bool:
         """The count over a part of the history is at most the count over a whole that holds
@@ -104,14 +107,15 @@ def _part_words(value: tuple[Any, ...]) -> str:
 @dataclass(frozen=True, slots=True)
 class Found:
     """A count as read: its outcome, number, whether it is an ordinal, where it stands, and
-    how its subject is found (before a verb, a possessive, a name beside an N-time title)."""
+    how its subject is found (before a verb, a possessive, a name beside an N-time title, a
+    name after "for" or "by")."""
 
     outcome: str
     number: int
     start: int
     end: int
-    anchor: int  # where the subject's words end (a verb's auxiliary, a possessive)
-    how: str  # "verb", "possessive", "title"
+    anchor: int  # where the subject's words end (a verb's auxiliary, a possessive) or begin
+    how: str  # "verb", "possessive", "title", "after" (named next: "a ninth win for Kenya")
     ordinal: bool = False
     qualifier: str = "exact"
     noun: bool = False  # read from a noun ("seven wins", "her third title"), not a verb
