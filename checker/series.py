@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import operator
 import re
 import sys
 from array import array
@@ -11,6 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import repeat
 from typing import Protocol
 
 from checker.lexicon import Lexicon
@@ -357,14 +359,17 @@ def _joins(
 ) -> dict[str, int]:
     """The named series each unnamed report joins, judged against them as they stand."""
     joining: dict[str, int] = {}
+    # the named series stand still through this pass: how alike their words can be to any
+    # report's is bounded once, so that most reports need not be weighed against them all
+    ceilings = word_ceilings(gathering.clusters)
     for _, p in store.each():
         if p.path in named:
             continue
         vector = weighted(p.terms, idf)
         anchors = frozenset(p.anchors)
-        cluster = best_series(
-            gathering.clusters.__getitem__, gathering.holding(vector, anchors), vector, anchors
-        )
+        anchored = gathering.anchored(anchors)
+        holding = gathering.holding(vector, anchored)
+        cluster = best_series(gathering.clusters.__getitem__, holding, vector, anchors, ceilings, anchored)
         if cluster is not None:
             joining[sys.intern(p.path)] = cluster.index
     return joining
@@ -381,7 +386,7 @@ def _gather_others(
     among themselves (in one pass, as those look only at series begun after the named ones).
     members holds the named reports: an unnamed report's series is written into it as ~index
     until the pass ends, so that it tells the two apart without a set of the named ones."""
-    known = len(gathering.clusters)
+    gathering.only_newer()
     for _, p in store.each():
         if members.get(p.path, -1) >= 0:  # named
             continue
@@ -390,19 +395,15 @@ def _gather_others(
         if p.path in joining:
             cluster = gathering.clusters[joining[p.path]]
         else:
-            holding = _newer(gathering.holding(vector, anchors), known)
-            cluster = best_series(gathering.clusters.__getitem__, holding, vector, anchors)
+            anchored = gathering.anchored(anchors)
+            holding = gathering.holding(vector, anchored)
+            cluster = best_series(gathering.clusters.__getitem__, holding, vector, anchors, anchored=anchored)
             cluster = cluster or gathering.begin(None)
         gathering.add(cluster, vector, anchors)
         members[sys.intern(p.path)] = ~cluster.index
     for path, index in members.items():
         if index < 0:
             members[path] = ~index
-
-
-def _newer(holding: Callable[[str], Iterable[int]], known: int) -> Callable[[str], Iterable[int]]:
-    """Only the series begun after the first known ones."""
-    return lambda term: (i for i in holding(term) if i >= known)
 
 
 def _group_names(tagged: list[tuple[str, str]], groups: dict[str, int]) -> dict[int, str]:
@@ -529,6 +530,7 @@ class _Gathering:
         self._unanchored: set[int] = set()  # series that lead with no country
         self._by_event_word: dict[str, set[int]] = {}  # word -> series its majority names
         self._event_named: set[int] = set()  # series whose reports name their event
+        self._since = 0  # the first series the postings hold (see only_newer)
 
     def begin(self, name: str | None) -> Cluster:
         cluster = Cluster(name, len(self.clusters))
@@ -536,13 +538,26 @@ class _Gathering:
         self._unanchored.add(cluster.index)
         return cluster
 
-    def holding(self, vector: dict[str, float], anchors: frozenset[str]) -> Callable[[str], Iterable[int]]:
-        """The series holding a term, among those the report may join."""
+    def only_newer(self) -> None:
+        """From now on, holding finds only the series begun from now on: the postings of those
+        begun before are let go of, rather than filtered out term by term for every report."""
+        self._since, self._postings = len(self.clusters), {}
+
+    def anchored(self, anchors: frozenset[str]) -> set[int] | None:
+        """The series a report opening with these countries may join by them (see _anchored):
+        those leading with one of them or with none; None where it names none (any)."""
         if not anchors:
-            return lambda term: self._postings.get(term, ())
+            return None
         allowed = set(self._unanchored)
         for anchor in anchors:
             allowed |= self._by_anchor.get(anchor, set())
+        return allowed
+
+    def holding(self, vector: dict[str, float], anchored: set[int] | None) -> Callable[[str], Iterable[int]]:
+        """The series holding a term, among those the report may join (anchored: see there)."""
+        if anchored is None:
+            return lambda term: self._postings.get(term, ())
+        allowed = set(anchored)
         if not _marked_words(vector)[EVENT_MARK]:
             allowed |= self._event_named  # a report naming no event may be about a named one
         return lambda term: self._postings.get(term, set()) & allowed
@@ -550,8 +565,9 @@ class _Gathering:
     def add(self, cluster: Cluster, vector: dict[str, float], anchors: frozenset[str]) -> None:
         old_anchors, old_words = cluster.top_anchors, cluster.majorities[EVENT_MARK]
         cluster.add(vector, anchors)
-        for term in vector:
-            self._postings.setdefault(term, set()).add(cluster.index)
+        if cluster.index >= self._since:
+            for term in vector:
+                self._postings.setdefault(term, set()).add(cluster.index)
         _move(self._by_anchor, cluster.index, old_anchors, cluster.top_anchors)
         _move(self._by_event_word, cluster.index, old_words, cluster.majorities[EVENT_MARK])
         if cluster.top_anchors:
@@ -636,14 +652,20 @@ class Cluster:
 
     def word_similarity(self, words: dict[str, float], norm: float) -> float:
         """The cosine of the plain words alone (what a report is about, whoever it names)."""
-        dot = sum(w * self.centroid.get(t, 0.0) for t, w in words.items())
         denominator = norm * math.sqrt(self.words_norm_sq)
-        return dot / denominator if denominator else 0.0
+        return _dot(words, self.centroid) / denominator if denominator else 0.0
 
     def similarity(self, vector: dict[str, float], norm: float) -> float:
-        dot = sum(w * self.centroid.get(t, 0.0) for t, w in vector.items())
         denominator = norm * math.sqrt(self.norm_sq)
-        return dot / denominator if denominator else 0.0
+        return _dot(vector, self.centroid) / denominator if denominator else 0.0
+
+
+def _dot(vector: dict[str, float], centroid: dict[str, float]) -> float:
+    """The dot product of a report's vector and a series' summed vector. The products are
+    summed in the vector's order, as a generator of them would give them (the same float);
+    map runs them in C, and gathering a large archive weighs every report against many
+    series."""
+    return sum(map(operator.mul, vector.values(), map(centroid.get, vector, repeat(0.0))))
 
 
 def _same_event(mine: dict[str, set[str]], cluster: Cluster) -> bool:
@@ -690,8 +712,13 @@ def best_series(
     holding: Callable[[str], Iterable[int]],
     vector: dict[str, float],
     anchors: frozenset[str],
+    ceilings: Mapping[str, float] | None = None,
+    anchored: set[int] | None = None,
 ) -> Cluster | None:
-    """The most similar series sharing a term with the report, if similar enough."""
+    """The most similar series sharing a term with the report, if similar enough. ceilings,
+    where the series stand still while many reports are placed, bound how alike their words
+    can be (see word_ceilings); anchored, where known, are the series the report's countries
+    let it join (see _anchored). Both spare looking at every candidate, not the answer."""
     # series are looked up through the report's most distinctive terms only
     keys = sorted(vector, key=lambda t: (-vector[t], t))[:DISTINCTIVE_TERMS]
     keys += [EVENT_MARK + t[1:] for t in vector if t[0] == MENTION_MARK]  # the event named once
@@ -699,17 +726,24 @@ def best_series(
     norm = math.sqrt(sum(w * w for w in vector.values()))
     mine = _marked_words(vector)
     if not mine[EVENT_MARK]:
-        about = _about_named_event(cluster_of, candidates, vector, mine)
+        about = _about_named_event(cluster_of, candidates, vector, mine, ceilings)
         if about is not None:
             return about
     hints = _hints(vector)
+    # a series is hinted at only where it holds a hint as an event's name: those are looked
+    # up through the postings once, rather than every candidate searched for every hint
+    # (most candidates share no more than a common word with the report)
+    hintable = {i for h in sorted(hints) for i in holding(EVENT_MARK + h)}
+    if anchored is not None and not mine[EVENT_MARK]:
+        # naming no event, the report joins only a series its countries or a hint let it join
+        candidates = sorted(anchored.union(hintable).intersection(candidates))
     best: tuple[tuple[bool, float], int] | None = None
     for i in candidates:
         cluster = cluster_of(i)
         # the event's own name outweighs the countries a lead names (winners of a marathon)
         # a series named in front matter is joined as any other: by what its reports say
         named = bool(mine[EVENT_MARK] & cluster.majorities[EVENT_MARK])
-        hinted = not named and _hinted(hints, cluster)
+        hinted = not named and i in hintable and _hinted(hints, cluster)
         if not (_anchored(anchors, cluster) or named or hinted) or not _same_event(mine, cluster):
             continue
         # a series named as the report names its event is joined however its words differ
@@ -732,6 +766,7 @@ def _about_named_event(
     candidates: list[int],
     vector: dict[str, float],
     mine: dict[str, set[str]],
+    ceilings: Mapping[str, float] | None = None,
 ) -> Cluster | None:
     """A report that names no event but whose words (not the countries it names) are those
     of a series known by its event's name, twice as much as any other series': that series
@@ -740,18 +775,88 @@ def _about_named_event(
     norm = math.sqrt(sum(w * w for w in words.values()))
     if not norm:
         return None
-    ranked = sorted(((cluster_of(i).word_similarity(words, norm), i) for i in candidates), reverse=True)
-    if not ranked:
+    if ceilings is None:
+        found = _clear_winner(cluster_of, candidates, words, norm)
+    else:
+        # no candidate's words are more alike than the ceiling: below the bar, none can count
+        ceiling = _ceiling(words, norm, ceilings)
+        if ceiling < SIMILARITY / 2:
+            return None
+        found = _clear_winner_bounded(cluster_of, candidates, words, norm, ceiling)
+    if found is None:
         return None
-    top, index = ranked[0]
-    runner_up = ranked[1][0] if len(ranked) > 1 else 0.0
+    top, index = found
     cluster = cluster_of(index)
-    if cluster.majorities[EVENT_MARK] and top >= SIMILARITY / 2 and top >= 2 * runner_up:
+    if cluster.majorities[EVENT_MARK] and top >= SIMILARITY / 2:
         # a kind word may be a figure of speech ("marathon talks"); the event's name or label in
         # the body ("COP24") is not, while a plain word of the lead may be a place ("Riverside")
         named_in_body = _hinted({t[1:] for t in vector if t[0] == MENTION_MARK}, cluster)
         return cluster if named_in_body or _same_event(mine, cluster) else None
     return None
+
+
+def _clear_winner(
+    cluster_of: Callable[[int], Cluster], candidates: list[int], words: dict[str, float], norm: float
+) -> tuple[float, int] | None:
+    """The candidate whose words are most like the report's, (similarity, index; of equal ones
+    the later), if it is at least twice as alike as any other; else None."""
+    ranked = sorted(((cluster_of(i).word_similarity(words, norm), i) for i in candidates), reverse=True)
+    if not ranked:
+        return None
+    runner_up = ranked[1][0] if len(ranked) > 1 else 0.0
+    return ranked[0] if ranked[0][0] >= 2 * runner_up else None
+
+
+# How far a computed similarity may stray above its bound by rounding, and more: both are sums
+# of a few dozen products, each off by a few parts in 1e16.
+_ROUNDING = 1e-9
+
+
+def _clear_winner_bounded(
+    cluster_of: Callable[[int], Cluster],
+    candidates: list[int],
+    words: dict[str, float],
+    norm: float,
+    ceiling: float,
+) -> tuple[float, int] | None:
+    """_clear_winner, weighing the candidates one by one only until there can be none: no
+    candidate's similarity exceeds the ceiling, so once the second best weighed is more than
+    half the ceiling, the best of all cannot be twice the next. Otherwise all are weighed,
+    and the answer is _clear_winner's, similarity for similarity (the same sums)."""
+    best: tuple[float, int] | None = None
+    second = 0.0  # the next best similarity weighed (none is below 0)
+    for weighed, i in enumerate(candidates, 1):
+        found = (cluster_of(i).word_similarity(words, norm), i)
+        if best is None or found > best:
+            best, second = found, (best[0] if best else 0.0)
+        else:
+            second = max(second, found[0])
+        if weighed >= 2 and max(best[0], ceiling) < 2 * second:
+            return None
+    if best is None:
+        return None
+    return best if best[0] >= 2 * second else None
+
+
+def _ceiling(words: dict[str, float], norm: float, ceilings: Mapping[str, float]) -> float:
+    """The most alike, by their words, the report can be to any of the series ceilings were
+    taken from, raised a little above any rounding of the similarities it bounds."""
+    return sum(w * ceilings.get(t, 0.0) for t, w in words.items()) / norm * (1 + _ROUNDING)
+
+
+def word_ceilings(clusters: Iterable[Cluster]) -> dict[str, float]:
+    """For each plain word, the most of it any series holds against the norm of its words: a
+    report's similarity to any of them, by its words, is at most its own words weighed by
+    these (each term of the cosine is at most the report's weight times this)."""
+    ceilings: dict[str, float] = {}
+    for cluster in clusters:
+        size = math.sqrt(cluster.words_norm_sq)
+        if not size:
+            continue
+        for term, weight in cluster.centroid.items():
+            if term[0].isalpha() and weight / size > ceilings.get(term, 0.0):
+                ceilings[term] = weight / size
+    return ceilings
 
 
 def weighted(terms: Iterable[tuple[str, float]], idf: dict[str, float]) -> dict[str, float]:
