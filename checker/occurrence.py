@@ -60,7 +60,14 @@ def resolve_occurrences(digests: list[Digest], series: dict[str, str]) -> dict[s
         _meetings_by_edition_count(meetings, years, by_article, series, _title_re(default_lexicon()))
     )
     datelines = {d.article.path: d.dateline_place for d in digests}
-    meetings.update(_meetings_by_dateline(meetings, years, by_article, datelines, series))
+    by_dateline = _placed_by_dateline(meetings, years, by_article, datelines, series)
+    for path, (year, evidence) in _unless_narrated_later(
+        {p: (y, e) for p, (y, _, e) in by_dateline.items()}, latest, years, series
+    ).items():
+        dated_here = years[path][0] is None  # the evidence is then the year's, told once
+        if dated_here:
+            years[path] = (year, [*years[path][1], evidence[-1]])
+        meetings[path] = (by_dateline[path][1], True, None if dated_here else evidence[-1])
     open_paths = sorted(p for p, (year, _) in years.items() if year is None or not meetings[p][1])
     copies = _copies_of_one_story(open_paths, prints, series)
     out: dict[str, Occurrence] = {}
@@ -317,19 +324,20 @@ def _meetings_by_edition_count(
     return placed
 
 
-def _meetings_by_dateline(
+def _placed_by_dateline(
     meetings: dict[str, tuple[str | None, bool, Evidence | None]],
     years: dict[str, Placed],
     by_article: dict[str, list[Claim]],
     datelines: dict[str, str | None],
     series: dict[str, str],
-) -> dict[str, tuple[str | None, bool, Evidence | None]]:
-    """A report of a known year but no known meeting whose dateline names the place ("MADRID -")
-    that placed reports give as where one meeting of that year is held, and no other meeting
-    of its series, is of that meeting: a wire files from the venue. It counts only in a series
-    held in different places (two others at least): where every meeting is in one city, or a
-    side session shares the host city, the dateline tells nothing. The dateline is no claim,
-    so no claim places its own report."""
+) -> dict[str, tuple[int, str, list[Evidence]]]:
+    """A report with no known meeting whose dateline names the place ("MADRID -") that placed
+    reports give as where one meeting of its series is held, and no other meeting, is of that
+    meeting (and its year, where the report has none of its own; another year of its own rules
+    the dateline out): a wire files from the venue. It counts only in a series held in
+    different places (two others at least): where every meeting is in one city, or a side
+    session shares the host city, the dateline tells nothing. The dateline is no claim, so no
+    claim places its own report."""
     held_at: dict[tuple[str, str], set[tuple[int, str]]] = defaultdict(set)
     for path, (meeting, is_known, _) in meetings.items():
         year = years[path][0]
@@ -339,21 +347,19 @@ def _meetings_by_dateline(
     places: dict[str, set[str]] = defaultdict(set)
     for name, place in held_at:
         places[name].add(place)
-    placed: dict[str, tuple[str | None, bool, Evidence | None]] = {}
+    placed: dict[str, tuple[int, str, list[Evidence]]] = {}
     for path, (_, is_known, _) in sorted(meetings.items()):
-        year, place = years[path][0], datelines.get(path)
-        if (
-            is_known
-            or year is None
-            or not place
-            or len(places[series[path]] - {place}) < DATELINE_OTHER_PLACES
-        ):
+        own, place = years[path][0], datelines.get(path)
+        if is_known or not place or len(places[series[path]] - {place}) < DATELINE_OTHER_PLACES:
             continue
         held = held_at.get((series[path], place), set())
-        if len(held) == 1 and next(iter(held))[0] == year:
-            ((_, meeting),) = held
-            why = f"its dateline names {place.title()}, where only the {meeting} of {year} is said to be held"
-            placed[path] = (meeting, True, Evidence("meeting", why))
+        if len(held) != 1:
+            continue
+        ((year, meeting),) = held
+        if own is not None and own != year:
+            continue
+        why = f"its dateline names {place.title()}, where only the {meeting} of {year} is said to be held"
+        placed[path] = (year, meeting, [Evidence("dateline-venue", why)])
     return placed
 
 

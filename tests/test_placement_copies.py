@@ -271,9 +271,9 @@ def test_an_undated_report_is_in_the_meeting_whose_reports_give_its_edition_coun
 
 def test_an_undated_report_is_in_the_meeting_held_where_its_dateline_was_filed(tmp_path: Path) -> None:
     """A conference held in a different city each year, with a spring session besides: a report
-    of a known year but no day of its event whose dateline names where only one meeting of that
-    year is said to be held is of that meeting; a dateline naming no venue, or the city of a
-    series always held in one place, tells nothing."""
+    with no day of its event whose dateline names where only one meeting of the series is said
+    to be held is of that meeting (and of its year, where it gives none); a dateline naming no
+    venue, or the city of a series always held in one place, tells nothing."""
 
     def held(city: str, session: str = "") -> list[str]:
         return [f"The World Soil Conference{session} in {city}, Ruritania, agreed a deal on Saturday."]
@@ -287,12 +287,15 @@ def test_an_undated_report_is_in_the_meeting_held_where_its_dateline_was_filed(t
         "BELMORA, Ruritania - Delegates of the World Soil Conference agreed a soil deal.\n",
         "elsewhere": "---\nurl: https://news.example/2030/11/wsc-talks\n---\n"
         "HALDEN, Ruritania - Delegates of the World Soil Conference agreed a soil deal.\n",
+        "undated": "CORVADA, Ruritania - Delegates of the World Soil Conference agreed a soil deal.\n",
     }
     placed = {_stem(p): o for p, o in _write(tmp_path / "d", reports).occurrences.items()}
     assert placed["filed"].year == 2030
     assert placed["filed"].meeting == placed["autumn"].meeting and placed["filed"].meeting_known
     assert placed["autumn"].meeting != placed["spring"].meeting
     assert placed["elsewhere"].year == 2030 and not placed["elsewhere"].meeting_known
+    # with no year of its own, the dateline gives the year too
+    assert placed["undated"].year == 2031 and placed["undated"].meeting == placed["later"].meeting
 
 
 def test_a_dateline_tells_no_meeting_in_a_series_held_in_one_city(tmp_path: Path) -> None:
