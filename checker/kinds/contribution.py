@@ -81,7 +81,7 @@ def _drafts(text: str, index: int, ctx: Context, family: Family) -> Iterator[Dra
         a, b, _ = clause_of(text, m.start(), m.end())
         if avoided(family, scope_of(text, m.start(), m.end(), a, b)) or _not_done(text, a, m, ctx.lex):
             continue
-        if _BACK.match(text, m.end("noun")):
+        if _BACK.match(text, m.end()):
             continue
         who, span = _sender(text, a, m, index, ctx)
         if m.groupdict().get("abroad") and not _abroad(text, m.start("abroad"), who, ctx):
@@ -90,7 +90,7 @@ def _drafts(text: str, index: int, ctx: Context, family: Family) -> Iterator[Dra
         if not who or value is None or value < 2:
             continue
         qualifier = QUALIFIERS.get(" ".join((m.group("qual") or "").lower().split()), "exact")
-        head = _classes(ctx.lex)[" ".join(m.group("noun").lower().split())]
+        head = _head(m, ctx.lex)
         pledged = ":pledged" if _pledge_re(ctx.lex).fullmatch(m.group("verb")) else ""
         frame, framed = sentence_frame(text, ctx.numbers)  # "In 2010, Fiji sent 30 observers"
         # the years its own comma-piece names: "sent 12 experts, double last year's" is this year's
@@ -126,7 +126,7 @@ def _sender(text: str, a: int, m: re.Match[str], index: int, ctx: Context) -> tu
     if m.groupdict().get("by"):
         agent = _agent(text, m.end(), ctx)
         return (agent[0], (m.start(), agent[1])) if agent else ("", (0, 0))
-    return _subject(text, a, m.start("verb"), index, ctx), (m.start("verb"), m.end("noun"))
+    return _subject(text, a, m.start("verb"), index, ctx), (m.start("verb"), m.end())
 
 
 def _agent(text: str, pos: int, ctx: Context) -> tuple[str, int] | None:
@@ -159,12 +159,14 @@ def _matches(text: str, ctx: Context) -> Iterator[re.Match[str]]:
 @cache
 def _patterns(lex: Lexicon, n: Numbers) -> tuple[re.Pattern[str], ...]:
     """A verb of sending before its count ("has sent some 250 doctors", "deployed a contingent
-    of 300 troops"); a verb of having before a count kept to a place ("has 50 observers on the
-    ground", "has 300 troops in Lebanon"); a count sent by an agent ("some 250 doctors sent by
-    Cuba", "300 troops deployed to the border by Fiji")."""
+    of 300 troops", "sent a 165-member medical team"); a verb of having before a count kept to
+    a place ("has 50 observers on the ground", "has 300 troops in Lebanon"); a count sent by an
+    agent ("some 250 doctors sent by Cuba", "300 troops deployed to the border by Fiji")."""
     verbs = phrase_alternation(lex.words("contribution_verbs") + lex.words("contribution_pledge_verbs"))
     units = phrase_alternation(lex.words("contribution_units"))
     presence = phrase_alternation(lex.words("contribution_presence"))
+    teams = phrase_alternation(tuple(_teams(lex))) or r"(?!x)x"
+    nouns = phrase_alternation(tuple(_classes(lex)))
     count = _count(lex, n)
     return (
         re.compile(
@@ -177,6 +179,13 @@ def _patterns(lex: Lexicon, n: Numbers) -> tuple[re.Pattern[str], ...]:
             rf"(?=\s+(?:{presence}|in\s+(?:the\s+)?(?P<abroad>[A-Z])))",
             re.I,
         ),
+        # "sent a 165-member medical team", "a 300-strong contingent of peacekeepers"
+        re.compile(
+            rf"(?<![\w-])(?P<verb>{verbs})\s+(?:a|an)\s+(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?"
+            rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+|{n.cardinal})-(?:strong|member|person|man)\s+(?P<adj>)"
+            rf"(?:(?P<team>{teams})|(?:[a-z-]+\s+)?(?:{units})\s+of\s+(?P<noun>{nouns}))(?![\w-])",
+            re.I,
+        ),
         re.compile(
             rf"(?<![\w$€£.,-]){count}\s+(?:(?:who|that|which)\s+)?"
             rf"(?:(?:were|was|are|is|have|has|had|been|being)\s+){{0,2}}(?P<verb>{verbs})\s+"
@@ -184,6 +193,14 @@ def _patterns(lex: Lexicon, n: Numbers) -> tuple[re.Pattern[str], ...]:
             re.I,
         ),
     )
+
+
+def _head(m: re.Match[str], lex: Lexicon) -> str:
+    """The head class of what a count counts: its noun's, or its team's ("a 165-member
+    medical team" counts health workers)."""
+    if m.groupdict().get("team"):
+        return _teams(lex)[" ".join(m.group("team").lower().split())]
+    return _classes(lex)[" ".join(m.group("noun").lower().split())]
 
 
 @cache
@@ -202,6 +219,13 @@ def _count(lex: Lexicon, n: Numbers) -> str:
 
 
 @cache
+def _teams(lex: Lexicon) -> dict[str, str]:
+    """Each name of a group sent, folded, -> the head class of its members."""
+    table = lex.vocab.get("contribution_teams") or {}
+    return {" ".join(str(w).lower().split()): str(head) for head, words in table.items() for w in words}
+
+
+@cache
 def _classes(lex: Lexicon) -> dict[str, str]:
     """Each noun of what is sent, folded, -> its head class ("physicians" -> "doctors")."""
     table = lex.vocab.get("contribution_nouns") or {}
@@ -210,7 +234,7 @@ def _classes(lex: Lexicon) -> dict[str, str]:
 
 @cache
 def _nouns_re(lex: Lexicon) -> re.Pattern[str]:
-    return phrases_re(tuple(_classes(lex)))
+    return phrases_re((*_classes(lex), *_teams(lex)))
 
 
 @cache
