@@ -807,8 +807,9 @@ COUNT_NOUNS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"\barena\b|\bcrowd\b|^people in attendance$", ("attendance",)),
     (r"^delegates$", ("delegates",)),
     (r"\bother\b", ()),  # "beat 25 other performers": the field less the winner
-    # in a final, its entrants are its finalists
-    (r"\bin the final\b|qualified for the final|^finalists$", ("finalists", "entrants")),
+    # a final's field is one number, its finalists: measured once, in the family the claim
+    # model gives it (a semi-final's field is its entrants), not twice
+    (r"\bin the final\b|qualified for the final|^finalists$", ("finalists",)),
     (
         r"^(?:participating |competing |signatory )?(?:countries|nations|states|parties)"
         r"(?: represented| attending| taking part| participating| \(delegates expected\))?$",

@@ -114,10 +114,10 @@ EXTRACTION = {
         "age": (0.85, 0.85),
         # the families of counts (gold: counts and the arena audience)
         "participating-countries": (1.00, 1.00),  # 3/3, 3/3
-        # 2/2, 2/10: a semi-final's field is its entrants, a final's its finalists (one family a
-        # number); the gold also counts a final's field as entrants, which those read as finalists
-        # are not
-        "entrants": (1.00, 0.20),
+        # 1/2, 1/2: a semi-final's field is its entrants, a final's its finalists (one family a
+        # number, measured once); "24th out of the 27 participants" in a report of the final is
+        # read as entrants, "contested by sixteen people from 39 competing nations" is not read
+        "entrants": (0.50, 0.50),
         "finalists": (1.00, 0.75),  # 6/6, 6/8
         # 2/2, 2/3: "3500 people were in the audience"; "the 7,500-strong audience" alone is not read
         "attendance": (1.00, 0.66),
