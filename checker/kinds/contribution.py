@@ -305,7 +305,18 @@ def _subject(text: str, a: int, verb: int, index: int, ctx: Context) -> str:
         end = relative.start()
     elif (aside := _ASIDE_END.search(text, a, end)) is not None:
         end = aside.start()
+    said = _said_it(ctx.lex).search(text, a, end)
+    if said is not None:  # "Venezuela said on Tuesday it had sent 400 doctors": who said it
+        end = said.start()
     return _entity_ending(text, a, end, relative is not None, ctx) or _described(text, a, end, index, ctx)
+
+
+@cache
+def _said_it(lex: Lexicon) -> re.Pattern[str]:
+    """A verb of saying and "it" right before a verb of sending: "it" is who says."""
+    verbs = phrase_alternation(lex.words("speech_verbs"))
+    day = r"(?:\s+(?:on\s+)?(?:\w+day|today|yesterday))?"
+    return re.compile(rf"\s+(?:{verbs}){day}(?:\s+that)?\s+it\s*$", re.I)
 
 
 def _entity_ending(text: str, a: int, end: int, antecedent: bool, ctx: Context) -> str:
