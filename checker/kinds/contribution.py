@@ -3,15 +3,18 @@ has sent some 300 peacekeepers to Lebanon"), a count as a range like any count (
 600" is 601 and up), compared like one (checker/kinds/count.py).
 
 Generic reader: a verb of sending, then the number and what it counts ("dispatched 40
-inspectors", "has 50 observers on the ground"), keyed by who sends and by the head class of the
-first noun after the number ("250 doctors, nurses and other health workers" counts doctors).
-Who sends is the clause's subject: a country or a body the lexicon knows ("Norway's navy", "the
-Cuban government"), a body named by its common noun ("the council"), a name in capitals, or a
-description of a country ("the island nation") standing for the country the report named
-last. A promise ("pledged 300 troops") is keyed apart; a count to come ("will send", "plans to
-deploy"), one denied, one added ("300 more troops"), one of several things in one sentence
-for one key, and one over another span ("since 1960", "each year") are no claims. The words
-are data: checker/data/en/contributions.yaml."""
+inspectors", "sent a 165-member medical team"); a count had in another country or on the
+ground ("has 300 troops in Lebanon"); a count sent by an agent ("250 doctors sent by Cuba").
+Each is keyed by who sends and by the head class of the first noun after the number ("250
+doctors, nurses and other health workers" counts doctors). Who sends is the clause's subject: a
+country or a body the lexicon knows ("Norway's navy", "the Cuban government"), a body named by
+its common noun ("the council"), a name in capitals, "it" after a verb of saying ("Fiji said it
+had sent"), or a description of a country ("the island nation") standing for the country the
+report named last. A promise ("pledged 300 troops") is keyed apart; a count to come ("will
+send", "plans to deploy"), one denied, withdrawn ("sent 300 troops home") or added ("300 more
+troops"), a part of a class ("300 combat troops"), several of one key in one clause, and one
+over another span or time ("since 1960", "each year", "in the 1980s") are no claims. The words
+are data: checker/data/en/contributions.yaml and the family's avoid words."""
 
 from __future__ import annotations
 
