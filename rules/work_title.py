@@ -8,7 +8,7 @@ from rapidfuzz.distance import OSA
 
 from checker import verdicts
 from checker.kinds.title import title_key
-from checker.models import Claim, Finding
+from checker.models import Claim, Finding, Verdict
 from checker.rule import Rule
 from checker.verdicts import Item
 
@@ -49,10 +49,11 @@ class WorkTitle(Rule):
         findings: list[Finding] = []
         for key, entry in sorted(_entries([_any_stage(i) for i in items]).items()):
             slot, group = f"{self.slot}:{key}", self._single_works(entry)
-            findings += verdicts.judge_per_occurrence(self, series, slot, group)
-            findings += verdicts.judge_spellings(
+            findings += [_edition_worded(f) for f in verdicts.judge_per_occurrence(self, series, slot, group)]
+            spellings = verdicts.judge_spellings(
                 self, series, slot, group, lambda i: [self.value(i.claim)], misspelt
             )
+            findings += [replace(f, explanation=_spelled(f)) for f in spellings]
         return findings
 
     def _single_works(self, items: list[Item]) -> list[Item]:
@@ -68,6 +69,23 @@ class WorkTitle(Rule):
             if any(not self.compatible(a, b) for a in seen for b in seen)
         }
         return [i for i in items if i.year not in several]
+
+
+def _edition_worded(finding: Finding) -> Finding:
+    """A conflict of one edition says so: its reports may be of different stages."""
+    if finding.verdict is not Verdict.CONFLICT or not finding.occurrence[:1].isdigit():
+        return finding
+    return replace(
+        finding,
+        explanation=f"Reports of one edition ({finding.occurrence}) give this entry's work different "
+        "titles (a work keeps its title from one stage to the next).",
+    )
+
+
+def _spelled(finding: Finding) -> str:
+    """A variant's words: a title, not a name, spelled two ways."""
+    titles = " / ".join(side.value for side in finding.sides)
+    return f"One title spelled two ways in reports of {finding.occurrence}: {titles}."
 
 
 def _entries(items: list[Item]) -> dict[str, list[Item]]:
