@@ -493,6 +493,9 @@ def _subject(text: str, index: int, m: re.Match[str], shape: str, ctx: Context) 
         return None  # "Sweden saw Finland's Kaarija and his song": whose, the words do not say
     if owners:
         return owners[0]
+    lone = _LONE_SUBJECT.match(text, a, pos)
+    if lone and _lone_name(lone.group(1), ctx):
+        return _named(lone.group(1), ctx)  # "Loreen won with her song Tattoo"
     found = _free_mentions(text[:a], ctx) if pronoun else []
     if not found and index > 0 and _anaphor(ctx.lex).match(text):
         found = _free_mentions(ctx.sentences[index - 1].text, ctx, rivals=False)
@@ -521,12 +524,31 @@ def _anaphor(lex: Lexicon) -> re.Pattern[str]:
 
 def _a_name_here(m: re.Match[str], text: str, ctx: Context) -> bool:
     """Whether capitalised words are a name, not a word that opens the sentence ("Delegates
-    sang"): two words or more, a word not at the sentence's start, or one the report ties."""
+    sang"): two words or more, a word not at the sentence's start, one the report ties, or a
+    lone name."""
     from checker.extract.subjects import _mentions
 
     if " " in m.group() or m.start() > 0:
         return True
-    return bool(_mentions(m.group(), ctx))
+    return bool(_mentions(m.group(), ctx)) or _lone_name(m.group(), ctx)
+
+
+# a clause that opens with one capitalised word and a verb: "Loreen won with her song ..."
+_LONE_SUBJECT = re.compile(r"\s*([A-Z\u00c0-\u00de][\w\u00c0-\u024f-]+)\s+[a-z]")
+
+
+def _lone_name(word: str, ctx: Context) -> bool:
+    """Whether one capitalised word is an act's name ("Loreen", not "Delegates"): no word of
+    the lists that never name one, no country, never written in lower case in the report, and
+    written inside a sentence too, not only at its start."""
+    lex = ctx.lex
+    stop = lex.word_set("not_name_words") | lex.word_set("holder_not_name") | lex.word_set("title_not_words")
+    if word in stop or word.lower() in lex.word_set("stopwords") or lex.find_entities(word):
+        return False
+    said = ctx.article.text
+    if re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", said):
+        return False
+    return re.search(rf"(?<=[a-z0-9,;:]\s){re.escape(word)}(?![\w-])", said) is not None
 
 
 def _free_mentions(region: str, ctx: Context, rivals: bool = True) -> list[Subject]:
