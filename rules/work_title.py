@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import replace
 from typing import Any
@@ -11,6 +12,8 @@ from checker.kinds.title import title_key
 from checker.models import Claim, Finding, Verdict
 from checker.rule import Rule
 from checker.verdicts import Item
+
+_BRACKETED = re.compile(r"\s*\([^()]*\)")
 
 
 class WorkTitle(Rule):
@@ -30,7 +33,9 @@ class WorkTitle(Rule):
     severity = "error"
 
     def value(self, claim: Claim) -> str:
-        return title_key(str(claim.value))
+        """The folded title, a bracketed part left out: a report may add a translation in title
+        case ("Fuego (Fire)") or leave a subtitle out ("Dance" for "Dance (Our Own Party)")."""
+        return title_key(_BRACKETED.sub("", str(claim.value))) or title_key(str(claim.value))
 
     def label(self, claim: Claim) -> str:
         return str(claim.value)
