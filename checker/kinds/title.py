@@ -279,7 +279,7 @@ def _title(text: str, m: re.Match[str], ctx: Context, nouns: frozenset[str]) -> 
     written = m.group("title")
     if not m.groupdict().get("bare"):
         inner = written[1:-1].strip().rstrip(",.;:!?").strip()
-        if not inner or len(inner.split()) > _MAX_WORDS:
+        if not inner or len(inner.split()) > _MAX_WORDS or _spoken(inner, text, end, ctx.lex):
             return "", start, end
         return inner, start, end
     written = _cut_before_by(_cut_before_not_words(_without_gloss(written, ctx.lex), ctx.lex))
@@ -288,6 +288,24 @@ def _title(text: str, m: re.Match[str], ctx: Context, nouns: frozenset[str]) -> 
     if not written or not _bare_title(written, text, end, ctx, nouns):
         return "", start, end
     return written, start, end
+
+
+def _spoken(inner: str, text: str, end: int, lex: Lexicon) -> bool:
+    """Whether quoted words are someone's speech, not a title: a speech verb follows them ("...,"
+    she said), or they run like a sentence (five words or more, most of them in lower case and
+    none of the words a title holds)."""
+    if _speech_after(lex).match(text, end):
+        return True
+    words = inner.split()
+    function = lex.word_set("title_function_words")
+    lower = [w for w in words if w[:1].islower() and w not in function]
+    return len(words) >= 5 and 2 * len(lower) >= len(words)
+
+
+@cache
+def _speech_after(lex: Lexicon) -> re.Pattern[str]:
+    verbs = phrase_alternation(lex.words("speech_verbs"))
+    return re.compile(rf"\s*,?\s*(?:[A-Za-z][\w'\u2019-]*\s+){{0,2}}?(?:{verbs})\b", re.I)
 
 
 def _without_gloss(written: str, lex: Lexicon) -> str:
