@@ -169,7 +169,7 @@ def _readers(n: Numbers, lex: Lexicon) -> tuple[tuple[re.Pattern[str], Any], ...
     part = rf"(?:in\s+)?(?P<pn>{n.cardinal})\s+of\s+{_LAST}(?P<pm>{n.cardinal})\s+[a-z]+"
     verb = rf"{_AUX}{_ADVERBS}(?:been\s+)?(?P<verb>{verbs})\b{_OBJECT}"
     never = rf"{_AUX}never\s+(?:been\s+)?(?P<verb>{verbs})\b{_OBJECT}{_NEVER_END}"
-    ordinal = rf"(?P<o>{n.ordinal})\s+{_ADJECTIVES}(?P<noun>{ones})\b"
+    ordinal = rf"(?:record(?:-[a-z]+)?\s+)?(?P<o>{n.ordinal})\s+{_ADJECTIVES}(?P<noun>{ones})\b"
     counted = rf"{_A_RECORD}(?P<n>{n.cardinal})\s+{_ADJECTIVES}(?P<noun>{nouns})\b{_NOUN_END}"
     return (
         (re.compile(rf"{verb}\s+(?:{times}|{part})\b", re.I), _by_verb),
