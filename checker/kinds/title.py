@@ -149,14 +149,12 @@ _WHO = re.compile(r",\s+(?:who|which)\s+(?:[a-z][\w-]*\s+){0,3}$")
 # a name inside a phrase of place or of a rival ("in Tel Aviv", "in Malmo, Sweden", "beat Peru")
 # is not whose the work is
 _PLACED = re.compile(
-    r"\b(?:in|at|from|to|of|with|for|by|on|over|near|against|than|behind|beat|beating|beats|"
-    r"ahead\s+of)\s+(?:the\s+)?(?:[A-Z][\w'\u2019\u00c0-\u024f-]*,?\s+){0,3}$",
-    re.I,
+    r"\b(?i:in|at|from|to|of|with|for|by|on|over|near|against|than|behind|beat|beating|beats|"
+    r"ahead\s+of)\s+(?:the\s+)?(?:[A-Z][\w'\u2019\u00c0-\u024f-]*,?\s+){0,3}$"
 )
 _RIVAL = re.compile(
-    r"\b(?:beat|beating|beats|defeated|defeating|edged|edging|pipped|over|than|against|behind|"
-    r"ahead\s+of)\s+(?:the\s+)?(?:[A-Z][\w'\u2019\u00c0-\u024f-]*,?\s+){0,3}$",
-    re.I,
+    r"\b(?i:beat|beating|beats|defeated|defeating|edged|edging|pipped|over|than|against|behind|"
+    r"ahead\s+of)\s+(?:the\s+)?(?:[A-Z][\w'\u2019\u00c0-\u024f-]*,?\s+){0,3}$"
 )
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _PRONOUN = re.compile(r"(?i:his|her|their|its)")
