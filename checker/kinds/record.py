@@ -359,6 +359,8 @@ def _draft(text: str, found: Found, ctx: Context, family: Family) -> Draft | Non
     piece = piece_around(text, found.start, found.end, a, b)
     if avoided(family, piece) or _other_time(piece) or _told_of_then(text, found):
         return None
+    if found.ordinal and _DATED_AFTER.match(text, found.end):
+        return None  # "Ireland's seventh win, in 1996,": the count of a past edition
     part = _part(text, found, ctx)
     if part is None:
         return None
@@ -444,6 +446,9 @@ _OTHER_TIME = re.compile(
 )
 
 
+_DATED_AFTER = re.compile(
+    r"\s*(?:,\s*)?(?:(?:back\s+)?in\s+(?:the\s+)?(?:19|20)\d\d|\(\s*(?:19|20)\d\d\s*\))"
+)
 _PAST_PERFECT = re.compile(r"(?:had|['’]d)\b", re.I)
 _BEFORE_NOW = re.compile(r"\s+(?:before|previously|until now|prior to this year)\b", re.I)
 _THEN = re.compile(r"\b(?:(?:19|20)\d\d|when|at the time)\b", re.I)
