@@ -77,7 +77,7 @@ class Record(Kind):
 
     def read(self, sentence: Sentence, index: int, ctx: Context, family: Family) -> Iterator[Draft]:
         text = sentence.text
-        if sentence_frame(text, ctx.numbers) != (None, {}):
+        if sentence_frame(text, ctx.numbers) != (None, {}) or _framed(text):
             return  # "In 2010, Peru had won twice": the record as of another edition
         taken: list[tuple[int, int]] = []
         for found in _found(text, ctx):
@@ -461,6 +461,19 @@ def _told_of_then(text: str, found: Found) -> bool:
     if not _PAST_PERFECT.match(text, found.anchor) or _BEFORE_NOW.match(text, found.end):
         return False
     return _THEN.search(text) is not None
+
+
+_OPENING = re.compile(r"\s*([^,]{1,60}),")
+_SPAN_WORDS = re.compile(r"\b(?:last|past|previous|recent|over|during|between|until|by)\b", re.I)
+
+
+def _framed(text: str) -> bool:
+    """A sentence that opens with a time of its own ("In the last decade, ...", "By then,"):
+    its counts are over that time, not the history ("Since 2003," is read as a part)."""
+    opening = _OPENING.match(text)
+    if opening is None or _SINCE_OPENING.match(text):
+        return False
+    return _other_time(opening.group(1)) or _SPAN_WORDS.search(opening.group(1)) is not None
 
 
 def _other_time(piece: str) -> bool:
