@@ -343,10 +343,15 @@ def _category(word: str, ctx: Context) -> bool:
     return category_key(word, ctx.lex) != ""
 
 
+_LEAD_SENTENCES = 3
+
+
 def _own_words(words: list[str], ctx: Context) -> bool:
     """Capitalised words of an object are the event the report is about: its title or its
-    first sentence names them ("won Eurovision", "won the Lakeside Marathon")."""
-    head = f"{ctx.article.title or ''} {ctx.sentences[0].text if ctx.sentences else ''}"
+    lead names them ("won Eurovision", "won the Lakeside Marathon"); a byline or a dateline
+    may stand first, so the lead is its first sentences."""
+    lead = " ".join(s.text for s in ctx.sentences[:_LEAD_SENTENCES])
+    head = f"{ctx.article.title or ''} {lead}"
     named = [re.sub(r"['’]s$", "", w.strip(",.")) for w in words if w[:1].isupper()]
     return all(re.search(rf"\b{re.escape(w)}\b", head) for w in named if w)
 
