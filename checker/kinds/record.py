@@ -271,8 +271,15 @@ def _by_noun(m: re.Match[str], ctx: Context) -> Found | None:
     outcome, number = _outcome(m.group("noun"), ctx.lex), ctx.numbers.read_cardinal(m.group("n"))
     if not outcome or number is None or not _own_words(m.group("adj").split(), ctx):
         return None
+    if m.group("noun").lower() in ctx.lex.word_set("record_nouns_after_had") and not _HAS_HAD.match(
+        m.group("had") or ""
+    ):
+        return None  # "Peru has two entries in the final": the edition's own
     how = "possessive" if m.group("poss") else "verb"
     return Found(outcome, number, m.start("n"), m.end(), m.start(), how, noun=True)
+
+
+_HAS_HAD = re.compile(r"(?:has|have|had)\s+(?:(?:now|also|already)\s+)?had$", re.I)
 
 
 def _by_ordinal(m: re.Match[str], ctx: Context) -> Found | None:
