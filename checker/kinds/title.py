@@ -139,7 +139,7 @@ _MODIFIERS = (
     r"(?![A-Z][a-z\u00c0-\u024f]+(?![\w'\u2019-]))"
     r"[\w\u00c0-\u024f-]+(?:['\u2019](?!s\b)[\w\u00c0-\u024f]+)*,?\s+){0,4}?"
 )
-_SHAPES = ("noun", "lead", "verb", "owned", "sung", "by", "appos")
+_SHAPES = ("noun", "lead", "verb", "owned", "sung", "by", "appos", "for")
 _BY_WORDS = frozenset({"sung", "performed", "written", "directed", "composed", "painted"})
 _BY = rf"(?:{'|'.join(sorted(_BY_WORDS))})\s+by"
 _FOLLOWED_BY_OWNER = re.compile(rf",?\s+(?:{_BY}|by)\s+(?P<by>{_OWNER})")
@@ -171,7 +171,8 @@ _CLAUSE_END = re.compile(r"[;:\u2014\u2013]|\s-\s")
 @cache
 def _patterns(family: Family, lex: Lexicon) -> dict[str, re.Pattern[str]]:
     """The shapes a title is read in: after a noun, a noun that takes only a quoted title, a
-    verb; owned by a name; before "sung by" (a quoted one before "by"); before a noun."""
+    verb; owned by a name; before "sung by" (a quoted one before "by", or won for); before a
+    noun."""
     function = "|".join(
         sorted((re.escape(w) for w in lex.words("title_function_words")), key=len, reverse=True)
     )
@@ -196,6 +197,10 @@ def _patterns(family: Family, lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "appos": re.compile(
             rf"\b(?:for|with)\s+{title},\s+(?P<det>his|her|their|its|a|an|the)\s+{_MODIFIERS}(?P<noun>{nouns})\b"
         ),
+        # "won the Golden Heron for “The Quiet Hour”": a win for a quoted work
+        "for": re.compile(
+            rf"\b(?i:won|wins|took|takes|was\s+awarded|received)\b[^.;:\"\u201c]{{0,80}}?\bfor\s+(?P<title>{_QUOTED})"
+        ),
     }
 
 
@@ -217,8 +222,8 @@ def _worth_reading(shape: str, text: str, seen: Look, family: Family) -> bool:
         return _possessive(text)
     if shape == "sung":
         return seen.any_of(_BY_WORDS)
-    if shape == "by":
-        return " by " in text and any(mark in text for mark in _QUOTE_MARKS)
+    if shape in ("by", "for"):
+        return f" {shape} " in text and any(mark in text for mark in _QUOTE_MARKS)
     words = {"noun": family.nouns, "appos": family.nouns, "lead": family.lead_nouns, "verb": family.verbs}[
         shape
     ]
@@ -257,6 +262,9 @@ def _reading(
         or title_key(title) in title_key(owner.name)
     ):
         return None
+    if shape == "for":
+        category = title.split()[0] in ctx.lex.word_set("award_category_openers")
+        return None if category else Found(title, start, end, (start, end), owner)
     if shape == "appos":
         # "with Ana Ruiz's Golden Hour, a ballad": the owner's name is no part of a title
         possessive = m.groupdict().get("bare") and re.search(r"['\u2019]s\b", title)
