@@ -585,7 +585,14 @@ def _team(text: str, pos: int, ctx: Context) -> Subject | None:
     last = name.split()[-1].lower()
     if re.fullmatch(_events(ctx.lex), last, re.I) or last in _NOT_TEAMS:
         return None
+    if m.start(1) == 0 and " " not in name and not _proper(name, ctx):
+        return None  # "Officials have hosted ...": a sentence's first word, capitalised as such
     return Subject(" ".join(name.lower().split()), name, m.start(1), m.end(1))
+
+
+def _proper(word: str, ctx: Context) -> bool:
+    """Whether the report writes a word capitalised inside a sentence too: a name."""
+    return re.search(rf"[\w,;]\s+{re.escape(word)}\b", ctx.article.text) is not None
 
 
 # heads of a name that is an event, a body that runs it, or a sentence's first word
