@@ -51,7 +51,9 @@ class Title(Kind):
 
     def wants(self, text: str, ctx: Context, families: tuple[Family, ...]) -> bool:
         seen = look(text)
-        return any(_worth_reading(shape, text, seen, f) for f in families for shape in _SHAPES)
+        if seen.any_of(_gate_keys(families)) or _possessive(text):
+            return True
+        return any(_worth_reading(shape, text, seen, families[0]) for shape in ("by", "for"))
 
     def read(self, sentence: Sentence, index: int, ctx: Context, family: Family) -> Iterator[Draft]:
         from checker.extract.base import Draft
@@ -139,7 +141,7 @@ _MODIFIERS = (
     r"(?![A-Z][a-z\u00c0-\u024f]+(?![\w'\u2019-]))"
     r"[\w\u00c0-\u024f-]+(?:['\u2019](?!s\b)[\w\u00c0-\u024f]+)*,?\s+){0,4}?"
 )
-_SHAPES = ("noun", "lead", "verb", "owned", "sung", "by", "appos", "for")
+_WIN_WORDS = frozenset({"won", "wins", "took", "takes", "awarded", "received"})
 _BY_WORDS = frozenset({"sung", "performed", "written", "directed", "composed", "painted"})
 _BY = rf"(?:{'|'.join(sorted(_BY_WORDS))})\s+by"
 _FOLLOWED_BY_OWNER = re.compile(rf",?\s+(?:{_BY}|by)\s+(?P<by>{_OWNER})")
@@ -223,7 +225,8 @@ def _worth_reading(shape: str, text: str, seen: Look, family: Family) -> bool:
     if shape == "sung":
         return seen.any_of(_BY_WORDS)
     if shape in ("by", "for"):
-        return f" {shape} " in text and any(mark in text for mark in _QUOTE_MARKS)
+        quoted = f" {shape} " in text and any(mark in text for mark in _QUOTE_MARKS)
+        return quoted and (shape == "by" or seen.any_of(_WIN_WORDS))
     words = {"noun": family.nouns, "appos": family.nouns, "lead": family.lead_nouns, "verb": family.verbs}[
         shape
     ]
@@ -233,6 +236,13 @@ def _worth_reading(shape: str, text: str, seen: Look, family: Family) -> bool:
 @cache
 def _keys(words: tuple[str, ...]) -> frozenset[str]:
     return key_words(words)
+
+
+@cache
+def _gate_keys(families: tuple[Family, ...]) -> frozenset[str]:
+    """The words of every shape but those of a possessive and of a plain "by" or "for"."""
+    words = tuple(w for f in families for w in f.nouns + f.lead_nouns + f.verbs)
+    return key_words(words) | _BY_WORDS
 
 
 def _possessive(text: str) -> bool:
