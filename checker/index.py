@@ -39,7 +39,7 @@ import tempfile
 import time
 import zlib
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping, Sequence
 from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
@@ -660,7 +660,7 @@ def _gather(conn: sqlite3.Connection) -> None:
     """Gather the series of every report in the index, as a check of them all would, reading
     the reports' profiles pass by pass from a temporary table rather than holding them all."""
     store = _GatheringStore(conn)
-    model = gather_stored(store)
+    model = gather_stored(store, store.table)
     for table in ("series", "postings", "members", "terms"):
         conn.execute(f"DELETE FROM {table}")
     conn.executemany(
@@ -693,6 +693,7 @@ class _GatheringStore:
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self._conn = conn
+        self._tables: list[_PathTable] = []
         conn.execute("DROP TABLE IF EXISTS temp.read_profiles")
         conn.execute("DROP TABLE IF EXISTS temp.gathering")
         conn.execute(
@@ -734,11 +735,64 @@ class _GatheringStore:
         if held is not None:
             yield held
 
+    def table(self) -> _PathTable:
+        """A new table from report path to a number, beside the profiles (series.Table)."""
+        self._tables.append(_PathTable(self._conn, f"gathering_{len(self._tables)}"))
+        return self._tables[-1]
+
     def close(self) -> None:
-        self._conn.execute("DROP TABLE temp.gathering")
+        for table in ("gathering", *(t.name for t in self._tables)):
+            self._conn.execute(f"DROP TABLE temp.{table}")
 
 
-def _member_rows(store: _GatheringStore, members: dict[str, int]) -> Iterator[tuple[str, str, int]]:
+class _PathTable(MutableMapping[str, int]):
+    """What gathering notes of every report by its path (its series, the named series it
+    joins), kept in SQLite's temporary file rather than in memory: a row a report."""
+
+    def __init__(self, conn: sqlite3.Connection, name: str) -> None:
+        self._conn = conn
+        self.name = name
+        conn.execute(f"DROP TABLE IF EXISTS temp.{name}")
+        conn.execute(
+            f"CREATE TEMP TABLE {name} (path TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID"
+        )
+
+    def __getitem__(self, path: str) -> int:
+        found = self.get(path)
+        if found is None:
+            raise KeyError(path)
+        return found
+
+    def get(self, path: str, default: int | None = None) -> int | None:  # type: ignore[override]
+        found = self._conn.execute(f"SELECT value FROM temp.{self.name} WHERE path = ?", (path,)).fetchone()
+        return default if found is None else found[0]
+
+    def __contains__(self, path: object) -> bool:
+        return self.get(path) is not None  # type: ignore[arg-type]
+
+    def __setitem__(self, path: str, value: int) -> None:
+        self._conn.execute(f"INSERT OR REPLACE INTO temp.{self.name} VALUES (?, ?)", (path, value))
+
+    def __delitem__(self, path: str) -> None:
+        if not self._conn.execute(f"DELETE FROM temp.{self.name} WHERE path = ?", (path,)).rowcount:
+            raise KeyError(path)
+
+    def __iter__(self) -> Iterator[str]:
+        for (path,) in self._conn.execute(f"SELECT path FROM temp.{self.name} ORDER BY path"):
+            yield path
+
+    def __len__(self) -> int:
+        return self._conn.execute(f"SELECT COUNT(*) FROM temp.{self.name}").fetchone()[0]
+
+    def update(self, other=(), /, **more) -> None:  # type: ignore[override]
+        """Another table's rows copied in one statement, not read into memory one by one."""
+        if isinstance(other, _PathTable) and not more:
+            self._conn.execute(f"INSERT OR REPLACE INTO temp.{self.name} SELECT * FROM temp.{other.name}")
+        else:
+            super().update(other, **more)
+
+
+def _member_rows(store: _GatheringStore, members: Mapping[str, int]) -> Iterator[tuple[str, str, int]]:
     """The rows of members in path order, read from the store rather than sorted in memory."""
     for path, key in store.paths():
         yield path, key, members[path]

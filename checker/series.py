@@ -9,7 +9,7 @@ import re
 import sys
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import repeat
@@ -164,7 +164,7 @@ class SeriesModel:
     joins its series without the corpus being gathered again."""
 
     clusters: list[Cluster]
-    members: dict[str, int]  # report path -> index of its cluster
+    members: MutableMapping[str, int]  # report path -> index of its cluster (a dict by default)
     labels: list[str]  # by cluster index
     df: Counter[str]  # how many reports hold each term
     reports: int
@@ -236,7 +236,12 @@ def gather_series(profiles: list[Profile]) -> SeriesModel:
     return gather_stored(_Held(profiles))
 
 
-def gather_stored(store: ProfileStore) -> SeriesModel:
+# Makes an empty table from report path to a number: what gathering notes of every report
+# (its series, the named series it joins). A dict by default; the index keeps them on disk.
+Table = Callable[[], MutableMapping[str, int]]
+
+
+def gather_stored(store: ProfileStore, table: Table = dict) -> SeriesModel:
     """Gather reports into series. Reports that name their event ("the Lakeside City
     Marathon", "Eurovision 2019") are grouped by that name first, whatever their order or the
     other reports, and reports whose front matter names a series join it. Each other report
@@ -245,22 +250,25 @@ def gather_stored(store: ProfileStore) -> SeriesModel:
     order given, among themselves.
 
     The profiles are read in a few passes, one at a time: what is held between passes is the
-    series, the term counts, each report's series and the event names of reports that give
-    one, never all the profiles; a report's path is held once, however many of these name it."""
+    series, the term counts and the event names of reports that give one, never all the
+    profiles; a report's path is held once, however many of these name it. What is noted of
+    every report (its series) is kept in tables the caller makes (table), on disk if it will.
+    """
     counted = _count(store)
     idf = idf_weights(counted.df, counted.reports)
     gathering = _Gathering()
-    members: dict[str, int] = {}
+    named = table()  # the series of the reports naming their event or series, by path
     groups = _PathGroups(counted.words, _event_groups(counted.words))
     named_first = store.some(_named_first(counted.maybe_first, groups))
-    _gather_named(named_first, groups, _group_names(counted.tagged, groups), idf, gathering, members)
+    _gather_named(named_first, groups, _group_names(counted.tagged, groups), idf, gathering, named)
     # what only the named series needed, one entry a report: let go of before the others
     counted.words.clear()
     counted.maybe_first.clear()
-    joining = _joins(store, members, idf, gathering)  # members: the named reports so far
-    _gather_others(store, joining, idf, gathering, members)
+    joining = _joins(store, named, idf, gathering, table())
+    others = _gather_others(store, named, joining, idf, gathering, table())
+    named.update(others)  # the named reports' paths first, then the others' (a dict's order)
     clusters = gathering.clusters
-    return SeriesModel(clusters, members, _labels(clusters), counted.df, counted.reports)
+    return SeriesModel(clusters, named, _labels(clusters), counted.df, counted.reports)
 
 
 def _named_first(maybe_first: _Firsts, groups: Mapping[str, int]) -> array[int]:
@@ -355,10 +363,14 @@ def _count(store: ProfileStore) -> _Counted:
 
 
 def _joins(
-    store: ProfileStore, named: Mapping[str, int], idf: dict[str, float], gathering: _Gathering
-) -> dict[str, int]:
-    """The named series each unnamed report joins, judged against them as they stand."""
-    joining: dict[str, int] = {}
+    store: ProfileStore,
+    named: Mapping[str, int],
+    idf: dict[str, float],
+    gathering: _Gathering,
+    joining: MutableMapping[str, int],
+) -> MutableMapping[str, int]:
+    """The named series each unnamed report joins, judged against them as they stand, noted
+    in joining by path."""
     # the named series stand still through this pass: how alike their words can be to any
     # report's is bounded once, so that most reports need not be weighed against them all
     ceilings = word_ceilings(gathering.clusters)
@@ -371,39 +383,38 @@ def _joins(
         holding = gathering.holding(vector, anchored)
         cluster = best_series(gathering.clusters.__getitem__, holding, vector, anchors, ceilings, anchored)
         if cluster is not None:
-            joining[sys.intern(p.path)] = cluster.index
+            joining[p.path] = cluster.index
     return joining
 
 
 def _gather_others(
     store: ProfileStore,
-    joining: dict[str, int],
+    named: Mapping[str, int],
+    joining: Mapping[str, int],
     idf: dict[str, float],
     gathering: _Gathering,
-    members: dict[str, int],
-) -> None:
+    others: MutableMapping[str, int],
+) -> MutableMapping[str, int]:
     """The unnamed reports in the order given: those joining a named series, and the rest
-    among themselves (in one pass, as those look only at series begun after the named ones).
-    members holds the named reports: an unnamed report's series is written into it as ~index
-    until the pass ends, so that it tells the two apart without a set of the named ones."""
+    among themselves (in one pass, as those look only at series begun after the named ones);
+    their series noted in others by path."""
     gathering.only_newer()
     for _, p in store.each():
-        if members.get(p.path, -1) >= 0:  # named
+        if p.path in named:
             continue
         vector = weighted(p.terms, idf)
         anchors = frozenset(p.anchors)
-        if p.path in joining:
-            cluster = gathering.clusters[joining[p.path]]
+        joins = joining.get(p.path)
+        if joins is not None:
+            cluster = gathering.clusters[joins]
         else:
             anchored = gathering.anchored(anchors)
             holding = gathering.holding(vector, anchored)
             cluster = best_series(gathering.clusters.__getitem__, holding, vector, anchors, anchored=anchored)
             cluster = cluster or gathering.begin(None)
         gathering.add(cluster, vector, anchors)
-        members[sys.intern(p.path)] = ~cluster.index
-    for path, index in members.items():
-        if index < 0:
-            members[path] = ~index
+        others[p.path] = cluster.index
+    return others
 
 
 def _group_names(tagged: list[tuple[str, str]], groups: dict[str, int]) -> dict[int, str]:
@@ -419,10 +430,10 @@ def _gather_named(
     group_names: dict[int, str],
     idf: dict[str, float],
     gathering: _Gathering,
-    members: dict[str, int],
+    members: MutableMapping[str, int],
 ) -> None:
     """The series of reports that name their event or whose front matter names a series,
-    taken in group order."""
+    taken in group order, noted in members by path."""
     named: dict[str, Cluster] = {}
     by_group: dict[int, Cluster] = {}
     for p in profiles:
@@ -435,7 +446,7 @@ def _gather_named(
             else:
                 by_group[groups[p.path]] = cluster
         gathering.add(cluster, weighted(p.terms, idf), frozenset(p.anchors))
-        members[sys.intern(p.path)] = cluster.index
+        members[p.path] = cluster.index
 
 
 def event_groups(profiles: list[Profile]) -> dict[str, int]:

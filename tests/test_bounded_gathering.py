@@ -4,6 +4,7 @@ with the series a list of the same profiles gives."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 from conftest import generate_corpus
 
 from checker.digest import digest_file
+from checker.index import _PathTable
 from checker.lexicon import default_lexicon
 from checker.series import Profile, gather_series, gather_stored, profile
 
@@ -64,3 +66,19 @@ def test_a_store_read_pass_by_pass_gathers_what_a_list_gathers(profiles: list[Pr
     assert store.passes == 3
     named = {h for h, p in enumerate(given) if p.series or any(t.startswith("!") for t, _ in p.terms)}
     assert set(store.some_read) <= named and len(store.some_read) == len(set(store.some_read))
+
+
+def test_what_is_noted_of_every_report_may_be_kept_on_disk(profiles: list[Profile]) -> None:
+    """The index keeps each report's series in SQLite tables, not in dicts: the same series."""
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    tables: list[_PathTable] = []
+
+    def table() -> _PathTable:
+        tables.append(_PathTable(conn, f"noted_{len(tables)}"))
+        return tables[-1]
+
+    on_disk = gather_stored(_Counting(profiles[::-1]), table)
+    in_memory = gather_series(profiles[::-1])
+    assert dict(on_disk.members) == in_memory.members
+    assert _model(on_disk)[1:] == _model(in_memory)[1:]
+    assert len(tables) == 3 and len(on_disk.members) == len({p.path for p in profiles})
