@@ -135,7 +135,7 @@ def lead_names(lines: Iterable[str], stop: frozenset[str], other_edition: re.Pat
     return tuple(sorted(w for w in found if w not in stop))
 
 
-# "MADRID -", "KATOWICE, Poland, ...", "LE BOURGET, France (AP) --": the place a story was
+# "MADRID -", "VALDORA, Ruritania, ...", "LE BOURGET, France (AP) --": the place a story was
 # filed from, in capitals at the very start of its body
 _PLACE_DATELINE = re.compile(r"([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,3})(?=\s*(?:,|\(|[-\u2013\u2014]))")
 

@@ -17,13 +17,13 @@ _BRACKETED = re.compile(r"\s*\([^()]*\)")
 
 
 class WorkTitle(Rule):
-    """Two titles for one entry's work in reports of one edition ("Nobody But Me" / "Nobody But You").
+    """Two titles for one entry's work in reports of one edition ("Nothing But Snow" / "Nothing But Rain").
 
-    Bad: "Ana Ruiz's Nobody But Me" against "her ballad Nobody But You" about the same contest (a
+    Bad: "Ana Ruiz's Nothing But Snow" against "her ballad Nothing But Rain" about the same contest (a
     conflict, even between a semi-final's report and the final's: a work keeps its title from
-    one stage to the next); "Amar Pelos Dois" against "Amar Pelos Dios" (a letter swapped in one
+    one stage to the next); "Luz de Inverno" against "Luz de Invreno" (a letter swapped in one
     word: a variant, a warning).
-    Good: "Nobody but you" and "Nobody But You" (case, accents and punctuation aside, one
+    Good: "Nothing but rain" and "Nothing But Rain" (case, accents and punctuation aside, one
     title); Ana Ruiz's song of 2023 and her song of 2024 (two entries); Peru's song and Chile's.
     """
 

@@ -1,18 +1,18 @@
 """Record: how often a subject (a country, a team, a person) has had one outcome over a series'
 history, as of the occurrence reported: "has won the contest a record seven times", "have
-finished in last place three times", "five last-place finishes since 2003", "Kenya's ninth
+finished in last place three times", "five last-place finishes since 2004", "Kenya's ninth
 win", "a three-time champion", "has never won" (0).
 
 The value is the count as a range, and the part of the history it covers: all of it, the
 editions since a year, or the last N. A count over a part bounds the count over a whole that
-holds it from below ("five since 2003" makes "three in all" wrong, not "five in all"); counts
+holds it from below ("five since 2004" makes "three in all" wrong, not "five in all"); counts
 over parts that do not hold one another are never compared.
 
 A report may count before this edition's result (a preview, "had won five times before") or
 after it ("its sixth win"), so a cardinal count N says the count including this edition is N or
 N + 1; an ordinal ("its sixth win", of the edition reported) says it is N. The outcome words are
 data (checker/data/<language>/records.yaml); the subject is who the sentence says has the
-record, through an aside or a relative clause ("The UK, which ..., has finished last three
+record, through an aside or a relative clause ("Norway, which ..., has finished last three
 times"): a person, a country, or a team or party named right before its verb."""
 
 from __future__ import annotations
@@ -56,7 +56,7 @@ class Record(Kind):
 
     def label(self, claim: Claim) -> str:
         """The words as written, with the part of the history they count where those leave
-        it out ("five last-place finishes since 2003")."""
+        it out ("five last-place finishes since 2004")."""
         part = _part_words(claim.value)
         return claim.display if part.strip() in claim.display else f"{claim.display}{part}"
 
@@ -91,7 +91,7 @@ class Record(Kind):
 
 def _holds(wide: tuple[str, int], narrow: tuple[str, int]) -> bool:
     """Whether one part of the history holds another: all of it holds every part; the
-    editions since 2003 hold those since 2010; the last five hold the last three."""
+    editions since 2004 hold those since 2010; the last five hold the last three."""
     if wide == WHOLE:
         return True
     return wide[0] == narrow[0] and (wide[1] <= narrow[1] if wide[0] == "since" else wide[1] >= narrow[1])
@@ -481,7 +481,7 @@ _SPAN_WORDS = re.compile(r"\b(?:last|past|previous|recent|over|during|between|un
 
 def _framed(text: str) -> bool:
     """A sentence that opens with a time of its own ("In the last decade, ...", "By then,"):
-    its counts are over that time, not the history ("Since 2003," is read as a part)."""
+    its counts are over that time, not the history ("Since 2004," is read as a part)."""
     opening = _OPENING.match(text)
     if opening is None or _SINCE_OPENING.match(text):
         return False
@@ -499,8 +499,8 @@ _SINCE_OPENING = re.compile(r"\s*Since\s+((?:19|20)\d\d)\s*,", re.I)
 
 def _part(text: str, found: Found, ctx: Context) -> tuple[str, int] | None:
     """The part of the history a count covers, from the words right after it ("five
-    last-place finishes since 2003") or a sentence's opening ("Since 2003, ..."): ("since",
-    2003), ("last", 5), all of it (WHOLE), or None where its start is not told ("since then")."""
+    last-place finishes since 2004") or a sentence's opening ("Since 2004, ..."): ("since",
+    2004), ("last", 5), all of it (WHOLE), or None where its start is not told ("since then")."""
     if found.last:
         return ("last", found.last)
     cut = _TAIL_END.search(text, found.end)
@@ -605,7 +605,7 @@ _NOT_TEAMS = frozenset(
 
 @cache
 def _event_after(lex: Lexicon) -> re.Pattern[str]:
-    """ "the UK at the contest, which has had ...": the event is where the antecedent competes."""
+    """ "Norway at the contest, which has had ...": the event is where the antecedent competes."""
     return re.compile(rf"(?:\s+(?:at|in)\s+the\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_events(lex)}))?\s*", re.I)
 
 

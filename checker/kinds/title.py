@@ -1,7 +1,7 @@
 """Title: the title of the work an entrant brings to a contest, a festival or a prize (a song, a
 film, a book), keyed by whom it belongs to. Generic reader: a title in quotation marks or bare
 in title case ("Sound of the River", "Dance (Our Own Party)") after one of the family's nouns
-("his ballad Nobody But You", "Peru won with the track Rio de Sal", "the film “The Quiet Hour”
+("his ballad Nothing But Rain", "Peru won with the track Rio de Sal", "the film “The Quiet Hour”
 by Ivo Marek") or verbs ("who sang “Golden Hour”"), after an act's name ("Tomas Berg's Golden
 Hour,"), or before "sung by" an act. Its owner is the act the words name with it (by, a
 possessive), else the subject of its clause (a pronoun's "his ballad" too). A bare title is
@@ -37,7 +37,7 @@ _MAX_WORDS = 10  # a quoted "title" longer than this is a quotation, not a title
 
 class Title(Kind):
     name = "title"
-    summary = "the title of an entry's work: Nobody But You"
+    summary = "the title of an entry's work: Nothing But Rain"
 
     def chart(self, claim: Claim, year: int | None = None) -> str:
         return str(claim.value)
@@ -326,7 +326,7 @@ def _speech_after(lex: Lexicon) -> re.Pattern[str]:
 
 def _without_gloss(written: str, lex: Lexicon) -> str:
     """A bracketed part is the title's only in title case ("Dance (Our Own Party)"); in running
-    words it glosses it ("Amar Pelos Dois (Love for the both of us)")."""
+    words it glosses it ("Luz de Inverno (light of the winter)")."""
     m = re.search(r"\s+\(([^()]*)\)$", written)
     if m is None:
         return written
@@ -463,7 +463,7 @@ _BEFORE_COUNTRY = re.compile(rf"(?P<act>{_OWNER})(?:,?\s+(?:of|from|representing
 
 @cache
 def _after_country(lex: Lexicon) -> re.Pattern[str]:
-    """An act tied to the country before it: "Austria's César Sampson", "Peru's entrant, Ana
+    """An act tied to the country before it: "Austria's Émile Sorel", "Peru's entrant, Ana
     Ruiz", "the Italian rock band Kallisto"; not "Ukraine's victory over Ana Ruiz"."""
     nouns = phrase_alternation(lex.words("act_nouns"))
     return re.compile(
