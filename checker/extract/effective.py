@@ -1,15 +1,15 @@
-"""When a named text takes effect: "the Paris Agreement entered into force on 4 November 2016",
+"""When a named text takes effect: "the Lindau Agreement entered into force on 4 March 2011",
 "the Clean Seas Act takes effect on 1 January", "the Harbour ban, in force since March 2019".
 
 The date read is the one written right after the phrase (or a sentence's opening "On 4 November
 2016,"), at its precision: a year, a month of a year, a day. The claim is keyed by WHICH text:
-its name (capitalised words before a text noun) and the kind of its noun, so "the Paris
-Agreement", "the Paris deal" and "the Paris accord" are one text. A text named only by a
+its name (capitalised words before a text noun) and the kind of its noun, so "the Lindau
+Agreement", "the Lindau deal" and "the Lindau accord" are one text. A text named only by a
 pronoun or a bare noun ("It entered into force ...", "The pact took effect ...") is the text
 the sentence, or the sentences before it, are about: their subject, when that is a named text.
 
 Left unread: a date hedged or put under a condition ("would enter into force once 55 countries
-ratify it", "is expected to take effect in 2026"), a part of a text ("Article 6 of the Paris
+ratify it", "is expected to take effect in 2026"), a part of a text ("Article 6 of the Lindau
 Agreement takes effect in 2025"), a text in a list or after a preposition, a relative date
 ("came into force ten years ago") and a text with no name to tell it from another.
 """
@@ -38,7 +38,7 @@ _BACK = 3
 
 @dataclass(frozen=True, slots=True)
 class Named:
-    """A text a sentence names: its key ("paris agreement"), or only its kind ("agreement")."""
+    """A text a sentence names: its key ("lindau agreement"), or only its kind ("agreement")."""
 
     key: str
     kind: str
@@ -76,7 +76,7 @@ def read(sentence: Sentence, index: int, ctx: Context, family: Family) -> Iterat
 
 
 def _entries(text: str, index: int, ctx: Context, family: Family) -> Iterator[Draft]:
-    """A text's taking effect said as a noun: "the Paris Agreement's entry into force in 2016",
+    """A text's taking effect said as a noun: "the Lindau Agreement's entry into force in 2016",
     "the entry into force of the Lindau Accord on 4 March 2011"."""
     for m in ctx.lex.phrase_re("entry_phrases").finditer(text):
         a, b = clause_around(text, m.start(), m.end())
@@ -101,7 +101,7 @@ def _entries(text: str, index: int, ctx: Context, family: Family) -> Iterator[Dr
 
 def _entry_text(text: str, m: re.Match[str], a: int, ctx: Context) -> tuple[re.Match[str] | None, int]:
     """The text an entry into force is of, and where its date may follow: an owner before it
-    ("the Paris Agreement's entry"), else a text after "of"."""
+    ("the Lindau Agreement's entry"), else a text after "of"."""
     owner = re.search(r"['’]s?\s+$", text[a : m.start()])
     if owner:
         return _last_np(text, max(a, a + owner.start() - 160), a + owner.start(), ctx), m.end()
@@ -143,7 +143,7 @@ def _phrase_re(lex: Lexicon) -> re.Pattern[str]:
 
 @cache
 def _date_re(numbers: Numbers) -> re.Pattern[str]:
-    """A date at its precision: "4 November 2016", "November 4, 2016", "March 2019", "2016",
+    """A date at its precision: "4 March 2011", "November 4, 2016", "March 2019", "2016",
     "1 January" (a day of no year said)."""
     month = numbers.month
     day = r"\d{1,2}(?:st|nd|rd|th)?"
@@ -171,8 +171,8 @@ def _date_after(text: str, m: re.Match[str], ctx: Context) -> tuple[tuple, tuple
 
 
 def _frame_date(text: str, m: re.Match[str], ctx: Context) -> tuple[tuple, tuple[int, int]] | None:
-    """The date a sentence opens with, for a text named right after it: "On 4 November 2016,
-    the Paris Agreement entered into force" ("In 2018, ministers said the deal took effect"
+    """The date a sentence opens with, for a text named right after it: "On 4 March 2011,
+    the Lindau Agreement entered into force" ("In 2018, ministers said the deal took effect"
     dates the saying)."""
     frame = re.match(r"\s*(?:On|In|Since)(?=\s)", text)
     if frame is None or _date_re(ctx.numbers).match(text, m.end()):
@@ -220,7 +220,7 @@ def _kinds(lex: Lexicon) -> dict[str, str]:
     return {str(noun).lower(): str(kind) for kind, nouns in table.items() for noun in nouns}
 
 
-# a word that may describe a text between its name and its noun ("the Paris climate deal"): no
+# a word that may describe a text between its name and its noun ("the Lindau climate deal"): no
 # function word and no verb form ("Poland signed the treaty" names no "Poland treaty")
 _ADJECTIVE = (
     r"(?!(?:the|a|an|its|their|this|that|of|and|or|to|in|on|at|by|for|with|from|which|who|is|was|"
@@ -230,8 +230,8 @@ _ADJECTIVE = (
 
 @cache
 def _np_res(lex: Lexicon) -> tuple[re.Pattern[str], ...]:
-    """A text's noun phrase, in each of its forms: its name before its noun ("the 2015 Paris
-    Agreement", "the EU's AI Act", "the Paris climate deal", "The Paris Agreement of 2015",
+    """A text's noun phrase, in each of its forms: its name before its noun ("the 2015 Lindau
+    Agreement", "the EU's AI Act", "the Lindau climate deal", "The Lindau Agreement of 2015",
     "the Law of the Sea Convention", "the pact"), its name after it ("the Treaty of Lisbon",
     "the Treaty on the Prohibition of Nuclear Weapons"), or "it"."""
     nouns = phrase_alternation(sorted(_kinds(lex)))
@@ -261,11 +261,11 @@ def _part(m: re.Match[str], name: str) -> str | None:
 @cache
 def _gap_re(lex: Lexicon) -> re.Pattern[str]:
     """What may stand between a text and its phrase: helper words, commas, an aside set off by
-    commas ("the Paris Agreement, adopted in 2015, entered ...") or brackets, and hedges (read
+    commas ("the Lindau Agreement, adopted in 2015, entered ...") or brackets, and hedges (read
     apart: they make the date no fact). Read in one pass, never again another way (*+): a run
     of helper words between commas reads one way only, so a long one stays cheap."""
     words = phrase_alternation([*lex.words("effect_helpers"), *lex.words("effect_hedges")])
-    aside = r"[a-z][^,;()]{0,80},"  # never a text itself: ", the Paris deal, which took effect"
+    aside = r"[a-z][^,;()]{0,80},"  # never a text itself: ", the Lindau deal, which took effect"
     return re.compile(
         rf"(?:,\s+(?!(?:the|a|an|its|this|their)\s){aside}|\s|,|\([^()]{{0,40}}\)|(?<![\w-])(?:{words})(?![\w-]))*+$",
         re.I,
@@ -298,7 +298,7 @@ def _subject(text: str, a: int, pos: int, index: int, ctx: Context) -> Named | N
     if found is None:
         return None
     # a relative clause says its phrase of the text it follows, even after a preposition ("under
-    # the Paris Agreement, which took effect in 2016"), never of one text of a list or of a part
+    # the Lindau Agreement, which took effect in 2016"), never of one text of a list or of a part
     relative = gap is not None and re.match(r"\s*,\s*(?:which|that)\b", gap.group(), re.I)
     blocked = _IN_LIST if relative else _NOT_SUBJECT
     if blocked.search(text, max(0, found.start() - 14), found.start()):
@@ -318,8 +318,8 @@ def _resolve(text: str, found: re.Match[str], a: int, index: int, ctx: Context) 
 
 
 def _opening_subject(text: str, m: re.Match[str], date_end: int, index: int, ctx: Context) -> Named | None:
-    """The text a sentence's opening piece is said of: "In force since 2016, the Paris Agreement
-    ...", "Entering into force on 4 November 2016, the accord ..."."""
+    """The text a sentence's opening piece is said of: "In force since 2016, the Lindau Agreement
+    ...", "Entering into force on 4 March 2011, the accord ..."."""
     if text[: m.start()].strip(" \t\n\"'“‘("):
         return None
     comma = _COMMA.match(text, date_end)
@@ -374,7 +374,7 @@ def _name_words(text: str, m: re.Match[str], ctx: Context) -> list[str] | None:
     elsewhere ("New rules take effect ...")."""
     words = (m.group("name") or "").split()
     if {w.lower() for w in words} & ctx.lex.word_set("text_part_nouns"):
-        return None  # "Article Six of the Paris Agreement"
+        return None  # "Article Six of the Lindau Agreement"
     owners = [i for i, w in enumerate(words) if re.search(r"['’]s?$", w)]
     if owners:
         words = words[owners[-1] + 1 :]
@@ -411,12 +411,12 @@ _FRAME = re.compile(r"\s*(?:(?:In|On|At|By|After|Since|Last|This|Under)\b[^,;]{0
 def _sentence_subject(text: str, ctx: Context, index: int, upto: int) -> Named | None:
     """The text a sentence opens with as its subject (after an opening frame), said of again
     before upto; a pronoun or a bare noun there stands for the text of the sentences before.
-    None where another text is named between ("The Kyoto Protocol was replaced by the Paris
+    None where another text is named between ("The Kyoto Protocol was replaced by the Lindau
     deal, and it took effect in 2016": which one?)."""
     frame = _FRAME.match(text)
     m = _np_at(text, frame.end() if frame else 0, ctx)
     if m is None or m.start() >= upto or re.match(r"['’]", text[m.end() :]):
-        return None  # "The Paris Agreement's rulebook ...": the rulebook is the subject
+        return None  # "The Lindau Agreement's rulebook ...": the rulebook is the subject
     named = _named(text, m, ctx)
     if named is not None and not named.named:
         named = _agreeing(_antecedent(ctx, index), named)
