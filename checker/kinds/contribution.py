@@ -4,10 +4,10 @@ has sent some 300 peacekeepers to Lebanon"), a count as a range like any count (
 
 Generic reader: a verb of sending, then the number and what it counts ("dispatched 40
 inspectors", "sent a 165-member medical team"); a count had in another country or on the
-ground ("has 300 troops in Lebanon"); a count sent by an agent ("250 doctors sent by Cuba").
+ground ("has 300 troops in Lebanon"); a count sent by an agent ("250 doctors sent by Fiji").
 Each is keyed by who sends and by the head class of the first noun after the number ("250
 doctors, nurses and other health workers" counts doctors). Who sends is the clause's subject: a
-country or a body the lexicon knows ("Norway's navy", "the Cuban government"), a body named by
+country or a body the lexicon knows ("Norway's navy", "the Fijian government"), a body named by
 its common noun ("the council"), a name in capitals, "it" after a verb of saying ("Fiji said it
 had sent"), or a description of a country ("the island nation") standing for the country the
 report named last. A promise ("pledged 300 troops") is keyed apart; a count to come ("will
@@ -125,7 +125,7 @@ def _abroad(text: str, pos: int, who: str, ctx: Context) -> bool:
 
 def _sender(text: str, a: int, m: re.Match[str], index: int, ctx: Context) -> tuple[str, tuple[int, int]]:
     """Who sent a count, as its key, and the span that says so: the agent after "by" in the
-    passive ("250 doctors sent by Cuba"), else the subject before the verb."""
+    passive ("250 doctors sent by Fiji"), else the subject before the verb."""
     if m.groupdict().get("by"):
         agent = _agent(text, m.end(), ctx)
         return (agent[0], (m.start(), agent[1])) if agent else ("", (0, 0))
@@ -133,7 +133,7 @@ def _sender(text: str, a: int, m: re.Match[str], index: int, ctx: Context) -> tu
 
 
 def _agent(text: str, pos: int, ctx: Context) -> tuple[str, int] | None:
-    """The country or body the lexicon knows named right at pos, alone ("by Cuba", "by the
+    """The country or body the lexicon knows named right at pos, alone ("by Fiji", "by the
     European Union"; not "by Fiji and Tonga"), with where its name ends."""
     lead = re.match(r"(?:the\s+)?", text[pos:], re.I)
     start = pos + (lead.end() if lead else 0)
@@ -164,7 +164,7 @@ def _patterns(lex: Lexicon, n: Numbers) -> tuple[re.Pattern[str], ...]:
     """A verb of sending before its count ("has sent some 250 doctors", "deployed a contingent
     of 300 troops", "sent a 165-member medical team"); a verb of having before a count kept to
     a place ("has 50 observers on the ground", "has 300 troops in Lebanon"); a count sent by an
-    agent ("some 250 doctors sent by Cuba", "300 troops deployed to the border by Fiji")."""
+    agent ("some 250 doctors sent by Fiji", "300 troops deployed to the border by Fiji")."""
     verbs = phrase_alternation(lex.words("contribution_verbs") + lex.words("contribution_pledge_verbs"))
     units = phrase_alternation(lex.words("contribution_units"))
     presence = phrase_alternation(lex.words("contribution_presence"))
@@ -215,7 +215,7 @@ def _counts(lex: Lexicon, n: Numbers) -> re.Pattern[str]:
 def _count(lex: Lexicon, n: Numbers) -> str:
     nouns = phrase_alternation(tuple(_classes(lex)))
     num = rf"(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?(?P<num>\d+(?:\.\d+)?\s+(?:thousand|million)|{n.cardinal})"
-    # words before the noun that name no part of what is counted: a name ("Cuban", "UN") or a
+    # words before the noun that name no part of what is counted: a name ("Fijian", "UN") or a
     # model ("F-16"); "300 combat troops" or "300 more troops" are not read
     adjectives = r"(?P<adj>(?:(?-i:[A-Z][\w'-]*)\s+|[\w-]*\d[\w-]*\s+){0,2}?)"
     return rf"{num}\s+{adjectives}(?P<noun>{nouns})(?![\w-])"
@@ -287,11 +287,11 @@ _AUX = re.compile(
 )
 _ASIDE_END = re.compile(r",[^,;]{1,90},\s*$")
 _RELATIVE_END = re.compile(r",\s*(?:which|who)\s*$", re.I)
-# Before a subject: a word that makes it an object ("to Cuba", "praised by Fiji")
+# Before a subject: a word that makes it an object ("to Fiji", "praised by Fiji")
 _OBJECT_BEFORE = re.compile(
     r"\b(?:to|from|of|with|by|for|than|against|in|on|at|like|unlike|including|among)\s+(?:the\s+)?$", re.I
 )
-# Before a subject: a word that makes it one of several ("Cuba and Venezuela", "Fiji, Tonga")
+# Before a subject: a word that makes it one of several ("Fiji and Venezuela", "Fiji, Tonga")
 _JOINED_BEFORE = re.compile(r"(?:\b(?:and|or|nor|plus)|,)\s+(?:the\s+)?$", re.I)
 _JOINED_AFTER = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+(?:and|or)\s+)(?:the\s+)?[A-Z]")
 
@@ -299,7 +299,7 @@ _JOINED_AFTER = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+(?:and|or)\s+)(?:the\s+)?[
 def _subject(text: str, a: int, verb: int, index: int, ctx: Context) -> str:
     """Whom a count sent belongs to, as its key ('' where the clause names nobody so): the
     subject before the verb, or the name a relative clause holding the verb speaks of
-    ("praised Cuba, which has sent 250 doctors")."""
+    ("praised Fiji, which has sent 250 doctors")."""
     end = verb
     while (m := _AUX.search(text, a, end)) is not None and m.start() < end:
         end = m.start()
@@ -324,7 +324,7 @@ def _said_it(lex: Lexicon) -> re.Pattern[str]:
 
 def _entity_ending(text: str, a: int, end: int, antecedent: bool, ctx: Context) -> str:
     """A country or body the lexicon knows, a body's common noun or a name in capitals, ending
-    at end ("Cuba", "the Cuban government", "Norway's navy", "the council", "Doctors Without
+    at end ("Fiji", "the Fijian government", "Norway's navy", "the council", "Doctors Without
     Borders"); none that is an object (but the one a relative clause speaks of) or one of
     several."""
     region = text[a:end].rstrip()
@@ -349,13 +349,13 @@ def _entity_ending(text: str, a: int, end: int, antecedent: bool, ctx: Context) 
 
 
 def _joined(before: str, ctx: Context) -> bool:
-    """Whether the words before a name join it to another ("Cuba and Venezuela sent ...")."""
+    """Whether the words before a name join it to another ("Fiji and Venezuela sent ...")."""
     m = _JOINED_BEFORE.search(before)
     if m is None:
         return False
     if not m.group().lstrip().startswith(","):
         return True
-    # "On Monday, Cuba sent": a comma after a scene, not after a list's item
+    # "On Monday, Fiji sent": a comma after a scene, not after a list's item
     return any(e == len(before[: m.start()]) for _, e, _ in ctx.lex.find_entities(before[: m.start()]))
 
 
@@ -368,7 +368,7 @@ _NAME = re.compile(
 
 @cache
 def _subject_head(lex: Lexicon) -> re.Pattern[str]:
-    """Words after a country that leave it the one who sends ("the Cuban government")."""
+    """Words after a country that leave it the one who sends ("the Fijian government")."""
     heads = phrase_alternation(lex.words("contribution_subject_heads"))
     return re.compile(rf"(?:['’]s)?\s+(?:{heads})$", re.I)
 
