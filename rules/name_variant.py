@@ -5,7 +5,7 @@ from rapidfuzz.distance import Levenshtein
 from checker.models import Claim, Finding, SlotClass, Verdict
 from checker.rule import Rule
 from checker.verdicts import Item, group_by_value, make_finding
-from checker.wording import name_key
+from checker.wording import name_key, one_word_apart
 
 SIMILAR = 0.8
 
@@ -131,18 +131,9 @@ def same_person(a: str, b: str, roles_a: set[Role], roles_b: set[Role]) -> bool:
 
 
 def one_letter_apart(a: str, b: str) -> bool:
-    """One name with a letter or two changed: the same words but one, of four letters or
-    more, one edit away (two in a word of seven letters or more): "Jamaladinova" /
-    "Jamaladynova" is one name, "Ana Ruiz" / "Eva Ruiz" two people."""
-    words_a, words_b = a.split(), b.split()
-    if len(words_a) != len(words_b):
-        return False
-    differ = [(x, y) for x, y in zip(words_a, words_b, strict=True) if x != y]
-    if len(differ) != 1:
-        return False
-    x, y = differ[0]
-    allowed = 2 if min(len(x), len(y)) >= 7 else 1
-    return min(len(x), len(y)) >= 4 and Levenshtein.distance(x, y) <= allowed
+    """One name with a letter or two changed: "Ivanova" / "Ivanowa" is one name,
+    "Ana Ruiz" / "Eva Ruiz" two people (a swap of two letters counts two edits)."""
+    return one_word_apart(a, b, Levenshtein.distance)
 
 
 def _same_role(x: Role, y: Role) -> bool:

@@ -12,6 +12,7 @@ from checker.kinds.title import title_key
 from checker.models import Claim, Finding, Verdict
 from checker.rule import Rule
 from checker.verdicts import Item
+from checker.wording import one_word_apart
 
 _BRACKETED = re.compile(r"\s*\([^()]*\)")
 
@@ -127,14 +128,6 @@ def _any_stage(item: Item) -> Item:
 
 
 def misspelt(a: str, b: str) -> bool:
-    """Two folded titles with the same words but one, of four letters or more, a letter (two in
-    a word of seven letters or more) changed, added, dropped or swapped ("dois" / "dios")."""
-    words_a, words_b = a.split(), b.split()
-    if len(words_a) != len(words_b):
-        return False
-    differ = [(x, y) for x, y in zip(words_a, words_b, strict=True) if x != y]
-    if len(differ) != 1:
-        return False
-    x, y = differ[0]
-    allowed = 2 if min(len(x), len(y)) >= 7 else 1
-    return min(len(x), len(y)) >= 4 and OSA.distance(x, y) <= allowed
+    """Two folded titles one word apart by a letter changed, added, dropped or swapped ("dois" /
+    "dios": a swap counts one edit)."""
+    return one_word_apart(a, b, OSA.distance)
