@@ -61,7 +61,23 @@ def extract_claims(
             quotes[index] = _quote(article, sentence.start, sentence.end)
         claim = _to_claim(article, sentence, draft, line_starts, quotes[index])
         claims.setdefault(claim.id, claim)
-    return sorted(claims.values(), key=lambda c: (c.start, c.value_start, c.slot, c.id))
+    return _no_titles_as_holders(
+        sorted(claims.values(), key=lambda c: (c.start, c.value_start, c.slot, c.id))
+    )
+
+
+def _no_titles_as_holders(claims: list[Claim]) -> list[Claim]:
+    """A name that is a work's title in its sentence ("Ivo Marek's film The Quiet Hour took the
+    top prize") names the work, not a winner or a host: its holder claim is left out."""
+    titles = [(c.start, c.value.casefold()) for c in claims if c.kind == "title" and isinstance(c.value, str)]
+    if not titles:
+        return claims
+    return [c for c in claims if not (c.kind == "holder" and _in_title(c, titles))]
+
+
+def _in_title(claim: Claim, titles: list[tuple[int, str]]) -> bool:
+    words = claim.matched.casefold()
+    return bool(words) and any(start == claim.start and words in title for start, title in titles)
 
 
 def _drafts(sentences: list[Sentence], ctx: Context) -> Iterator[tuple[int, Sentence, Draft]]:
