@@ -90,6 +90,12 @@ class Claim:
     column: int = 1  # of the value on its line, in characters from 1 (1 in a .jsonl record)
     kind: str = ""  # the claim kind (checker/kinds); "" for the one its slot's family declares
 
+    @property
+    def is_event_day(self) -> bool:
+        """A day of the report's own event: when it came about (event-date) or, for an event of
+        several days, when it opened (event-date:opening)."""
+        return self.slot == "event-date" or self.slot.startswith("event-date:")
+
     def detail(self, key: str, default: Any = None) -> Any:
         return next((value for name, value in self.extra if name == key), default)
 

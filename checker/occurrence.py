@@ -105,7 +105,7 @@ def _date_report(digest: Digest) -> _Dated:
             )
         )
         reference = addressed[0] if addressed[1] else None
-    event = next((c for c in claims if c.slot == "event-date"), None)
+    event = next((c for c in claims if c.is_event_day), None)
     date = resolve_date(event.value, reference) if event else None
     if date and event and reference and (reference - date).days > STALE_DAYS:
         # news tells of days just past: a date months before the report's own is another event's
@@ -256,7 +256,7 @@ def _placed_by_calendar(
             days[(series[path], date.month, date.day, date.weekday())].add((year, path))
     placed: dict[str, Placed] = {}
     for path, (year, evidence) in sorted(years.items()):
-        event = next((c for c in by_article[path] if c.slot == "event-date"), None)
+        event = next((c for c in by_article[path] if c.is_event_day), None)
         if year is not None or event is None or None in event.value[1:] or event.value[0]:
             continue
         _, month, day, weekday = event.value
@@ -564,7 +564,7 @@ def _distinctive(claim: Claim) -> bool:
 
 def stage(article: Article, claims: list[Claim], lex: Lexicon) -> str | None:
     """The label of the meeting the report's own event sentence names, if it names one."""
-    event = next((c for c in claims if c.slot == "event-date"), None)
+    event = next((c for c in claims if c.is_event_day), None)
     if event is None:
         return None
     found = named_stage(article.text[event.start : event.end], lex, passing=_EARLIER_STAGE)

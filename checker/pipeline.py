@@ -474,7 +474,7 @@ def _configured(finding: Finding, ignored: dict[str, set[str]], severity: Mappin
 
 def _dated(claim: Claim, occurrence: Occurrence) -> Claim:
     """An event date read against the report's publication date gains its missing parts."""
-    if claim.slot != "event-date" or occurrence.date is None:
+    if not claim.is_event_day or occurrence.date is None:
         return claim
     if resolve_date(claim.value, None) is not None:
         return claim

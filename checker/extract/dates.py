@@ -267,6 +267,24 @@ def _draft(m: re.Match[str], ctx: Context) -> Draft | None:
     display, end = m.group(0).rstrip(), m.end() - (len(m.group(0)) - len(m.group(0).rstrip()))
     if display.endswith(".") and re.search(r"[A-Za-z]{5,}\.$", display):
         display, end = display[:-1], end - 1  # "on 9 April.": the sentence's stop, not an abbreviation
-    return Draft(
-        family="date", slot="event-date", value=value, display=display.strip(), span=(m.start(), end)
-    )
+    phase = _phase(m.string, m.start(), ctx.lex)
+    if phase == "continuing":
+        return None
+    slot = "event-date:opening" if phase == "opening" else "event-date"
+    return Draft(family="date", slot=slot, value=value, display=display.strip(), span=(m.start(), end))
+
+
+def _phase(text: str, start: int, lex: Lexicon) -> str | None:
+    """ "opening" for the day an event of several days opened ("opened on Friday"),
+    "continuing" for a day it went on ("talks resumed on Tuesday"), else None."""
+    before = text[max(0, start - 30) : start]
+    for phase in ("opening", "continuing"):
+        if _phase_re(lex, phase).search(before):
+            return phase
+    return None
+
+
+@cache
+def _phase_re(lex: Lexicon, phase: str) -> re.Pattern[str]:
+    body = phrase_alternation(lex.words(f"{phase}_verbs"))
+    return re.compile(rf"(?<![\w-])(?:{body or '(?!x)x'})(?![\w-])\s+(?:on\s+)?$", re.I)
