@@ -137,7 +137,7 @@ def lead_names(lines: Iterable[str], stop: frozenset[str], other_edition: re.Pat
 
 # "MADRID -", "VALDORA, Ruritania, ...", "LE BOURGET, France (AP) --": the place a story was
 # filed from, in capitals at the very start of its body
-_PLACE_DATELINE = re.compile(r"([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,3})(?=\s*(?:,|\(|[-\u2013\u2014]))")
+_PLACE_DATELINE = re.compile(r"([A-Z][A-Z'.-]*[A-Z.](?: [A-Z][A-Z'.-]+){0,3})(?=\s*[,(]|\s+[-\u2013\u2014])")
 
 
 def dateline_place(lines: Iterable[str]) -> str | None:

@@ -246,3 +246,4 @@ def test_the_place_a_dateline_names() -> None:
     assert dateline_place(["[Photo] A delegate.", "ARDEN \u2014 The vote came late."]) == "arden"
     assert dateline_place(["Madrid hosted the talks."]) is None
     assert dateline_place(["AP - Delegates met."]) is None
+    assert dateline_place(["MADRID-bound flights were cancelled."]) is None

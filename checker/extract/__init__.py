@@ -67,17 +67,21 @@ def extract_claims(
 
 
 def _no_titles_as_holders(claims: list[Claim]) -> list[Claim]:
-    """A name that is a work's title in its sentence ("Ivo Marek's film The Quiet Hour took the
+    """A name that is a work's title where it stands ("Ivo Marek's film The Quiet Hour took the
     top prize") names the work, not a winner or a host: its holder claim is left out."""
-    titles = [(c.start, c.value.casefold()) for c in claims if c.kind == "title" and isinstance(c.value, str)]
+    titles = [c for c in claims if c.kind == "title" and isinstance(c.value, str)]
     if not titles:
         return claims
-    return [c for c in claims if not (c.kind == "holder" and _in_title(c, titles))]
+    return [c for c in claims if not (c.kind == "holder" and any(_inside(c, t) for t in titles))]
 
 
-def _in_title(claim: Claim, titles: list[tuple[int, str]]) -> bool:
-    words = claim.matched.casefold()
-    return bool(words) and any(start == claim.start and words in title for start, title in titles)
+def _inside(claim: Claim, title: Claim) -> bool:
+    """Whether the claim's words stand within the title's own words in its sentence."""
+    at = title.matched.find(str(title.value))
+    if at < 0:
+        return False
+    start = title.value_start + at
+    return start <= claim.value_start and claim.value_end <= start + len(str(title.value))
 
 
 def _drafts(sentences: list[Sentence], ctx: Context) -> Iterator[tuple[int, Sentence, Draft]]:
