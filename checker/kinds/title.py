@@ -96,8 +96,9 @@ def _own_quotes(sentence: Sentence, found: Found) -> dict[str, bool]:
 
 
 def title_key(title: str) -> str:
-    """A title folded for matching: no accents, no case, no punctuation."""
-    folded = unicodedata.normalize("NFKD", title)
+    """A title folded for matching: no accents, no case, no punctuation, "&" read as "and"
+    ("Salt & Iron" is "Salt and Iron")."""
+    folded = unicodedata.normalize("NFKD", title.replace("&", " and "))
     folded = "".join(c for c in folded if not unicodedata.combining(c)).casefold()
     return " ".join(re.sub(r"[^\w\s]", " ", folded.replace("'", "").replace("\u2019", "")).split())
 
