@@ -280,6 +280,39 @@ _NOT_SUBJECT = re.compile(
 )
 # words before a text that make it one of a list, or the owner of a part ("Article 6 of the ...")
 _IN_LIST = re.compile(r"(?:\b(?:of|to|and|or|nor|as well as|both|between)\s*|&\s*)$", re.I)
+# a relative clause's verb and its words before a text ("The law that implements the Lindau
+# Agreement took effect"): the text is the verb's object, and the clause's head is unnamed
+_IN_RELATIVE = re.compile(r"\b(?:that|which|who|whose|whom)\s+(?:[\w'’-]+\s+){1,3}$", re.I)
+# the lower-case word right before a text, and the word before that one
+_WORD_BEFORE = re.compile(r"(?:(?<![\w'’-])(?P<prev>[\w'’-]+)\s+)?(?<![\w'’-])(?P<word>[a-z][\w'’-]*)\s+$")
+# words a subject may follow: a conjunction, a subordinator, an opening adverb
+_BEFORE_SUBJECT = frozenset(
+    "but so yet when whenever after since because while whereas although though before until "
+    "once as if then now and or".split()
+)
+
+
+def _after_verb(text: str, start: int, ctx: Context) -> bool:
+    """Whether the word right before a text is a verb (or any word a subject does not follow):
+    "replaced the Lindau Agreement", "that implements the Lindau Agreement"; not one of saying
+    ("said the Lindau Agreement took effect"), a conjunction ("when the ..."), or an adjective
+    after a determiner ("the new Lindau Agreement")."""
+    if _IN_RELATIVE.search(text, max(0, start - 60), start):
+        return True
+    m = _WORD_BEFORE.search(text, max(0, start - 60), start)
+    if m is None:
+        return False
+    word, prev = m.group("word").lower(), (m.group("prev") or "").lower()
+    if word in _BEFORE_SUBJECT or prev in ("the", "a", "an", "its", "their", "this", "that"):
+        return False
+    if word == "that":  # "said that the Lindau Agreement took effect"
+        return not _speech_re(ctx.lex).fullmatch(prev)
+    return not _speech_re(ctx.lex).fullmatch(word)
+
+
+@cache
+def _speech_re(lex: Lexicon) -> re.Pattern[str]:
+    return re.compile(phrase_alternation(lex.words("speech_verbs")), re.I)
 
 
 def _subject(text: str, a: int, pos: int, index: int, ctx: Context) -> Named | None:
@@ -303,7 +336,15 @@ def _subject(text: str, a: int, pos: int, index: int, ctx: Context) -> Named | N
     blocked = _IN_LIST if relative else _NOT_SUBJECT
     if blocked.search(text, max(0, found.start() - 14), found.start()):
         return None
+    if _after_verb(text, found.start(), ctx) and (
+        not relative or _IN_RELATIVE.search(text, a, found.start())
+    ):
+        return None
     return _resolve(text, found, a, index, ctx)
+
+
+# an indefinite word before a bare noun: "a treaty", "another accord" never stands for a named text
+_INDEFINITE = re.compile(r"\b(?:a|an|another|any|one|some|each|every|no|such)\s+$", re.I)
 
 
 def _resolve(text: str, found: re.Match[str], a: int, index: int, ctx: Context) -> Named | None:
@@ -312,6 +353,8 @@ def _resolve(text: str, found: re.Match[str], a: int, index: int, ctx: Context) 
     named = _named(text, found, ctx)
     if named is None or named.named:
         return named
+    if _INDEFINITE.search(text, max(0, found.start() - 10), found.start()):
+        return None  # "replaced a 1997 treaty that entered into force": another, unnamed text
     if found.start() > len(text) - len(text.lstrip()) or a > 0:
         return _agreeing(_sentence_subject(text, ctx, index, found.start()), named)
     return _agreeing(_antecedent(ctx, index), named)
