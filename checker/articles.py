@@ -661,9 +661,11 @@ def make_article(path: str, raw: str, lex: Lexicon, meta: dict[str, Any] | None 
             body_start = m.end()
             meta = _parse_front_matter(m.group(1) or "", path, warnings)
         elif m or (_OPENS_FRONT_MATTER.match(raw) and _looks_like_yaml(raw)):
+            short = not m and len(raw) <= len(head)  # the whole file was looked through
+            where = "anywhere" if short else f"within its first {MAX_FRONT_MATTER:,} characters"
             warnings.append(
-                f"{path}:1: front matter opened with '---' is not closed within "
-                f"{MAX_FRONT_MATTER:,} characters; read as text"
+                f"{path}:1: front matter opened with '---' is not closed {where} (a line '---' "
+                "ends it); read as text"
             )
     text = clean(raw, body_start, lex)
     return Article(

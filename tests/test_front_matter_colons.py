@@ -23,3 +23,10 @@ def test_front_matter_broken_otherwise_is_still_ignored_with_its_warning() -> No
     article = make_article("m.md", raw, default_lexicon())
     assert article.title is None and article.outlet is None
     assert any("malformed YAML front matter" in w for w in article.warnings), article.warnings
+
+
+def test_an_unclosed_front_matter_is_said_to_be_unclosed_not_too_long() -> None:
+    """A short file whose '---' never closes: the warning says so, not that 64,000 characters
+    were not enough."""
+    article = make_article("short.md", "---\ntitle: Peru wins\nPeru won the contest.\n", default_lexicon())
+    assert any("is not closed anywhere" in w for w in article.warnings), article.warnings
