@@ -3,10 +3,11 @@ has sent some 300 peacekeepers to Lebanon"), a count as a range like any count (
 600" is 601 and up), compared like one (checker/kinds/count.py).
 
 Generic reader: a verb of sending, then the number and what it counts ("dispatched 40
-inspectors", "sent a 165-member medical team"); a count had in another country or on the
-ground ("has 300 troops in Lebanon"); a count sent by an agent ("250 doctors sent by Fiji").
-Each is keyed by who sends and by the head class of the first noun after the number ("250
-doctors, nurses and other health workers" counts doctors). Who sends is the clause's subject: a
+inspectors", "sent a 165-member medical team"); a count had in another country ("has 300
+troops in Lebanon"; not "Lebanon has 10,000 peacekeepers on the ground", perhaps hosted); a
+count sent by an agent ("250 doctors sent by Fiji"). Each is keyed by who sends and by the
+head class of the first noun after the number ("250 doctors, nurses and other health workers"
+counts doctors). Who sends is the clause's subject (also a second clause's after ", and"): a
 country or a body the lexicon knows ("Norway's navy", "the Fijian government"), a body named by
 its common noun ("the council"), a name in capitals, "it" after a verb of saying ("Fiji said it
 had sent"), or a description of a country ("the island nation") standing for the country the
@@ -87,7 +88,7 @@ def _drafts(text: str, index: int, ctx: Context, family: Family) -> Iterator[Dra
         if _BACK.match(text, m.end()):
             continue
         who, span = _sender(text, a, m, index, ctx)
-        if m.groupdict().get("abroad") and not _abroad(text, m.start("abroad"), who, ctx):
+        if "abroad" in m.re.groupindex and not _abroad(text, m.start("abroad"), who, ctx):
             continue
         value = read_number(m.group("num"), ctx)
         if not who or value is None or value < 2:
@@ -162,9 +163,10 @@ def _matches(text: str, ctx: Context) -> Iterator[re.Match[str]]:
 @cache
 def _patterns(lex: Lexicon, n: Numbers) -> tuple[re.Pattern[str], ...]:
     """A verb of sending before its count ("has sent some 250 doctors", "deployed a contingent
-    of 300 troops", "sent a 165-member medical team"); a verb of having before a count kept to
-    a place ("has 50 observers on the ground", "has 300 troops in Lebanon"); a count sent by an
-    agent ("some 250 doctors sent by Fiji", "300 troops deployed to the border by Fiji")."""
+    of 300 troops", "sent a 165-member medical team"); a verb of having before a count kept in
+    another country ("has 300 troops in Lebanon", "has 50 observers deployed in Mali"; never
+    "has 10,000 peacekeepers on the ground", perhaps hosted); a count sent by an agent ("some
+    250 doctors sent by Fiji", "300 troops deployed to the border by Fiji")."""
     verbs = phrase_alternation(lex.words("contribution_verbs") + lex.words("contribution_pledge_verbs"))
     units = phrase_alternation(lex.words("contribution_units"))
     presence = phrase_alternation(lex.words("contribution_presence"))
@@ -179,7 +181,7 @@ def _patterns(lex: Lexicon, n: Numbers) -> tuple[re.Pattern[str], ...]:
         ),
         re.compile(
             rf"(?<![\w-])(?P<verb>has|have|had|keeps|maintains)\s+{count}"
-            rf"(?=\s+(?:{presence}|in\s+(?:the\s+)?(?P<abroad>[A-Z])))",
+            rf"(?=\s+(?:(?:{presence})\s+)?in\s+(?:the\s+)?(?P<abroad>(?-i:[A-Z])))",
             re.I,
         ),
         # "sent a 165-member medical team", "a 300-strong contingent of peacekeepers"
@@ -342,7 +344,7 @@ def _entity_ending(text: str, a: int, end: int, antecedent: bool, ctx: Context) 
         start, key = m.start("name"), " ".join(m.group("name").lower().split())
     else:
         return ""
-    before = text[max(0, a + start - 60) : a + start]
+    before = text[max(0, a + start - 120) : a + start]
     if (not antecedent and _OBJECT_BEFORE.search(before)) or _joined(before, ctx):
         return ""
     return key
@@ -353,10 +355,23 @@ def _joined(before: str, ctx: Context) -> bool:
     m = _JOINED_BEFORE.search(before)
     if m is None:
         return False
+    head = before[: m.start()]
     if not m.group().lstrip().startswith(","):
-        return True
+        # "..., and Norway has sent": a clause of its own after one with its own verb, not a
+        # list's last item ("Fiji, Tonga, and Norway", "the Red Cross, Caritas, and Norway")
+        if not (m.group().lstrip().lower().startswith("and") and head.rstrip().endswith(",")):
+            return True
+        head = head.rstrip()[:-1]
+        piece = head[head.rfind(",") + 1 :]
+        if re.match(r"\s*(?:which|who|whose|that)\b", piece, re.I):
+            return True  # "Fiji, which has sent 300 troops, and Norway have sent ..."
+        return _CLAUSE_VERB.search(piece) is None and _verbs_re(ctx.lex).search(piece) is None
     # "On Monday, Fiji sent": a comma after a scene, not after a list's item
-    return any(e == len(before[: m.start()]) for _, e, _ in ctx.lex.find_entities(before[: m.start()]))
+    return any(e == len(head) for _, e, _ in ctx.lex.find_entities(head))
+
+
+# A verb that makes a comma-piece a clause of its own ("Fiji has sent 300 peacekeepers")
+_CLAUSE_VERB = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would|said|says)\s+\w", re.I)
 
 
 # Two capitalised words or more ("Doctors Without Borders", "the Red Cross"), not one that
