@@ -30,8 +30,10 @@ from checker.extract.subjects import Subject, stage_key, subject_right_before, s
 from checker.kinds import Kind
 from checker.lexicon import phrase_alternation
 from checker.models import Claim
+from checker.series import event_names
 from checker.stages import named_stage
 from checker.text import key_words, look
+from checker.wording import name_key
 
 if TYPE_CHECKING:
     from checker.extract.base import Context
@@ -58,7 +60,10 @@ class Record(Kind):
         """The words as written, with the part of the history they count where those leave
         it out ("five last-place finishes since 2004")."""
         part = _part_words(claim.value)
-        return claim.display if part.strip() in claim.display else f"{claim.display}{part}"
+        told = part.strip() in claim.display or (
+            claim.value[2] == "last" and _LAST_TOLD.search(claim.display)
+        )
+        return claim.display if told else f"{claim.display}{part}"
 
     def compatible(self, a: Any, b: Any) -> bool:
         """The count over a part of the history is at most the count over a whole that holds
@@ -95,6 +100,10 @@ def _holds(wide: tuple[str, int], narrow: tuple[str, int]) -> bool:
     if wide == WHOLE:
         return True
     return wide[0] == narrow[0] and (wide[1] <= narrow[1] if wide[0] == "since" else wide[1] >= narrow[1])
+
+
+# "four of the last five contests": words that tell the last N counted themselves
+_LAST_TOLD = re.compile(r"\b(?:last|past|previous)\s+\S+\s+\w", re.I)
 
 
 def _part_words(value: tuple[Any, ...]) -> str:
@@ -166,7 +175,9 @@ def _readers(n: Numbers, lex: Lexicon) -> tuple[tuple[re.Pattern[str], Any], ...
         rf"{_QUALIFIED}(?:(?P<n>{n.cardinal})\s+times|(?P<w>twice|thrice|once)|on\s+(?P<oc>{n.cardinal})\s+occasions)"
         rf"{_NO_RATIO}"
     )
-    part = rf"(?:in\s+)?(?P<pn>{n.cardinal})\s+of\s+{_LAST}(?P<pm>{n.cardinal})\s+[a-z]+"
+    # "in four of the last five contests": the editions of the series, not "its last ten matches"
+    editions = phrase_alternation(lex.words("record_part_nouns"))
+    part = rf"(?:in\s+)?(?P<pn>{n.cardinal})\s+of\s+{_LAST}(?P<pm>{n.cardinal})\s+(?:{editions})"
     verb = rf"{_AUX}{_ADVERBS}(?:been\s+)?(?P<verb>{verbs})\b{_OBJECT}"
     never = rf"{_AUX}never\s+(?:been\s+)?(?P<verb>{verbs})\b{_OBJECT}{_NEVER_END}"
     ordinal = rf"(?:record(?:-[a-z]+)?\s+)?(?P<o>{n.ordinal})\s+{_ADJECTIVES}(?P<noun>{ones})\b"
@@ -269,7 +280,7 @@ def _never(m: re.Match[str], ctx: Context) -> Found | None:
 
 def _by_noun(m: re.Match[str], ctx: Context) -> Found | None:
     outcome, number = _outcome(m.group("noun"), ctx.lex), ctx.numbers.read_cardinal(m.group("n"))
-    if not outcome or number is None or not _own_words(m.group("adj").split(), ctx):
+    if not outcome or number is None or not _names_series(m.group("adj").split(), m, ctx):
         return None
     if m.group("noun").lower() in ctx.lex.word_set("record_nouns_after_had") and not _HAS_HAD.match(
         m.group("had") or ""
@@ -284,7 +295,7 @@ _HAS_HAD = re.compile(r"(?:has|have|had)\s+(?:(?:now|also|already)\s+)?had$", re
 
 def _by_ordinal(m: re.Match[str], ctx: Context) -> Found | None:
     outcome, number = _outcome(m.group("noun"), ctx.lex), ctx.numbers.read_ordinal(m.group("o"))
-    if not outcome or not number or not _own_words(m.group("adj").split(), ctx):
+    if not outcome or not number or not _names_series(m.group("adj").split(), m, ctx):
         return None
     return Found(outcome, number, m.start("o"), m.end(), m.start(), "possessive", ordinal=True, noun=True)
 
@@ -292,7 +303,7 @@ def _by_ordinal(m: re.Match[str], ctx: Context) -> Found | None:
 def _for_whom(m: re.Match[str], ctx: Context) -> Found | None:
     """ "a ninth win for Kenya": the count of the edition reported, for whom it names next."""
     outcome, number = _outcome(m.group("noun"), ctx.lex), ctx.numbers.read_ordinal(m.group("o"))
-    if not outcome or not number or not _own_words(m.group("adj").split(), ctx):
+    if not outcome or not number or not _names_series(m.group("adj").split(), m, ctx):
         return None
     return Found(outcome, number, m.start("o"), m.end("noun"), m.end(), "after", ordinal=True, noun=True)
 
@@ -351,6 +362,35 @@ def _category(word: str, ctx: Context) -> bool:
 
 
 _LEAD_SENTENCES = 3
+
+
+def _names_series(words: list[str], m: re.Match[str], ctx: Context) -> bool:
+    """Capitalised words before an outcome noun name the competition counted: this series
+    only where they are words of the event that the report's title or lead names, elsewhere
+    than in the count itself ("Sweden's sixth Eurovision win" in a report of the Eurovision
+    Song Contest); any other ("her 23rd Grand Slam title", "her seventh Wimbledon title" in a
+    report of another event) counts another competition's."""
+    named = [_POSSESSIVE.sub("", w.strip(",.")).lower() for w in words if w[:1].isupper()]
+    if not named:
+        return True
+    own = _series_words(ctx, m.string, m.start(), m.end())
+    plain = _plain_name_words(ctx.lex)
+    return all(w in own or w in plain for w in named) and any(w in own for w in named)
+
+
+def _series_words(ctx: Context, text: str, start: int, end: int) -> frozenset[str]:
+    """The words of the events the title and the lead name ("the Lakeside City Marathon":
+    "lakeside"; "Eurovision 2023": "eurovision"), the count's own words left out."""
+    parts = [ctx.article.title or ""]
+    for s in ctx.sentences[:_LEAD_SENTENCES]:
+        parts.append(f"{text[:start]} {text[end:]}" if s.text == text else s.text)
+    return frozenset(w for part in parts for name in event_names(part, ctx.lex) for w in name.split())
+
+
+@cache
+def _plain_name_words(lex: Lexicon) -> frozenset[str]:
+    """Words an event's name may hold that name no event ("City", "Grand", "Open")."""
+    return frozenset(w.lower() for key in ("generic_event_words", "not_name_words") for w in lex.words(key))
 
 
 def _own_words(words: list[str], ctx: Context) -> bool:
@@ -440,10 +480,10 @@ def _range(found: Found) -> tuple[float, float]:
 
 
 _SINCE_YEAR = re.compile(r"\bsince\s+((?:19|20)\d\d)\b", re.I)
-_LAST_N = re.compile(
-    r"\bin\s+(?:the|its|their)\s+(?:last|past|previous)\s+(\w+)\s+(?:years|editions|contests|races|elections|events|competitions|tournaments)\b",
-    re.I,
-)
+# "in the last five contests": the part of the history counted, when its noun is one of the
+# series' editions (records.yaml); in the last N of anything else, or in a person's last N ("in
+# her last five races", of a career), the count is not the series'
+_LAST_N = re.compile(r"\bin\s+(the|its|their|her|his)\s+(?:last|past|previous)\s+(\w+)\s+([\w-]+)", re.I)
 # a year said of something else than the count's start ("most recently in 1998") is no bound
 _OTHER_YEAR = re.compile(
     r"(?<!recently )(?<!last )(?<!latest )(?<!first )"
@@ -513,14 +553,39 @@ def _part(text: str, found: Found, ctx: Context) -> tuple[str, int] | None:
         return ("since", years.pop())
     m = _LAST_N.search(tail)
     if m:
-        count = ctx.numbers.read_cardinal(m.group(1))
-        return ("last", count) if count else None
+        count = ctx.numbers.read_cardinal(m.group(2))
+        own = m.group(1).lower() not in ctx.lex.word_set("record_career_owners") and m.group(
+            3
+        ).lower() in ctx.lex.word_set("record_part_nouns")
+        return ("last", count) if count and own else None
     if re.search(r"\bsince\b", tail, re.I) and not ctx.lex.phrase_re("record_whole_history").search(tail):
         return None  # "since then", "since it last won": a part whose start is not told
     return WHOLE
 
 
 def _subject(text: str, found: Found, a: int, ctx: Context) -> Subject | None:
+    who = _named(text, found, a, ctx)
+    return None if who is None else _as_written(text, who, ctx)
+
+
+def _as_written(text: str, who: Subject, ctx: Context) -> Subject:
+    """The subject as its words name it: a one-word name the report ties to a country
+    ("Sweden's Loreen has won twice") is the performer's, whose record is not her country's;
+    a possessive is no part of a name ("three-time winner Amos Kiprop's coach")."""
+    written = text[who.start : who.end]
+    if ctx.lex.entity(who.name) is not None and ctx.lex.entity(written) is None:
+        name = _POSSESSIVE.sub("", written)
+        return Subject(name_key(name), name, who.start, who.start + len(name))
+    if _POSSESSIVE.search(who.key):
+        name = _POSSESSIVE.sub("", who.name)
+        return Subject(_POSSESSIVE.sub("", who.key), name, who.start, who.start + len(name))
+    return who
+
+
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+def _named(text: str, found: Found, a: int, ctx: Context) -> Subject | None:
     if found.how == "title":
         return _titled(text, found, ctx)
     if found.how == "possessive":
@@ -581,26 +646,26 @@ def _team(text: str, pos: int, ctx: Context) -> Subject | None:
     m = _TEAM.search(text, 0, pos)
     if m is None:
         return None
-    name = m.group(1)
+    name, start = m.group(1), m.start(1)
     last = name.split()[-1].lower()
-    if re.fullmatch(_events(ctx.lex), last, re.I) or last in _NOT_TEAMS:
+    if re.fullmatch(_events(ctx.lex), last, re.I) or last in ctx.lex.word_set("record_not_team_heads"):
         return None
-    if m.start(1) == 0 and " " not in name and not _proper(name, ctx):
+    if start == 0 and " " not in name and not _proper(name, ctx):
         return None  # "Officials have hosted ...": a sentence's first word, capitalised as such
-    return Subject(" ".join(name.lower().split()), name, m.start(1), m.end(1))
+    owned = _OWNED.match(name)
+    if owned is not None and ctx.lex.entity(owned.group(1)) is not None:
+        # "Australia's Dami Im has finished second twice": the performer's record
+        name, start = owned.group(2), start + owned.start(2)
+        return Subject(name_key(name), name, start, start + len(name))
+    return Subject(" ".join(name.lower().split()), name, start, m.end(1))
+
+
+_OWNED = re.compile(r"(.+?)['’]s\s+(.+)")
 
 
 def _proper(word: str, ctx: Context) -> bool:
     """Whether the report writes a word capitalised inside a sentence too: a name."""
     return re.search(rf"[\w,;]\s+{re.escape(word)}\b", ctx.article.text) is not None
-
-
-# heads of a name that is an event, a body that runs it, or a sentence's first word
-_NOT_TEAMS = frozenset(
-    "it this that there these those he she they we however meanwhile yesterday today also "
-    "marathon contest games championships cup open prize awards assembly council committee "
-    "organisers organizers jury".split()
-)
 
 
 @cache
@@ -627,6 +692,7 @@ def _owner(text: str, found: Found, ctx: Context) -> Subject | None:
     who = _opening(text, found.anchor, ctx)
     if who is None:
         return None
+    who = _as_written(text, who, ctx)
     is_person = ctx.lex.entity(who.name) is None
     return who if is_person == word.startswith(("her", "his")) else None
 
