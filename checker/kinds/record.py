@@ -255,7 +255,7 @@ def _count(m: re.Match[str], ctx: Context) -> int | None:
 
 def _by_verb(m: re.Match[str], ctx: Context) -> Found | None:
     outcome = _outcome(m.group("verb"), ctx.lex)
-    if not outcome or not _fits_object(m.group("obj"), outcome, ctx):
+    if not outcome or not _fits_object(m, outcome, ctx):
         return None
     if m.group("pn"):
         number, last = ctx.numbers.read_cardinal(m.group("pn")), ctx.numbers.read_cardinal(m.group("pm"))
@@ -273,7 +273,7 @@ def _by_verb(m: re.Match[str], ctx: Context) -> Found | None:
 
 def _never(m: re.Match[str], ctx: Context) -> Found | None:
     outcome = _outcome(m.group("verb"), ctx.lex)
-    if not outcome or not _fits_object(m.group("obj"), outcome, ctx, strict=True):
+    if not outcome or not _fits_object(m, outcome, ctx, strict=True):
         return None
     return Found(outcome, 0, m.start("aux"), m.end(), m.start("aux"), "verb")
 
@@ -329,7 +329,7 @@ def _by_title(m: re.Match[str], ctx: Context) -> Found | None:
         return None
     # "a four-time winner of the Berlin Marathon": the record of another event
     event = _TITLE_OF.match(m.string, m.end())
-    if event is not None and not _own_words(event.group(1).split(), ctx):
+    if event is not None and not _own_words(event.group(1).split(), ctx, (m.string, m.start(), event.end())):
         return None
     return Found(outcome, number, m.start(), m.end(), m.start(), "title")
 
@@ -337,11 +337,11 @@ def _by_title(m: re.Match[str], ctx: Context) -> Found | None:
 _TITLE_OF = re.compile(r"\s+(?:of|at|in)\s+(?:the\s+)?((?:[A-Z][\w’'-]*\s*)+)")
 
 
-def _fits_object(obj: str, outcome: str, ctx: Context, strict: bool = False) -> bool:
+def _fits_object(m: re.Match[str], outcome: str, ctx: Context, strict: bool = False) -> bool:
     """What the verb's object may be: for a win, the series' own event, title or prize
     ("won the contest", "won it", "won gold", "won Eurovision"), never another thing won ("a
     medal", "the world title"); capitalised words name the event the report is about."""
-    words = obj.split()
+    words = m.group("obj").split()
     if not words:
         return True
     objects = ctx.lex.word_set("record_win_objects")
@@ -350,7 +350,7 @@ def _fits_object(obj: str, outcome: str, ctx: Context, strict: bool = False) -> 
         w in objects or w in _GLUE or _category(w, ctx) for w in lower
     ):
         return False
-    return _own_words(words, ctx)
+    return _own_words(words, ctx, (m.string, m.start(), m.end()))
 
 
 _OWN_OBJECT = frozenset({"win", "host"})  # outcomes whose object must be the series' own
@@ -393,11 +393,15 @@ def _plain_name_words(lex: Lexicon) -> frozenset[str]:
     return frozenset(w.lower() for key in ("generic_event_words", "not_name_words") for w in lex.words(key))
 
 
-def _own_words(words: list[str], ctx: Context) -> bool:
+def _own_words(words: list[str], ctx: Context, count: tuple[str, int, int]) -> bool:
     """Capitalised words of an object are the event the report is about: its title or its
-    lead names them ("won Eurovision", "won the Lakeside Marathon"); a byline or a dateline
-    may stand first, so the lead is its first sentences."""
-    lead = " ".join(s.text for s in ctx.sentences[:_LEAD_SENTENCES])
+    lead names them ("won Eurovision", "won the Lakeside Marathon") elsewhere than in the
+    count itself (text, start, end: "has won the Boston Marathon three times" in a lead names
+    another race); a byline or a dateline may stand first, so the lead is its first sentences."""
+    text, start, end = count
+    lead = " ".join(
+        f"{text[:start]} {text[end:]}" if s.text == text else s.text for s in ctx.sentences[:_LEAD_SENTENCES]
+    )
     head = f"{ctx.article.title or ''} {lead}"
     named = [re.sub(r"['’]s$", "", w.strip(",.")) for w in words if w[:1].isupper()]
     return all(re.search(rf"\b{re.escape(w)}\b", head) for w in named if w)
