@@ -61,13 +61,15 @@ def resolve_occurrences(digests: list[Digest], series: dict[str, str]) -> dict[s
     )
     datelines = {d.article.path: d.dateline_place for d in digests}
     by_dateline = _placed_by_dateline(meetings, years, by_article, datelines, series)
-    for path, (year, evidence) in _unless_narrated_later(
-        {p: (y, e) for p, (y, _, e) in by_dateline.items()}, latest, years, series
-    ).items():
+    kept = _unless_narrated_later(
+        {p: (y, [e]) for p, (y, _, e) in by_dateline.items()}, latest, years, series
+    )
+    for path in kept:
+        year, meeting, why = by_dateline[path]
         dated_here = years[path][0] is None  # the evidence is then the year's, told once
         if dated_here:
-            years[path] = (year, [*years[path][1], evidence[-1]])
-        meetings[path] = (by_dateline[path][1], True, None if dated_here else evidence[-1])
+            years[path] = (year, [*years[path][1], why])
+        meetings[path] = (meeting, True, None if dated_here else why)
     open_paths = sorted(p for p, (year, _) in years.items() if year is None or not meetings[p][1])
     copies = _copies_of_one_story(open_paths, prints, series)
     out: dict[str, Occurrence] = {}
@@ -330,7 +332,7 @@ def _placed_by_dateline(
     by_article: dict[str, list[Claim]],
     datelines: dict[str, str | None],
     series: dict[str, str],
-) -> dict[str, tuple[int, str, list[Evidence]]]:
+) -> dict[str, tuple[int, str, Evidence]]:
     """A report with no known meeting whose dateline names the place ("MADRID -") that placed
     reports give as where one meeting of its series is held, and no other meeting, is of that
     meeting (and its year, where the report has none of its own; another year of its own rules
@@ -347,7 +349,7 @@ def _placed_by_dateline(
     places: dict[str, set[str]] = defaultdict(set)
     for name, place in held_at:
         places[name].add(place)
-    placed: dict[str, tuple[int, str, list[Evidence]]] = {}
+    placed: dict[str, tuple[int, str, Evidence]] = {}
     for path, (_, is_known, _) in sorted(meetings.items()):
         own, place = years[path][0], datelines.get(path)
         if is_known or not place or len(places[series[path]] - {place}) < DATELINE_OTHER_PLACES:
@@ -359,7 +361,7 @@ def _placed_by_dateline(
         if own is not None and own != year:
             continue
         why = f"its dateline names {place.title()}, where only the {meeting} of {year} is said to be held"
-        placed[path] = (year, meeting, [Evidence("dateline-venue", why)])
+        placed[path] = (year, meeting, Evidence("dateline-venue", why))
     return placed
 
 
