@@ -91,6 +91,7 @@ class Lexicon:
         self._phrase_cache: dict[str, re.Pattern[str]] = {}
         self._words: dict[str, tuple[str, ...]] = {}
         self._word_sets: dict[str, frozenset[str]] = {}
+        self._title_forms: tuple[str, ...] | None = None
 
     def words(self, key: str) -> tuple[str, ...]:
         """A vocabulary list (read once: extractors ask for it on every sentence)."""
@@ -99,6 +100,14 @@ class Lexicon:
             # YAML reads a bare On or No as a boolean: every vocabulary word must stay a string
             found = self._words[key] = tuple(str(w) for w in self.vocab.get(key) or [])
         return found
+
+    def title_forms(self) -> tuple[str, ...]:
+        """Every form of every title a person may hold ("ambassador", "Amb.", "President"), as
+        one list: the vocabulary groups them by the role they name."""
+        if self._title_forms is None:
+            groups = (self.vocab.get("titles") or {}).values()
+            self._title_forms = tuple(str(f) for forms in groups for f in forms)
+        return self._title_forms
 
     def word_set(self, key: str) -> frozenset[str]:
         """A vocabulary list as a set, for membership tests."""

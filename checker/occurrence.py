@@ -395,7 +395,7 @@ def _edition_counts(claims: list[Claim], titles: re.Pattern[str]) -> set[int]:
 
 @cache
 def _title_re(lex: Lexicon) -> re.Pattern[str]:
-    words = [w for forms in (lex.vocab.get("titles") or {}).values() for w in forms]
+    words = lex.title_forms()
     body = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or r"(?!x)x"
     return re.compile(rf"[\s-]*(?:{body})(?![\w])", re.I)
 

@@ -440,5 +440,4 @@ def _named_within(word: str, ctx: Context) -> bool:
 
 @cache
 def _title_words(lex: Lexicon) -> frozenset[str]:
-    forms = (f for fs in (lex.vocab.get("titles") or {}).values() for f in fs)
-    return frozenset(w.lower() for form in forms for w in str(form).split())
+    return frozenset(w.lower() for form in lex.title_forms() for w in form.split())

@@ -90,7 +90,7 @@ def _noun_gate_words(lex: Lexicon) -> frozenset[str]:
 
 
 def _titles(lex: Lexicon) -> set[str]:
-    return {f for fs in (lex.vocab.get("titles") or {}).values() for f in fs}
+    return set(lex.title_forms())
 
 
 def _alt(words: set[str] | tuple[str, ...], group: str, capitals: bool = False) -> str:
@@ -449,7 +449,7 @@ def person_name_ending(lex: Lexicon, text: str) -> str | None:
     if m is None:
         return None
     tokens = m.group("name").split()
-    titles = {w.lower() for forms in (lex.vocab.get("titles") or {}).values() for w in forms}
+    titles = {w.lower() for w in lex.title_forms()}
     while tokens and tokens[0].lower() in titles:
         tokens.pop(0)
     return _clean_name(" ".join(tokens), lex) if tokens else None
