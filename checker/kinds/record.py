@@ -25,7 +25,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from checker.extract.base import Draft, piece_around, sentence_frame
-from checker.extract.generic import avoided, category_key, clause_of
+from checker.extract.generic import QUALIFIERS, avoided, category_key, clause_of, interval
 from checker.extract.subjects import Subject, stage_key, subject_right_before, subject_starting_at
 from checker.kinds import Kind
 from checker.lexicon import phrase_alternation
@@ -146,7 +146,9 @@ _ADVERBS = r"(?:(?:also|now|already|only|previously|so far|since|ever|before|act
 _OBJECT = r"(?P<obj>(?:\s+(?!(?:and|but|or|than|who|which|that|since|before)\b)[\w'’-]+){0,5}?)"
 
 
-_QUALIFIED = r"(?:(?P<qual>more than|at least)\s+)?(?:a\s+(?:record|total\s+of)\s+)?"
+# a count's lower bound said ("more than five times", "at least twice"), read as generic.QUALIFIERS reads it
+_RECORD_QUALIFIERS = ("more than", "at least")
+_QUALIFIED = rf"(?:(?P<qual>{'|'.join(_RECORD_QUALIFIERS)})\s+)?(?:a\s+(?:record|total\s+of)\s+)?"
 _LAST = r"(?:the|its|their)\s+(?:last|past|previous)\s+"
 _ADJECTIVES = r"(?P<adj>(?:(?:previous|prior|earlier|career|all-time|overall|(?-i:[A-Z])[\w’'-]*)\s+){0,2})"
 _OWNER = r"(?P<poss>['’]s|\bits|\btheir|\bher|\bhis)"
@@ -265,9 +267,7 @@ def _by_verb(m: re.Match[str], ctx: Context) -> Found | None:
     number = _count(m, ctx)
     if number is None:
         return None
-    qualifier = {"more than": "more-than", "at least": "at-least"}.get(
-        (m.group("qual") or "").lower(), "exact"
-    )
+    qualifier = QUALIFIERS.get((m.group("qual") or "").lower(), "exact")
     return Found(outcome, number, m.start("verb"), m.end(), m.start("aux"), "verb", qualifier=qualifier)
 
 
@@ -476,10 +476,8 @@ def _display_start(text: str, found: Found, who: Subject) -> int:
 def _range(found: Found) -> tuple[float, float]:
     """The count including the edition reported: an ordinal of it is exact; a cardinal may be
     said before its result or after it (N or N + 1)."""
-    if found.qualifier == "more-than":
-        return found.number + 1, math.inf
-    if found.qualifier == "at-least":
-        return found.number, math.inf
+    if found.qualifier != "exact":
+        return interval(found.number, found.qualifier)
     return (found.number, found.number) if found.ordinal else (found.number, found.number + 1)
 
 
