@@ -249,7 +249,7 @@ def _words(lex: Lexicon, key: str) -> list[str]:
 
 
 def _count(m: re.Match[str], ctx: Context) -> int | None:
-    word = (m.group("w") or "").lower() if "w" in m.re.groupindex else ""
+    word = (m.group("w") or "").lower()
     if word:
         return {"once": 1, "twice": 2, "thrice": 3}[word]
     return ctx.numbers.read_cardinal(m.group("n") or m.group("oc"))
