@@ -786,14 +786,10 @@ def _about_named_event(
     norm = math.sqrt(sum(w * w for w in words.values()))
     if not norm:
         return None
-    if ceilings is None:
-        found = _clear_winner(cluster_of, candidates, words, norm)
-    else:
-        # no candidate's words are more alike than the ceiling: below the bar, none can count
-        ceiling = _ceiling(words, norm, ceilings)
-        if ceiling < SIMILARITY / 2:
-            return None
-        found = _clear_winner_bounded(cluster_of, candidates, words, norm, ceiling)
+    ceiling = math.inf if ceilings is None else _ceiling(words, norm, ceilings)
+    if ceiling < SIMILARITY / 2:
+        return None  # no candidate's words are more alike than the ceiling: none can count
+    found = _clear_winner(cluster_of, candidates, words, norm, ceiling)
     if found is None:
         return None
     top, index = found
@@ -806,43 +802,32 @@ def _about_named_event(
     return None
 
 
-def _clear_winner(
-    cluster_of: Callable[[int], Cluster], candidates: list[int], words: dict[str, float], norm: float
-) -> tuple[float, int] | None:
-    """The candidate whose words are most like the report's, (similarity, index; of equal ones
-    the later), if it is at least twice as alike as any other; else None."""
-    ranked = sorted(((cluster_of(i).word_similarity(words, norm), i) for i in candidates), reverse=True)
-    if not ranked:
-        return None
-    runner_up = ranked[1][0] if len(ranked) > 1 else 0.0
-    return ranked[0] if ranked[0][0] >= 2 * runner_up else None
-
-
 # How far a computed similarity may stray above its bound by rounding, and more: both are sums
 # of a few dozen products, each off by a few parts in 1e16.
 _ROUNDING = 1e-9
 
 
-def _clear_winner_bounded(
+def _clear_winner(
     cluster_of: Callable[[int], Cluster],
     candidates: list[int],
     words: dict[str, float],
     norm: float,
-    ceiling: float,
+    ceiling: float = math.inf,
 ) -> tuple[float, int] | None:
-    """_clear_winner, weighing the candidates one by one only until there can be none: no
-    candidate's similarity exceeds the ceiling, so once the second best weighed is more than
-    half the ceiling, the best of all cannot be twice the next. Otherwise all are weighed,
-    and the answer is _clear_winner's, similarity for similarity (the same sums)."""
+    """The candidate whose words are most like the report's, (similarity, index; of equal ones
+    the later), if it is at least twice as alike as any other; else None. The candidates are
+    weighed one by one only until there can be none: no candidate's similarity exceeds the
+    ceiling, so once the second best weighed is more than half the ceiling, the best of all
+    cannot be twice the next."""
     best: tuple[float, int] | None = None
     second = 0.0  # the next best similarity weighed (none is below 0)
-    for weighed, i in enumerate(candidates, 1):
+    for i in candidates:
         found = (cluster_of(i).word_similarity(words, norm), i)
         if best is None or found > best:
             best, second = found, (best[0] if best else 0.0)
         else:
             second = max(second, found[0])
-        if weighed >= 2 and max(best[0], ceiling) < 2 * second:
+        if max(best[0], ceiling) < 2 * second:
             return None
     if best is None:
         return None
@@ -852,7 +837,7 @@ def _clear_winner_bounded(
 def _ceiling(words: dict[str, float], norm: float, ceilings: Mapping[str, float]) -> float:
     """The most alike, by their words, the report can be to any of the series ceilings were
     taken from, raised a little above any rounding of the similarities it bounds."""
-    return sum(w * ceilings.get(t, 0.0) for t, w in words.items()) / norm * (1 + _ROUNDING)
+    return _dot(words, ceilings) / norm * (1 + _ROUNDING)
 
 
 def word_ceilings(clusters: Iterable[Cluster]) -> dict[str, float]:

@@ -82,9 +82,19 @@ def test_the_clear_winner_is_found_as_by_weighing_every_candidate(seed: int) -> 
         report = {w: rng.choice([1.0, rng.uniform(0.5, 8)]) for w in rng.sample(words, rng.randint(1, 5))}
         norm = sum(w * w for w in report.values()) ** 0.5
         candidates = sorted(rng.sample(range(40), rng.randint(0, 40)))
-        whole = series._clear_winner(clusters.__getitem__, candidates, report, norm)
+        whole = _ranked_winner(clusters, candidates, report, norm)
         ceiling = series._ceiling(report, norm, ceilings)
-        bounded = series._clear_winner_bounded(clusters.__getitem__, candidates, report, norm, ceiling)
+        bounded = series._clear_winner(clusters.__getitem__, candidates, report, norm, ceiling)
         assert bounded == whole
         if whole is not None:
             assert whole[0] <= ceiling
+
+
+def _ranked_winner(clusters: list, candidates: list[int], words: dict[str, float], norm: float):
+    """The answer by the whole ranking: the most alike candidate (of equal ones the later),
+    if at least twice as alike as the next."""
+    ranked = sorted(((clusters[i].word_similarity(words, norm), i) for i in candidates), reverse=True)
+    if not ranked:
+        return None
+    runner_up = ranked[1][0] if len(ranked) > 1 else 0.0
+    return ranked[0] if ranked[0][0] >= 2 * runner_up else None
