@@ -10,10 +10,14 @@ _INITIAL = re.compile(r"\w\.")
 _SPACES = re.compile(r"\s+")
 
 
+def without_accents(text: str) -> str:
+    """The text with its accents taken off ("Zoë Señor" is "Zoe Senor"), case kept."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 def name_key(name: str) -> str:
     """A name folded for matching: no accents, no initials, lower case."""
-    folded = unicodedata.normalize("NFKD", name)
-    folded = "".join(c for c in folded if not unicodedata.combining(c)).lower()
+    folded = without_accents(name).lower()
     return " ".join(t for t in _SPACES.split(folded) if not _INITIAL.fullmatch(t))
 
 

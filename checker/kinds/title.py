@@ -11,7 +11,6 @@ starts with no country, and is no name followed by a verb of its own ("the song 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -22,7 +21,7 @@ from checker.kinds import Kind
 from checker.lexicon import phrase_alternation
 from checker.models import Claim
 from checker.text import Look, key_words, look
-from checker.wording import name_key
+from checker.wording import name_key, without_accents
 
 if TYPE_CHECKING:
     from checker.extract.base import Context, Draft
@@ -98,8 +97,7 @@ def _own_quotes(sentence: Sentence, found: Found) -> dict[str, bool]:
 def title_key(title: str) -> str:
     """A title folded for matching: no accents, no case, no punctuation, "&" read as "and"
     ("Salt & Iron" is "Salt and Iron")."""
-    folded = unicodedata.normalize("NFKD", title.replace("&", " and "))
-    folded = "".join(c for c in folded if not unicodedata.combining(c)).casefold()
+    folded = without_accents(title.replace("&", " and ")).casefold()
     return " ".join(re.sub(r"[^\w\s]", " ", folded.replace("'", "").replace("\u2019", "")).split())
 
 
