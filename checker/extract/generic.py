@@ -7,7 +7,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 
 from checker.extract.base import Context, Draft, clause_around, period_offsets, piece_around, scope_of
 from checker.families import Family
@@ -427,15 +427,20 @@ def _source_key(text: str, m: re.Match[str], ctx: Context) -> str:
         return ""
     if _THE_BEFORE.search(text, max(0, m.start("who") - 10), m.start("who")):
         return " ".join(name.lower().split())
-    if " " not in name and not text[: m.start("who")].strip(" \"'\u201c") and not _named_within(last, ctx):
+    if (
+        " " not in name
+        and not text[: m.start("who")].strip(" \"'\u201c")
+        and not named_within(ctx.article.text, last)
+    ):
         return ""  # a word opening the sentence that the report never writes as a name within one
     return last.lower()
 
 
-def _named_within(word: str, ctx: Context) -> bool:
+@lru_cache(maxsize=8192)
+def named_within(article: str, word: str) -> bool:
     """True when the report writes a word capitalised within a sentence too ("Ana Ruiz",
     "told Ruiz"): a word that only opens sentences may be none ("Officials said")."""
-    return re.search(rf"(?:[a-z,]|[A-Z][\w'\u2019-]*)\s+{re.escape(word)}\b", ctx.article.text) is not None
+    return re.search(rf"(?:[a-z,]|[A-Z][\w'\u2019-]*)\s+{re.escape(word)}\b", article) is not None
 
 
 @cache

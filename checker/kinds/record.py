@@ -25,7 +25,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from checker.extract.base import Draft, piece_around, sentence_frame
-from checker.extract.generic import QUALIFIERS, avoided, category_key, clause_of, interval
+from checker.extract.generic import QUALIFIERS, avoided, category_key, clause_of, interval, named_within
 from checker.extract.subjects import Subject, stage_key, subject_right_before, subject_starting_at
 from checker.kinds import Kind
 from checker.lexicon import phrase_alternation
@@ -652,7 +652,7 @@ def _team(text: str, pos: int, ctx: Context) -> Subject | None:
     last = name.split()[-1].lower()
     if re.fullmatch(_events(ctx.lex), last, re.I) or last in ctx.lex.word_set("record_not_team_heads"):
         return None
-    if start == 0 and " " not in name and not _proper(name, ctx):
+    if start == 0 and " " not in name and not named_within(ctx.article.text, name):
         return None  # "Officials have hosted ...": a sentence's first word, capitalised as such
     owned = _OWNED.match(name)
     if owned is not None and ctx.lex.entity(owned.group(1)) is not None:
@@ -663,11 +663,6 @@ def _team(text: str, pos: int, ctx: Context) -> Subject | None:
 
 
 _OWNED = re.compile(r"(.+?)['’]s\s+(.+)")
-
-
-def _proper(word: str, ctx: Context) -> bool:
-    """Whether the report writes a word capitalised inside a sentence too: a name."""
-    return re.search(rf"[\w,;]\s+{re.escape(word)}\b", ctx.article.text) is not None
 
 
 @cache

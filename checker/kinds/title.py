@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
-from checker.extract.generic import avoided, clause_of, offsets_of
+from checker.extract.generic import avoided, clause_of, named_within, offsets_of
 from checker.kinds import Kind
 from checker.lexicon import phrase_alternation
 from checker.models import Claim
@@ -581,7 +581,7 @@ def _lone_name(word: str, ctx: Context) -> bool:
     said = ctx.article.text
     if re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", said):
         return False
-    return re.search(rf"(?<=[a-z0-9,;:]\s){re.escape(word)}(?![\w-])", said) is not None
+    return named_within(said, word)
 
 
 def _free_mentions(region: str, ctx: Context, rivals: bool = True) -> list[Subject]:
