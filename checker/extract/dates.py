@@ -93,7 +93,7 @@ _STALE_DAYS = 60
 
 def _stale(m: re.Match[str], numbers: Numbers, published: dt.date | None) -> bool:
     year, month, day, _ = _value(m, numbers)
-    if not (published and year and month and day) or not _possible((year, month, day, None)):
+    if not (published and year and month and day) or not possible_date((year, month, day, None)):
         return False
     return (published - dt.date(year, month, day)).days > _STALE_DAYS
 
@@ -229,7 +229,7 @@ def _event_sentence(
     return None
 
 
-def _possible(value: tuple) -> bool:
+def possible_date(value: tuple) -> bool:
     """ "February 31" is a typo, not a date: it is not read."""
     year, month, day, _ = value
     if not (month and day):
@@ -262,7 +262,7 @@ def _value(m: re.Match[str], n: Numbers) -> tuple:
 
 def _draft(m: re.Match[str], ctx: Context) -> Draft | None:
     value = _value(m, ctx.numbers)
-    if not _possible(value):
+    if not possible_date(value):
         return None
     display, end = m.group(0).rstrip(), m.end() - (len(m.group(0)) - len(m.group(0).rstrip()))
     if display.endswith(".") and re.search(r"[A-Za-z]{5,}\.$", display):

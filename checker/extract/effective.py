@@ -23,6 +23,7 @@ from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from checker.extract.base import Context, Draft, clause_around
+from checker.extract.dates import possible_date
 from checker.extract.generic import avoided
 from checker.lexicon import Lexicon, phrase_alternation
 from checker.text import Numbers, key_words, look
@@ -188,18 +189,13 @@ def _frame_date(text: str, m: re.Match[str], ctx: Context) -> tuple[tuple, tuple
 
 
 def _value(found: re.Match[str], numbers: Numbers) -> tuple | None:
-    """(year, month, day, None): a part not written is None; an impossible day is no date."""
+    """(year, month, day, None): a part not written is None; an impossible day ("30 February")
+    is no date."""
     parts = [(name[0], text) for name, text in found.groupdict().items() if text]  # d1, m2, y4...
     year, month, day = (next((t for n, t in parts if n == part), None) for part in "ymd")
     day_number = int(re.sub(r"\D", "", day)) if day else None
-    if day_number is not None and not 1 <= day_number <= 31:
-        return None
-    return (int(year) if year else None, numbers.month_number(month) if month else None, day_number, None)
-
-
-@cache
-def _hedge_re(lex: Lexicon) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w-])(?:{phrase_alternation(list(lex.words('effect_hedges')))})(?![\w-])", re.I)
+    value = (int(year) if year else None, numbers.month_number(month) if month else None, day_number, None)
+    return value if possible_date(value) else None
 
 
 def _conditional(text: str, m: re.Match[str], clause_end: int, lex: Lexicon) -> bool:
@@ -321,7 +317,7 @@ def _subject(text: str, a: int, pos: int, index: int, ctx: Context) -> Named | N
     start = max(a, pos - 160)
     gap = _gap_re(ctx.lex).search(text, start, pos)
     end = gap.start() if gap else pos
-    if gap and _hedge_re(ctx.lex).search(gap.group()):
+    if gap and ctx.lex.phrase_re("effect_hedges").search(gap.group()):
         return None  # "is expected to take effect", "would enter into force"
     # "..., but only entered into force in 2005", "was adopted in 2015 and took effect in 2016":
     # the verb shares the sentence's subject

@@ -81,6 +81,7 @@ def _alone(text: str, draft: Draft, ctx: Context) -> bool:
 
 
 def _drafts(text: str, index: int, ctx: Context, family: Family) -> Iterator[Draft]:
+    frame, framed = sentence_frame(text, ctx.numbers)  # "In 2010, Fiji sent 30 observers"
     for m in _matches(text, ctx):
         a, b, _ = clause_of(text, m.start(), m.end())
         if avoided(family, scope_of(text, m.start(), m.end(), a, b)) or _not_done(text, a, m, ctx.lex):
@@ -96,7 +97,6 @@ def _drafts(text: str, index: int, ctx: Context, family: Family) -> Iterator[Dra
         qualifier = QUALIFIERS.get(" ".join((m.group("qual") or "").lower().split()), "exact")
         head = _head(m, ctx.lex)
         pledged = ":pledged" if _pledge_re(ctx.lex).fullmatch(m.group("verb")) else ""
-        frame, framed = sentence_frame(text, ctx.numbers)  # "In 2010, Fiji sent 30 observers"
         # the years its own comma-piece names: "sent 12 experts, double last year's" is this year's
         left, right = _piece(text, m, a, b)
         yield Draft(
