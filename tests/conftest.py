@@ -27,6 +27,22 @@ def generate_corpus(count: int, folder: Path, seed: int) -> dict:
     return json.loads((folder / "expected.json").read_text(encoding="utf-8"))
 
 
+def profiles_of(paths: list[Path]) -> list:
+    """The series profiles of the reports at these paths, in path order, as gathering sees them."""
+    from checker.digest import digest_file
+    from checker.lexicon import default_lexicon
+    from checker.series import profile
+
+    lex = default_lexicon()
+    return sorted((profile(d) for p in paths for d in digest_file(str(p), lex)[0]), key=lambda p: p.path)
+
+
+def generated_profiles(folder: Path, count: int, seed: int) -> list:
+    """A generated corpus of `count` reports in `folder`, with the seeds, as series profiles."""
+    generate_corpus(count, folder, seed=seed)
+    return profiles_of([*sorted(folder.glob("*.md")), *sorted(SEEDS.glob("*.txt"))])
+
+
 @functools.cache
 def _generator():
     spec = importlib.util.spec_from_file_location("fl_bench_generate", ROOT / "benchmarks" / "generate.py")

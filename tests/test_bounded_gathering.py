@@ -9,12 +9,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 import pytest
-from conftest import generate_corpus
+from conftest import generated_profiles
 
-from checker.digest import digest_file
 from checker.index import _PathTable
-from checker.lexicon import default_lexicon
-from checker.series import Profile, gather_series, gather_stored, profile
+from checker.series import Profile, gather_series, gather_stored
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -39,13 +37,7 @@ class _Counting:
 
 @pytest.fixture(scope="module")
 def profiles(tmp_path_factory: pytest.TempPathFactory) -> list[Profile]:
-    folder = tmp_path_factory.mktemp("bounded") / "corpus"
-    generate_corpus(120, folder, seed=9)
-    lex = default_lexicon()
-    paths = [*sorted(folder.glob("*.md")), *sorted((REPO / "seeds").glob("*.txt"))]
-    return sorted(
-        (profile(d) for path in paths for d in digest_file(str(path), lex)[0]), key=lambda p: p.path
-    )
+    return generated_profiles(tmp_path_factory.mktemp("bounded") / "corpus", 120, 9)
 
 
 def _model(model) -> tuple:

@@ -9,25 +9,17 @@ import random
 from pathlib import Path
 
 import pytest
-from conftest import generate_corpus
+from conftest import generated_profiles
 
 from checker import series
-from checker.digest import digest_file
-from checker.lexicon import default_lexicon
-from checker.series import Cluster, Profile, gather_series, profile
+from checker.series import Cluster, Profile, gather_series
 
 REPO = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
 def profiles(tmp_path_factory: pytest.TempPathFactory) -> list[Profile]:
-    folder = tmp_path_factory.mktemp("placing") / "corpus"
-    generate_corpus(400, folder, seed=4)
-    lex = default_lexicon()
-    paths = [*sorted(folder.glob("*.md")), *sorted((REPO / "seeds").glob("*.txt"))]
-    return sorted(
-        (profile(d) for path in paths for d in digest_file(str(path), lex)[0]), key=lambda p: p.path
-    )
+    return generated_profiles(tmp_path_factory.mktemp("placing") / "corpus", 400, 4)
 
 
 def _model(model: series.SeriesModel) -> tuple:

@@ -7,10 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import profiles_of
 
-from checker.digest import digest_file
-from checker.lexicon import default_lexicon
-from checker.series import EVENT_MARK, gather_series, profile
+from checker.series import EVENT_MARK, gather_series
 
 # invented events, each with a unique place; a title ending in the event's name, then a
 # first sentence opening with it, as wire stories are often written
@@ -46,9 +45,7 @@ def _write(folder: Path) -> list[Path]:
 
 @pytest.fixture(scope="module")
 def profiles(tmp_path_factory: pytest.TempPathFactory) -> list:
-    lex = default_lexicon()
-    paths = _write(tmp_path_factory.mktemp("series-size"))
-    return sorted((profile(d) for p in paths for d in digest_file(str(p), lex)[0]), key=lambda p: p.path)
+    return profiles_of(_write(tmp_path_factory.mktemp("series-size")))
 
 
 def test_a_title_and_a_first_sentence_give_the_event_name_each_not_one_name_of_both(profiles: list) -> None:
