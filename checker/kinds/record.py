@@ -21,7 +21,7 @@ import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from checker.extract.base import Draft, piece_around, sentence_frame
@@ -404,7 +404,12 @@ def _own_words(words: list[str], ctx: Context, count: tuple[str, int, int]) -> b
     )
     head = f"{ctx.article.title or ''} {lead}"
     named = [re.sub(r"['’]s$", "", w.strip(",.")) for w in words if w[:1].isupper()]
-    return all(re.search(rf"\b{re.escape(w)}\b", head) for w in named if w)
+    return all(_word_re(w).search(head) for w in named if w)
+
+
+@lru_cache(maxsize=4096)
+def _word_re(word: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{re.escape(word)}\b")
 
 
 # -- where the count stands: its subject, the part of the history, other editions ---------------
@@ -671,10 +676,16 @@ def _event_after(lex: Lexicon) -> re.Pattern[str]:
     return re.compile(rf"(?:\s+(?:at|in)\s+the\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_events(lex)}))?\s*", re.I)
 
 
+# what may stand between a subject and the count it has: anything, nothing, an apposition's article
+_ANY_GAP = re.compile(r"[\s\S]*")
+_NO_GAP = re.compile(r"")
+_APPOSITION = re.compile(r",\s+(?:a|the)\s+", re.I)
+
+
 def _opening(text: str, pos: int, ctx: Context) -> Subject | None:
     """The subject a sentence opens with, when it is the only one named before pos."""
     first = subject_starting_at(text, 0, pos, ctx)
-    last = subject_right_before(text, 0, pos, ctx, re.compile(r"[\s\S]*"))
+    last = subject_right_before(text, 0, pos, ctx, _ANY_GAP)
     if first is None or last is None or first.key != last.key:
         return None
     return first
@@ -685,7 +696,7 @@ def _owner(text: str, found: Found, ctx: Context) -> Subject | None:
     "its", "their", "her" or "his", the sentence's opening subject of the fitting sort."""
     word = text[found.anchor : found.anchor + 6].lower()
     if word.startswith(("'s", "’s")):
-        return subject_right_before(text, 0, found.anchor, ctx, re.compile(r""))
+        return subject_right_before(text, 0, found.anchor, ctx, _NO_GAP)
     who = _opening(text, found.anchor, ctx)
     if who is None:
         return None
@@ -699,7 +710,7 @@ def _titled(text: str, found: Found, ctx: Context) -> Subject | None:
     after = subject_starting_at(text, found.end, min(len(text), found.end + 60), ctx)
     if after is not None and after.start - found.end <= 2:
         return after
-    return subject_right_before(text, 0, found.start, ctx, re.compile(r",\s+(?:a|the)\s+", re.I))
+    return subject_right_before(text, 0, found.start, ctx, _APPOSITION)
 
 
 KIND = Record()

@@ -339,7 +339,7 @@ def _cut_before_not_words(written: str, lex: Lexicon) -> str:
     """ "The Sea Between Us on Tuesday", "Paper Moon in 2019": a bare span ends before a
     lower-case word that leads to a day, a month, a year or an event's word."""
     function = lex.word_set("title_function_words")
-    stop = lex.word_set("title_not_words") | lex.word_set("title_time_words")
+    stop = _words_of(lex, "title_not_words", "title_time_words")
     tokens = written.split(" ")
     first = next((i for i, t in enumerate(tokens) if t.strip("()") in stop or _YEAR.fullmatch(t)), None)
     if first is None or first == 0 or tokens[first - 1] not in function:
@@ -379,7 +379,7 @@ def _goes_on(word: str, lex: Lexicon, nouns: frozenset[str]) -> bool:
     """Whether a lower-case word after a title carries its clause on ("won", "taking", "in")."""
     if word in nouns or word in lex.word_set("title_relative_verbs"):
         return False
-    known = lex.word_set("title_followers") | lex.word_set("title_function_words")
+    known = _words_of(lex, "title_followers", "title_function_words")
     return word in known or word.endswith(("ed", "ing"))
 
 
@@ -414,7 +414,7 @@ def _a_persons_name(written: str, words: list[str], ctx: Context) -> bool:
     if len(words) == 1:  # a surname; a stage name is tied after "song" too, so it may be a title
         return words[0] in _ties(ctx.article.text, ctx.lex)[0]
     said = ctx.article.text
-    alone = len(re.findall(rf"(?<![\w-]){re.escape(words[-1])}(?![\w-])", said))
+    alone = len(_alone_re(words[-1]).findall(said))
     return alone > said.count(written)
 
 
@@ -424,7 +424,7 @@ def _owned_title(text: str, m: re.Match[str], end: int, ctx: Context) -> bool:
     owner = m.group("owner")
     if len(owner.split()) < 2 or ctx.lex.find_entities(owner) or not _OWNED_END.match(text, end):
         return False
-    stop = ctx.lex.word_set("not_name_words") | ctx.lex.word_set("holder_not_name")
+    stop = _words_of(ctx.lex, "not_name_words", "holder_not_name")
     if any(w in stop for w in owner.split()):
         return False
     return _speaks_of_works(ctx.article.text, ctx.lex)
@@ -438,8 +438,7 @@ def _speaks_of_works(text: str, lex: Lexicon) -> bool:
 def _named(name: str, ctx: Context) -> Owner | None:
     """An owner as the words name it: a country by its name, an act by its folded name, a
     word that opens a sentence left out ("Meanwhile Ana Ruiz")."""
-    stop = ctx.lex.word_set("not_name_words") | ctx.lex.word_set("holder_not_name")
-    stop |= ctx.lex.word_set("title_owner_openers")
+    stop = _words_of(ctx.lex, "not_name_words", "holder_not_name", "title_owner_openers")
     words = re.sub(r"['\u2019]s$", "", name).split()  # "Tom Baker's", as a mention may end
     while words and words[0] in stop:
         words = words[1:]
@@ -570,16 +569,28 @@ def _a_name_here(m: re.Match[str], text: str, ctx: Context) -> bool:
 _LONE_SUBJECT = re.compile(r"\s*([A-Z\u00c0-\u00de][\w\u00c0-\u024f-]+)\s+[a-z]")
 
 
+@cache
+def _words_of(lex: Lexicon, *keys: str) -> frozenset[str]:
+    """Several vocabulary lists as one set, for membership tests."""
+    return frozenset().union(*(lex.word_set(k) for k in keys))
+
+
+@lru_cache(maxsize=4096)
+def _alone_re(word: str) -> re.Pattern[str]:
+    """A word written on its own, as given ("Ruiz", "loreen" in lower case)."""
+    return re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])")
+
+
 def _lone_name(word: str, ctx: Context) -> bool:
     """Whether one capitalised word is an act's name ("Loreen", not "Delegates"): no word of
     the lists that never name one, no country, never written in lower case in the report, and
     written inside a sentence too, not only at its start."""
     lex = ctx.lex
-    stop = lex.word_set("not_name_words") | lex.word_set("holder_not_name") | lex.word_set("title_not_words")
+    stop = _words_of(lex, "not_name_words", "holder_not_name", "title_not_words")
     if word in stop or word.lower() in lex.word_set("stopwords") or lex.find_entities(word):
         return False
     said = ctx.article.text
-    if re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", said):
+    if _alone_re(word.lower()).search(said):
         return False
     return named_within(said, word)
 
