@@ -539,13 +539,13 @@ class _ToRead(Sequence[str]):
 
 
 def _ordered(path: str) -> bytes:
-    # UTF-32, big-endian: bytes compare as the code points do; a name that is not UTF-8 holds
-    # lone surrogates (surrogateescape), kept as they are
-    return path.encode("utf-32-be", "surrogatepass")
+    # UTF-8 bytes compare as the code points do (sorted() order); a name that is not UTF-8
+    # holds lone surrogates (surrogateescape), kept as they are
+    return path.encode("utf-8", "surrogatepass")
 
 
 def _unordered(stored: bytes) -> str:
-    return stored.decode("utf-32-be", "surrogatepass")
+    return stored.decode("utf-8", "surrogatepass")
 
 
 def _walked(roots: Sequence[str], skipped: list[Skipped], exclude: Sequence[str] = ()) -> _Walk:
