@@ -32,8 +32,8 @@ CONFLICT_RECALL = {  # series: (recall, recall kind-specific)
     "cuba": (0.66, 0.66),  # 2/3: C4's two counts of staff sent are read (FL113), but one report
     #                       has no date and no cue, so their finding is unresolved
     "dprk": (1.00, 0.80),  # 5/5; D5 only through the catch-all kind
-    "cop": (0.75, 0.75),  # 9/12: the venue's distance and the coal wording are no claims; a
-    #                       closing weekday's other report has no year
+    "cop": (0.83, 0.83),  # 10/12: the coal wording is no claim; a closing weekday's other
+    #                       report has no year
     "eurovision": (1.00, 1.00),  # 15/15
 }
 
