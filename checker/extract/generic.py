@@ -11,7 +11,7 @@ from functools import cache, lru_cache
 
 from checker.extract.base import Context, Draft, clause_around, period_offsets, piece_around, scope_of
 from checker.families import Family
-from checker.lexicon import Lexicon, phrase_alternation, phrases_re
+from checker.lexicon import Lexicon, first_letter_guard, phrase_alternation, phrases_re
 from checker.text import Sentence, key_words
 
 QUALIFIERS = {
@@ -67,8 +67,11 @@ def families_keys(families: tuple[Family, ...]) -> frozenset[str]:
 
 @cache
 def family_gate(family: Family) -> re.Pattern[str]:
-    """A cheap first look: a sentence holds a claim of the family only beside one of its words."""
-    return phrases_re(_trigger_words(family))
+    """A cheap first look: a sentence holds a claim of the family only beside one of its words,
+    which may stand after a hyphen ("the 7,500-strong audience")."""
+    words = sorted(set(_trigger_words(family)), key=lambda p: (-len(p), p))
+    body = phrase_alternation(words) or r"(?!x)x"
+    return re.compile(first_letter_guard(words) + rf"(?<!\w)(?:{body})(?![\w-])", re.IGNORECASE)
 
 
 def _trigger_words(family: Family) -> tuple[str, ...]:
