@@ -23,7 +23,6 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Protocol
 
-import ftfy
 import yaml
 
 from checker.errors import InputError, UsageError
@@ -630,6 +629,8 @@ def repair(raw: str) -> tuple[str, list[str]]:
     newlines are never added or removed."""
     warnings: list[str] = []
     if _MOJIBAKE_SIGNS.search(raw):
+        import ftfy  # here, not at the top: its import costs more than reading a clean report
+
         fixed = ftfy.fix_encoding(raw)
         if fixed != raw and fixed.count("\n") == raw.count("\n"):
             warnings.append("characters decoded twice were repaired ('â€™' read as an apostrophe)")
