@@ -63,8 +63,8 @@ _NEAR = re.compile(
 )
 _BARE_MODS = re.compile(r"(?:[^\s,;:()]+\s+){0,4}$")
 _AUXILIARY = (
-    r"(?:is|was|were|are|has\s+been|had\s+been|have\s+been|will\s+be|would\s+be|could|can|will|"
-    r"would|to|being|be)"
+    r"(?:is|was|were|are|has\s+been|had\s+been|have\s+been|has|had|have|will\s+be|would\s+be|could|"
+    r"can|will|would|to|being|be)"
 )
 # a meeting that was to be held somewhere but was not, or a bid for one
 _UNREAL = re.compile(
@@ -83,6 +83,85 @@ def place_drafts(text: str, ctx: Context, family: Family, taken: list[tuple[int,
         if draft is not None and not any(a < draft.span[1] and draft.span[0] < b for a, b in taken):
             taken.append(draft.span)
             yield draft
+
+
+def result_place_drafts(
+    text: str, ctx: Context, family: Family, taken: list[tuple[int, int]]
+) -> Iterator[Draft]:
+    """The place a sentence tells its event's result or meeting in, without the event's phrase
+    before it: an opening place before a verb of winning ("In Kyiv, on Saturday, Ana Ruiz was
+    crowned winner", "On Saturday night in Lakeside Peru won the contest"), a place right after
+    one ("finishing runner-up in Turin"), or where a meeting was held, named before the event's
+    phrase ("delegates met for two weeks in Velden, at the 24th conference"). Not a place
+    somebody watched or celebrated from ("In Lima, fans watched as Peru won")."""
+    if not family.nouns or not _hosted_event(ctx, family):
+        return
+    frame, framed = sentence_frame(text, ctx.numbers)
+    if frame not in (None, (0,)) or framed.get("year"):
+        return
+    opening, after_result, before_event = _result_place_res(family, ctx.lex)
+    for pattern, follows in ((opening, _WINS_LATER), (after_result, None), (before_event, _EVENT_AFTER)):
+        for m in pattern.finditer(text):
+            draft = _result_place(text, m, ctx, family, follows)
+            if draft is not None and not any(a < draft.span[1] and draft.span[0] < b for a, b in taken):
+                taken.append(draft.span)
+                yield draft
+
+
+_RELATIVE = re.compile(r"\b(?:where|which|who|whom|whose|when|that)\b", re.I)
+_WINS_LATER = "wins later"
+_EVENT_AFTER = "event after"
+
+
+def _result_place(
+    text: str, m: re.Match[str], ctx: Context, family: Family, follows: str | None
+) -> Draft | None:
+    place = _place(text, m.end(), ctx)
+    if place is None:
+        return None
+    holders, display, span = place
+    rest = text[span[1] :]
+    lex = ctx.lex
+    if lex.phrase_re("place_other_event").search(" ".join(rest[:40].split()[:3])) or _tail_year(rest[:40]):
+        return None  # "in Turin last year", "in Turin in 2022"
+    if follows is _WINS_LATER:
+        won = lex.phrase_re("place_result_verbs").search(rest)
+        if won is None or lex.phrase_re("place_remote_words").search(text[: span[1] + won.start()]):
+            return None
+        if _RELATIVE.search(rest[: won.start()]):
+            return None  # "In Stockholm, where Sweden won in 2016, ..." tells of another result
+    if follows is _EVENT_AFTER:
+        event = _event_after_re(family, lex).match(rest)
+        if event is None:
+            return None
+        words = event.group() + " " + " ".join(rest[event.end() :].split()[:2])
+        if lex.phrase_re("place_other_event").search(words.replace("-", " ")):
+            return None  # "met in Geneva, at the summit's side event"
+    if _UNREAL.search(text[max(0, m.start() - 40) : m.end()]):
+        return None
+    return Draft(
+        family=family.name, slot=family.name, value=tuple(sorted(set(holders))), display=display, span=span
+    )
+
+
+@cache
+def _result_place_res(
+    family: Family, lex: Lexicon
+) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(an opening "In" or "On <day> in", a verb of a result then "in", a verb of meeting then "in")."""
+    results = phrase_alternation(lex.words("place_result_verbs"))
+    meets = phrase_alternation(lex.words("place_verbs"))
+    opening = re.compile(r"^(?:On\s+[A-Z][a-z]+(?:\s+(?:night|evening|morning|afternoon))?,?\s+in|In)\s+")
+    after_result = re.compile(rf"(?<![\w-])(?i:{results})\s+in\s+")
+    before_event = re.compile(rf"(?<![\w-])(?i:{meets})(?:\s+(?:for|over)(?:\s+[\w-]+){{1,3}}?)?\s+in\s+")
+    return opening, after_result, before_event
+
+
+@cache
+def _event_after_re(family: Family, lex: Lexicon) -> re.Pattern[str]:
+    """The event's phrase right after a place: ", at the 24th conference", ", for the summit"."""
+    nouns = phrase_alternation(family.nouns)
+    return re.compile(rf",?\s+(?:at|for)\s+(?:the|its)\s+(?:[\w'-]+\s+){{0,5}}?(?i:{nouns})(?![\w-])")
 
 
 def _hosted_event(ctx: Context, family: Family) -> bool:
@@ -153,8 +232,8 @@ def _phrase_year(before: str, m: re.Match[str], ctx: Context) -> int | None:
     phrase = _PHRASE.search(before)
     if phrase is None:
         bare = _BARE_MODS.search(before).group()
-        if not (m.group("label") or m.group("head").lower().endswith("s") or re.search(r"[A-Z]", bare)):
-            return -1  # a bare noun: "Sweden won final in ..." is no phrase of an event
+        if not (m.group("label") or m.group("head").lower().endswith("s") or re.search(r"[A-Z]|\d{4}", bare)):
+            return -1  # a bare noun: "Sweden won final in ..." is no phrase of an event ("2024 final" is)
         words = bare
     elif phrase.group("det").lower() in ("a", "an"):
         return -1

@@ -75,9 +75,10 @@ EXTRACTION = {
         "date": (0.95, 0.91),
         "people": (0.98, 0.97),  # 67/68, 66/68
         # the families of counts, hosts and money (gold: counts, host, money)
-        # 22/22, 21/28: "the meeting in Bonn, Germany", "COP29 in Baku"; not datelines, "the
-        # Sharm el-Sheikh meeting", "negotiations that had gone on for two weeks in Le Bourget"
-        "host": (1.00, 0.75),
+        # 24/24, 23/28: "the meeting in Bonn, Germany", "COP29 in Baku", "negotiations that had
+        # gone on for two weeks in Le Bourget", "met ... in Katowice, Poland, at the 24th
+        # Conference"; not datelines, "the COP 24 Katowice climate conference"
+        "host": (1.00, 0.82),
         # 18/18, 18/20: "the agreement between nearly 200 countries", "delegates from nearly 200
         # states"; not "almost 200 nations kept a 2015 global agreement", nor "197 signatory
         # parties" (the treaty's parties)
@@ -106,9 +107,10 @@ EXTRACTION = {
         # 43/43, 26/26: a first place the place reader finds ("took its sixth contest", "won its
         # third victory") is the winner too
         "winner": (1.00, 1.00),
-        # 24/25, 19/26: "the contest in Vienna", "staged at Globe Arena in Stockholm, Sweden"; not
-        # "On Saturday night in Tel Aviv", "finishing runner-up in Turin, Italy"
-        "host": (0.96, 0.73),
+        # 28/29, 23/26: "the contest in Vienna", "staged at Globe Arena in Stockholm, Sweden",
+        # "On Saturday night in Tel Aviv ... won", "finishing runner-up in Turin, Italy"; not
+        # "after a fantastic show in Lisbon", "the win, which came after midnight in Stockholm"
+        "host": (0.96, 0.88),
         # 6/7, 6/7: "the 32-year-old singer" after "Jamala" is Jamala's, the gold's name for her
         # is "Susana Jamaladinova"
         "age": (0.85, 0.85),
@@ -119,8 +121,8 @@ EXTRACTION = {
         # read as entrants, "contested by sixteen people from 39 competing nations" is not read
         "entrants": (0.50, 0.50),
         "finalists": (1.00, 0.75),  # 6/6, 6/8
-        # 2/2, 2/3: "3500 people were in the audience"; "the 7,500-strong audience" alone is not read
-        "attendance": (1.00, 0.66),
+        # 3/3, 3/3: "3500 people were in the audience", "told the 7,500-strong audience"
+        "attendance": (1.00, 1.00),
     },
 }
 

@@ -33,7 +33,7 @@ from checker.extract.subjects import ranked_match
 from checker.kinds import Kind, kind_named
 from checker.lexicon import Lexicon, phrase_alternation, phrases_re
 from checker.models import Claim
-from checker.places import LEAD_SENTENCES, place_drafts
+from checker.places import LEAD_SENTENCES, place_drafts, result_place_drafts
 from checker.stages import stages
 from checker.text import key_words, look
 from checker.wording import name_key
@@ -119,6 +119,7 @@ class HolderKind(Kind):
         if family.name == FIRST_PLACE_HOLDER:
             yield from _first_place_drafts(sentence, index, ctx, family, taken)
         yield from place_drafts(text, ctx, family, taken)
+        yield from result_place_drafts(text, ctx, family, taken)
 
 
 def _role_drafts(text: str, ctx: Context, family: Family, taken: list[tuple[int, int]]) -> Iterator[Draft]:
