@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -74,16 +74,7 @@ class Lexicon:
             self.entities[canonical] = entity
             for form in [canonical, *(spec.get("aliases") or [])]:
                 self.alias_to_entity[form] = entity
-        forms = sorted(self.alias_to_entity, key=lambda f: (-len(f), f))
-        # an alias like "the North" names a country only when no capitalised word follows it
-        # ("the North Pacific")
-        # a look at the first letter before the long alternation keeps scanning linear and fast
-        self.entity_re = re.compile(
-            first_letter_guard(forms, ignore_case=False)
-            + r"(?<![\w.])(?:"
-            + "|".join(_alias_pattern(f) for f in forms)
-            + r")"
-        )
+        self.aliases = Aliases(self.alias_to_entity)
         self.cardinals: dict[str, int] = self.numbers["cardinals"]
         self.ordinals: dict[str, int] = self.numbers["ordinals"]
         self.months: dict[str, int] = self.numbers["months"]
@@ -127,12 +118,78 @@ class Lexicon:
 
     def find_entities(self, text: str) -> list[tuple[int, int, Entity]]:
         """Return (start, end, entity) for every alias mention, leftmost-longest."""
-        return [(m.start(), m.end(), self.alias_to_entity[m.group()]) for m in self.entity_re.finditer(text)]
+        return [(a, b, self.alias_to_entity[text[a:b]]) for a, b in self.aliases.spans(text)]
+
+    @cached_property
+    def entity_re(self) -> re.Pattern[str]:
+        """The aliases as one regex (built only when asked: `aliases` finds the same)."""
+        forms = sorted(self.alias_to_entity, key=lambda f: (-len(f), f))
+        body = "|".join(
+            re.escape(f) + (r"(?![\w])(?!\s+[A-Z])" if f[:1].islower() else r"(?![\w])") for f in forms
+        )
+        return re.compile(first_letter_guard(forms, ignore_case=False) + r"(?<![\w.])(?:" + body + r")")
+
+    def blank_entities(self, text: str, blank: str = " ") -> str:
+        """The text with every alias mention replaced by `blank`."""
+        return self.aliases.sub(blank, text)
 
 
-def _alias_pattern(form: str) -> str:
-    tail = r"(?![\w])(?!\s+[A-Z])" if form[:1].islower() else r"(?![\w])"
-    return re.escape(form) + tail
+# an alias like "the North" names a country only when no capitalised word follows it ("the
+# North Pacific"); every alias ends where a word does
+_ALIAS_END = re.compile(r"(?![\w])")
+_LOWER_ALIAS_END = re.compile(r"(?![\w])(?!\s+[A-Z])")
+_HEAD = 2  # aliases are looked up by their first characters
+
+
+class Aliases:
+    """Finds the aliases of entities in a text as one regex alternation of them all, longest
+    first, would find them (leftmost, then longest), with no such regex: some thousand aliases
+    made a pattern that cost more to compile than any other of a report's reading. A mention
+    starts where a word does (not after a letter, digit or dot); there the aliases that begin
+    with the text's next characters are tried, longest first."""
+
+    def __init__(self, forms: Iterable[str]) -> None:
+        ordered = sorted(forms, key=lambda f: (-len(f), f))
+        heads: dict[str, list[str]] = {}
+        for form in ordered:
+            heads.setdefault(form[:_HEAD], []).append(form)
+        self._heads = {head: tuple(found) for head, found in heads.items()}
+        self._short = any(len(head) < _HEAD for head in heads)
+        self._start = re.compile(first_letter_guard(ordered, ignore_case=False) + r"(?<![\w.])")
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """(start, end) of every mention, left to right, none overlapping."""
+        found: list[tuple[int, int]] = []
+        at = 0
+        while (m := self._start.search(text, at)) is not None:
+            start = m.start()
+            end = self._longest(text, start)
+            if end:
+                found.append((start, end))
+            at = end or start + 1
+        return found
+
+    def sub(self, blank: str, text: str) -> str:
+        """The text with each mention replaced by `blank`."""
+        pieces, at = [], 0
+        for start, end in self.spans(text):
+            pieces += [text[at:start], blank]
+            at = end
+        return "".join([*pieces, text[at:]])
+
+    def _longest(self, text: str, start: int) -> int:
+        """The end of the longest alias at `start` that ends as an alias must, else 0."""
+        heads = (text[start : start + _HEAD], text[start : start + 1])[: 2 if self._short else 1]
+        for head in heads:
+            for form in self._heads.get(head, ()):
+                end = start + len(form)
+                if text.startswith(form, start) and _ends(text, end, form):
+                    return end
+        return 0
+
+
+def _ends(text: str, end: int, form: str) -> bool:
+    return (_LOWER_ALIAS_END if form[:1].islower() else _ALIAS_END).match(text, end) is not None
 
 
 @cache

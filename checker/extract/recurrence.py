@@ -508,7 +508,7 @@ def _actor(clause: str, ctx: Context) -> str:
     if found:
         return found[0]
     stop = ctx.lex.word_set("not_name_words")
-    for m in _PERSON.finditer(ctx.lex.entity_re.sub(" ", clause)):
+    for m in _PERSON.finditer(ctx.lex.blank_entities(clause)):
         if not any(part in stop for part in re.split(r"[ -]", m.group())):
             return m.group()
     return ""
