@@ -39,7 +39,7 @@ def signature(article: Article, lex: Lexicon, sentences: list[Sentence] | None =
     terms: Counter[str] = Counter()
     for _, _, entity in lex.find_entities(lead):
         terms["@" + entity.name] += 3 if entity.kind == "country" else 1
-    stripped = lex.entity_re.sub(" ", lead)
+    stripped = lex.blank_entities(lead)
     for word in re.findall(r"[A-Za-z][a-z'-]{3,}", stripped):
         word = word.lower().removesuffix("'s")
         if word not in stop and word.rstrip("s") not in stop:
