@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -119,15 +119,6 @@ class Lexicon:
     def find_entities(self, text: str) -> list[tuple[int, int, Entity]]:
         """Return (start, end, entity) for every alias mention, leftmost-longest."""
         return [(a, b, self.alias_to_entity[text[a:b]]) for a, b in self.aliases.spans(text)]
-
-    @cached_property
-    def entity_re(self) -> re.Pattern[str]:
-        """The aliases as one regex (built only when asked: `aliases` finds the same)."""
-        forms = sorted(self.alias_to_entity, key=lambda f: (-len(f), f))
-        body = "|".join(
-            re.escape(f) + (r"(?![\w])(?!\s+[A-Z])" if f[:1].islower() else r"(?![\w])") for f in forms
-        )
-        return re.compile(first_letter_guard(forms, ignore_case=False) + r"(?<![\w.])(?:" + body + r")")
 
     def blank_entities(self, text: str, blank: str = " ") -> str:
         """The text with every alias mention replaced by `blank`."""
