@@ -21,7 +21,7 @@ from checker import __version__
 from checker.baseline import key_text
 from checker.locations import file_of
 from checker.models import Article, Claim, Corpus, Finding, Side
-from checker.report import inert, summary
+from checker.report import articles_named, claims_named, inert, summary
 from checker.rule import Rule
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -84,8 +84,8 @@ def to_sarif(
     """A SARIF 2.1.0 log: one run, one result per finding on its primary claim."""
     rules = sorted(rules, key=lambda r: r.code)
     index = {r.code: i for i, r in enumerate(rules)}
-    claims = {c.id: c for c in corpus.claims}
-    articles = {a.path: a for a in corpus.articles}
+    claims = claims_named(corpus, findings)
+    articles = articles_named(corpus, claims)
     driver = {
         "name": "factlint",
         "version": __version__,
@@ -179,8 +179,8 @@ def to_github(
     corpus: Corpus, findings: list[Finding], quiet: bool = False, changed: Collection[str] | None = None
 ) -> str:
     """One workflow command a finding (suppressed ones only counted), then a summary line."""
-    claims = {c.id: c for c in corpus.claims}
-    articles = {a.path: a for a in corpus.articles}
+    claims = claims_named(corpus, findings)
+    articles = articles_named(corpus, claims)
     lines = [_github_line(f, claims, articles, changed) for f in findings if not f.suppressed]
     if not quiet:
         lines.append(f"factlint: {_plural(len(corpus.articles), 'report')}, {_counts(corpus, findings)}")
@@ -213,8 +213,8 @@ def _github_line(
 
 def to_concise(corpus: Corpus, findings: list[Finding], changed: Collection[str] | None = None) -> str:
     """One line a finding, 'path:line:col: CODE [verdict] message', for editors and grep."""
-    claims = {c.id: c for c in corpus.claims}
-    articles = {a.path: a for a in corpus.articles}
+    claims = claims_named(corpus, findings)
+    articles = articles_named(corpus, claims)
     lines = []
     for finding in findings:
         _, claim = primary(finding, claims, changed)
@@ -253,8 +253,8 @@ def gh_property(text: str) -> str:
 
 def to_markdown(corpus: Corpus, findings: list[Finding]) -> str:
     """A compact pull-request comment: counts, a table of findings, the quotes folded away."""
-    claims = {c.id: c for c in corpus.claims}
-    articles = {a.path: a for a in corpus.articles}
+    claims = claims_named(corpus, findings)
+    articles = articles_named(corpus, claims)
     out = [
         f"## factlint: {_counts(corpus, findings)}",
         "",

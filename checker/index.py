@@ -161,6 +161,16 @@ def load_digests(
     return sorted(digests, key=lambda d: d.article.path)
 
 
+def stored_digests(db_path: str, under: Sequence[str]) -> Iterator[Digest]:
+    """Every digest of the files under the roots, file by file in path order (the order
+    load_digests sorts from), read in one read transaction as they are taken rather than all
+    loaded: a whole check spills them and judges one series at a time."""
+    with _reading(db_path) as conn:
+        for key, blob in conn.execute("SELECT key, digests FROM files ORDER BY path"):
+            if _under(key, under):
+                yield from (digest_from_dict(d) for d in json.loads(zlib.decompress(blob)))
+
+
 def load_skipped(db_path: str, under: Sequence[str] | None = None) -> list[Skipped]:
     """Return what the index could not read, sorted by path."""
     found = [Skipped(p, r) for _, text in _rows(db_path, "skipped", under) for p, r in json.loads(text)]
@@ -693,7 +703,7 @@ class _GatheringStore:
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self._conn = conn
-        self._tables: list[_PathTable] = []
+        self._tables: list[PathTable] = []
         conn.execute("DROP TABLE IF EXISTS temp.read_profiles")
         conn.execute("DROP TABLE IF EXISTS temp.gathering")
         conn.execute(
@@ -735,9 +745,9 @@ class _GatheringStore:
         if held is not None:
             yield held
 
-    def table(self) -> _PathTable:
+    def table(self) -> PathTable:
         """A new table from report path to a number, beside the profiles (series.Table)."""
-        self._tables.append(_PathTable(self._conn, f"gathering_{len(self._tables)}"))
+        self._tables.append(PathTable(self._conn, f"gathering_{len(self._tables)}"))
         return self._tables[-1]
 
     def close(self) -> None:
@@ -745,7 +755,7 @@ class _GatheringStore:
             self._conn.execute(f"DROP TABLE temp.{table}")
 
 
-class _PathTable(MutableMapping[str, int]):
+class PathTable(MutableMapping[str, int]):
     """What gathering notes of every report by its path (its series, the named series it
     joins), kept in SQLite's temporary file rather than in memory: a row a report."""
 
@@ -786,7 +796,7 @@ class _PathTable(MutableMapping[str, int]):
 
     def update(self, other=(), /, **more) -> None:  # type: ignore[override]
         """Another table's rows copied in one statement, not read into memory one by one."""
-        if isinstance(other, _PathTable) and not more:
+        if isinstance(other, PathTable) and not more:
             self._conn.execute(f"INSERT OR REPLACE INTO temp.{self.name} SELECT * FROM temp.{other.name}")
         else:
             super().update(other, **more)
@@ -1105,6 +1115,14 @@ def _write_meta(conn: sqlite3.Connection, settings: str) -> None:
 
 def _rows(db_path: str, column: str, under: Sequence[str] | None) -> list[tuple[str, object]]:
     """Read one column of every file row (under the roots), in one read transaction."""
+    with _reading(db_path) as conn:
+        rows = conn.execute(f"SELECT key, {column} FROM files ORDER BY path").fetchall()
+    return [r for r in rows if under is None or _under(r[0], under)]
+
+
+@contextmanager
+def _reading(db_path: str) -> Iterator[sqlite3.Connection]:
+    """The index opened for one read transaction, once known to be this version's."""
     if not os.path.exists(db_path):
         raise IndexUnusable(f"no index at {db_path}: run 'factlint index' first")
     with _connect(db_path, BUSY_TIMEOUT) as conn:
@@ -1114,9 +1132,8 @@ def _rows(db_path: str, column: str, under: Sequence[str] | None) -> list[tuple[
             raise IndexUnusable(
                 f"index {db_path} was written by another version of factlint: run 'factlint index' again"
             )
-        rows = conn.execute(f"SELECT key, {column} FROM files ORDER BY path").fetchall()
+        yield conn
         conn.execute("COMMIT")
-    return [r for r in rows if under is None or _under(r[0], under)]
 
 
 def _has_meta(conn: sqlite3.Connection) -> bool:

@@ -28,7 +28,7 @@ from checker.errors import (
     InputError,
     UsageError,
 )
-from checker.index import ensure_ours, holds, load_digests, series_slice, update_index
+from checker.index import ensure_ours, holds, series_slice, stored_digests, update_index
 from checker.lexicon import Lexicon, default_lexicon
 from checker.models import (
     VERDICT_RANK,
@@ -46,7 +46,8 @@ from checker.occurrence import resolve_date, resolve_occurrences
 from checker.parallel import ordered_map, worker_state
 from checker.rule import Rule
 from checker.selection import select_rules
-from checker.series import assign_series, profile, series_identities
+from checker.series import assign_series, gather_stored, profile, series_identities
+from checker.spill import Spill
 
 __all__ = [
     "Request",
@@ -222,18 +223,19 @@ def check(
     exclude: Sequence[str] = (),
 ) -> Corpus:
     """Run the pipeline on reports under the given paths (severity: see judge_digests);
-    reports are read in `jobs` processes (default: one a CPU) when there are many."""
+    reports are read in `jobs` processes (default: one a CPU) when there are many. The
+    files to read and their digests are kept on disk as they come (checker.spill)."""
     lex = lex or default_lexicon()
     skipped: list[Skipped] = []
-    files = list(expand_paths([p for p in paths if p != "-"], skipped, exclude))
-    digests: list[Digest] = []
+    spill = Spill()
+    files = spill.listed(expand_paths([p for p in paths if p != "-"], skipped, exclude, memory=spill))
     state = {"lex": lex, "max_bytes": max_bytes}
     for found, lost in ordered_map(_digest_in_worker, files, jobs, state, progress):
-        digests.extend(found)
+        spill.add(found)
         skipped.extend(lost)
     if "-" in paths:
-        _add(digests, skipped, digest_file("-", lex, max_bytes, stdin_text))
-    return judge_digests(digests, rules, skipped, severity)
+        _spill(spill, skipped, digest_file("-", lex, max_bytes, stdin_text))
+    return judge_spilled(spill, rules, skipped, severity)
 
 
 def _digest_in_worker(path: str) -> tuple[list[Digest], list[Skipped]]:
@@ -247,6 +249,11 @@ def _digest_in_worker(path: str) -> tuple[list[Digest], list[Skipped]]:
 
 def _add(digests: list[Digest], skipped: list[Skipped], result: tuple[list[Digest], list[Skipped]]) -> None:
     digests.extend(result[0])
+    skipped.extend(result[1])
+
+
+def _spill(spill: Spill, skipped: list[Skipped], result: tuple[list[Digest], list[Skipped]]) -> None:
+    spill.add(result[0])
     skipped.extend(result[1])
 
 
@@ -268,17 +275,17 @@ def check_indexed(
     lex = lex or default_lexicon()
     roots = [p for p in paths if p != "-"]
     kwargs = {"max_bytes": max_bytes} if max_bytes else {}
-    digests: list[Digest] = []
+    spill = Spill()
     skipped: list[Skipped] = []
     if roots:
         stats = update_index(
             db_path, roots, lex=lex, jobs=jobs, rebuild=rebuild, progress=progress, exclude=exclude, **kwargs
         )
-        digests = load_digests(db_path, under=roots)
+        spill.add(stored_digests(db_path, under=roots))
         skipped = list(stats.skipped)
     if "-" in paths:
-        _add(digests, skipped, digest_file("-", lex, max_bytes, stdin_text))
-    return judge_digests(digests, rules, skipped, severity)
+        _spill(spill, skipped, digest_file("-", lex, max_bytes, stdin_text))
+    return judge_spilled(spill, rules, skipped, severity)
 
 
 def check_new_indexed(
@@ -314,6 +321,46 @@ def check_new_indexed(
     return judge_digests(
         [*indexed.digests, *fresh], rules, [*skipped, *indexed.skipped], severity, series=indexed.labels
     )
+
+
+def judge_spilled(
+    spill: Spill,
+    rules: Sequence[Rule],
+    skipped: Sequence[Skipped] = (),
+    severity: Mapping[str, str] | None = None,
+) -> Corpus:
+    """Judge the reports of a spill as judge_digests judges a list, one series at a time:
+    the series are gathered from the stored profiles, and each series' digests are read
+    back, judged and let go of (judging, occurrences and finding ids are per series). The
+    corpus returned reads its articles and claims from the spill.
+
+    Where judging fails, the culprit is sought as judge_digests seeks it, over all the
+    reports held at once: rare, and the same answer as ever."""
+    kept = [*skipped, *spill.sort_out()]
+    try:
+        findings = _judge_each_series(spill, rules, severity)
+    except MemoryError:
+        raise  # no report is to blame: the run stops
+    except Exception:  # noqa: BLE001 - judged again below, where the culprit is found
+        corpus = judge_digests(list(spill.as_read()), rules, skipped, severity)
+        spill.close()
+        return corpus
+    kept.sort(key=lambda s: (s.path, s.reason))
+    return spill.corpus(tuple(findings), tuple(kept))
+
+
+def _judge_each_series(
+    spill: Spill, rules: Sequence[Rule], severity: Mapping[str, str] | None
+) -> list[Finding]:
+    """Judge the spill's series in label order; their findings come out sorted as judging
+    them all at once sorts them (by series first)."""
+    model = gather_stored(spill, spill.table)
+    findings: list[Finding] = []
+    for label, handles, digests in spill.series(model):
+        judged = _judge(digests, rules, severity, dict.fromkeys((d.article.path for d in digests), label))
+        spill.keep(handles, judged)
+        findings.extend(judged.findings)
+    return findings
 
 
 def judge_digests(

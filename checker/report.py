@@ -186,7 +186,9 @@ def render_text(
     hidden findings (below the display threshold) are only counted in the summary.
     """
     findings = list(corpus.findings) if findings is None else findings
-    claims = {c.id: c for c in corpus.claims}
+    # a corpus read from disk gives each series' claims apart: only one series' are held
+    apart = hasattr(corpus.claims, "of_reports")
+    claims = {} if apart else claims_named(corpus, findings)
     records = {a.path for a in corpus.articles if a.record}
     if not quiet:
         console.print(_summary_panel(corpus, findings, hidden))
@@ -201,6 +203,8 @@ def render_text(
                 Text.assemble(("\u2500\u2500 ", "muted"), (inert(series), "series")), indent=3, fill="\u2500"
             )
         )
+        if apart:
+            claims = claims_named(corpus, by_series[series])
         for finding in by_series[series]:
             console.print(_finding(finding, claims, records, dim=finding.id in (dimmed or set())))
     if not quiet and by_series:
@@ -213,27 +217,28 @@ def render_text(
 
 def render_year_summary(corpus: Corpus, console: Console, series_shown: set[str]) -> None:
     """The timeline section: per series and year, how many reports say what."""
-    reports: dict[tuple[str, int | None, str], set[str]] = defaultdict(set)
+    # reports are counted, not listed: each report of the corpus comes once
+    reports: Counter[tuple[str, int | None, str]] = Counter()
     values: dict[tuple[str, int | None, str], dict[str, Counter[str]]] = defaultdict(
         lambda: defaultdict(Counter)
     )
     for article in corpus.articles:
         occ = corpus.occurrences[article.path]
         if occ.series in series_shown:
-            reports[(occ.series, occ.year, occ.meeting or "")].add(article.path)
-    seen: set[tuple[str, str, str]] = set()
+            reports[(occ.series, occ.year, occ.meeting or "")] += 1
+    # a report's value in a slot counts once; a corpus's claims come report by report, so
+    # what was seen is kept for the report at hand only, never for the whole corpus
+    seen: set[tuple[str, str]] = set()
+    article = None
     columns = timeline_columns()
     for claim in corpus.claims:
+        if claim.article != article:
+            article, seen = claim.article, set()
         occ = corpus.occurrences[claim.article]
         key = (occ.series, occ.year, occ.meeting or "")
         value = compact_value(claim)
-        if (
-            key in reports
-            and claim.slot in columns
-            and _own(claim)
-            and (claim.article, claim.slot, value) not in seen
-        ):
-            seen.add((claim.article, claim.slot, value))
+        if key in reports and claim.slot in columns and _own(claim) and (claim.slot, value) not in seen:
+            seen.add((claim.slot, value))
             values[key][claim.slot][value] += 1
     for series in sorted({k[0] for k in reports}):
         title = inert(f"timeline of {series}: what the reports say, year by year")
@@ -244,8 +249,27 @@ def render_year_summary(corpus: Corpus, console: Console, series_shown: set[str]
         for key in keys:
             when = (str(key[1]) if key[1] else "?") + (f" {key[2]}" if key[2] else "")
             cells = [_counted_values(values[key].get(slot, Counter())) for slot in columns]
-            table.add_row(inert(when), str(len(reports[key])), *cells)
+            table.add_row(inert(when), str(reports[key]), *cells)
         console.print(table)
+
+
+def claims_named(corpus: Corpus, findings: Iterable[Finding]) -> dict[str, Claim]:
+    """The claims the findings name, by id: the corpus's claims are walked, and only these
+    kept (a large corpus's claims are read from disk, never all held)."""
+    findings = list(findings)
+    wanted = {c for f in findings for side in f.sides for c in side.claims}
+    of_reports = getattr(corpus.claims, "of_reports", None)
+    # a finding's reports are those of its claims: a corpus on disk reads theirs only
+    read = (
+        corpus.claims if of_reports is None else of_reports(sorted({a for f in findings for a in f.articles}))
+    )
+    return {c.id: c for c in read if c.id in wanted}
+
+
+def articles_named(corpus: Corpus, claims: dict[str, Claim]) -> dict[str, Article]:
+    """The reports those claims were read from, by path."""
+    wanted = {c.article for c in claims.values()}
+    return {a.path: a for a in corpus.articles if a.path in wanted}
 
 
 def compact_value(claim: Claim) -> str:
