@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import Any
 
 from checker.lexicon import Lexicon, default_lexicon
 
@@ -151,6 +152,27 @@ def _reported_spans(chunk: str) -> list[tuple[int, int]]:
     return [(reported.end(), len(chunk))] if reported else []
 
 
+class LazyPattern:
+    """A regular expression compiled the first time it is used. A reader builds its patterns
+    from the vocabulary; one report meets few of them, and compiling all of them was the
+    largest cost of checking one new report. Once compiled, its search, match and finditer
+    are the compiled pattern's own (bound on the object: no cost per call)."""
+
+    _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "split")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern = pattern
+        self.flags = flags
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__") or name not in self._METHODS:
+            raise AttributeError(name)
+        compiled = re.compile(self.pattern, self.flags)
+        for method in self._METHODS:
+            setattr(self, method, getattr(compiled, method))
+        return getattr(compiled, name)
+
+
 _DIGIT = re.compile(r"\d")
 _LETTERS = re.compile(r"[a-z]+")
 
@@ -181,6 +203,15 @@ def key_words(phrases: Iterable[str]) -> frozenset[str]:
         if words:
             found.add(max(words, key=len))
     return frozenset(found)
+
+
+def gate_words(phrases: Iterable[str]) -> frozenset[str]:
+    """The key words of phrases a pattern is built from, for a gate before it runs; none (no
+    gate: every sentence is tried) when there are no phrases or one has no letter to look for."""
+    listed = [str(p) for p in phrases]
+    if not listed or not all(_LETTERS.search(p.lower()) for p in listed):
+        return frozenset()
+    return key_words(listed)
 
 
 class Numbers:

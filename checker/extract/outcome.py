@@ -16,7 +16,7 @@ from checker.extract.base import (
 )
 from checker.lexicon import Lexicon, phrase_alternation
 from checker.stages import named_stage
-from checker.text import Numbers, Sentence
+from checker.text import LazyPattern, Numbers, Sentence, gate_words, look
 
 FOR, AGAINST, ABSTAIN = "for", "against", "abstain"
 _VOTE_CONTEXT = re.compile(
@@ -26,54 +26,106 @@ _VOTE_CONTEXT = re.compile(
 )
 
 
+# (pattern, roles, words): a pattern runs only on a sentence holding one of its words (each
+# ends a word where the pattern matches; none: any sentence), and is compiled the first time
+# one does: each holds the long alternation of number words
+_Tally = tuple[LazyPattern, tuple[str, ...], frozenset[str]]
+
+
 @cache
-def _tally_patterns(n: Numbers) -> tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]:
+def _tally_patterns(n: Numbers) -> tuple[_Tally, ...]:
     c = n.cardinal
     member = (
         r"(?:votes?|nations|countries|members|states|member states|delegations|lawmakers|"
         r"legislators|deputies|senators|MPs|councillors|councilors|delegates|representatives)"
     )
     flags = re.I
+    against = frozenset({"against"})
     return (
-        (re.compile(r"(?<![\w.,-])(\d{1,3})-(\d{1,3})(?:-(\d{1,3}))?(?![\w-]|,\d)"), (FOR, AGAINST, ABSTAIN)),
-        (re.compile(rf"(?<![\w-])({c}) votes? to ({c})\b", flags), (FOR, AGAINST)),
-        (re.compile(rf"\b(?:was|of|by|margin of) ({c}) to ({c})\b", flags), (FOR, AGAINST)),
+        (
+            LazyPattern(r"(?<![\w.,-])(\d{1,3})-(\d{1,3})(?:-(\d{1,3}))?(?![\w-]|,\d)"),
+            (FOR, AGAINST, ABSTAIN),
+            frozenset(),
+        ),
+        (
+            LazyPattern(rf"(?<![\w-])({c}) votes? to ({c})\b", flags),
+            (FOR, AGAINST),
+            frozenset({"vote", "votes"}),
+        ),
+        (
+            LazyPattern(rf"\b(?:was|of|by|margin of) ({c}) to ({c})\b", flags),
+            (FOR, AGAINST),
+            frozenset({"to"}),
+        ),
         # "The text passed 140 to 9": a bare pair right after the verb of the outcome
         (
-            re.compile(rf"\b(?:passed|adopted|approved|carried|rejected|defeated) ({c}) to ({c})\b", flags),
+            LazyPattern(rf"\b(?:passed|adopted|approved|carried|rejected|defeated) ({c}) to ({c})\b", flags),
             (FOR, AGAINST),
+            frozenset({"passed", "adopted", "approved", "carried", "rejected", "defeated"}),
         ),
-        (re.compile(rf"\bapproved by ({c}) {member}", flags), (FOR,)),
+        (LazyPattern(rf"\bapproved by ({c}) {member}", flags), (FOR,), frozenset({"approved"})),
         (
-            re.compile(
+            LazyPattern(
                 rf"(?<![\w-])({c})(?: {member})?(?: of [^,.;]{{0,60}}?)?(?: have| had)?"
                 rf" (?:voted |voting |votes? )?(?:in favou?r|for the (?:resolution|measure|motion|"
                 rf"text|draft|bill|budget)|yes|approved)\b",
                 flags,
             ),
             (FOR,),
+            frozenset(
+                {
+                    "favour",
+                    "favor",
+                    "resolution",
+                    "measure",
+                    "motion",
+                    "text",
+                    "draft",
+                    "bill",
+                    "budget",
+                    "yes",
+                }
+                | {"approved"}
+            ),
         ),
-        (re.compile(rf"(?<![\w-])({c}) votes for\b", flags), (FOR,)),
-        (re.compile(rf"(?<![\w-])({c}) for,? (?:and |with )?(?={c} (?:against|opposed))", flags), (FOR,)),
+        (LazyPattern(rf"(?<![\w-])({c}) votes for\b", flags), (FOR,), frozenset({"votes"})),
+        (
+            LazyPattern(rf"(?<![\w-])({c}) for,? (?:and |with )?(?={c} (?:against|opposed))", flags),
+            (FOR,),
+            frozenset({"for"}),
+        ),
         (
             # "Twenty states, including Fiji, voted no": a list set in between the count and its verb
-            re.compile(
+            LazyPattern(
                 rf"(?<![\w-])({c})(?: {member})?(?:,\s*(?:including|among them|led by)\s[^,;.]{{1,80}},)?"
                 rf" (?:voted )?(?:against|opposed|no votes?|(?<=voted )no)\b",
                 flags,
             ),
             (AGAINST,),
+            frozenset({"against", "opposed", "no"}),
         ),
         (
-            re.compile(rf"\bamong ({c}) {member} (?:that |which )?(?:voted|voting) against\b", flags),
+            LazyPattern(rf"\bamong ({c}) {member} (?:that |which )?(?:voted|voting) against\b", flags),
             (AGAINST,),
+            against,
         ),
         (
-            re.compile(rf"(?<![\w-])({c}) {member}\s*[-\u2013\u2014,(][^.;]{{0,80}}?voting against\b", flags),
+            LazyPattern(
+                rf"(?<![\w-])({c}) {member}\s*[-\u2013\u2014,(][^.;]{{0,80}}?voting against\b", flags
+            ),
             (AGAINST,),
+            against,
         ),
-        (re.compile(rf"(?<![\w-])({c}) abstentions?\b", flags), (ABSTAIN,)),
-        (re.compile(rf"(?<![\w-])({c})(?: {member})? (?:abstained|abstaining)\b", flags), (ABSTAIN,)),
+        (
+            LazyPattern(rf"(?<![\w-])({c}) abstentions?\b", flags),
+            (ABSTAIN,),
+            frozenset({"abstention", "abstentions"}),
+        ),
+        (
+            LazyPattern(rf"(?<![\w-])({c})(?: {member})? (?:abstained|abstaining)\b", flags),
+            (ABSTAIN,),
+            frozenset({"abstained", "abstaining"}),
+        ),
     )
 
 
@@ -165,7 +217,10 @@ def _tallies(sentence: Sentence, ctx: Context) -> Iterator[Draft]:
     parts: dict[tuple[int, int | None], dict[str, tuple[int, int, int]]] = {}
     taken: list[tuple[int, int]] = []
     meetings: dict[tuple[int, int | None], dict[str, str]] = {}
-    for pattern, roles in (*_tally_patterns(ctx.numbers), *_labelled_patterns(ctx.lex, ctx.numbers)):
+    seen = look(text)
+    for pattern, roles, needs in (*_tally_patterns(ctx.numbers), *_labelled_patterns(ctx.lex, ctx.numbers)):
+        if needs and not seen.any_of(needs):
+            continue  # the pattern cannot match here: it is not compiled for this sentence
         for m in pattern.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
@@ -204,7 +259,7 @@ def _tallies(sentence: Sentence, ctx: Context) -> Iterator[Draft]:
 
 
 @cache
-def _labelled_patterns(lex: Lexicon, n: Numbers) -> tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]:
+def _labelled_patterns(lex: Lexicon, n: Numbers) -> tuple[_Tally, ...]:
     """Tally parts named by their labels (checker/data: tally_labels): "120 ayes and 8 nays",
     "Yes 120, No 8, 3 abstentions" (a label before its number only in a run of labels), and
     the support or the votes a text won ("won the support of 120 members", "the text won 162
@@ -213,22 +268,31 @@ def _labelled_patterns(lex: Lexicon, n: Numbers) -> tuple[tuple[re.Pattern[str],
     word = {role: phrase_alternation(labels.get(role) or []) for role in (FOR, AGAINST, ABSTAIN)}
     c = n.cardinal
     after = [
-        (re.compile(rf"(?<![\w-])({c})\s+(?:{word[role]})\b", re.I), (role,))
+        (
+            LazyPattern(rf"(?<![\w-])({c})\s+(?:{word[role]})\b", re.I),
+            (role,),
+            gate_words(labels.get(role) or []),
+        )
         for role in (FOR, AGAINST)
         if word[role]
     ]
-    run = re.compile(
+    run = LazyPattern(
         rf"\b(?:{word[FOR]})[:\s]+({c})\s*[,;]?\s*(?:and\s+)?(?:{word[AGAINST]})[:\s]+({c})"
         rf"(?:\s*[,;]?\s*(?:with\s+|and\s+)?(?:{word[ABSTAIN]})[:\s]+({c}))?\b",
         re.I,
     )
     support = phrase_alternation(lex.words("support_phrases"))
-    backed = re.compile(rf"\b(?:{support})\s+({c})\b", re.I) if support else None
+    backed = LazyPattern(rf"\b(?:{support})\s+({c})\b", re.I) if support else None
     # "the text won 162 votes": the votes a text won are its votes in favour (a candidate's
     # votes are no tally: the subject must be a word for the text voted on, or "it")
     texts = phrase_alternation([*lex.words("voted_text_nouns"), "it"])
-    won = re.compile(rf"\b(?:{texts}) won ({c}) votes\b", re.I)
-    return (*after, (run, (FOR, AGAINST, ABSTAIN)), *(((backed, (FOR,)),) if backed else ()), (won, (FOR,)))
+    won = LazyPattern(rf"\b(?:{texts}) won ({c}) votes\b", re.I)
+    return (
+        *after,
+        (run, (FOR, AGAINST, ABSTAIN), gate_words(labels.get(FOR) or [])),
+        *(((backed, (FOR,), gate_words(lex.words("support_phrases"))),) if backed else ()),
+        (won, (FOR,), frozenset({"won"})),
+    )
 
 
 def _none_abstained(text: str, bucket: dict[str, tuple[int, int, int]] | None, lex: Lexicon) -> None:

@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 
 from checker.extract.base import Context, Draft
 from checker.lexicon import Lexicon, first_letter_guard, phrase_alternation, phrases_re
-from checker.text import Sentence, key_words, look
+from checker.text import LazyPattern, Sentence, key_words, look
 from checker.wording import name_key
 
 _HONORIFIC = r"(?:(?:H\.\s?E\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Sir|Dame)\s+)?"
@@ -111,8 +111,9 @@ _BYLINE_END = r"(?=\s*(?:[,&|(\u2022\u00b7]|and\s|$))"
 
 
 @cache
-def _patterns(lex: Lexicon) -> tuple[re.Pattern[str], ...]:
-    """Names beside a title of office: before it, after it, or a speaker's name."""
+def _patterns(lex: Lexicon) -> tuple[LazyPattern, ...]:
+    """Names beside a title of office: before it, after it, or a speaker's name (each pattern
+    compiled when a sentence first holds its words)."""
     _NAME = _name_pattern(lex, wide=True)  # noqa: N806 - reads as the constant it is within the patterns
     forms = _titles(lex)
     title = _alt(forms, "title", capitals=True)
@@ -121,18 +122,18 @@ def _patterns(lex: Lexicon) -> tuple[re.Pattern[str], ...]:
     stop = "|".join(re.escape(w) for w in lex.words("not_name_words"))
     one = rf"(?P<name>(?!(?:{stop})\b)[A-Z\u00c0-\u00de][\w\u00c0-\u024f-]{{3,}})"
     return (
-        re.compile(rf"{first_letter_guard(forms)}(?<![\w-]){title}{suffix},?\s+{_NAME}{_END}"),
-        re.compile(
+        LazyPattern(rf"{first_letter_guard(forms)}(?<![\w-]){title}{suffix},?\s+{_NAME}{_END}"),
+        LazyPattern(
             rf"{_NAME},\s+(?:the\s+|a\s+|an\s+)?(?P<pre>[^,;]{{0,50}}?)"
             # "the conference president's spokeswoman": a title with a possessive is another's
             rf"(?<![\w-]){title}(?![\w-])(?!['\u2019]s\b)"
         ),
-        re.compile(rf"{_NAME}\s+(?:(?:had|has|also|then|later)\s+){{0,2}}(?:{speech})\b"),
+        LazyPattern(rf"{_NAME}\s+(?:(?:had|has|also|then|later)\s+){{0,2}}(?:{speech})\b"),
         # "said Simon Stiell, head of ...": the speaker named after the verb
         # "warned Ana Ruiz of Ocean Watch": the speaker's body after the name
-        re.compile(rf"(?<![\w-])(?:{speech})\s+{_NAME}(?=\s*[,.;]|$|\s+of\s+(?:the\s+)?[A-Z])"),
+        LazyPattern(rf"(?<![\w-])(?:{speech})\s+{_NAME}(?=\s*[,.;]|$|\s+of\s+(?:the\s+)?[A-Z])"),
         # "President Obama": one word after a title, the surname, when no capital follows
-        re.compile(rf"{first_letter_guard(forms)}(?<![\w-]){title}\s+{one}(?![\w'\u2019-])(?!\s+[A-Z])"),
+        LazyPattern(rf"{first_letter_guard(forms)}(?<![\w-]){title}\s+{one}(?![\w'\u2019-])(?!\s+[A-Z])"),
     )
 
 
@@ -160,8 +161,9 @@ def _noun_keys(lex: Lexicon) -> tuple[frozenset[str], ...]:
 
 
 @cache
-def _noun_patterns(lex: Lexicon) -> tuple[re.Pattern[str], ...]:
-    """Names beside a word for a person, an apposition said of people, or a royal style."""
+def _noun_patterns(lex: Lexicon) -> tuple[LazyPattern, ...]:
+    """Names beside a word for a person, an apposition said of people, or a royal style (each
+    compiled when a sentence first holds its words)."""
     _NAME = _name_pattern(lex, wide=True)  # noqa: N806 - reads as the constant it is within the patterns
     noun = _alt(lex.words("person_nouns"), "noun")
     styles = "|".join(re.escape(w) for w in lex.words("royal_styles"))
@@ -172,18 +174,18 @@ def _noun_patterns(lex: Lexicon) -> tuple[re.Pattern[str], ...]:
     stop = "|".join(sorted((re.escape(w) for w in lex.words("not_name_words")), key=len, reverse=True))
     other = _wide_name(lex, stop)
     return (
-        re.compile(rf"(?<![\w-]){lead}\s+{_NAME}{_END}"),
-        re.compile(rf"(?<![\w-]){hosts}\s+{_NAME}(?=\s+and\s+[A-Z\u00c0-\u00de])"),
-        re.compile(rf"(?<![\w-]){noun},?\s+{_NAME}{_END}"),
-        re.compile(rf"{_NAME},\s+(?:the\s+|a\s+|an\s+)?(?P<pre>[^,;]{{0,40}}?)(?<![\w-]){noun}(?![\w-])"),
-        re.compile(rf"{_NAME},\s+{apposition}\b"),
-        re.compile(
+        LazyPattern(rf"(?<![\w-]){lead}\s+{_NAME}{_END}"),
+        LazyPattern(rf"(?<![\w-]){hosts}\s+{_NAME}(?=\s+and\s+[A-Z\u00c0-\u00de])"),
+        LazyPattern(rf"(?<![\w-]){noun},?\s+{_NAME}{_END}"),
+        LazyPattern(rf"{_NAME},\s+(?:the\s+|a\s+|an\s+)?(?P<pre>[^,;]{{0,40}}?)(?<![\w-]){noun}(?![\w-])"),
+        LazyPattern(rf"{_NAME},\s+{apposition}\b"),
+        LazyPattern(
             # the name is the first name, its style what the person is ("Catherine", "Princess of Wales")
             rf"(?<![\w-])(?P<name>[A-Z\u00c0-\u00de][\w\u00c0-\u024f]{{2,}}),\s+(?P<noun>(?:{styles})\s+of\s+[A-Z]\w+)"
         ),
         # the writers of a report: "By Ana Ruiz, CNN", "By Ana Ruiz & Tom Berg" (each name)
-        re.compile(rf"(?<![\w-])(?:{bylines})\s+{_NAME}{_BYLINE_END}"),
-        re.compile(rf"(?<![\w-])(?:{bylines})\s+{other}\s*(?:&|and)\s+{_NAME}{_BYLINE_END}"),
+        LazyPattern(rf"(?<![\w-])(?:{bylines})\s+{_NAME}{_BYLINE_END}"),
+        LazyPattern(rf"(?<![\w-])(?:{bylines})\s+{other}\s*(?:&|and)\s+{_NAME}{_BYLINE_END}"),
     )
 
 
@@ -738,12 +740,13 @@ def _report_sentences(body: str) -> tuple[str, ...]:
 
 
 @cache
-def _entrant_res(lex: Lexicon, ordinal: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """What ties a name to a contest's result: a verb after it, a thing it owns, a lead before."""
+def _entrant_res(lex: Lexicon, ordinal: str) -> tuple[LazyPattern, LazyPattern, LazyPattern]:
+    """What ties a name to a contest's result: a verb after it, a thing it owns, a lead before
+    (each compiled when first tried: most names are tied by the first or by none)."""
     verbs = phrase_alternation(lex.words("entrant_verbs"))
     place = phrase_alternation(lex.words("entrant_place_verbs"))
     rank = rf"(?:in\s+)?(?:the\s+)?(?:{ordinal}|last|top|bottom)"
-    after = re.compile(
+    after = LazyPattern(
         # an aside: "Ana Ruiz, 27 year old, won", "Ana Ruiz of Kenya won", "Ana Ruiz, who won"
         r"^(?:\s*,[^,;:]{1,80},|\s*\([^)]*\)|,\s+who|\s+of\s+(?:the\s+)?[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)?)?\s+"
         r"(?:(?:has|have|had|was|were|is|are|been|now|also|finally|then|meanwhile|eventually)\s+){0,3}"
@@ -751,10 +754,10 @@ def _entrant_res(lex: Lexicon, ordinal: str) -> tuple[re.Pattern[str], re.Patter
         rf"(?:(?P<verb>{verbs})|(?:{place})\s+{rank})(?![\w-])(?P<object>(?:\s+(?:the|a|an))?\s+[\w-]+)?",
         re.I,
     )
-    owns = re.compile(
+    owns = LazyPattern(
         rf"^['\u2019]s?\s+(?:[\w-]+\s+){{0,3}}?(?:{phrase_alternation(lex.words('entrant_things'))})\b", re.I
     )
-    lead = re.compile(
+    lead = LazyPattern(
         rf"(?<![\w-])(?:{phrase_alternation(lex.words('entrant_leads'))}),?\s+(?:[\w'\u2019.-]+\s+){{0,3}}$",
         re.I,
     )

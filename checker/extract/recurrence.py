@@ -10,90 +10,121 @@ from functools import cache, lru_cache
 from checker.extract.base import Context, Draft, clause_around, piece_around, subjects_before
 from checker.families import Family, family_of_slot
 from checker.lexicon import Lexicon, phrase_alternation, phrases_re
-from checker.text import Numbers, Sentence, look
+from checker.text import LazyPattern, Numbers, Sentence, gate_words, look
 
 _STREAK = r"(?:consecutive|straight|successive|running)"
 EDITION = "edition"
 
 
 @cache
-def _patterns(n: Numbers, lex: Lexicon) -> tuple[tuple[re.Pattern[str], bool | str], ...]:
-    """(pattern, kind) pairs; group 1 is the number. A streak (True) counts consecutive years;
-    an EDITION ("the 45th Berlin Marathon") counts the event itself, whoever won it."""
+def _patterns(n: Numbers, lex: Lexicon) -> tuple[tuple[LazyPattern, bool | str, frozenset[str]], ...]:
+    """(pattern, kind, words) triples; group 1 is the number. A streak (True) counts consecutive
+    years; an EDITION ("the 45th Berlin Marathon") counts the event itself, whoever won it. A
+    pattern runs only on a sentence holding one of its words (each ends a word where the
+    pattern matches; none: any sentence), and is compiled the first time one does: every one
+    holds a long alternation of number words."""
     o, c = n.ordinal, n.cardinal
     flags = re.IGNORECASE
+    year, years, times = frozenset({"year", "years"}), frozenset({"years"}), frozenset({"time", "times"})
     return (
         (
-            re.compile(
+            LazyPattern(
                 rf"\b(?:for|marks?|marked|marking|is|was) (?:the |a |an )?({o}) "
                 rf"(?:{_STREAK} )?years?(?: in a row)?\b",
                 flags,
             ),
             True,
+            year,
         ),
         (
-            re.compile(
+            LazyPattern(
                 rf"\b(?:for|marks?|marked|marking|is|was) (?:the |a |an )?({o}) "
                 rf"{_STREAK} times?\b",
                 flags,
             ),
             True,
+            times,
         ),
-        (re.compile(rf"\bthe ({o}) (?:{_STREAK} )?year(?: in a row)?\b", flags), True),
-        (re.compile(rf"\bfor ({c}) (?:{_STREAK} )years\b", flags), True),
-        (re.compile(rf"\bfor ({c}) years in a row\b", flags), True),
-        (re.compile(rf"\bthe ({o}) of its kind\b", flags), True),
-        (re.compile(rf"\bthe ({o}) such\b(?: [\w.]+){{0,2}} (?:vote|resolution|edition)", flags), True),
-        # "the 41st edition" is the event's own count, read below with the other edition nouns
-        (re.compile(rf"\bthe ({o})(?: [A-Z][\w.]*){{0,2}} (?:no |yes )?vote\b", flags), True),
-        (re.compile(rf"\b(?:for )?the ({o}) times?\b", flags), False),
-        *_edition_patterns(o, lex),
-        (re.compile(rf"\bits ({o}) (?:year|edition|season|time)\b", flags), True),
+        (LazyPattern(rf"\bthe ({o}) (?:{_STREAK} )?year(?: in a row)?\b", flags), True, frozenset({"year"})),
+        (LazyPattern(rf"\bfor ({c}) (?:{_STREAK} )years\b", flags), True, years),
+        (LazyPattern(rf"\bfor ({c}) years in a row\b", flags), True, years),
+        (LazyPattern(rf"\bthe ({o}) of its kind\b", flags), True, frozenset({"kind"})),
         (
-            re.compile(rf"\b(?:passed|adopted|held|voted|approved)[^.;]{{0,60}}? for ({c}) years\b", flags),
+            LazyPattern(rf"\bthe ({o}) such\b(?: [\w.]+){{0,2}} (?:vote|resolution|edition)", flags),
             True,
+            frozenset({"such"}),
+        ),
+        # "the 41st edition" is the event's own count, read below with the other edition nouns
+        (
+            LazyPattern(rf"\bthe ({o})(?: [A-Z][\w.]*){{0,2}} (?:no |yes )?vote\b", flags),
+            True,
+            frozenset({"vote"}),
+        ),
+        (LazyPattern(rf"\b(?:for )?the ({o}) times?\b", flags), False, times),
+        *_edition_patterns(o, lex),
+        (
+            LazyPattern(rf"\bits ({o}) (?:year|edition|season|time)\b", flags),
+            True,
+            frozenset({"year", "edition", "season", "time"}),
+        ),
+        (
+            LazyPattern(rf"\b(?:passed|adopted|held|voted|approved)[^.;]{{0,60}}? for ({c}) years\b", flags),
+            True,
+            years,
         ),
     )
 
 
-def _edition_patterns(o: str, lex: Lexicon) -> tuple[tuple[re.Pattern[str], bool | str], ...]:
+def _edition_patterns(o: str, lex: Lexicon) -> tuple[tuple[LazyPattern, bool | str, frozenset[str]], ...]:
     """Counts of the event itself, whoever won it: "the 45th Berlin Marathon", "the 9th annual
     book fair", "the 45th running of the race", "the 21st Conference of the Parties"."""
     edition = "|".join(re.escape(w) for w in sorted(lex.words("edition_nouns"), key=len, reverse=True))
     edition_names = "|".join(
         re.escape(w.title()) for w in sorted(lex.words("edition_nouns"), key=len, reverse=True)
     )
+    nouns, annual = gate_words(lex.words("edition_nouns")), frozenset({"annual"})
     flags = re.IGNORECASE
     return (
         (
-            re.compile(
+            LazyPattern(
                 rf"\b(?i:the) ({o})(?: (?:annual|edition of the|[A-Z][\w.'-]*)){{1,4}}? "
                 rf"(?i:{edition})\b"
             ),
             EDITION,
+            nouns,
         ),
         # "the 9th annual book fair", "its 9th annual fair": "annual" and an edition noun within
         # three words make it a count of the event, whatever the words between
         (
-            re.compile(rf"\b(?:the|its) ({o}) annual(?: [\w'-]+){{0,3}}? (?:{edition})\b", flags),
+            LazyPattern(rf"\b(?:the|its) ({o}) annual(?: [\w'-]+){{0,3}}? (?:{edition})\b", flags),
             EDITION,
+            annual,
         ),
         # "the 45th running of the race", "the 30th staging of the Harbour Festival"
         (
-            re.compile(
+            LazyPattern(
                 rf"\bthe ({o}) (?:{_alt_words(lex, 'edition_acts')}) of "
                 rf"(?:the )?(?:[\w'-]+ ){{0,3}}?(?:{edition})\b",
                 flags,
             ),
             EDITION,
+            nouns,
         ),
         # "the 23rd round of annual talks": a round of something held every year is an edition
-        (re.compile(rf"\b(?i:the) ({o}) (?:round|session|meeting) of (?:the )?annual\b", flags), EDITION),
+        (
+            LazyPattern(rf"\b(?i:the) ({o}) (?:round|session|meeting) of (?:the )?annual\b", flags),
+            EDITION,
+            annual,
+        ),
         # "the 21st Conference of the Parties": an edition noun written as a name, capitalised
-        (re.compile(rf"\b(?i:the) ({o}) (?:{edition_names})\b"), EDITION),
+        (LazyPattern(rf"\b(?i:the) ({o}) (?:{edition_names})\b"), EDITION, nouns),
         # "the 41st edition", "this year's 46th edition", whoever won it and whatever the
         # sentence says of it
-        (re.compile(rf"\b(?:the|this year's|this year’s) ({o}) edition\b", flags), EDITION),
+        (
+            LazyPattern(rf"\b(?:the|this year's|this year’s) ({o}) edition\b", flags),
+            EDITION,
+            frozenset({"edition"}),
+        ),
     )
 
 
@@ -106,7 +137,10 @@ def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
     if look(sentence.text).words.isdisjoint(_counting_words(ctx.lex)):
         yield from _named_editions(sentence, ctx, taken)
         return  # every pattern below needs an ordinal ("16th", "twenty-first") or "years"
-    for pattern, streak in _patterns(ctx.numbers, ctx.lex):
+    seen = look(sentence.text)
+    for pattern, streak, needs in _patterns(ctx.numbers, ctx.lex):
+        if needs and not seen.any_of(needs):
+            continue  # the pattern cannot match here: it is not compiled for this sentence
         for m in pattern.finditer(sentence.text):
             if any(a < m.end(1) and m.start(1) < b for a, b in taken):
                 continue

@@ -30,7 +30,7 @@ from checker.extract.subjects import (
 )
 from checker.kinds import Kind
 from checker.models import Claim
-from checker.text import look
+from checker.text import LazyPattern, look
 from checker.wording import ordinal
 
 if TYPE_CHECKING:
@@ -251,24 +251,25 @@ _SCORED = re.compile(r"\s+(?:on|with)\s+\d")
 _SCORE_IN = re.compile(r"\d[\d,]*\s+(?:points|votes|pts)\b|\b(?:on|with)\s+\d{1,4}\b", re.I)
 
 
+# each compiled when first used: a sentence of one report tries few of them
 @dataclass(frozen=True, slots=True)
 class _Patterns:
-    verb_place: re.Pattern[str]
-    place_first: re.Pattern[str]
-    runner_up: re.Pattern[str]
-    placed: re.Pattern[str]
-    inverted: re.Pattern[str]
-    win: re.Pattern[str]
-    took: re.Pattern[str]
-    winner_of: re.Pattern[str]
-    gapped: re.Pattern[str]
-    next_verb: re.Pattern[str]
-    followed_by: re.Pattern[str]
-    respectively: re.Pattern[str]
-    pair_first: re.Pattern[str]
-    led_part: re.Pattern[str]
-    top_list: re.Pattern[str]
-    ordinal: re.Pattern[str]
+    verb_place: LazyPattern
+    place_first: LazyPattern
+    runner_up: LazyPattern
+    placed: LazyPattern
+    inverted: LazyPattern
+    win: LazyPattern
+    took: LazyPattern
+    winner_of: LazyPattern
+    gapped: LazyPattern
+    next_verb: LazyPattern
+    followed_by: LazyPattern
+    respectively: LazyPattern
+    pair_first: LazyPattern
+    led_part: LazyPattern
+    top_list: LazyPattern
+    ordinal: LazyPattern
 
 
 @cache
@@ -276,7 +277,7 @@ def _patterns(family: Family, n: Numbers) -> _Patterns:
     return _Patterns(**_said_patterns(family, n), **_order_patterns(family, n))
 
 
-def _said_patterns(family: Family, n: Numbers) -> dict[str, re.Pattern[str]]:
+def _said_patterns(family: Family, n: Numbers) -> dict[str, LazyPattern]:
     """Places said with a verb, a place noun, a win or a winner."""
     ords = rf"(?P<ord>{n.ordinal}|last|runner-up|runners-up|top)"
     verbs = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(family.verbs, key=len, reverse=True))
@@ -285,37 +286,37 @@ def _said_patterns(family: Family, n: Numbers) -> dict[str, re.Pattern[str]]:
     obj = rf"(?:the\s+|this\s+year's\s+)?(?P<obj>(?:[\w'’-]+\s+){{0,3}}?(?:{nouns}))(?![\w-])"
     return dict(
         # "Ruiz finished second", "Peru came in 11th place", "Ruiz was the runner-up", "came top"
-        verb_place=re.compile(
+        verb_place=LazyPattern(
             rf"(?<![\w-])(?P<verb>{verbs})\s+(?:(?:in|at)\s+(?:the\s+)?)?(?:the\s+(?=runner))?(?:joint[- ])?"
             rf"{ords}(?P<noun>\s+(?:{lead}))?{_PLACE_END}",
             re.I,
         ),
         # "in 11th place, Ana Ruiz"; "second place went to Peru"
-        place_first=re.compile(
+        place_first=LazyPattern(
             rf"(?<![\w-])(?:in\s+)?{ords}\s+(?:{lead})(?:,\s*|\s+went\s+to\s+|\s+was\s+|\s+to\s+)", re.I
         ),
         # "runner-up Ana Ruiz"
-        runner_up=re.compile(r"(?<![\w-])(?P<ord>(?i:runner-up|runners-up))\s+(?=[A-Z])"),
+        runner_up=LazyPattern(r"(?<![\w-])(?P<ord>(?i:runner-up|runners-up))\s+(?=[A-Z])"),
         # "second-placed France", "beating second place Bulgaria"
-        placed=re.compile(
+        placed=LazyPattern(
             rf"(?<![\w-])(?P<ord>(?i:{n.ordinal}))(?i:[-\s]placed|\s+place|-place)\s+(?=[A-Z])"
         ),
         # "Third was Italy's trio", "Second came France"
-        inverted=re.compile(
+        inverted=LazyPattern(
             rf"(?:^|(?<=[,;:]\s))(?P<ord>(?i:{n.ordinal}|last))\s+(?:was|were|came|went\s+to|is)\s+(?=[A-Z])"
         ),
         # "Peru won the televote", "Ruiz won the women's race", "the UK topped the jury vote"
-        win=re.compile(
+        win=LazyPattern(
             rf"(?<![\w-])(?P<ord>won|wins|has\s+won|have\s+won|win|topped|tops|has\s+topped)\s+{obj}", re.I
         ),
         # "Sweden took its sixth contest", "has taken this year's title"
-        took=re.compile(
+        took=LazyPattern(
             rf"(?<![\w-])(?P<ord>took|takes|has\s+taken|have\s+taken)\s+(?=the\s|its\s|their\s|this\s+year's\s)"
             rf"(?:its\s+|their\s+)?{obj}",
             re.I,
         ),
         # "Peru is the winner of the song contest", "was the surprise winner of the jury vote"
-        winner_of=re.compile(
+        winner_of=LazyPattern(
             rf"(?<![\w-])(?:is|was|were|are|became|has\s+been|had\s+been)\s+"
             rf"(?:(?:declared|crowned|named|announced|confirmed)\s+(?:as\s+)?)?the\s+{_WINNER_ADJ}"
             rf"(?P<ord>winners?)\s+of\s+{obj}",
@@ -324,49 +325,49 @@ def _said_patterns(family: Family, n: Numbers) -> dict[str, re.Pattern[str]]:
     )
 
 
-def _order_patterns(family: Family, n: Numbers) -> dict[str, re.Pattern[str]]:
+def _order_patterns(family: Family, n: Numbers) -> dict[str, LazyPattern]:
     """Places said by a list's order (a verb said once, "next", "followed by", "respectively")
     or by a lead after one part of the vote."""
     lead = "|".join(re.escape(v) for v in sorted(family.lead_nouns, key=len, reverse=True))
     return dict(
         # a place with its verb left out: "and France second", "with Italy in the fourth place"
-        gapped=re.compile(
+        gapped=LazyPattern(
             rf"(?<![\w-])(?:in\s+(?:the\s+)?)?(?P<ord>{n.ordinal}|last|next)(?P<noun>\s+(?:{lead}))?{_PLACE_END}",
             re.I,
         ),
         # "Russia followed suit with 491 points", "Belgium came next": the place after the last
-        next_verb=re.compile(
+        next_verb=LazyPattern(
             r"(?<![\w-])(?P<ord>followed(?:\s+suit)?|(?:came|was|were|finished|ended)\s+next)"
             r"(?=\s+(?:with|on)\s+\d|\s*[,.;]|\s+in\s+(?:the\s+)?(?:[\w-]+\s+)?"
             r"(?:standings|scoreboard|leaderboard|voting|vote|televote|table))",
             re.I,
         ),
         # "push Finland and Israel into second and third place respectively"
-        respectively=re.compile(
+        respectively=LazyPattern(
             rf"(?<![\w-])(?P<ord>{n.ordinal})\s+and\s+(?P<second>{n.ordinal})"
             r"(?:\s+(?:place|places|position|positions|spots?))?,?\s+respectively\b",
             re.I,
         ),
         # "Second and third came France's song ..., and Switzerland's ..."
-        pair_first=re.compile(
+        pair_first=LazyPattern(
             rf"(?:^|(?<=[,;:]\s))(?P<ord>(?i:{n.ordinal}))\s+and\s+(?P<second>(?i:{n.ordinal}))\s+"
             r"(?:came|were|went\s+to)\s+(?=(?:the\s+)?[A-Z])"
         ),
         # "Sam Ryder led the standings after the jury vote": first in that part of the vote
-        led_part=re.compile(
+        led_part=LazyPattern(
             r"(?<![\w-])(?P<ord>led|topped)\s+the\s+(?:[\w'’-]+\s+){0,4}?(?:standings|scoreboard|leaderboard)\s+"
             r"(?P<obj>after\s+the\s+(?:[\w'’-]+\s+){0,2}?"
             r"(?:jury|juries|televote|public\s+vote|viewers')[\w'’ -]{0,20})",
             re.I,
         ),
         # "the top three were Peru, Chile and Norway", "The top three: ..."
-        top_list=re.compile(
+        top_list=LazyPattern(
             r"(?<![\w-])(?P<ord>top)\s+(?P<count>two|three|four|five|[2-5])\s*(?::|\s+were|,?\s+in\s+order,?)\s+",
             re.I,
         ),
-        ordinal=re.compile(rf"(?P<ord>{n.ordinal})", re.I),
+        ordinal=LazyPattern(rf"(?P<ord>{n.ordinal})", re.I),
         # "Switzerland was first, followed by France and Malta"
-        followed_by=re.compile(
+        followed_by=LazyPattern(
             r"(?<![\w-])(?P<ord>followed\s+(?:closely\s+)?by)\s+(?=(?:the\s+)?[A-Z])", re.I
         ),
     )
