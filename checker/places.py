@@ -67,7 +67,7 @@ _AUXILIARY = (
     r"can|will|would|to|being|be)"
 )
 # a meeting that was to be held somewhere but was not, or a bid for one
-_UNREAL = re.compile(
+UNREAL = re.compile(
     r"\b(?:meant|supposed|due|scheduled|originally|planned|planning|plans?|bid|bids|offered|offer|"
     r"would\s+have|candidate|candidacy|vying|hoping|hopes|wants?|proposed|set\s+to|was\s+to|were\s+to)\b",
     re.I,
@@ -78,7 +78,7 @@ def place_drafts(text: str, ctx: Context, family: Family, taken: list[tuple[int,
     """The places of the occurrence a sentence names after the event's own phrase."""
     if not family.nouns or not _hosted_event(ctx, family):
         return
-    for m in _event_re(family, ctx.lex).finditer(text):
+    for m in event_phrase_re(family, ctx.lex).finditer(text):
         draft = _draft(text, m, ctx, family)
         if draft is not None and not any(a < draft.span[1] and draft.span[0] < b for a, b in taken):
             taken.append(draft.span)
@@ -108,7 +108,7 @@ def result_place_drafts(
                 yield draft
 
 
-_RELATIVE = re.compile(r"\b(?:where|which|who|whom|whose|when|that)\b", re.I)
+_RELATIVE = re.compile(r"\b(?:where|which|who|whom|whose|when|that|after|before|because|while|as)\b", re.I)
 _WINS_LATER = "wins later"
 _EVENT_AFTER = "event after"
 
@@ -121,27 +121,58 @@ def _result_place(
         return None
     holders, display, span = place
     rest = text[span[1] :]
-    lex = ctx.lex
-    if lex.phrase_re("place_other_event").search(" ".join(rest[:40].split()[:3])) or _tail_year(rest[:40]):
-        return None  # "in Turin last year", "in Turin in 2022"
-    if follows is _WINS_LATER:
-        won = lex.phrase_re("place_result_verbs").search(rest)
-        if won is None or lex.phrase_re("place_remote_words").search(text[: span[1] + won.start()]):
-            return None
-        if _RELATIVE.search(rest[: won.start()]):
-            return None  # "In Stockholm, where Sweden won in 2016, ..." tells of another result
-    if follows is _EVENT_AFTER:
-        event = _event_after_re(family, lex).match(rest)
-        if event is None:
-            return None
-        words = event.group() + " " + " ".join(rest[event.end() :].split()[:2])
-        if lex.phrase_re("place_other_event").search(words.replace("-", " ")):
-            return None  # "met in Geneva, at the summit's side event"
-    if _UNREAL.search(text[max(0, m.start() - 40) : m.end()]):
+    if _told_of_another(rest, ctx.lex) or UNREAL.search(text[max(0, m.start() - 40) : m.end()]):
         return None
+    if follows is _WINS_LATER and not _opening_place_of_win(text[: span[1]], rest, ctx.lex):
+        return None
+    if follows is None and _SUBORDINATE_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
+        return None  # "Ruiz, who finished second in Arden, ...", "after it won in Arden"
+    if follows is _EVENT_AFTER:
+        event = _event_after_re(family, ctx.lex).match(rest)
+        if event is None or _told_of_another(rest[event.start() :], ctx.lex, 8):
+            return None  # "met in Geneva, at the summit's side event"
     return Draft(
         family=family.name, slot=family.name, value=tuple(sorted(set(holders))), display=display, span=span
     )
+
+
+def _told_of_another(rest: str, lex: Lexicon, words: int = 6) -> bool:
+    """Whether the words after a place tell of another occurrence or meeting: "in Turin last
+    year", "in Turin in 2022", "two weeks ago", "at the national final", "the mid-year session"."""
+    after = " ".join(rest[:80].split()[:words])
+    other = lex.phrase_re("place_other_event")
+    return bool(
+        other.search(after)
+        or other.search(after.replace("-", " "))
+        or _tail_year(rest[:40])
+        or _AGO.search(after)
+    )
+
+
+def _opening_place_of_win(before: str, rest: str, lex: Lexicon) -> bool:
+    """Whether a sentence's opening place is where its result was won: the place ends its
+    phrase ("In Kyiv, ...", "in Tel Aviv the ..."; not "in Tel Aviv Lena Holm won", a name run
+    on), a verb of winning follows within a few words, and nothing between makes the win told
+    by someone there, watched from there or another result ("In Lima, thousands poured out
+    after Peru won", "In Kyiv, the president said the band won")."""
+    won = lex.phrase_re("place_result_verbs").search(rest)
+    if won is None or not _PHRASE_ENDS.match(rest):
+        return False
+    between = rest[: won.start()]
+    if len(between.split()) > OPENING_WIN_WORDS or _RELATIVE.search(between):
+        return False
+    return not (
+        lex.phrase_re("place_remote_words").search(before + between)
+        or lex.phrase_re("speech_verbs").search(between)
+    )
+
+
+OPENING_WIN_WORDS = 12  # words between an opening place and the verb of winning
+_PHRASE_ENDS = re.compile(r"\s*(?:[,(]|(?:on|at|the|late|early)\b)")
+_AGO = re.compile(r"\bago\b", re.I)
+_SUBORDINATE_BEFORE = re.compile(
+    r"\b(?:who|which|that|where|when|after|before|since|until|whom|whose)\s+(?:[\w'-]+\s+){0,2}$", re.I
+)
 
 
 @cache
@@ -178,7 +209,7 @@ def _names_event(lead: tuple[str, ...], family: Family, lex: Lexicon) -> bool:
 
 
 @cache
-def _event_re(family: Family, lex: Lexicon) -> re.Pattern[str]:
+def event_phrase_re(family: Family, lex: Lexicon) -> re.Pattern[str]:
     """An event's noun or label, the verb that may join it to its place, and "in" or "at"."""
     nouns = phrase_alternation(family.nouns)
     verbs = phrase_alternation(lex.words("place_verbs"))
@@ -200,8 +231,8 @@ def _draft(text: str, m: re.Match[str], ctx: Context, family: Family) -> Draft |
     year = _phrase_year(text[a : m.start("head")], m, ctx)
     if (
         year == -1
-        or _UNREAL.search(m.group("joined"))
-        or _UNREAL.search(text[max(a, m.start() - 40) : m.start()])
+        or UNREAL.search(m.group("joined"))
+        or UNREAL.search(text[max(a, m.start() - 40) : m.start()])
     ):
         return None
     frame, framed = sentence_frame(text, ctx.numbers)

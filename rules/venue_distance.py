@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections import defaultdict
 
 from checker import verdicts
 from checker.models import Finding
@@ -14,7 +15,8 @@ class VenueDistance(KindRule):
 
     Bad: "the talks in the town of Velden, about 65 miles north of Lakeside" against "the deal,
     struck in a Lakeside suburb" about the same year's talks, though one report tells of their
-    opening and the other of their close (every meeting of a year is held in one place).
+    opening and the other of their close (the meetings of a year that names one are held in one
+    place).
     Good: "30 km north of Lakeside" and "a Lakeside suburb" (the ranges meet); a suburb in 2023
     and a town 60 miles away in 2024 (a time-shift: the venue moved); distances from two cities.
     """
@@ -25,9 +27,17 @@ class VenueDistance(KindRule):
     report_time_shifts = True
 
     def judge(self, series: str, subject: str, items: list[Item]) -> list[Finding]:
-        """Per year, whatever the meeting: an opening and a closing are held in one place."""
-        yearly = [
-            dataclasses.replace(i, meeting=None, meeting_known=True) for i in items if i.year is not None
-        ]
-        unplaced = [i for i in items if i.year is None]
-        return verdicts.judge_per_occurrence(self, series, subject, yearly + unplaced)
+        """Per year, across the meetings of a year that names one meeting at most: the opening
+        day (no meeting named) and the closing plenary of one conference are held in one place;
+        a year whose reports name two meetings (a pre-session and the conference) may hold them
+        in two places, so each is judged alone."""
+        by_year: dict[int | None, list[Item]] = defaultdict(list)
+        for item in items:
+            by_year[item.year].append(item)
+        judged: list[Item] = []
+        for year, group in by_year.items():
+            meetings = {i.meeting for i in group if i.meeting_known and i.meeting}
+            if year is not None and len(meetings) <= 1:
+                group = [dataclasses.replace(i, meeting=None, meeting_known=True) for i in group]
+            judged += group
+        return verdicts.judge_per_occurrence(self, series, subject, judged)

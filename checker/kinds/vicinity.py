@@ -1,16 +1,19 @@
 """Vicinity: how far the place an event is held lies from a city, as a range of kilometres,
-keyed by the city. "In the town of Velden, about 40 miles north of Lakeside" is 48 to 80 km
-from Lakeside (a distance said "about" is a quarter either way, one said bare a tenth); "in a
-Lakeside suburb", "in the Lakeside suburb of Velden", "in Velden, a suburb of Lakeside" or "on
-the outskirts of Lakeside" are within a suburb's reach of it. Two ranges of one occurrence
-that do not meet conflict: the venue is not both a suburb and 65 miles away.
+keyed by the city. "The talks in the town of Velden, about 40 miles north of Lakeside" are 45
+to 84 km from Lakeside (distances are said by road or as the crow flies, and rounded: one said
+"about" is taken as 30 % either way, a bare one as 20 %); "bargaining in a Lakeside suburb",
+"the summit in Velden, a suburb of Lakeside" or "in suburban Lakeside" are within a suburb's
+reach of it. Two ranges of one occurrence that do not meet conflict: the venue is not both a
+suburb and 65 miles away.
 
-Generic reader: the words after "in" or "at" in a clause that names the event (one of the
-family's nouns or verbs before the place: "the conference in ...", "adopted ... in a Paris
-suburb"); a clause
-about another occurrence ("last year's final in ...") or with one of the family's avoid words
-is not read. The words of nearness are data (``vicinity_*`` in checker/data/en/places.yaml),
-the units those of lengths (``amount_lengths``)."""
+Generic reader: the words after the event's own phrase and its "in" or "at" (the host's phrase,
+checker/places.py: "the conference in ...", "the negotiations that had gone on for two weeks
+in ..."). Not an indefinite phrase ("a show in ..."), another occurrence's ("last year's final",
+"the pre-summit meeting"), one of a named year ("the 2029 final", "held there until 2020"), one
+planned, bid for or not held, one joined to the place by a verb of a part of it ("the race
+starts in ..."), nor a clause with one of the family's avoid words up to the place and a few
+words after it (a home, a hotel, a screen, "until"). The words of nearness are data (``vicinity_*`` in
+checker/data/en/places.yaml), the units those of lengths (``amount_lengths``)."""
 
 from __future__ import annotations
 
@@ -24,6 +27,7 @@ from checker.extract.generic import avoided, clause_of, offsets_of
 from checker.kinds import Kind
 from checker.lexicon import phrase_alternation, phrases_re
 from checker.models import Claim
+from checker.places import UNREAL, event_phrase_re
 
 if TYPE_CHECKING:
     from checker.extract.base import Context
@@ -31,9 +35,9 @@ if TYPE_CHECKING:
     from checker.lexicon import Lexicon
     from checker.text import Numbers, Sentence
 
-SUBURB_KM = 40.0  # how far from its city a suburb, its outskirts or its edge may lie
-LOOSE_SHARE = 0.25  # "about 65 miles": a quarter either way
-BARE_SHARE = 0.1  # "65 miles": a round figure, a tenth either way
+SUBURB_KM = 50.0  # how far from its city a suburb or its outskirts may lie
+LOOSE_SHARE = 0.3  # "about 65 miles"
+BARE_SHARE = 0.2  # "65 miles"
 
 
 class Vicinity(Kind):
@@ -62,34 +66,54 @@ class Vicinity(Kind):
 
     def read(self, sentence: Sentence, index: int, ctx: Context, family: Family) -> Iterator[Draft]:
         text = sentence.text
-        frame, _ = sentence_frame(text, ctx.numbers)
-        if frame not in (None, (0,)):
+        frame, framed = sentence_frame(text, ctx.numbers)
+        if frame not in (None, (0,)) or framed.get("year"):
             return  # "Last year, the contest in a Lakeside suburb ..."
-        for found in _found(text, ctx):
-            a, b, clause = clause_of(text, found.start(), found.end())
-            if not _names_event(text[a : found.start()], family) or avoided(family, clause):
+        for event in event_phrase_re(family, ctx.lex).finditer(text):
+            found = _vicinity_at(text, event.start("prep"), ctx)
+            if found is None:
                 continue
-            if ctx.lex.phrase_re("place_other_event").search(
-                text[max(a, found.start() - 60) : found.start()]
-            ):
-                continue  # "last year's final in a suburb of ..."
-            yield from _draft(text, found, ctx, family, (a, b))
+            a, b, _ = clause_of(text, event.start(), found.end())
+            told = text[a : found.end()] + " " + " ".join(text[found.end() : b].split()[:3])
+            if avoided(family, told) or not _own_event(text, event, a, ctx):
+                continue
+            draft = _draft(text, found, ctx, family, (a, b))
+            if draft is not None:
+                yield draft
+
+
+def _own_event(text: str, event: re.Match[str], a: int, ctx: Context) -> bool:
+    """Whether the event's phrase is this occurrence's, told as held."""
+    before = text[max(a, event.start("head") - 40) : event.start("head")]
+    if _INDEFINITE.search(before) or ctx.lex.phrase_re("place_other_event").search(
+        " ".join(before.split()[-3:])
+    ):
+        return False
+    if UNREAL.search(text[max(a, event.start() - 40) : event.end()]):
+        return False
+    if ctx.lex.phrase_re("vicinity_part_verbs").search(event.group("joined")):
+        return False  # "the marathon, which begins in Arden": where a part of it is
+    return not _A_YEAR.search(text[a : event.end() + 120])
+
+
+_INDEFINITE = re.compile(r"(?<![\w-])(?:an?|another|some)\s+(?:[\w'-]+\s+){0,2}$", re.I)
+_A_YEAR = re.compile(r"(?<![\w$\u20ac\u00a3.,/-])(?:19|20)\d\d(?![\w/-])")
 
 
 def _draft(
     text: str, found: re.Match[str], ctx: Context, family: Family, clause: tuple[int, int]
-) -> Iterator[Draft]:
-    span = found.span()
+) -> Draft | None:
     reach = _reach(found, ctx)
     if reach is None:
-        return
-    yield Draft(
+        return None
+    start, end = found.span()
+    return Draft(
         family=family.name,
         slot=f"{family.name}:{' '.join(found.group('city').lower().split())}",
         value=reach,
-        display=text[span[0] : span[1]],
-        span=span,
-        year_offsets=offsets_of(text, span[0], span[1], *clause, ctx),
+        display=text[start:end],
+        span=(start, end),
+        year_offsets=offsets_of(text, start, end, *clause, ctx),
     )
 
 
@@ -112,21 +136,10 @@ def _amount(token: str, numbers: Numbers) -> float | None:
     return None if value is None else float(value)
 
 
-def _names_event(clause: str, family: Family) -> bool:
-    return phrases_re(family.nouns + family.verbs).search(clause) is not None
-
-
-def _found(text: str, ctx: Context) -> Iterator[re.Match[str]]:
-    """Every phrase of nearness in the text, in order, none inside another."""
-    found = sorted(
-        (m for pattern in _vicinity_res(ctx.lex, ctx.numbers) for m in pattern.finditer(text)),
-        key=lambda m: (m.start(), -m.end()),
-    )
-    end = -1
-    for m in found:
-        if m.start() >= end:
-            end = m.end()
-            yield m
+def _vicinity_at(text: str, pos: int, ctx: Context) -> re.Match[str] | None:
+    """The longest phrase of nearness that starts at pos."""
+    found = [m for pattern in _vicinity_res(ctx.lex, ctx.numbers) if (m := pattern.match(text, pos))]
+    return max(found, key=lambda m: m.end(), default=None)
 
 
 _NAME = (
@@ -137,9 +150,8 @@ _NAME = (
 @cache
 def _vicinity_res(lex: Lexicon, numbers: Numbers) -> tuple[re.Pattern[str], ...]:
     """After "in" or "at": a place and how far it lies from a city ("in Velden, about 40 miles
-    north of Lakeside"), a suburb named by its city ("in a Lakeside suburb"), a place on a
-    city's edge ("in Velden, a suburb of Lakeside"); or a city's edge alone ("on the outskirts
-    of Lakeside")."""
+    (64 km) north of Lakeside"), a suburb named by its city ("in a Lakeside suburb"), a place on
+    a city's edge ("in Velden, a suburb of Lakeside"), or "in suburban Lakeside"."""
     units = phrase_alternation(_lengths(lex))
     loose = phrase_alternation(lex.words("vicinity_loose"))
     sides = phrase_alternation(lex.words("vicinity_sides"))
@@ -150,15 +162,16 @@ def _vicinity_res(lex: Lexicon, numbers: Numbers) -> tuple[re.Pattern[str], ...]
     city = rf"(?P<city>{_NAME})"
     place = rf"(?:the\s+(?i:{desc})\s+of\s+)?{_NAME}"
     number = rf"\d{{1,4}}(?:\.\d+)?|(?i:{numbers.cardinal})"
-    at = r"(?<![\w-])(?:in|at)\s+"
+    aside = r"(?:\s*\([^()]{1,30}\))?"  # "40 kilometres (25 miles)"
+    at = r"(?:in|at)\s+"
     return (
         re.compile(
-            rf"{at}{place},?\s+(?:(?P<loose>(?i:{loose}))\s+)?(?P<n>{number})\s+(?P<unit>(?i:{units}))\s+"
+            rf"{at}{place},?\s+(?:(?P<loose>(?i:{loose}))\s+)?(?P<n>{number})\s+(?P<unit>(?i:{units})){aside}\s+"
             rf"(?:(?i:{sides})\s+of|(?i:{away}))\s+{city}(?![\w-])"
         ),
         re.compile(rf"{at}(?:an?|the)\s+{city}\s+(?i:{suburb})(?![\w-])"),
         re.compile(rf"{at}(?:{place},?\s+)?(?:an?\s+|the\s+)?(?:[a-z]+\s+)?(?i:{edges})\s+{city}(?![\w-])"),
-        re.compile(rf"(?<![\w-])(?i:on\s+the\s+(?:outskirts|edge)\s+of)\s+{city}(?![\w-])"),
+        re.compile(rf"{at}(?i:suburban)\s+{city}(?![\w-])"),
     )
 
 
@@ -169,7 +182,7 @@ def _lengths(lex: Lexicon) -> dict[str, float]:
 
 @cache
 def _gate(lex: Lexicon) -> re.Pattern[str]:
-    words = [*lex.words("vicinity_suburbs"), *lex.words("vicinity_edges"), *_lengths(lex)]
+    words = [*lex.words("vicinity_suburbs"), *lex.words("vicinity_edges"), "suburban", *_lengths(lex)]
     return phrases_re(tuple(words))
 
 
@@ -179,7 +192,8 @@ def _shown(value: tuple[float, float]) -> str:
 
 
 def _plain(x: float) -> int | float:
-    return int(x) if float(x).is_integer() else round(x, 1)
+    shown = round(x, 1)
+    return int(shown) if shown.is_integer() else shown
 
 
 KIND = Vicinity()
