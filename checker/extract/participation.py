@@ -25,7 +25,7 @@ from checker.extract.people import person_name_ending
 from checker.families import family_of_slot
 from checker.kinds.stance import POSITION_WORDS
 from checker.lexicon import Lexicon, phrase_alternation, phrases_re
-from checker.text import Sentence
+from checker.text import LazyPattern, Sentence, gate_words, look
 
 # "Nauru did not vote": present in the count of members, in none of the tally's parts
 _ABSENT = re.compile(
@@ -67,8 +67,10 @@ _LISTED = re.compile(
 class _VoteWords:
     """The patterns of how a report says an actor voted, built once from the vocabulary."""
 
-    positions: tuple[tuple[re.Pattern[str], str], ...]  # (pattern, position), absence last
-    any_vote: re.Pattern[str]  # a vote word of any position
+    # (pattern, position, words), absence last: a pattern runs only on a sentence holding one
+    # of its words (none: any sentence), and is compiled the first time one does
+    positions: tuple[tuple[LazyPattern | re.Pattern[str], str, frozenset[str]], ...]
+    any_vote: LazyPattern  # a vote word of any position (compiled when a position is found)
     gate: re.Pattern[str]  # a cheap look for any word of a vote, before the rest runs
 
 
@@ -77,10 +79,14 @@ def _vote_words(lex: Lexicon) -> _VoteWords:
     table = lex.vocab.get("vote_position_phrases") or {}
     nouns = "|".join(re.escape(w) for w in sorted(lex.words("voted_text_nouns"), key=len, reverse=True))
     text = rf"(?:the|this|a)\s+(?:{nouns or '(?!x)x'})"
-    positions = [(_phrases(table.get(p) or [], text), p) for p in ("against", "abstain", "for")]
-    positions[0] = (re.compile(rf"{positions[0][0].pattern}|\bno votes?(?=,? by\b)", re.I), "against")
-    positions.append((_ABSENT, "absent"))
-    any_vote = re.compile("|".join(p.pattern for p, _ in positions) + r"|\bvoted\b", re.I)
+    positions = [
+        (_phrases(table.get(p) or [], text), p, _phrase_keys(table.get(p) or [])) for p in _POSITIONS
+    ]
+    against, _, keys = positions[0]
+    keys = keys | {"vote", "votes"} if keys else keys
+    positions[0] = (LazyPattern(rf"{against.pattern}|\bno votes?(?=,? by\b)", re.I), "against", keys)
+    positions.append((_ABSENT, "absent", frozenset({"vote", "votes", "ballot", "ballots"})))
+    any_vote = LazyPattern("|".join(p.pattern for p, _, _ in positions) + r"|\bvoted\b", re.I)
     gate = re.compile(r"\b(?:" + "|".join(sorted(_gate_words(table, lex))) + r")|vot|\(", re.I)
     return _VoteWords(tuple(positions), any_vote, gate)
 
@@ -101,13 +107,25 @@ def _gate_words(table: dict[str, list[str]], lex: Lexicon) -> set[str]:
     return found
 
 
-def _phrases(phrases: list[str], text: str) -> re.Pattern[str]:
+_POSITIONS = ("against", "abstain", "for")
+
+
+def _phrase_keys(phrases: list[str]) -> frozenset[str]:
+    """The gate words of phrases, "{text}" standing for the text voted on; none (no gate) where
+    "{text}" touches a letter, which would join a word of the phrase to the text's."""
+    listed = [str(p) for p in phrases]
+    if any(re.search(r"\w\{text\}|\{text\}\w", p) for p in listed):
+        return frozenset()
+    return gate_words(p.replace("{text}", " ") for p in listed)
+
+
+def _phrases(phrases: list[str], text: str) -> LazyPattern:
     """Whole phrases, "{text}" standing for the text voted on."""
     ordered = sorted({str(p) for p in phrases}, key=lambda p: (-len(p), p))
     body = "|".join(
         text.join(re.escape(part).replace(r"\ ", r"\s+") for part in p.split("{text}")) for p in ordered
     )
-    return re.compile(rf"(?<![\w-])(?:{body or '(?!x)x'})(?![\w-])", re.I)
+    return LazyPattern(rf"(?<![\w-])(?:{body or '(?!x)x'})(?![\w-])", re.I)
 
 
 def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
@@ -131,11 +149,11 @@ def _votes(sentence: Sentence, ctx: Context) -> Iterator[Draft]:
     frame_offsets, frame_year = sentence_frame(text, ctx.numbers)
     # "Belgium, which voted against last year, abstained": the aside's verb is not the subject's
     asides = [m.span() for m in RELATIVE_CLAUSE.finditer(text)]
-    words = _vote_words(ctx.lex)
-    verbs = sorted(
-        v.span() for v in words.any_vote.finditer(text) if not any(a <= v.start() < b for a, b in asides)
-    )
-    for pattern, vote in words.positions:
+    words, seen = _vote_words(ctx.lex), look(text)
+    verbs: list[tuple[int, int]] | None = None  # every vote word's span, found at the first position
+    for pattern, vote, needs in words.positions:
+        if needs and not seen.any_of(needs):
+            continue  # the pattern cannot match here: it is not compiled for this sentence
         for m in pattern.finditer(text):
             a, b = clause_around(text, m.start(), m.end())
             clause = text[a:b]
@@ -147,6 +165,7 @@ def _votes(sentence: Sentence, ctx: Context) -> Iterator[Draft]:
                 continue  # "will vote against any text ...", "sided with the majority"
             # a subject belongs to the nearest vote before it: "Twenty, including Fiji, voted no
             # and 40 abstained" does not make Fiji abstain
+            verbs = _vote_spans(words, text, asides) if verbs is None else verbs
             a = max([a, *(end for start, end in verbs if end <= m.start())])
             if NEGATED_SUBJECT.search(text, a, m.start()):
                 continue  # "not even Palau voted against it"
@@ -162,6 +181,13 @@ def _votes(sentence: Sentence, ctx: Context) -> Iterator[Draft]:
         _, b = clause_around(text, m.start(), m.end())
         for actor in objects_after(ctx, text, m.end(), b, _entity_actors()):
             yield _vote_draft(actor, "against", m.span(), frame_offsets or (0,), frame_year)
+
+
+def _vote_spans(words: _VoteWords, text: str, asides: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Where each vote word of the sentence stands, those of its asides left out."""
+    return sorted(
+        v.span() for v in words.any_vote.finditer(text) if not any(a <= v.start() < b for a, b in asides)
+    )
 
 
 _PRONOUN_SUBJECT = re.compile(r"\b(?:it|they)\s+(?:\w+ly\s+|also\s+|then\s+|again\s+)?$", re.I)
