@@ -106,6 +106,43 @@ def result_place_drafts(
             if draft is not None and not any(a < draft.span[1] and draft.span[0] < b for a, b in taken):
                 taken.append(draft.span)
                 yield draft
+    for draft in _labelled_places(text, ctx, family):
+        if not any(a < draft.span[1] and draft.span[0] < b for a, b in taken):
+            taken.append(draft.span)
+            yield draft
+
+
+def _labelled_places(text: str, ctx: Context, family: Family) -> Iterator[Draft]:
+    """The place the report's own edition label runs on into before the event's noun: "the COP
+    24 Katowice climate conference", "the COP41 Velden Summit" (another edition's label names
+    another place)."""
+    own = _own_label(ctx)
+    if own is None:
+        return
+    for m in _labelled_re(family).finditer(text):
+        name = m.group("place")
+        if "".join(m.group("label").split()).lower() != own or _kind(name, ctx) != "place":
+            continue
+        if re.search(rf"\b{re.escape(name.lower())}\b", ctx.article.text):
+            continue  # "the COP24 Climate Change Conference": a word the report also writes lower-case
+        if UNREAL.search(text[max(0, m.start() - 40) : m.start()]):
+            continue
+        yield Draft(
+            family=family.name,
+            slot=family.name,
+            value=(_holder(name, "place", ctx),),
+            display=name,
+            span=m.span("place"),
+        )
+
+
+@cache
+def _labelled_re(family: Family) -> re.Pattern[str]:
+    nouns = phrase_alternation(family.nouns)
+    return re.compile(
+        rf"(?<![\w-])(?P<label>(?:[A-Z]{{2,5}}|[A-Z][a-z]{{2,}})\s?\d{{1,3}})\s+(?P<place>{_TOKEN})\s+"
+        rf"(?:[\w-]+\s+){{0,2}}?(?i:{nouns})(?![\w-])"
+    )
 
 
 _RELATIVE = re.compile(r"\b(?:where|which|who|whom|whose|when|that|after|before|because|while|as)\b", re.I)
