@@ -12,7 +12,7 @@ from functools import cache, lru_cache
 from checker.extract.base import Context, Draft, clause_around, period_offsets, piece_around, scope_of
 from checker.families import Family
 from checker.lexicon import Lexicon, first_letter_guard, phrase_alternation, phrases_re
-from checker.text import Sentence, key_words
+from checker.text import LazyPattern, Sentence, key_words
 
 QUALIFIERS = {
     "more than": "more-than",
@@ -117,7 +117,7 @@ def offsets_of(text: str, start: int, end: int, a: int, b: int, ctx: Context) ->
     return (period_offsets(scope, ctx.numbers) or (0,))[-1:]
 
 
-_IN_YEAR = re.compile(r"\b(?:in|during|at the)\s+((?:19|20)\d\d)\b(?!\s*(?:-|–|to)\s*\d)")
+_IN_YEAR = LazyPattern(r"\b(?:in|during|at the)\s+((?:19|20)\d\d)\b(?!\s*(?:-|–|to)\s*\d)")
 
 
 def named_year(text: str, start: int, end: int, a: int, b: int) -> dict[str, int]:
@@ -128,7 +128,7 @@ def named_year(text: str, start: int, end: int, a: int, b: int) -> dict[str, int
 
 
 def count_drafts(
-    sentence: Sentence, ctx: Context, family: Family, patterns: tuple[re.Pattern[str], ...]
+    sentence: Sentence, ctx: Context, family: Family, patterns: tuple[LazyPattern, ...]
 ) -> Iterator[Draft]:
     """Counts of one family: the number, its qualifier and the category it counts within."""
     text = sentence.text
@@ -178,8 +178,8 @@ def count_drafts(
 
 # "Ten of the 15 countries that performed went through": the relative clause says what the 15
 # did, the words after it what the ten did.
-_RELATIVE_AFTER = re.compile(r"\s*,?\s*(?:that|which|who)\s+(?:(?:had|have|has|were|was)\s+)?[\w'-]+")
-_PART_OF = re.compile(r"(?<![\w-])[\w-]+\s+of\s+the\s+$", re.I)
+_RELATIVE_AFTER = LazyPattern(r"\s*,?\s*(?:that|which|who)\s+(?:(?:had|have|has|were|was)\s+)?[\w'-]+")
+_PART_OF = LazyPattern(r"(?<![\w-])[\w-]+\s+of\s+the\s+$", re.I)
 
 
 def verb_scope(text: str, m: re.Match[str], a: int, b: int) -> str:
@@ -194,7 +194,7 @@ def verb_scope(text: str, m: re.Match[str], a: int, b: int) -> str:
 
 
 # "The text was approved by 120 countries": those who voted for a text, a part of its tally
-_BY_BEFORE = re.compile(r"\b(?:\w+ed)\s+by\s+$", re.I)
+_BY_BEFORE = LazyPattern(r"\b(?:\w+ed)\s+by\s+$", re.I)
 
 
 def _tally_part(text: str, m: re.Match[str], a: int, lex: Lexicon) -> bool:
@@ -206,8 +206,8 @@ def _tally_part(text: str, m: re.Match[str], a: int, lex: Lexicon) -> bool:
     return phrases_re(lex.words("voted_text_nouns")).search(text, a, m.start()) is not None
 
 
-_OTHER = re.compile(r"\bother\b", re.I)
-_NAMED_AND = re.compile(r"\band\s+$", re.I)
+_OTHER = LazyPattern(r"\bother\b", re.I)
+_NAMED_AND = LazyPattern(r"\band\s+$", re.I)
 
 
 def _others(text: str, m: re.Match[str], a: int) -> int | None:
@@ -220,7 +220,7 @@ def _others(text: str, m: re.Match[str], a: int) -> int | None:
     return 1
 
 
-_STAGE_NOUN = re.compile(r"(.+?)\s+(?:in|at)\s+(the\s+.+)", re.I)
+_STAGE_NOUN = LazyPattern(r"(.+?)\s+(?:in|at)\s+(the\s+.+)", re.I)
 
 
 @cache
@@ -251,7 +251,7 @@ def _stage_owners(lex: Lexicon) -> dict[tuple[str, str], str]:
 
 
 # "sixteen acts from 39 nations": the group the field comes from, not the field
-_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
+_FROM_BEFORE = LazyPattern(r"\bfrom\s+$", re.I)
 
 
 def _stage_rule(family: Family, m: re.Match[str], stage: str, lex: Lexicon, said: str | None) -> bool:
@@ -318,7 +318,7 @@ def _own_categories(family: Family, clause: str, lex: Lexicon) -> str:
     return ":" + ":".join(found) if found else ""
 
 
-_PARTITIVE = re.compile(r"^\s*of\s+the\s+$", re.I)
+_PARTITIVE = LazyPattern(r"^\s*of\s+the\s+$", re.I)
 
 
 def stage_key(text: str, m: re.Match[str], clause: str, lex: Lexicon) -> tuple[str, bool]:
@@ -347,7 +347,7 @@ def _stage_words(words: tuple[str, ...]) -> str:
     return phrase_alternation(words)
 
 
-_SEVERAL = re.compile(r"\b(?:two|three|four|both|all)\b", re.I)
+_SEVERAL = LazyPattern(r"\b(?:two|three|four|both|all)\b", re.I)
 
 
 @cache
@@ -355,7 +355,7 @@ def _several(words: tuple[str, ...]) -> str:
     return rf"\b(?:two|three|four|both|all(?:\s+the)?)\s+(?:{phrase_alternation(words)})\b"
 
 
-_SCALED = re.compile(r"(\d+(?:\.\d+)?)\s+(thousand|million)", re.I)
+_SCALED = LazyPattern(r"(\d+(?:\.\d+)?)\s+(thousand|million)", re.I)
 
 
 def read_number(token: str, ctx: Context) -> int | None:
@@ -414,7 +414,7 @@ def source_of(text: str, start: int, end: int, verbs: tuple[str, ...], ctx: Cont
     return min(found)[1] if found else ""
 
 
-_THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
+_THE_BEFORE = LazyPattern(r"\bthe\s+$", re.I)
 
 
 def _source_key(text: str, m: re.Match[str], ctx: Context) -> str:

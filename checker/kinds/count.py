@@ -14,7 +14,7 @@ from checker.extract.generic import QUALIFIER_PATTERN, count_drafts, families_ke
 from checker.kinds import Kind
 from checker.lexicon import phrase_alternation
 from checker.models import Claim
-from checker.text import look
+from checker.text import LazyPattern, look
 
 if TYPE_CHECKING:
     from checker.extract.base import Context, Draft
@@ -74,7 +74,8 @@ class Count(Kind):
 
 
 @cache
-def _patterns(family: Family, n: Numbers, lex: Lexicon) -> tuple[re.Pattern[str], ...]:
+def _patterns(family: Family, n: Numbers, lex: Lexicon) -> tuple[LazyPattern, ...]:
+    # compiled when first used: the family's first look (family_gate) rules most sentences out
     # a group counted at a stage ("countries in the final") is read from its group noun too
     nouns = phrase_alternation(family.nouns + tuple(head for head, _ in stage_nouns(family.nouns, lex)))
     num = rf"(?:(?P<qual>{QUALIFIER_PATTERN}) )?(?P<num>\d+(?:\.\d+)?\s+(?:thousand|million)|{n.cardinal})"
@@ -82,9 +83,9 @@ def _patterns(family: Family, n: Numbers, lex: Lexicon) -> tuple[re.Pattern[str]
         r"(?:(?!(?:of|the|a|an|and|or|to|in|on|at|for|from|with|by|who|that)\b)[a-z][\w'-]*\s+){0,2}?"
     )
     patterns = [
-        re.compile(rf"(?<![\w$€£.,-]){num}\s+{adjectives}(?:{nouns})\b", re.I),
+        LazyPattern(rf"(?<![\w$€£.,-]){num}\s+{adjectives}(?:{nouns})\b", re.I),
         # "Ten of the 15 countries that performed went through": the part, beside its whole
-        re.compile(
+        LazyPattern(
             rf"(?<![\w$€£.,-]){num}\s+of\s+the\s+(?P<whole>\d+|{n.cardinal})\s+{adjectives}(?:{nouns})\b",
             re.I,
         ),
@@ -92,7 +93,7 @@ def _patterns(family: Family, n: Numbers, lex: Lexicon) -> tuple[re.Pattern[str]
     if family.lead_nouns:
         lead = phrase_alternation(family.lead_nouns)
         patterns.append(
-            re.compile(
+            LazyPattern(
                 rf"\b(?:{lead})\s+(?:(?:was|were|of|numbered|totalled|totaled|reached|stood at|"
                 rf"topped|hit)\s+){{1,2}}{num}(?![\w.,]\d)",
                 re.I,
@@ -102,15 +103,15 @@ def _patterns(family: Family, n: Numbers, lex: Lexicon) -> tuple[re.Pattern[str]
     return tuple(patterns)
 
 
-def _lead_after(family: Family, nouns: str, num: str, adjectives: str) -> list[re.Pattern[str]]:
+def _lead_after(family: Family, nouns: str, num: str, adjectives: str) -> list[LazyPattern]:
     """A number joined to a lead phrase after it: by a hyphen ("the 7,500-strong crowd"), or
     by a verb of being from a group it counts ("40,000 people will be in attendance", "3500
     fans were in the audience")."""
     lead = phrase_alternation(family.lead_nouns)
     being = r"(?:were|was|are|is|will\s+be|had\s+been|have\s+been)"
     return [
-        re.compile(rf"(?<![\w$€£.,-]){num}-(?:{lead})\b", re.I),
-        re.compile(
+        LazyPattern(rf"(?<![\w$€£.,-]){num}-(?:{lead})\b", re.I),
+        LazyPattern(
             rf"(?<![\w$€£.,-]){num}\s+{adjectives}(?:people|persons|fans|{nouns})\s+{being}\s+(?:{lead})\b",
             re.I,
         ),

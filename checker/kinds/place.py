@@ -30,7 +30,7 @@ from checker.extract.subjects import (
 )
 from checker.kinds import Kind
 from checker.models import Claim
-from checker.text import LazyPattern, look
+from checker.text import LazyPattern, gate_words, look
 from checker.wording import ordinal
 
 if TYPE_CHECKING:
@@ -130,7 +130,7 @@ def _ranked_line(index: int, ctx: Context, family: Family) -> Iterator[Draft]:
 # ", and the UK finished ...": a new subject and verb joined to what went before; the words
 # before it ("at the end of the running order") are about something else
 # (", which was enough to push Finland ...": a relative clause has its own subject and scope)
-_CONJUNCT = re.compile(r"[,;]\s+(?:and|but|while|whereas|as|so|which|who|whose)\s+|;\s+", re.I)
+_CONJUNCT = LazyPattern(r"[,;]\s+(?:and|but|while|whereas|as|so|which|who|whose)\s+|;\s+", re.I)
 
 
 def _scope(text: str, a: int, b: int, who: Subject, m: re.Match[str]) -> tuple[int, int]:
@@ -170,10 +170,10 @@ def _edition(m: re.Match[str]) -> dict[str, int]:
 
 
 # "Last year's runner-up Chile came fifth": a time said of another noun before the place's
-_OWNED_TIME = re.compile(
+_OWNED_TIME = LazyPattern(
     r"\b(?:last\s+year|the\s+previous\s+year|a\s+year\s+ago|(?:19|20)\d\d)['’]s\s+(?=\S)", re.I
 )
-_IN_YEAR = re.compile(r"\b(?:in|during)\s+((?:19|20)\d\d)\b(?!\s*(?:-|–|to)\s*\d)")
+_IN_YEAR = LazyPattern(r"\b(?:in|during)\s+((?:19|20)\d\d)\b(?!\s*(?:-|–|to)\s*\d)")
 
 
 def _unowned(text: str, a: int, start: int) -> str:
@@ -196,7 +196,7 @@ def _said(value: Any) -> str:
     return ordinal(int(value)) if isinstance(value, int) else str(value)
 
 
-_DIGIT_ORDINAL = re.compile(r"\d(?:st|nd|rd|th)\b", re.I)
+_DIGIT_ORDINAL = LazyPattern(r"\d(?:st|nd|rd|th)\b", re.I)
 
 
 @cache
@@ -244,11 +244,11 @@ _PLACE_END = (
 _WINNER_ADJ = r"(?:(?:surprise|clear|outright|eventual|overall|deserved|worthy|runaway|convincing)\s+)?"
 # what stands between a subject and its place said without a verb ("and France second",
 # "Moldova (374 points) third", "Spain, third on 459")
-_GAP_BEFORE = re.compile(r"(?:^|[,;]|\band|\bwith|\bwhile|\bwhereas|\bthen|\bbut)\s+(?:the\s+)?$", re.I)
+_GAP_BEFORE = LazyPattern(r"(?:^|[,;]|\band|\bwith|\bwhile|\bwhereas|\bthen|\bbut)\s+(?:the\s+)?$", re.I)
 _GAP_BETWEEN = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?,?\s*")
-_APPOSITION = re.compile(r",\s*$")
-_SCORED = re.compile(r"\s+(?:on|with)\s+\d")
-_SCORE_IN = re.compile(r"\d[\d,]*\s+(?:points|votes|pts)\b|\b(?:on|with)\s+\d{1,4}\b", re.I)
+_APPOSITION = LazyPattern(r",\s*$")
+_SCORED = LazyPattern(r"\s+(?:on|with)\s+\d")
+_SCORE_IN = LazyPattern(r"\d[\d,]*\s+(?:points|votes|pts)\b|\b(?:on|with)\s+\d{1,4}\b", re.I)
 
 
 # each compiled when first used: a sentence of one report tries few of them
@@ -270,11 +270,41 @@ class _Patterns:
     led_part: LazyPattern
     top_list: LazyPattern
     ordinal: LazyPattern
+    needs: dict[str, frozenset[str]]  # by pattern: the words one of which it cannot match without
+
+
+# The words one of which each pattern cannot match without, as a look sees them (each ends a
+# word where the pattern matches): a pattern runs only on a sentence holding one, and is
+# compiled the first time one does. A pattern not named runs on every sentence.
+_NEEDS = {
+    "runner_up": frozenset({"runner", "runners"}),
+    "placed": frozenset({"placed", "place"}),
+    "inverted": frozenset({"was", "were", "came", "went", "is"}),
+    "win": frozenset({"won", "wins", "win", "topped", "tops"}),
+    "took": frozenset({"took", "takes", "taken"}),
+    "winner_of": frozenset({"winner", "winners"}),
+    "respectively": frozenset({"respectively"}),
+    "pair_first": frozenset({"and"}),
+    "led_part": frozenset({"led", "topped"}),
+    "top_list": frozenset({"top"}),
+    "next_verb": frozenset({"followed", "next"}),
+    "followed_by": frozenset({"followed"}),
+}
 
 
 @cache
 def _patterns(family: Family, n: Numbers) -> _Patterns:
-    return _Patterns(**_said_patterns(family, n), **_order_patterns(family, n))
+    needs = {**_NEEDS, "verb_place": gate_words(family.verbs), "place_first": gate_words(family.lead_nouns)}
+    return _Patterns(**_said_patterns(family, n), **_order_patterns(family, n), needs=needs)
+
+
+def _finditer(text: str, p: _Patterns, name: str) -> Iterator[re.Match[str]]:
+    """The matches of one of the patterns; none, and nothing compiled, where the sentence holds
+    none of its words."""
+    needs = p.needs.get(name)
+    if needs and not look(text).any_of(needs):
+        return iter(())
+    return getattr(p, name).finditer(text)
 
 
 def _said_patterns(family: Family, n: Numbers) -> dict[str, LazyPattern]:
@@ -395,36 +425,36 @@ def _matches(text: str, index: int, ctx: Context, family: Family) -> list[Found]
 
 def _explicit(text: str, ctx: Context, p: _Patterns) -> Iterator[Found]:
     """Places said with a verb, a place noun or a win."""
-    for m in p.verb_place.finditer(text):
+    for m in _finditer(text, p, "verb_place"):
         value = _value(m.group("ord"), ctx)
         if value is None or (_needs_noun(m.group("verb")) and not m.group("noun")):
             continue
-        if p.respectively.match(text, m.start("ord")):
+        if look(text).any_of(p.needs["respectively"]) and p.respectively.match(text, m.start("ord")):
             continue  # "Chile and Peru finished second and third respectively": read as a pair
         yield m, value, subject_ending_at(text, clause_of(text, m.start(), m.end())[0], m.start(), ctx), ""
-    for pattern in (p.place_first, p.runner_up, p.placed, p.inverted):
-        for m in pattern.finditer(text):
+    for name in ("place_first", "runner_up", "placed", "inverted"):
+        for m in _finditer(text, p, name):
             value = _value(m.group("ord"), ctx)
             if value is not None:
                 end = clause_of(text, m.start(), m.end())[1]
                 yield m, value, subject_starting_at(text, m.end(), end, ctx), ""
-    for pattern in (p.win, p.took, p.winner_of):
-        for m in pattern.finditer(text):
+    for name in ("win", "took", "winner_of"):
+        for m in _finditer(text, p, name):
             who = subject_ending_at(text, clause_of(text, m.start(), m.end())[0], m.start(), ctx)
             yield m, 1, who, m.group("obj")
     yield from _respectively(text, ctx, p)
     yield from _pair_first(text, ctx, p)
-    for m in p.led_part.finditer(text):
+    for m in _finditer(text, p, "led_part"):
         who = subject_ending_at(text, clause_of(text, m.start(), m.end())[0], m.start(), ctx)
         yield m, 1, who, m.group("obj")
     yield from _top_list(text, ctx, p)
-    for m in p.next_verb.finditer(text):
+    for m in _finditer(text, p, "next_verb"):
         yield m, _NEXT, subject_ending_at(text, clause_of(text, m.start(), m.end())[0], m.start(), ctx), ""
 
 
 def _respectively(text: str, ctx: Context, p: _Patterns) -> Iterator[Found]:
     """ "Finland and Israel ... second and third place respectively": each its place."""
-    for m in p.respectively.finditer(text):
+    for m in _finditer(text, p, "respectively"):
         pair = pair_before(text, clause_of(text, m.start(), m.end())[0], m.start(), ctx)
         second = p.ordinal.match(text, m.start("second"))
         first_value, second_value = _value(m.group("ord"), ctx), _value(m.group("second"), ctx)
@@ -436,7 +466,7 @@ def _respectively(text: str, ctx: Context, p: _Patterns) -> Iterator[Found]:
 
 def _pair_first(text: str, ctx: Context, p: _Patterns) -> Iterator[Found]:
     """ "Second and third came France's song, with 499 points, and Switzerland's, with 432"."""
-    for m in p.pair_first.finditer(text):
+    for m in _finditer(text, p, "pair_first"):
         first_value, second_value = _value(m.group("ord"), ctx), _value(m.group("second"), ctx)
         first = subject_starting_at(text, m.end(), len(text), ctx)
         if first is None or first_value is None or second_value is None:
@@ -455,7 +485,7 @@ _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5}
 def _top_list(text: str, ctx: Context, p: _Patterns) -> Iterator[Found]:
     """ "The top three were Peru, Chile and Norway": places 1 to 3 in the list's order, when
     the list is as long as its count."""
-    for m in p.top_list.finditer(text):
+    for m in _finditer(text, p, "top_list"):
         count = _COUNTS.get(m.group("count").lower()) or int(m.group("count"))
         listed = list_after(text, m.end(), clause_of(text, m.start(), m.end())[1], ctx)
         if len(listed) == count:
@@ -463,7 +493,7 @@ def _top_list(text: str, ctx: Context, p: _Patterns) -> Iterator[Found]:
 
 
 # "it finished fourth": a pronoun for an entry, right before the verb of its place
-_PRONOUN = re.compile(
+_PRONOUN = LazyPattern(
     r"(?:^|[;,]\s*|\band\s+)(?P<it>it|they)\s+(?:(?:had|has|then|eventually|finally)\s+)?$", re.I
 )
 
@@ -483,7 +513,7 @@ def _pronoun(text: str, pos: int, index: int, ctx: Context) -> Subject | None:
 
 
 # "..., and came third overall": a verb whose subject is the one of the verb before it
-_ELIDED = re.compile(
+_ELIDED = LazyPattern(
     r"(?:,\s*|\s+)(?:and|but)\s+(?:then\s+|later\s+|eventually\s+|also\s+|finally\s+)?$", re.I
 )
 
@@ -507,7 +537,7 @@ def _elided(text: str, found: list[Found], ctx: Context) -> list[Found]:
 
 # a sentence that opens with its subject and its verb: "Ukraine had been ...", "The UK's
 # Sam Ryder gave ..."
-_OPENING_VERB = re.compile(
+_OPENING_VERB = LazyPattern(
     r"\s+(?:[a-z]+ly\s+)?(?:had|has|have|was|were|is|are|[a-z]+ed|gave|took|won|beat)\b"
 )
 
@@ -524,7 +554,7 @@ def _opening(text: str, pos: int, ctx: Context) -> Subject | None:
 
 
 # what may open a sentence before its subject: "The", an owner ("Finland's", "The UK's singer")
-_OPENER = re.compile(
+_OPENER = LazyPattern(
     r"\s*(?:(?i:the)\s+)?(?:[A-Z][\w.-]*\s+and\s+)?"
     r"(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?(?:'s|’s|'|’)\s+(?:[\w-]+\s+){0,2})?"
 )
@@ -554,14 +584,14 @@ def _gapped(text: str, ctx: Context, p: _Patterns, taken: set[int]) -> Iterator[
 def _followed(text: str, ctx: Context, p: _Patterns) -> Iterator[Found]:
     """ "Switzerland was first, followed by France and Malta": the places after the last, in
     the order the list names them; not what one of them did ("followed by Chile's protest")."""
-    for m in p.followed_by.finditer(text):
+    for m in _finditer(text, p, "followed_by"):
         listed = list_after(text, m.end(), clause_of(text, m.start(), m.end())[1], ctx)
         if any(_OWNS.match(text, who.end) for who in listed):
             continue
         yield from ((m, _NEXT, who, "") for who in listed)
 
 
-_OWNS = re.compile(r"['’]s?\s+[a-z]")
+_OWNS = LazyPattern(r"['’]s?\s+[a-z]")
 
 
 def _resolve_next(found: list[Found], before: int | None) -> list[Found]:
