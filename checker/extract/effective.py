@@ -26,7 +26,7 @@ from checker.extract.base import Context, Draft, clause_around
 from checker.extract.dates import possible_date
 from checker.extract.generic import avoided
 from checker.lexicon import Lexicon, phrase_alternation
-from checker.text import Numbers, key_words, look
+from checker.text import LazyPattern, Numbers, key_words, look
 
 if TYPE_CHECKING:
     from checker.families import Family
@@ -111,8 +111,8 @@ def _entry_text(text: str, m: re.Match[str], a: int, ctx: Context) -> tuple[re.M
     return found, found.end() if found else m.end()
 
 
-_LEAD = re.compile(r"\s+(?:on|in|from)(?=\s)", re.I)
-_COMMA = re.compile(r"\s*,\s*")
+_LEAD = LazyPattern(r"\s+(?:on|in|from)(?=\s)", re.I)
+_COMMA = LazyPattern(r"\s*,\s*")
 
 
 def _led_date(text: str, pos: int, ctx: Context) -> tuple[tuple, int] | None:
@@ -278,9 +278,9 @@ _NOT_SUBJECT = re.compile(
 _IN_LIST = re.compile(r"(?:\b(?:of|to|and|or|nor|as well as|both|between)\s*|&\s*)$", re.I)
 # a relative clause's verb and its words before a text ("The law that implements the Lindau
 # Agreement took effect"): the text is the verb's object, and the clause's head is unnamed
-_IN_RELATIVE = re.compile(r"\b(?:that|which|who|whose|whom)\s+(?:[\w'’-]+\s+){1,3}$", re.I)
+_IN_RELATIVE = LazyPattern(r"\b(?:that|which|who|whose|whom)\s+(?:[\w'’-]+\s+){1,3}$", re.I)
 # the lower-case word right before a text, and the word before that one
-_WORD_BEFORE = re.compile(r"(?:(?<![\w'’-])(?P<prev>[\w'’-]+)\s+)?(?<![\w'’-])(?P<word>[a-z][\w'’-]*)\s+$")
+_WORD_BEFORE = LazyPattern(r"(?:(?<![\w'’-])(?P<prev>[\w'’-]+)\s+)?(?<![\w'’-])(?P<word>[a-z][\w'’-]*)\s+$")
 # words a subject may follow: a conjunction, a subordinator, an opening adverb
 _BEFORE_SUBJECT = frozenset(
     "but so yet when whenever after since because while whereas although though before until "
@@ -340,7 +340,7 @@ def _subject(text: str, a: int, pos: int, index: int, ctx: Context) -> Named | N
 
 
 # an indefinite word before a bare noun: "a treaty", "another accord" never stands for a named text
-_INDEFINITE = re.compile(r"\b(?:a|an|another|any|one|some|each|every|no|such)\s+$", re.I)
+_INDEFINITE = LazyPattern(r"\b(?:a|an|another|any|one|some|each|every|no|such)\s+$", re.I)
 
 
 def _resolve(text: str, found: re.Match[str], a: int, index: int, ctx: Context) -> Named | None:
@@ -444,7 +444,7 @@ def _agreeing(found: Named | None, bare: Named) -> Named | None:
 
 
 # A sentence's opening frame: "In 2015, ...", "On Saturday, ..."
-_FRAME = re.compile(r"\s*(?:(?:In|On|At|By|After|Since|Last|This|Under)\b[^,;]{0,40},\s*)?")
+_FRAME = LazyPattern(r"\s*(?:(?:In|On|At|By|After|Since|Last|This|Under)\b[^,;]{0,40},\s*)?")
 
 
 def _sentence_subject(text: str, ctx: Context, index: int, upto: int) -> Named | None:

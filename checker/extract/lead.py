@@ -8,10 +8,10 @@ from functools import cache
 
 from checker.extract.base import Context, Draft, clause_around, objects_after
 from checker.lexicon import Lexicon
-from checker.text import Sentence
+from checker.text import LazyPattern, Sentence
 
 _KINDS = ("country", "organization")
-_MEMBERS_OF = re.compile(r"\s*(?:the\s+)?(?:member states|members|countries) of\s+", re.I)
+_MEMBERS_OF = LazyPattern(r"\s*(?:the\s+)?(?:member states|members|countries) of\s+", re.I)
 
 
 def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
@@ -67,8 +67,8 @@ _JOINERS = {
 }
 
 
-_DOCUMENT = re.compile(r"\b(?:resolution|draft|text|document|motion|measure|bill|proposal)s?\b", re.I)
-_OTHER_DOCUMENT = re.compile(
+_DOCUMENT = LazyPattern(r"\b(?:resolution|draft|text|document|motion|measure|bill|proposal)s?\b", re.I)
+_OTHER_DOCUMENT = LazyPattern(
     r"\b(?:amendment|attempt|campaign|coalition|coup|invasion|war|"
     r"offensive|operation)s?\b",
     re.I,

@@ -19,7 +19,7 @@ from checker.stages import named_stage
 from checker.text import LazyPattern, Numbers, Sentence, gate_words, look
 
 FOR, AGAINST, ABSTAIN = "for", "against", "abstain"
-_VOTE_CONTEXT = re.compile(
+_VOTE_CONTEXT = LazyPattern(
     r"\b(?:vot\w*|passed|adopted|approved|tally|ballot|favou?r|against|"
     r"abstention\w*|opposed|support\w*)\b",
     re.I,
@@ -34,13 +34,18 @@ _Tally = tuple[LazyPattern, tuple[str, ...], frozenset[str]]
 
 @cache
 def _tally_patterns(n: Numbers) -> tuple[_Tally, ...]:
-    c = n.cardinal
-    member = (
-        r"(?:votes?|nations|countries|members|states|member states|delegations|lawmakers|"
-        r"legislators|deputies|senators|MPs|councillors|councilors|delegates|representatives)"
-    )
+    return (*_pair_patterns(n.cardinal), *_part_patterns(n.cardinal))
+
+
+_MEMBER = (
+    r"(?:votes?|nations|countries|members|states|member states|delegations|lawmakers|"
+    r"legislators|deputies|senators|MPs|councillors|councilors|delegates|representatives)"
+)
+
+
+def _pair_patterns(c: str) -> tuple[_Tally, ...]:
+    """Tallies of two or three parts ("140-9-3", "by 140 votes to 9"), and a count approved."""
     flags = re.I
-    against = frozenset({"against"})
     return (
         (
             LazyPattern(r"(?<![\w.,-])(\d{1,3})-(\d{1,3})(?:-(\d{1,3}))?(?![\w-]|,\d)"),
@@ -63,7 +68,19 @@ def _tally_patterns(n: Numbers) -> tuple[_Tally, ...]:
             (FOR, AGAINST),
             frozenset({"passed", "adopted", "approved", "carried", "rejected", "defeated"}),
         ),
-        (LazyPattern(rf"\bapproved by ({c}) {member}", flags), (FOR,), frozenset({"approved"})),
+        (LazyPattern(rf"\bapproved by ({c}) {_MEMBER}", flags), (FOR,), frozenset({"approved"})),
+    )
+
+
+# the words that end "in favour", "for the resolution", "yes" or "approved" after a count
+_IN_FAVOUR = frozenset("favour favor resolution measure motion text draft bill budget yes approved".split())
+
+
+def _part_patterns(c: str) -> tuple[_Tally, ...]:
+    """One part of a tally said alone: "120 in favour", "8 voted against", "3 abstentions"."""
+    flags, member = re.I, _MEMBER
+    against = frozenset({"against"})
+    return (
         (
             LazyPattern(
                 rf"(?<![\w-])({c})(?: {member})?(?: of [^,.;]{{0,60}}?)?(?: have| had)?"
@@ -72,21 +89,7 @@ def _tally_patterns(n: Numbers) -> tuple[_Tally, ...]:
                 flags,
             ),
             (FOR,),
-            frozenset(
-                {
-                    "favour",
-                    "favor",
-                    "resolution",
-                    "measure",
-                    "motion",
-                    "text",
-                    "draft",
-                    "bill",
-                    "budget",
-                    "yes",
-                }
-                | {"approved"}
-            ),
+            _IN_FAVOUR,
         ),
         (LazyPattern(rf"(?<![\w-])({c}) votes for\b", flags), (FOR,), frozenset({"votes"})),
         (
@@ -153,10 +156,10 @@ def _adoption(sentence: Sentence, ctx: Context) -> Iterator[Draft]:
             )
 
 
-_PASSIVE_BEFORE = re.compile(r"\b(?:be|being|been|is|are|was|were)\s+$", re.I)
+_PASSIVE_BEFORE = LazyPattern(r"\b(?:be|being|been|is|are|was|were)\s+$", re.I)
 # "voted for her", "voted for Australia": a vote for a person or an entry, not on a text
-_PERSON_OBJECT = re.compile(r"(?<=for)\s+(?:(?:her|him|them|me|us|you)\b|[A-Z])")
-_RECEIVED_BEFORE = re.compile(r"\b(?:got|get|gets|received|receive|receives|earned|scored|won)\s+$", re.I)
+_PERSON_OBJECT = LazyPattern(r"(?<=for)\s+(?:(?:her|him|them|me|us|you)\b|[A-Z])")
+_RECEIVED_BEFORE = LazyPattern(r"\b(?:got|get|gets|received|receive|receives|earned|scored|won)\s+$", re.I)
 
 
 def _says_method(text: str, m: re.Match[str], ctx: Context) -> bool:
@@ -309,7 +312,7 @@ def _year_order(item: tuple[tuple[int, int | None], object]) -> tuple[int, bool,
     return (offset, absolute is not None, absolute or 0)
 
 
-_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
+_FROM_BEFORE = LazyPattern(r"\bfrom\s+$", re.I)
 
 
 def _looks_like_tally(text: str, m: re.Match[str], values: list[int | None], lex: Lexicon) -> bool:

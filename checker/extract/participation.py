@@ -35,30 +35,30 @@ _ABSENT = re.compile(
     r"\b(?:was|were) absent (?:from|for|during) the vote\b",
     re.I,
 )
-_INVERTED = re.compile(
+_INVERTED = LazyPattern(
     r"^\s*(?:Voting|Those voting|The (?=abstain|countries|nations|states|members))?\s*"
     r"(against|in favou?r|no|abstainers|abstaining (?:countries|nations|states|members)|"
     r"(?:countries|nations|states|members) (?:that |which )?abstained)\b[^.]{0,20}?\b"
     r"(?:were|was|included)\s",
     re.I,
 )
-_NEGATION = re.compile(
+_NEGATION = LazyPattern(
     r"\b(?:not|never|no longer|neither|nor|withdr[ae]w|withdrawn|withdrawing|"
     r"pulled out|dropped out|quit|removed (?:itself|themselves))\b|n't\b",
     re.I,
 )
 # "the text was opposed by Israel and the United States": those after "by" voted against
-_PASSIVE_AGAINST = re.compile(
+_PASSIVE_AGAINST = LazyPattern(
     r"\b(?:was|were|is|are|been|being)\s+(?:opposed|rejected|voted down)\s+by\b", re.I
 )
 # "not even Palau voted against", "none of the Pacific states abstained": no one did
-_NOT_BEFORE = re.compile(r"\b(?:not|never)\s+$|n't\s+$", re.I)
-_EARLIER = re.compile(r"\bearlier round|\bafter voting|\bprevious round", re.I)
-_WITH_OBJECT = re.compile(r"\b(?:sided with|joined) ([^,;]{1,40})")
+_NOT_BEFORE = LazyPattern(r"\b(?:not|never)\s+$|n't\s+$", re.I)
+_EARLIER = LazyPattern(r"\bearlier round|\bafter voting|\bprevious round", re.I)
+_WITH_OBJECT = LazyPattern(r"\b(?:sided with|joined) ([^,;]{1,40})")
 
 
 # UN record style: "2 against (Israel, United States), with 1 abstention (Ukraine)"
-_LISTED = re.compile(
+_LISTED = LazyPattern(
     r"\b(?:against|opposed|no|abstentions?|abstaining|in favou?r)\s*\(([^()]{2,2000})\)", re.I
 )
 
@@ -190,7 +190,7 @@ def _vote_spans(words: _VoteWords, text: str, asides: list[tuple[int, int]]) -> 
     )
 
 
-_PRONOUN_SUBJECT = re.compile(r"\b(?:it|they)\s+(?:\w+ly\s+|also\s+|then\s+|again\s+)?$", re.I)
+_PRONOUN_SUBJECT = LazyPattern(r"\b(?:it|they)\s+(?:\w+ly\s+|also\s+|then\s+|again\s+)?$", re.I)
 
 
 def _antecedent(

@@ -103,7 +103,7 @@ def _alt(words: set[str] | tuple[str, ...], group: str, capitals: bool = False) 
     return f"(?P<{group}>" + "|".join([f"(?i:{'|'.join(long)})", *short]) + ")"
 
 
-_ABBREVIATION = re.compile(r"[a-z]{2,3}")
+_ABBREVIATION = LazyPattern(r"[a-z]{2,3}")
 
 
 _END = r"(?=[\s,.;:'\u2019)]|$)"
@@ -326,8 +326,8 @@ def _person_name(raw: str, lex: Lexicon) -> str | None:
     return _clean_name(raw, lex)
 
 
-_POSSESSIVE = re.compile(r"(?:'s|\u2019s|s'|s\u2019)$")
-_CUT = re.compile(r"\s*\[(?:\.\.\.|\u2026)\]")
+_POSSESSIVE = LazyPattern(r"(?:'s|\u2019s|s'|s\u2019)$")
+_CUT = LazyPattern(r"\s*\[(?:\.\.\.|\u2026)\]")
 
 
 def _cut_short(name: str, after: str) -> bool:
@@ -336,7 +336,7 @@ def _cut_short(name: str, after: str) -> bool:
     return _CUT.match(after) is not None and len(name.split()[-1]) <= 3
 
 
-_AT_A_PLACE = re.compile(r"\b(?:in|at|near|In|At|Near)\s+$")
+_AT_A_PLACE = LazyPattern(r"\b(?:in|at|near|In|At|Near)\s+$")
 
 
 def _styled_surname(raw: str, lex: Lexicon) -> str | None:
@@ -382,9 +382,9 @@ def _bare_name(ctx: Context, name: str, before: str, after: str = "") -> str | N
 
 
 # an age set off right after a name: "Ana Ruiz, 27, won", "Ana Ruiz, 27 year old,", "Ana Ruiz (27)"
-_AGE_AFTER = re.compile(r"\s*(?:,\s*\d{1,2}(?:\s*,|[- ]years?[- ]old\b)|\(\d{1,2}\))")
+_AGE_AFTER = LazyPattern(r"\s*(?:,\s*\d{1,2}(?:\s*,|[- ]years?[- ]old\b)|\(\d{1,2}\))")
 # an age of one person: not a range of ages ("men aged 18 to 60")
-_AGE = re.compile(
+_AGE = LazyPattern(
     r"(?<![\w-])\d{1,2}[- ]years?[- ]old(?![\w-])|\baged\s+\d{1,2}\b(?!\s*(?:to|-|\u2013|and|or)\s*\d)", re.I
 )
 
@@ -616,7 +616,7 @@ def _holds(text: str, m: re.Match[str], lex: Lexicon) -> dict[str, str | None]:
     return {"holds": f"{spec['as']}:{owner}", "holds_at": body if spec["of"] == "country" else None}
 
 
-_A_YEAR = re.compile(r"(?<![\w$€£.,/-])(?:19|20)\d\d(?![\w/-])")
+_A_YEAR = LazyPattern(r"(?<![\w$€£.,/-])(?:19|20)\d\d(?![\w/-])")
 
 
 def _other_time(near: str, text: str, lex: Lexicon) -> bool:
@@ -636,8 +636,8 @@ def _words_before(text: str, m: re.Match[str]) -> str:
     return re.split(r"[,;:.()\"\u201c\u201d]|\b(?:and|by|with|of|to|for)\b", before)[-1]
 
 
-_OF = re.compile(r"^\s*,?\s*(?:of|at|for)\s+(?:the\s+|this\s+year's\s+)?([\w'-]+(?:\s+[\w'-]+){0,2})", re.I)
-_LABEL = re.compile(r"^([a-z]+)\s?(\d{1,3})$")
+_OF = LazyPattern(r"^\s*,?\s*(?:of|at|for)\s+(?:the\s+|this\s+year's\s+)?([\w'-]+(?:\s+[\w'-]+){0,2})", re.I)
+_LABEL = LazyPattern(r"^([a-z]+)\s?(\d{1,3})$")
 
 
 def _event_scope(near: str, after: str, lex: Lexicon) -> tuple[str, bool] | None:
@@ -688,7 +688,7 @@ def _whose(near: str, after: list[str], lex: Lexicon) -> tuple[str | None, str |
     return country, body
 
 
-_POSTED = re.compile(r"^\s*,?\s*(of|to|at|in)\s+(?:the\s+)?(.{1,40})", re.I)
+_POSTED = LazyPattern(r"^\s*,?\s*(of|to|at|in)\s+(?:the\s+)?(.{1,40})", re.I)
 
 
 def _capitalised(words: str) -> str | None:

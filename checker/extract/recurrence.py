@@ -233,16 +233,16 @@ def _named_ordinal_re(n: Numbers) -> re.Pattern[str]:
 
 
 # "COP24", "Cop 26": the event's own name and the number of its edition
-_LABEL = re.compile(r"(?<![\w'-])([A-Z]{2,5}|[A-Z][a-z]{2,})\s?(\d{1,3})(?![\w-])")
+_LABEL = LazyPattern(r"(?<![\w'-])([A-Z]{2,5}|[A-Z][a-z]{2,})\s?(\d{1,3})(?![\w-])")
 # a label or an event held before or after its edition ("Pre-COP29"): which edition a report is about
-_LABEL_OR_ITS_EVENTS = re.compile(
+_LABEL_OR_ITS_EVENTS = LazyPattern(
     r"(?<![\w'-])(?:[Pp]re-|[Pp]ost-)?([A-Z]{2,5}|[A-Z][a-z]{2,})\s?(\d{1,3})(?![\w-])"
 )
 # words between a label and what it is attached to: "the COP 24 Katowice climate conference"
 _NAME_WORDS = r"(?:(?:[A-Z][\w.'-]*|climate|change)\s+){0,3}"
 # "at COP29", "during COP23", "the president of COP26", "sealed by COP26 ...": the label is the
 # place or the body of what happened
-_ATTACHED_BEFORE = re.compile(r"\b(?:at|during|of|by)\s+(?:the\s+)?$", re.I)
+_ATTACHED_BEFORE = LazyPattern(r"\b(?:at|during|of|by)\s+(?:the\s+)?$", re.I)
 # a place right after a label: "at COP29 in Baku, Azerbaijan, the world agreed"
 _IN_PLACE = r"(?:,?\s+in\s+(?:the\s+)?[A-Z][\w-]*(?:,\s+[A-Z][\w-]*)?,?)?"
 
@@ -306,7 +306,7 @@ def _short_years(ctx: Context) -> frozenset[int]:
     return frozenset(y + d for y in years for d in (-1, 0, 1))
 
 
-_HELD_IN = re.compile(r",?\s+in\s+([A-Z][\w-]+)")
+_HELD_IN = LazyPattern(r",?\s+in\s+([A-Z][\w-]+)")
 
 
 def _held_elsewhere(text: str, end: int, body: str, name: str, own: int, head: str) -> bool:
@@ -324,7 +324,7 @@ def _held_elsewhere(text: str, end: int, body: str, name: str, own: int, head: s
 
 
 # the edition's number after its name written out, before its label: "Parties 28 (COP28)"
-_SPELLED_OUT = re.compile(r"\b([A-Z][\w-]*\s+(\d{1,3}))\s*\(\s*$")
+_SPELLED_OUT = LazyPattern(r"\b([A-Z][\w-]*\s+(\d{1,3}))\s*\(\s*$")
 
 
 def _label_draft(count: int, display: str, span: tuple[int, int]) -> Draft:
@@ -356,7 +356,7 @@ def _other_edition(text: str, start: int, end: int) -> bool:
 
 
 # "At COP29 in Baku", "a deal gavelled through at Cop30": where something is held
-_HELD_AT = re.compile(r"\b(?:at|during)\s+(?:the\s+)?$", re.I)
+_HELD_AT = LazyPattern(r"\b(?:at|during)\s+(?:the\s+)?$", re.I)
 
 
 @lru_cache(maxsize=256)
@@ -466,7 +466,7 @@ def _counted(text: str, start: int, end: int, ctx: Context, own_piece: bool = Fa
     return _other_streak(text, end, b, ctx, fronted=not text[a:start].strip(" ,\"'“"))
 
 
-_AUXILIARY = re.compile(r"\s+(?:(?:has|have|had|was|were|also|again|once again)\s+)*([a-z]+)\b")
+_AUXILIARY = LazyPattern(r"\s+(?:(?:has|have|had|was|were|also|again|once again)\s+)*([a-z]+)\b")
 
 
 def _acting_country(before: str, ctx: Context) -> str:
@@ -492,7 +492,7 @@ def _tells_it_held(piece: str, ctx: Context) -> bool:
 # After a count: "in which"/"that" and a clause say what the years have in common ("the second
 # year in which voting came in two parts"); the series itself where that clause is about the
 # event ("the 16th year that the resolution has been adopted").
-_WHICH = re.compile(r"\s*(in which|during which|that|when)\s+(?:the\s+|its\s+|this\s+)?([\w-]+)", re.I)
+_WHICH = LazyPattern(r"\s*(in which|during which|that|when)\s+(?:the\s+|its\s+|this\s+)?([\w-]+)", re.I)
 
 
 def _other_streak(text: str, end: int, clause_end: int, ctx: Context, fronted: bool) -> str:
@@ -533,7 +533,7 @@ def _comma_piece(text: str, start: int, end: int) -> str:
     return text[a : b if b != -1 else len(text)]
 
 
-_PERSON = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2}\b")
+_PERSON = LazyPattern(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2}\b")
 
 
 def _actor(clause: str, ctx: Context) -> str:
@@ -556,19 +556,19 @@ IMPLAUSIBLE = "implausible-year"
 _NUMBER = r"(?<![\w/.,$\u20ac\u00a3#:+-])(\d{4,})(?![\w/'\u2019%-]|[.,:]\d)"
 # what may follow a year: a stop, or a word that starts a new phrase ("since 2005 when ...");
 # a noun after the number makes it a count or an address ("20005 Main Street", "2031 homes")
-_AFTER_YEAR = re.compile(
+_AFTER_YEAR = LazyPattern(
     r"\s*(?:[,.;:!?)\]\u2014\u2013\"\u201d]|$|(?:and|or|but|when|with|as|after|before|until|by|at|in|on|"
     r"under|while|to|for|the|a|an|its|it|which|where|has|have|had)\b)",
     re.I,
 )
-_SINCE_YEAR = re.compile(rf"\b(?i:since)\s+{_NUMBER}")
-_YEAR_AFTER_VERB = re.compile(rf"\s*{_NUMBER}")
+_SINCE_YEAR = LazyPattern(rf"\b(?i:since)\s+{_NUMBER}")
+_YEAR_AFTER_VERB = LazyPattern(rf"\s*{_NUMBER}")
 # "in 20005": a year written with a digit too many (a count after "in" is rarely a year's
 # shape, and "one in 20005" is odds)
-_IN_LONG_YEAR = re.compile(r"(?<!\bone )(?<!\b1 )\b(?i:in)\s+((?:19|20)\d{3})(?![\w/'\u2019%-]|[.,:]\d)")
+_IN_LONG_YEAR = LazyPattern(r"(?<!\bone )(?<!\b1 )\b(?i:in)\s+((?:19|20)\d{3})(?![\w/'\u2019%-]|[.,:]\d)")
 # planned or hoped-for wording: a later year there is a target, not an error ("will be held in
 # 2027", "by 2035", "is to be renewed every year from 2030")
-_FUTURE = re.compile(
+_FUTURE = LazyPattern(
     r"\b(?:will|would|shall|to be|is to|are to|due|set to|plans?|planned|planning|scheduled|expected|"
     r"hopes?|hoping|aims?|aiming|could|may|might|bid|bids|bidding|next|upcoming|forthcoming|"
     r"future|candidate|host city|hosting rights|right to host)\b",
@@ -643,11 +643,11 @@ def _held_edition_re(lex: Lexicon) -> re.Pattern[str]:
 
 
 # a start verb in the present or a plan: "the scheme is launched in 2026", "being first held in"
-_PRESENT = re.compile(r"\b(?:is|are|be|being|gets?)\s+(?:(?:now|then|only|to)\s+)?$", re.I)
+_PRESENT = LazyPattern(r"\b(?:is|are|be|being|gets?)\s+(?:(?:now|then|only|to)\s+)?$", re.I)
 
 
 # where an edition named first is the subject of its verb: the sentence's or a clause's start
-_OPENS_CLAUSE = re.compile(
+_OPENS_CLAUSE = LazyPattern(
     r"(?:^|[,;:\u2014(]|\b(?:and|but|when|after|as|while|where|since|because))\s*$", re.I
 )
 

@@ -9,16 +9,16 @@ from functools import cache
 from checker.extract.base import Context, Draft, clause_around
 from checker.extract.recurrence import _counted
 from checker.lexicon import Lexicon, phrase_alternation
-from checker.text import Sentence
+from checker.text import LazyPattern, Sentence
 
 _YEAR = r"((?:1[89]|20)\d\d)"
-_ANY_YEAR = re.compile(r"(?:1[89]|20)\d\d")
-_SINCE_WHEN = re.compile(
+_ANY_YEAR = LazyPattern(r"(?:1[89]|20)\d\d")
+_SINCE_WHEN = LazyPattern(
     rf"\bsince {_YEAR}, when\b[^.;]{{0,80}}?\b(?:voted|adopted|passed|"
     rf"approved|held|first)\b",
     re.I,
 )
-_SINCE = re.compile(rf"\b(?:since|from) {_YEAR}\b(?!\s*[-\u2013]\s*\d)", re.I)
+_SINCE = LazyPattern(rf"\b(?:since|from) {_YEAR}\b(?!\s*[-\u2013]\s*\d)", re.I)
 
 
 def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:

@@ -16,6 +16,7 @@ from functools import cache, lru_cache
 from checker.extract.base import Context
 from checker.extract.people import _clean_name, _name_pattern
 from checker.lexicon import Lexicon
+from checker.text import LazyPattern
 from checker.wording import name_key
 
 __all__ = [
@@ -38,7 +39,7 @@ class Subject:
 
 
 # Words after which a mention is an object, not who finished ("beat Ruiz", "ahead of Kenya").
-_OBJECT_BEFORE = re.compile(
+_OBJECT_BEFORE = LazyPattern(
     r"(?:\bbeat|\bbeating|\bbeats|\bahead of|\bbehind|\bover|\bfrom|\bthan|\bto|\bagainst|\bthe|"
     r"\bof|\bwith|\bafter|\bpast|\bovertook|\boutsprinted|\bedged|\bpipped)\s+$",
     re.I,
@@ -62,7 +63,7 @@ def subject_before(text: str, clause_start: int, pos: int, ctx: Context) -> Subj
 
 # What may stand between a subject and its verb: an adverb, an aside set off by commas, or an
 # aside opened by a comma and a preposition whose closing comma a writer left out.
-_BETWEEN = re.compile(
+_BETWEEN = LazyPattern(
     r"(?:\s*\([^()]{1,40}\))?"  # "Bulgaria (615 points) took second place"
     r"(?:['’]s\s+(?:[A-Z][\w'’\u00c0-\u024f-]*\s+){1,3})?"  # "Australia's Dami Im finished"
     r"(?:,\s+[^,;]{1,90},|,\s+(?:despite|for all|after|with|in spite of|as|though|although)\b[^,;]{1,70}?)?"
@@ -169,7 +170,7 @@ def _names(text: str, lex: Lexicon) -> Iterator[tuple[int, int, str]]:
         yield start, start + len(raw[skip:].rstrip()), name
 
 
-_AFTER_THE = re.compile(r"\bthe\s+(?:\d[\w-]*\s+)?$", re.I)  # "the 41st Lakeside Marathon"
+_AFTER_THE = LazyPattern(r"\bthe\s+(?:\d[\w-]*\s+)?$", re.I)  # "the 41st Lakeside Marathon"
 # A last word that makes capitalised words an event's name, not a person's
 _EVENT_WORDS = frozenset(
     "Marathon Race Run Contest Games Championship Championships Cup Open Prix Classic Festival "
@@ -179,7 +180,7 @@ _EVENT_WORDS = frozenset(
 
 # What may open a run of capitalised words without being part of a name: a possessive
 # ("Kenya's Ana Ruiz"), a word that starts a sentence ("While Ruiz ...").
-_LEAD = re.compile(
+_LEAD = LazyPattern(
     r"(?:[A-Z][\w\u00c0-\u024f]*(?:'s|’s|'S|’S|s'|s’)\s+|"
     r"(?:While|When|After|Before|As|If|Although|Though|Since|Despite|Then|Meanwhile|However|"
     r"Also|Both|Only|Yet|So|Once|Until|Unlike|Like|Including)\s+)+"
@@ -218,7 +219,7 @@ def _ties(text: str, lex: Lexicon) -> tuple[dict[str, tuple[str, str]], dict[str
     return full, stage
 
 
-_STAGE_AFTER = re.compile(rf"(?:(?:'s|’s)\s+(?:{_ENTRY_WORDS},?\s+)?|\s+{_ENTRY_WORDS},?\s+){_STAGE_NAME}")
+_STAGE_AFTER = LazyPattern(rf"(?:(?:'s|’s)\s+(?:{_ENTRY_WORDS},?\s+)?|\s+{_ENTRY_WORDS},?\s+){_STAGE_NAME}")
 
 
 def subject_starting_at(text: str, pos: int, clause_end: int, ctx: Context) -> Subject | None:
@@ -238,7 +239,7 @@ def subject_starting_at(text: str, pos: int, clause_end: int, ctx: Context) -> S
 # "1. Sweden. Mans Zelmerlow - Heroes. 365 points", "24 - UK. Electro Velvet ...": a rank, then
 # the name of who holds it
 # ("=26 - Austria": a rank shared by two)
-_RANKED = re.compile(r"\s*(?:=|joint\s+)?(?P<rank>\d{1,2})\s*(?:[.)]|\s[\u2013\u2014-])\s+(?P<rest>[A-Z].*)")
+_RANKED = LazyPattern(r"\s*(?:=|joint\s+)?(?P<rank>\d{1,2})\s*(?:[.)]|\s[\u2013\u2014-])\s+(?P<rest>[A-Z].*)")
 _RANK_WINDOW = 3  # sentences either side where the next or the previous rank is looked for
 
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from checker.extract.generic import avoided, clause_of, offsets_of
 from checker.kinds import Kind
 from checker.models import Claim
-from checker.text import look
+from checker.text import LazyPattern, look
 from checker.wording import name_key
 
 if TYPE_CHECKING:
@@ -21,25 +21,25 @@ if TYPE_CHECKING:
     from checker.lexicon import Lexicon
     from checker.text import Sentence
 
-_GATE = re.compile(
+_GATE = LazyPattern(
     r"\d[- ]years?[- ]old|\baged\s+\d|,\s+\d{1,3}\b|\(\d{1,3}\)|\bwho\s+(?:is|turned)\s+\d", re.I
 )
 _OLD = r"[- ]years?[- ]old"  # "32-year-old", "27 year old", "the 25-year old"
 # an age said of no name: "The 27-year-old sang", "the 32-year-old singer"; its person is named
 # before it, or in a relative clause after it ("The 32-year-old, whose real name is ...")
-_UNNAMED = re.compile(rf"\b(?i:the)\s+(?P<num>\d{{1,2}}){_OLD}\b(?!\s+(?:[a-z]+\s+){{0,2}}[A-Z])")
-_NOUN = re.compile(r"\s+([a-z]+)")
-_REAL_NAME = re.compile(r",\s+whose\s+(?:real|full|given|birth)\s+name\s+is\s+")
+_UNNAMED = LazyPattern(rf"\b(?i:the)\s+(?P<num>\d{{1,2}}){_OLD}\b(?!\s+(?:[a-z]+\s+){{0,2}}[A-Z])")
+_NOUN = LazyPattern(r"\s+([a-z]+)")
+_REAL_NAME = LazyPattern(r",\s+whose\s+(?:real|full|given|birth)\s+name\s+is\s+")
 _NAME_TOKEN = r"[A-Z\u00c0-\u00de][\w\u00c0-\u024f'\u2019-]+"
 # a name that stands as a subject: a verb or a possessive after it ("Netta had", "Nemo's song")
-_SUBJECT = re.compile(
+_SUBJECT = LazyPattern(
     rf"(?<![\w'\u2019-])(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,3}})(?=(?:'s|\u2019s)?\s+[a-z]|,)"
 )
-_PLACED = re.compile(r"\b(?:in|at|from|of|to|for|by|with|against|over|beat|beating)\s+(?:the\s+)?$", re.I)
-_POSSESSOR = re.compile(r"^(?:\S+\s+)*?\S+(?:'s|\u2019s|s'|s\u2019)\s+(?=\S)")
+_PLACED = LazyPattern(r"\b(?:in|at|from|of|to|for|by|with|against|over|beat|beating)\s+(?:the\s+)?$", re.I)
+_POSSESSOR = LazyPattern(r"^(?:\S+\s+)*?\S+(?:'s|\u2019s|s'|s\u2019)\s+(?=\S)")
 BACK = 3  # how many sentences back an unnamed age's person is looked for
 # a bracketed number beside a name is an age, except in a list of scores ("Sweden's act (583)")
-_SCORES = re.compile(r"\b(?:points|votes|pts|goals|seconds|minutes)\b", re.I)
+_SCORES = LazyPattern(r"\b(?:points|votes|pts|goals|seconds|minutes)\b", re.I)
 
 
 class Age(Kind):

@@ -38,7 +38,7 @@ from checker.extract.subjects import Subject, subject_before, subject_ending_at,
 from checker.kinds import Kind
 from checker.lexicon import phrase_alternation, phrases_re
 from checker.models import Claim
-from checker.text import look
+from checker.text import LazyPattern, look
 
 if TYPE_CHECKING:
     from checker.extract.base import Context, Draft
@@ -49,9 +49,9 @@ if TYPE_CHECKING:
 _NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _SIGN = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "%": "", "km": ""}
 _MEASURES = ("%", "km", "seats")  # units that are no currency: a family without units takes none
-_QUALIFIER = re.compile(rf"\b(?P<qual>{QUALIFIER_PATTERN})\s+(?:a\s+|an\s+)?$", re.I)
-_PER_YEAR = re.compile(r"\s*(?:a|per|each|every)\s+year\b|\s*(?:annually|yearly)\b", re.I)
-_BY_YEAR = re.compile(
+_QUALIFIER = LazyPattern(rf"\b(?P<qual>{QUALIFIER_PATTERN})\s+(?:a\s+|an\s+)?$", re.I)
+_PER_YEAR = LazyPattern(r"\s*(?:a|per|each|every)\s+year\b|\s*(?:annually|yearly)\b", re.I)
+_BY_YEAR = LazyPattern(
     r"(?:\s*(?:a|per|each|every)\s+year|\s*annually|\s*yearly)?\s*,?\s*"
     r"(?P<how>by|starting in|from|until|through|in)\s+(?P<year>(?:19|20)\d\d)\b",
     re.I,
@@ -221,21 +221,21 @@ def _pronoun_holder(text: str, found: Found, a: int, index: int, family: Family,
 
 
 # "She took", "On Sunday, he won": a pronoun as the clause's subject
-_PRONOUN_OPENS = re.compile(r"\s*(?:[A-Z][^,;]{0,40},\s+)?(?:[Ss]he|[Hh]e)\s+")
+_PRONOUN_OPENS = LazyPattern(r"\s*(?:[A-Z][^,;]{0,40},\s+)?(?:[Ss]he|[Hh]e)\s+")
 # a name of two capitalised words or more: the sentence's people, and places, and parties
-_FULL_NAME = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+")
+_FULL_NAME = LazyPattern(r"(?<![\w'’-])[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+")
 
 
 # "41 percent (of the vote) for Tom Baker", "30 percent went to Lena Holt"
-_FOR_AFTER = re.compile(
+_FOR_AFTER = LazyPattern(
     r"(?:\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?(?:vote|votes|ballots))?\s*,?\s+(?:for|went\s+to)\s+"
     r"(?:(?!the\b)[a-z][\w-]*\s+){0,2}"
 )
 # "Baker (41%)", "Baker's 41%", "the Greens on 9%": the name right before the share
-_TIGHT_BEFORE = re.compile(r"(?:(?P<paren>\s*\(\s*)|['’]s\s+|\s+on\s+)$")
+_TIGHT_BEFORE = LazyPattern(r"(?:(?P<paren>\s*\(\s*)|['’]s\s+|\s+on\s+)$")
 # "Tom Baker, who won 41 percent", "the Greens, which took 9 percent": the name before the
 # relative clause
-_RELATIVE_BEFORE = re.compile(r",\s+(?:who|which)\s+[^,;()]*$")
+_RELATIVE_BEFORE = LazyPattern(r",\s+(?:who|which)\s+[^,;()]*$")
 
 
 def _named_from(text: str, pos: int, ctx: Context) -> Subject | None:
@@ -280,8 +280,8 @@ def _party_role(lex: Lexicon) -> re.Pattern[str]:
 
 
 # "Ana Ruiz of the Greens", "Ruiz (Greens)", "for the Liberal Party": whose member, not who
-_PARTY_OF = re.compile(r"(?:\b(?:of|from)|\()\s+(?:the\s+)?$", re.I)
-_PARTY_OBJECT = re.compile(r"\b(?:for|with|by|to|over|against|beat|beating|than)\s+(?:the\s+)?$", re.I)
+_PARTY_OF = LazyPattern(r"(?:\b(?:of|from)|\()\s+(?:the\s+)?$", re.I)
+_PARTY_OBJECT = LazyPattern(r"\b(?:for|with|by|to|over|against|beat|beating|than)\s+(?:the\s+)?$", re.I)
 
 
 def _party(m: re.Match[str]) -> Subject:
@@ -314,13 +314,13 @@ def _where(text: str, found: Found, a: int, lex: Lexicon) -> str:
 
 _PLACE_WORDS = r"(?P<where>(?:[A-Z][\w-]*|[a-z][\w-]*)(?:\s+(?:[A-Z][\w-]*|[a-z][\w-]*)){0,2}?)"
 # "54 percent (of the vote) in Harlow", "in the north", "in the northern district"
-_WHERE_AFTER = re.compile(
+_WHERE_AFTER = LazyPattern(
     r"(?:\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?(?:vote|votes|ballots)(?:\s+cast)?)?\s+in\s+(?:the\s+)?"
     + _PLACE_WORDS
     + r"(?=\s*(?:[,.;:)]|$|\s+(?:and|but|while|as|where|after|on|to)\b))"
 )
 # "In the northern district, Baker won ..."
-_WHERE_OPENS = re.compile(r"\s*(?:In|Across|Among)\s+(?:the\s+)?" + _PLACE_WORDS + r"\s*,")
+_WHERE_OPENS = LazyPattern(r"\s*(?:In|Across|Among)\s+(?:the\s+)?" + _PLACE_WORDS + r"\s*,")
 
 
 def _stage_of(text: str, found: Found, a: int, b: int, lex: Lexicon) -> str:
@@ -350,7 +350,7 @@ def _year_of(text: str, found: Found, a: int, b: int, lex: Lexicon) -> dict[str,
     return None if _IN_YEAR.search(scope) else {}
 
 
-_IN_YEAR = re.compile(r"\b(?:in|during|at the)\s+((?:19|20)\d\d)\b(?!\s*(?:-|–|to)\s*\d)")
+_IN_YEAR = LazyPattern(r"\b(?:in|during|at the)\s+((?:19|20)\d\d)\b(?!\s*(?:-|–|to)\s*\d)")
 
 
 def _segments(text: str, found: Found, a: int, b: int, lex: Lexicon) -> tuple[str, str, str]:
@@ -493,7 +493,7 @@ def _assigned(text: str, lex: Lexicon) -> tuple[tuple[Found, str], ...]:
     return tuple(out)
 
 
-_UNIT_GATE = re.compile(
+_UNIT_GATE = LazyPattern(
     r"[$€£¥%]|\d\s?(?:bn|m|k|tn|b)\b|\b(?:million|billion|trillion|dollars|euros|pounds|yen|"
     r"per\s*cent|km|kms|kilomet\w*|miles?|metres|meters|seats?)\b",
     re.I,

@@ -37,6 +37,7 @@ from checker.extract.generic import (
 )
 from checker.kinds.count import Count
 from checker.lexicon import phrase_alternation, phrases_re
+from checker.text import LazyPattern
 
 if TYPE_CHECKING:
     from checker.extract.base import Context
@@ -255,7 +256,7 @@ def _pledge_re(lex: Lexicon) -> re.Pattern[str]:
 
 
 # A count to come or denied: "will send", "plans to deploy", "did not send", "has yet to send"
-_NOT_DONE = re.compile(
+_NOT_DONE = LazyPattern(
     r"(?:\b(?:will|would|could|might|may|shall|should|must|can|cannot|to|not|never)|n['’]t)\s+"
     r"(?:(?:also|then|now|soon|still|be|have|not|already|again|only|probably|likely|eventually)\s+){0,3}$",
     re.I,
@@ -277,25 +278,25 @@ def _conditional_re(lex: Lexicon) -> re.Pattern[str]:
 
 
 # "sent 300 troops home", "sent back 300 troops": a count withdrawn, not sent
-_BACK = re.compile(r"\s+(?:home|back)\b", re.I)
+_BACK = LazyPattern(r"\s+(?:home|back)\b", re.I)
 
 
 # Between a subject and its verb: an aside, a relative pronoun, auxiliaries and adverbs
-_AUX = re.compile(
+_AUX = LazyPattern(
     r"(?:\s+|^)(?:has|have|had|is|are|was|were|been|also|already|now|recently|reportedly|so far|"
     r"since then|quickly|swiftly|promptly|then|itself|alone|too|initially|eventually|later|"
     r"subsequently|immediately|together)\s*$",
     re.I,
 )
-_ASIDE_END = re.compile(r",[^,;]{1,90},\s*$")
-_RELATIVE_END = re.compile(r",\s*(?:which|who)\s*$", re.I)
+_ASIDE_END = LazyPattern(r",[^,;]{1,90},\s*$")
+_RELATIVE_END = LazyPattern(r",\s*(?:which|who)\s*$", re.I)
 # Before a subject: a word that makes it an object ("to Fiji", "praised by Fiji")
-_OBJECT_BEFORE = re.compile(
+_OBJECT_BEFORE = LazyPattern(
     r"\b(?:to|from|of|with|by|for|than|against|in|on|at|like|unlike|including|among)\s+(?:the\s+)?$", re.I
 )
 # Before a subject: a word that makes it one of several ("Fiji and Venezuela", "Fiji, Tonga")
-_JOINED_BEFORE = re.compile(r"(?:\b(?:and|or|nor|plus)|,)\s+(?:the\s+)?$", re.I)
-_JOINED_AFTER = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+(?:and|or)\s+)(?:the\s+)?[A-Z]")
+_JOINED_BEFORE = LazyPattern(r"(?:\b(?:and|or|nor|plus)|,)\s+(?:the\s+)?$", re.I)
+_JOINED_AFTER = LazyPattern(r"\s*(?:,\s*(?:and\s+)?|\s+(?:and|or)\s+)(?:the\s+)?[A-Z]")
 
 
 def _subject(text: str, a: int, verb: int, index: int, ctx: Context) -> str:
@@ -371,12 +372,12 @@ def _joined(before: str, ctx: Context) -> bool:
 
 
 # A verb that makes a comma-piece a clause of its own ("Fiji has sent 300 peacekeepers")
-_CLAUSE_VERB = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would|said|says)\s+\w", re.I)
+_CLAUSE_VERB = LazyPattern(r"\b(?:has|have|had|is|are|was|were|will|would|said|says)\s+\w", re.I)
 
 
 # Two capitalised words or more ("Doctors Without Borders", "the Red Cross"), not one that
 # opens the sentence alone ("Officials")
-_NAME = re.compile(
+_NAME = LazyPattern(
     r"(?<![\w'’-])(?P<name>[A-Z][\w'’.&-]*(?:\s+(?:(?:of|for|and|the|without)\s+)?[A-Z][\w'’.&-]*){1,5})$"
 )
 

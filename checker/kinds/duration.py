@@ -23,7 +23,7 @@ from checker.extract.subjects import subject_before
 from checker.kinds import Kind
 from checker.lexicon import phrase_alternation, phrases_re
 from checker.models import Claim
-from checker.text import look
+from checker.text import LazyPattern, look
 
 if TYPE_CHECKING:
     from checker.extract.base import Context
@@ -115,9 +115,9 @@ def clock(seconds: float, precision: float) -> str:
 
 # A cheap first look: a digit-colon-digit, or a unit of time.
 _UNIT_WORDS = frozenset("hour hours hr hrs minute minutes min mins second seconds sec secs".split())
-_GATE = re.compile(r"\d:\d|\b(?:hours?|hrs?|minutes?|mins?|seconds?|secs?)\b|\d\s?[hms]\b", re.I)
+_GATE = LazyPattern(r"\d:\d|\b(?:hours?|hrs?|minutes?|mins?|seconds?|secs?)\b|\d\s?[hms]\b", re.I)
 
-_DAYTIME_AFTER = re.compile(
+_DAYTIME_AFTER = LazyPattern(
     r"\s*(?:a\.?m\b\.?|p\.?m\b\.?|o'clock|hrs\b|GMT|UTC|CET|CEST|BST|EST|EDT|PST|local time|"
     r"in the (?:morning|afternoon|evening))",
     re.I,
@@ -213,14 +213,14 @@ def _amount(token: str, numbers: Numbers) -> float | None:
 
 # -- the families: a finisher's time, the winning time, the winning margin -----------------
 
-_QUALIFIED = re.compile(
+_QUALIFIED = LazyPattern(
     r"(?:more than|over|nearly|almost|about|around|roughly|some|just|under|less than|up to|at least|"
     r"within)\s+$",
     re.I,
 )
-_MARGIN = re.compile(r"\s+(?:ahead of|clear of|in front of|clear)\b", re.I)
-_MARGIN_BEFORE = re.compile(r"\b(?:by|margin of|winning margin of|gap of)\s+(?:a\s+|an\s+)?$", re.I)
-_RESULT_BEFORE = re.compile(
+_MARGIN = LazyPattern(r"\s+(?:ahead of|clear of|in front of|clear)\b", re.I)
+_MARGIN_BEFORE = LazyPattern(r"\b(?:by|margin of|winning margin of|gap of)\s+(?:a\s+|an\s+)?$", re.I)
+_RESULT_BEFORE = LazyPattern(
     r"\b(?:in|clocked|clocking|clocks|time of|timed at|stopped the clock at|crossed the line in|"
     r"finished in|ran|run|running|won in|wins in|winning in)\s+(?:a\s+(?:time|record)\s+of\s+)?$",
     re.I,
@@ -284,10 +284,10 @@ def _draft(text: str, found: Span, ctx: Context, family: Family, slot: str, a: i
 
 DAY = 86400.0
 _UNIT_DAYS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
-_LENGTH_GATE = re.compile(r"\b(?:days?|weeks?)\b", re.I)
+_LENGTH_GATE = LazyPattern(r"\b(?:days?|weeks?)\b", re.I)
 # a week is said loosely ("the two-week summit" of twelve days): four days either way
 _WEEK_PRECISION = 4 * DAY
-_SCHEDULED = re.compile(r"(?:scheduled|planned|official|allotted)\s+$", re.I)
+_SCHEDULED = LazyPattern(r"(?:scheduled|planned|official|allotted)\s+$", re.I)
 
 
 @cache

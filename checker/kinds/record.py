@@ -32,7 +32,7 @@ from checker.lexicon import phrase_alternation
 from checker.models import Claim
 from checker.series import event_names
 from checker.stages import named_stage
-from checker.text import key_words, look
+from checker.text import LazyPattern, key_words, look
 from checker.wording import name_key
 
 if TYPE_CHECKING:
@@ -103,7 +103,7 @@ def _holds(wide: tuple[str, int], narrow: tuple[str, int]) -> bool:
 
 
 # "four of the last five contests": words that tell the last N counted themselves
-_LAST_TOLD = re.compile(r"\b(?:last|past|previous)\s+\S+\s+\w", re.I)
+_LAST_TOLD = LazyPattern(r"\b(?:last|past|previous)\s+\S+\s+\w", re.I)
 
 
 def _part_words(value: tuple[Any, ...]) -> str:
@@ -290,7 +290,7 @@ def _by_noun(m: re.Match[str], ctx: Context) -> Found | None:
     return Found(outcome, number, m.start("n"), m.end(), m.start(), how, noun=True)
 
 
-_HAS_HAD = re.compile(r"(?:has|have|had)\s+(?:(?:now|also|already)\s+)?had$", re.I)
+_HAS_HAD = LazyPattern(r"(?:has|have|had)\s+(?:(?:now|also|already)\s+)?had$", re.I)
 
 
 def _by_ordinal(m: re.Match[str], ctx: Context) -> Found | None:
@@ -334,7 +334,7 @@ def _by_title(m: re.Match[str], ctx: Context) -> Found | None:
     return Found(outcome, number, m.start(), m.end(), m.start(), "title")
 
 
-_TITLE_OF = re.compile(r"\s+(?:of|at|in)\s+(?:the\s+)?((?:[A-Z][\w’'-]*\s*)+)")
+_TITLE_OF = LazyPattern(r"\s+(?:of|at|in)\s+(?:the\s+)?((?:[A-Z][\w’'-]*\s*)+)")
 
 
 def _fits_object(m: re.Match[str], outcome: str, ctx: Context, strict: bool = False) -> bool:
@@ -486,18 +486,18 @@ def _range(found: Found) -> tuple[float, float]:
     return (found.number, found.number) if found.ordinal else (found.number, found.number + 1)
 
 
-_SINCE_YEAR = re.compile(r"\bsince\s+((?:19|20)\d\d)\b", re.I)
+_SINCE_YEAR = LazyPattern(r"\bsince\s+((?:19|20)\d\d)\b", re.I)
 # "in the last five contests": the part of the history counted, when its noun is one of the
 # series' editions (records.yaml); in the last N of anything else, or in a person's last N ("in
 # her last five races", of a career), the count is not the series'
-_LAST_N = re.compile(r"\bin\s+(the|its|their|her|his)\s+(?:last|past|previous)\s+(\w+)\s+([\w-]+)", re.I)
+_LAST_N = LazyPattern(r"\bin\s+(the|its|their|her|his)\s+(?:last|past|previous)\s+(\w+)\s+([\w-]+)", re.I)
 # a year said of something else than the count's start ("most recently in 1998") is no bound
-_OTHER_YEAR = re.compile(
+_OTHER_YEAR = LazyPattern(
     r"(?<!recently )(?<!last )(?<!latest )(?<!first )"
     r"\b(?:by|in|until|till|through|before|between|from|as of|during|after)\s+(?:the\s+)?(?:19|20)\d\d",
     re.I,
 )
-_OTHER_TIME = re.compile(
+_OTHER_TIME = LazyPattern(
     r"\b(?:last year|that year|the year before|at the time|back then|by then|then|this season|"
     r"this century|this decade|in the (?:19|20)\d0s|\d0s|at home|on home soil|away from home|"
     r"(?:past|last|recent)\s+(?:decade|century|few|couple)|recent years)\b",
@@ -505,12 +505,12 @@ _OTHER_TIME = re.compile(
 )
 
 
-_DATED_AFTER = re.compile(
+_DATED_AFTER = LazyPattern(
     r"\s*(?:,\s*)?(?:(?:back\s+)?in\s+(?:the\s+)?(?:19|20)\d\d|\(\s*(?:19|20)\d\d\s*\))"
 )
-_PAST_PERFECT = re.compile(r"(?:had|['’]d)\b", re.I)
-_BEFORE_NOW = re.compile(r"\s+(?:before|previously|until now|prior to this year)\b", re.I)
-_THEN = re.compile(r"\b(?:(?:19|20)\d\d|when|at the time)\b", re.I)
+_PAST_PERFECT = LazyPattern(r"(?:had|['’]d)\b", re.I)
+_BEFORE_NOW = LazyPattern(r"\s+(?:before|previously|until now|prior to this year)\b", re.I)
+_THEN = LazyPattern(r"\b(?:(?:19|20)\d\d|when|at the time)\b", re.I)
 
 
 def _told_of_then(text: str, found: Found) -> bool:
@@ -522,8 +522,8 @@ def _told_of_then(text: str, found: Found) -> bool:
     return _THEN.search(text) is not None
 
 
-_OPENING = re.compile(r"\s*([^,]{1,60}),")
-_SPAN_WORDS = re.compile(r"\b(?:last|past|previous|recent|over|during|between|until|by)\b", re.I)
+_OPENING = LazyPattern(r"\s*([^,]{1,60}),")
+_SPAN_WORDS = LazyPattern(r"\b(?:last|past|previous|recent|over|during|between|until|by)\b", re.I)
 
 
 def _framed(text: str) -> bool:
@@ -540,8 +540,8 @@ def _other_time(piece: str) -> bool:
     return _OTHER_YEAR.search(piece) is not None or _OTHER_TIME.search(piece) is not None
 
 
-_TAIL_END = re.compile(r"[,;.:]|\s(?:and|but|while|whereas|when|as)\s", re.I)
-_SINCE_OPENING = re.compile(r"\s*Since\s+((?:19|20)\d\d)\s*,", re.I)
+_TAIL_END = LazyPattern(r"[,;.:]|\s(?:and|but|while|whereas|when|as)\s", re.I)
+_SINCE_OPENING = LazyPattern(r"\s*Since\s+((?:19|20)\d\d)\s*,", re.I)
 
 
 def _part(text: str, found: Found, ctx: Context) -> tuple[str, int] | None:
@@ -589,7 +589,7 @@ def _as_written(text: str, who: Subject, ctx: Context) -> Subject:
     return who
 
 
-_POSSESSIVE = re.compile(r"['’]s$")
+_POSSESSIVE = LazyPattern(r"['’]s$")
 
 
 def _named(text: str, found: Found, a: int, ctx: Context) -> Subject | None:
@@ -615,7 +615,7 @@ def _listed(text: str, who: Subject, ctx: Context) -> bool:
 _SPACE = re.compile(r"\s*")
 
 
-_LISTED = re.compile(r"(?:,|\band|\bor|\bnor)\s+(?:the\s+)?$", re.I)
+_LISTED = LazyPattern(r"(?:,|\band|\bor|\bnor)\s+(?:the\s+)?$", re.I)
 
 
 # what may stand between a subject and its verb: an aside or a relative clause set off by
@@ -623,7 +623,7 @@ _LISTED = re.compile(r"(?:,|\band|\bor|\bnor)\s+(?:the\s+)?$", re.I)
 _BETWEEN = re.compile(
     r"(?:\s*,\s+[^,;]{1,120},)?\s*(?:(?:also|now|already|only|still|so far|which|who|that)\s+){0,2}"
 )
-_RELATIVE = re.compile(r",\s+(?:which|who|that)\s+$", re.I)
+_RELATIVE = LazyPattern(r",\s+(?:which|who|that)\s+$", re.I)
 
 
 def _before_verb(text: str, aux: int, a: int, ctx: Context, teams: bool = True) -> Subject | None:
@@ -644,7 +644,7 @@ def _before_verb(text: str, aux: int, a: int, ctx: Context, teams: bool = True) 
 
 
 # a team's or a party's name right before its verb: "The Green Party has", "the Arden Tigers,"
-_TEAM = re.compile(r"(?:^|\b[Tt]he\s+)((?!The\b)(?-i:[A-Z])[\w'’&-]*(?:\s+(?-i:[A-Z])[\w'’&-]*){0,3})\s*$")
+_TEAM = LazyPattern(r"(?:^|\b[Tt]he\s+)((?!The\b)(?-i:[A-Z])[\w'’&-]*(?:\s+(?-i:[A-Z])[\w'’&-]*){0,3})\s*$")
 
 
 def _team(text: str, pos: int, ctx: Context) -> Subject | None:
@@ -667,7 +667,7 @@ def _team(text: str, pos: int, ctx: Context) -> Subject | None:
     return Subject(" ".join(name.lower().split()), name, start, m.end(1))
 
 
-_OWNED = re.compile(r"(.+?)['’]s\s+(.+)")
+_OWNED = LazyPattern(r"(.+?)['’]s\s+(.+)")
 
 
 @cache

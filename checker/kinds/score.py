@@ -19,7 +19,7 @@ from checker.extract.subjects import ranked_holder, ranked_match, stage_key
 from checker.kinds import Kind
 from checker.lexicon import phrase_alternation, phrases_re
 from checker.models import Claim
-from checker.text import look
+from checker.text import LazyPattern, look
 from checker.wording import name_key
 
 if TYPE_CHECKING:
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 _UNITS = r"(?:points|votes|televotes|pts)"
 _UNIT_WORDS = frozenset({"points", "votes", "televotes", "pts"})
-_GATE = re.compile(rf"\d[^\n]{{0,40}}?\b{_UNITS}\b|\b{_UNITS}\b", re.I)
+_GATE = LazyPattern(rf"\d[^\n]{{0,40}}?\b{_UNITS}\b|\b{_UNITS}\b", re.I)
 # Parts of a score: the same keys as the shared categories (checker/data/en/events.yaml), with
 # the looser wordings reports use for them ("the public's vote", "the viewers' voting").
 _PARTS = {
@@ -41,13 +41,13 @@ _PARTS = {
         re.I,
     ),
 }
-_TOTAL = re.compile(
+_TOTAL = LazyPattern(
     r"\b(?:total|overall|combined|in all|altogether)\b|"
     r"\b(?:took|taking|takes|brought|bringing|pushed|pushing|lifted|lifting)\s+(?:them|it|him|her)\s+to\s*$",
     re.I,
 )
 # Points a country or a jury hands out are not the score of the one that gets them ...
-_GIVE = re.compile(
+_GIVE = LazyPattern(
     # "the singer was given 529 points" is the singer's score
     r"\b(?<!was )(?<!were )(?<!been )(?<!being )"
     r"(?:gave|give|gives|giving|given|awarded|awarding|handed|handing)\b",
@@ -56,10 +56,12 @@ _GIVE = re.compile(
 # ... unless a vote gives them: "the public vote gave them 492 points" is the public part.
 # a country or an act goes by "they" or "it"; "she" and "he" are a person, never a country
 # ("their song" is the act's song: a possessive names no scorer)
-_PRONOUN = re.compile(r"\b(?:they|them|it)\b", re.I)
+_PRONOUN = LazyPattern(r"\b(?:they|them|it)\b", re.I)
 # "the final in Tel Aviv, Israel": a country named as the place is not the one scoring
-_PLACE = re.compile(r"\b(?:in|at|near|across|throughout|around)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s*,?\s*){0,3}$")
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_PLACE = LazyPattern(
+    r"\b(?:in|at|near|across|throughout|around)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s*,?\s*){0,3}$"
+)
+_YEAR = LazyPattern(r"\b(?:19|20)\d\d\b")
 
 
 class Score(Kind):
@@ -108,10 +110,10 @@ class Score(Kind):
 
 # A results table written as lines of a name and a number ("Ukraine – 631"), under a heading
 # that says they are results ("The full results were:"): each line is that entrant's score.
-_LIST_LINE = re.compile(
+_LIST_LINE = LazyPattern(
     r"\s*(?:\d{1,2}[.)]\s+)?(?P<who>[A-Z][^\d–—:|()]{1,40}?)\s+[–—-]\s+(?P<num>\d{1,4})\s*"
 )
-_HEADING = re.compile(r"\b(?:results?|scores|scoreboard|leaderboard|standings)\b[^.]*:\s*$", re.I)
+_HEADING = LazyPattern(r"\b(?:results?|scores|scoreboard|leaderboard|standings)\b[^.]*:\s*$", re.I)
 _MIN_LINES = 3
 
 
@@ -147,7 +149,7 @@ def _list_line(index: int, ctx: Context, family: Family) -> Iterator[Draft]:
 
 # "2. Russia. Polina Gagarina - A Million Voices. 303": a ranked table's line ending in its
 # score, the unit left to the line above
-_TRAILING = re.compile(r"[.,:\u2013\u2014-]\s*(?P<num>\d{1,4})\s*$")
+_TRAILING = LazyPattern(r"[.,:\u2013\u2014-]\s*(?P<num>\d{1,4})\s*$")
 _OTHER_HEADING = 12  # lines back where the heading of a table is looked for
 
 
@@ -265,7 +267,7 @@ def _whole(m: re.Match[str]) -> bool:
 
 
 _NONE = frozenset({"nul", "nil"})  # "nul points"
-_QUOTED = re.compile(r"\"[^\"]{1,60}\"|“[^”]{1,60}”|‘[^’]{1,60}’")
+_QUOTED = LazyPattern(r"\"[^\"]{1,60}\"|“[^”]{1,60}”|‘[^’]{1,60}’")
 
 
 def _other_year(clause: str, ctx: Context) -> bool:
@@ -294,10 +296,10 @@ def _described(before: str) -> bool:
 
 
 # "took the crown for the second time": an ordinal of a repeat, not a place
-_PLACE_WORD = re.compile(
+_PLACE_WORD = LazyPattern(
     r"\b(?:second|third|fourth|fifth|sixth|runner-up|runners-up|last|bottom)\b(?!\s+time)", re.I
 )
-_SUBJECT_PRONOUN = re.compile(r"^\s*(?:(?:right\s+)?(?:after|when|as|once)\s+)?(?:he|she|they)\b", re.I)
+_SUBJECT_PRONOUN = LazyPattern(r"^\s*(?:(?:right\s+)?(?:after|when|as|once)\s+)?(?:he|she|they)\b", re.I)
 
 
 def _winner_subject(
@@ -326,8 +328,8 @@ def _winner_subject(
     return report_winner(ctx) or "winner"
 
 
-_SCORE_BEFORE = re.compile(rf"\d\s+(?:[a-z]+\s+)?{_UNITS}\b", re.I)
-_PARTS_AFTER = re.compile(rf"\d\s+{_UNITS}\s*\([^)]*$", re.I)
+_SCORE_BEFORE = LazyPattern(rf"\d\s+(?:[a-z]+\s+)?{_UNITS}\b", re.I)
+_PARTS_AFTER = LazyPattern(rf"\d\s+{_UNITS}\s*\([^)]*$", re.I)
 
 
 def _scored_before(left: str) -> bool:
@@ -354,7 +356,7 @@ def lex_actors(text: str, lex: Lexicon) -> bool:
 
 
 # what may stand before the subject of a clause: "After the public vote", "On the night"
-_INTRO = re.compile(
+_INTRO = LazyPattern(
     r"\s*(?:(?:right|just|soon)\s+)?(?:after|before|on|in|at|following|with|when|as|once|during|then|so)\b",
     re.I,
 )
@@ -473,8 +475,8 @@ def _country_of(text: str, name: str, lex: Lexicon) -> str | None:
     return None
 
 
-_BY = re.compile(r"\b(?:by|than)\s+(?:(?:over|more than|just|only|some|about|nearly)\s+)?$", re.I)
-_GAP = re.compile(
+_BY = LazyPattern(r"\b(?:by|than)\s+(?:(?:over|more than|just|only|some|about|nearly)\s+)?$", re.I)
+_GAP = LazyPattern(
     rf"\s*(?:{_UNITS}\s+)?(?:(?P<lead>ahead|behind|clear|more|fewer|less|short|adrift)\b|from\s+(?:the\s+)?)",
     re.I,
 )
@@ -522,7 +524,7 @@ def vote_parts(text: str, lex: Lexicon) -> list[str]:
 
 # "Switzerland came top with 267 points and France second with 248 points": the next item of a
 # list of scores, in the part of the vote of the item before
-_LIST_GOES_ON = re.compile(
+_LIST_GOES_ON = LazyPattern(
     rf"\d\s+{_UNITS}\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?(?:[A-Z][\w'’-]*\s+){{1,3}}"
     r"(?:[a-z][\w-]*\s+)?(?:with|on)\s+$",
     re.I,

@@ -20,7 +20,7 @@ from checker.extract.generic import avoided, clause_of, named_within, offsets_of
 from checker.kinds import Kind
 from checker.lexicon import phrase_alternation
 from checker.models import Claim
-from checker.text import Look, key_words, look
+from checker.text import LazyPattern, Look, key_words, look
 from checker.wording import name_key, without_accents
 
 if TYPE_CHECKING:
@@ -123,9 +123,9 @@ _NAME_WORD = (
     r"[A-Z\u00c0-\u00de][\w\u00c0-\u024f]*(?:['\u2019][A-Z][\w\u00c0-\u024f]*)?(?:-[\w\u00c0-\u024f]+)?"
 )
 _OWNER = rf"(?<![\w'\u2019-]){_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}"
-_OWNER_RE = re.compile(_OWNER)
+_OWNER_RE = LazyPattern(_OWNER)
 # "Ana Ruiz's Golden Hour": a name owns the capitalised words after it (a cheap first look)
-_OWNED = re.compile(rf"{_OWNER}['\u2019]s\s+[A-Z0-9\u00c0-\u00de\"\u201c\u2018']")
+_OWNED = LazyPattern(rf"{_OWNER}['\u2019]s\s+[A-Z0-9\u00c0-\u00de\"\u201c\u2018']")
 _QUOTED = (
     r"\u201c[A-Z0-9\u00c0-\u00de][^\u201d\n]{0,80}\u201d"
     r"|\"[A-Z0-9\u00c0-\u00de][^\"\n]{0,80}\""
@@ -143,30 +143,30 @@ _MODIFIERS = (
 _WIN_WORDS = frozenset({"won", "wins", "took", "takes", "awarded", "received"})
 _BY_WORDS = frozenset({"sung", "performed", "written", "directed", "composed", "painted"})
 _BY = rf"(?:{'|'.join(sorted(_BY_WORDS))})\s+by"
-_FOLLOWED_BY_OWNER = re.compile(rf",?\s+(?:{_BY}|by)\s+(?P<by>{_OWNER})")
-_SUNG_BY = re.compile(rf",?\s+{_BY}\s+(?P<by>{_OWNER})")
+_FOLLOWED_BY_OWNER = LazyPattern(rf",?\s+(?:{_BY}|by)\s+(?P<by>{_OWNER})")
+_SUNG_BY = LazyPattern(rf",?\s+{_BY}\s+(?P<by>{_OWNER})")
 # "Polina Ruiz, who sang an English-language number called ...": the name before "who" owns it
-_WHO = re.compile(r",\s+(?:who|which)\s+(?:[a-z][\w-]*\s+){0,3}$")
+_WHO = LazyPattern(r",\s+(?:who|which)\s+(?:[a-z][\w-]*\s+){0,3}$")
 # a name inside a phrase of place or of a rival ("in Tel Aviv", "in Malmo, Sweden", "beat Peru")
 # is not whose the work is
-_PLACED = re.compile(
+_PLACED = LazyPattern(
     r"\b(?i:in|at|from|to|of|with|for|by|on|over|near|against|than|behind|beat|beating|beats|"
     r"ahead\s+of)\s+(?:the\s+)?(?:[A-Z][\w'\u2019\u00c0-\u024f-]*,?\s+){0,3}$"
 )
-_RIVAL = re.compile(
+_RIVAL = LazyPattern(
     r"\b(?i:beat|beating|beats|defeated|defeating|edged|edging|pipped|over|than|against|behind|"
     r"ahead\s+of)\s+(?:the\s+)?(?:[A-Z][\w'\u2019\u00c0-\u024f-]*,?\s+){0,3}$"
 )
-_YEAR = re.compile(r"(?:19|20)\d\d")
-_PRONOUN = re.compile(r"(?i:his|her|their|its)")
+_YEAR = LazyPattern(r"(?:19|20)\d\d")
+_PRONOUN = LazyPattern(r"(?i:his|her|their|its)")
 
 # after a title that an act's name owns: the clause goes on, or ends ("Golden Hour, and so it
 # did"); a lower-case noun after it would make the capitalised words its modifier ("Ruiz's New
 # York debut")
-_OWNED_END = re.compile(
+_OWNED_END = LazyPattern(
     r"\s*(?:[,.;:!?)\u2014\u2013]|$|\s(?:and|or|but|was|is|were|won|which|that|when|as|with|for|from|in|on|at|to|by)\b)"
 )
-_CLAUSE_END = re.compile(r"[;:\u2014\u2013]|\s-\s")
+_CLAUSE_END = LazyPattern(r"[;:\u2014\u2013]|\s-\s")
 
 
 @cache
@@ -456,7 +456,7 @@ def _named(name: str, ctx: Context) -> Owner | None:
 
 
 # "Ana Ruiz of Peru", "Ana Ruiz (Peru)": an act tied to the country after it
-_BEFORE_COUNTRY = re.compile(rf"(?P<act>{_OWNER})(?:,?\s+(?:of|from|representing)\s+(?:the\s+)?|\s+\()$")
+_BEFORE_COUNTRY = LazyPattern(rf"(?P<act>{_OWNER})(?:,?\s+(?:of|from|representing)\s+(?:the\s+)?|\s+\()$")
 
 
 @cache
@@ -566,7 +566,7 @@ def _a_name_here(m: re.Match[str], text: str, ctx: Context) -> bool:
 
 
 # a clause that opens with one capitalised word and a verb: "Loreen won with her song ..."
-_LONE_SUBJECT = re.compile(r"\s*([A-Z\u00c0-\u00de][\w\u00c0-\u024f-]+)\s+[a-z]")
+_LONE_SUBJECT = LazyPattern(r"\s*([A-Z\u00c0-\u00de][\w\u00c0-\u024f-]+)\s+[a-z]")
 
 
 @cache
