@@ -12,7 +12,7 @@ import inspect
 import json
 import os
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -65,7 +65,7 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}" + ("" if n == 1 else "s")
 
 
-def _counts(corpus: Corpus, findings: list[Finding]) -> str:
+def _counts(corpus: Corpus, findings: Sequence[Finding]) -> str:
     counted = summary(corpus, findings)
     text = ", ".join(f"{n} {v}" for v, n in counted["by_verdict"].items() if n) or "no findings"
     return text + (f" ({counted['suppressed']} suppressed)" if counted["suppressed"] else "")
@@ -76,7 +76,7 @@ def _counts(corpus: Corpus, findings: list[Finding]) -> str:
 
 def to_sarif(
     corpus: Corpus,
-    findings: list[Finding],
+    findings: Sequence[Finding],
     rules: Iterable[Rule],
     levels: dict[str, str] | None = None,
     changed: Collection[str] | None = None,
@@ -176,7 +176,7 @@ def _uri(path: str) -> str:
 
 
 def to_github(
-    corpus: Corpus, findings: list[Finding], quiet: bool = False, changed: Collection[str] | None = None
+    corpus: Corpus, findings: Sequence[Finding], quiet: bool = False, changed: Collection[str] | None = None
 ) -> str:
     """One workflow command a finding (suppressed ones only counted), then a summary line."""
     claims = claims_named(corpus, findings)
@@ -211,7 +211,7 @@ def _github_line(
 # ---------------------------------------------------------------- concise
 
 
-def to_concise(corpus: Corpus, findings: list[Finding], changed: Collection[str] | None = None) -> str:
+def to_concise(corpus: Corpus, findings: Sequence[Finding], changed: Collection[str] | None = None) -> str:
     """One line a finding, 'path:line:col: CODE [verdict] message', for editors and grep."""
     claims = claims_named(corpus, findings)
     articles = articles_named(corpus, claims)
@@ -251,7 +251,7 @@ def gh_property(text: str) -> str:
 # ---------------------------------------------------------------- Markdown
 
 
-def to_markdown(corpus: Corpus, findings: list[Finding]) -> str:
+def to_markdown(corpus: Corpus, findings: Sequence[Finding]) -> str:
     """A compact pull-request comment: counts, a table of findings, the quotes folded away."""
     claims = claims_named(corpus, findings)
     articles = articles_named(corpus, claims)

@@ -44,7 +44,7 @@ def _text(result: Result, options: OutputOptions, out: TextIO) -> None:
         lambda console: render_text(
             result.corpus,
             console,
-            list(result.shown),
+            result.shown,
             dimmed=set(result.dimmed),
             quiet=options.quiet,
             hidden=result.hidden,
@@ -57,39 +57,37 @@ def _text(result: Result, options: OutputOptions, out: TextIO) -> None:
 def _json(result: Result, options: OutputOptions, out: TextIO) -> None:
     from checker.report import write_json
 
-    write_json(result.corpus, list(result.listed), out)
+    write_json(result.corpus, result.listed, out)
 
 
 def _sarif(result: Result, options: OutputOptions, out: TextIO) -> None:
     from checker.formats import to_sarif
 
-    out.write(
-        to_sarif(result.corpus, list(result.listed), options.rules, options.severity, changed=result.changed)
-    )
+    out.write(to_sarif(result.corpus, result.listed, options.rules, options.severity, changed=result.changed))
 
 
 def _github(result: Result, options: OutputOptions, out: TextIO) -> None:
     from checker.formats import to_github
 
-    out.write(to_github(result.corpus, list(result.listed), quiet=options.quiet, changed=result.changed))
+    out.write(to_github(result.corpus, result.listed, quiet=options.quiet, changed=result.changed))
 
 
 def _markdown(result: Result, options: OutputOptions, out: TextIO) -> None:
     from checker.formats import to_markdown
 
-    out.write(to_markdown(result.corpus, list(result.listed)))
+    out.write(to_markdown(result.corpus, result.listed))
 
 
 def _concise(result: Result, options: OutputOptions, out: TextIO) -> None:
     from checker.formats import to_concise
 
-    out.write(to_concise(result.corpus, list(result.listed), changed=result.changed))
+    out.write(to_concise(result.corpus, result.listed, changed=result.changed))
 
 
 def _html(result: Result, options: OutputOptions, out: TextIO) -> None:
     from checker.html import render_html
 
-    out.write(render_html(result.corpus, list(result.listed)))
+    out.write(render_html(result.corpus, list(result.listed)))  # the page is built whole
 
 
 def write_statistics(result: Result, options: OutputOptions, out: TextIO) -> None:

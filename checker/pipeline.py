@@ -13,6 +13,7 @@ import os
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Any
 
 from checker.articles import REPORT_SUFFIXES, display_path, expand_paths
@@ -47,7 +48,7 @@ from checker.parallel import ordered_map, worker_state
 from checker.rule import Rule
 from checker.selection import select_rules
 from checker.series import assign_series, gather_stored, profile, series_identities
-from checker.spill import Spill
+from checker.spill import Kept, Spill
 
 __all__ = [
     "Request",
@@ -101,9 +102,9 @@ class Result:
     notes: tuple[str, ...] = ()  # what the user should know of how the run went
 
     @property
-    def listed(self) -> tuple[Finding, ...]:
+    def listed(self) -> Sequence[Finding]:
         """What a format lists: the shown findings that count (dimmed ones are text only)."""
-        return tuple(f for f in self.shown if f.id not in self.dimmed)
+        return tuple(f for f in self.shown if f.id not in self.dimmed) if self.dimmed else self.shown
 
     @property
     def counted(self) -> tuple[Finding, ...]:
@@ -120,7 +121,8 @@ class Result:
         if strict and self.skipped:
             return EXIT_ERROR
         level = VERDICT_RANK[fail_on]
-        failing = [f for f in self.counted if not f.suppressed and VERDICT_RANK[f.verdict] >= level]
+        counted = chain(self.listed, self.hidden)  # walked, not held: they may be on disk
+        failing = any(not f.suppressed and VERDICT_RANK[f.verdict] >= level for f in counted)
         return EXIT_FINDINGS if failing else EXIT_CLEAN
 
 
@@ -130,6 +132,8 @@ def run(request: Request) -> Result:
         raise UsageError("no paths given: pass PATH... or set 'paths' in [tool.factlint]")
     corpus, indexed, notes = _judged(request)
     focus_on = _focus(request)
+    if focus_on is None and request.baseline is None and not isinstance(corpus.findings, tuple):
+        return _kept_on_disk(corpus, request.show, indexed, notes)
     shown, dimmed, changed = list(corpus.findings), frozenset[str](), None
     if focus_on is not None:
         mine, others = partition(corpus, focus_on)
@@ -144,6 +148,15 @@ def run(request: Request) -> Result:
     hidden = tuple(f for f in shown if VERDICT_RANK[f.verdict] < level and f.id not in dimmed)
     shown = [f for f in shown if VERDICT_RANK[f.verdict] >= level]
     return Result(corpus, tuple(shown), dimmed, changed, known, indexed, hidden, notes)
+
+
+def _kept_on_disk(corpus: Corpus, show: Verdict, indexed: bool, notes: tuple[str, ...]) -> Result:
+    """The result of a corpus whose findings are on disk (a whole check): the findings shown
+    and hidden are those run() keeps, walked from disk when they are asked for."""
+    level = VERDICT_RANK[show]
+    shown = Kept(corpus.findings, lambda f: VERDICT_RANK[f.verdict] >= level)
+    hidden = Kept(corpus.findings, lambda f: VERDICT_RANK[f.verdict] < level)
+    return Result(corpus, shown, indexed=indexed, hidden=hidden, notes=notes)  # type: ignore[arg-type]
 
 
 def refuse_overwriting_input(
@@ -338,7 +351,7 @@ def judge_spilled(
     reports held at once: rare, and the same answer as ever."""
     kept = [*skipped, *spill.sort_out()]
     try:
-        findings = _judge_each_series(spill, rules, severity)
+        _judge_each_series(spill, rules, severity)
     except MemoryError:
         raise  # no report is to blame: the run stops
     except Exception:  # noqa: BLE001 - judged again below, where the culprit is found
@@ -346,21 +359,16 @@ def judge_spilled(
         spill.close()
         return corpus
     kept.sort(key=lambda s: (s.path, s.reason))
-    return spill.corpus(tuple(findings), tuple(kept))
+    return spill.corpus(tuple(kept))
 
 
-def _judge_each_series(
-    spill: Spill, rules: Sequence[Rule], severity: Mapping[str, str] | None
-) -> list[Finding]:
-    """Judge the spill's series in label order; their findings come out sorted as judging
-    them all at once sorts them (by series first)."""
+def _judge_each_series(spill: Spill, rules: Sequence[Rule], severity: Mapping[str, str] | None) -> None:
+    """Judge the spill's series in label order and keep each in the spill; their findings
+    come out sorted as judging them all at once sorts them (by series first)."""
     model = gather_stored(spill, spill.table)
-    findings: list[Finding] = []
     for label, handles, digests in spill.series(model):
         judged = _judge(digests, rules, severity, dict.fromkeys((d.article.path for d in digests), label))
         spill.keep(handles, judged)
-        findings.extend(judged.findings)
-    return findings
 
 
 def judge_digests(

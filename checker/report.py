@@ -10,6 +10,7 @@ import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from itertools import chain, groupby
 from typing import TYPE_CHECKING, Any, TextIO
 
 from rich.cells import cell_len
@@ -66,10 +67,11 @@ def to_json(corpus: Corpus, findings: list[Finding] | None = None) -> str:
     return buffer.getvalue()
 
 
-def write_json(corpus: Corpus, findings: list[Finding] | None, out: TextIO) -> None:
+def write_json(corpus: Corpus, findings: Sequence[Finding] | None, out: TextIO) -> None:
     """Write the versioned JSON report, byte-identical for the same input: one article, claim
-    or finding a line, written as it is encoded (a large corpus is never held as one string)."""
-    findings = list(corpus.findings) if findings is None else findings
+    or finding a line, written as it is encoded (a large corpus is never held as one string;
+    the articles, claims and findings of a whole check are walked from disk)."""
+    findings = corpus.findings if findings is None else findings
     encode = json.JSONEncoder(ensure_ascii=False).encode  # the C encoder: no indent
     sections: list[tuple[str, Iterable[Any]]] = [
         ("articles", (_article_json(a, corpus) for a in corpus.articles)),
@@ -88,15 +90,22 @@ def write_json(corpus: Corpus, findings: list[Finding] | None, out: TextIO) -> N
     out.write("\n}\n")
 
 
-def summary(corpus: Corpus, findings: list[Finding]) -> dict[str, Any]:
-    verdicts = Counter(f.verdict.value for f in findings if not f.suppressed)
+def summary(corpus: Corpus, findings: Iterable[Finding]) -> dict[str, Any]:
+    """The counts: of the findings in one walk (they may be read from disk)."""
+    verdicts: Counter[str] = Counter()
+    suppressed = 0
+    for f in findings:
+        if f.suppressed:
+            suppressed += 1
+        else:
+            verdicts[f.verdict.value] += 1
     return {
         "articles": len(corpus.articles),
         "skipped": len(corpus.skipped),
         "claims": len(corpus.claims),
         "findings": sum(verdicts.values()),
         "by_verdict": {v.value: verdicts.get(v.value, 0) for v in Verdict},
-        "suppressed": sum(1 for f in findings if f.suppressed),
+        "suppressed": suppressed,
     }
 
 
@@ -175,7 +184,7 @@ def finding_json(finding: Finding) -> dict[str, Any]:
 def render_text(
     corpus: Corpus,
     console: Console,
-    findings: list[Finding] | None = None,
+    findings: Sequence[Finding] | None = None,
     dimmed: set[str] | None = None,
     quiet: bool = False,
     hidden: Sequence[Finding] = (),
@@ -185,17 +194,15 @@ def render_text(
     quiet leaves out the summary and the skipped inputs: only the findings are printed.
     hidden findings (below the display threshold) are only counted in the summary.
     """
-    findings = list(corpus.findings) if findings is None else findings
+    findings = corpus.findings if findings is None else findings
     # a corpus read from disk gives each series' claims apart: only one series' are held
     apart = hasattr(corpus.claims, "of_reports")
     claims = {} if apart else claims_named(corpus, findings)
     records = {a.path for a in corpus.articles if a.record}
     if not quiet:
         console.print(_summary_panel(corpus, findings, hidden))
-    by_series: dict[str, list[Finding]] = defaultdict(list)
-    for finding in findings:
-        by_series[finding.series].append(finding)
-    for number, series in enumerate(sorted(by_series)):
+    shown: set[str] = set()
+    for number, (series, own) in enumerate(_by_series(findings)):
         if number or not quiet:  # quiet output starts with its first finding
             console.print()
         console.print(
@@ -204,15 +211,29 @@ def render_text(
             )
         )
         if apart:
-            claims = claims_named(corpus, by_series[series])
-        for finding in by_series[series]:
+            claims = claims_named(corpus, own)
+        for finding in own:
             console.print(_finding(finding, claims, records, dim=finding.id in (dimmed or set())))
-    if not quiet and by_series:
-        render_year_summary(corpus, console, set(by_series))
+        shown.add(series)
+    if not quiet and shown:
+        render_year_summary(corpus, console, shown)
     for skipped in () if quiet else corpus.skipped:
         console.print(
             Hanging(Text(inert(f"skipped {skipped.path}: {skipped.reason}"), style="muted"), indent=2)
         )
+
+
+def _by_series(findings: Sequence[Finding]) -> Iterator[tuple[str, list[Finding]]]:
+    """The findings of each series, series in sorted order. Findings on disk come sorted by
+    series (a whole check's are) and are taken a series at a time; a list is grouped whole."""
+    if isinstance(findings, list | tuple):
+        by_series: dict[str, list[Finding]] = defaultdict(list)
+        for finding in findings:
+            by_series[finding.series].append(finding)
+        yield from sorted(by_series.items(), key=lambda kv: kv[0])
+        return
+    for series, own in groupby(findings, key=lambda f: f.series):
+        yield series, list(own)
 
 
 def render_year_summary(corpus: Corpus, console: Console, series_shown: set[str]) -> None:
@@ -292,8 +313,8 @@ def _own(claim: Claim) -> bool:
     )
 
 
-def _summary_panel(corpus: Corpus, findings: list[Finding], hidden: Sequence[Finding] = ()) -> Panel:
-    s = summary(corpus, [*findings, *hidden])
+def _summary_panel(corpus: Corpus, findings: Sequence[Finding], hidden: Sequence[Finding] = ()) -> Panel:
+    s = summary(corpus, chain(findings, hidden))
     counts = ", ".join(f"{n} {v}" for v, n in s["by_verdict"].items() if n) or "no findings"
     text = Text.assemble(
         (_many(s["articles"], "report"), "bold"),

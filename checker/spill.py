@@ -19,7 +19,7 @@ import pickle
 import sqlite3
 import zlib
 from collections import defaultdict
-from collections.abc import ItemsView, Iterable, Iterator, Mapping, Sequence, ValuesView
+from collections.abc import Callable, ItemsView, Iterable, Iterator, Mapping, Sequence, ValuesView
 from itertools import islice
 from typing import Any
 
@@ -167,13 +167,18 @@ class Spill:
     # ------------------------------------------------------------ judged
 
     def keep(self, handles: Sequence[int], judged: Corpus) -> None:
-        """A judged series: each report's article, occurrence and dated claims, by handle."""
+        """A judged series: each report's article, occurrence and dated claims, by handle,
+        and its findings after those of the series judged before."""
         if not self._db.execute("SELECT 1 FROM sqlite_master WHERE name = 'judged'").fetchone():
             self._db.execute(
                 "CREATE TABLE judged (handle INTEGER PRIMARY KEY, path TEXT NOT NULL,"
                 " article BLOB NOT NULL, occurrence BLOB NOT NULL, claims BLOB NOT NULL,"
                 " count INTEGER NOT NULL)"
             )
+            self._db.execute("CREATE TABLE findings (n INTEGER PRIMARY KEY, finding BLOB NOT NULL)")
+        self._db.executemany(
+            "INSERT INTO findings (finding) VALUES (?)", ((_packed(f),) for f in judged.findings)
+        )
         claims: dict[str, list[Claim]] = defaultdict(list)
         for claim in judged.claims:
             claims[claim.article].append(claim)
@@ -191,24 +196,26 @@ class Spill:
                 ),
             )
 
-    def corpus(self, findings: tuple[Finding, ...], skipped: tuple[Skipped, ...]) -> Corpus:
-        """The judged corpus, its articles, claims and occurrences read from this file."""
+    def corpus(self, skipped: tuple[Skipped, ...]) -> Corpus:
+        """The judged corpus, its articles, claims, occurrences and findings read from this
+        file (the findings in the order kept: series by series, in label order)."""
         for table in ("read", "reports", "placed"):  # their pages are reused by nothing else
             self._db.execute(f"DROP TABLE IF EXISTS {table}")
         if not self._db.execute("SELECT 1 FROM sqlite_master WHERE name = 'judged'").fetchone():
-            return Corpus(articles=(), claims=(), occurrences={}, findings=findings, skipped=skipped)
+            return Corpus(articles=(), claims=(), occurrences={}, findings=(), skipped=skipped)
         self._db.execute("CREATE UNIQUE INDEX judged_by_path ON judged (path)")
         articles, claims = self._db.execute("SELECT COUNT(*), COALESCE(SUM(count), 0) FROM judged").fetchone()
+        findings = self._db.execute("SELECT COUNT(*) FROM findings").fetchone()[0]
         return Corpus(
             articles=_Articles(self, articles),  # type: ignore[arg-type]  # a sequence read from disk
             claims=_Claims(self, claims),  # type: ignore[arg-type]
             occurrences=_Occurrences(self, articles),  # type: ignore[arg-type]
-            findings=findings,
+            findings=_Findings(self, findings),  # type: ignore[arg-type]
             skipped=skipped,
         )
 
-    def column(self, column: str) -> Iterator[Any]:
-        for (blob,) in self._db.execute(f"SELECT {column} FROM judged ORDER BY handle"):
+    def column(self, column: str, table: str = "judged", order: str = "handle") -> Iterator[Any]:
+        for (blob,) in self._db.execute(f"SELECT {column} FROM {table} ORDER BY {order}"):
             yield _unpacked(blob)
 
     def claims_of(self, paths: Sequence[str]) -> Iterator[tuple[Claim, ...]]:
@@ -311,6 +318,42 @@ class _Claims(_Stored):
         one series is read from disk without walking the rest."""
         for claims in self._spill.claims_of(paths):
             yield from claims
+
+
+class _Findings(_Stored):
+    def _walk(self) -> Iterator[Finding]:
+        return self._spill.column("finding", "findings", "n")
+
+
+class Kept(Sequence[Finding]):
+    """The findings of a stored sequence that a test keeps, walked from disk each time: which
+    findings a run shows or hides, without holding them. Its length is counted once."""
+
+    def __init__(self, findings: Sequence[Finding], keep: Callable[[Finding], bool]) -> None:
+        self._findings = findings
+        self._keep = keep
+        self._count: int | None = None
+
+    def __iter__(self) -> Iterator[Finding]:
+        return (f for f in self._findings if self._keep(f))
+
+    def __len__(self) -> int:
+        if self._count is None:
+            self._count = sum(1 for _ in self)
+        return self._count
+
+    def __getitem__(self, at):  # type: ignore[override]  # an int or a slice, as a tuple
+        if isinstance(at, slice):
+            return tuple(self)[at]
+        return tuple(self)[at]
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and tuple(self) == tuple(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Kept({len(self)} findings)"
 
 
 class _Occurrences(Mapping[str, Occurrence]):
