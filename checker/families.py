@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -61,11 +61,16 @@ class Family:
     # a quotation stating the value is the report's account of a public record (a result read
     # out by a commentator), not only the speaker's view: `quotes: reported` in the data
     quotes_reported: bool = False
-    examples: tuple[dict[str, Any], ...] = field(default=(), compare=False, hash=False)
     source: str = ""  # the data file that declares it
 
     def said(self, value: Any) -> str | None:
         return next((words for v, words in self.stances if v == value), None)
+
+    @property
+    def examples(self) -> tuple[dict[str, Any], ...]:
+        """Its extraction cases, which the tests run: read from its data file only when asked.
+        The families are read without them, most of the files' text (see _without_examples)."""
+        return _examples(self.source).get(self.name, ())
 
 
 def _family(name: str, spec: dict[str, Any], source: str) -> Family:
@@ -100,7 +105,6 @@ def _family(name: str, spec: dict[str, Any], source: str) -> Family:
         stances=tuple((k, str(v)) for k, v in (spec.get("stances") or {}).items()),
         keyed_by=str(spec.get("keyed_by") or ""),
         quotes_reported=spec.get("quotes") == "reported",
-        examples=tuple(spec.get("examples") or ()),
         source=source,
         **{key: tuple(str(w) for w in spec.get(key) or ()) for key in _LISTS},
     )
@@ -136,12 +140,91 @@ def _families_of(language: str) -> dict[str, Family]:
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if not entry.name.endswith(".yaml"):
             continue
-        data = yaml.load(entry.read_text(encoding="utf-8"), Loader=SAFE_LOADER) or {}  # noqa: S506
+        text = _without_examples(entry.read_text(encoding="utf-8"))
+        data = yaml.load(text, Loader=SAFE_LOADER) or {}  # noqa: S506
         for name, spec in (data.get("families") or {}).items():
             if name in found:
                 raise ValueError(f"{entry.name}: family {name!r} is declared twice")
             found[name] = _family(name, spec or {}, f"{language}/families/{entry.name}")
     return found
+
+
+# A family's `examples:` key at the start of its own line, with nothing after it but a comment
+_EXAMPLES_KEY = re.compile(r"( *)examples:[ \t]*(?:#.*)?")
+
+
+def _without_examples(text: str) -> str:
+    """A families file without its examples blocks, read line by line: most of a file is
+    examples, which only the tests read, and parsing them cost more than the rest of the
+    vocabulary. A block is its key's line and every line after it that is blank, a comment,
+    indented deeper, or an item of a list at the key's indentation. A file that gives examples
+    any other way (on the key's line) is kept whole. _examples checks, whenever examples are
+    read, that every file reads the same with its examples set apart."""
+    kept: list[str] = []
+    block: int | None = None  # the indentation of the examples key being left out
+    for line in text.split("\n"):
+        if block is not None and _in_block(line, block):
+            continue
+        block = None
+        found = _EXAMPLES_KEY.fullmatch(line)
+        if found:
+            block = len(found.group(1))
+        elif line.lstrip(" ").startswith("examples:"):
+            return text
+        else:
+            kept.append(line)
+    return "\n".join(kept)
+
+
+def _in_block(line: str, indent: int) -> bool:
+    body = line.strip()
+    deeper = len(line) - len(line.lstrip(" ")) > indent
+    item = line[:indent].strip() == "" and (line[indent:] == "-" or line[indent:].startswith("- "))
+    return not body or body.startswith("#") or deeper or item
+
+
+@cache
+def _examples(source: str) -> dict[str, tuple[dict[str, Any], ...]]:
+    """The examples of each family of a data file, by name."""
+    if not source:
+        return {}
+    language = source.partition("/")[0]
+    return _all_examples(language).get(source, {})
+
+
+@cache
+def _all_examples(language: str) -> dict[str, dict[str, tuple[dict[str, Any], ...]]]:
+    """Every families file of a language read whole: its examples by file and family, each
+    file checked to read as it reads with its examples left out."""
+    folder = resources.files("checker").joinpath("data", language, "families")
+    found: dict[str, dict[str, tuple[dict[str, Any], ...]]] = {}
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if not entry.name.endswith(".yaml"):
+            continue
+        text = entry.read_text(encoding="utf-8")
+        whole = yaml.load(text, Loader=SAFE_LOADER) or {}  # noqa: S506
+        apart = yaml.load(_without_examples(text), Loader=SAFE_LOADER) or {}  # noqa: S506
+        if _less_examples(whole) != _less_examples(apart):
+            raise ValueError(f"{entry.name}: its examples could not be set apart from the rest")
+        specs = whole.get("families") or {}
+        found[f"{language}/families/{entry.name}"] = {
+            name: tuple((spec or {}).get("examples") or ()) for name, spec in specs.items()
+        }
+    return found
+
+
+def _less_examples(data: dict[str, Any]) -> dict[str, Any]:
+    """The data of a families file as read without its families' examples."""
+    specs = data.get("families")
+    if not isinstance(specs, dict):
+        return data
+    return {**data, "families": {name: _spec_less_examples(spec) for name, spec in specs.items()}}
+
+
+def _spec_less_examples(spec: Any) -> Any:
+    if not isinstance(spec, dict) or not spec:
+        return spec
+    return {k: v for k, v in spec.items() if k != "examples"} or None  # only examples: an empty key
 
 
 _BY_SLOT: dict[str, Family] = {}  # rules ask for every claim: the language is one a process
