@@ -802,6 +802,9 @@ class PathTable(MutableMapping[str, int]):
             super().update(other, **more)
 
 
+_PathTable = PathTable  # its name before a whole check's spill used it too
+
+
 def _member_rows(store: _GatheringStore, members: Mapping[str, int]) -> Iterator[tuple[str, str, int]]:
     """The rows of members in path order, read from the store rather than sorted in memory."""
     for path, key in store.paths():
