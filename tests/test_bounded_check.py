@@ -34,14 +34,20 @@ def _text(corpus: Corpus) -> str:
     return out.getvalue()
 
 
+def _digests_alive() -> int:
+    return sum(1 for o in gc.get_objects() if type(o) is Digest)
+
+
 def _held_at_once(corpus: Path, monkeypatch: pytest.MonkeyPatch, indexed: bool, tmp_path: Path) -> list:
     """For each series judged: how many reports it holds, and how many digests are alive."""
     judged: list[tuple[int, int]] = []
     judge = pipeline._judge
+    gc.collect()
+    before = _digests_alive()  # what else this process holds (other tests' data)
 
     def counting(digests: Sequence[Digest], *args: object) -> Corpus:
         gc.collect()
-        judged.append((len(digests), sum(1 for o in gc.get_objects() if type(o) is Digest)))
+        judged.append((len(digests), _digests_alive() - before))
         return judge(digests, *args)
 
     monkeypatch.setattr(pipeline, "_judge", counting)
