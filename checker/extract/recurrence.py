@@ -414,14 +414,16 @@ def _named_before_edition_noun(text: str, lex: Lexicon) -> set[str]:
     }
 
 
-@cache
+# a report's sentences ask for its title's and lead's event words again and again; bounded, for
+# a whole archive is read in one process
+@lru_cache(maxsize=512)
 def _first_words(title: str, lead: str, lex: Lexicon) -> frozenset[str]:
     from checker.series import event_names
 
     return frozenset(name.split()[0] for name in event_names(f"{title} {lead}", lex) if name.split())
 
 
-@cache
+@lru_cache(maxsize=512)
 def _event_words(title: str, lead: str, lex: Lexicon) -> frozenset[str]:
     from checker.series import event_names
 
