@@ -453,46 +453,58 @@ class _Run:
     scheduler: str | None = None  # a Dask scheduler reads the files, where given
 
 
-class _Walk:
-    """The report files under the roots, and the files of them to read, kept in a private
-    temporary SQLite file (deleted when closed) rather than in memory: both are as large as
-    the archive, and a run holds only a page cache of them. Paths are stored in a form whose
-    byte order is the order sorted() gives their strings (UTF-32, big-endian), so the files
-    are taken in the order they were before, whatever the names hold."""
+class PrivateTables:
+    """A private temporary SQLite file (deleted when closed) holding what a run would otherwise
+    keep in memory as large as the archive, with what expand_paths remembers of the walk
+    (articles.WalkMemory). Paths are stored as UTF-8 bytes, whose order is the order sorted()
+    gives their strings, so files are taken in the order they were before, whatever the names
+    hold."""
 
-    def __init__(self) -> None:
+    def __init__(self, tables: Sequence[str]) -> None:
         self._db = sqlite3.connect("", isolation_level=None)  # "": a private file on disk
         for statement in (
             "PRAGMA journal_mode = OFF",
             "PRAGMA synchronous = OFF",
             "CREATE TABLE seen (real BLOB PRIMARY KEY) WITHOUT ROWID",
             "CREATE TABLE listing (path BLOB NOT NULL)",
-            "CREATE TABLE walk (key TEXT PRIMARY KEY, path BLOB NOT NULL)",
-            "CREATE TABLE todo (n INTEGER PRIMARY KEY, key TEXT NOT NULL, path BLOB NOT NULL,"
-            " size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, sha256 TEXT)",
+            *tables,
             "BEGIN",  # never committed: one transaction, thrown away with the file
         ):
             self._db.execute(statement)
-        self.count = 0  # files walked
-        self.todo = 0  # files to read
 
     def close(self) -> None:
         self._db.close()
 
-    # what expand_paths remembers (articles.WalkMemory)
     def first_time(self, real: str) -> bool:
-        return self._db.execute("INSERT OR IGNORE INTO seen VALUES (?)", (_ordered(real),)).rowcount == 1
+        """The real paths met so far."""
+        return self._db.execute("INSERT OR IGNORE INTO seen VALUES (?)", (ordered_path(real),)).rowcount == 1
 
     def ordered(self, paths: Iterable[str]) -> Iterator[str]:
         self._db.execute("DELETE FROM listing")
-        self._db.executemany("INSERT INTO listing VALUES (?)", ((_ordered(p),) for p in paths))
+        self._db.executemany("INSERT INTO listing VALUES (?)", ((ordered_path(p),) for p in paths))
         for (path,) in self._db.execute("SELECT path FROM listing ORDER BY path"):
-            yield _unordered(path)
+            yield stored_path(path)
+
+
+class _Walk(PrivateTables):
+    """The report files under the roots, and the files of them to read: both are as large as
+    the archive, and a run holds only a page cache of them."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            (
+                "CREATE TABLE walk (key TEXT PRIMARY KEY, path BLOB NOT NULL)",
+                "CREATE TABLE todo (n INTEGER PRIMARY KEY, key TEXT NOT NULL, path BLOB NOT NULL,"
+                " size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, sha256 TEXT)",
+            )
+        )
+        self.count = 0  # files walked
+        self.todo = 0  # files to read
 
     def add(self, path: str) -> None:
         """A walked file; of two paths to one key, the first is kept (as read_reports does)."""
         self.count += self._db.execute(
-            "INSERT OR IGNORE INTO walk VALUES (?, ?)", (_key(path), _ordered(path))
+            "INSERT OR IGNORE INTO walk VALUES (?, ?)", (_key(path), ordered_path(path))
         ).rowcount
 
     def holds(self, key: str) -> bool:
@@ -500,32 +512,33 @@ class _Walk:
 
     def by_path(self) -> Iterator[tuple[str, str]]:
         for key, path in self._db.execute("SELECT key, path FROM walk ORDER BY path"):
-            yield key, _unordered(path)
+            yield key, stored_path(path)
 
     def to_read(self, key: str, row: _Row) -> None:
         self._db.execute(
             "INSERT INTO todo VALUES (?, ?, ?, ?, ?, ?)",
-            (self.todo, key, _ordered(row.path), row.size, row.mtime_ns, row.sha256),
+            (self.todo, key, ordered_path(row.path), row.size, row.mtime_ns, row.sha256),
         )
         self.todo += 1
 
     def rows_to_read(self) -> Iterator[tuple[str, _Row]]:
         for _, key, path, *row in self._db.execute("SELECT * FROM todo ORDER BY n"):
-            yield key, _Row(_unordered(path), *row)
+            yield key, _Row(stored_path(path), *row)
 
     def keys_to_read(self) -> list[str]:
         return [k for (k,) in self._db.execute("SELECT key FROM todo ORDER BY n")]
 
-    def paths_to_read(self) -> _ToRead:
-        return _ToRead(self._db, self.todo)
+    def paths_to_read(self) -> StoredPaths:
+        return StoredPaths(self._db, "todo", self.todo)
 
 
-class _ToRead(Sequence[str]):
-    """The paths of the files to read, in order, read from the walk's file as they are
-    handed out (the process pool takes them a part at a time)."""
+class StoredPaths(Sequence[str]):
+    """The paths of the files to read, in order, read from a private table (`n`, `path`) as
+    they are handed out (the process pool takes them a part at a time)."""
 
-    def __init__(self, db: sqlite3.Connection, count: int) -> None:
+    def __init__(self, db: sqlite3.Connection, table: str, count: int) -> None:
         self._db = db
+        self._table = table
         self._count = count
 
     def __len__(self) -> int:
@@ -535,26 +548,28 @@ class _ToRead(Sequence[str]):
         if isinstance(at, slice):
             start, stop, step = at.indices(self._count)
             found = self._db.execute(
-                "SELECT path FROM todo WHERE n >= ? AND n < ? ORDER BY n", (start, stop)
+                f"SELECT path FROM {self._table} WHERE n >= ? AND n < ? ORDER BY n", (start, stop)
             ).fetchall()
-            return [_unordered(p) for (p,) in found][::step]
+            return [stored_path(p) for (p,) in found][::step]
         if not -self._count <= at < self._count:
             raise IndexError(at)
-        found = self._db.execute("SELECT path FROM todo WHERE n = ?", (at % self._count,)).fetchone()
-        return _unordered(found[0])
+        found = self._db.execute(
+            f"SELECT path FROM {self._table} WHERE n = ?", (at % self._count,)
+        ).fetchone()
+        return stored_path(found[0])
 
     def __iter__(self) -> Iterator[str]:
-        for (path,) in self._db.execute("SELECT path FROM todo ORDER BY n"):
-            yield _unordered(path)
+        for (path,) in self._db.execute(f"SELECT path FROM {self._table} ORDER BY n"):
+            yield stored_path(path)
 
 
-def _ordered(path: str) -> bytes:
+def ordered_path(path: str) -> bytes:
     # UTF-8 bytes compare as the code points do (sorted() order); a name that is not UTF-8
     # holds lone surrogates (surrogateescape), kept as they are
     return path.encode("utf-8", "surrogatepass")
 
 
-def _unordered(stored: bytes) -> str:
+def stored_path(stored: bytes) -> str:
     return stored.decode("utf-8", "surrogatepass")
 
 

@@ -16,14 +16,13 @@ process ends), so rows are pickled: exact, and the fastest way back to the same 
 from __future__ import annotations
 
 import pickle
-import sqlite3
 import zlib
 from collections import defaultdict
 from collections.abc import Callable, ItemsView, Iterable, Iterator, Mapping, Sequence, ValuesView
 from itertools import islice
 from typing import Any
 
-from checker.index import PathTable
+from checker.index import PathTable, PrivateTables, StoredPaths, ordered_path
 from checker.models import Article, Claim, Corpus, Digest, Finding, Occurrence, Skipped
 from checker.series import Profile, SeriesModel, profile
 
@@ -39,54 +38,31 @@ def _unpacked(blob: bytes) -> Any:
     return pickle.loads(zlib.decompress(blob))  # noqa: S301 - this process's own file
 
 
-def _ordered(path: str) -> bytes:
-    # UTF-8 bytes compare as the code points do (sorted() order); lone surrogates kept
-    return path.encode("utf-8", "surrogatepass")
-
-
-class Spill:
+class Spill(PrivateTables):
     """The reports of one check on disk: the files to read, their digests and profiles as
     read, then, once judged, what the formats show of each (see the module's docstring)."""
 
     def __init__(self) -> None:
-        self._db = sqlite3.connect("", isolation_level=None)  # "": a private file on disk
-        for statement in (
-            "PRAGMA journal_mode = OFF",
-            "PRAGMA synchronous = OFF",
-            "CREATE TABLE seen (real BLOB PRIMARY KEY) WITHOUT ROWID",
-            "CREATE TABLE listing (path BLOB NOT NULL)",
-            "CREATE TABLE files (n INTEGER PRIMARY KEY, path BLOB NOT NULL)",
-            "CREATE TABLE read (n INTEGER PRIMARY KEY, path TEXT NOT NULL, digest BLOB NOT NULL,"
-            " profile BLOB NOT NULL)",
-            "BEGIN",  # never committed: one transaction, thrown away with the file
-        ):
-            self._db.execute(statement)
+        super().__init__(
+            (
+                "CREATE TABLE files (n INTEGER PRIMARY KEY, path BLOB NOT NULL)",
+                "CREATE TABLE read (n INTEGER PRIMARY KEY, path TEXT NOT NULL, digest BLOB NOT NULL,"
+                " profile BLOB NOT NULL)",
+            )
+        )
         self._files = 0
         self._read = 0
         self._tables = 0
         self.judged = 0  # series read back and judged: one read of the digests each
 
-    def close(self) -> None:
-        self._db.close()
-
     # ------------------------------------------------------------ reading
-
-    def first_time(self, real: str) -> bool:
-        """What expand_paths remembers (articles.WalkMemory): the real paths met so far."""
-        return self._db.execute("INSERT OR IGNORE INTO seen VALUES (?)", (_ordered(real),)).rowcount == 1
-
-    def ordered(self, paths: Iterable[str]) -> Iterator[str]:
-        self._db.execute("DELETE FROM listing")
-        self._db.executemany("INSERT INTO listing VALUES (?)", ((_ordered(p),) for p in paths))
-        for (path,) in self._db.execute("SELECT path FROM listing ORDER BY path"):
-            yield path.decode("utf-8", "surrogatepass")
 
     def listed(self, paths: Iterable[str]) -> Sequence[str]:
         """The files to read, in the order given, kept here and handed out from here."""
         for path in paths:
-            self._db.execute("INSERT INTO files VALUES (?, ?)", (self._files, _ordered(path)))
+            self._db.execute("INSERT INTO files VALUES (?, ?)", (self._files, ordered_path(path)))
             self._files += 1
-        return _Files(self._db, self._files)
+        return StoredPaths(self._db, "files", self._files)
 
     def add(self, digests: Iterable[Digest]) -> None:
         """Reports as they are read: kept in that order until sorted out."""
@@ -242,33 +218,6 @@ class Spill:
     def paired(self) -> Iterator[tuple[str, Occurrence]]:
         for path, blob in self._db.execute("SELECT path, occurrence FROM judged ORDER BY handle"):
             yield path, _unpacked(blob)
-
-
-class _Files(Sequence[str]):
-    """The paths of the files to read, in order, read from the spill as they are handed out
-    (the process pool takes them a part at a time)."""
-
-    def __init__(self, db: sqlite3.Connection, count: int) -> None:
-        self._db = db
-        self._count = count
-
-    def __len__(self) -> int:
-        return self._count
-
-    def __getitem__(self, at):  # type: ignore[override]  # an int or a slice, as Sequence
-        if isinstance(at, slice):
-            start, stop, step = at.indices(self._count)
-            query = "SELECT path FROM files WHERE n >= ? AND n < ? ORDER BY n"
-            found = self._db.execute(query, (start, stop)).fetchall()
-            return [p.decode("utf-8", "surrogatepass") for (p,) in found][::step]
-        if not -self._count <= at < self._count:
-            raise IndexError(at)
-        found = self._db.execute("SELECT path FROM files WHERE n = ?", (at % self._count,)).fetchone()
-        return found[0].decode("utf-8", "surrogatepass")
-
-    def __iter__(self) -> Iterator[str]:
-        for (path,) in self._db.execute("SELECT path FROM files ORDER BY n"):
-            yield path.decode("utf-8", "surrogatepass")
 
 
 class _Stored(Sequence[Any]):
