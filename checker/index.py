@@ -155,19 +155,19 @@ def load_digests(
 ) -> list[Digest]:
     """Return the digests in the index, sorted by path: all, or those of files under some
     roots, leaving out the files named in exclude."""
+    return sorted(stored_digests(db_path, under, exclude), key=lambda d: d.article.path)
+
+
+def stored_digests(
+    db_path: str, under: Sequence[str] | None = None, exclude: Iterable[str] = ()
+) -> Iterator[Digest]:
+    """Every digest of the files (under the roots, less those named in exclude), file by file
+    in path order, read in one read transaction as they are taken rather than all loaded: a
+    whole check spills them and judges one series at a time."""
     left_out = {_key(p) for p in exclude}
-    rows = [r for r in _rows(db_path, "digests", under) if r[0] not in left_out]
-    digests = [digest_from_dict(d) for _, blob in rows for d in json.loads(zlib.decompress(blob))]
-    return sorted(digests, key=lambda d: d.article.path)
-
-
-def stored_digests(db_path: str, under: Sequence[str]) -> Iterator[Digest]:
-    """Every digest of the files under the roots, file by file in path order (the order
-    load_digests sorts from), read in one read transaction as they are taken rather than all
-    loaded: a whole check spills them and judges one series at a time."""
     with _reading(db_path) as conn:
         for key, blob in conn.execute("SELECT key, digests FROM files ORDER BY path"):
-            if _under(key, under):
+            if key not in left_out and (under is None or _under(key, under)):
                 yield from (digest_from_dict(d) for d in json.loads(zlib.decompress(blob)))
 
 
