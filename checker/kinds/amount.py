@@ -549,13 +549,18 @@ def _unit_of(m: re.Match[str], kind: str, lex: Lexicon) -> tuple[str, float]:
     if kind == "money":
         return _currency_of(m.group("cur"), lex), 1.0
     if kind == "length":
-        lengths = {str(k).lower(): float(v) for k, v in (lex.vocab.get("amount_lengths") or {}).items()}
-        return "km", lengths[m.group("len").lower()]
+        return "km", length_units(lex)[m.group("len").lower()]
     if kind == "percent":
         return "%", 1.0
     if kind == "seats":
         return "seats", 1.0
     return "", 1.0
+
+
+@cache
+def length_units(lex: Lexicon) -> dict[str, float]:
+    """Each unit word of a length and its size in km ("miles": 1.609344)."""
+    return {str(k).lower(): float(v) for k, v in (lex.vocab.get("amount_lengths") or {}).items()}
 
 
 def _currency_of(written: str, lex: Lexicon) -> str:

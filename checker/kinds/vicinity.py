@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from checker.extract.base import Draft, sentence_frame
 from checker.extract.generic import avoided, clause_of, offsets_of
 from checker.kinds import Kind
+from checker.kinds.amount import length_units
 from checker.lexicon import phrase_alternation, phrases_re
 from checker.models import Claim
 from checker.places import UNREAL, event_phrase_re
@@ -124,7 +125,7 @@ def _reach(found: re.Match[str], ctx: Context) -> tuple[float, float] | None:
     amount = _amount(found.group("n"), ctx.numbers)
     if not amount:
         return None
-    km = amount * _lengths(ctx.lex)[found.group("unit").lower()]
+    km = amount * length_units(ctx.lex)[found.group("unit").lower()]
     share = LOOSE_SHARE if found.group("loose") else BARE_SHARE
     return (round(km * (1 - share), 3), round(km * (1 + share), 3))
 
@@ -152,7 +153,7 @@ def _vicinity_res(lex: Lexicon, numbers: Numbers) -> tuple[re.Pattern[str], ...]
     """After "in" or "at": a place and how far it lies from a city ("in Velden, about 40 miles
     (64 km) north of Lakeside"), a suburb named by its city ("in a Lakeside suburb"), a place on
     a city's edge ("in Velden, a suburb of Lakeside"), or "in suburban Lakeside"."""
-    units = phrase_alternation(_lengths(lex))
+    units = phrase_alternation(length_units(lex))
     loose = phrase_alternation(lex.words("vicinity_loose"))
     sides = phrase_alternation(lex.words("vicinity_sides"))
     away = phrase_alternation(lex.words("vicinity_away"))
@@ -176,13 +177,8 @@ def _vicinity_res(lex: Lexicon, numbers: Numbers) -> tuple[re.Pattern[str], ...]
 
 
 @cache
-def _lengths(lex: Lexicon) -> dict[str, float]:
-    return {str(k).lower(): float(v) for k, v in (lex.vocab.get("amount_lengths") or {}).items()}
-
-
-@cache
 def _gate(lex: Lexicon) -> re.Pattern[str]:
-    words = [*lex.words("vicinity_suburbs"), *lex.words("vicinity_edges"), "suburban", *_lengths(lex)]
+    words = [*lex.words("vicinity_suburbs"), *lex.words("vicinity_edges"), "suburban", *length_units(lex)]
     return phrases_re(tuple(words))
 
 
