@@ -38,7 +38,8 @@ def place(claim: Claim, occurrence: Occurrence) -> list[Item]:
         # of one year before it)
         unresolved = year is None or not known
         copies = f"{occurrence.copies}{offset:+d}" if unresolved and occurrence.copies else None
-        items.append(Item(claim, year, meeting, known, self_dated, copies))
+        day = occurrence.date if offset == 0 else None
+        items.append(Item(claim, year, meeting, known, self_dated, copies, day))
     return items
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
@@ -26,6 +27,7 @@ class Item:
     meeting_known: bool
     self_dated: bool = False  # the report's year was inferred from this very claim
     copies: str | None = None  # the occurrence of unplaced copies of one story (year unknown)
+    day: dt.date | None = None  # the day of the event the report tells of, where it gives one
 
     @property
     def resolved(self) -> bool:

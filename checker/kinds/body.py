@@ -1,0 +1,189 @@
+"""Body: which body of a deliberation adopted a text, as the stage it holds (stages.yaml): "the
+Third Committee adopted the resolution" is the committee's, "the text was approved by the
+General Assembly" the plenary's. Two reports of one day's vote that name different bodies
+conflict: the vote was not both a committee's and the whole assembly's.
+
+Generic reader: a body named as the doer of a verb of adoption, just before it ("the General
+Assembly on Thursday adopted", "the Assembly's human rights committee approved") or after it as
+its agent or its place ("was adopted by the General Assembly", "adopted in plenary"). The bodies
+and the stage each holds are data (``adopting_bodies``), the verbs lemmas (``adoption_verbs``).
+Not a plan, an expectation or a step ahead ("will go to the General Assembly, which is expected
+to adopt it"), not another year's or another month's ("Last year the Assembly adopted", "adopted
+by the committee in November"), not another text's (an amendment), nor a body that is the object
+of a preposition ("sent to the General Assembly") or set off by a clause ("the Assembly, which
+adopted"); those are the family's avoid words and the reader's tests."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+from typing import TYPE_CHECKING
+
+from checker.extract.base import Draft, sentence_frame
+from checker.extract.generic import avoided, clause_of
+from checker.kinds import Kind
+from checker.lexicon import phrase_alternation
+
+if TYPE_CHECKING:
+    from checker.extract.base import Context
+    from checker.families import Family
+    from checker.lexicon import Lexicon
+    from checker.models import Claim
+    from checker.text import Sentence
+
+_REACH = 60  # how far before its verb a body may be named and still be its doer
+
+
+class Body(Kind):
+    name = "body"
+    summary = "which body adopted a text: a committee or the whole assembly in plenary"
+
+    def label(self, claim: Claim) -> str:
+        return f"{claim.display} (the {claim.value})"
+
+    def wants(self, text: str, ctx: Context, families: tuple[Family, ...]) -> bool:
+        return _verbs(ctx.lex).search(text) is not None and _bodies(ctx.lex).search(text) is not None
+
+    def read(self, sentence: Sentence, index: int, ctx: Context, family: Family) -> Iterator[Draft]:
+        text = sentence.text
+        frame, framed = sentence_frame(text, ctx.numbers)
+        if frame not in (None, (0,)) or framed.get("year"):
+            return  # "Last year, the Assembly adopted ..."
+        told_here: set[str] = set()
+        for verb in _verbs(ctx.lex).finditer(text):
+            a, b, clause = clause_of(text, verb.start(), verb.end())
+            found = _agent_after(text, verb, b, ctx.lex) or _doer_before(text, verb, a, ctx.lex)
+            if found is None:
+                continue
+            start = min(_named_from(text, found.start()), verb.start())
+            end = max(found.end(), verb.end())
+            # the clause up to the body or verb, whichever is later, and a few words after it
+            told = text[a:end] + " " + " ".join(text[end:b].split()[:3])
+            if avoided(family, told) or _another_time(text[a:b], ctx):
+                continue
+            stage = _stage_of(found.group("body"), ctx.lex)
+            if stage is None or stage in told_here:
+                continue  # "the Assembly voted 150-4 to adopt": one body, told once
+            told_here.add(stage)
+            yield Draft(
+                family=family.name, slot=family.name, value=stage, display=text[start:end], span=(start, end)
+            )
+
+
+def _doer_before(text: str, verb: re.Match[str], a: int, lex: Lexicon) -> re.Match[str] | None:
+    """The body just before the verb, with nothing between but adverbs and the day ("the
+    Assembly on Thursday formally adopted"), and no preposition before it ("sent to the
+    Assembly")."""
+    window = max(a, verb.start() - _REACH)
+    last = None
+    for m in _bodies(lex).finditer(text, window, verb.start()):
+        last = m
+    if last is None or not _GAP.fullmatch(text[last.end() : verb.start()]):
+        return None
+    if _PREPOSITION_BEFORE.search(text, max(0, last.start() - 40), last.start()):
+        return None
+    return last
+
+
+def _agent_after(text: str, verb: re.Match[str], b: int, lex: Lexicon) -> re.Match[str] | None:
+    """The body after a passive verb or a participle ("was adopted by the General Assembly",
+    "the resolution, approved in committee"), or the one a text passed through ("the resolution
+    passed the Third Committee on Tuesday")."""
+    leads = []
+    if _PASSIVE_BEFORE.search(text, max(0, verb.start() - 40), verb.start()):
+        leads.append(_AGENT_LEAD)
+    if _through_verbs(lex).fullmatch(verb.group()):
+        leads.append(_THROUGH_LEAD)
+    found = (_bodies(lex).match(text, lead.end(), b) for p in leads if (lead := p.match(text, verb.end(), b)))
+    m = next((f for f in found if f), None)
+    if m is None:
+        return None
+    # "by the General Assembly's human rights committee": the part of it named after it
+    owned = _OWNED.match(text, m.end(), b)
+    if owned is None:
+        return m
+    words = _bodies(lex).search(text, owned.end(), b)
+    near = words is not None and _FEW_WORDS.fullmatch(text, owned.end(), words.start())
+    return words if near else m
+
+
+def _named_from(text: str, start: int) -> int:
+    """Where the body's name begins, with the capitalised words before it ("UN", "Third")."""
+    m = _CAPITALS_BEFORE.search(text, 0, start)
+    return m.start() if m else start
+
+
+def _another_time(clause: str, ctx: Context) -> bool:
+    """A clause that names a year or a month as a stretch of time tells of another vote than
+    the report's day's ("adopted by the committee in November")."""
+    return bool(_A_YEAR.search(clause) or _months(ctx.lex).search(clause))
+
+
+def _stage_of(words: str, lex: Lexicon) -> str | None:
+    spoken = " ".join(words.casefold().split())
+    table = _body_table(lex)
+    return table.get(spoken) or next((stage for word, stage in table.items() if spoken.endswith(word)), None)
+
+
+@cache
+def _body_table(lex: Lexicon) -> dict[str, str]:
+    """Each body's words, lower case, to the stage it holds; longest first."""
+    found: dict[str, str] = {}
+    for stage, words in (lex.vocab.get("adopting_bodies") or {}).items():
+        for word in words or ():
+            found[" ".join(str(word).casefold().split())] = str(stage)
+    return dict(sorted(found.items(), key=lambda kv: -len(kv[0])))
+
+
+@cache
+def _bodies(lex: Lexicon) -> re.Pattern[str]:
+    """A body named, its words as group "body"."""
+    words = phrase_alternation(_body_table(lex))
+    return re.compile(rf"(?<![\w-])(?P<body>{words})(?![\w-])", re.I)
+
+
+@cache
+def _verbs(lex: Lexicon) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?:{phrase_alternation(lex.words('adoption_verbs'))})(?![\w-])", re.I)
+
+
+@cache
+def _through_verbs(lex: Lexicon) -> re.Pattern[str]:
+    return re.compile(phrase_alternation(lex.words("adoption_through_verbs")) or r"(?!x)x", re.I)
+
+
+@cache
+def _months(lex: Lexicon) -> re.Pattern[str]:
+    """A month told as a stretch of time ("in November", "since March"), not a day ("Dec. 18")."""
+    names = phrase_alternation(m for m in lex.months if len(m) > 3)
+    return re.compile(
+        rf"(?<![\w-])(?:in|since|during|through|until|till|by|early|late|mid-?)\s+(?:{names})(?![\w-])", re.I
+    )
+
+
+# between the body and its verb: adverbs, the day, an auxiliary of a perfect ("has adopted")
+_GAP = re.compile(
+    r"(?:\s+|(?:on|late|early|this|again|also|then|later|today|yesterday|tonight|has|have|had|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|afternoon|evening|night|"
+    r"[a-z]+ly)(?![\w-]))*\s*",
+    re.I,
+)
+_PREPOSITION_BEFORE = re.compile(
+    r"(?<![\w-])(?:to|in|into|of|from|by|at|before|with|for|through|on|than|like)\s+"
+    r"(?:(?:the|a|an|its|their|UN|U\.N\.|United Nations|\d+-\w+)\s+)*$",
+    re.I,
+)
+_PASSIVE_BEFORE = re.compile(r"(?:(?<![\w-])(?:was|were|been)\s+(?:[a-z]+ly\s+)?|,\s*)$", re.I)
+_AGENT_LEAD = re.compile(
+    r"\s+(?:(?:on\s+\w+|late\s+\w+|[a-z]+ly)\s+)?(?:by|in)\s+(?:the\s+)?"
+    r"(?:(?:UN|U\.N\.|United\s+Nations|\d+-(?:member|nation|seat|strong))\s+)*",
+    re.I,
+)
+_THROUGH_LEAD = re.compile(r"\s+(?:the\s+)?(?:(?:UN|U\.N\.|United\s+Nations)\s+)*", re.I)
+_OWNED = re.compile(r"(?:'s|’s)\s+")
+_FEW_WORDS = re.compile(r"(?:[\w-]+\s+){0,3}")
+_CAPITALS_BEFORE = re.compile(r"(?:(?<![\w.-])(?:[A-Z][\w.-]*|\d+-\w+)\s+){1,4}$")
+_A_YEAR = re.compile(r"(?<![\w$€£.,/-])(?:19|20)\d\d(?![\w/-])")
+
+KIND = Body()
