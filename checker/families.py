@@ -36,7 +36,7 @@ from checker.models import SlotClass
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml where built: ten times faster
 
 LANGUAGE = "en"  # the language shipped, and read unless FACTLINT_LANGUAGE names another
-_LISTS = ("nouns", "lead_nouns", "verbs", "actors", "avoid", "units")
+_LISTS = ("nouns", "lead_nouns", "lead_verbs", "verbs", "actors", "avoid", "units")
 
 
 # eq=False: a family is one object, loaded once, and compared and hashed by identity (its
@@ -52,6 +52,9 @@ class Family:
     timeline: int = 0  # its column in the timeline table (0: none)
     nouns: tuple[str, ...] = ()
     lead_nouns: tuple[str, ...] = ()
+    lead_verbs: tuple[
+        str, ...
+    ] = ()  # a verb whose object is the family's group, any noun ("contested by 16 acts")
     verbs: tuple[str, ...] = ()
     actors: tuple[str, ...] = ()  # kinds of entity that may hold the slot (country, person, ...)
     avoid: tuple[str, ...] = ()  # words that, in the clause, make a match about something else

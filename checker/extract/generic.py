@@ -77,7 +77,7 @@ def family_gate(family: Family) -> re.Pattern[str]:
 def _trigger_words(family: Family) -> tuple[str, ...]:
     # a first look only: the group noun of any "X in the Y" noun may start a count
     heads = tuple(m.group(1) for n in family.nouns if (m := _STAGE_NOUN.fullmatch(n)))
-    return family.nouns + heads + family.lead_nouns + family.verbs
+    return family.nouns + heads + family.lead_nouns + family.lead_verbs + family.verbs
 
 
 @cache
@@ -148,7 +148,7 @@ def count_drafts(
                 continue
             if family.verbs and not phrases_re(family.verbs).search(scope):
                 continue
-            if _tally_part(text, m, a, ctx.lex):
+            if _tally_part(text, m, a, ctx.lex) or _disputed(text, m, a, ctx.lex):
                 continue
             seen.add(m.start("num"))
             others = _others(text, m, a)
@@ -204,6 +204,14 @@ def _tally_part(text: str, m: re.Match[str], a: int, lex: Lexicon) -> bool:
     if not _BY_BEFORE.search(text, a, m.start()):
         return False
     return phrases_re(lex.words("voted_text_nouns")).search(text, a, m.start()) is not None
+
+
+def _disputed(text: str, m: re.Match[str], a: int, lex: Lexicon) -> bool:
+    """ "The result was contested by 12 members": after a verb of contesting, a group counts the
+    field only where what is contested is an event (a race, a final, a seat)."""
+    if "contested" not in m.re.groupindex or m.group("contested") is None:
+        return False
+    return lex.phrase_re("contested_events").search(text, a, m.start()) is None
 
 
 _OTHER = LazyPattern(r"\bother\b", re.I)

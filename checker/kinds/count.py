@@ -90,6 +90,11 @@ def _patterns(family: Family, n: Numbers, lex: Lexicon) -> tuple[LazyPattern, ..
             re.I,
         ),
     ]
+    if family.lead_verbs:
+        # "The semi-final was contested by sixteen people": what contests the event is its field,
+        # whatever noun names it
+        verbs = phrase_alternation(family.lead_verbs)
+        patterns.append(LazyPattern(rf"\b(?P<contested>{verbs})\s+{num}\s+{adjectives}[a-z][\w'-]*\b", re.I))
     if family.lead_nouns:
         lead = phrase_alternation(family.lead_nouns)
         patterns.append(
