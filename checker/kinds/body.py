@@ -79,7 +79,7 @@ def _doer_before(text: str, verb: re.Match[str], a: int, lex: Lexicon) -> re.Mat
     last = None
     for m in _bodies(lex).finditer(text, window, verb.start()):
         last = m
-    if last is None or not _GAP.fullmatch(text[last.end() : verb.start()]):
+    if last is None or not _gap(lex).fullmatch(text[last.end() : verb.start()]):
         return None
     if _PREPOSITION_BEFORE.search(text, max(0, last.start() - 40), last.start()):
         return None
@@ -90,13 +90,13 @@ def _agent_after(text: str, verb: re.Match[str], b: int, lex: Lexicon) -> re.Mat
     """The body after a passive verb or a participle ("was adopted by the General Assembly",
     "the resolution, approved in committee"), or the one a text passed through ("the resolution
     passed the Third Committee on Tuesday")."""
+    agent, through = _after_res(lex)
     leads = []
     if _PASSIVE_BEFORE.search(text, max(0, verb.start() - 40), verb.start()):
-        leads.append(_AGENT_LEAD)
+        leads.append(agent)
     if _through_verbs(lex).fullmatch(verb.group()):
-        leads.append(_THROUGH_LEAD)
-    found = (_bodies(lex).match(text, lead.end(), b) for p in leads if (lead := p.match(text, verb.end(), b)))
-    m = next((f for f in found if f), None)
+        leads.append(through)
+    m = next((found for lead in leads if (found := lead.match(text, verb.end(), b))), None)
     if m is None:
         return None
     # "by the General Assembly's human rights committee": the part of it named after it
@@ -149,6 +149,27 @@ def _verbs(lex: Lexicon) -> re.Pattern[str]:
 
 
 @cache
+def _after_res(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(the body after a passive verb: "by the 193-member General Assembly", "in committee";
+    the body a text passed: "passed the UN Third Committee")."""
+    body = rf"(?P<body>{phrase_alternation(_body_table(lex))})(?![\w-])"
+    agent = rf"\s+(?:(?:on\s+\w+|late\s+\w+|[a-z]+ly)\s+)?(?:by|in)\s+(?:the\s+)?{_NAME_BEFORE}?{body}"
+    return re.compile(agent, re.I), re.compile(rf"\s+(?:the\s+)?{_NAME_BEFORE}?{body}", re.I)
+
+
+@cache
+def _gap(lex: Lexicon) -> re.Pattern[str]:
+    """What may stand between a body and its verb: adverbs, the day, an auxiliary of a perfect
+    ("the Assembly on Thursday formally adopted", "the committee has approved")."""
+    days = phrase_alternation(lex.weekdays)
+    words = (
+        r"on|late|early|this|again|also|then|later|today|yesterday|tonight|has|have|had|"
+        r"morning|afternoon|evening|night"
+    )
+    return re.compile(rf"(?:\s+|(?:{words}|{days}|[a-z]+ly)(?![\w-]))*\s*", re.I)
+
+
+@cache
 def _through_verbs(lex: Lexicon) -> re.Pattern[str]:
     return re.compile(phrase_alternation(lex.words("adoption_through_verbs")) or r"(?!x)x", re.I)
 
@@ -162,25 +183,15 @@ def _months(lex: Lexicon) -> re.Pattern[str]:
     )
 
 
-# between the body and its verb: adverbs, the day, an auxiliary of a perfect ("has adopted")
-_GAP = re.compile(
-    r"(?:\s+|(?:on|late|early|this|again|also|then|later|today|yesterday|tonight|has|have|had|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|afternoon|evening|night|"
-    r"[a-z]+ly)(?![\w-]))*\s*",
-    re.I,
-)
+# a body's name before its noun: capitalised words ("the UN", "the Lakeside City") or a size
+# ("the 193-member")
+_NAME_BEFORE = r"(?:(?:(?-i:[A-Z])[\w.'-]*|\d+-[\w-]+)\s+){0,3}"
 _PREPOSITION_BEFORE = re.compile(
-    r"(?<![\w-])(?:to|in|into|of|from|by|at|before|with|for|through|on|than|like)\s+"
-    r"(?:(?:the|a|an|its|their|UN|U\.N\.|United Nations|\d+-\w+)\s+)*$",
+    rf"(?<![\w-])(?:to|in|into|of|from|by|at|before|with|for|through|on|than|like)\s+"
+    rf"(?:(?:the|a|an|its|their)\s+)?{_NAME_BEFORE}$",
     re.I,
 )
 _PASSIVE_BEFORE = re.compile(r"(?:(?<![\w-])(?:was|were|been)\s+(?:[a-z]+ly\s+)?|,\s*)$", re.I)
-_AGENT_LEAD = re.compile(
-    r"\s+(?:(?:on\s+\w+|late\s+\w+|[a-z]+ly)\s+)?(?:by|in)\s+(?:the\s+)?"
-    r"(?:(?:UN|U\.N\.|United\s+Nations|\d+-(?:member|nation|seat|strong))\s+)*",
-    re.I,
-)
-_THROUGH_LEAD = re.compile(r"\s+(?:the\s+)?(?:(?:UN|U\.N\.|United\s+Nations)\s+)*", re.I)
 _OWNED = re.compile(r"(?:'s|’s)\s+")
 _FEW_WORDS = re.compile(r"(?:[\w-]+\s+){0,3}")
 _CAPITALS_BEFORE = re.compile(r"(?:(?<![\w.-])(?:[A-Z][\w.-]*|\d+-\w+)\s+){1,4}$")
