@@ -50,9 +50,9 @@ class Title(Kind):
 
     def wants(self, text: str, ctx: Context, families: tuple[Family, ...]) -> bool:
         seen = look(text)
-        if seen.any_of(_gate_keys(families)) or _possessive(text):
+        if seen.any_of(_gate_keys(families, ctx.lex)) or _possessive(text):
             return True
-        return any(_worth_reading(shape, text, seen, families[0]) for shape in ("by", "for"))
+        return any(_worth_reading(shape, text, seen, families[0], ctx.lex) for shape in ("by", "for"))
 
     def read(self, sentence: Sentence, index: int, ctx: Context, family: Family) -> Iterator[Draft]:
         from checker.extract.base import Draft
@@ -140,11 +140,6 @@ _MODIFIERS = (
     r"(?![A-Z][a-z\u00c0-\u024f]+(?![\w'\u2019-]))"
     r"[\w\u00c0-\u024f-]+(?:['\u2019](?!s\b)[\w\u00c0-\u024f]+)*,?\s+){0,4}?"
 )
-_WIN_WORDS = frozenset({"won", "wins", "took", "takes", "awarded", "received"})
-_BY_WORDS = frozenset({"sung", "performed", "written", "directed", "composed", "painted"})
-_BY = rf"(?:{'|'.join(sorted(_BY_WORDS))})\s+by"
-_FOLLOWED_BY_OWNER = LazyPattern(rf",?\s+(?:{_BY}|by)\s+(?P<by>{_OWNER})")
-_SUNG_BY = LazyPattern(rf",?\s+{_BY}\s+(?P<by>{_OWNER})")
 # "Polina Ruiz, who sang an English-language number called ...": the name before "who" owns it
 _WHO = LazyPattern(r",\s+(?:who|which)\s+(?:[a-z][\w-]*\s+){0,3}$")
 # a name inside a phrase of place or of a rival ("in Tel Aviv", "in Malmo, Sweden", "beat Peru")
@@ -191,7 +186,7 @@ def _patterns(family: Family, lex: Lexicon) -> dict[str, re.Pattern[str]]:
             rf"\b(?P<verb>{verbs})\s+(?:(?:a|an|the|his|her|their|its)\s+{_MODIFIERS})?{title}"
         ),
         "owned": re.compile(rf"(?P<owner>{_OWNER})['\u2019]s\s+{title}"),
-        "sung": re.compile(rf"(?<![\w'\u2019\u00c0-\u024f]){title}(?={_SUNG_BY.pattern})"),
+        "sung": re.compile(rf"(?<![\w'\u2019\u00c0-\u024f]){title}(?={_by_owner(lex)[1].pattern})"),
         # "“Paper Moon” by Lena Holt": a plain "by" after a title only where quotation marks show it
         "by": re.compile(rf"(?<![\w'\u2019\u00c0-\u024f])(?P<title>{_QUOTED})(?=\s+by\s+{_OWNER})"),
         # "won the prize for Prophet Song, her fifth novel": the noun after the title
@@ -200,7 +195,7 @@ def _patterns(family: Family, lex: Lexicon) -> dict[str, re.Pattern[str]]:
         ),
         # "won the Golden Heron for “The Quiet Hour”": a win for a quoted work
         "for": re.compile(
-            rf"\b(?i:won|wins|took|takes|was\s+awarded|received)\b[^.;:\"\u201c]{{0,80}}?\bfor\s+(?P<title>{_QUOTED})"
+            rf"\b(?i:{phrase_alternation(lex.words('work_award_verbs'))})\b[^.;:\"\u201c]{{0,80}}?\bfor\s+(?P<title>{_QUOTED})"
         ),
     }
 
@@ -208,7 +203,7 @@ def _patterns(family: Family, lex: Lexicon) -> dict[str, re.Pattern[str]]:
 def _found(text: str, index: int, ctx: Context, family: Family) -> Iterator[Found]:
     seen = look(text)
     for shape, pattern in _patterns(family, ctx.lex).items():
-        if not _worth_reading(shape, text, seen, family):
+        if not _worth_reading(shape, text, seen, family, ctx.lex):
             continue
         for m in pattern.finditer(text):
             found = _reading(text, index, m, shape, ctx, family)
@@ -216,20 +211,36 @@ def _found(text: str, index: int, ctx: Context, family: Family) -> Iterator[Foun
                 yield found
 
 
-def _worth_reading(shape: str, text: str, seen: Look, family: Family) -> bool:
+def _worth_reading(shape: str, text: str, seen: Look, family: Family, lex: Lexicon) -> bool:
     """A first look for one shape: its words are in the sentence (most sentences that have
     one shape's words have no other's)."""
     if shape == "owned":
         return _possessive(text)
     if shape == "sung":
-        return seen.any_of(_BY_WORDS)
+        return seen.any_of(_maker_words(lex))
     if shape in ("by", "for"):
         quoted = f" {shape} " in text and any(mark in text for mark in _QUOTE_MARKS)
-        return quoted and (shape == "by" or seen.any_of(_WIN_WORDS))
+        return quoted and (shape == "by" or seen.any_of(_keys(lex.words("work_award_verbs"))))
     words = {"noun": family.nouns, "appos": family.nouns, "lead": family.lead_nouns, "verb": family.verbs}[
         shape
     ]
     return seen.any_of(_keys(words))
+
+
+@cache
+def _maker_words(lex: Lexicon) -> frozenset[str]:
+    return frozenset(lex.words("work_maker_verbs"))
+
+
+@cache
+def _by_owner(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(a maker named after a title by "by" or "sung by", "directed by" ...; by one of those
+    verbs only)."""
+    made = rf"(?:{phrase_alternation(_maker_words(lex))})\s+by"
+    return (
+        re.compile(rf",?\s+(?:{made}|by)\s+(?P<by>{_OWNER})"),
+        re.compile(rf",?\s+{made}\s+(?P<by>{_OWNER})"),
+    )
 
 
 @cache
@@ -238,10 +249,10 @@ def _keys(words: tuple[str, ...]) -> frozenset[str]:
 
 
 @cache
-def _gate_keys(families: tuple[Family, ...]) -> frozenset[str]:
+def _gate_keys(families: tuple[Family, ...], lex: Lexicon) -> frozenset[str]:
     """The words of every shape but those of a possessive and of a plain "by" or "for"."""
     words = tuple(w for f in families for w in f.nouns + f.lead_nouns + f.verbs)
-    return key_words(words) | _BY_WORDS
+    return key_words(words) | _maker_words(lex)
 
 
 def _possessive(text: str) -> bool:
@@ -257,7 +268,7 @@ def _reading(
         return None
     if shape == "owned" and not _owned_title(text, m, end, ctx):
         return None
-    by = _FOLLOWED_BY_OWNER.match(text, end)
+    by = _by_owner(ctx.lex)[0].match(text, end)
     owner, shown_end = (_named(by.group("by"), ctx), by.end()) if by else (None, end)
     if owner is not None and owner.key == owner.country:
         return None  # "The Paris Agreement, written by France": a country sings or writes no work
