@@ -52,38 +52,53 @@ class Body(Kind):
             return  # "Last year, the Assembly adopted ..."
         told_here: set[str] = set()
         for verb in _verbs(ctx.lex).finditer(text):
-            a, b, clause = clause_of(text, verb.start(), verb.end())
-            found = _agent_after(text, verb, b, ctx.lex) or _doer_before(text, verb, a, ctx.lex)
-            if found is None:
+            a, b, _ = clause_of(text, verb.start(), verb.end())
+            after = _agent_after(text, verb, b, ctx.lex)
+            bodies = [after] if after else _doers_before(text, verb, a, ctx.lex)
+            if not bodies or not _adopts_a_text(text, verb, a, b, bool(after), ctx.lex):
                 continue
-            start = min(_named_from(text, found.start()), verb.start())
-            end = max(found.end(), verb.end())
+            start = min(_named_from(text, min(m.start() for m in bodies)), verb.start())
+            end = max(*(m.end() for m in bodies), verb.end())
             # the clause up to the body or verb, whichever is later, and a few words after it
             told = text[a:end] + " " + " ".join(text[end:b].split()[:3])
-            if avoided(family, told) or _another_time(text[a:b], ctx):
+            if avoided(family, told) or _another_time(text, a, b, ctx):
                 continue
-            stage = _stage_of(found.group("body"), ctx.lex)
-            if stage is None or stage in told_here:
-                continue  # "the Assembly voted 150-4 to adopt": one body, told once
-            told_here.add(stage)
-            yield Draft(
-                family=family.name, slot=family.name, value=stage, display=text[start:end], span=(start, end)
-            )
+            for body in bodies:
+                stage = _stage_of(body.group("body"), ctx.lex)
+                if stage is None or stage in told_here:
+                    continue  # "the Assembly adopted it by 150 votes, adopting ...": one body, told once
+                told_here.add(stage)
+                yield Draft(
+                    family=family.name,
+                    slot=family.name,
+                    value=stage,
+                    display=text[start:end],
+                    span=(start, end),
+                )
 
 
-def _doer_before(text: str, verb: re.Match[str], a: int, lex: Lexicon) -> re.Match[str] | None:
+def _doers_before(text: str, verb: re.Match[str], a: int, lex: Lexicon) -> list[re.Match[str]]:
     """The body just before the verb, with nothing between but adverbs and the day ("the
     Assembly on Thursday formally adopted"), and no preposition before it ("sent to the
-    Assembly")."""
-    window = max(a, verb.start() - _REACH)
-    last = None
-    for m in _bodies(lex).finditer(text, window, verb.start()):
-        last = m
-    if last is None or not _gap(lex).fullmatch(text[last.end() : verb.start()]):
-        return None
-    if _PREPOSITION_BEFORE.search(text, max(0, last.start() - 40), last.start()):
-        return None
-    return last
+    Assembly"); with the bodies joined to it ("both the committee and the Assembly approved")."""
+    found = list(_bodies(lex).finditer(text, max(a, verb.start() - _REACH), verb.start()))
+    if not found or not _gap(lex).fullmatch(text[found[-1].end() : verb.start()]):
+        return []
+    doers = [found[-1]]
+    for earlier in reversed(found[:-1]):
+        if not _JOINED.fullmatch(text, earlier.end(), doers[0].start()):
+            break
+        doers.insert(0, earlier)
+    if _PREPOSITION_BEFORE.search(text, max(0, doers[0].start() - 40), doers[0].start()):
+        return []
+    return doers
+
+
+def _adopts_a_text(text: str, verb: re.Match[str], a: int, b: int, passive: bool, lex: Lexicon) -> bool:
+    """What the body adopted is a text (a resolution, a bill, a budget, "it"): not a route, the
+    minutes or an appointment. A passive verb's text stands before it, an active one's after."""
+    where = text[a : verb.start()] if passive else " ".join(text[verb.end() : b].split()[:_OBJECT_WORDS])
+    return _texts(lex).search(where) is not None
 
 
 def _agent_after(text: str, verb: re.Match[str], b: int, lex: Lexicon) -> re.Match[str] | None:
@@ -114,10 +129,17 @@ def _named_from(text: str, start: int) -> int:
     return m.start() if m else start
 
 
-def _another_time(clause: str, ctx: Context) -> bool:
-    """A clause that names a year or a month as a stretch of time tells of another vote than
-    the report's day's ("adopted by the committee in November")."""
-    return bool(_A_YEAR.search(clause) or _months(ctx.lex).search(clause))
+def _another_time(text: str, a: int, b: int, ctx: Context) -> bool:
+    """A clause that names a month, or a year as a stretch of time, tells of another vote than
+    the report's day's ("approved by the Second Committee on Nov. 20", "in 2019"); a year that
+    names a thing ("the 2032 budget") and the dateline's day do not."""
+    clause = text[max(a, _dateline_end(text)) : b]
+    return bool(_TIME_YEAR.search(clause) or _months(ctx.lex).search(clause))
+
+
+def _dateline_end(text: str) -> int:
+    m = _DATELINE.match(text)
+    return m.end() if m else 0
 
 
 def _stage_of(words: str, lex: Lexicon) -> str | None:
@@ -176,11 +198,13 @@ def _through_verbs(lex: Lexicon) -> re.Pattern[str]:
 
 @cache
 def _months(lex: Lexicon) -> re.Pattern[str]:
-    """A month told as a stretch of time ("in November", "since March"), not a day ("Dec. 18")."""
-    names = phrase_alternation(m for m in lex.months if len(m) > 3)
-    return re.compile(
-        rf"(?<![\w-])(?:in|since|during|through|until|till|by|early|late|mid-?)\s+(?:{names})(?![\w-])", re.I
-    )
+    names = phrase_alternation(lex.months)
+    return re.compile(rf"(?<![\w-])(?:{names})(?![\w-])", re.I)
+
+
+@cache
+def _texts(lex: Lexicon) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?:{phrase_alternation(lex.words('adopted_text_nouns'))})(?![\w-])", re.I)
 
 
 # a body's name before its noun: capitalised words ("the UN", "the Lakeside City") or a size
@@ -195,6 +219,15 @@ _PASSIVE_BEFORE = re.compile(r"(?:(?<![\w-])(?:was|were|been)\s+(?:[a-z]+ly\s+)?
 _OWNED = re.compile(r"(?:'s|’s)\s+")
 _FEW_WORDS = re.compile(r"(?:[\w-]+\s+){0,3}")
 _CAPITALS_BEFORE = re.compile(r"(?:(?<![\w.-])(?:[A-Z][\w.-]*|\d+-\w+)\s+){1,4}$")
-_A_YEAR = re.compile(r"(?<![\w$€£.,/-])(?:19|20)\d\d(?![\w/-])")
+_OBJECT_WORDS = 6  # how far after an active verb the text adopted is named
+_TIME_YEAR = re.compile(
+    r"(?<![\w-])(?:in|since|during|until|till|from|through|before|after|by|of)\s+(?:19|20)\d\d(?![\w/-])",
+    re.I,
+)
+_JOINED = re.compile(
+    r"\s*(?:,\s*|\s(?:and|or|&)\s+)(?:(?:both|the|its)\s+)*(?:(?-i:[A-Z])[\w.'-]*\s+){0,3}", re.I
+)
+# "NEW YORK, Dec. 18 (UPI) -": the day the report was filed, not a day the sentence tells of
+_DATELINE = re.compile(r"\s*[A-Z][A-Z .'’-]+(?:,\s*[\w .'’-]{1,30}){0,2}(?:\s*\([\w .-]{1,20}\))?\s*[-—–]+\s")
 
 KIND = Body()
