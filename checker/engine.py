@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from checker.models import VERDICT_RANK, Claim, Finding, Occurrence
 from checker.occurrence import STALE_DATE
 from checker.rule import Rule
+from checker.stages import by_label
 from checker.verdicts import Item
 
 
@@ -27,10 +28,12 @@ def place(claim: Claim, occurrence: Occurrence) -> list[Item]:
             year = occurrence.year + offset
         else:
             year = None
-        if not split:
-            meeting, known = None, True
-        elif own_meeting and offset == 0:
+        if own_meeting and offset == 0 and (split or _earlier_stage(own_meeting)):
+            # a clause that names a stage speaks for it: "the finance committee had approved it
+            # 8-1" is the committee's vote, even where the series meets once a year
             meeting, known = own_meeting, True
+        elif not split:
+            meeting, known = None, True
         else:
             meeting, known = occurrence.meeting, occurrence.meeting_known
         self_dated = offset == 0 and any(e.claim == claim.id for e in occurrence.evidence if e.claim)
@@ -41,6 +44,12 @@ def place(claim: Claim, occurrence: Occurrence) -> list[Item]:
         day = occurrence.date if offset == 0 else None
         items.append(Item(claim, year, meeting, known, self_dated, copies, day))
     return items
+
+
+def _earlier_stage(label: str) -> bool:
+    """A stage that comes before the one concluding its group (a committee, a semi-final)."""
+    stage = by_label(label)
+    return stage is not None and not stage.concluding
 
 
 def run_rules(
