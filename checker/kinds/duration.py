@@ -147,11 +147,14 @@ def durations(text: str, numbers: Numbers) -> Iterator[Span]:
 
 @cache
 def _readers(numbers: Numbers) -> tuple[tuple[re.Pattern[str], Any], ...]:
-    n = rf"(?:\d{{1,3}}|{numbers.cardinal}|an?)"
+    words = rf"(?:{numbers.cardinal}|an?)"
     units = (
-        rf"(?:(?P<h>{n})\s*(?:h|hrs?|hours?)\b,?\s*(?:and\s+)?)?"
-        rf"(?:(?P<m>{n})\s*(?:m|mins?|minutes?)\b,?\s*(?:and\s+)?)?"
-        rf"(?:(?P<s>\d{{1,2}}(?:\.\d{{1,3}})?|{n})\s*(?:s|secs?|seconds?)\b)?"
+        _unit_part("h", r"\d{1,3}", words, "h", r"hrs?|hours?")
+        + r",?\s*(?:and\s+)?)?"
+        + _unit_part("m", r"\d{1,3}", words, "m", r"mins?|minutes?")
+        + r",?\s*(?:and\s+)?)?"
+        + _unit_part("s", r"\d{1,3}(?:\.\d{1,3})?", words, "s", r"secs?|seconds?")
+        + ")?"
     )
     return (
         (re.compile(r"(?<![\w:.,/-])(\d{1,2}):([0-5]\d):([0-5]\d)(?:\.(\d{1,3}))?(?![\w:/-]|[.,]\d)"), _hms),
@@ -166,6 +169,13 @@ def _readers(numbers: Numbers) -> tuple[tuple[re.Pattern[str], Any], ...]:
         ),
         (re.compile(rf"(?<![\w.,:-])(?=[\da-z])(?:{units})(?<=[a-z])(?![\w-])", re.I), _units),
     )
+
+
+def _unit_part(name: str, digits: str, words: str, short: str, long: str) -> str:
+    """One unit of a time in units, opened but not closed: digits before the unit or its letter
+    ("2h", "58.3 seconds"), a number word only before the unit's word and a space ("two hours",
+    "a minute"): "as" and "am" are no times."""
+    return rf"(?:(?:(?P<{name}>{digits})\s*(?:{short}|{long})\b|(?P<{name}w>{words})\s+(?:{long})\b)"
 
 
 def _hms(m: re.Match[str], numbers: Numbers) -> tuple[float, float] | None:
@@ -187,7 +197,8 @@ def _ms_after_word(m: re.Match[str], numbers: Numbers) -> tuple[float, float]:
 
 
 def _units(m: re.Match[str], numbers: Numbers) -> tuple[float, float] | None:
-    parts = [(m.group(g), size) for g, size in (("h", 3600), ("m", 60), ("s", 1)) if m.group(g)]
+    found = ((m.group(g) or m.group(g + "w"), size) for g, size in (("h", 3600), ("m", 60), ("s", 1)))
+    parts = [(token, size) for token, size in found if token]
     if not parts:
         return None
     total = 0.0
@@ -237,7 +248,9 @@ def _margin(text: str, found: Span, ctx: Context, family: Family) -> Draft | Non
     a, b, clause = clause_of(text, found.start, found.end)
     if avoided(family, clause) or not phrases_re(family.verbs).search(clause):
         return None
-    return _draft(text, found, ctx, family, family.name + category_key(clause, ctx.lex), a, b)
+    return _draft(
+        text, found, ctx, family, family.name + category_key(_own_part(text, found, a, b), ctx.lex), a, b
+    )
 
 
 def _result(text: str, found: Span, ctx: Context, family: Family) -> Draft | None:
@@ -258,7 +271,19 @@ def _result(text: str, found: Span, ctx: Context, family: Family) -> Draft | Non
         slot = f"{family.name}:winner"
     else:
         return None
-    return _draft(text, found, ctx, family, slot + category_key(clause, ctx.lex), a, b)
+    return _draft(text, found, ctx, family, slot + category_key(_own_part(text, found, a, b), ctx.lex), a, b)
+
+
+def _own_part(text: str, found: Span, a: int, b: int) -> str:
+    """The part of a clause a time's category is read from: another result joined by ", as" or
+    ", while" has its own ("won the men's race in 2:10:55, as Chebet won the women's in 2:24:10")."""
+    cuts = [m.span() for m in _JOINED_RESULT.finditer(text, a, b)]
+    start = max([a, *(after for _, after in cuts if after <= found.start)])
+    end = min([b, *(before for before, _ in cuts if before >= found.end)])
+    return text[start:end]
+
+
+_JOINED_RESULT = LazyPattern(r",\s+(?=(?:as|while|whereas|when|and)\s)", re.I)
 
 
 def _piece(text: str, found: Span, a: int, b: int) -> str:
