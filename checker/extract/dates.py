@@ -55,9 +55,12 @@ def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
         yield draft
 
 
-# "NEW YORK, Dec. 18 (Yonhap) -": the wire's dateline dates the story, not the event.
+# "NEW YORK, Dec. 18 (Yonhap) -", "MARISOL, Spain, Sept 14 (AFP) -", "GENEVA, 12 December
+# (IPS) -": the wire's dateline is the day the story was filed, not a claim of the event's day
+_PLACE = r"[A-Z\u00c0-\u00de](?:[^\W\d_]|[ .'\u2019-]){0,40}"
 _DATELINE = re.compile(
-    r"^[A-Z][A-Za-z .'-]{1,40},\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?"
+    rf"^{_PLACE}(?:,\s+{_PLACE}){{0,2}},\s+"
+    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:st|nd|rd|th)?(?!\d)(?:,?\s*\d{4})?"
     r"\s*(?:\([^)]{1,40}\))?\s*[-\u2013\u2014:]"
 )
 
@@ -73,7 +76,7 @@ def event_date(
         return None
     found = [
         m
-        for m in _dates(_date_re(numbers), text)
+        for m in _dates(_date_re(numbers), text, numbers)
         if not _other_day(text, m, lex) and not _stale(m, numbers, published)
     ]
     if not found:
@@ -109,10 +112,13 @@ def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, b[0] - a[1], a[0] - b[1])
 
 
-def _dates(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
+def _dates(pattern: re.Pattern[str], text: str, numbers: Numbers) -> list[re.Match[str]]:
     """Every date in a sentence after its dateline."""
     dateline = _DATELINE.match(text)
-    return list(pattern.finditer(text, dateline.end() if dateline else 0))
+    # "On Saturday, May 11 -": a weekday names no place, so this is the sentence, not a dateline
+    if dateline and not numbers.lex.weekdays.keys() & {w.lower() for w in re.findall(r"\w+", dateline[0])}:
+        return list(pattern.finditer(text, dateline.end()))
+    return list(pattern.finditer(text))
 
 
 def _other_day(text: str, m: re.Match[str], lex: Lexicon) -> bool:
@@ -264,10 +270,20 @@ def _draft(m: re.Match[str], ctx: Context) -> Draft | None:
     value = _value(m, ctx.numbers)
     if not possible_date(value):
         return None
+    ahead = _ahead(m.string, m.start(), ctx.lex)
+    if ahead is not None:
+        # told as to come: the coming day of that name, which only the publication date finds
+        value = coming(value, ctx.article.published)
+        if value is None:
+            return None
     display, end = m.group(0).rstrip(), m.end() - (len(m.group(0)) - len(m.group(0).rstrip()))
     if display.endswith(".") and re.search(r"[A-Za-z]{5,}\.$", display):
         display, end = display[:-1], end - 1  # "on 9 April.": the sentence's stop, not an abbreviation
-    phase = _phase(m.string, m.start(), ctx.lex)
+    phase = (
+        "opening"
+        if ahead and _opening_ahead_re(ctx.lex).search(ahead)
+        else _phase(m.string, m.start(), ctx.lex)
+    )
     if phase == "continuing":
         return None
     slot = "event-date:opening" if phase == "opening" else "event-date"
@@ -275,16 +291,88 @@ def _draft(m: re.Match[str], ctx: Context) -> Draft | None:
 
 
 def _phase(text: str, start: int, lex: Lexicon) -> str | None:
-    """ "opening" for the day an event of several days opened ("opened on Friday"),
-    "continuing" for a day it went on ("talks resumed on Tuesday"), else None."""
-    before = text[max(0, start - 30) : start]
+    """ "opening" for the day an event of several days opened ("opened on Friday", "leaders
+    gathered in Tarn on Monday"), "continuing" for a day it went on ("talks resumed on
+    Tuesday"), else None."""
+    before = text[max(0, start - 60) : start]
     for phase in ("opening", "continuing"):
         if _phase_re(lex, phase).search(before):
             return phase
     return None
 
 
+# where the event met may stand between its verb and its day: "opened in Lisbon on Monday"
+_WHERE = r"(?:\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,3})?"
+
+
 @cache
 def _phase_re(lex: Lexicon, phase: str) -> re.Pattern[str]:
     body = phrase_alternation(lex.words(f"{phase}_verbs"))
-    return re.compile(rf"(?<![\w-])(?:{body or '(?!x)x'})(?![\w-])\s+(?:on\s+)?$", re.I)
+    return re.compile(rf"(?<![\w-])(?:{body or '(?!x)x'})(?![\w-]){_WHERE}\s+(?:on\s+)?$", re.I)
+
+
+@cache
+def _opening_ahead_re(lex: Lexicon) -> re.Pattern[str]:
+    """An opening verb in the verb phrase of a day to come ("will open", "are set to gather")."""
+    body = phrase_alternation([*lex.words("opening_verbs"), *lex.words("opening_verbs_ahead")])
+    return re.compile(rf"(?<![\w-])(?:{body or '(?!x)x'})(?![\w-])", re.I)
+
+
+# how many words a day to come may stand after its future marker: "will gather in Lisbon on"
+_AHEAD_WORDS = 8
+
+
+def _ahead(text: str, start: int, lex: Lexicon) -> str | None:
+    """The words from a future marker to a date told as to come ("are expected to line up on
+    Sunday", "will gather in Lisbon on Monday", "begins on Friday"), else None. The words between
+    are one verb phrase: no comma, no relative clause ("will appeal the ruling that came on
+    Friday") and no verb in the past but after "be" ("is due to be adopted on Friday")."""
+    found = _ahead_re(lex).search(text, max(0, start - 120), start)
+    if not found:
+        return None
+    words = re.findall(r"[\w'\u2019-]+", found.group("between"))
+    breakers = lex.word_set("ahead_breakers")
+    for i, word in enumerate(words):
+        if word.lower() in breakers:
+            return None
+        # a name is no verb ("will meet Ahmed on Friday")
+        past = word.islower() and word.endswith("ed")
+        if past and (i == 0 or words[i - 1].lower() not in _BE):
+            return None
+    return found.group(0)
+
+
+_BE = frozenset({"be", "been", "being", "get", "gets"})
+
+
+@cache
+def _ahead_re(lex: Lexicon) -> re.Pattern[str]:
+    markers = phrase_alternation(lex.words("ahead_markers")) or r"(?!x)x"
+    return re.compile(
+        rf"(?<![\w'\u2019-])(?:{markers})(?![\w-])(?P<between>(?:\s+[\w'\u2019-]+){{0,{_AHEAD_WORDS}}}?)"
+        r"\s*$",
+        re.IGNORECASE,
+    )
+
+
+# a day to come is at most this far after publication: a year
+_AHEAD_DAYS = 370
+
+
+def coming(value: tuple, published: dt.date | None) -> tuple | None:
+    """A date without its year, told as to come, as the first day on or after publication that
+    fits it ("on Sunday" in a preview of Thursday 10 April is Sunday 13 April); a date with its
+    year as said; None when no publication date tells which day is coming."""
+    year, month, day, weekday = value
+    if year:
+        return value
+    if published is None:
+        return None
+    for ahead in range(_AHEAD_DAYS):
+        d = published + dt.timedelta(days=ahead)
+        if (month and d.month != month) or (day and d.day != day):
+            continue
+        if weekday is not None and d.weekday() != weekday and not (month and day):
+            continue
+        return (d.year, d.month, d.day, weekday)
+    return None
