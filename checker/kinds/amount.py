@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
-from checker.extract.base import scope_of, sentence_frame
+from checker.extract.base import period_offsets, scope_of, sentence_frame
 from checker.extract.generic import (
     QUALIFIER_PATTERN,
     QUALIFIERS,
@@ -31,7 +31,6 @@ from checker.extract.generic import (
     category_key,
     clause_of,
     families_keys,
-    offsets_of,
     source_of,
 )
 from checker.extract.subjects import Subject, subject_before, subject_ending_at, subject_starting_at
@@ -50,7 +49,9 @@ _NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _SIGN = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "%": "", "km": ""}
 _MEASURES = ("%", "km", "seats")  # units that are no currency: a family without units takes none
 _QUALIFIER = LazyPattern(rf"\b(?P<qual>{QUALIFIER_PATTERN})\s+(?:a\s+|an\s+)?$", re.I)
-_PER_YEAR = LazyPattern(r"\s*(?:a|per|each|every)\s+year\b|\s*(?:annually|yearly)\b", re.I)
+_PER_YEAR = LazyPattern(
+    r"\s*(?:a|per|each|every)\s+year\b(?!\s+(?:earlier|ago|before|later))|\s*(?:annually|yearly)\b", re.I
+)
 _BY_YEAR = LazyPattern(
     r"(?:\s*(?:a|per|each|every)\s+year|\s*annually|\s*yearly)?\s*,?\s*"
     r"(?P<how>by|starting in|from|until|through|in)\s+(?P<year>(?:19|20)\d\d)\b",
@@ -122,8 +123,26 @@ class Amount(Kind):
             if owner != family.name:
                 continue
             a, b, clause = clause_of(text, found.start, found.end)
-            if avoided(family, _without_comparisons(text, found, a, b, ctx.lex)):
+            if _is_change(text, found, a, ctx.lex):
                 continue
+            compared = _compared(text, a, b, ctx.lex)
+            span = next((c for c in compared if c.start <= found.start < c.end), None)
+            then: _Then | None = None
+            if span is not None and not (family.keyed_by or family.actors):
+                # the amount compared with ("up from $45,000 last year") is of the time its
+                # comparison names; with none named, no claim (a share compared with a rival's
+                # is its holder's: "54 percent against 41 percent for Baker")
+                then = _then(text, found, span, a, b, ctx.lex)
+                if then is None:
+                    continue
+                said = then.said
+            else:
+                said = _blanked(text, found, a, b, compared)
+            if avoided(family, said):
+                continue
+            allotted = _allotted(text, found, a, b, family, ctx.lex)
+            if allotted is None:
+                continue  # a part of the whole the words do not name ("includes $4 million")
             # a family with actors is one source's figure ("Ruiz put the damage at ..."): its
             # slot names the source, so only one source's figures are compared
             source = source_of(text, found.start, found.end, family.verbs, ctx) if family.actors else ""
@@ -144,7 +163,9 @@ class Amount(Kind):
                     continue
                 year = own or framed
             unit = f":{found.unit}" if found.unit else ""
-            part = _part_of(text, found, a, family, ctx.lex)
+            part = allotted or _part_of(text, found, a, family, ctx.lex)
+            if then is not None:
+                year = {"year": then.year} if then.year else {}
             timing = _timing(text, found.end)
             yield Draft(
                 family=family.name,
@@ -159,7 +180,8 @@ class Amount(Kind):
                 display=text[found.start : found.end],
                 span=(found.start, found.end),
                 qualifier=found.qualifier,
-                year_offsets=frame or offsets_of(text, found.start, found.end, a, b, ctx),
+                year_offsets=frame
+                or (then.offsets if then is not None else _own_offsets(text, found, a, b, compared, ctx)),
                 extra={**timing, **({"source": source} if source else {}), **year},
             )
 
@@ -400,26 +422,230 @@ def _part_of(text: str, found: Found, a: int, family: Family, lex: Lexicon) -> s
     return word if word in lex.word_set("amount_parts") else ""
 
 
-def _without_comparisons(text: str, found: Found, a: int, b: int, lex: Lexicon) -> str:
-    """The clause an amount's avoid words are looked for in, less the comma-pieces that open
-    with a comparison and do not hold it: in "Turnout was 61 percent, down from 66 percent in
-    2026" the 61 is this year's (the 66 is the one compared with, and is not read)."""
-    opens = _comparison_opening(lex)
-    kept = []
-    start = a
-    for comma in [*(i for i in range(a, b) if text[i] == ","), b]:
-        piece = text[start:comma]
-        holds = start <= found.start < comma + 1
-        if holds or not opens.match(piece):
-            kept.append(piece)
-        start = comma + 1
-    return ",".join(kept)
+@dataclass(frozen=True, slots=True)
+class _Compared:
+    """A comparison in a clause: from its opening words ("up from", "compared with") to the
+    end of its comma-piece, or to "to" before the amount it leads to ("rose from $45,000 last
+    year to $50,000")."""
+
+    start: int
+    opened: int  # the end of its opening words
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Then:
+    """When an amount compared with is of: offsets from the report's year, or a year."""
+
+    offsets: tuple[int, ...]
+    year: int
+    said: str  # its clause, less the words of the comparison, for its avoid words
+
+
+# a comma that ends a piece: not the one inside "45,000"
+_HARD_COMMA = re.compile(r",(?!\d)")
+# the few words between a comparison's opening and its amount ("up from last year's $45,000")
+_LEAD_IN = re.compile(r"\s*(?:[\w'’-]+\s+){0,3}")
+# "... to $50,000": the amount a comparison leads to
+_TO_AMOUNT = re.compile(r"\bto\s+(?:[\w'’-]+\s+){0,2}$")
+# when an amount compared with is of: the year before the report's, or a year named
+_THEN = re.compile(
+    r"\b(?P<before>last\s+year|the\s+previous\s+year|the\s+year\s+before|a\s+year\s+(?:earlier|ago|before))"
+    r"|\b(?:in|during|at\s+the|for)\s+(?P<year>(?:19|20)\d\d)\b(?!\s*(?:-|–|to)\s*\d)"
+    r"|\b(?P<owned>(?:19|20)\d\d)['’]s\b",
+    re.I,
+)
+
+
+@lru_cache(maxsize=256)
+def _compared(text: str, a: int, b: int, lex: Lexicon) -> tuple[_Compared, ...]:
+    """The comparisons of a clause: a comma-piece opening with a comparison ("Turnout was 61
+    percent, down from 66 percent in 2026"), and one inside a piece that leads to an amount
+    or a time after an amount of its own ("$50,000 compared with $45,000 last year", "$50,000
+    more than last year") or from an amount to another ("rose from $45,000 to $50,000")."""
+    amounts = [f for f in _amounts(text, lex) if a <= f.start < b]
+    spans: list[_Compared] = []
+    for m in _comparison_word(lex).finditer(text, a, b):
+        if spans and m.start() < spans[-1].end:
+            continue
+        piece = max((c.end() for c in _HARD_COMMA.finditer(text, a, m.start())), default=a)
+        end = next((c.start() for c in _HARD_COMMA.finditer(text, m.end(), b)), b)
+        first = next((f for f in amounts if m.end() <= f.start < end), None)
+        led = first is not None and _LEAD_IN.fullmatch(text, m.end(), first.start) is not None
+        onward = _onward(text, first, amounts, end)
+        if onward is not None:
+            end = onward
+        if text[piece : m.start()].strip():
+            own = any(f.end <= m.start() for f in amounts)
+            timed = _THEN.match(text, _SPACE.match(text, m.end()).end())  # type: ignore[union-attr]
+            if not ((led and (own or onward is not None)) or (own and timed)):
+                continue
+        spans.append(_Compared(m.start(), m.end(), end))
+    # a change and what it is measured against ("up $5,000 on last year") are no time of the
+    # amount it changes
+    for f in amounts:
+        if _is_change(text, f, a, lex) and not any(c.start <= f.start < c.end for c in spans):
+            end = next((c.start() for c in _HARD_COMMA.finditer(text, f.end, b)), b)
+            end = min([end, *(g.start for g in amounts if g.start >= f.end)])  # "by $5,000 to $50,000"
+            spans.append(_Compared(f.start, f.end, end))
+    return tuple(sorted(spans, key=lambda c: c.start))
+
+
+def _onward(text: str, first: Found | None, amounts: list[Found], end: int) -> int | None:
+    """Where "to" opens the amount a comparison leads to ("from $45,000 last year to
+    $50,000"): the comparison ends there; None where it leads to none."""
+    if first is None:
+        return None
+    for f in amounts:
+        if first.end <= f.start < end:
+            to = _TO_AMOUNT.search(text, first.end, f.start)
+            if to is not None:
+                return to.start()
+    return None
+
+
+_SPACE = re.compile(r"\s*")
 
 
 @cache
-def _comparison_opening(lex: Lexicon) -> re.Pattern[str]:
+def _comparison_word(lex: Lexicon) -> re.Pattern[str]:
     body = phrase_alternation(lex.words("comparison_openers")) or r"(?!x)x"
-    return re.compile(rf"\s*(?:{body})\b", re.I)
+    return re.compile(rf"\b(?:{body})\b", re.I)
+
+
+def _blanked(text: str, found: Found, a: int, b: int, compared: tuple[_Compared, ...]) -> str:
+    """The clause an amount's avoid words are looked for in, less the comparisons it is not
+    in: in "Turnout was 61 percent, down from 66 percent in 2026" the 61 is this year's."""
+    clause = text[:b]
+    for c in compared:
+        if c.start <= found.start < c.end:
+            continue
+        clause = clause[: c.start] + " " * (c.end - c.start) + clause[c.end :]
+    return clause[a:b]
+
+
+def _then(text: str, found: Found, span: _Compared, a: int, b: int, lex: Lexicon) -> _Then | None:
+    """When an amount compared with is of: the time named after it, up to the next amount of
+    its comparison ("up from $45,000 last year", "compared with $45,000 in 2024"), else
+    between the comparison's opening and it ("up from last year's $45,000"); None where the
+    comparison names no time ("up from $45,000")."""
+    inside = [f for f in _amounts(text, lex) if span.opened <= f.start < span.end and f.start != found.start]
+    after = min((f.start for f in inside if f.start >= found.end), default=span.end)
+    before = max((f.end for f in inside if f.end <= found.start), default=span.opened)
+    m = _THEN.search(text, found.end, after) or _THEN.search(text, before, found.start)
+    if m is None:
+        return None
+    said = text[a:b]
+    for x, y in ((span.start, span.opened), m.span()):
+        said = said[: x - a] + " " * (y - x) + said[y - a :]
+    year = int(m.group("year") or m.group("owned") or 0)
+    return _Then(offsets=(-1,) if m.group("before") else (0,), year=year, said=said)
+
+
+def _own_offsets(
+    text: str, found: Found, a: int, b: int, compared: tuple[_Compared, ...], ctx: Context
+) -> tuple[int, ...]:
+    """The year an amount speaks for, read from its scope less the comparisons it is not in
+    ("$50,000, up from $45,000 last year" is this year's): the latest its scope names."""
+    scope = scope_of(text, found.start, found.end, a, b)
+    for c in compared:
+        if not c.start <= found.start < c.end:
+            scope = scope[: max(0, c.start - a)] + " " * (c.end - c.start) + scope[c.end - a :]
+    return (period_offsets(scope, ctx.numbers) or (0,))[-1:]
+
+
+def _is_change(text: str, found: Found, a: int, lex: Lexicon) -> bool:
+    """An amount that is a change, not a value ("up $5,000 on last year", "rose by $5,000",
+    "$20 million more than planned")."""
+    before = phrase_alternation(lex.words("amount_change_before")) or r"(?!x)x"
+    after = phrase_alternation(lex.words("amount_change_after")) or r"(?!x)x"
+    lead = text[max(a, found.start - 30) : found.start]
+    return bool(
+        re.search(rf"\b(?:{before})\s+$", lead, re.I)
+        or _UP_DOWN.search(lead)
+        or re.match(rf"\s+(?:{after})\b", text[found.end :], re.I)
+    )
+
+
+# "$50,000, up $5,000 on last year", "spending is down $2m": up or down after a pause or a
+# verb of being, not "put up $50,000"
+_UP_DOWN = re.compile(r"(?:^|[,;(]|\b(?:is|was|are|were|been|be))\s*(?:up|down)\s+$", re.I)
+
+
+def _allotted(text: str, found: Found, a: int, b: int, family: Family, lex: Lexicon) -> str | None:
+    """A part of the whole set aside for something ("the budget includes $412 million for the
+    police", "earmarks $5m for roads", "$412 million of it for the police", "$150 million goes
+    to housing"): keyed by what it is for, as "the police budget" is ("police" where that
+    names a part, else its first words); None where the words say it is a part but not of
+    what; '' where it is no such part."""
+    of_it = _OF_WHOLE_AFTER.match(text, found.end)
+    goes = _GOES.match(text, of_it.end() if of_it else found.end)
+    set_aside = (
+        of_it is not None
+        or _OF_WHOLE_BEFORE.search(text, a, found.start) is not None
+        or _set_aside(text, found, a, b, family, lex)
+    )
+    if not set_aside and goes is None:
+        return ""
+    purpose = _FOR_PURPOSE.match(text, goes.end() if goes else of_it.end() if of_it else found.end)
+    words = _purpose_words(purpose.group("what"), lex) if purpose else []
+    if not words:
+        return None if set_aside else ""  # "the $1.8 billion is for the coming year": the whole
+    parts = [w for w in words if w in lex.word_set("amount_parts")]
+    return parts[0] if parts else " ".join(words)
+
+
+def _set_aside(text: str, found: Found, a: int, b: int, family: Family, lex: Lexicon) -> bool:
+    """Whether a verb of setting aside governs the amount ("includes an extra $412 million",
+    "the budget provides $40 million"), not one of the whole ("sets aside a budget of $5m")."""
+    lead = scope_of(text, found.start, found.end, a, b)[: found.start - a]
+    nouns = phrases_re(family.nouns)
+    verbs = [(m, True) for m in lex.phrase_re("amount_part_verbs").finditer(lead)]
+    verbs += [(m, False) for m in lex.phrase_re("amount_part_verbs_weak").finditer(lead)]
+    for m, strong in verbs:
+        if _LEAD_IN.fullmatch(lead, m.end()) is None or nouns.search(lead, m.end()):
+            continue
+        # a verb of the whole's own ("the budget provides") only with the whole its subject:
+        # "rich nations pledging to provide $300 billion" is the whole
+        subject = [n for n in nouns.finditer(lead, 0, m.start())]
+        if strong or (subject and _SUBJECT_GAP.fullmatch(lead, subject[-1].end(), m.start())):
+            return True
+    return False
+
+
+# between a subject and its verb: "the budget, which passed 9-4, also provides" (the relative
+# clause blanked)
+_SUBJECT_GAP = re.compile(r"[\s,]*(?:(?:also|which|that|now|only|still|then|will|would|thus)\s+)*", re.I)
+# "$412 million of it for the police", "of which $412 million goes to the police"
+_OF_WHOLE_AFTER = re.compile(r"\s+of\s+(?:it|that|this|which|the\s+total|the\s+sum)\b", re.I)
+_OF_WHOLE_BEFORE = re.compile(r"\bof\s+(?:which|it|this|that)\s+$", re.I)
+# "$150 million goes to housing", "$40 million is for parks"
+_GOES = re.compile(r"\s+(?:is|are|goes|go|went|will\s+go)(?=\s+(?:for|to)\b)", re.I)
+# what a part is for: "for the police department", "to road repairs"
+_FOR_PURPOSE = re.compile(
+    r"(?:\s+(?:a|per|each)\s+year|\s+annually)?\s+(?:for|to)\s+(?P<what>[\w'’ -]+)",
+    re.I,
+)
+# words that end what a part is for ("for road repairs and a raise")
+_PURPOSE_STOP = frozenset(
+    "and or but to in on at with by from while as which that who where when after before than be".split()
+)
+_DETERMINERS = frozenset("the a an its their his her our this these those".split())
+
+
+def _purpose_words(what: str, lex: Lexicon) -> list[str]:
+    """The first words of what a part is for, less its determiners: "the police department"
+    gives police, department; [] for a time ("for the coming year") or a number ("for 2026")."""
+    words: list[str] = []
+    for word in what.lower().split():
+        if word in _PURPOSE_STOP or len(words) == 3:
+            break
+        if (word in _DETERMINERS or word.endswith(("'s", "’s"))) and not words:
+            continue  # "the city's libraries": libraries
+        words.append(word)
+    if not words or words[0][:1].isdigit() or words[0] in lex.word_set("amount_part_times"):
+        return []
+    return words
 
 
 def _range(amount: float, step: float, qualifier: str) -> tuple[float, float]:
@@ -513,7 +739,7 @@ def _gate(families: tuple[Family, ...]) -> re.Pattern[str]:
 
 def _nearest(text: str, item: Found, families: tuple[Family, ...], lex: Lexicon) -> str | None:
     """The family whose noun is nearest the amount in its clause (within a few words), among
-    the families that take its unit."""
+    the families that take its unit; none where a noun of other money is as near."""
     a, b, _ = clause_of(text, item.start, item.end)
     best: tuple[int, str] | None = None
     for family in families:
@@ -524,10 +750,16 @@ def _nearest(text: str, item: Found, families: tuple[Family, ...], lex: Lexicon)
             gap = max(m.start() - item.end, item.start - m.end(), 0)
             if gap <= 60 and (best is None or gap < best[0]):
                 best = (gap, family.name)
+    if best is not None:
+        # "plus a $10,000 bonus": money of its own noun nearer than the family's is not the family's
+        for m in lex.phrase_re("amount_other_nouns").finditer(text, a, b):
+            if max(m.start() - item.end, item.start - m.end(), 0) <= best[0]:
+                return None
     return best[1] if best else None
 
 
-def _amounts(text: str, lex: Lexicon) -> list[Found]:
+@lru_cache(maxsize=256)
+def _amounts(text: str, lex: Lexicon) -> tuple[Found, ...]:
     """Every amount of a sentence with its unit, each number once (money before measures,
     measures before a bare "1.3 trillion", which takes the sentence's currency)."""
     found: list[Found] = []
@@ -542,7 +774,7 @@ def _amounts(text: str, lex: Lexicon) -> list[Found]:
             currency = currency or (unit if kind == "money" else "")
             taken.add(m.start("num"))
             found.append(_found(text, m, unit, factor, lex))
-    return sorted(found, key=lambda f: f.start)
+    return tuple(sorted(found, key=lambda f: f.start))
 
 
 def _unit_of(m: re.Match[str], kind: str, lex: Lexicon) -> tuple[str, float]:
