@@ -79,8 +79,19 @@ def subject_ending_at(text: str, clause_start: int, pos: int, ctx: Context) -> S
     found = _mentions(region, ctx)
     if not found or not _BETWEEN.fullmatch(region[found[-1].end :]):
         return None
-    last = found[-1]
+    last = _person_before_origin(found, region, ctx)
     return Subject(last.key, last.name, last.start + clause_start, last.end + clause_start)
+
+
+_ORIGIN = LazyPattern(r"\s+(?:of|from)\s+(?:the\s+)?")
+
+
+def _person_before_origin(found: list[Subject], region: str, ctx: Context) -> Subject:
+    """ "Daniel Kiprop of Kenya won": the person, not the country the person comes from."""
+    last = found[-1]
+    if len(found) < 2 or ctx.lex.entity(found[-2].name) is not None:
+        return last
+    return found[-2] if _ORIGIN.fullmatch(region, found[-2].end, last.start) else last
 
 
 def subject_right_before(
@@ -92,7 +103,7 @@ def subject_right_before(
     found = _mentions(region, ctx)
     if not found or not between.fullmatch(region, found[-1].end):
         return None
-    last = found[-1]
+    last = _person_before_origin(found, region, ctx)
     return Subject(last.key, last.name, last.start + clause_start, last.end + clause_start)
 
 
