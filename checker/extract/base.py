@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
-from checker.lexicon import Lexicon
+from checker.lexicon import Lexicon, phrase_alternation
 from checker.models import Article
 from checker.text import Numbers, Sentence
 
@@ -146,13 +147,24 @@ NEGATED_SUBJECT = re.compile(
 _FRAME_YEAR = re.compile(r"\s*In ((?:19|20)\d\d)\b(?!\s*(?:-|–|to)\s*\d)")
 
 
+@cache
+def _frame_event_year(lex: Lexicon) -> re.Pattern[str]:
+    """ "In the 2021 election", "At the 2019 song contest", "During the 2022 Harbour Race": a
+    year naming an event held in it (the event's nouns are vocabulary), a few words between."""
+    nouns = phrase_alternation(lex.words("event_nouns") + lex.words("edition_nouns"))
+    return re.compile(
+        rf"\s*(?:In|At|During) the ((?:19|20)\d\d)\s+(?:[A-Za-z][\w'-]*\s+){{0,3}}?(?i:{nouns})s?\b"
+    )
+
+
 def sentence_frame(text: str, numbers: Numbers) -> tuple[tuple[int, ...] | None, dict[str, int]]:
     """The year a sentence's opening frames it in: year offsets ("Last year," gives -1) or an
-    absolute year ({"year": 1992} for "In 1992,"); (None, {}) when it opens with neither."""
+    absolute year ({"year": 1992} for "In 1992," and for "In the 2021 election,"); (None, {})
+    when it opens with neither."""
     relative = _FRAME_RELATIVE.match(text)
     if relative:
         return period_offsets(relative.group(), numbers), {}
-    absolute = _FRAME_YEAR.match(text)
+    absolute = _FRAME_YEAR.match(text) or _frame_event_year(numbers.lex).match(text)
     return (None, {"year": int(absolute.group(1))}) if absolute else (None, {})
 
 

@@ -1,0 +1,48 @@
+"""The year a sentence's opening frames it in (checker/extract/base.py sentence_frame): "Last
+year," and "In 1992," as before, and a year that names an event held in it ("In the 2021
+election,", "At the 2019 contest,"), which frames the sentence as "In 2021," does. Invented
+sentences, one row each."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.articles import make_article
+from checker.extract import extract_claims
+from checker.extract.base import sentence_frame
+from checker.lexicon import default_lexicon
+from checker.text import default_numbers
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In 2014, Ostia sent 30 observers.", (None, {"year": 2014})),
+        ("Last year, Ostia sent 30 observers.", ((-1,), {})),
+        # a year as the modifier of an event noun, names and adjectives between
+        ("In the 2017 election the Green League won 41 seats.", (None, {"year": 2017})),
+        ("At the 2013 contest, Varnia came fifth with 112 points.", (None, {"year": 2013})),
+        ("In the 2019 race, Mila Corr won in 2:24:10.", (None, {"year": 2019})),
+        ("During the 2016 Dunmere Harbour Marathon, 9,000 runners started.", (None, {"year": 2016})),
+        ("In the 2018 regional elections, turnout was 58 percent.", (None, {"year": 2018})),
+        # a year of something not held in it: a plan, a count, a range of seasons
+        ("In the 2027 budget, parks get $14 million.", (None, {})),
+        ("In the 2011 census, 40,000 people lived in Dunmere.", (None, {})),
+        ("In the 2015-16 season, 18 clubs took part.", (None, {})),
+        ("The Green League won 41 seats in the 2017 election.", (None, {})),
+    ],
+)
+def test_sentence_frame(text: str, expected: tuple) -> None:
+    assert sentence_frame(text, default_numbers()) == expected
+
+
+def test_an_event_year_frames_the_claims_of_its_sentence() -> None:
+    lex = default_lexicon()
+    text = (
+        "---\npublished: 2029-09-30\n---\n"
+        "The Green League won 47 seats in Sunday's election in Varnia.\n\n"
+        "In the 2025 election the Green League won 39 seats.\n"
+    )
+    claims = extract_claims(make_article("a.md", text, lex), lex)
+    seats = {c.display: c.detail("year") for c in claims if "seats" in c.display}
+    assert seats == {"47 seats": None, "39 seats": 2025}
