@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from checker.extract.base import Context, Draft, clause_around, piece_around, subjects_before
@@ -465,7 +466,9 @@ def _counted(text: str, start: int, end: int, ctx: Context, own_piece: bool = Fa
     acting = _acting_country(text[a:start], ctx)
     if acting:
         return f"streak:{acting}"  # "Fiji abstained for a second consecutive year"
-    return _other_streak(text, end, b, ctx, fronted=not text[a:start].strip(" ,\"'“"))
+    fronted = not text[a:start].strip(" ,\"'“")
+    other = _other_streak(text, end, b, ctx, fronted)
+    return other or (_subject_streak(text, a, start, end, b, ctx, fronted) if own_piece else "")
 
 
 _AUXILIARY = LazyPattern(r"\s+(?:(?:has|have|had|was|were|also|again|once again)\s+)*([a-z]+)\b")
@@ -484,6 +487,213 @@ def _acting_country(before: str, ctx: Context) -> str:
     if not verb or verb.group(1) in ctx.lex.word_set("speech_verbs") or verb.group(1) == "and":
         return ""
     return entity.name
+
+
+# Grammar words a clause's verb group is told by: auxiliaries (a participle follows them, or
+# they are the copula: "It was the 15th year"), verbs that only place a count ("marked the 12th
+# year"), determiners (a noun phrase starts), and words that end an object ("fees at $2").
+_AUXILIARIES = frozenset(
+    "is are was were be been being has have had will would shall should can could may might must "
+    "did does do".split()
+)
+_MARKING = frozenset("is are was were be been being marks marked marking becomes became".split())
+_DETERMINERS = frozenset("the a an its their his her our this these that those".split())
+_POSSESSIVES = frozenset({"its", "their"})
+_PRONOUNS = frozenset("it they we this which".split())
+# words after a verb that are part of it or say when, not a thing it acts on ("handed out")
+_PARTICLES = frozenset("out up down off over back away through together along ahead".split())
+_ADVERBS = frozenset("also again once still now then".split())
+_OBJECT_ENDS = frozenset("at in on for to by with from as after before since and but or".split())
+_WORD = LazyPattern(r"[A-Za-z][\w'’.-]*")
+# what may stand between a count and the clause it counts: "in a row", "since 1992", "that"
+_BEFORE_CLAUSE = LazyPattern(
+    r"[\s,]*(?:(?:in a row|running|straight|consecutive)\b[\s,]*)?(?:since \d{4}\s*)?"
+    r"(?:(?:that|when)\s+)?",
+    re.I,
+)
+
+
+def _subject_streak(text: str, a: int, start: int, end: int, b: int, ctx: Context, fronted: bool) -> str:
+    """The streak of a clause's subject other than the occurrence itself: "Police spending rose
+    for the fifth year in a row", "Parks funding was cut for the second consecutive year" count
+    the spending's and the funding's years; where the subject is the event, its text or its
+    body and acts on something else, the streak is that object's ("the budget holds the
+    property tax rate flat", "For the tenth year, the council froze the parking fee"). "" where
+    the clause tells the event itself ("the council passed the budget for the 14th straight
+    year", "It was the 21st year the prize has been handed out"), or where its words cannot
+    tell."""
+    before = text[a:start]
+    if fronted or _only_marks(text[a:end], ctx):
+        lead = _BEFORE_CLAUSE.match(text, end, b)
+        region = text[lead.end() if lead else end : b]
+    else:
+        region = before[before.rfind(",") + 1 :]
+    if ctx.lex.phrase_re("event_verbs").search(region) or ctx.lex.phrase_re("adoption_verbs").search(region):
+        return ""  # "the assembly adopted the resolution": the occurrence itself
+    clause = _parse_clause(region, ctx)
+    if clause is None:
+        return ""
+    if clause.verb in ctx.lex.word_set("speech_verbs"):
+        return _subject_streak_said(region, clause.verb, ctx)
+    subject = _subject_words([w.lower() for w in clause.subject])
+    if not subject:
+        return ""
+    own = _event_side(ctx.lex)
+    plain = ctx.lex.word_set("stopwords") | _PARTICLES
+    obj = [w for w in clause.obj if w not in plain]
+    if any(w in own for w in clause.obj):
+        return ""  # "the world body has issued a resolution": the occurrence's text
+    if subject[-1] in own or subject[-1] in _PRONOUNS or _names_body(" ".join(clause.subject), ctx):
+        # the event or its body acting on another thing: that thing's streak; done to the
+        # event ("the prize has been handed out"), or to a thing of the event's own ("the
+        # chamber has met its deadline"), it is the event's
+        other = bool(obj) and not clause.passive and not clause.owned and not _opens(clause.verb, ctx)
+        return f"streak:{' '.join(obj)}" if other else ""
+    return f"streak:{_named(clause.subject, ctx) or ' '.join(subject)}"
+
+
+def _named(subject: list[str], ctx: Context) -> str:
+    """The name of a subject that is a known name ("Varnia"), as the vocabulary writes it: a
+    country's streak is keyed the same whichever way the clause puts it."""
+    found = ctx.lex.find_entities(" ".join(subject))
+    return found[-1][2].name if found else ""
+
+
+def _only_marks(clause: str, ctx: Context) -> bool:
+    """Whether the words of a clause up to and through its count only place the count ("It
+    was the 15th year", "Its passage marked the 12th year"): its marking verb stands right
+    before the count and no verb before it; the clause after the count says what is counted."""
+    words = [w.lower() for w in _WORD.findall(clause)]
+    at = next((i for i, w in enumerate(words) if w in _MARKING), None)
+    if at is None or at + 1 >= len(words) or words[at + 1] not in _DETERMINERS | {"for"}:
+        return False
+    return not ctx.lex.phrase_re("event_verbs").search(clause) and _verb_at(words, ctx) in (at, None)
+
+
+@dataclass(frozen=True, slots=True)
+class _Clause:
+    subject: list[str]  # as written
+    verb: str  # the main verb, lower case
+    obj: list[str]  # lower case, determiners left out
+    passive: bool  # "was cut", "has been handed out"
+    owned: bool  # the object is the subject's own: "its deadline", "their session"
+
+
+def _parse_clause(region: str, ctx: Context) -> _Clause | None:
+    """A clause's subject, main verb and object, or None where no verb is found or the verb is
+    a copula ("It was the 15th year": the words after the count place it). A verb is an
+    auxiliary and what follows it, a word of the verb vocabulary, an "-ed" word not after a
+    determiner, a word ending in "s" before a determiner ("holds the"), or the word right
+    after a noun that names the event, its text or its body ("the council froze")."""
+    words = _WORD.findall(region)
+    lowered = [w.lower().rstrip(".") for w in words]
+    at = _verb_at(lowered, ctx)
+    if at is None:
+        return None
+    verb, rest, passive = lowered[at], _past_adverbs(lowered, at + 1), False
+    if verb in _AUXILIARIES:
+        if rest >= len(lowered) or lowered[rest] in _DETERMINERS:
+            return None
+        chain = [verb]
+        while rest < len(lowered) and lowered[rest] in _AUXILIARIES:
+            chain.append(lowered[rest])
+            rest = _past_adverbs(lowered, rest + 1)  # "has been frozen"
+        if rest >= len(lowered):
+            return None
+        passive = any(w in _MARKING for w in chain)
+        verb, rest = lowered[rest], rest + 1
+    if verb in _MARKING:
+        return None
+    obj: list[str] = []
+    for w in lowered[rest:]:
+        if w in _OBJECT_ENDS:
+            break
+        obj.append(w)
+    return _Clause(words[:at], verb, _noun_words(obj), passive, bool(obj) and obj[0] in _POSSESSIVES)
+
+
+def _past_adverbs(words: list[str], at: int) -> int:
+    while at < len(words) and (words[at] in _ADVERBS or words[at].endswith("ly")):
+        at += 1
+    return at
+
+
+def _subject_streak_said(region: str, verb: str, ctx: Context) -> str:
+    """ "The mayor said police spending rose": the clause reported after a verb of speech."""
+    said = re.search(rf"\b{re.escape(verb)}\b(?:\s+that\b)?", region, re.I)
+    rest = region[said.end() :] if said else ""
+    parsed = _parse_clause(rest, ctx) if rest.strip() else None
+    if parsed is None or parsed.verb in ctx.lex.word_set("speech_verbs"):
+        return ""
+    return _subject_streak(rest, 0, len(rest), len(rest), len(rest), ctx, fronted=False)
+
+
+def _subject_words(words: list[str]) -> list[str]:
+    """A subject's noun phrase: "Enrolment at the academy" is "enrolment"; a clause opening
+    with a phrase of time or place ("On Tuesday the council") has its subject after it."""
+    if words and words[0] not in _OBJECT_ENDS:
+        cut = next((i for i, w in enumerate(words) if w in _OBJECT_ENDS), len(words))
+        words = words[:cut]
+    return _noun_words(words)
+
+
+def _noun_words(words: list[str]) -> list[str]:
+    """A noun phrase's words after its last determiner: "on Tuesday the council" is "council";
+    a pronoun alone ("it") is kept."""
+    last = max((i for i, w in enumerate(words) if w in _DETERMINERS), default=-1)
+    return words[last + 1 :] or [w for w in words[-1:] if w in _PRONOUNS]
+
+
+def _verb_at(words: list[str], ctx: Context) -> int | None:
+    """Where a clause's verb is, by the signs _parse_clause names; its first word is taken for
+    the subject's unless it can only be a verb."""
+    known = _verb_forms(ctx.lex)
+    own = _event_side(ctx.lex)
+    for i, w in enumerate(words):
+        if i == 0 and w not in _AUXILIARIES and w not in known:
+            continue  # the subject's first word ("Police spending rose")
+        previous = words[i - 1] if i else ""
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if w in _AUXILIARIES or w in known:
+            return i
+        if w.endswith("ed") and len(w) > 3 and previous not in _DETERMINERS:
+            return i
+        if w.endswith("s") and not w.endswith("ss") and nxt in _DETERMINERS and previous not in _DETERMINERS:
+            return i
+        if previous in own and w not in ctx.lex.word_set("stopwords") and w not in own:
+            return i
+    return None
+
+
+@cache
+def _verb_forms(lex: Lexicon) -> frozenset[str]:
+    """Verb forms the vocabulary knows, one word each: its verbs of speech, opening and going
+    on, and the first words of its verbs of a change of number ("rose to", "fell to")."""
+    keys = ("speech_verbs", "opening_verbs", "continuing_verbs", "count_reached_verbs")
+    return frozenset(w.split()[0].lower() for key in keys for w in lex.words(key))
+
+
+@cache
+def _event_side(lex: Lexicon) -> frozenset[str]:
+    """Nouns of the occurrence itself, its text and its body: a subject of these does not own
+    a streak of its own; an object of these is what the occurrence does."""
+    bodies = {
+        p.split()[-1].lower() for forms in (lex.vocab.get("adopting_bodies") or {}).values() for p in forms
+    }
+    keys = ("event_nouns", "edition_nouns", "recurring_nouns", "adopted_text_nouns")
+    words = {w.lower() for key in keys for w in lex.words(key) if " " not in w}
+    return frozenset((words | bodies) - {"it"})
+
+
+def _opens(verb: str, ctx: Context) -> bool:
+    """Whether a verb tells the event open or go on ("the festival opened its doors"): the
+    event itself, whatever its object."""
+    return verb in ctx.lex.word_set("opening_verbs") or verb in ctx.lex.word_set("continuing_verbs")
+
+
+def _names_body(subject: str, ctx: Context) -> bool:
+    """A subject named as an organisation ("the United Nations"), acting as the event's body."""
+    return any(e.kind == "organization" for _, _, e in ctx.lex.find_entities(subject))
 
 
 def _tells_it_held(piece: str, ctx: Context) -> bool:
