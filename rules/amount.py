@@ -19,7 +19,11 @@ class Amount(KindRule):
     error: a family with actors compares one source's figures only); two candidates' shares
     ("54.2 percent for Ruiz", "41.8 percent for Baker"); a share in a poll, or in the first
     round against one in the run-off (never compared); a candidate's 49.5 percent in 2027 and
-    54.2 percent in 2031 (a time-shift).
+    54.2 percent in 2031 (a time-shift); "$60,000 in prize money, up from $52,000 last year"
+    against "$60,000" (the $52,000 is last year's, compared with last year's reports); prize
+    money of "$70,000, plus a $20,000 bonus" (a bonus is not the prize money); a budget of
+    "$2.3 billion" that "includes $520 million for the police department" (a part, compared
+    only with the police's own figure).
     """
 
     code = "FL110"

@@ -11,8 +11,16 @@ named is no claim of it. A family keyed by subject (``keyed_by: subject``, a can
 share of the vote, the seats a party won) keys each amount by whom it belongs to ("Ana Ruiz
 took 54 percent", "41 percent for Tom Baker", "Baker (41%)", "the Greens won 12 seats"), and
 one belonging to nobody named is no claim; a round before the last, a part of the whole ("in
-the north") and another year key it apart. The
-vocabulary (currencies, scales, lengths) is data: checker/data/en/amounts.yaml.
+the north") and another year key it apart.
+
+An amount compared with ("$50,000 in prize money, up from $45,000 last year", "compared with
+$45,000 in 2024") is of the time its comparison names, and the time is never the other's; one
+compared with no time named is no claim, nor is a change ("up $5,000", "rose by $30 million").
+Money of a noun of its own nearer than the family's ("plus a $10,000 bonus") is not the
+family's; a sum a whole includes or sets aside for something ("the budget includes $412
+million for the police") is a part, keyed by what it is for, never the whole. The vocabulary
+(currencies, scales, lengths, the words of comparisons and parts) is data:
+checker/data/en/amounts.yaml.
 """
 
 from __future__ import annotations
@@ -123,23 +131,10 @@ class Amount(Kind):
             if owner != family.name:
                 continue
             a, b, clause = clause_of(text, found.start, found.end)
-            if _is_change(text, found, a, ctx.lex):
+            reading = _reading(text, found, a, b, family, ctx.lex)
+            if reading is None:
                 continue
-            compared = _compared(text, a, b, ctx.lex)
-            span = next((c for c in compared if c.start <= found.start < c.end), None)
-            then: _Then | None = None
-            if span is not None and not (family.keyed_by or family.actors):
-                # the amount compared with ("up from $45,000 last year") is of the time its
-                # comparison names; with none named, no claim (a share compared with a rival's
-                # is its holder's: "54 percent against 41 percent for Baker")
-                then = _then(text, found, span, a, b, ctx.lex)
-                if then is None:
-                    continue
-                said = then.said
-            else:
-                said = _blanked(text, found, a, b, compared)
-            if avoided(family, said):
-                continue
+            then, compared = reading
             allotted = _allotted(text, found, a, b, family, ctx.lex)
             if allotted is None:
                 continue  # a part of the whole the words do not name ("includes $4 million")
@@ -184,6 +179,28 @@ class Amount(Kind):
                 or (then.offsets if then is not None else _own_offsets(text, found, a, b, compared, ctx)),
                 extra={**timing, **({"source": source} if source else {}), **year},
             )
+
+
+def _reading(
+    text: str, found: Found, a: int, b: int, family: Family, lex: Lexicon
+) -> tuple[_Then | None, tuple[_Compared, ...]] | None:
+    """When an amount compared with is of (None for any other) and the comparisons of its
+    clause; None where the amount is no claim of the family: a change, one compared with no
+    time named, or one its avoid words, outside the comparisons it is not in, say is another's."""
+    if _is_change(text, found, a, lex):
+        return None
+    compared = _compared(text, a, b, lex)
+    span = next((c for c in compared if c.start <= found.start < c.end), None)
+    then = None
+    if span is not None and not (family.keyed_by or family.actors):
+        # the amount compared with ("up from $45,000 last year") is of the time its comparison
+        # names (a share compared with a rival's is its holder's: "54 percent against 41
+        # percent for Baker")
+        then = _then(text, found, span, a, b, lex)
+        if then is None:
+            return None
+    said = then.said if then is not None else _blanked(text, found, a, b, compared)
+    return None if avoided(family, said) else (then, compared)
 
 
 def _parts(value: tuple) -> tuple:
