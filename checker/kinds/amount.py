@@ -597,37 +597,38 @@ def _allotted(text: str, found: Found, a: int, b: int, family: Family, lex: Lexi
     what; '' where it is no such part."""
     of_it = _OF_WHOLE_AFTER.match(text, found.end)
     goes = _GOES.match(text, of_it.end() if of_it else found.end)
-    set_aside = (
-        of_it is not None
-        or _OF_WHOLE_BEFORE.search(text, a, found.start) is not None
-        or _set_aside(text, found, a, b, family, lex)
-    )
-    if not set_aside and goes is None:
+    verb = _set_aside(text, found, a, b, family, lex)
+    # "includes", "of it": a part whatever follows; "provides", "goes": one only with what for
+    sure = of_it is not None or _OF_WHOLE_BEFORE.search(text, a, found.start) is not None or verb == "strong"
+    if not sure and not verb and goes is None:
         return ""
     purpose = _FOR_PURPOSE.match(text, goes.end() if goes else of_it.end() if of_it else found.end)
     words = _purpose_words(purpose.group("what"), lex) if purpose else []
     if not words:
-        return None if set_aside else ""  # "the $1.8 billion is for the coming year": the whole
+        return None if sure else ""  # "the budget has $1.8 billion in spending": the whole
     parts = [w for w in words if w in lex.word_set("amount_parts")]
     return parts[0] if parts else " ".join(words)
 
 
-def _set_aside(text: str, found: Found, a: int, b: int, family: Family, lex: Lexicon) -> bool:
-    """Whether a verb of setting aside governs the amount ("includes an extra $412 million",
-    "the budget provides $40 million"), not one of the whole ("sets aside a budget of $5m")."""
+def _set_aside(text: str, found: Found, a: int, b: int, family: Family, lex: Lexicon) -> str:
+    """'strong' where a verb of setting aside governs the amount ("includes an extra $412
+    million"), 'weak' where a verb of the whole's own does with the whole its subject ("the
+    budget provides $40 million"), '' for neither (nor "sets aside a budget of $5m")."""
     lead = scope_of(text, found.start, found.end, a, b)[: found.start - a]
     nouns = phrases_re(family.nouns)
-    verbs = [(m, True) for m in lex.phrase_re("amount_part_verbs").finditer(lead)]
-    verbs += [(m, False) for m in lex.phrase_re("amount_part_verbs_weak").finditer(lead)]
-    for m, strong in verbs:
+    verbs = [(m, "strong") for m in lex.phrase_re("amount_part_verbs").finditer(lead)]
+    verbs += [(m, "weak") for m in lex.phrase_re("amount_part_verbs_weak").finditer(lead)]
+    found_verb = ""
+    for m, strength in verbs:
         if _LEAD_IN.fullmatch(lead, m.end()) is None or nouns.search(lead, m.end()):
             continue
-        # a verb of the whole's own ("the budget provides") only with the whole its subject:
-        # "rich nations pledging to provide $300 billion" is the whole
+        # "rich nations pledging to provide $300 billion" is the whole: no whole its subject
         subject = [n for n in nouns.finditer(lead, 0, m.start())]
-        if strong or (subject and _SUBJECT_GAP.fullmatch(lead, subject[-1].end(), m.start())):
-            return True
-    return False
+        if strength == "strong":
+            return strength
+        if subject and _SUBJECT_GAP.fullmatch(lead, subject[-1].end(), m.start()):
+            found_verb = strength
+    return found_verb
 
 
 # between a subject and its verb: "the budget, which passed 9-4, also provides" (the relative
