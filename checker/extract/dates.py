@@ -4,6 +4,7 @@ beside that verb ("wrapped up Friday", "gavelled the decision a little after 4 a
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Iterator
@@ -45,14 +46,55 @@ def _date_re(n: Numbers) -> re.Pattern[str]:
 
 
 def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
-    """Yield the event's date, from the first sentence that reports the event."""
-    if index != ctx.event_index:
-        return
-    text, lex, numbers = sentence.text, ctx.lex, ctx.numbers
-    m = event_date(text, lex, numbers, ctx.article.published) or event_date(text, lex, numbers)
-    draft = _draft(m, ctx) if m else None
+    """Yield the event's date, from the first sentence that reports the event, and the day an
+    event of several days opened, from the first sentence that tells it ("The summit, which
+    opened on Monday, ...") when the event's own sentence gives another day."""
+    draft = _sentence_draft(sentence, index, ctx) if index == ctx.event_index else None
     if draft:
         yield draft
+    elif ctx.event_index is not None and index > ctx.event_index:
+        opening = _opening_draft(sentence, index, ctx)
+        if opening and _first_opening(index, ctx):
+            yield opening
+
+
+def _sentence_draft(sentence: Sentence, index: int, ctx: Context) -> Draft | None:
+    text, lex, numbers = sentence.text, ctx.lex, ctx.numbers
+    m = event_date(text, lex, numbers, ctx.article.published) or event_date(text, lex, numbers)
+    return _draft(m, ctx) if m else None
+
+
+def _opening_draft(sentence: Sentence, index: int, ctx: Context) -> Draft | None:
+    """The opening day a sentence after the event's tells, as a whole day counted from
+    publication: the report is placed by its event's day, which says nothing of this one's."""
+    if ctx.article.published is None or not _opening_word_re(ctx.lex).search(sentence.text):
+        return None  # most sentences name no opening: cheap to pass by
+    for m in _dates(_date_re(ctx.numbers), sentence.text, ctx.numbers):
+        if _other_day(sentence.text, m, ctx.lex) or _stale(m, ctx.numbers, ctx.article.published):
+            continue
+        draft = _draft(m, ctx)
+        if draft and draft.slot == "event-date:opening":
+            value = past(draft.value, ctx.article.published)
+            return dataclasses.replace(draft, value=value) if value else None
+    return None
+
+
+def _first_opening(index: int, ctx: Context) -> bool:
+    """Whether the event's own sentence gives its day, not its opening, and no sentence between
+    it and this one tells an opening day."""
+    event = ctx.event_index
+    own = _sentence_draft(ctx.sentences[event], event, ctx) if event is not None else None
+    if own is None or own.slot != "event-date" or event is None:
+        return False
+    return not any(
+        _opening_draft(s, i, ctx) for i, s in enumerate(ctx.sentences[event + 1 : index], event + 1)
+    )
+
+
+@cache
+def _opening_word_re(lex: Lexicon) -> re.Pattern[str]:
+    body = phrase_alternation([*lex.words("opening_verbs"), *lex.words("opening_verbs_ahead")])
+    return re.compile(rf"(?<![\w-])(?:{body or '(?!x)x'})(?![\w-])", re.I)
 
 
 # "NEW YORK, Dec. 18 (Yonhap) -", "MARISOL, Spain, Sept 14 (AFP) -", "GENEVA, 12 December
@@ -357,6 +399,22 @@ def _ahead_re(lex: Lexicon) -> re.Pattern[str]:
 
 # a day to come is at most this far after publication: a year
 _AHEAD_DAYS = 370
+
+
+def past(value: tuple, published: dt.date) -> tuple | None:
+    """A date without its year as the last day on or before publication that fits it (a date
+    with its year as said)."""
+    year, month, day, weekday = value
+    if year:
+        return value
+    for back in range(_AHEAD_DAYS):
+        d = published - dt.timedelta(days=back)
+        if (month and d.month != month) or (day and d.day != day):
+            continue
+        if weekday is not None and d.weekday() != weekday and not (month and day):
+            continue
+        return (d.year, d.month, d.day, weekday)
+    return None
 
 
 def coming(value: tuple, published: dt.date | None) -> tuple | None:
