@@ -74,6 +74,8 @@ def _opening_draft(sentence: Sentence, index: int, ctx: Context) -> Draft | None
             continue
         draft = _draft(m, ctx)
         if draft and draft.slot == "event-date:opening":
+            if _other_subject_re(ctx.lex).search(sentence.text, 0, m.start()):
+                return None  # "early voting began on Tuesday": another thing's start
             value = past(draft.value, ctx.article.published)
             return dataclasses.replace(draft, value=value) if value else None
     return None
@@ -89,6 +91,12 @@ def _first_opening(index: int, ctx: Context) -> bool:
     return not any(
         _opening_draft(s, i, ctx) for i, s in enumerate(ctx.sentences[event + 1 : index], event + 1)
     )
+
+
+@cache
+def _other_subject_re(lex: Lexicon) -> re.Pattern[str]:
+    body = phrase_alternation(lex.words("opening_other_subjects"))
+    return re.compile(rf"(?<![\w-])(?:{body or '(?!x)x'})(?![\w-])", re.I)
 
 
 @cache
