@@ -88,3 +88,18 @@ def test_what_a_group_count_is_about(text: str, counts: dict[str, object]) -> No
     found = {c.slot: c.value for c in claims if c.kind == "count"}
     want = {k: (v, v) if isinstance(v, int) else v for k, v in counts.items()}
     assert found == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The race drew 14,000 runners compared with 12,500 last year.",
+        "The race drew 14,000 runners, up from 12,500 last year.",
+    ],
+)
+def test_a_comparison_keeps_its_time_to_itself(text: str) -> None:
+    """ "14,000 compared with 12,500 last year": last year is 12,500's, even when a comma
+    stands inside the number compared with."""
+    lex = default_lexicon()
+    claims = [c for c in extract_claims(make_article("a.md", text, lex), lex) if c.slot == "entrants"]
+    assert [(c.display, c.year_offsets) for c in claims] == [("14,000 runners", (0,))]

@@ -89,7 +89,8 @@ def period_offsets(clause: str, numbers: Numbers) -> tuple[int, ...] | None:
 RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose|that)\b[^,;]*,")
 _COMPARED = re.compile(
     r"\b(?:up|down|rising|falling|rose|fell|compared|against|more than|fewer than|less than)"
-    r"\s+(?:from|with|to|than)\s+[^,;]*",
+    # "up from 45,000 last year": a comma inside a number does not end the comparison
+    r"\s+(?:from|with|to|than)\s+(?:[^,;]|,(?=\d{3}))*",
     re.I,
 )
 
