@@ -34,6 +34,9 @@ def _counted(sentence: str) -> list[tuple[int, str]]:
         ("It was the ninth year the award has been handed out.", [(9, "")]),
         ("It is the 31st year in a row that the chamber has met its deadline.", [(31, "")]),
         ("The Harbour Fair opened its doors for the 25th consecutive year.", [(25, "")]),
+        # what the event's body or text does through it is the event's
+        ("The assembly demanded an end to the blockade for the 20th consecutive year.", [(20, "")]),
+        ("The Varn assembly held its session for the 30th year.", [(30, "")]),
         # another subject's streak
         (
             "Library spending rose for the sixth year in a row, to $18 million.",
@@ -46,7 +49,11 @@ def _counted(sentence: str) -> list[tuple[int, str]]:
             "The mayor said library spending rose for the sixth year in a row.",
             [(6, "streak:library spending")],
         ),
-        # the event's body acting on another thing: that thing's streak
+        # the event, its text or its body setting the level of another thing: that thing's streak
+        (
+            "The council held the water levy flat for the third year in a row.",
+            [(3, "streak:water levy flat")],
+        ),
         (
             "The budget keeps the water levy flat for the fourth year in a row.",
             [(4, "streak:water levy flat")],

@@ -504,6 +504,7 @@ _PRONOUNS = frozenset("it they we this which".split())
 _PARTICLES = frozenset("out up down off over back away through together along ahead".split())
 _ADVERBS = frozenset("also again once still now then".split())
 _OBJECT_ENDS = frozenset("at in on for to by with from as after before since and but or".split())
+_PIECES = LazyPattern(r"[,;:()\u2014\u2013]|--")
 _WORD = LazyPattern(r"[A-Za-z][\w'’.-]*")
 # what may stand between a count and the clause it counts: "in a row", "since 1992", "that"
 _BEFORE_CLAUSE = LazyPattern(
@@ -517,39 +518,65 @@ def _subject_streak(text: str, a: int, start: int, end: int, b: int, ctx: Contex
     """The streak of a clause's subject other than the occurrence itself: "Police spending rose
     for the fifth year in a row", "Parks funding was cut for the second consecutive year" count
     the spending's and the funding's years; where the subject is the event, its text or its
-    body and acts on something else, the streak is that object's ("the budget holds the
-    property tax rate flat", "For the tenth year, the council froze the parking fee"). "" where
-    the clause tells the event itself ("the council passed the budget for the 14th straight
-    year", "It was the 21st year the prize has been handed out"), or where its words cannot
-    tell."""
+    body and sets the level of something else, the streak is that thing's ("the budget holds
+    the property tax rate flat", "For the tenth year, the council froze the parking fee"). ""
+    where the clause tells the event itself or what it does ("the council passed the budget
+    for the 14th straight year", "It was the 21st year the prize has been handed out", "the
+    assembly demanded an end to the embargo"), or where its words cannot tell."""
     before = text[a:start]
     if fronted or _only_marks(text[a:end], ctx):
         lead = _BEFORE_CLAUSE.match(text, end, b)
         region = text[lead.end() if lead else end : b]
     else:
-        region = before[before.rfind(",") + 1 :]
+        region = _PIECES.split(before)[-1]  # "DUNMERE (Wire) -- The fair ...": the last piece
+    clause = _parse_clause(region, ctx)
+    if clause is not None and _sets_level(clause, ctx):
+        return _level_streak(clause, ctx)  # "the council held the tax rate flat"
     if ctx.lex.phrase_re("event_verbs").search(region) or ctx.lex.phrase_re("adoption_verbs").search(region):
         return ""  # "the assembly adopted the resolution": the occurrence itself
-    clause = _parse_clause(region, ctx)
     if clause is None:
         return ""
     if clause.verb in ctx.lex.word_set("speech_verbs"):
         return _subject_streak_said(region, clause.verb, ctx)
     subject = _subject_words([w.lower() for w in clause.subject])
+    if not subject or _event_sided(subject, clause, ctx):
+        return ""  # the event, its text or its body doing what it does ("demanded an end to")
+    if any(w in _event_side(ctx.lex) for w in clause.obj):
+        return ""  # "the world body has issued a resolution": the occurrence's text
+    return f"streak:{_named(clause.subject, ctx) or ' '.join(subject)}"
+
+
+def _event_sided(subject: list[str], clause: _Clause, ctx: Context) -> bool:
+    """Whether a clause's subject is the event, its text or its body ("the council", "the
+    budget", "it", "the United Nations")."""
+    own = _event_side(ctx.lex)
+    return subject[-1] in own or subject[-1] in _PRONOUNS or _names_body(" ".join(clause.subject), ctx)
+
+
+def _sets_level(clause: _Clause, ctx: Context) -> bool:
+    """Whether a clause's verb sets a level: not where an event verb is done to its subject
+    ("the relay was held": the event held)."""
+    verb = clause.verb
+    return verb in ctx.lex.word_set("level_verbs") and not (
+        clause.passive and verb in ctx.lex.word_set("event_verbs")
+    )
+
+
+def _level_streak(clause: _Clause, ctx: Context) -> str:
+    """A verb that sets a level ("froze", "holds ... flat", "cut"): its object's streak when the
+    event, its text or its body does it ("the budget holds the property tax rate flat"), its
+    subject's when something else is the subject ("parks funding was cut"); "" when the object
+    is the event's own ("held a plenary", "held its session") or it is done to the event."""
+    subject = _subject_words([w.lower() for w in clause.subject])
     if not subject:
         return ""
-    own = _event_side(ctx.lex)
+    if not _event_sided(subject, clause, ctx):
+        return f"streak:{_named(clause.subject, ctx) or ' '.join(subject)}"
     plain = ctx.lex.word_set("stopwords") | _PARTICLES
     obj = [w for w in clause.obj if w not in plain]
-    if any(w in own for w in clause.obj):
-        return ""  # "the world body has issued a resolution": the occurrence's text
-    if subject[-1] in own or subject[-1] in _PRONOUNS or _names_body(" ".join(clause.subject), ctx):
-        # the event or its body acting on another thing: that thing's streak; done to the
-        # event ("the prize has been handed out"), or to a thing of the event's own ("the
-        # chamber has met its deadline"), it is the event's
-        other = bool(obj) and not clause.passive and not clause.owned and not _opens(clause.verb, ctx)
-        return f"streak:{' '.join(obj)}" if other else ""
-    return f"streak:{_named(clause.subject, ctx) or ' '.join(subject)}"
+    if not obj or clause.passive or clause.owned or any(w in _event_side(ctx.lex) for w in clause.obj):
+        return ""
+    return f"streak:{' '.join(obj)}"
 
 
 def _named(subject: list[str], ctx: Context) -> str:
@@ -563,11 +590,12 @@ def _only_marks(clause: str, ctx: Context) -> bool:
     """Whether the words of a clause up to and through its count only place the count ("It
     was the 15th year", "Its passage marked the 12th year"): its marking verb stands right
     before the count and no verb before it; the clause after the count says what is counted."""
-    words = [w.lower() for w in _WORD.findall(clause)]
+    written = _WORD.findall(clause)
+    words = [w.lower() for w in written]
     at = next((i for i, w in enumerate(words) if w in _MARKING), None)
     if at is None or at + 1 >= len(words) or words[at + 1] not in _DETERMINERS | {"for"}:
         return False
-    return not ctx.lex.phrase_re("event_verbs").search(clause) and _verb_at(words, ctx) in (at, None)
+    return not ctx.lex.phrase_re("event_verbs").search(clause) and _verb_at(written, ctx) in (at, None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -587,7 +615,7 @@ def _parse_clause(region: str, ctx: Context) -> _Clause | None:
     after a noun that names the event, its text or its body ("the council froze")."""
     words = _WORD.findall(region)
     lowered = [w.lower().rstrip(".") for w in words]
-    at = _verb_at(lowered, ctx)
+    at = _verb_at(words, ctx)
     if at is None:
         return None
     verb, rest, passive = lowered[at], _past_adverbs(lowered, at + 1), False
@@ -644,14 +672,16 @@ def _noun_words(words: list[str]) -> list[str]:
     return words[last + 1 :] or [w for w in words[-1:] if w in _PRONOUNS]
 
 
-def _verb_at(words: list[str], ctx: Context) -> int | None:
+def _verb_at(written: list[str], ctx: Context) -> int | None:
     """Where a clause's verb is, by the signs _parse_clause names; its first word is taken for
-    the subject's unless it can only be a verb."""
-    known = _verb_forms(ctx.lex)
-    own = _event_side(ctx.lex)
+    the subject's unless it can only be a verb, and a capitalised word is a name's."""
+    known, own, level = _verb_forms(ctx.lex), _event_side(ctx.lex), ctx.lex.word_set("level_verbs")
+    words = [w.lower().rstrip(".") for w in written]
     for i, w in enumerate(words):
         if i == 0 and w not in _AUXILIARIES and w not in known:
             continue  # the subject's first word ("Police spending rose")
+        if written[i][:1].isupper():
+            continue  # "(Reuters)", "the Halbra Prize": names
         previous = words[i - 1] if i else ""
         nxt = words[i + 1] if i + 1 < len(words) else ""
         if w in _AUXILIARIES or w in known:
@@ -660,7 +690,7 @@ def _verb_at(words: list[str], ctx: Context) -> int | None:
             return i
         if w.endswith("s") and not w.endswith("ss") and nxt in _DETERMINERS and previous not in _DETERMINERS:
             return i
-        if previous in own and w not in ctx.lex.word_set("stopwords") and w not in own:
+        if previous in own and w not in own and (w in level or w not in ctx.lex.word_set("stopwords")):
             return i
     return None
 
@@ -683,12 +713,6 @@ def _event_side(lex: Lexicon) -> frozenset[str]:
     keys = ("event_nouns", "edition_nouns", "recurring_nouns", "adopted_text_nouns")
     words = {w.lower() for key in keys for w in lex.words(key) if " " not in w}
     return frozenset((words | bodies) - {"it"})
-
-
-def _opens(verb: str, ctx: Context) -> bool:
-    """Whether a verb tells the event open or go on ("the festival opened its doors"): the
-    event itself, whatever its object."""
-    return verb in ctx.lex.word_set("opening_verbs") or verb in ctx.lex.word_set("continuing_verbs")
 
 
 def _names_body(subject: str, ctx: Context) -> bool:
