@@ -412,28 +412,32 @@ _AHEAD_DAYS = 370
 def past(value: tuple, published: dt.date) -> tuple | None:
     """A date without its year as the last day on or before publication that fits it (a date
     with its year as said)."""
-    year, month, day, weekday = value
-    if year:
-        return value
-    for back in range(_AHEAD_DAYS):
-        d = published - dt.timedelta(days=back)
-        if (month and d.month != month) or (day and d.day != day):
-            continue
-        if weekday is not None and d.weekday() != weekday and not (month and day):
-            continue
-        return (d.year, d.month, d.day, weekday)
-    return None
+    return _fitting(value, published, -1)
 
 
 def coming(value: tuple, published: dt.date | None) -> tuple | None:
     """A date without its year, told as to come, as the first day on or after publication that
     fits it ("on Sunday" in a preview of Thursday 10 April is Sunday 13 April); a date with its
     year as said; None when no publication date tells which day is coming."""
-    year, month, day, weekday = value
-    if year:
-        return value
-    if published is None:
+    if published is None and not value[0]:
         return None
+    return _fitting(value, published, 1)
+
+
+def _fitting(value: tuple, published: dt.date | None, step: int) -> tuple | None:
+    """The nearest day from publication, counting by step (back -1, ahead 1), that the date
+    fits; a date with its year as said."""
+    year, month, day, weekday = value
+    if year or published is None:
+        return value if year else None
+    for n in range(_AHEAD_DAYS):
+        d = published + dt.timedelta(days=step * n)
+        if (month and d.month != month) or (day and d.day != day):
+            continue
+        if weekday is not None and d.weekday() != weekday and not (month and day):
+            continue
+        return (d.year, d.month, d.day, weekday)
+    return None
     for ahead in range(_AHEAD_DAYS):
         d = published + dt.timedelta(days=ahead)
         if (month and d.month != month) or (day and d.day != day):
