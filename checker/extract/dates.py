@@ -438,11 +438,3 @@ def _fitting(value: tuple, published: dt.date | None, step: int) -> tuple | None
             continue
         return (d.year, d.month, d.day, weekday)
     return None
-    for ahead in range(_AHEAD_DAYS):
-        d = published + dt.timedelta(days=ahead)
-        if (month and d.month != month) or (day and d.day != day):
-            continue
-        if weekday is not None and d.weekday() != weekday and not (month and day):
-            continue
-        return (d.year, d.month, d.day, weekday)
-    return None
