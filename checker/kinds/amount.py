@@ -333,9 +333,9 @@ def _party_re(lex: Lexicon) -> re.Pattern[str]:
     """A party's name: capitalised words ending in one of the words that end parties' names
     ("the Social Democrats", "the Green Party", "Labour"); "The" opening a sentence left out."""
     heads = phrase_alternation(lex.words("amount_party_heads")) or r"(?!x)x"
-    return re.compile(
-        rf"(?:\b[Tt]he\s+)?(?P<name>(?:[A-Z][\w'’-]*\s+){{0,3}}(?:{heads}))(?![\w'’-])(?!\s+[A-Z])"
-    )
+    # "the Homeland party": a capitalised name before a lower-case "party"
+    named = rf"(?:[A-Z][\w'’-]*\s+){{0,3}}(?:{heads})|(?:[A-Z][\w'’-]*\s+){{1,3}}party"
+    return re.compile(rf"(?:\b[Tt]he\s+)?(?P<name>{named})(?![\w'’-])(?!\s+[A-Z])")
 
 
 def _where(text: str, found: Found, a: int, lex: Lexicon) -> str:
