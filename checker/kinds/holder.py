@@ -69,6 +69,11 @@ _TAIL_END = re.compile(
     r"because|which|who|whose|following|on behalf of)\b",
     re.I,
 )
+# after a holder's first word, lower-case words that describe a name that follows them
+_DESCRIBED_NAME = re.compile(
+    r"\s+(?:(?!(?:of|and|or|in|at|on|to|ahead|from|with|for|by|the|a|an|as|after|before|over|than)\b)"
+    r"[a-z][\w-]*\s+){1,2}[A-Z][\w'\u2019-]+\s+[A-Z]"
+)
 _LISTED = re.compile(r"\b(?:and|or|&)\s+(?:the\s+)?$", re.I)
 _WORD_BEFORE_AND = re.compile(r"([\w'-]+),\s+and\s+$")
 # a role held only if something happens: "If Sweden wins the contest", "whether Peru wins"
@@ -353,6 +358,8 @@ def _draft(text: str, m: re.Match[str], lead: bool, ctx: Context, family: Family
         return None
     if not lead and _LISTED.search(text[a : m.start("h")]) and not _new_clause(text[a : m.start("h")], ctx):
         return None  # "Katrina and the Waves won": the last name of a list, or of a band
+    if lead and _DESCRIBED_NAME.match(text, m.end("h")):
+        return None  # "chaired by Spanish actress Elena Sandoval": "Spanish" describes her
     holders, display = _holders(m, lead, ctx, family)
     if not holders:
         return None
