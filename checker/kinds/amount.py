@@ -187,8 +187,8 @@ def _reading(
     """When an amount compared with is of (None for any other) and the comparisons of its
     clause; None where the amount is no claim of the family: a change, one compared with no
     time named, or one its avoid words, outside the comparisons it is not in, say is another's."""
-    if _is_change(text, found, a, lex):
-        return None
+    if _is_change(text, found, a, lex) or _EARLIER_STATE.search(text, a, found.start):
+        return None  # "The 2025 budget had totalled 84.5 billion euros": a sum of before
     compared = _compared(text, a, b, lex)
     span = next((c for c in compared if c.start <= found.start < c.end), None)
     then = None
@@ -201,6 +201,14 @@ def _reading(
             return None
     said = then.said if then is not None else _blanked(text, found, a, b, compared)
     return None if avoided(family, said) else (then, compared)
+
+
+# a sum told in the past perfect right before it was so before the report's own event
+_EARLIER_STATE = LazyPattern(
+    r"\bhad\s+(?:been|stood|totalled|totaled|amounted|reached|come|risen|fallen|grown|run)"
+    r"(?:\s+(?:at|to|about|around|some|nearly|almost|roughly|just|over|under|more\s+than|less\s+than))*\s*$",
+    re.I,
+)
 
 
 def _parts(value: tuple) -> tuple:
