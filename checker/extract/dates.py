@@ -182,7 +182,25 @@ def _other_day(text: str, m: re.Match[str], lex: Lexicon) -> bool:
         return True
     if _date_line(text[: m.start()] + " " + text[m.end() :]):
         return True
+    # "greeted her at the airport on Sunday, a day after she won": the day of something told
+    # after the event, where the event's verb follows the phrase and none comes before the day
+    # ("voted on the 16th, two days after the talks opened" is the vote's day)
+    if _told_before_the_event(text, m, lex):
+        return True
     return bool(_said_re(lex).search(text, max(0, m.start() - 60), m.start()))
+
+
+def _told_before_the_event(text: str, m: re.Match[str], lex: Lexicon) -> bool:
+    relative = _relative_day_re(lex).match(text, m.end())
+    if relative is None or _verbs_re(lex).search(text, 0, m.start()):
+        return False
+    return _verbs_re(lex).search(text, relative.end(), relative.end() + _NEAR) is not None
+
+
+@cache
+def _relative_day_re(lex: Lexicon) -> re.Pattern[str]:
+    body = phrase_alternation(lex.words("relative_day_phrases"))
+    return re.compile(rf"\s*,?\s*(?:{body or '(?!x)x'})(?![\w-])", re.I)
 
 
 def _date_line(rest: str) -> bool:
