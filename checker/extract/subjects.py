@@ -178,9 +178,14 @@ def _names(text: str, lex: Lexicon) -> Iterator[tuple[int, int, str]]:
         ):
             continue
         start = m.start("name") + skip
-        yield start, start + len(raw[skip:].rstrip()), name
+        written = raw[skip:].rstrip()
+        owner = _POSSESSIVE_END.search(written)  # "Jonas van Dijk's time": Jonas van Dijk's
+        if owner:
+            written, name = written[: owner.start()], _POSSESSIVE_END.sub("", name)
+        yield start, start + len(written), name
 
 
+_POSSESSIVE_END = re.compile(r"(?:'s|’s)$")
 _AFTER_THE = LazyPattern(r"\bthe\s+(?:\d[\w-]*\s+)?$", re.I)  # "the 41st Lakeside Marathon"
 # A last word that makes capitalised words an event's name, not a person's
 _EVENT_WORDS = frozenset(
