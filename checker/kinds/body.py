@@ -6,8 +6,10 @@ conflict: the vote was not both a committee's and the whole assembly's.
 Generic reader: a body named as the doer of a verb of adoption, just before it ("the General
 Assembly on Thursday adopted", "the Assembly's human rights committee approved") or after it as
 its agent or its place ("was adopted by the General Assembly", "adopted in plenary"). The bodies
-and the stage each holds are data (``adopting_bodies``), the verbs lemmas (``adoption_verbs``).
-Not a plan, an expectation or a step ahead ("will go to the General Assembly, which is expected
+and the stage each holds are data (``adopting_bodies``), the verbs lemmas (``adoption_verbs``);
+what was adopted must be a text (``adopted_text_nouns``: not a route, the minutes or an
+appointment), and bodies joined by "and" are each read ("both the committee and the Assembly
+approved"). Not a wish ("hope the Assembly adopts"), a plan, an expectation or a step ahead ("will go to the General Assembly, which is expected
 to adopt it"), not another year's or another month's ("Last year the Assembly adopted", "adopted
 by the committee in November"), not another text's (an amendment), nor a body that is the object
 of a preposition ("sent to the General Assembly") or set off by a clause ("the Assembly, which
