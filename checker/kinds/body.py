@@ -9,11 +9,12 @@ its agent or its place ("was adopted by the General Assembly", "adopted in plena
 and the stage each holds are data (``adopting_bodies``), the verbs lemmas (``adoption_verbs``);
 what was adopted must be a text (``adopted_text_nouns``: not a route, the minutes or an
 appointment), and bodies joined by "and" are each read ("both the committee and the Assembly
-approved"). Not a wish ("hope the Assembly adopts"), a plan, an expectation or a step ahead ("will go to the General Assembly, which is expected
-to adopt it"), not another year's or another month's ("Last year the Assembly adopted", "adopted
-by the committee in November"), not another text's (an amendment), nor a body that is the object
-of a preposition ("sent to the General Assembly") or set off by a clause ("the Assembly, which
-adopted"); those are the family's avoid words and the reader's tests."""
+approved"). Not a wish ("hope the Assembly adopts"), a plan, an expectation or a step ahead
+("will go to the General Assembly, which is expected to adopt it"), not another year's or
+another month's ("Last year the Assembly adopted", "adopted by the committee in November"), not
+another text's (an amendment), nor a body that is the object of a preposition ("sent to the
+General Assembly") or set off by a clause ("the Assembly, which adopted"); those are the
+family's avoid words and the reader's tests."""
 
 from __future__ import annotations
 
