@@ -797,8 +797,7 @@ def _led(text: str, a: int, item: Found, family: Family) -> bool:
 @cache
 def _lead_verbs_re(family: Family) -> re.Pattern[str]:
     verbs = phrase_alternation(family.lead_verbs)
-    loose = r"(?:(?:just|about|around|nearly|almost|some|roughly|over|under|more\s+than|less\s+than)\s+)?"
-    return re.compile(rf"(?<![\w-])(?:{verbs})\s+{loose}$", re.I)
+    return re.compile(rf"(?<![\w-])(?:{verbs})\s+(?:(?:{QUALIFIER_PATTERN})\s+)?$", re.I)
 
 
 @lru_cache(maxsize=256)

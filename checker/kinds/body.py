@@ -137,7 +137,7 @@ def _another_time(text: str, a: int, b: int, ctx: Context) -> bool:
     the report's day's ("approved by the Second Committee on Nov. 20", "in 2019"); a year that
     names a thing ("the 2032 budget") and the dateline's day do not."""
     clause = text[max(a, _dateline_end(text)) : b]
-    return bool(_TIME_YEAR.search(clause) or _months(ctx.lex).search(clause))
+    return bool(_TIME_YEAR.search(clause) or _months(ctx.numbers.month).search(clause))
 
 
 def _dateline_end(text: str) -> int:
@@ -200,8 +200,8 @@ def _through_verbs(lex: Lexicon) -> re.Pattern[str]:
 
 
 @cache
-def _months(lex: Lexicon) -> re.Pattern[str]:
-    names = phrase_alternation(lex.months)
+def _months(names: str) -> re.Pattern[str]:
+    """Any month named (the numbers' alternation of month names)."""
     return re.compile(rf"(?<![\w-])(?:{names})(?![\w-])", re.I)
 
 
