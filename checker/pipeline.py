@@ -29,6 +29,7 @@ from checker.errors import (
     InputError,
     UsageError,
 )
+from checker.families import family_of_slot
 from checker.index import ensure_ours, holds, series_slice, stored_digests, update_index
 from checker.lexicon import Lexicon, default_lexicon
 from checker.models import (
@@ -49,6 +50,7 @@ from checker.rule import Rule
 from checker.selection import select_rules
 from checker.series import assign_series, gather_stored, profile, series_identities
 from checker.spill import Kept, Spill
+from checker.stages import by_label
 
 __all__ = [
     "Request",
@@ -479,7 +481,7 @@ def _judge(
         inject_fault("judge", d.article.path)
     series = series if series is not None else assign_series(digests)
     occurrences = resolve_occurrences(digests, series)
-    claims = [_dated(c, occurrences[c.article]) for d in digests for c in d.claims]
+    claims = [_placed(c, occurrences[c.article]) for d in digests for c in d.claims]
     articles, ignored = _front_matter_ignores([d.article for d in digests])
     identities = series_identities((profile(d) for d in digests), series)
     findings = [
@@ -525,6 +527,26 @@ def _configured(finding: Finding, ignored: dict[str, set[str]], severity: Mappin
     if not suppressed and level is None:
         return finding
     return dataclasses.replace(finding, suppressed=suppressed, severity_override=level)
+
+
+def _placed(claim: Claim, occurrence: Occurrence) -> Claim:
+    """A claim as its report's placement completes it: its date's missing parts, its stage."""
+    return _staged(_dated(claim, occurrence), occurrence)
+
+
+def _staged(claim: Claim, occurrence: Occurrence) -> Claim:
+    """A claim of a family that another stands for in a final, placed in the stage concluding
+    an occurrence of several, is that family's: "24th out of the 27 participants" in a report
+    of the final counts its finalists. A claim that names its own stage keeps it."""
+    family = family_of_slot(claim.slot)
+    if not family.in_final or claim.detail("meeting") or not occurrence.meeting_known:
+        return claim
+    stage = by_label(occurrence.meeting)
+    rest = claim.slot.split(":")[1:]
+    if stage is None or not stage.concluding or stage.order == 0 or any(by_label(k) for k in rest):
+        return claim
+    slot = ":".join((family.in_final, *rest))
+    return dataclasses.replace(claim, family=family_of_slot(slot).name, slot=slot)
 
 
 def _dated(claim: Claim, occurrence: Occurrence) -> Claim:

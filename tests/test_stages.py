@@ -144,13 +144,41 @@ def test_a_song_contests_semi_final_and_final_are_different_meetings(tmp_path):
         "unnamed": "final",
         "miscounted": "final",
     }
-    found = pairs(conflicts(corpus, "entrants")) | pairs(conflicts(corpus, "date"))
+    found = pairs(conflicts(corpus, "entrants")) | pairs(conflicts(corpus, "finalists"))
+    found |= pairs(conflicts(corpus, "date"))
     assert not any("semi" in p for p in found), found  # 16 in the semi-final, 26 in the final
-    # reports of the final are still compared: 25 against 26
-    assert pairs(conflicts(corpus, "entrants")) == {
+    # reports of the final are still compared: 25 against 26, the final's field its finalists
+    assert pairs(conflicts(corpus, "finalists")) == {
         frozenset(("miscounted", "final")),
         frozenset(("miscounted", "unnamed")),
     }
+    semi_field = [c for c in corpus.claims if Path(c.article).stem == "semi" and c.value == (16, 16)]
+    assert [c.slot for c in semi_field] == ["entrants"]
+
+
+def test_the_field_of_a_final_is_its_finalists_however_it_is_named(tmp_path):
+    ranked = report(
+        "2031-05-18",
+        """Ostrava won the Lumina Song Contest in Vell on Saturday. Arden's entry ended 24th out of the
+        27 participants with five points.""",
+        "Ostrava wins the Lumina Song Contest",
+    )
+    named = report(
+        "2031-05-18",
+        """The grand final of the Lumina Song Contest was held in Vell on Saturday, and 26 finalists
+        performed before Ostrava won.""",
+        "Lumina Song Contest final: Ostrava wins",
+    )
+    semi = report(
+        "2031-05-14",
+        """The first semi-final of the Lumina Song Contest was held in Vell on Tuesday. Arden's entry
+        ended ninth out of the 17 participants and went through.""",
+        "Arden through in the Lumina Song Contest",
+    )
+    corpus = judge(tmp_path / "field", {"ranked": ranked, "named": named, "semi": semi})
+    assert meetings(corpus) == {"ranked": "final", "named": "final", "semi": "semi-final"}
+    assert pairs(conflicts(corpus, "finalists")) == {frozenset(("ranked", "named"))}
+    assert not conflicts(corpus, "entrants")  # the semi-final's 17 is its own field
 
 
 def test_a_swimming_championships_heats_and_final_of_one_day(tmp_path):
