@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from itertools import chain
 from typing import Any
 
+from checker.aliases import under_own_names
 from checker.articles import REPORT_SUFFIXES, display_path, expand_paths
 from checker.baseline import new_findings
 from checker.changes import changed_articles, changed_since, partition
@@ -481,7 +482,8 @@ def _judge(
         inject_fault("judge", d.article.path)
     series = series if series is not None else assign_series(digests)
     occurrences = resolve_occurrences(digests, series)
-    claims = [_placed(c, occurrences[c.article]) for d in digests for c in d.claims]
+    placed = [_placed(c, occurrences[c.article]) for d in digests for c in d.claims]
+    claims = under_own_names(placed, occurrences)
     articles, ignored = _front_matter_ignores([d.article for d in digests])
     identities = series_identities((profile(d) for d in digests), series)
     findings = [

@@ -1,13 +1,11 @@
 from __future__ import annotations
 
+from checker.aliases import PERSON_KEYED_KINDS
 from checker.kinds import kind_of
 from checker.kinds.holder import misspelt
 from checker.models import Claim, Finding, SlotClass
 from checker.rule import Rule
 from checker.verdicts import Item, judge_spellings
-
-# kinds whose slots name the person a result is about: "place:daniel kiprop", "age:ana ruiz"
-_KEYED_BY_PERSON = frozenset({"place", "duration", "age", "score"})
 
 
 class NameSpelling(Rule):
@@ -26,7 +24,7 @@ class NameSpelling(Rule):
     severity = "warning"  # it finds variants, never conflicts
 
     def applies(self, claim: Claim) -> bool:
-        return kind_of(claim).name in _KEYED_BY_PERSON and _person(claim) is not None
+        return kind_of(claim).name in PERSON_KEYED_KINDS and _person(claim) is not None
 
     def subject(self, claim: Claim) -> str:
         return "result-name"

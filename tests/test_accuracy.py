@@ -110,9 +110,9 @@ EXTRACTION = {
         # "On Saturday night in Tel Aviv ... won", "finishing runner-up in Turin, Italy"; not
         # "after a fantastic show in Lisbon", "the win, which came after midnight in Stockholm"
         "host": (0.96, 0.88),
-        # 6/7, 6/7: "the 32-year-old singer" after "Jamala" is Jamala's, the gold's name for her
-        # is "Susana Jamaladinova"
-        "age": (0.85, 0.85),
+        # 7/7, 7/7: "the 32-year-old singer" after "Jamala" is Jamala's, whom the report names
+        # "Susana Jamaladinova, who performs as Jamala", the gold's name for her
+        "age": (1.00, 1.00),
         # the families of counts (gold: counts and the arena audience)
         "participating-countries": (1.00, 1.00),  # 3/3, 3/3
         # 2/2, 2/2: a semi-final's field is its entrants, a final's its finalists (one family a

@@ -574,7 +574,8 @@ def _actor(text: str, m: re.Match[str], clause_start: int, previous: str, lex: L
 def _person(left: str, lex: Lexicon) -> str | None:
     from checker.extract.people import _name_pattern
 
-    names = list(_names(lex).finditer(left))
+    # a name after "the" is a thing's ("won the Lumina Song Contest with 412 points")
+    names = [n for n in _names(lex).finditer(left) if not _THING.search(left, 0, n.start())]
     # the name that is the subject of the score: nothing but words between it and the number
     if not names or re.search(r"[.,;:]", left[names[-1].end() :]) or _PLACE.search(left[: names[-1].start()]):
         return None
@@ -582,6 +583,9 @@ def _person(left: str, lex: Lexicon) -> str | None:
     if lex.find_entities(name) or not re.fullmatch(_name_pattern(lex), name):
         return None
     return name_key(name)
+
+
+_THING = re.compile(r"\bthe\s+$", re.I)
 
 
 @cache

@@ -1,0 +1,52 @@
+"""The names one person goes by, joined within a series. A report that says "Lena Holm, who
+performs as Nova" makes Nova and Lena Holm one person in every report of its series: "the
+32-year-old Nova" in one report and "Lena Holm, 33" in another tell one person's age, so results
+keyed by a person (an age, a place, a time, a score) are keyed by the person's own name.
+
+Where reports give one name two own names (a real-name conflict), the one most reports give is
+used, then the first in alphabetical order: the conflict itself is the real-name rule's."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+
+from checker.families import family_of_slot
+from checker.kinds import kind_of
+from checker.models import Claim, Occurrence
+from checker.wording import name_key
+
+ALIAS_KIND = "alias"
+# kinds whose slots name the person a result is about: "age:ana ruiz", "place:daniel kiprop"
+PERSON_KEYED_KINDS = frozenset({"place", "duration", "age", "score"})
+
+
+def own_names(claims: Iterable[Claim], occurrences: Mapping[str, Occurrence]) -> dict[str, dict[str, str]]:
+    """For each series, the key of every name someone goes by and the key of their own name."""
+    said: dict[str, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
+    for claim in claims:
+        if family_of_slot(claim.slot).kind == ALIAS_KIND and not claim.attributed:
+            series = occurrences[claim.article].series
+            said[series][claim.slot.split(":", 1)[1]][name_key(str(claim.value))] += 1
+    return {
+        series: {alias: min(owns, key=lambda own: (-owns[own], own)) for alias, owns in names.items()}
+        for series, names in said.items()
+    }
+
+
+def under_own_names(claims: list[Claim], occurrences: Mapping[str, Occurrence]) -> list[Claim]:
+    """The claims, each result keyed by a name someone goes by keyed by their own name."""
+    names = own_names(claims, occurrences)
+    if not names:
+        return claims
+    return [_renamed(c, names.get(occurrences[c.article].series, {})) for c in claims]
+
+
+def _renamed(claim: Claim, own: Mapping[str, str]) -> Claim:
+    if not own or kind_of(claim).name not in PERSON_KEYED_KINDS:
+        return claim
+    family, *keys = claim.slot.split(":")
+    if not keys or keys[0] not in own:
+        return claim
+    return dataclasses.replace(claim, slot=":".join((family, own[keys[0]], *keys[1:])))

@@ -1,0 +1,113 @@
+"""Alias: the name a person goes by, keyed by it and valued by their own name. "Lena Holm, who
+performs as Nova" and "Nova, whose real name is Lena Holm" both say that Nova is Lena Holm; a
+report that gives Nova's name as Ida Berg conflicts with them. A series' reports that join two
+names this way make them one person's (checker/aliases.py): "the 32-year-old Nova" in one report
+and "Lena Holm, 33" in another tell one person's age.
+
+Generic reader: a person's own name, a comma and words of going by another name, then that name
+("who performs as", "better known as": ``alias_other_name``), or a name, a comma (or a bracket)
+and words of a real name, then the real one ("whose real name is", "born": ``alias_own_name``).
+An own name has two words or more; neither name is a country's, a place's or a word that never
+names a person; a possessive before a name is not part of it ("Ukraine's Nova")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from checker.extract.base import Draft
+from checker.extract.generic import avoided
+from checker.kinds import Kind
+from checker.kinds.holder import misspelt
+from checker.lexicon import phrase_alternation
+from checker.wording import name_key
+
+if TYPE_CHECKING:
+    from checker.extract.base import Context
+    from checker.families import Family
+    from checker.lexicon import Lexicon
+    from checker.models import Claim
+    from checker.text import Sentence
+
+_TOKEN = r"[A-Z\u00c0-\u00de][\w'\u2019\u00c0-\u024f.-]*"
+_NAME = rf"(?<![\w'\u2019\u00c0-\u024f-]){_TOKEN}(?:\s+{_TOKEN}){{0,3}}"
+_POSSESSOR = re.compile(r"^(?:\S+\s+)*?\S+(?:'s|\u2019s)\s+(?=\S)")
+
+
+class Alias(Kind):
+    name = "alias"
+    summary = "the name a person goes by and their own: Nova is Lena Holm"
+
+    def label(self, claim: Claim) -> str:
+        return f"{claim.display} (own name {claim.value})"
+
+    def compatible(self, a: Any, b: Any) -> bool:
+        """One name written short or spelled a letter or two apart ("Lena Holm" and "Holm";
+        "Jamaladinova" and "Jamaladynova": a spelling a name-variant finding names)."""
+        key_a, key_b = name_key(str(a)), name_key(str(b))
+        words_a, words_b = set(key_a.split()), set(key_b.split())
+        return words_a <= words_b or words_b <= words_a or misspelt(key_a, key_b)
+
+    def wants(self, text: str, ctx: Context, families: tuple[Family, ...]) -> bool:
+        return _cue(ctx.lex).search(text) is not None
+
+    def read(self, sentence: Sentence, index: int, ctx: Context, family: Family) -> Iterator[Draft]:
+        text = sentence.text
+        other, own = _patterns(ctx.lex)
+        for pattern in (other, own):
+            for m in pattern.finditer(text):
+                real, alias = _trimmed(m.group("own"), ctx), _trimmed(m.group("other"), ctx)
+                if real is None or alias is None or len(real.split()) < 2:
+                    continue
+                if name_key(real) == name_key(alias) or avoided(family, text[m.start() : m.end()]):
+                    continue
+                named = (real, "own") if pattern is other else (alias, "other")
+                start = text.rindex(named[0], m.start(named[1]), m.end(named[1]))
+                yield Draft(
+                    family=family.name,
+                    slot=f"{family.name}:{name_key(alias)}",
+                    value=real,
+                    display=text[start : m.end()],
+                    span=(start, m.end()),
+                )
+
+
+def _trimmed(name: str, ctx: Context) -> str | None:
+    """A name without what may stand before it ("Ukraine's Nova", "On Saturday Lena Holm",
+    "In Velden Nova": Nova, Lena Holm, Nova); None where a word left never names a person or
+    the name is a country's or a place's."""
+    words = _POSSESSOR.sub("", name).split()
+    stop = ctx.lex.word_set("not_name_words") | ctx.lex.word_set("not_person_words")
+    common = ctx.lex.word_set("stopwords")
+
+    def leads(word: str) -> bool:
+        return word in stop or word.lower() in common or bool(ctx.lex.find_entities(word))
+
+    while words and leads(words[0]):
+        words.pop(0)
+    if not words or any(w in stop or w.lower() in common for w in words):
+        return None
+    kept = " ".join(words)
+    return None if ctx.lex.find_entities(kept) else kept
+
+
+@cache
+def _cue(lex: Lexicon) -> re.Pattern[str]:
+    words = phrase_alternation(lex.words("alias_other_name") + lex.words("alias_own_name"))
+    return re.compile(rf"(?<![\w-])(?i:{words})\s+[A-Z\u00c0-\u00de]")
+
+
+@cache
+def _patterns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(own name then the other: "Lena Holm, who performs as Nova"; a name then its own:
+    "Nova, whose real name is Lena Holm", "Nova (born Lena Holm)")."""
+    goes_by = phrase_alternation(lex.words("alias_other_name"))
+    real = phrase_alternation(lex.words("alias_own_name"))
+    other = re.compile(rf"(?P<own>{_NAME})(?:,\s+|\s+\(\s*)(?i:{goes_by})\s+(?P<other>{_NAME})")
+    own = re.compile(rf"(?P<other>{_NAME})(?:,\s+|\s+\(\s*)(?i:{real})\s*:?\s+(?P<own>{_NAME})")
+    return other, own
+
+
+KIND = Alias()

@@ -1,0 +1,58 @@
+"""The names one person goes by, joined within a series (checker/aliases.py): a report that says
+"Lena Holm, who performs as Nova" lets her age under one name be compared with her age under the
+other, in every report of the series and only there."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from checker.models import Verdict
+from checker.pipeline import check
+from rules import all_rules
+
+
+def report(published: str, body: str, title: str) -> str:
+    return f"---\ntitle: '{title}'\npublished: {published}\n---\n{' '.join(body.split())}\n"
+
+
+STAGE_NAME = report(
+    "2031-05-18",
+    """Nova won the Lumina Song Contest in Vell on Saturday night. Ostrava's Nova, whose real name
+    is Lena Holm, thanked the juries. The 32-year-old singer wrote the song herself.""",
+    "Nova wins the Lumina Song Contest",
+)
+OWN_NAME = report(
+    "2031-05-18",
+    """Lena Holm won the Lumina Song Contest in Vell on Saturday night. Lena Holm, 33, wrote the
+    song herself.""",
+    "Lena Holm wins the Lumina Song Contest",
+)
+
+
+def age_conflicts(folder: Path, reports: dict[str, str]) -> list[set[str]]:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in reports.items():
+        (folder / f"{name}.md").write_text(text, encoding="utf-8")
+    corpus = check([str(folder)], all_rules())
+    return [
+        {Path(a).stem for side in f.sides for a in side.articles}
+        for f in corpus.findings
+        if f.verdict is Verdict.CONFLICT and f.slot.startswith("age")
+    ]
+
+
+def test_an_age_under_a_stage_name_is_compared_with_the_age_under_the_own_name(tmp_path):
+    assert age_conflicts(tmp_path / "joined", {"stage": STAGE_NAME, "own": OWN_NAME}) == [{"stage", "own"}]
+
+
+def test_without_a_report_that_joins_the_names_they_are_two_people(tmp_path):
+    unjoined = STAGE_NAME.replace(", whose real name is Lena Holm,", "")
+    assert age_conflicts(tmp_path / "apart", {"stage": unjoined, "own": OWN_NAME}) == []
+
+
+def test_the_age_is_keyed_by_the_own_name_in_the_report_that_names_both(tmp_path):
+    folder = tmp_path / "one"
+    folder.mkdir()
+    (folder / "stage.md").write_text(STAGE_NAME, encoding="utf-8")
+    corpus = check([str(folder)], all_rules())
+    assert {c.slot for c in corpus.claims if c.slot.startswith("age")} == {"age:lena holm"}
