@@ -12,7 +12,7 @@ from functools import cache
 from checker.cues import url_date, weekday_date
 from checker.lexicon import Lexicon, default_lexicon
 from checker.models import Article, Claim, Digest, Evidence, Occurrence
-from checker.stages import Stage, by_label, concluding, named_stage
+from checker.stages import NUMBERED, Stage, by_label, concluding, named_stage
 from checker.text import Sentence, default_numbers, split_sentences
 
 MEETING_GAP_DAYS = 12  # dates further apart than this within a year are different meetings
@@ -667,7 +667,7 @@ def _label_meetings(
     votes: dict[int | None, Counter[str]] = defaultdict(Counter)
     for a in members:
         date, stage = dated[a.path].date, named.get(a.path)
-        if date and stage:
+        if date and stage and stage.group != NUMBERED:  # a race's stages share its weeks
             votes[_cluster_of(date, calendar)][stage.label] += 1
     labels: dict[int, str] = {}
     for i, (first, _) in enumerate(calendar):
@@ -751,6 +751,7 @@ def _stage_in_part(date: dt.date, stage: Stage | None, part: _Part, index: int |
         return min(near, key=lambda n: (n[0], n[1]))[2].label  # the same day as a named report
     if len({s.group for _, s in named}) > 1:
         return None
-    if all(date > d for d, _ in named) and not any(s.concluding for _, s in named):
-        return concluding(named[0][1]).label  # after an earlier stage: the stage it leads to
+    last = concluding(named[0][1])
+    if last is not None and all(date > d for d, _ in named) and not any(s.concluding for _, s in named):
+        return last.label  # after an earlier stage: the stage it leads to
     return None

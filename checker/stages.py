@@ -43,18 +43,37 @@ def stages(lex: Lexicon | None = None) -> tuple[Stage, ...]:
     return tuple(out)
 
 
+NUMBERED = "numbered"  # the group of a race's numbered stages: "stage 3"
+
+
+def numbered(number: int, lex: Lexicon | None = None) -> Stage:
+    """The numbered stage of a race run in stages: a meeting of its own, never concluding one
+    (the last stage is a stage like the others)."""
+    words = tuple((lex or default_lexicon()).words("numbered_stage_words")) or ("stage",)
+    return Stage(label=f"{words[0]} {number}", group=NUMBERED, order=number, words=words, concluding=False)
+
+
 def by_label(label: str | None, lex: Lexicon | None = None) -> Stage | None:
     """The stage a meeting label names (a digest keeps only the label)."""
-    return next((s for s in stages(lex) if s.label == label), None) if label else None
+    if not label:
+        return None
+    found = next((s for s in stages(lex) if s.label == label), None)
+    number = re.fullmatch(r"\S+ (\d{1,3})", label) if found is None else None
+    if number and numbered(int(number.group(1)), lex).label == label:
+        return numbered(int(number.group(1)), lex)
+    return found
 
 
-def concluding(stage: Stage, lex: Lexicon | None = None) -> Stage:
-    """The stage that concludes the group of this one (the final after a semi-final)."""
-    return next(s for s in stages(lex) if s.group == stage.group and s.concluding)
+def concluding(stage: Stage, lex: Lexicon | None = None) -> Stage | None:
+    """The stage that concludes the group of this one (the final after a semi-final); none for
+    numbered stages."""
+    return next((s for s in stages(lex) if s.group == stage.group and s.concluding), None)
 
 
 def before(stage: Stage, lex: Lexicon | None = None) -> Stage | None:
     """The stage just before this one in its group, if any."""
+    if stage.group == NUMBERED:
+        return numbered(stage.order - 1, lex) if stage.order > 1 else None
     return next((s for s in stages(lex) if s.group == stage.group and s.order == stage.order - 1), None)
 
 
@@ -88,7 +107,49 @@ def named_stage(text: str, lex: Lexicon, passing: re.Pattern[str] | None = None)
             if stage is None:
                 continue
         found.append((stage.order, m.start(), stage))
-    return min(found, key=lambda f: (f[0], f[1]))[2] if found else None
+    if not found:
+        return _numbered_stage(text, lex)
+    return min(found, key=lambda f: (f[0], f[1]))[2]
+
+
+def _numbered_stage(text: str, lex: Lexicon) -> Stage | None:
+    """The numbered stage of a race a sentence tells the result of ("won the third stage",
+    "took stage 4", "stage three of the Arctic Tour"), the first one named, or None."""
+    if not lex.words("numbered_stage_words"):
+        return None
+    numbers = _numbers(lex)
+    found = [m for pattern in _numbered_res(lex) for m in pattern.finditer(text)]
+    for m in sorted(found, key=lambda m: m.start()):
+        said = m.group("ord") or m.group("num")
+        value = numbers.read_ordinal(said) if m.group("ord") else numbers.read_cardinal(said)
+        if value and 0 < value < 100:
+            return numbered(value, lex)
+    return None
+
+
+@cache
+def _numbers(lex: Lexicon):  # noqa: ANN202 - checker.text imports this module's users
+    from checker.text import Numbers
+
+    return Numbers(lex)
+
+
+@cache
+def _numbered_res(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(a verb of winning then the stage, the stage then the name of a race of stages)."""
+    numbers = _numbers(lex)
+    words = phrases_re(tuple(lex.words("numbered_stage_words"))).pattern
+    verbs = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in lex.words("numbered_stage_verbs"))
+    races = "|".join(re.escape(r) for r in lex.words("numbered_stage_races")) or r"(?!x)x"
+    stage = (
+        rf"(?:(?P<ord>{numbers.ordinal})\s+(?:[a-z][\w-]*\s+)?{words}"
+        rf"|{words}\s+(?P<num>\d{{1,2}}|{numbers.cardinal})(?![\w-]))"
+    )
+    # "the third stage", "Wednesday's third stage", "the hilly 182-kilometre third stage"
+    owner = r"(?:the\s+|(?:[A-Z][a-z]+|last|this|next)(?:'s|\u2019s)\s+)?(?:[\w-]+\s+){0,2}?"
+    won = rf"(?i:\b(?:{verbs}))\s+{owner}(?i:{stage})"
+    of_race = rf"(?i:{stage})\s+of\s+(?:the\s+|this\s+year's\s+)?(?:[A-Z][\w'-]*\s+){{0,4}}?(?:{races})\b"
+    return re.compile(won), re.compile(of_race)
 
 
 def _normal(phrase: str) -> str:

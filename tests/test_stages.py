@@ -81,6 +81,16 @@ def test_every_group_ends_in_one_concluding_stage():
         ("The final results were announced on Sunday.", None),
         ("A heat wave hit the city on Tuesday.", None),
         ("The preview show opened on Monday.", None),
+        # a race run in numbered stages: each numbered stage is a meeting of its own
+        ("Ana Ruiz won the third stage of the Velden Tour on Wednesday.", "stage 3"),
+        ("Ruiz won stage three on Wednesday, beating Eva Lind in a sprint.", "stage 3"),
+        ("Eva Lind took stage 14 on Thursday.", "stage 14"),
+        ("The seventh stage of the Harbour Rally was cut short by fog on Friday.", "stage 7"),
+        ("Lind won the hilly 182-kilometre fourth stage on Thursday.", "stage 4"),
+        ("Heading into the fifth stage, Ruiz won Friday's fourth stage.", "stage 4"),
+        ("Delegates completed the first stage of the review on Saturday.", None),
+        ("Talks entered their second stage on Monday.", None),
+        ("The band took the stage third on Saturday.", None),
     ],
 )
 def test_the_stage_a_sentence_names(sentence, label):
@@ -252,3 +262,26 @@ def test_the_final_text_is_not_a_stage(tmp_path):
     assert placed["committee"] == "committee"
     assert placed["text"] == placed["plenary"] != "final"
     assert pairs(conflicts(corpus, "tally")) == {frozenset(("text", "plenary"))}
+
+
+def test_the_numbered_stages_of_a_race_are_meetings_of_their_own(tmp_path):
+    def stage_report(day: str, weekday: str, number: str, riders: int, winner: str) -> str:
+        return report(
+            day,
+            f"""VELDEN - {winner} won the {number} stage of the Harbour Tour on {weekday}, ahead of a
+            bunch sprint. A total of {riders} riders started the stage.""",
+            f"{winner} wins the {number} stage of the Harbour Tour",
+        )
+
+    corpus = judge(
+        tmp_path / "tour",
+        {
+            "third": stage_report("2031-08-13", "Wednesday", "third", 126, "Ana Ruiz"),
+            "third_wire": stage_report("2031-08-13", "Tuesday", "third", 126, "Ana Ruiz"),
+            "fourth": stage_report("2031-08-14", "Thursday", "fourth", 124, "Eva Lind"),
+        },
+    )
+    assert meetings(corpus) == {"third": "stage 3", "third_wire": "stage 3", "fourth": "stage 4"}
+    # the fourth stage's day and field are its own; the third stage's reports are still compared
+    assert pairs(conflicts(corpus, "date")) == {frozenset(("third", "third_wire"))}
+    assert not conflicts(corpus, "entrants") and not conflicts(corpus, "finalists")
