@@ -1,7 +1,8 @@
 """The names one person goes by, joined within a series. A report that says "Lena Holm, who
 performs as Nova" makes Nova and Lena Holm one person in every report of its series: "the
 32-year-old Nova" in one report and "Lena Holm, 33" in another tell one person's age, so results
-keyed by a person (an age, a place, a time, a score) are keyed by the person's own name.
+keyed by a person (an age, a place, a time, a score) are keyed by the person's own name, and a
+role held under either name ("Nova won", "Lena Holm won") is held by one person.
 
 Where reports give one name two own names (a real-name conflict), the one most reports give is
 used, then the first in alphabetical order: the conflict itself is the real-name rule's."""
@@ -18,6 +19,7 @@ from checker.models import Claim, Occurrence
 from checker.wording import name_key
 
 ALIAS_KIND = "alias"
+HOLDER_KIND = "holder"  # who holds a role: ("person", "nova") is held by the person's own name
 # kinds whose slots name the person a result is about: "age:ana ruiz", "place:daniel kiprop"
 PERSON_KEYED_KINDS = frozenset({"place", "duration", "age", "score"})
 
@@ -44,9 +46,22 @@ def under_own_names(claims: list[Claim], occurrences: Mapping[str, Occurrence]) 
 
 
 def _renamed(claim: Claim, own: Mapping[str, str]) -> Claim:
-    if not own or kind_of(claim).name not in PERSON_KEYED_KINDS:
+    if not own:
+        return claim
+    kind = kind_of(claim).name
+    if kind == HOLDER_KIND and isinstance(claim.value, tuple):
+        # "Nova won" and "Lena Holm won": one winner, held by one person
+        held = tuple(_own_holder(h, own) for h in claim.value)
+        return claim if held == claim.value else dataclasses.replace(claim, value=tuple(sorted(set(held))))
+    if kind not in PERSON_KEYED_KINDS:
         return claim
     family, *keys = claim.slot.split(":")
     if not keys or keys[0] not in own:
         return claim
     return dataclasses.replace(claim, slot=":".join((family, own[keys[0]], *keys[1:])))
+
+
+def _own_holder(holder: object, own: Mapping[str, str]) -> object:
+    if isinstance(holder, tuple) and len(holder) == 2 and holder[0] == "person" and holder[1] in own:
+        return ("person", own[holder[1]])
+    return holder

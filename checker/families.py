@@ -11,7 +11,7 @@ under ``families:``, keyed by its slot (the part of a claim's slot before any ':
       nouns: [spectators, fans]   # trigger words of the kind's reader
       lead_nouns: [crowd, attendance]   # "a crowd of 7,500"
       keyed_by: subject           # an amount of someone's ("her 54 percent"): keyed by whom
-      in_final: finalists         # the family it joins in a report of a final ("the 27 entrants")
+      in_stage: {final: finalists}  # the family it joins in a report of that stage ("the 27 entrants")
       examples: [...]             # extraction cases: text -> expected claims (tests run them)
 
 A family of amounts names the units it takes (``units: [km]``; none: money).
@@ -62,9 +62,9 @@ class Family:
     units: tuple[str, ...] = ()  # units an amount of the family is given in (km, %); none: money
     stances: tuple[tuple[Any, str], ...] = ()  # stance value -> how a finding says it
     keyed_by: str = ""  # "subject": each claim is keyed by whom its value belongs to
-    # the family its claims join once their report is placed in the stage that concludes an
-    # occurrence of several ("the 27 participants" in a report of the final are its finalists)
-    in_final: str = ""
+    # the family its claims join once their report is placed in a stage, by the stage's label
+    # ("the 27 participants" in a report of the final are its finalists)
+    in_stage: tuple[tuple[str, str], ...] = ()
     # a quotation stating the value is the report's account of a public record (a result read
     # out by a commentator), not only the speaker's view: `quotes: reported` in the data
     quotes_reported: bool = False
@@ -92,7 +92,7 @@ def _family(name: str, spec: dict[str, Any], source: str) -> Family:
         "examples",
         "keyed_by",
         "quotes",
-        "in_final",
+        "in_stage",
         *_LISTS,
     }
     unknown = sorted(set(spec) - known)
@@ -113,7 +113,7 @@ def _family(name: str, spec: dict[str, Any], source: str) -> Family:
         stances=tuple((k, str(v)) for k, v in (spec.get("stances") or {}).items()),
         keyed_by=str(spec.get("keyed_by") or ""),
         quotes_reported=spec.get("quotes") == "reported",
-        in_final=str(spec.get("in_final") or ""),
+        in_stage=tuple((str(k), str(v)) for k, v in (spec.get("in_stage") or {}).items()),
         source=source,
         **{key: tuple(str(w) for w in spec.get(key) or ()) for key in _LISTS},
     )

@@ -51,7 +51,7 @@ from checker.rule import Rule
 from checker.selection import select_rules
 from checker.series import assign_series, gather_stored, profile, series_identities
 from checker.spill import Kept, Spill
-from checker.stages import by_label
+from checker.stages import named_stage
 
 __all__ = [
     "Request",
@@ -537,17 +537,18 @@ def _placed(claim: Claim, occurrence: Occurrence) -> Claim:
 
 
 def _staged(claim: Claim, occurrence: Occurrence) -> Claim:
-    """A claim of a family that another stands for in a final, placed in the stage concluding
-    an occurrence of several, is that family's: "24th out of the 27 participants" in a report
-    of the final counts its finalists. A claim that names its own stage keeps it."""
+    """A claim of a family that another stands for in one stage, placed in that stage, is that
+    family's: "24th out of the 27 participants" in a report of the final counts its finalists.
+    A claim that names its own stage keeps it ("contested by 16 singers in the first
+    semi-final")."""
     family = family_of_slot(claim.slot)
-    if not family.in_final or claim.detail("meeting") or not occurrence.meeting_known:
+    joins = dict(family.in_stage).get(occurrence.meeting or "")
+    if not joins or claim.detail("meeting") or not occurrence.meeting_known:
         return claim
-    stage = by_label(occurrence.meeting)
     rest = claim.slot.split(":")[1:]
-    if stage is None or not stage.concluding or stage.order == 0 or any(by_label(k) for k in rest):
+    if any(named_stage(key, default_lexicon()) for key in rest):
         return claim
-    slot = ":".join((family.in_final, *rest))
+    slot = ":".join((joins, *rest))
     return dataclasses.replace(claim, family=family_of_slot(slot).name, slot=slot)
 
 

@@ -8,9 +8,10 @@ class RealName(KindRule):
 
     Bad: "Lena Holm, who performs as Nova" against "Nova, whose real name is Ida Berg": Nova
     is one person, with one name of her own, whatever the year.
-    Good: "Lena Holm" and "Holm" (one name written short); "Jamaladinova" and "Jamaladynova"
-    (one name spelled two ways: a name-variant finding names it); Nova's name in one report
-    and no name in another.
+    Good: "Lena Holm" and "Holm" (one name written short); a birth name "Mara Berg" and a full
+    name "Mara Elin Lind" (they share a word); "Jamaladinova" and "Jamaladynova" (one name
+    spelled two ways: a name-variant finding names it); Nova's name in one report and no name
+    in another.
     """
 
     code = "FL504"

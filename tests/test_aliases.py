@@ -56,3 +56,24 @@ def test_the_age_is_keyed_by_the_own_name_in_the_report_that_names_both(tmp_path
     (folder / "stage.md").write_text(STAGE_NAME, encoding="utf-8")
     corpus = check([str(folder)], all_rules())
     assert {c.slot for c in corpus.claims if c.slot.startswith("age")} == {"age:lena holm"}
+
+
+def _winner_conflicts(folder: Path, reports: dict[str, str]) -> list[str]:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in reports.items():
+        (folder / f"{name}.md").write_text(text, encoding="utf-8")
+    corpus = check([str(folder)], all_rules())
+    return [f.slot for f in corpus.findings if f.verdict is Verdict.CONFLICT and f.slot.startswith("winner")]
+
+
+def test_a_role_held_under_either_name_is_held_by_one_person(tmp_path):
+    stage_name = report(
+        "2031-05-18",
+        """Nova won the Lumina Song Contest in Vell on Saturday night. The Velden singer Lena Holm,
+        who performs as Nova, thanked the juries.""",
+        "Nova wins the Lumina Song Contest",
+    )
+    own_name = report("2031-05-18", "Lena Holm won the Lumina Song Contest in Vell on Saturday.", "Holm wins")
+    assert _winner_conflicts(tmp_path / "joined", {"stage": stage_name, "own": own_name}) == []
+    unjoined = stage_name.replace("The Velden singer Lena Holm, who performs as Nova,", "Nova")
+    assert _winner_conflicts(tmp_path / "apart", {"stage": unjoined, "own": own_name}) == ["winner"]

@@ -176,7 +176,7 @@ def test_the_field_of_a_final_is_its_finalists_however_it_is_named(tmp_path):
     named = report(
         "2031-05-18",
         """The grand final of the Lumina Song Contest was held in Vell on Saturday, and 26 finalists
-        performed before Ostrava won.""",
+        performed before Ostrava won. The first semi-final had been contested by sixteen singers.""",
         "Lumina Song Contest final: Ostrava wins",
     )
     semi = report(
@@ -189,6 +189,9 @@ def test_the_field_of_a_final_is_its_finalists_however_it_is_named(tmp_path):
     assert meetings(corpus) == {"ranked": "final", "named": "final", "semi": "semi-final"}
     assert pairs(conflicts(corpus, "finalists")) == {frozenset(("ranked", "named"))}
     assert not conflicts(corpus, "entrants")  # the semi-final's 17 is its own field
+    # a field the report of the final gives of a stage it names stays that stage's
+    told = {c.slot for c in corpus.claims if Path(c.article).stem == "named" and c.value == (16, 16)}
+    assert told == {"entrants:first semi-final"}
 
 
 def test_a_swimming_championships_heats_and_final_of_one_day(tmp_path):

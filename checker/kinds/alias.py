@@ -44,11 +44,12 @@ class Alias(Kind):
         return f"{claim.display} (own name {claim.value})"
 
     def compatible(self, a: Any, b: Any) -> bool:
-        """One name written short or spelled a letter or two apart ("Lena Holm" and "Holm";
+        """Names that share a word or are spelled a letter or two apart may be one person's
+        ("Lena Holm" and "Holm"; a birth name "Mara Berg" and a full name "Mara Elin Lind";
         "Jamaladinova" and "Jamaladynova": a spelling a name-variant finding names)."""
         key_a, key_b = name_key(str(a)), name_key(str(b))
-        words_a, words_b = set(key_a.split()), set(key_b.split())
-        return words_a <= words_b or words_b <= words_a or misspelt(key_a, key_b)
+        shared = set(key_a.replace("-", " ").split()) & set(key_b.replace("-", " ").split())
+        return bool(shared) or misspelt(key_a, key_b)
 
     def wants(self, text: str, ctx: Context, families: tuple[Family, ...]) -> bool:
         return _cue(ctx.lex).search(text) is not None
@@ -59,43 +60,77 @@ class Alias(Kind):
         for pattern in (other, own):
             for m in pattern.finditer(text):
                 real, alias = _trimmed(m.group("own"), ctx), _trimmed(m.group("other"), ctx)
-                if real is None or alias is None or len(real.split()) < 2:
+                if real is None or alias is None or not _two_names(real, alias, m.group("other")):
                     continue
-                if name_key(real) == name_key(alias) or avoided(family, text[m.start() : m.end()]):
-                    continue
+                if avoided(family, text[m.start() : m.end()]) or _NOT_A_NAME.match(text, m.end("own")):
+                    continue  # "Ida Berg (born Saint Vell, 1990)": a birthplace and a year
+                if m.group("cue") and not _said_of_a_person(text, m.start(), ctx):
+                    continue  # "Quiet Hour, also known as Stille Zeit": a film's other title
                 named = (real, "own") if pattern is other else (alias, "other")
                 start = text.rindex(named[0], m.start(named[1]), m.end(named[1]))
                 yield Draft(
                     family=family.name,
                     slot=f"{family.name}:{name_key(alias)}",
                     value=real,
-                    display=text[start : m.end()],
+                    display=text[start : m.end()].rstrip("."),
                     span=(start, m.end()),
                 )
 
 
+# what follows a birthplace or a day of birth: "born Saint Vell, 1990", "born Old Harbour in 1990"
+_NOT_A_NAME = re.compile(r",?\s*(?:in\s+|on\s+)?\d")
+_PERSON_PRONOUN = re.compile(r"\b(?:she|he|her|his|him|herself|himself)\b", re.I)
+_PERSON_WORDS = 4  # how far before a name a word for a person ("the singer") says it is one
+
+
+def _two_names(real: str, alias: str, written: str) -> bool:
+    """An own name of two words or more and another name that is not a part of it ("Ana Ruiz,
+    also known as Ruiz") nor a nickname ("better known as The Goat")."""
+    own_words, other_words = set(name_key(real).split()), set(name_key(alias).split())
+    nickname = _POSSESSOR.sub("", written).lower().startswith("the ")
+    return len(own_words) > 1 and not other_words <= own_words and not nickname
+
+
+def _said_of_a_person(text: str, start: int, ctx: Context) -> bool:
+    """Whether a name that has another ("better known as") is a person's: a word for a person
+    just before it ("the singer Lena Holm") or a personal pronoun in the sentence."""
+    before = " ".join(text[:start].lower().split()[-_PERSON_WORDS:])
+    nouns = ctx.lex.words("person_nouns") + ctx.lex.words("act_nouns")
+    return bool(_PERSON_PRONOUN.search(text) or any(re.search(rf"\b{re.escape(n)}\b", before) for n in nouns))
+
+
 def _trimmed(name: str, ctx: Context) -> str | None:
     """A name without what may stand before it ("Ukraine's Nova", "On Saturday Lena Holm",
-    "In Velden Nova": Nova, Lena Holm, Nova); None where a word left never names a person or
-    the name is a country's or a place's."""
+    "In Velden Mara Lind", "Judge Mara Lind": Nova, Lena Holm, Mara Lind) or a full stop after
+    it; None where a word left never names a person or the name is a country's or a place's."""
     words = _POSSESSOR.sub("", name).split()
     stop = ctx.lex.word_set("not_name_words") | ctx.lex.word_set("not_person_words")
     common = ctx.lex.word_set("stopwords")
-
-    def leads(word: str) -> bool:
-        return word in stop or word.lower() in common or bool(ctx.lex.find_entities(word))
-
-    while words and leads(words[0]):
-        words.pop(0)
+    titles = {w.lower() for w in ctx.lex.words("person_nouns") + ctx.lex.words("name_styles")}
+    while words:
+        first = words[0]
+        if first.lower() in _PREPOSITIONS and len(words) > 1:
+            words = words[2:]  # "In Velden", "On Saturday": a place or a day
+        elif first in stop or first.lower() in common | titles or ctx.lex.find_entities(first):
+            words = words[1:]
+        else:
+            break
+    if words and len(words[-1]) > 2:
+        words[-1] = words[-1].rstrip(".")
     if not words or any(w in stop or w.lower() in common for w in words):
         return None
     kept = " ".join(words)
     return None if ctx.lex.find_entities(kept) else kept
 
 
+_PREPOSITIONS = frozenset({"in", "on", "at", "from", "after", "before", "during", "since", "until"})
+
+
 @cache
 def _cue(lex: Lexicon) -> re.Pattern[str]:
-    words = phrase_alternation(lex.words("alias_other_name") + lex.words("alias_own_name"))
+    words = phrase_alternation(
+        lex.words("alias_other_name") + lex.words("alias_known_as") + lex.words("alias_own_name")
+    )
     return re.compile(rf"(?<![\w-])(?i:{words})\s+[A-Z\u00c0-\u00de]")
 
 
@@ -104,9 +139,11 @@ def _patterns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(own name then the other: "Lena Holm, who performs as Nova"; a name then its own:
     "Nova, whose real name is Lena Holm", "Nova (born Lena Holm)")."""
     goes_by = phrase_alternation(lex.words("alias_other_name"))
+    known = phrase_alternation(lex.words("alias_known_as"))
     real = phrase_alternation(lex.words("alias_own_name"))
-    other = re.compile(rf"(?P<own>{_NAME})(?:,\s+|\s+\(\s*)(?i:{goes_by})\s+(?P<other>{_NAME})")
-    own = re.compile(rf"(?P<other>{_NAME})(?:,\s+|\s+\(\s*)(?i:{real})\s*:?\s+(?P<own>{_NAME})")
+    said = rf"(?i:(?P<cue>{known})|{goes_by})"
+    other = re.compile(rf"(?P<own>{_NAME})(?:,\s+|\s+\(\s*){said}\s+(?P<other>{_NAME})")
+    own = re.compile(rf"(?P<other>{_NAME})(?:,\s+|\s+\(\s*)(?i:{real})\s*:?\s+(?P<own>{_NAME})(?P<cue>(?!))?")
     return other, own
 
 

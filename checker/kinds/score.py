@@ -574,8 +574,11 @@ def _actor(text: str, m: re.Match[str], clause_start: int, previous: str, lex: L
 def _person(left: str, lex: Lexicon) -> str | None:
     from checker.extract.people import _name_pattern
 
-    # a name after "the" is a thing's ("won the Lumina Song Contest with 412 points")
-    names = [n for n in _names(lex).finditer(left) if not _THING.search(left, 0, n.start())]
+    names = list(_names(lex).finditer(left))
+    if len(names) > 1 and _THING.search(left, 0, names[-1].start()):
+        # a name after "the" behind another is the thing the first did something to: "Ana Ruiz
+        # won the Lumina Song Contest with 412 points" ("The Ostrava Strings took 300" scored)
+        names.pop()
     # the name that is the subject of the score: nothing but words between it and the number
     if not names or re.search(r"[.,;:]", left[names[-1].end() :]) or _PLACE.search(left[: names[-1].start()]):
         return None
