@@ -373,6 +373,9 @@ class Scope:
     body: str
     countries: Countries
     gold: dict[str, Any] = field(default_factory=dict)
+    # the names a person goes by, by their own name, as the reports state them ("Susana
+    # Jamaladinova, who performs as Jamala"): factlint keys results by the own name
+    aliases: dict[str, set[str]] = field(default_factory=dict)
 
 
 def _int_gold(key: str) -> Callable[[dict[str, Any], Scope], set | None]:
@@ -741,7 +744,9 @@ def _winner_gold(g: dict[str, Any], scope: Scope) -> set | None:
 def _winner_value(c: dict[str, Any], scope: Scope) -> tuple:
     fields = _slot(c).split(":")[1:]
     part = fields[-1] if fields and fields[-1] in PARTS else None
-    return (tuple(sorted(name_keys(scope.countries, str(c.get("value") or "")))), part, 1, _slot(c))
+    said = str(c.get("value") or "")
+    also = scope.aliases.get(fold(said), set())
+    return (tuple(sorted(name_keys(scope.countries, said, *also))), part, 1, _slot(c))
 
 
 def _winner_correct(value: tuple, gold: set, scope: Scope) -> bool:
@@ -1160,6 +1165,10 @@ def score_extraction(
     for c in report.get("claims") or []:
         if isinstance(c, dict) and c.get("article"):
             by_article[name(c["article"])].append(c)
+    aliases: dict[str, set[str]] = defaultdict(set)
+    for c in report.get("claims") or []:
+        if isinstance(c, dict) and str(c.get("slot", "")).startswith("real-name:"):
+            aliases[fold(str(c.get("value")))].add(str(c["slot"]).split(":", 1)[1])
     meetings = {
         name(a["path"]): a.get("event_meeting")
         for a in report.get("articles") or []
@@ -1174,7 +1183,7 @@ def score_extraction(
         for article in sorted(set(gold_articles) | set(by_article)):
             g = gold_articles.get(article, {})
             n = per_series[series_of(article)]
-            scope = Scope(bodies.get(article, ""), countries, g)
+            scope = Scope(bodies.get(article, ""), countries, g, aliases)
             gold = fam.gold(g, scope) if g else None
             values: dict[Any, dict[str, Any]] = {}
             meeting = meetings.get(article)
