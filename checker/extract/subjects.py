@@ -151,12 +151,16 @@ def _mentions(region: str, ctx: Context) -> list[Subject]:
     for m in re.finditer(r"(?<![\w'’-])[A-Z][\w'’\u00c0-\u024f-]+", region):
         if any(x < m.end() and m.start() < y for x, y in taken) or _AFTER_THE.search(region, 0, m.start()):
             continue
-        tied = _tied(m.group(), ctx)
+        word = _POSSESSIVE_END.sub("", m.group())  # "Ruiz's time": Ruiz
+        tied = _tied(word, ctx)
         if tied is not None:
-            found.append(Subject(tied[0], tied[1], m.start(), m.end()))
+            found.append(Subject(tied[0], tied[1], m.start(), m.start() + len(word)))
     # "Australia's Dami Im": a name read as no person stands for its country
     found += [o for o in owners if not any(o.end < f.start <= o.end + 4 for f in found)]
     return sorted(found, key=lambda s: s.start)
+
+
+_POSSESSIVE_END = re.compile(r"['’]s$")
 
 
 def _people(region: str, ctx: Context) -> list[Subject]:
