@@ -341,7 +341,11 @@ def _draft(m: re.Match[str], ctx: Context) -> Draft | None:
     ahead = _ahead(m.string, m.start(), ctx.lex)
     if ahead is not None:
         # told as to come: the coming day of that name, which only the publication date finds
-        value = coming(value, ctx.article.published)
+        # ("next Sunday" said on a Sunday is a week on)
+        published = ctx.article.published
+        if published is not None and _NEXT.match(ahead):
+            published += dt.timedelta(days=1)
+        value = coming(value, published)
         if value is None:
             return None
     display, end = m.group(0).rstrip(), m.end() - (len(m.group(0)) - len(m.group(0).rstrip()))
@@ -395,6 +399,9 @@ def _ahead(text: str, start: int, lex: Lexicon) -> str | None:
     Sunday", "will gather in Lisbon on Monday", "begins on Friday"), else None. The words between
     are one verb phrase: no comma, no relative clause ("will appeal the ruling that came on
     Friday") and no verb in the past but after "be" ("is due to be adopted on Friday")."""
+    right_before = _ahead_before_day_re(lex).search(text, max(0, start - 40), start)
+    if right_before:
+        return right_before.group(0)
     found = _ahead_re(lex).search(text, max(0, start - 120), start)
     if not found:
         return None
@@ -411,6 +418,13 @@ def _ahead(text: str, start: int, lex: Lexicon) -> str | None:
 
 
 _BE = frozenset({"be", "been", "being", "get", "gets"})
+_NEXT = re.compile(r"next\b", re.I)
+
+
+@cache
+def _ahead_before_day_re(lex: Lexicon) -> re.Pattern[str]:
+    words = phrase_alternation(lex.words("ahead_before_day")) or r"(?!x)x"
+    return re.compile(rf"(?<![\w'\u2019-])(?:{words})\s+(?:on\s+)?$", re.IGNORECASE)
 
 
 @cache

@@ -148,6 +148,8 @@ def count_drafts(
                 continue
             if family.verbs and not phrases_re(family.verbs).search(scope):
                 continue
+            if not family.verbs and "whole" in m.re.groupindex and m.group("whole"):
+                continue  # "16 of the 20 starters reached the line": a part is no count of the group
             if _tally_part(text, m, a, ctx.lex) or _disputed(text, m, a, ctx.lex):
                 continue
             seen.add(m.start("num"))
