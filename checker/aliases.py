@@ -5,7 +5,12 @@ keyed by a person (an age, a place, a time, a score) are keyed by the person's o
 role held under either name ("Nova won", "Lena Holm won") is held by one person.
 
 Where reports give one name two own names (a real-name conflict), the one most reports give is
-used, then the first in alphabetical order: the conflict itself is the real-name rule's."""
+used, then the first in alphabetical order: the conflict itself is the real-name rule's.
+
+"The winner" is a name too, within one report: a result keyed by the winner ("the winning time
+of 2:05:04") is keyed by the one the report names as this occurrence's winner ("Daniel Kiprop
+won"), category by category, so it is compared with the times other reports give under the
+winner's name."""
 
 from __future__ import annotations
 
@@ -38,11 +43,44 @@ def own_names(claims: Iterable[Claim], occurrences: Mapping[str, Occurrence]) ->
 
 
 def under_own_names(claims: list[Claim], occurrences: Mapping[str, Occurrence]) -> list[Claim]:
-    """The claims, each result keyed by a name someone goes by keyed by their own name."""
+    """The claims, each result keyed by a name someone goes by keyed by their own name, and
+    each keyed by "the winner" by the report's winner."""
     names = own_names(claims, occurrences)
+    winners = _winners(claims)
+    if winners:
+        claims = [_winner_named(c, winners.get(c.article, {})) for c in claims]
     if not names:
         return claims
     return [_renamed(c, names.get(occurrences[c.article].series, {})) for c in claims]
+
+
+WINNER = "winner"  # the family of an occurrence's winner, and the key of a result said of it
+
+
+def _winners(claims: Iterable[Claim]) -> dict[str, dict[str, str]]:
+    """For each report, the key of the one winner it names of its own occurrence, by category
+    ("" for the whole event, ":women" for the women's race)."""
+    said: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for claim in claims:
+        family, _, category = claim.slot.partition(":")
+        own = claim.year_offsets == (0,) and not claim.detail("year") and not claim.attributed
+        if family == WINNER and own and isinstance(claim.value, tuple):
+            said[claim.article][f":{category}" if category else ""].update(
+                str(h[1]) for h in claim.value if isinstance(h, tuple) and len(h) == 2
+            )
+    return {
+        article: {category: next(iter(keys)) for category, keys in by.items() if len(keys) == 1}
+        for article, by in said.items()
+    }
+
+
+def _winner_named(claim: Claim, winners: Mapping[str, str]) -> Claim:
+    family, *keys = claim.slot.split(":")
+    if not keys or keys[0] != WINNER or kind_of(claim).name not in PERSON_KEYED_KINDS:
+        return claim
+    category = "".join(f":{k}" for k in keys[1:])
+    named = winners.get(category)
+    return claim if named is None else dataclasses.replace(claim, slot=":".join((family, named, *keys[1:])))
 
 
 def _renamed(claim: Claim, own: Mapping[str, str]) -> Claim:

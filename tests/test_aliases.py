@@ -77,3 +77,24 @@ def test_a_role_held_under_either_name_is_held_by_one_person(tmp_path):
     assert _winner_conflicts(tmp_path / "joined", {"stage": stage_name, "own": own_name}) == []
     unjoined = stage_name.replace("The Velden singer Lena Holm, who performs as Nova,", "Nova")
     assert _winner_conflicts(tmp_path / "apart", {"stage": unjoined, "own": own_name}) == ["winner"]
+
+
+def test_a_time_said_of_the_winner_is_the_named_winners_category_by_category(tmp_path):
+    folder = tmp_path / "marathon"
+    folder.mkdir()
+    (folder / "a.md").write_text(
+        report(
+            "2031-04-13",
+            """Daniel Kiprop won the Velden Marathon on Sunday, and Ana Ruiz won the women's race.
+            The winning time was 2:05:04.""",
+            "Kiprop wins in Velden",
+        ),
+        encoding="utf-8",
+    )
+    (folder / "b.md").write_text(
+        report("2031-04-13", "Daniel Kiprop won the Velden Marathon on Sunday in 2:05:40.", "Kiprop wins"),
+        encoding="utf-8",
+    )
+    corpus = check([str(folder)], all_rules())
+    found = [f.slot for f in corpus.findings if f.verdict is Verdict.CONFLICT]
+    assert found == ["result-time:daniel kiprop"]

@@ -212,6 +212,21 @@ def _name_re(lex: Lexicon) -> re.Pattern[str]:
     return re.compile(_name_pattern(lex))
 
 
+def tied_name(word: str, ctx: Context) -> str | None:
+    """The full name of a person the report gives a surname of ("Kessler": Anna Kessler), if
+    one person's only."""
+    tied = _tied(word, ctx)
+    if tied is None or ctx.lex.entity(tied[1]) is not None:
+        return None
+    words = tied[1].split()
+    things = ctx.lex.word_set("not_person_words") | ctx.lex.word_set("title_not_words")
+    # "the Eurovision Song Contest Jamala": a name run on from a thing's is no full name
+    return tied[1] if len(words) <= _FULL_NAME_WORDS and not things.intersection(words) else None
+
+
+_FULL_NAME_WORDS = 3
+
+
 def _tied(word: str, ctx: Context) -> tuple[str, str] | None:
     """A single word the report ties to a person or a country: a surname it gave in full, or a
     stage name it gave as a country's entry."""

@@ -63,6 +63,8 @@ class Age(Kind):
             return
         named = [(m, m.group("name")) for m in _ages(text, ctx.lex)]
         seen = {m.start("num") for m, _ in named}
+        named += [(m, full) for m, full in _surnamed(text, ctx) if m.start("num") not in seen]
+        seen = {m.start("num") for m, _ in named}
         unnamed = [
             (m, who)
             for m in _UNNAMED.finditer(text)
@@ -82,6 +84,24 @@ class Age(Kind):
                 span=m.span(),
                 year_offsets=offsets_of(text, m.start(), m.end(), a, b, ctx),
             )
+
+
+# a surname alone with an age ("Kessler, 25, ended on 7.5 points", "said Boateng, 23.")
+_SURNAME_AGE = LazyPattern(
+    rf"(?<![\w'\u2019-])(?P<name>{_NAME_TOKEN}),\s+(?:aged\s+)?(?P<num>\d{{1,2}})"
+    r"(?=,|[.;]|\s+(?:and|was|is|has|had|won|took)\b)"
+)
+
+
+def _surnamed(text: str, ctx: Context) -> Iterator[tuple[re.Match[str], str]]:
+    """Ages said of a surname alone, each with the full name the report gives that surname
+    (one person's only)."""
+    from checker.extract.subjects import tied_name
+
+    for m in _SURNAME_AGE.finditer(text):
+        full = tied_name(m.group("name"), ctx)
+        if full is not None and " " in full:
+            yield m, full
 
 
 def _whose(m: re.Match[str], index: int, ctx: Context) -> str | None:

@@ -29,7 +29,7 @@ from rapidfuzz import fuzz
 
 from checker.extract.base import Draft, period_offsets
 from checker.extract.generic import category_key, clause_of
-from checker.extract.subjects import ranked_match
+from checker.extract.subjects import ranked_match, tied_name
 from checker.kinds import Kind, kind_named
 from checker.lexicon import Lexicon, phrase_alternation, phrases_re
 from checker.models import Claim
@@ -319,7 +319,9 @@ def _patterns(family: Family, lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern
     if relative:
         said += rf"|,\s+(?i:(?P<vr>{phrase_alternation(relative)}))\b"
     said = f"(?:{said})"
-    before = re.compile(rf"(?<![\w'\u2019-]){name}{of}{aside}{said}")
+    # an age may stand before where the name comes from ("Ana Ruiz, 14, of Brightwater won")
+    aged = r"(?:,\s+\d{1,3},(?=\s+(?:of|from)\s))?"
+    before = re.compile(rf"(?<![\w'\u2019-]){name}{aged}{of}{aside}{said}")
     return after, before
 
 
@@ -474,6 +476,9 @@ def _holder(raw: str, ctx: Context, family: Family, place: bool) -> tuple[Holder
         return None  # "hosted by Petra Mede": a presenter, not the host city
     if actor == "place" and _a_person(words, ctx):
         return None  # "actress Petra Mede ... Petra hosted the contest": a presenter
+    if actor == "person" and len(tokens) == 1:
+        # "Kesel wins 50,000 dollars": the person the report names in full with that surname
+        return (actor, name_key(tied_name(words, ctx) or words)), words
     return (actor, name_key(words)), words
 
 
