@@ -46,3 +46,15 @@ def test_an_event_year_frames_the_claims_of_its_sentence() -> None:
     claims = extract_claims(make_article("a.md", text, lex), lex)
     seats = {c.display: c.detail("year") for c in claims if "seats" in c.display}
     assert seats == {"47 seats": None, "39 seats": 2025}
+
+
+def test_the_opening_year_frames_every_clause_of_its_sentence() -> None:
+    lex = default_lexicon()
+    text = (
+        "---\npublished: 2034-04-30\n---\n"
+        "Turnout was 61.2 percent on Sunday.\n\n"
+        "In 2030 the Greens won 16 seats and turnout was 54.1 percent.\n"
+    )
+    claims = extract_claims(make_article("a.md", text, lex), lex)
+    turnout = {c.display: c.detail("year") for c in claims if c.slot.startswith("turnout")}
+    assert turnout == {"61.2 percent": None, "54.1 percent": 2030}

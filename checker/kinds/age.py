@@ -166,6 +166,8 @@ def _patterns(lex: Lexicon) -> tuple[re.Pattern[str], ...]:
 
     name = _name_pattern(lex)
     num = r"(?P<num>\d{1,3})"
+    single = [v for v in lex.words("entrant_verbs") + lex.words("age_object_verbs") if " " not in v]
+    verbs = "|".join(re.escape(v) for v in single)
     return tuple(
         re.compile(p)
         for p in (
@@ -175,7 +177,8 @@ def _patterns(lex: Lexicon) -> tuple[re.Pattern[str], ...]:
             rf"{name}\s+(?:\(\s*)?aged\s+{num}\b",  # Lopez aged 32
             rf"{name},\s+who\s+(?:is|turned|turns)\s+{num}\b",  # Lopez, who is 32
             rf"{name},\s+(?:the|a|an)\s+{num}{_OLD}\b",  # Lopez, the 32-year-old
-            rf"{num}{_OLD}\s+(?:[a-z]+\s+){{0,2}}{name}",  # the 32-year-old (singer) Lopez
+            # the 32-year-old (singer) Lopez; not "the 23-year-old beat Jonas Feld", a verb's object
+            rf"{num}{_OLD}\s+(?:(?!(?:{verbs})\b)[a-z]+\s+){{0,2}}{name}",
         )
     )
 
