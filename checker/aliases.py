@@ -78,6 +78,8 @@ def _winner_named(claim: Claim, winners: Mapping[str, str]) -> Claim:
     family, *keys = claim.slot.split(":")
     if not keys or keys[0] != WINNER or kind_of(claim).name not in PERSON_KEYED_KINDS:
         return claim
+    if claim.year_offsets != (0,) or claim.detail("year"):
+        return claim  # "Last year the winning time was 2:07:30": another year's winner
     category = "".join(f":{k}" for k in keys[1:])
     named = winners.get(category)
     return claim if named is None else dataclasses.replace(claim, slot=":".join((family, named, *keys[1:])))

@@ -540,14 +540,17 @@ def _staged(claim: Claim, occurrence: Occurrence) -> Claim:
     """A claim of a family that another stands for in one stage, placed in that stage, is that
     family's: "24th out of the 27 participants" in a report of the final counts its finalists.
     A claim that names its own stage keeps it ("contested by 16 singers in the first
-    semi-final")."""
+    semi-final"), and one said of the whole occurrence is its ("entered this year's contest")."""
     family = family_of_slot(claim.slot)
     joins = dict(family.in_stage).get(occurrence.meeting or "")
     if not joins or claim.detail("meeting") or not occurrence.meeting_known:
         return claim
     rest = claim.slot.split(":")[1:]
-    if any(named_stage(key, default_lexicon()) for key in rest):
-        return claim
+    lex = default_lexicon()
+    if any(named_stage(key, lex) for key in rest) or lex.phrase_re("whole_occurrence_words").search(
+        claim.quote
+    ):
+        return claim  # "37 participants entered this year's contest": the whole contest's field
     slot = ":".join((joins, *rest))
     return dataclasses.replace(claim, family=family_of_slot(slot).name, slot=slot)
 

@@ -108,23 +108,29 @@ def named_stage(text: str, lex: Lexicon, passing: re.Pattern[str] | None = None)
                 continue
         found.append((stage.order, m.start(), stage))
     if not found:
-        return _numbered_stage(text, lex)
+        return _numbered_stage(text, lex, passing)
     return min(found, key=lambda f: (f[0], f[1]))[2]
 
 
-def _numbered_stage(text: str, lex: Lexicon) -> Stage | None:
+def _numbered_stage(text: str, lex: Lexicon, passing: re.Pattern[str] | None = None) -> Stage | None:
     """The numbered stage of a race a sentence tells the result of ("won the third stage",
-    "took stage 4", "stage three of the Arctic Tour"), the first one named, or None."""
+    "took stage 4", "stage three of the Arctic Tour"), the first one named not in passing
+    ("four days after she won the third stage"), or None."""
     if not lex.words("numbered_stage_words"):
         return None
     numbers = _numbers(lex)
     found = [m for pattern in _numbered_res(lex) for m in pattern.finditer(text)]
     for m in sorted(found, key=lambda m: m.start()):
+        if passing is not None and passing.search(text[max(0, m.start() - _PASSING_REACH) : m.start()]):
+            continue
         said = m.group("ord") or m.group("num")
         value = numbers.read_ordinal(said) if m.group("ord") else numbers.read_cardinal(said)
         if value and 0 < value < 100:
             return numbered(value, lex)
     return None
+
+
+_PASSING_REACH = 40  # how far before a numbered stage a word may put it in passing
 
 
 @cache
@@ -147,8 +153,14 @@ def _numbered_res(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
     )
     # "the third stage", "Wednesday's third stage", "the hilly 182-kilometre third stage"
     owner = r"(?:the\s+|(?:[A-Z][a-z]+|last|this|next)(?:'s|\u2019s)\s+)?(?:[\w-]+\s+){0,2}?"
-    won = rf"(?i:\b(?:{verbs}))\s+{owner}(?i:{stage})"
-    of_race = rf"(?i:{stage})\s+of\s+(?:the\s+|this\s+year's\s+)?(?:[A-Z][\w'-]*\s+){{0,4}}?(?:{races})\b"
+    # not a stage of something else ("took stage two of its housing plan")
+    own = r"(?!\s+of\s+(?:the|its|their|his|her|this|a|an)\s+[a-z])"
+    won = rf"(?i:\b(?:{verbs}))\s+{owner}(?i:{stage}){own}"
+    # a race's name, not a campaign's ("the first stage of the Race to Net Zero")
+    of_race = (
+        rf"(?i:{stage})\s+of\s+(?:the\s+|this\s+year's\s+)?(?:[A-Z][\w'-]*\s+){{0,4}}?(?:{races})\b"
+        r"(?!\s+(?:to|for|against)\b)"
+    )
     return re.compile(won), re.compile(of_race)
 
 

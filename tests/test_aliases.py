@@ -98,3 +98,20 @@ def test_a_time_said_of_the_winner_is_the_named_winners_category_by_category(tmp
     corpus = check([str(folder)], all_rules())
     found = [f.slot for f in corpus.findings if f.verdict is Verdict.CONFLICT]
     assert found == ["result-time:daniel kiprop"]
+
+
+def test_another_years_winning_time_is_not_this_years_winners(tmp_path):
+    folder = tmp_path / "years"
+    folder.mkdir()
+    (folder / "a.md").write_text(
+        report(
+            "2031-04-13",
+            """Daniel Kiprop won the Velden Marathon on Sunday in 2:05:04. Last year the winning
+            time was 2:07:30.""",
+            "Kiprop wins in Velden",
+        ),
+        encoding="utf-8",
+    )
+    corpus = check([str(folder)], all_rules())
+    times = {c.display: c.slot for c in corpus.claims if c.slot.startswith("result-time")}
+    assert times == {"2:05:04": "result-time:daniel kiprop", "2:07:30": "result-time:winner"}

@@ -30,6 +30,8 @@ from checker.text import default_numbers
         ("In the 2011 census, 40,000 people lived in Dunmere.", (None, {})),
         ("In the 2015-16 season, 18 clubs took part.", (None, {})),
         ("The Green League won 41 seats in the 2017 election.", (None, {})),
+        # a price basis, not a year
+        ("In 2030 terms, the budget is worth 390 million euros.", (None, {})),
     ],
 )
 def test_sentence_frame(text: str, expected: tuple) -> None:
@@ -58,3 +60,14 @@ def test_the_opening_year_frames_every_clause_of_its_sentence() -> None:
     claims = extract_claims(make_article("a.md", text, lex), lex)
     turnout = {c.display: c.detail("year") for c in claims if c.slot.startswith("turnout")}
     assert turnout == {"61.2 percent": None, "54.1 percent": 2030}
+
+
+def test_the_opening_year_does_not_reach_a_clause_told_as_now() -> None:
+    lex = default_lexicon()
+    text = (
+        "---\npublished: 2034-04-30\n---\n"
+        "In 2030 the Greens won 16 seats, but on Sunday they took 21 seats and turnout rose to "
+        "58.2 percent.\n"
+    )
+    claims = extract_claims(make_article("a.md", text, lex), lex)
+    assert [c.detail("year") for c in claims if c.slot.startswith("turnout")] == [None]

@@ -89,6 +89,8 @@ def test_every_group_ends_in_one_concluding_stage():
         ("Lind won the hilly 182-kilometre fourth stage on Thursday.", "stage 4"),
         ("Heading into the fifth stage, Ruiz won Friday's fourth stage.", "stage 4"),
         ("Delegates completed the first stage of the review on Saturday.", None),
+        ("Delegates agreed to launch the first stage of the Race to Net Zero scheme.", None),
+        ("The council took stage two of its housing plan to a final vote on Tuesday.", None),
         ("Talks entered their second stage on Monday.", None),
         ("The band took the stage third on Saturday.", None),
     ],
@@ -105,6 +107,8 @@ def test_the_stage_a_sentence_names(sentence, label):
         ("She qualified in the heats of the 400 metres on Friday.", "heats"),
         ("After the semi-final on Tuesday, Ostrava won on Saturday.", None),
         ("The text, which passed the Third Committee last month, was adopted on Friday.", None),
+        ("Ana Ruiz sealed the overall title on Sunday, four days after she won the third stage.", None),
+        ("A day after Ana Ruiz took the third stage, Eva Lind won stage 4 of the Harbour Tour.", "stage 4"),
     ],
 )
 def test_a_stage_in_passing_unless_the_sentence_tells_its_outcome(sentence, label):
@@ -170,7 +174,7 @@ def test_the_field_of_a_final_is_its_finalists_however_it_is_named(tmp_path):
     ranked = report(
         "2031-05-18",
         """Ostrava won the Lumina Song Contest in Vell on Saturday. Arden's entry ended 24th out of the
-        27 participants with five points.""",
+        27 participants with five points. A total of 37 participants entered this year's contest.""",
         "Ostrava wins the Lumina Song Contest",
     )
     named = report(
@@ -188,6 +192,8 @@ def test_the_field_of_a_final_is_its_finalists_however_it_is_named(tmp_path):
     corpus = judge(tmp_path / "field", {"ranked": ranked, "named": named, "semi": semi})
     assert meetings(corpus) == {"ranked": "final", "named": "final", "semi": "semi-final"}
     assert pairs(conflicts(corpus, "finalists")) == {frozenset(("ranked", "named"))}
+    whole = {c.slot for c in corpus.claims if Path(c.article).stem == "ranked" and c.value == (37, 37)}
+    assert whole == {"entrants"}  # the whole contest's field, not the final's
     assert not conflicts(corpus, "entrants")  # the semi-final's 17 is its own field
     # a field the report of the final gives of a stage it names stays that stage's
     told = {c.slot for c in corpus.claims if Path(c.article).stem == "named" and c.value == (16, 16)}

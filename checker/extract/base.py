@@ -145,7 +145,11 @@ _FRAME_RELATIVE = re.compile(
 NEGATED_SUBJECT = re.compile(
     r"\b(?:not even|none of|neither|nor|no one|nobody|no country|no nation|no state)\b", re.I
 )
-_FRAME_YEAR = re.compile(r"\s*In ((?:19|20)\d\d)\b(?!\s*(?:-|–|to)\s*\d)")
+# not a price basis ("In 2030 terms, the budget is ...")
+_FRAME_YEAR = re.compile(
+    r"\s*In ((?:19|20)\d\d)\b(?!\s*(?:-|–|to)\s*\d)"
+    r"(?!\s+(?:terms|prices|money|dollars|euros|pounds|values?)\b)"
+)
 
 
 @cache

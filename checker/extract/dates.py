@@ -424,7 +424,8 @@ _NEXT = re.compile(r"next\b", re.I)
 @cache
 def _ahead_before_day_re(lex: Lexicon) -> re.Pattern[str]:
     words = phrase_alternation(lex.words("ahead_before_day")) or r"(?!x)x"
-    return re.compile(rf"(?<![\w'\u2019-])(?:{words})\s+(?:on\s+)?$", re.IGNORECASE)
+    # "the next Sunday" narrates the day after another, past or to come
+    return re.compile(rf"(?<![\w'\u2019-])(?<!the\s)(?:{words})\s+(?:on\s+)?$", re.IGNORECASE)
 
 
 @cache

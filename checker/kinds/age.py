@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from checker.extract.generic import avoided, clause_of, offsets_of
 from checker.kinds import Kind
+from checker.lexicon import phrase_alternation
 from checker.models import Claim
 from checker.text import LazyPattern, look
 from checker.wording import name_key
@@ -89,8 +90,10 @@ class Age(Kind):
 # a surname alone with an age ("Kessler, 25, ended on 7.5 points", "said Boateng, 23.")
 _SURNAME_AGE = LazyPattern(
     rf"(?<![\w'\u2019-])(?P<name>{_NAME_TOKEN}),\s+(?:aged\s+)?(?P<num>\d{{1,2}})"
-    r"(?=,|[.;]|\s+(?:and|was|is|has|had|won|took)\b)"
+    r"(?=,|\.|\s+(?:and|was|is|has|had|won|took)\b)"
 )
+_TABLE = LazyPattern(r"\d\s*;|\bstandings\b", re.I)
+_NAME_BEFORE = LazyPattern(r"[A-Z][\w'\u2019-]*\s+$")
 
 
 def _surnamed(text: str, ctx: Context) -> Iterator[tuple[re.Match[str], str]]:
@@ -98,7 +101,11 @@ def _surnamed(text: str, ctx: Context) -> Iterator[tuple[re.Match[str], str]]:
     (one person's only)."""
     from checker.extract.subjects import tied_name
 
+    if _TABLE.search(text):
+        return  # "Ruiz, 48; Greta Holm, 41": a table of points
     for m in _SURNAME_AGE.finditer(text):
+        if _NAME_BEFORE.search(text, 0, m.start()):
+            continue  # "Greta Holm, 41": a full name's last word
         full = tied_name(m.group("name"), ctx)
         if full is not None and " " in full:
             yield m, full
@@ -166,8 +173,7 @@ def _patterns(lex: Lexicon) -> tuple[re.Pattern[str], ...]:
 
     name = _name_pattern(lex)
     num = r"(?P<num>\d{1,3})"
-    single = [v for v in lex.words("entrant_verbs") + lex.words("age_object_verbs") if " " not in v]
-    verbs = "|".join(re.escape(v) for v in single)
+    verbs = phrase_alternation(lex.words("entrant_verbs") + lex.words("age_object_verbs"))
     return tuple(
         re.compile(p)
         for p in (

@@ -62,6 +62,8 @@ class Alias(Kind):
                 real, alias = _trimmed(m.group("own"), ctx), _trimmed(m.group("other"), ctx)
                 if real is None or alias is None or not _two_names(real, alias, m.group("other")):
                     continue
+                if _POSSESSIVE_END.search(m.group("other")) or _POSSESSIVE_END.search(m.group("own")):
+                    continue  # "who performed as Nova's stand-in": a thing of Nova's
                 if avoided(family, text[m.start() : m.end()]) or _NOT_A_NAME.match(text, m.end("own")):
                     continue  # "Ida Berg (born Saint Vell, 1990)": a birthplace and a year
                 if m.group("cue") and not _said_of_a_person(text, m.start(), ctx):
@@ -79,6 +81,7 @@ class Alias(Kind):
 
 # what follows a birthplace or a day of birth: "born Saint Vell, 1990", "born Old Harbour in 1990"
 _NOT_A_NAME = re.compile(r",?\s*(?:in\s+|on\s+)?\d")
+_POSSESSIVE_END = re.compile(r"['\u2019]s$")
 _PERSON_PRONOUN = re.compile(r"\b(?:she|he|her|his|him|herself|himself)\b", re.I)
 _PERSON_WORDS = 4  # how far before a name a word for a person ("the singer") says it is one
 

@@ -143,24 +143,10 @@ class Amount(Kind):
             source = source_of(text, found.start, found.end, family.verbs, ctx) if family.actors else ""
             if family.actors and not source:
                 continue
-            holder, stage, year, frame = "", "", {}, None
-            if family.keyed_by == "subject":
-                holder = _holder(text, found, a, family, ctx) or _pronoun_holder(
-                    text, found, a, index, family, ctx
-                )
-                if not holder:
-                    continue
-                # a share of another round is keyed apart; one of another year is that year's
-                stage = _stage_of(text, found, a, b, ctx.lex) + _where(text, found, a, ctx.lex)
-                frame, framed = sentence_frame(text, ctx.numbers)  # "In 2018, Ruiz won 49 percent"
-                own = _year_of(text, found, a, b, ctx.lex)
-                if own is None:
-                    continue
-                year = own or framed
-            else:
-                # "In 2030 the Greens won 16 seats and turnout was 54.1 percent": the year the
-                # sentence opens with frames every clause of it
-                frame, year = sentence_frame(text, ctx.numbers)
+            keyed = _keyed(text, found, (a, b), index, family, ctx)
+            if keyed is None:
+                continue
+            holder, stage, year, frame = keyed
             unit = f":{found.unit}" if found.unit else ""
             part = allotted or _part_of(text, found, a, family, ctx.lex)
             if then is not None:
@@ -402,6 +388,37 @@ def _year_of(text: str, found: Found, a: int, b: int, lex: Lexicon) -> dict[str,
 
 
 _IN_YEAR = LazyPattern(r"\b(?:in|during|at the)\s+((?:19|20)\d\d)\b(?!\s*(?:-|–|to)\s*\d)")
+
+
+def _keyed(
+    text: str, found: Found, clause: tuple[int, int], index: int, family: Family, ctx: Context
+) -> tuple[str, str, dict[str, int], tuple[int, ...] | None] | None:
+    """(whose, of which stage or place, of which year, the sentence's frame) for an amount;
+    None where a family keyed by its subject finds none, or the year is another's unsaid."""
+    a, b = clause
+    if family.keyed_by != "subject":
+        if _now_re(ctx.lex).search(text, a, b):
+            return "", "", {}, None
+        # "In 2030 the Greens won 16 seats and turnout was 54.1 percent": the year the sentence
+        # opens with frames every clause of it not told as now ("but on Sunday turnout rose")
+        frame, framed = sentence_frame(text, ctx.numbers)
+        return "", "", framed, frame
+    holder = _holder(text, found, a, family, ctx) or _pronoun_holder(text, found, a, index, family, ctx)
+    if not holder:
+        return None
+    # a share of another round is keyed apart; one of another year is that year's
+    stage = _stage_of(text, found, a, b, ctx.lex) + _where(text, found, a, ctx.lex)
+    frame, framed = sentence_frame(text, ctx.numbers)  # "In 2018, Ruiz won 49 percent"
+    own = _year_of(text, found, a, b, ctx.lex)
+    return None if own is None else (holder, stage, own or framed, frame)
+
+
+@cache
+def _now_re(lex: Lexicon) -> re.Pattern[str]:
+    """A clause told as now: "on Sunday", "this year", "today"."""
+    days = phrase_alternation(tuple(lex.weekdays))
+    now = phrase_alternation(lex.words("now_markers")) or r"(?!x)x"
+    return re.compile(rf"\b(?:on\s+(?:{days})|{now})\b", re.I)
 
 
 def _segments(text: str, found: Found, a: int, b: int, lex: Lexicon) -> tuple[str, str, str]:
