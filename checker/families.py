@@ -100,6 +100,8 @@ def _family(name: str, spec: dict[str, Any], source: str) -> Family:
         raise ValueError(f"{source}: family {name!r}: unknown key(s) {', '.join(unknown)}")
     if spec.get("keyed_by") not in (None, "", "subject"):
         raise ValueError(f"{source}: family {name!r}: keyed_by takes only 'subject'")
+    if not isinstance(spec.get("in_stage") or {}, dict):
+        raise ValueError(f"{source}: family {name!r}: in_stage takes a stage label and a family")
     if spec.get("quotes") not in (None, "speaker", "reported"):
         raise ValueError(f"{source}: family {name!r}: quotes takes 'speaker' or 'reported'")
     return Family(

@@ -294,3 +294,12 @@ def test_the_numbered_stages_of_a_race_are_meetings_of_their_own(tmp_path):
     # the fourth stage's day and field are its own; the third stage's reports are still compared
     assert pairs(conflicts(corpus, "date")) == {frozenset(("third", "third_wire"))}
     assert not conflicts(corpus, "entrants") and not conflicts(corpus, "finalists")
+
+
+def test_a_family_names_the_family_it_joins_in_a_stage_by_the_stages_label():
+    from checker.families import _family
+
+    family = _family("field", {"kind": "count", "in_stage": {"final": "finalists"}}, "en/families/test.yaml")
+    assert family.in_stage == (("final", "finalists"),)
+    with pytest.raises(ValueError, match="in_stage takes a stage label and a family"):
+        _family("field", {"kind": "count", "in_stage": ["final"]}, "en/families/test.yaml")
