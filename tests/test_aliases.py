@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from checker.models import Verdict
+from checker.models import Corpus, Verdict
 from checker.pipeline import check
 from rules import all_rules
 
@@ -29,11 +29,15 @@ OWN_NAME = report(
 )
 
 
-def age_conflicts(folder: Path, reports: dict[str, str]) -> list[set[str]]:
+def judged(folder: Path, reports: dict[str, str]) -> Corpus:
     folder.mkdir(parents=True, exist_ok=True)
     for name, text in reports.items():
         (folder / f"{name}.md").write_text(text, encoding="utf-8")
-    corpus = check([str(folder)], all_rules())
+    return check([str(folder)], all_rules())
+
+
+def age_conflicts(folder: Path, reports: dict[str, str]) -> list[set[str]]:
+    corpus = judged(folder, reports)
     return [
         {Path(a).stem for side in f.sides for a in side.articles}
         for f in corpus.findings
@@ -51,18 +55,12 @@ def test_without_a_report_that_joins_the_names_they_are_two_people(tmp_path):
 
 
 def test_the_age_is_keyed_by_the_own_name_in_the_report_that_names_both(tmp_path):
-    folder = tmp_path / "one"
-    folder.mkdir()
-    (folder / "stage.md").write_text(STAGE_NAME, encoding="utf-8")
-    corpus = check([str(folder)], all_rules())
+    corpus = judged(tmp_path / "one", {"stage": STAGE_NAME})
     assert {c.slot for c in corpus.claims if c.slot.startswith("age")} == {"age:lena holm"}
 
 
 def _winner_conflicts(folder: Path, reports: dict[str, str]) -> list[str]:
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, text in reports.items():
-        (folder / f"{name}.md").write_text(text, encoding="utf-8")
-    corpus = check([str(folder)], all_rules())
+    corpus = judged(folder, reports)
     return [f.slot for f in corpus.findings if f.verdict is Verdict.CONFLICT and f.slot.startswith("winner")]
 
 
@@ -80,38 +78,21 @@ def test_a_role_held_under_either_name_is_held_by_one_person(tmp_path):
 
 
 def test_a_time_said_of_the_winner_is_the_named_winners_category_by_category(tmp_path):
-    folder = tmp_path / "marathon"
-    folder.mkdir()
-    (folder / "a.md").write_text(
-        report(
-            "2031-04-13",
-            """Daniel Kiprop won the Velden Marathon on Sunday, and Ana Ruiz won the women's race.
-            The winning time was 2:05:04.""",
-            "Kiprop wins in Velden",
-        ),
-        encoding="utf-8",
+    named = report(
+        "2031-04-13",
+        """Daniel Kiprop won the Velden Marathon on Sunday, and Ana Ruiz won the women's race. The
+        winning time was 2:05:04.""",
+        "Kiprop wins in Velden",
     )
-    (folder / "b.md").write_text(
-        report("2031-04-13", "Daniel Kiprop won the Velden Marathon on Sunday in 2:05:40.", "Kiprop wins"),
-        encoding="utf-8",
-    )
-    corpus = check([str(folder)], all_rules())
+    timed = report("2031-04-13", "Daniel Kiprop won the Velden Marathon on Sunday in 2:05:40.", "Kiprop wins")
+    corpus = judged(tmp_path / "marathon", {"a": named, "b": timed})
     found = [f.slot for f in corpus.findings if f.verdict is Verdict.CONFLICT]
     assert found == ["result-time:daniel kiprop"]
 
 
 def test_another_years_winning_time_is_not_this_years_winners(tmp_path):
-    folder = tmp_path / "years"
-    folder.mkdir()
-    (folder / "a.md").write_text(
-        report(
-            "2031-04-13",
-            """Daniel Kiprop won the Velden Marathon on Sunday in 2:05:04. Last year the winning
-            time was 2:07:30.""",
-            "Kiprop wins in Velden",
-        ),
-        encoding="utf-8",
-    )
-    corpus = check([str(folder)], all_rules())
+    body = """Daniel Kiprop won the Velden Marathon on Sunday in 2:05:04. Last year the winning
+    time was 2:07:30."""
+    corpus = judged(tmp_path / "years", {"a": report("2031-04-13", body, "Kiprop wins in Velden")})
     times = {c.display: c.slot for c in corpus.claims if c.slot.startswith("result-time")}
     assert times == {"2:05:04": "result-time:daniel kiprop", "2:07:30": "result-time:winner"}

@@ -38,36 +38,35 @@ def test_sentence_frame(text: str, expected: tuple) -> None:
     assert sentence_frame(text, default_numbers()) == expected
 
 
-def test_an_event_year_frames_the_claims_of_its_sentence() -> None:
+def claims_of(published: str, *paragraphs: str) -> list:
     lex = default_lexicon()
-    text = (
-        "---\npublished: 2029-09-30\n---\n"
-        "The Green League won 47 seats in Sunday's election in Varnia.\n\n"
-        "In the 2025 election the Green League won 39 seats.\n"
+    text = f"---\npublished: {published}\n---\n" + "\n\n".join(paragraphs) + "\n"
+    return extract_claims(make_article("a.md", text, lex), lex)
+
+
+def test_an_event_year_frames_the_claims_of_its_sentence() -> None:
+    claims = claims_of(
+        "2029-09-30",
+        "The Green League won 47 seats in Sunday's election in Varnia.",
+        "In the 2025 election the Green League won 39 seats.",
     )
-    claims = extract_claims(make_article("a.md", text, lex), lex)
     seats = {c.display: c.detail("year") for c in claims if "seats" in c.display}
     assert seats == {"47 seats": None, "39 seats": 2025}
 
 
 def test_the_opening_year_frames_every_clause_of_its_sentence() -> None:
-    lex = default_lexicon()
-    text = (
-        "---\npublished: 2034-04-30\n---\n"
-        "Turnout was 61.2 percent on Sunday.\n\n"
-        "In 2030 the Greens won 16 seats and turnout was 54.1 percent.\n"
+    claims = claims_of(
+        "2034-04-30",
+        "Turnout was 61.2 percent on Sunday.",
+        "In 2030 the Greens won 16 seats and turnout was 54.1 percent.",
     )
-    claims = extract_claims(make_article("a.md", text, lex), lex)
     turnout = {c.display: c.detail("year") for c in claims if c.slot.startswith("turnout")}
     assert turnout == {"61.2 percent": None, "54.1 percent": 2030}
 
 
 def test_the_opening_year_does_not_reach_a_clause_told_as_now() -> None:
-    lex = default_lexicon()
-    text = (
-        "---\npublished: 2034-04-30\n---\n"
-        "In 2030 the Greens won 16 seats, but on Sunday they took 21 seats and turnout rose to "
-        "58.2 percent.\n"
+    claims = claims_of(
+        "2034-04-30",
+        "In 2030 the Greens won 16 seats, but on Sunday they took 21 seats and turnout rose to 58.2 percent.",
     )
-    claims = extract_claims(make_article("a.md", text, lex), lex)
     assert [c.detail("year") for c in claims if c.slot.startswith("turnout")] == [None]
