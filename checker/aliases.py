@@ -25,6 +25,7 @@ from checker.wording import name_key
 
 ALIAS_KIND = "alias"
 HOLDER_KIND = "holder"  # who holds a role: ("person", "nova") is held by the person's own name
+WINNER = "winner"  # the family of an occurrence's winner, and the key of a result said of it
 # kinds whose slots name the person a result is about: "age:ana ruiz", "place:daniel kiprop"
 PERSON_KEYED_KINDS = frozenset({"place", "duration", "age", "score"})
 
@@ -52,9 +53,6 @@ def under_own_names(claims: list[Claim], occurrences: Mapping[str, Occurrence]) 
     if not names:
         return claims
     return [_renamed(c, names.get(occurrences[c.article].series, {})) for c in claims]
-
-
-WINNER = "winner"  # the family of an occurrence's winner, and the key of a result said of it
 
 
 def _winners(claims: Iterable[Claim]) -> dict[str, dict[str, str]]:

@@ -7,8 +7,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
-from checker.lexicon import Lexicon, default_lexicon, phrases_re
+from checker.lexicon import Lexicon, default_lexicon, phrase_alternation, phrases_re
+
+if TYPE_CHECKING:
+    from checker.text import Numbers
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,8 +138,8 @@ _PASSING_REACH = 40  # how far before a numbered stage a word may put it in pass
 
 
 @cache
-def _numbers(lex: Lexicon):  # noqa: ANN202 - checker.text imports this module's users
-    from checker.text import Numbers
+def _numbers(lex: Lexicon) -> Numbers:
+    from checker.text import Numbers  # imported late: checker.text's importers import this module
 
     return Numbers(lex)
 
@@ -144,9 +148,9 @@ def _numbers(lex: Lexicon):  # noqa: ANN202 - checker.text imports this module's
 def _numbered_res(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(a verb of winning then the stage, the stage then the name of a race of stages)."""
     numbers = _numbers(lex)
-    words = phrases_re(tuple(lex.words("numbered_stage_words"))).pattern
-    verbs = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in lex.words("numbered_stage_verbs"))
-    races = "|".join(re.escape(r) for r in lex.words("numbered_stage_races")) or r"(?!x)x"
+    words = rf"(?<![\w-])(?:{phrase_alternation(lex.words('numbered_stage_words'))})(?![\w-])"
+    verbs = phrase_alternation(lex.words("numbered_stage_verbs"))
+    races = phrase_alternation(lex.words("numbered_stage_races")) or r"(?!x)x"
     stage = (
         rf"(?:(?P<ord>{numbers.ordinal})\s+(?:[a-z][\w-]*\s+)?{words}"
         rf"|{words}\s+(?P<num>\d{{1,2}}|{numbers.cardinal})(?![\w-]))"
