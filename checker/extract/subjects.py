@@ -72,6 +72,21 @@ _BETWEEN = LazyPattern(
 )
 
 
+def previous_subject(index: int, ctx: Context) -> Subject | None:
+    """The person a pronoun or a description opening a sentence stands for ("He crossed the line
+    in 2:05:04", "The 27-year-old clocked ..."): the one person named, not as an object, in the
+    sentence before; None where it names none or several."""
+    if index == 0:
+        return None
+    text = ctx.sentences[index - 1].text
+    people = [
+        s
+        for s in _mentions(text, ctx)
+        if " " in s.key and ctx.lex.entity(s.name) is None and not _OBJECT_BEFORE.search(text[: s.start])
+    ]
+    return people[0] if len({p.key for p in people}) == 1 else None
+
+
 def subject_ending_at(text: str, clause_start: int, pos: int, ctx: Context) -> Subject | None:
     """The person or entity named right before a verb at pos ("Ruiz finished", "Kenya, the
     favourite, came")."""
@@ -158,9 +173,6 @@ def _mentions(region: str, ctx: Context) -> list[Subject]:
     # "Australia's Dami Im": a name read as no person stands for its country
     found += [o for o in owners if not any(o.end < f.start <= o.end + 4 for f in found)]
     return sorted(found, key=lambda s: s.start)
-
-
-_POSSESSIVE_END = re.compile(r"['’]s$")
 
 
 def _people(region: str, ctx: Context) -> list[Subject]:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from checker.extract.base import Draft
 from checker.extract.generic import avoided, category_key, clause_of, offsets_of
-from checker.extract.subjects import subject_before
+from checker.extract.subjects import previous_subject, subject_before
 from checker.kinds import Kind
 from checker.lexicon import phrase_alternation, phrases_re
 from checker.models import Claim
@@ -79,7 +79,7 @@ class Duration(Kind):
             return
         margin = family.name == "margin"
         for found in _durations_of(text, ctx.numbers):
-            draft = (_margin if margin else _result)(text, found, ctx, family)
+            draft = _margin(text, found, ctx, family) if margin else _result(text, found, ctx, family, index)
             if draft is not None:
                 yield draft
 
@@ -253,7 +253,11 @@ def _margin(text: str, found: Span, ctx: Context, family: Family) -> Draft | Non
     )
 
 
-def _result(text: str, found: Span, ctx: Context, family: Family) -> Draft | None:
+# a clause opened by a pronoun or a description of the one named before it
+_STANDS_FOR = LazyPattern(r"\s*(?:(?:He|She|he|she)\b|The\s+\d{1,2}-year-old\b)")
+
+
+def _result(text: str, found: Span, ctx: Context, family: Family, index: int) -> Draft | None:
     """A named finisher's time ("Ana Ruiz won in 2:21:09"), else the winner's ("the winning
     time of 2:05:04", "the race was won in 2:05:04")."""
     before = text[max(0, found.start - 60) : found.start]
@@ -265,6 +269,8 @@ def _result(text: str, found: Span, ctx: Context, family: Family) -> Draft | Non
     ):
         return None
     who = subject_before(text, a, found.start, ctx)
+    if who is None and _STANDS_FOR.match(text, a):
+        who = previous_subject(index, ctx)  # "He crossed the line in 2:05:04"
     if who is not None:
         slot = f"{family.name}:{who.key}"
     elif phrases_re(family.nouns).search(clause):  # "winning time", "won in"
