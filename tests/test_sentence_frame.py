@@ -30,6 +30,7 @@ from checker.text import default_numbers
         ("In the 2011 census, 40,000 people lived in Dunmere.", (None, {})),
         ("In the 2015-16 season, 18 clubs took part.", (None, {})),
         ("The Green League won 41 seats in the 2017 election.", (None, {})),
+        ("In last year's committee vote, the text passed 104 to 10.", ((-1,), {})),
         # a price basis, not a year
         ("In 2030 terms, the budget is worth 390 million euros.", (None, {})),
     ],

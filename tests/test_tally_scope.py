@@ -23,6 +23,7 @@ def _tallies(text: str) -> list[tuple[tuple, dict]]:
         # a year the sentence opens with, or names beside the tally
         ("In 1992, when it first came up, it passed by 59 votes to 3.", [((59, 3, None), {"year": 1992})]),
         ("It first passed 59-3 in 1992.", [((59, 3, None), {"year": 1992})]),
+        ("The first resolution, in 2012, was adopted by 88 votes to 14.", [((88, 14, None), {"year": 2012})]),
         # a meeting the clause names
         ("In the Third Committee, the draft passed 120-9-40.", [((120, 9, 40), {"meeting": "committee"})]),
         # another text's vote says nothing of this one's
@@ -32,3 +33,10 @@ def _tallies(text: str) -> list[tuple[tuple, dict]]:
 )
 def test_what_a_tally_is_about(text: str, expected: list) -> None:
     assert _tallies(text) == expected
+
+
+def test_a_tally_the_sentence_opens_in_last_years_vote_is_last_years() -> None:
+    lex = default_lexicon()
+    text = "In last year's committee vote, the text was approved by 104 votes to 10, with 43 abstentions."
+    claims = extract_claims(make_article("a.md", text, lex), lex)
+    assert [c.year_offsets for c in claims if c.slot == "tally"] == [(-1,)]

@@ -138,7 +138,9 @@ _ASIDE = re.compile(
 
 # A sentence framed in another year: "Last year, ...", "In 1992, when it passed by 59 to 3, ..."
 _FRAME_RELATIVE = re.compile(
-    r"\s*(?:last year|the previous year|a year (?:earlier|ago)|the year before)\b", re.I
+    r"\s*(?:(?:in|at|during)\s+(?=(?:last|the\s+previous)\s+year['\u2019]s\s))?"
+    r"(?:last year|the previous year|a year (?:earlier|ago)|the year before)\b",
+    re.I,
 )
 # A subject that says nobody took the position: "not even Palau voted against", "none of the
 # delegates voted against", "no country abstained"

@@ -345,16 +345,26 @@ def _other_text_re(lex: Lexicon) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.I)
 
 
+_NOW = re.compile(r"\b(?:this year|now|this time)\b", re.I)  # "..., while this year it passed 150-2"
+_ASIDE_YEAR = re.compile(r",\s+in ((?:19|20)\d\d),\s+(?:[\w-]+\s+){0,4}$")
+
+
 def _tally_year(text: str, start: int, end: int, a: int, b: int, ctx: Context) -> tuple[int, int | None]:
     """(offset, absolute year or None): the year a tally speaks for."""
     after = text[end : min(b, end + 40)]
     before = text[max(a, start - 40) : start]
-    absolute = re.search(r"\b((?:19|20)\d\d), when\b", before) or re.match(r"\s+in ((?:19|20)\d\d)\b", after)
+    absolute = (
+        re.search(r"\b((?:19|20)\d\d), when\b", before)
+        or re.match(r"\s+in ((?:19|20)\d\d)\b", after)
+        or _ASIDE_YEAR.search(before)  # "The first resolution, in 2012, was adopted by 88 votes"
+    )
     if absolute:
         return (0, int(absolute.group(1)))
-    framed = sentence_frame(text, ctx.numbers)[1].get("year")
-    if framed and a == 0:
-        return (0, framed)  # "In 1992, when it first came up, it passed by 59 votes to 3"
+    frame, framed = sentence_frame(text, ctx.numbers)
+    if framed.get("year") and a == 0:
+        return (0, framed["year"])  # "In 1992, when it first came up, it passed by 59 votes to 3"
+    if frame and frame != (0,) and not _NOW.search(text, a, b):
+        return (frame[0], None)  # "In last year's committee vote, the text was approved by ..."
     if re.match(r"\W*(?:last year|the previous year|a year earlier)\b", text[a:start], re.I):
         return (-1, None)
     if re.match(

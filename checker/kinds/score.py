@@ -582,12 +582,13 @@ def _person(left: str, lex: Lexicon) -> str | None:
     # the name that is the subject of the score: nothing but words between it and the number
     if not names or re.search(r"[.,;:]", left[names[-1].end() :]) or _PLACE.search(left[: names[-1].start()]):
         return None
-    name = names[-1].group("name")
+    name = _OWNER.sub("", names[-1].group("name"))  # "Ostrelia's Mira Solan": Mira Solan
     if lex.find_entities(name) or not re.fullmatch(_name_pattern(lex), name):
         return None
     return name_key(name)
 
 
+_OWNER = re.compile(r"^(?:\S+\s+)*?\S+(?:'s|\u2019s)\s+(?=\S+\s+\S)")
 _THING = re.compile(r"\bthe\s+$", re.I)
 
 
