@@ -87,14 +87,19 @@ def event_names(text: str, lex: Lexicon) -> list[str]:
     """Proper names of events ("the Lakeside City Marathon" gives "lakeside city"; an edition
     label, "Eurovision 2019" or "COP23", gives "eurovision", "cop")."""
     stop = _event_name_parts(lex)[2]
+    calendar = lex.weekdays.keys() | lex.months.keys()
     names = []
     for found in [*_event_name_matches(text, lex), *_edition_labels(text, lex)]:
         words = [w for w in found.split() if w.lower() not in stop and not re.match(r"\d", w)]
+        # "Sunday's Port Alsen Marathon": a day or an owner before the name is no part of it
+        while words and (_OWNER.search(words[0]) or words[0].lower() in calendar):
+            words.pop(0)
         if words:
             names.append(" ".join(words).lower())
     return names
 
 
+_OWNER = re.compile(r"['\u2019]s$")
 # An edition's label: a name and its year ("Eurovision 2019") or its number written on
 # ("COP23", "COP 28" is a number of its own and left out: "Article 51").
 _EDITION_LABEL = re.compile(

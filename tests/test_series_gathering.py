@@ -147,3 +147,15 @@ def test_a_city_named_like_an_event_does_not_pull_its_council_into_the_race() ->
     }
     series = assign_series([digest(make_article(p, t, lex), lex) for p, t in reports.items()])
     assert series["race.md"] != series["budget.md"]
+
+
+def test_a_day_before_an_events_name_does_not_join_two_events() -> None:
+    lex = default_lexicon()
+    reports = {
+        "velden-a.md": "Asha Lentri won the Velden Marathon on Sunday in 2:22:04.",
+        "velden-b.md": "Kelan Moroti won Sunday's Velden Marathon in 2:06:31.",
+        "alsen-a.md": "Dario Kemp won the Port Alsen Marathon on Sunday in 2:08:44.",
+        "alsen-b.md": "Tobias Renner won Sunday's Port Alsen Marathon in 2:08:44.",
+    }
+    series = assign_series([digest(make_article(p, text, lex), lex) for p, text in reports.items()])
+    assert series["velden-a.md"] == series["velden-b.md"] != series["alsen-a.md"] == series["alsen-b.md"]
