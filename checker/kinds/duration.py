@@ -268,6 +268,7 @@ def _result(text: str, found: Span, ctx: Context, family: Family, index: int) ->
         _RESULT_BEFORE.search(before) or phrases_re(family.lead_nouns).search(before)
     ):
         return None
+    a, b = _relative_scope(text, found, a, b)
     who = subject_before(text, a, found.start, ctx)
     if who is None and _STANDS_FOR.match(text, a):
         who = previous_subject(index, ctx)  # "He crossed the line in 2:05:04"
@@ -278,6 +279,29 @@ def _result(text: str, found: Span, ctx: Context, family: Family, index: int) ->
     else:
         return None
     return _draft(text, found, ctx, family, slot + category_key(_own_part(text, found, a, b), ctx.lex), a, b)
+
+
+# ", who won last year in 2:23:40": a relative clause about the name before it
+_WHO = LazyPattern(r",\s+who\s+")
+
+
+def _relative_scope(text: str, found: Span, a: int, b: int) -> tuple[int, int]:
+    """The part of a clause a time speaks in: a relative clause it stands in runs from the name
+    it is said of ("ahead of Rina Voss, who won last year in 2:23:40": Voss's, last year's); a
+    relative clause after it is no part of its words ("won in 2:22:04, ahead of Rina Voss, who
+    won last year ...")."""
+    inside = [m for m in _WHO.finditer(text, a, found.start) if "," not in text[m.end() : found.start]]
+    if inside:
+        start = max(a, text.rfind(",", a, inside[-1].start()) + 1)
+        return _antecedent_start(text, start, inside[-1].start()), b
+    after = _WHO.search(text, found.end, b)
+    return a, (after.start() if after else b)
+
+
+def _antecedent_start(text: str, start: int, end: int) -> int:
+    """Where the name a relative clause is said of begins: the last capitalised run before it."""
+    m = re.search(r"(?:[A-Z][\w'\u2019-]*\s+)*[A-Z][\w'\u2019-]*\s*$", text[start:end])
+    return start + m.start() if m else start
 
 
 def _own_part(text: str, found: Span, a: int, b: int) -> str:
