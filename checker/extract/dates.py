@@ -432,7 +432,7 @@ def _ahead_before_day_re(lex: Lexicon) -> re.Pattern[str]:
 def _ahead_re(lex: Lexicon) -> re.Pattern[str]:
     markers = phrase_alternation(lex.words("ahead_markers")) or r"(?!x)x"
     return re.compile(
-        rf"(?<![\w'\u2019-])(?:{markers})(?![\w-])(?P<between>(?:\s+[\w'\u2019-]+){{0,{_AHEAD_WORDS}}}?)"
+        rf"(?<![\w'\u2019-])(?:{markers})(?![\w-])(?P<between>(?:\s+[\w'\u2019-]+(?:[,.]\d+)*){{0,{_AHEAD_WORDS}}}?)"
         r"\s*$",
         re.IGNORECASE,
     )
