@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from checker.extract.base import Context, Draft
-from checker.lexicon import Lexicon, phrase_alternation
+from checker.lexicon import Lexicon, phrase_alternation, phrases_re
 from checker.text import Numbers, Sentence, look
 
 
@@ -67,14 +67,14 @@ def _sentence_draft(sentence: Sentence, index: int, ctx: Context) -> Draft | Non
 def _opening_draft(sentence: Sentence, index: int, ctx: Context) -> Draft | None:
     """The opening day a sentence after the event's tells, as a whole day counted from
     publication: the report is placed by its event's day, which says nothing of this one's."""
-    if ctx.article.published is None or not _opening_word_re(ctx.lex).search(sentence.text):
+    if ctx.article.published is None or not _opening_re(ctx.lex).search(sentence.text):
         return None  # most sentences name no opening: cheap to pass by
     for m in _dates(_date_re(ctx.numbers), sentence.text, ctx.numbers):
         if _other_day(sentence.text, m, ctx.lex) or _stale(m, ctx.numbers, ctx.article.published):
             continue
         draft = _draft(m, ctx)
         if draft and draft.slot == "event-date:opening":
-            if _other_subject_re(ctx.lex).search(sentence.text, 0, m.start()):
+            if ctx.lex.phrase_re("opening_other_subjects").search(sentence.text, 0, m.start()):
                 return None  # "early voting began on Tuesday": another thing's start
             value = past(draft.value, ctx.article.published)
             return dataclasses.replace(draft, value=value) if value else None
@@ -91,18 +91,6 @@ def _first_opening(index: int, ctx: Context) -> bool:
     return not any(
         _opening_draft(s, i, ctx) for i, s in enumerate(ctx.sentences[event + 1 : index], event + 1)
     )
-
-
-@cache
-def _other_subject_re(lex: Lexicon) -> re.Pattern[str]:
-    body = phrase_alternation(lex.words("opening_other_subjects"))
-    return re.compile(rf"(?<![\w-])(?:{body or '(?!x)x'})(?![\w-])", re.I)
-
-
-@cache
-def _opening_word_re(lex: Lexicon) -> re.Pattern[str]:
-    body = phrase_alternation([*lex.words("opening_verbs"), *lex.words("opening_verbs_ahead")])
-    return re.compile(rf"(?<![\w-])(?:{body or '(?!x)x'})(?![\w-])", re.I)
 
 
 # "NEW YORK, Dec. 18 (Yonhap) -", "MARISOL, Spain, Sept 14 (AFP) -", "GENEVA, 12 December
@@ -352,9 +340,7 @@ def _draft(m: re.Match[str], ctx: Context) -> Draft | None:
     if display.endswith(".") and re.search(r"[A-Za-z]{5,}\.$", display):
         display, end = display[:-1], end - 1  # "on 9 April.": the sentence's stop, not an abbreviation
     phase = (
-        "opening"
-        if ahead and _opening_ahead_re(ctx.lex).search(ahead)
-        else _phase(m.string, m.start(), ctx.lex)
+        "opening" if ahead and _opening_re(ctx.lex).search(ahead) else _phase(m.string, m.start(), ctx.lex)
     )
     if phase == "continuing":
         return None
@@ -383,11 +369,9 @@ def _phase_re(lex: Lexicon, phase: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{body or '(?!x)x'})(?![\w-]){_WHERE}\s+(?:on\s+)?$", re.I)
 
 
-@cache
-def _opening_ahead_re(lex: Lexicon) -> re.Pattern[str]:
-    """An opening verb in the verb phrase of a day to come ("will open", "are set to gather")."""
-    body = phrase_alternation([*lex.words("opening_verbs"), *lex.words("opening_verbs_ahead")])
-    return re.compile(rf"(?<![\w-])(?:{body or '(?!x)x'})(?![\w-])", re.I)
+def _opening_re(lex: Lexicon) -> re.Pattern[str]:
+    """A verb of opening, of a day past or to come ("opened", "will open", "are set to gather")."""
+    return phrases_re((*lex.words("opening_verbs"), *lex.words("opening_verbs_ahead")))
 
 
 # how many words a day to come may stand after its future marker: "will gather in Lisbon on"

@@ -21,7 +21,7 @@ from checker.extract.base import Draft
 from checker.extract.generic import avoided
 from checker.kinds import Kind
 from checker.kinds.holder import misspelt
-from checker.lexicon import phrase_alternation
+from checker.lexicon import phrase_alternation, phrases_re
 from checker.wording import name_key
 
 if TYPE_CHECKING:
@@ -98,8 +98,8 @@ def _said_of_a_person(text: str, start: int, ctx: Context) -> bool:
     """Whether a name that has another ("better known as") is a person's: a word for a person
     just before it ("the singer Lena Holm") or a personal pronoun in the sentence."""
     before = " ".join(text[:start].lower().split()[-_PERSON_WORDS:])
-    nouns = ctx.lex.words("person_nouns") + ctx.lex.words("act_nouns")
-    return bool(_PERSON_PRONOUN.search(text) or any(re.search(rf"\b{re.escape(n)}\b", before) for n in nouns))
+    nouns = phrases_re((*ctx.lex.words("person_nouns"), *ctx.lex.words("act_nouns")))
+    return bool(_PERSON_PRONOUN.search(text) or nouns.search(before))
 
 
 def _trimmed(name: str, ctx: Context) -> str | None:
