@@ -99,8 +99,9 @@ def result_place_drafts(
     frame, framed = sentence_frame(text, ctx.numbers)
     if frame not in (None, (0,)) or framed.get("year"):
         return
-    opening, after_result, before_event = _result_place_res(family, ctx.lex)
-    for pattern, follows in ((opening, _WINS_LATER), (after_result, None), (before_event, _EVENT_AFTER)):
+    opening, after_result, before_event, venue = _result_place_res(family, ctx.lex)
+    readings = ((opening, _WINS_LATER), (after_result, None), (before_event, _EVENT_AFTER), (venue, _VENUE))
+    for pattern, follows in readings:
         for m in pattern.finditer(text):
             draft = _result_place(text, m, ctx, family, follows)
             if draft is not None and not any(a < draft.span[1] and draft.span[0] < b for a, b in taken):
@@ -148,6 +149,7 @@ def _labelled_re(family: Family) -> re.Pattern[str]:
 _RELATIVE = re.compile(r"\b(?:where|which|who|whom|whose|when|that|after|before|because|while|as)\b", re.I)
 _WINS_LATER = "wins later"
 _EVENT_AFTER = "event after"
+_VENUE = "venue"
 
 
 def _result_place(
@@ -162,8 +164,10 @@ def _result_place(
         return None
     if follows is _WINS_LATER and not _opening_place_of_win(text[: span[1]], rest, ctx.lex):
         return None
-    if follows is None and _SUBORDINATE_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
+    if follows in (None, _VENUE) and _SUBORDINATE_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
         return None  # "Ruiz, who finished second in Arden, ...", "after it won in Arden"
+    if follows is _VENUE and ctx.lex.phrase_re("place_remote_words").search(text):
+        return None  # "fans gathered at the Harbour Arena in Lakeside to watch"
     if follows is _EVENT_AFTER:
         event = _event_after_re(family, ctx.lex).match(rest)
         if event is None or _told_of_another(rest[event.start() :], ctx.lex, 8):
@@ -215,14 +219,18 @@ _SUBORDINATE_BEFORE = re.compile(
 @cache
 def _result_place_res(
     family: Family, lex: Lexicon
-) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """(an opening "In" or "On <day> in", a verb of a result then "in", a verb of meeting then "in")."""
+) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(an opening "In" or "On <day> in", a verb of a result then "in", a verb of meeting then
+    "in", "in" or "at" before a named venue: "the audience in the Globe Arena, Lakeside", as a
+    venue named with its city is where the report's event is held)."""
     results = phrase_alternation(lex.words("place_result_verbs"))
     meets = phrase_alternation(lex.words("place_verbs"))
+    venues = phrase_alternation(lex.words("place_venue_words"))
     opening = re.compile(r"^(?:On\s+[A-Z][a-z]+(?:\s+(?:night|evening|morning|afternoon))?,?\s+in|In)\s+")
     after_result = re.compile(rf"(?<![\w-])(?i:{results})\s+in\s+")
     before_event = re.compile(rf"(?<![\w-])(?i:{meets})(?:\s+(?:for|over)(?:\s+[\w-]+){{1,3}}?)?\s+in\s+")
-    return opening, after_result, before_event
+    venue = re.compile(rf"(?<![\w-])(?:in|at)\s+(?=(?:the\s+)?(?:{_TOKEN}\s+){{0,3}}(?:{venues})\b)")
+    return opening, after_result, before_event, venue
 
 
 @cache
@@ -241,14 +249,19 @@ def _hosted_event(ctx: Context, family: Family) -> bool:
 
 @lru_cache(maxsize=256)
 def _names_event(lead: tuple[str, ...], family: Family, lex: Lexicon) -> bool:
+    """Whether the lead names a hosted event, and none held in many places at once (an
+    election's "race" is won district by district)."""
     words = phrases_re(family.nouns)
-    return any(words.search(part) or _LABELS.search(part) for part in lead)
+    spread = lex.phrase_re("place_spread_events")
+    return not any(spread.search(part) for part in lead) and any(
+        words.search(part) or _LABELS.search(part) for part in lead
+    )
 
 
 @cache
 def event_phrase_re(family: Family, lex: Lexicon) -> re.Pattern[str]:
     """An event's noun or label, the verb that may join it to its place, and "in" or "at"."""
-    nouns = phrase_alternation(family.nouns)
+    nouns = phrase_alternation((*family.nouns, *lex.words("place_result_nouns")))
     verbs = phrase_alternation(lex.words("place_verbs"))
     head = rf"(?P<head>(?<![\w-])(?i:{nouns})(?![\w-])|(?<![\w'-])(?P<label>{_LABEL}))"
     paren = r"(?:\)|\s*\([^()]{1,40}\))?"
@@ -298,6 +311,8 @@ def _phrase_year(before: str, m: re.Match[str], ctx: Context) -> int | None:
     is not this occurrence's: an indefinite one ("a show in Lisbon"), another's ("last year's
     contest", "preparatory talks"), another edition's label ("COP28" in a report of COP29)."""
     phrase = _PHRASE.search(before)
+    if _result_noun(m.group("head"), ctx.lex) and (phrase is None or phrase.group("det").lower() not in _OWN):
+        return -1  # "Ruiz's win in Arden", "Ruiz win in Arden" may be another race's
     if phrase is None:
         bare = _BARE_MODS.search(before).group()
         if not (m.group("label") or m.group("head").lower().endswith("s") or re.search(r"[A-Z]|\d{4}", bare)):
@@ -318,6 +333,13 @@ def _phrase_year(before: str, m: re.Match[str], ctx: Context) -> int | None:
         return -1
     years = {int(y) for y in _A_YEAR.findall(named)}
     return -1 if len(years) > 1 else (years.pop() if years else None)
+
+
+_OWN = ("the", "this", "its")  # the determiners of the report's own result
+
+
+def _result_noun(head: str, lex: Lexicon) -> bool:
+    return head.lower() in lex.word_set("place_result_nouns")
 
 
 def _foreign(words: str) -> bool:

@@ -106,10 +106,11 @@ EXTRACTION = {
         # 43/43, 26/26: a first place the place reader finds ("took its sixth contest", "won its
         # third victory") is the winner too
         "winner": (1.00, 1.00),
-        # 28/29, 23/26: "the contest in Vienna", "staged at Globe Arena in Stockholm, Sweden",
-        # "On Saturday night in Tel Aviv ... won", "finishing runner-up in Turin, Italy"; not
-        # "after a fantastic show in Lisbon", "the win, which came after midnight in Stockholm"
-        "host": (0.96, 0.88),
+        # 30/31, 25/26: "the contest in Vienna", "staged at Globe Arena in Stockholm, Sweden",
+        # "On Saturday night in Tel Aviv ... won", "finishing runner-up in Turin, Italy", "the
+        # audience in the Globe Arena, Stockholm", "the win, which came after midnight in
+        # Stockholm"; not "after a fantastic show in Lisbon"
+        "host": (0.96, 0.96),
         # 7/7, 7/7: "the 32-year-old singer" after "Jamala" is Jamala's, whom the report names
         # "Susana Jamaladinova, who performs as Jamala", the gold's name for her
         "age": (1.00, 1.00),
