@@ -40,7 +40,7 @@ import sys
 import tempfile
 import unicodedata
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -1196,7 +1196,13 @@ def score_extraction(
                     set_aside.append(_claim_row(article, c, why))
                     continue
                 values.setdefault(fam.value(c, scope), c)
+            sampled = sampled_rows(scope.body, g)
             for value, c in values.items():
+                if str(c.get("quote") or "").strip() in sampled and not fam.correct(
+                    value, gold or set(), scope
+                ):
+                    set_aside.append(_claim_row(article, c, SAMPLED))
+                    continue
                 n["claimed"] += 1
                 if fam.correct(value, gold or set(), scope):
                     n["correct"] += 1
@@ -1234,6 +1240,41 @@ def score_extraction(
             "set_aside": set_aside,
         }
     return out
+
+
+SAMPLED = "a row of a table the gold quotes a sample of"
+TABLE_ROW_CHARS = 60  # a line of a table: short, with lines like it above or below
+TABLE_ROWS = 3
+
+
+def sampled_rows(body: str, g: dict[str, Any]) -> frozenset[str]:
+    """The rows of a table in the body that the gold leaves out while quoting other rows of
+    the same table ("Ukraine – 631" quoted, "Italy – 268" not): the gold samples the table, so
+    a claim read from such a row is neither right nor wrong by it, and is not scored."""
+    quoted = {q.strip() for q in _as_written(g)}
+    sampled: set[str] = set()
+    block: list[str] = []
+    for line in [*body.splitlines(), ""]:
+        line = line.strip()
+        if line and len(line) <= TABLE_ROW_CHARS:
+            block.append(line)
+            continue
+        if len(block) >= TABLE_ROWS and quoted & set(block):
+            sampled |= set(block) - quoted
+        block = []
+    return frozenset(sampled)
+
+
+def _as_written(x: Any) -> Iterator[str]:
+    if isinstance(x, dict):
+        for key, value in x.items():
+            if key == "as_written" and isinstance(value, str):
+                yield value
+            else:
+                yield from _as_written(value)
+    elif isinstance(x, list):
+        for item in x:
+            yield from _as_written(item)
 
 
 def _gold_text(fam: Family, gold: set, g: dict[str, Any], scope: Scope) -> str:
@@ -1677,6 +1718,14 @@ def render(result: dict[str, Any], show: bool = False) -> None:
             f"{f['found']}/{f['gold']}",
         )
     console.print(table)
+    unscored = {
+        f["label"]: n
+        for f in result["extraction"].values()
+        if (n := sum(s["why"] == SAMPLED for s in f["set_aside"]))
+    }
+    if unscored:
+        by_family = ", ".join(f"{label} {n}" for label, n in unscored.items())
+        console.print(f"not scored, rows of a table the gold quotes a sample of: {by_family}")
 
     fi, ev = result["findings"], result["events"]
     table = Table(title="findings and event resolution")

@@ -94,10 +94,9 @@ EXTRACTION = {
         # the gold leaves out some people the reports name with a title (the commentator)
         "people": (0.83, 0.92),
         # the families of results and roles (gold: winner, results, vote_split, host)
-        # 128/147, 113/123: the gold records the five leading lines of a results table (and
-        # Germany's), so the rest of eurovision_21's table (19 lines), read as printed, counts
-        # as spurious
-        "points": (0.87, 0.91),
+        # 128/128, 113/123: the gold quotes the five leading lines of a results table (and
+        # Germany's); the rest of that table (19 lines, read as printed) is not scored
+        "points": (1.00, 0.91),
         # 98/101, 93/100: the three spurious are right readings the gold does not list (France's
         # and Malta's jury places "followed by France and Malta", Russia "followed suit" =
         # third); misses: "SWEDEN has taken", "secured the win" and "taking the people's vote"

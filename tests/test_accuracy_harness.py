@@ -369,3 +369,16 @@ def test_measure_without_a_corpus_says_so(acc, tmp_path):
     (tmp_path / "x_gold.yaml").write_text(yaml.safe_dump({}), encoding="utf-8")
     with pytest.raises(FileNotFoundError):
         acc.measure(tmp_path)
+
+
+def test_rows_of_a_table_the_gold_samples_are_not_scored(acc):
+    table = "Norland – 610\nOstrelia – 420\nVeldia – 301\nArcadia – 12\n"
+    body = f"Norland won on Saturday.\n\nThe full results were:\n\n{table}"
+    gold = {"winner": {"as_written": "Norland – 610"}, "results": [{"as_written": "Veldia – 301"}]}
+    assert acc.sampled_rows(body, gold) == frozenset({"Ostrelia – 420", "Arcadia – 12"})
+    # a table the gold quotes nothing of, and rows too few to be a table, are scored as usual
+    assert acc.sampled_rows(body, {"winner": {"as_written": "Norland won on Saturday."}}) == frozenset()
+    assert (
+        acc.sampled_rows("Norland – 610\nOstrelia – 420\n", {"x": [{"as_written": "Norland – 610"}]})
+        == frozenset()
+    )
