@@ -34,6 +34,10 @@ def signature(article: Article, lex: Lexicon, sentences: list[Sentence] | None =
     """Weigh the countries and content words of a report's title and lead."""
     if sentences is None:
         sentences = split_sentences(article.text, article.body_start)
+    byline = _byline_re(lex)
+    sentences = [s for s in sentences[: LEAD_SENTENCES + 2] if not byline.match(s.text)] + sentences[
+        LEAD_SENTENCES + 2 :
+    ]
     lead = " ".join([article.title or ""] + [s.text for s in sentences[:LEAD_SENTENCES]])
     stop = lex.word_set("stopwords")
     terms: Counter[str] = Counter()
@@ -66,6 +70,11 @@ def signature(article: Article, lex: Lexicon, sentences: list[Sentence] | None =
     counts = Counter(e.name for _, _, e in lex.find_entities(opening) if e.kind == "country")
     top = [name for name, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:3]]
     return Signature(tuple(sorted(terms.items())), tuple(top))
+
+
+@cache
+def _byline_re(lex: Lexicon) -> re.Pattern[str]:
+    return re.compile(str(lex.vocab.get("byline_line") or "(?!)"))
 
 
 BODY_SENTENCES = 12  # where a lead names no event, the name its body repeats names it

@@ -159,3 +159,14 @@ def test_a_day_before_an_events_name_does_not_join_two_events() -> None:
     }
     series = assign_series([digest(make_article(p, text, lex), lex) for p, text in reports.items()])
     assert series["velden-a.md"] == series["velden-b.md"] != series["alsen-a.md"] == series["alsen-b.md"]
+
+
+def test_a_byline_is_no_part_of_the_lead_a_series_is_found_by() -> None:
+    lex = default_lexicon()
+    lead = "The Velden Stakes was won on Saturday by Quill Harbour in 2:03.41."
+    for byline in ("By Anka Morrow, racing editor", "By our racing correspondent", "BY TOVE LIND"):
+        article = make_article("b.md", f"---\ntitle: A day of rain and glory\n---\n{byline}\n\n{lead}\n", lex)
+        assert "!velden" in dict(digest(article, lex).signature)
+    # a sentence that opens with "By" is read
+    article = make_article("c.md", "By Saturday the Velden Stakes had drawn 14 runners.\n", lex)
+    assert "!velden" in dict(digest(article, lex).signature)
