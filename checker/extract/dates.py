@@ -336,6 +336,8 @@ def _draft(m: re.Match[str], ctx: Context) -> Draft | None:
         value = coming(value, published)
         if value is None:
             return None
+    elif _possessive_day(m) and not _verbs_re(ctx.lex).search(m.string, max(0, m.start() - 60), m.start()):
+        value = nearest(value, ctx.article.published)
     display, end = m.group(0).rstrip(), m.end() - (len(m.group(0)) - len(m.group(0).rstrip()))
     if display.endswith(".") and re.search(r"[A-Za-z]{5,}\.$", display):
         display, end = display[:-1], end - 1  # "on 9 April.": the sentence's stop, not an abbreviation
@@ -430,6 +432,25 @@ def past(value: tuple, published: dt.date) -> tuple | None:
     """A date without its year as the last day on or before publication that fits it (a date
     with its year as said)."""
     return _fitting(value, published, -1)
+
+
+def nearest(value: tuple, published: dt.date | None) -> tuple:
+    """A weekday alone as the day of that name nearest publication: the coming one where it
+    is nearer ("Saturday's race" in a report of Thursday is two days on), else as written, a
+    day past as every weekday is read (in a report of Tuesday, three days back)."""
+    back, ahead = (past(value, published), coming(value, published)) if published else (None, None)
+    if back is None or ahead is None:
+        return value
+    days = [abs((dt.date(*v[:3]) - published).days) for v in (back, ahead)]
+    return ahead if days[1] < days[0] else value
+
+
+def _possessive_day(m: re.Match[str]) -> bool:
+    """A weekday alone, as an event's owner: "Saturday's race"."""
+    return bool(_POSSESSIVE_DAY.fullmatch(m.group(0).strip()))
+
+
+_POSSESSIVE_DAY = re.compile(r"[A-Z][a-z]+day['’]s")
 
 
 def coming(value: tuple, published: dt.date | None) -> tuple | None:
