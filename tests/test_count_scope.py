@@ -32,6 +32,11 @@ from checker.lexicon import default_lexicon
         ("The text, drafted by the EU and led by Japan, was adopted for the 16th consecutive year.", ""),
         ("Arcadia said the Assembly condemned the embargo for the 23rd consecutive year.", ""),
         ("Ana Ruiz of Arcadia won Sunday's Lakeside Marathon, the 41st edition of the race.", ""),
+        # a win told in a sport's own words is the winner's streak, not the race's count
+        (
+            "Kestrel Blue took line honours in the island race for the second year running.",
+            "achievement:Kestrel Blue",
+        ),
     ],
 )
 def test_what_a_count_counts(text: str, counted: str) -> None:
