@@ -89,10 +89,20 @@ def _categories(lex: Lexicon) -> tuple[re.Pattern[str], dict[str, str]]:
 
 
 def categories_in(text: str, lex: Lexicon) -> tuple[str, ...]:
-    """The categories a piece of text names, as keys in a fixed order ("men", "wheelchair")."""
+    """The categories a piece of text names, as keys in a fixed order ("men", "wheelchair"),
+    and a class it names by its own words ("in the two-handed class": "two-handed class")."""
     pattern, key_of = _categories(lex)
     found = {key_of[" ".join(m.group().lower().split())] for m in pattern.finditer(text)}
+    found |= {" ".join(m.group(1).lower().split()) for m in _named_class_re(lex).finditer(text)}
     return tuple(sorted(found))
+
+
+@cache
+def _named_class_re(lex: Lexicon) -> re.Pattern[str]:
+    nouns = phrase_alternation(lex.words("category_nouns")) or r"(?!x)x"
+    return re.compile(
+        rf"\b(?:in|of|for)\s+the\s+((?:[\w'’-]+\s+){{0,2}}?[\w'’-]+\s+(?:{nouns}))\b(?!\s+of\b)", re.I
+    )
 
 
 def category_key(text: str, lex: Lexicon) -> str:

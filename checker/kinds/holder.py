@@ -472,6 +472,8 @@ def _holder(raw: str, ctx: Context, family: Family, place: bool) -> tuple[Holder
     words = " ".join(tokens)
     if len(words) < 2 or words.isupper() and len(words) > 6 or any(c.isdigit() for c in words):
         return None
+    if actor == "person" and tokens[-1].lower() in ctx.lex.word_set("edition_nouns"):
+        return None  # "the first Spring Stakes won by a filly": an event is won, it wins nothing
     if actor == "place" and len(tokens) > 1 and not place:
         return None  # "hosted by Petra Mede": a presenter, not the host city
     if actor == "place" and _a_person(words, ctx):
