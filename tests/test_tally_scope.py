@@ -29,6 +29,9 @@ def _tallies(text: str) -> list[tuple[tuple, dict]]:
         # another text's vote says nothing of this one's
         ("An amendment proposed by Norway was rejected by 80 votes to 40.", []),
         ("Another resolution, on Syria, passed 110-12-45.", []),
+        # another body's vote, or another vote
+        ("The neighbouring Central Bank of Ostrel cut its own rate on Tuesday in a 5-4 vote.", []),
+        ("In a separate vote, the province backed autonomy by 58 votes to 40.", []),
     ],
 )
 def test_what_a_tally_is_about(text: str, expected: list) -> None:
@@ -40,3 +43,27 @@ def test_a_tally_the_sentence_opens_in_last_years_vote_is_last_years() -> None:
     text = "In last year's committee vote, the text was approved by 104 votes to 10, with 43 abstentions."
     claims = extract_claims(make_article("a.md", text, lex), lex)
     assert [c.year_offsets for c in claims if c.slot == "tally"] == [(-1,)]
+
+
+@pytest.mark.parametrize(
+    ("published", "text", "offsets", "meeting"),
+    [
+        # another month's meeting is that meeting; a month after publication's is last year's
+        (
+            "2031-01-29",
+            "At its December meeting the council voted 8-1 to hold the rate.",
+            (-1,),
+            "December meeting",
+        ),
+        ("2031-05-14", "At the March meeting the council had voted 7-2.", (0,), "March meeting"),
+        # the month of publication is the report's own meeting
+        ("2031-03-19", "At its March meeting on Wednesday the council voted 7-2.", (0,), None),
+    ],
+)
+def test_a_tally_at_another_months_meeting_is_that_meetings(
+    published: str, text: str, offsets: tuple, meeting: str | None
+) -> None:
+    lex = default_lexicon()
+    article = make_article("a.md", f"---\npublished: {published}\n---\n{text}\n", lex)
+    tallies = [c for c in extract_claims(article, lex) if c.slot == "tally"]
+    assert [(c.year_offsets, c.detail("meeting")) for c in tallies] == [(offsets, meeting)]

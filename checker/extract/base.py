@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -173,6 +174,31 @@ def sentence_frame(text: str, numbers: Numbers) -> tuple[tuple[int, ...] | None,
         return period_offsets(relative.group(), numbers), {}
     absolute = _FRAME_YEAR.match(text) or _frame_event_year(numbers.lex).match(text)
     return (None, {"year": int(absolute.group(1))}) if absolute else (None, {})
+
+
+def month_meeting(clause: str, ctx: Context) -> tuple[int, str] | None:
+    """The meeting of another month a clause names ("at its December meeting", "at the March
+    session"), as (year offset, label): the series' calendar names its meetings by the month
+    they start in ("December meeting"); a month after publication's is last year's. None where
+    the clause names none, or the month of publication (the report's own)."""
+    published = ctx.article.published
+    if published is None:
+        return None
+    for m in _month_meeting_re(ctx.lex).finditer(clause):
+        month = ctx.lex.months.get(m.group("month").lower())
+        if month and month != published.month:
+            name = dt.date(2001, month, 1).strftime("%B")
+            return (-1 if month > published.month else 0), f"{name} meeting"
+    return None
+
+
+@cache
+def _month_meeting_re(lex: Lexicon) -> re.Pattern[str]:
+    months = phrase_alternation(lex.months)
+    nouns = phrase_alternation(lex.words("month_meeting_nouns"))
+    return re.compile(
+        rf"\b(?:at|in|during)\s+(?:its|their|the|a)\s+(?P<month>{months})\s+(?:{nouns})\b", re.I
+    )
 
 
 def drop_asides(text: str, lex: Lexicon | None = None) -> str:

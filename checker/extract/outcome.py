@@ -11,6 +11,7 @@ from checker.extract.base import (
     Context,
     Draft,
     clause_around,
+    month_meeting,
     period_offsets,
     sentence_frame,
 )
@@ -203,9 +204,13 @@ def _has_event_verb(text: str, ctx: Context) -> bool:
 
 
 def _meeting(clause: str, ctx: Context) -> dict[str, str]:
-    """A clause that names a stage of the meeting ("the Third Committee adopted") speaks for it."""
+    """A clause that names a stage of the meeting ("the Third Committee adopted") or another
+    month's meeting ("at its December meeting it voted 8-1") speaks for it."""
     stage = named_stage(clause, ctx.lex)
-    return {"meeting": stage.label} if stage else {}
+    if stage:
+        return {"meeting": stage.label}
+    other = month_meeting(clause, ctx)
+    return {"meeting": other[1]} if other else {}
 
 
 def _year(clause: str, ctx: Context) -> tuple[int, ...]:
@@ -341,7 +346,9 @@ def _time_of_day_re(lex: Lexicon) -> re.Pattern[str]:
 
 @cache
 def _other_text_re(lex: Lexicon) -> re.Pattern[str]:
-    body = phrase_alternation(lex.words("other_text_phrases")) or r"(?!x)x"
+    body = (
+        phrase_alternation([*lex.words("other_text_phrases"), *lex.words("other_body_phrases")]) or r"(?!x)x"
+    )
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.I)
 
 
@@ -367,6 +374,9 @@ def _tally_year(text: str, start: int, end: int, a: int, b: int, ctx: Context) -
         return (frame[0], None)  # "In last year's committee vote, the text was approved by ..."
     if re.match(r"\W*(?:last year|the previous year|a year earlier)\b", text[a:start], re.I):
         return (-1, None)
+    other = month_meeting(text[a:b], ctx)
+    if other:
+        return (other[0], None)  # "At its December meeting" in a report of January: last year's
     if re.match(
         r"\s*(?:\w+\s+){0,2}?(?:last year|the previous year|a year earlier)\b", after, re.I
     ) or re.search(
