@@ -38,10 +38,12 @@ class Subject:
     end: int
 
 
-# Words after which a mention is an object, not who finished ("beat Ruiz", "ahead of Kenya").
+# Words after which a mention is an object, not who finished ("beat Ruiz", "ahead of Kenya"),
+# or a place ("won at Harbour Park in 2:21:10").
 _OBJECT_BEFORE = LazyPattern(
     r"(?:\bbeat|\bbeating|\bbeats|\bahead of|\bbehind|\bover|\bfrom|\bthan|\bto|\bagainst|\bthe|"
-    r"\bof|\bwith|\bafter|\bpast|\bovertook|\boutsprinted|\bedged|\bpipped)\s+$",
+    r"\bof|\bwith|\bafter|\bpast|\bovertook|\boutsprinted|\bedged|\bpipped|\bat|\bin|\bon|\bnear|\binto|"
+    r"\bfor)\s+$",
     re.I,
 )
 _ENTRY_WORDS = (
@@ -190,6 +192,7 @@ def _names(text: str, lex: Lexicon) -> Iterator[tuple[int, int, str]]:
         if (
             name is None
             or name.split()[-1] in _EVENT_WORDS
+            or name.split()[-1].lower() in lex.word_set("edition_nouns")
             or (not skip and _AFTER_THE.search(text, max(0, m.start() - 12), m.start()))
         ):
             continue

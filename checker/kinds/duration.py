@@ -254,7 +254,7 @@ def _margin(text: str, found: Span, ctx: Context, family: Family) -> Draft | Non
 
 
 # a clause opened by a pronoun or a description of the one named before it
-_STANDS_FOR = LazyPattern(r"\s*(?:(?:He|She|he|she)\b|The\s+\d{1,2}-year-old\b)")
+_STANDS_FOR = LazyPattern(r"\s*(?:(?:He|She|he|she)\b|The\s+(?:\d{1,2}|[a-z]+(?:-[a-z]+)?)-year-old\b)")
 
 
 def _result(text: str, found: Span, ctx: Context, family: Family, index: int) -> Draft | None:
