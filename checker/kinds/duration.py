@@ -230,6 +230,10 @@ _QUALIFIED = LazyPattern(
     re.I,
 )
 _MARGIN = LazyPattern(r"\s+(?:ahead of|clear of|in front of|clear)\b", re.I)
+# a time after these is a finishing time even where "ahead of" follows it
+_FINISH_TIME_BEFORE = LazyPattern(
+    r"\b(?:in|clocked|clocking|time of|timed at)\s+(?:a\s+time\s+of\s+)?$", re.I
+)
 _MARGIN_BEFORE = LazyPattern(r"\b(?:by|margin of|winning margin of|gap of)\s+(?:a\s+|an\s+)?$", re.I)
 _RESULT_BEFORE = LazyPattern(
     r"\b(?:in|clocked|clocking|clocks|time of|timed at|stopped the clock at|crossed the line in|"
@@ -241,8 +245,8 @@ _RESULT_BEFORE = LazyPattern(
 def _margin(text: str, found: Span, ctx: Context, family: Family) -> Draft | None:
     """ "won by 15 seconds", "23 seconds ahead of", "a winning margin of 1:12"."""
     before = text[max(0, found.start - 30) : found.start]
-    if _QUALIFIED.search(before):
-        return None
+    if _QUALIFIED.search(before) or _FINISH_TIME_BEFORE.search(before):
+        return None  # "won in 2:21:10 ahead of Lena Holm": the winning time, not a gap
     if not (_MARGIN_BEFORE.search(before) or _MARGIN.match(text, found.end)):
         return None
     a, b, clause = clause_of(text, found.start, found.end)
@@ -261,15 +265,20 @@ def _result(text: str, found: Span, ctx: Context, family: Family, index: int) ->
     """A named finisher's time ("Ana Ruiz won in 2:21:09"), else the winner's ("the winning
     time of 2:05:04", "the race was won in 2:05:04")."""
     before = text[max(0, found.start - 60) : found.start]
-    if _QUALIFIED.search(before) or _MARGIN.match(text, found.end) or _MARGIN_BEFORE.search(before):
+    gap = _MARGIN.match(text, found.end) and not _FINISH_TIME_BEFORE.search(before)
+    if _QUALIFIED.search(before) or gap or _MARGIN_BEFORE.search(before):
         return None
     a, b, clause = clause_of(text, found.start, found.end)
     if avoided(family, _piece(text, found, a, b)) or not (
         _RESULT_BEFORE.search(before) or phrases_re(family.lead_nouns).search(before)
     ):
         return None
+    if _another_time_in_relative(text, found, a):
+        return None  # "Mendes, who ran 2:06:50 in Rotterhaven last autumn, won": another race's
     a, b = _relative_scope(text, found, a, b)
-    who = subject_before(text, a, found.start, ctx)
+    joined = _JOINED_SUBJECT.search(text, a, found.start)
+    who = subject_before(text, joined.end(), found.start, ctx) if joined else None
+    who = who or subject_before(text, a, found.start, ctx)
     if who is None and _STANDS_FOR.match(text, a):
         who = previous_subject(index, ctx)  # "He crossed the line in 2:05:04"
     if who is not None:
@@ -283,6 +292,27 @@ def _result(text: str, found: Span, ctx: Context, family: Family, index: int) ->
 
 # ", who won last year in 2:23:40": a relative clause about the name before it
 _WHO = LazyPattern(r",\s+who\s+")
+# ", with Jonas Feld third in 2:08:15": a result of its own, whose name follows "with"
+_JOINED_SUBJECT = LazyPattern(r",\s+(?:with|and|while)\s+(?=[A-Z][^,;]{0,40}$)")
+# words that tell a relative clause's time of another race or another time than the report's,
+# one no year offset places (a year does: "who won last year in 2:23:40" is last year's)
+_ANOTHER_TIME = LazyPattern(
+    r"\b(?:last|previous)\s+(?:autumn|fall|spring|summer|winter|season|month|week|time|outing|race)\b|"
+    r"\bearlier\s+this\s+(?:year|season|month)\b|\bpersonal best\b|\bago\b|"
+    r"\bin\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b",
+    re.I,
+)
+
+
+def _another_time_in_relative(text: str, found: Span, a: int) -> bool:
+    """Whether a time stands in a relative clause about the name before it that tells another
+    race or another time ("Mendes, who ran 2:06:50 in Rotterhaven last autumn, won in
+    2:05:10"); the clause runs to the next comma."""
+    who = [m for m in _WHO.finditer(text, a, found.start) if "," not in text[m.end() : found.start]]
+    if not who:
+        return False
+    comma = text.find(",", found.end)
+    return _ANOTHER_TIME.search(text, who[-1].end(), comma if comma != -1 else len(text)) is not None
 
 
 def _relative_scope(text: str, found: Span, a: int, b: int) -> tuple[int, int]:
