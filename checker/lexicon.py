@@ -203,9 +203,17 @@ def first_letter_guard(alternatives: Iterable[str], ignore_case: bool = True) ->
 
 def phrase_alternation(words: Iterable[str]) -> str:
     """Phrases as one regex alternation: longest first (so a longer phrase wins where a shorter
-    one starts it), a space matching any white space; "" for none."""
+    one starts it), a space matching any white space and "..." up to four words ("took the ...
+    crown" is "took the women's crown"); "" for none."""
     ordered = sorted({str(w) for w in words}, key=lambda p: (-len(p), p))
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+    return "|".join(_GAP.join(_phrase(part) for part in p.split(" ... ")) for p in ordered)
+
+
+_GAP = r"(?:\s+[\w'\u2019-]+){0,4}?\s+"
+
+
+def _phrase(words: str) -> str:
+    return re.escape(words).replace(r"\ ", r"\s+")
 
 
 def phrases_re(phrases: list[str] | tuple[str, ...]) -> re.Pattern[str]:

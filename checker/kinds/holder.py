@@ -349,7 +349,7 @@ def _draft(text: str, m: re.Match[str], lead: bool, ctx: Context, family: Family
     about = _counts_re(ctx.numbers.ordinal).sub(" ", about)
     if family.avoid and phrases_re(family.avoid).search(about) or _NEXT.search(tail):
         return None
-    where = text[a : m.start("h")] + " " + tail
+    where = text[a : m.start("h")] + " " + (m.group("v") or "") + " " + tail  # "took the women's crown"
     offsets = period_offsets(where, ctx.numbers)
     if offsets is None and ctx.lex.phrase_re("other_edition_phrases").search(tail):
         return None  # "hosted the previous edition": another occurrence's, its year unsaid
