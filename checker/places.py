@@ -166,6 +166,8 @@ def _result_place(
         return None
     if follows in (None, _VENUE) and _SUBORDINATE_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
         return None  # "Ruiz, who finished second in Arden, ...", "after it won in Arden"
+    if follows is None and _ANOTHER_YEAR_BEFORE.search(text[max(0, m.start() - 60) : m.start()]):
+        return None  # "because last year's winner, Jorin Vask, won in Tallmere"
     if follows is _VENUE and ctx.lex.phrase_re("place_remote_words").search(text):
         return None  # "fans gathered at the Harbour Arena in Lakeside to watch"
     if follows is _EVENT_AFTER:
@@ -211,6 +213,10 @@ def _opening_place_of_win(before: str, rest: str, lex: Lexicon) -> bool:
 OPENING_WIN_WORDS = 12  # words between an opening place and the verb of winning
 _PHRASE_ENDS = re.compile(r"\s*(?:[,(]|(?:on|at|the|late|early)\b)")
 _AGO = re.compile(r"\bago\b", re.I)
+_ANOTHER_YEAR_BEFORE = re.compile(
+    r"\b(?:last|previous|next)\s+year(?:['\u2019]s)?\b|\ba\s+year\s+(?:earlier|ago|before)\b|\bin\s+(?:19|20)\d\d\b",
+    re.I,
+)
 _SUBORDINATE_BEFORE = re.compile(
     r"\b(?:who|which|that|where|when|after|before|since|until|whom|whose)\s+(?:[\w'-]+\s+){0,2}$", re.I
 )
