@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
@@ -20,6 +21,8 @@ def place(claim: Claim, occurrence: Occurrence) -> list[Item]:
     absolute = claim.detail("year")
     own_meeting = claim.detail("meeting")
     split = not (occurrence.meeting is None and occurrence.meeting_known)
+    if own_meeting and not split and _MONTHS_MEETING.match(own_meeting):
+        return []  # "the Bonn session in June" in a report of a body that meets once a year
     items: list[Item] = []
     for offset in claim.year_offsets:
         if absolute:
@@ -44,6 +47,12 @@ def place(claim: Claim, occurrence: Occurrence) -> list[Item]:
         day = occurrence.date if offset == 0 else None
         items.append(Item(claim, year, meeting, known, self_dated, copies, day))
     return items
+
+
+# the label of a meeting named by its month (checker/extract/base.py, month_meeting)
+_MONTHS_MEETING = re.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December) meeting$"
+)
 
 
 def _earlier_stage(label: str) -> bool:

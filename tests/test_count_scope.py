@@ -108,3 +108,10 @@ def test_a_comparison_keeps_its_time_to_itself(text: str) -> None:
     lex = default_lexicon()
     claims = [c for c in extract_claims(make_article("a.md", text, lex), lex) if c.slot == "entrants"]
     assert [(c.display, c.year_offsets) for c in claims] == [("14,000 runners", (0,))]
+
+
+def test_a_sponsor_count_in_a_sentence_framed_by_a_year_is_that_years() -> None:
+    lex = default_lexicon()
+    text = "In 2023 the resolution was adopted by 143 votes to six and had 55 co-sponsors."
+    claims = [c for c in extract_claims(make_article("a.md", text, lex), lex) if c.slot == "sponsor-count"]
+    assert [c.detail("year") for c in claims] == [2023]

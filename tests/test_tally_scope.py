@@ -24,6 +24,10 @@ def _tallies(text: str) -> list[tuple[tuple, dict]]:
         ("In 1992, when it first came up, it passed by 59 votes to 3.", [((59, 3, None), {"year": 1992})]),
         ("It first passed 59-3 in 1992.", [((59, 3, None), {"year": 1992})]),
         ("The first resolution, in 2012, was adopted by 88 votes to 14.", [((88, 14, None), {"year": 2012})]),
+        (
+            "In its first year, 2012, it passed by 118 votes to 12, with 40 abstentions.",
+            [((118, 12, 40), {"year": 2012})],
+        ),
         # a meeting the clause names
         ("In the Third Committee, the draft passed 120-9-40.", [((120, 9, 40), {"meeting": "committee"})]),
         # another text's vote says nothing of this one's

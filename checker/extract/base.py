@@ -150,7 +150,8 @@ NEGATED_SUBJECT = re.compile(
 )
 # not a price basis ("In 2030 terms, the budget is ...")
 _FRAME_YEAR = re.compile(
-    r"\s*In ((?:19|20)\d\d)\b(?!\s*(?:-|–|to)\s*\d)"
+    r"\s*In (?:(?:its|the|their) (?:first|inaugural|opening) (?:year|edition|session|outing),\s+)?"
+    r"((?:19|20)\d\d)\b(?!\s*(?:-|–|to)\s*\d)"
     r"(?!\s+(?:terms|prices|money|dollars|euros|pounds|values?)\b)"
 )
 
@@ -178,18 +179,23 @@ def sentence_frame(text: str, numbers: Numbers) -> tuple[tuple[int, ...] | None,
 
 def month_meeting(clause: str, ctx: Context) -> tuple[int, str] | None:
     """The meeting of another month a clause names ("at its December meeting", "at the March
-    session"), as (year offset, label): the series' calendar names its meetings by the month
-    they start in ("December meeting"); a month after publication's is last year's. None where
-    the clause names none, or the month of publication (the report's own)."""
+    session", "the Bonn session in June"), as (year offset, label): the series' calendar names
+    its meetings by the month they start in ("December meeting"); a month after publication's
+    is last year's. None where the clause names none, or the month of publication (or of the
+    days just before it: the report's own)."""
     published = ctx.article.published
     if published is None:
         return None
     for m in _month_meeting_re(ctx.lex).finditer(clause):
-        month = ctx.lex.months.get(m.group("month").lower())
-        if month and month != published.month:
+        month = ctx.lex.months.get((m.group("month") or m.group("after")).lower())
+        just_before = month == (published.month - 2) % 12 + 1 and published.day <= _EARLY_DAYS
+        if month and month != published.month and not just_before:
             name = dt.date(2001, month, 1).strftime("%B")
             return (-1 if month > published.month else 0), f"{name} meeting"
     return None
+
+
+_EARLY_DAYS = 7  # a report this early in a month may tell the meeting at the end of the one before
 
 
 @cache
@@ -197,7 +203,9 @@ def _month_meeting_re(lex: Lexicon) -> re.Pattern[str]:
     months = phrase_alternation(lex.months)
     nouns = phrase_alternation(lex.words("month_meeting_nouns"))
     return re.compile(
-        rf"\b(?:at|in|during)\s+(?:its|their|the|a)\s+(?P<month>{months})\s+(?:{nouns})\b", re.I
+        rf"\b(?:at|in|during)\s+(?:its|their|the|a)\s+(?P<month>{months})\s+(?:{nouns})\b|"
+        rf"\b(?:{nouns})\s+in\s+(?P<after>{months})\b",
+        re.I,
     )
 
 

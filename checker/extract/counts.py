@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from checker.extract.base import Context, Draft, clause_around, period_offsets, scope_of
+from checker.extract.base import Context, Draft, clause_around, period_offsets, scope_of, sentence_frame
 from checker.extract.generic import QUALIFIER_PATTERN, QUALIFIERS, interval
 from checker.lexicon import Lexicon, phrase_alternation, phrases_re
 from checker.text import Numbers, Sentence
@@ -66,7 +66,8 @@ def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
             qualifier = QUALIFIERS.get((m.group("qual") or "").lower(), "exact")
             a, b = clause_around(sentence.text, m.start(), m.end())
             scope = scope_of(sentence.text, m.start(), m.end(), a, b)
-            offsets = period_offsets(scope, ctx.numbers) or (0,)
+            frame, framed = sentence_frame(sentence.text, ctx.numbers)  # "In 2023 it had 55 co-sponsors"
+            offsets = period_offsets(scope, ctx.numbers) or frame or (0,)
             yield Draft(
                 family="count",
                 slot="sponsor-count",
@@ -75,7 +76,7 @@ def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
                 span=m.span(),
                 qualifier=qualifier,
                 year_offsets=offsets[-1:],
-                extra={"number": value},
+                extra={"number": value, **({"year": framed["year"]} if framed.get("year") else {})},
             )
 
 

@@ -9,7 +9,16 @@ import re
 from collections.abc import Iterator
 from functools import cache, lru_cache
 
-from checker.extract.base import Context, Draft, clause_around, period_offsets, piece_around, scope_of
+from checker.extract.base import (
+    Context,
+    Draft,
+    aside_spans,
+    clause_around,
+    month_meeting,
+    period_offsets,
+    piece_around,
+    scope_of,
+)
 from checker.families import Family
 from checker.lexicon import Lexicon, first_letter_guard, phrase_alternation, phrases_re
 from checker.text import LazyPattern, Sentence, key_words
@@ -122,7 +131,11 @@ def avoided(family: Family, clause: str) -> bool:
 
 
 def offsets_of(text: str, start: int, end: int, a: int, b: int, ctx: Context) -> tuple[int, ...]:
-    """The year a match speaks for, relative to the report's: the latest its scope names."""
+    """The year a match speaks for, relative to the report's: the latest its scope names, less
+    the asides that describe a name ("Britain, last year's runner-up, came 22nd" is this year's)."""
+    for x, y in aside_spans(text, ctx.lex):
+        if not x <= start < y:
+            text = text[:x] + " " * (y - x) + text[y:]
     scope = scope_of(text, start, end, a, b)
     return (period_offsets(scope, ctx.numbers) or (0,))[-1:]
 
@@ -133,8 +146,14 @@ _IN_YEAR = LazyPattern(r"\b(?:in|during|at the)\s+((?:19|20)\d\d)\b(?!\s*(?:-|â€
 def named_year(text: str, start: int, end: int, a: int, b: int) -> dict[str, int]:
     """{"year": Y} where the match's scope says which year it is about ("195 nations agreed in
     2015"): the claim is about that year's occurrence, whatever year the report is."""
-    m = _IN_YEAR.search(scope_of(text, start, end, a, b))
-    return {"year": int(m.group(1))} if m else {}
+    scope = scope_of(text, start, end, a, b)
+    m = _IN_YEAR.search(scope)
+    if m is None or _SINCE.search(scope, scope.find(text[start:end]) + 1, m.start()):
+        return {}  # "38,450 runners, the largest field since the first race in 1985": this year's
+    return {"year": int(m.group(1))}
+
+
+_SINCE = LazyPattern(r"\bsince\b", re.I)
 
 
 def count_drafts(
@@ -176,6 +195,7 @@ def count_drafts(
             # the concluding stage is the occurrence's own event ("the final took place before
             # 7,500 spectators"): only an earlier stage keys a count apart
             qualifier = QUALIFIERS.get(" ".join((m.group("qual") or "").lower().split()), "exact")
+            other = month_meeting(text[:b], ctx)  # "At the Bonn session in June, where 6,000 met"
             yield Draft(
                 family=family.name,
                 slot=family.name + _own_categories(family, clause, ctx.lex) + ("" if concluding else stage),
@@ -183,8 +203,12 @@ def count_drafts(
                 display=m.group(0),
                 span=m.span(),
                 qualifier=qualifier,
-                year_offsets=offsets_of(text, m.start(), m.end(), a, b, ctx),
-                extra={"number": value, **named_year(text, m.start(), m.end(), a, b)},
+                year_offsets=(other[0],) if other else offsets_of(text, m.start(), m.end(), a, b, ctx),
+                extra={
+                    "number": value,
+                    **named_year(text, m.start(), m.end(), a, b),
+                    **({"meeting": other[1]} if other else {}),
+                },
             )
 
 

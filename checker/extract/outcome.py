@@ -353,7 +353,8 @@ def _other_text_re(lex: Lexicon) -> re.Pattern[str]:
 
 
 _NOW = re.compile(r"\b(?:this year|now|this time)\b", re.I)  # "..., while this year it passed 150-2"
-_ASIDE_YEAR = re.compile(r",\s+in ((?:19|20)\d\d),\s+(?:[\w-]+\s+){0,4}$")
+# "The first resolution, in 2012, was adopted by", "In its first year, 2012, it passed by"
+_ASIDE_YEAR = re.compile(r",\s+(?:in\s+)?((?:19|20)\d\d),\s+(?:[\w-]+\s+){0,4}$")
 
 
 def _tally_year(text: str, start: int, end: int, a: int, b: int, ctx: Context) -> tuple[int, int | None]:
