@@ -288,12 +288,23 @@ def _edition_labels(sentence: Sentence, index: int, ctx: Context) -> Iterator[Dr
             continue  # "Chile, host of COP25 in Santiago" in a report from Katowice
         if not _attached(text, m.start(), m.end()) or _other_edition(text, m.start(), m.end()):
             continue
-        if _another_year(text, m.start(), m.end(), ctx):
-            continue  # "as decided at the COP28 plenary in Dubai in December 2023"
+        if _another_year(text, m.start(), m.end(), ctx) or _held_in_another_year(text, m.end(), ctx):
+            continue  # "as decided at the COP28 plenary in Dubai in December 2023", "COP33 in 2028"
         yield _label_draft(count, m.group(0), m.span())
         spelled = _SPELLED_OUT.search(text, max(0, m.start() - 40), m.start())
         if spelled and 2 <= int(spelled.group(2)) <= 500:  # "Conference of Parties 28 (COP28)"
             yield _label_draft(int(spelled.group(2)), spelled.group(1), spelled.span(1))
+
+
+_LABEL_YEAR = LazyPattern(r"\)?\s+in\s+((?:19|20)\d\d)\b")
+
+
+def _held_in_another_year(text: str, end: int, ctx: Context) -> bool:
+    """Whether a label is followed by the year of its edition, not the report's ("a review at
+    COP33 in 2028" in a report of 2026): a later edition, which the report only looks ahead to."""
+    m = _LABEL_YEAR.match(text, end)
+    published = ctx.article.published
+    return bool(m and published and int(m.group(1)) not in (published.year, published.year - 1))
 
 
 def _short_years(ctx: Context) -> frozenset[int]:
