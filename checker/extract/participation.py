@@ -25,6 +25,7 @@ from checker.extract.people import person_name_ending
 from checker.families import family_of_slot
 from checker.kinds.stance import POSITION_WORDS
 from checker.lexicon import Lexicon, phrase_alternation, phrases_re
+from checker.stages import named_stage
 from checker.text import LazyPattern, Sentence, gate_words, look
 
 # "Nauru did not vote": present in the count of members, in none of the tally's parts
@@ -159,6 +160,8 @@ def _votes(sentence: Sentence, ctx: Context) -> Iterator[Draft]:
             clause = text[a:b]
             if _EARLIER.search(clause) or re.match(r"\s*abstentions?", text[m.start() :]):
                 continue
+            if _aside_of_another_vote(text, m.start(), asides, ctx.lex):
+                continue  # "Argentina, which voted no in the committee last month, abstained"
             if vote != "absent" and _NOT_BEFORE.search(text, max(a, m.start() - 20), m.start()):
                 continue  # "did not vote against": no position said
             if _intended(ctx, text, a, m) or _no_named_side(ctx, text, m):
@@ -181,6 +184,14 @@ def _votes(sentence: Sentence, ctx: Context) -> Iterator[Draft]:
         _, b = clause_around(text, m.start(), m.end())
         for actor in objects_after(ctx, text, m.end(), b, _entity_actors()):
             yield _vote_draft(actor, "against", m.span(), frame_offsets or (0,), frame_year)
+
+
+def _aside_of_another_vote(text: str, start: int, asides: list[tuple[int, int]], lex: Lexicon) -> bool:
+    """Whether a vote word stands in a relative clause that tells a vote at a stage it names
+    ("Argentina, which voted no in the committee last month, abstained in the plenary"); one
+    told of last year stays, as last year's."""
+    aside = next((text[a:b] for a, b in asides if a <= start < b), None)
+    return aside is not None and named_stage(aside, lex) is not None
 
 
 def _vote_spans(words: _VoteWords, text: str, asides: list[tuple[int, int]]) -> list[tuple[int, int]]:

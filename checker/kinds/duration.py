@@ -273,7 +273,7 @@ def _result(text: str, found: Span, ctx: Context, family: Family, index: int) ->
         _RESULT_BEFORE.search(before) or phrases_re(family.lead_nouns).search(before)
     ):
         return None
-    if _another_time_in_relative(text, found, a):
+    if _another_time_in_relative(text, found, a) or _OTHER_RACE.search(_piece(text, found, a, b)):
         return None  # "Mendes, who ran 2:06:50 in Rotterhaven last autumn, won": another race's
     a, b = _relative_scope(text, found, a, b)
     joined = _JOINED_SUBJECT.search(text, a, found.start)
@@ -294,14 +294,21 @@ def _result(text: str, found: Span, ctx: Context, family: Family, index: int) ->
 _WHO = LazyPattern(r",\s+who\s+")
 # ", with Jonas Feld third in 2:08:15": a result of its own, whose name follows "with"
 _JOINED_SUBJECT = LazyPattern(r",\s+(?:with|and|while)\s+(?=[A-Z][^,;]{0,40}$)")
+_OTHER_RACE_WORDS = (
+    r"\b(?:last|previous)\s+(?:autumn|fall|spring|summer|winter|season|month|week|time|outing|race)\b|"
+    r"\bin\s+the\s+(?:spring|summer|autumn|fall|winter)\b|\bearlier\s+this\s+(?:year|season|month)\b|"
+    r"\b(?:personal|season'?s?)\s+best\b"
+)
 # words that tell a relative clause's time of another race or another time than the report's,
 # one no year offset places (a year does: "who won last year in 2:23:40" is last year's)
 _ANOTHER_TIME = LazyPattern(
-    r"\b(?:last|previous)\s+(?:autumn|fall|spring|summer|winter|season|month|week|time|outing|race)\b|"
-    r"\bearlier\s+this\s+(?:year|season|month)\b|\bpersonal best\b|\bago\b|"
+    rf"{_OTHER_RACE_WORDS}|\bago\b|"
     r"\bin\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b",
     re.I,
 )
+# ... and those that tell it so in the time's own clause ("Samsa ran 2:06:30 in Arden in the
+# spring")
+_OTHER_RACE = LazyPattern(_OTHER_RACE_WORDS, re.I)
 
 
 def _another_time_in_relative(text: str, found: Span, a: int) -> bool:
