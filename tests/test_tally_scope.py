@@ -36,6 +36,12 @@ def _tallies(text: str) -> list[tuple[tuple, dict]]:
         # another body's vote, or another vote
         ("The neighbouring Central Bank of Ostrel cut its own rate on Tuesday in a 5-4 vote.", []),
         ("In a separate vote, the province backed autonomy by 58 votes to 40.", []),
+        # a body of another kind than the one the report opens with decides for itself
+        (
+            "The Brennick City Council passed the budget 7-2 on Tuesday. "
+            "The school board adopted an $84 million budget by a 3-2 vote.",
+            [((7, 2, None), {})],
+        ),
     ],
 )
 def test_what_a_tally_is_about(text: str, expected: list) -> None:

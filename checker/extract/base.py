@@ -195,6 +195,26 @@ def month_meeting(clause: str, ctx: Context) -> tuple[int, str] | None:
     return None
 
 
+def another_body(before: str, ctx: Context) -> bool:
+    """Whether the words before a figure make it another body's decision: a body named as the
+    subject of a verb of deciding where the report's title and first sentence name a body of
+    another kind ("The school board adopted an $84 million budget" in a report of the city
+    council, "the Human Rights Council adopted it by 31 votes to nine" in one of the General
+    Assembly); where they name none, the words cannot tell."""
+    lead = " ".join([ctx.article.title or "", ctx.sentences[0].text if ctx.sentences else ""])
+    own = {m.group().lower() for m in ctx.lex.phrase_re("body_nouns").finditer(lead)}
+    if not own:
+        return False
+    return any(m.group("noun").lower() not in own for m in _body_subject_re(ctx.lex).finditer(before))
+
+
+@cache
+def _body_subject_re(lex: Lexicon) -> re.Pattern[str]:
+    nouns = phrase_alternation(lex.words("body_nouns"))
+    verbs = phrase_alternation(lex.words("body_decision_verbs"))
+    return re.compile(rf"\b(?P<noun>{nouns})\s+(?:[\w-]+\s+){{0,2}}?(?:{verbs})\b", re.I)
+
+
 _EARLY_DAYS = 7  # a report this early in a month may tell the meeting at the end of the one before
 
 

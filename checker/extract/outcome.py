@@ -10,6 +10,7 @@ from checker.extract.base import (
     NEGATED_SUBJECT,
     Context,
     Draft,
+    another_body,
     clause_around,
     month_meeting,
     period_offsets,
@@ -243,6 +244,8 @@ def _tallies(sentence: Sentence, ctx: Context) -> Iterator[Draft]:
             a, b = clause_around(text, m.start(), m.end())
             if _other_text_re(ctx.lex).search(text, a, m.start()):
                 continue  # "an amendment was rejected by 80 votes to 40": another text's tally
+            if another_body(text[: m.start()], ctx) and not named_stage(text[a : m.start()], ctx.lex):
+                continue  # "the school board adopted its budget by a 3-2 vote": another body's
             year = _tally_year(text, m.start(), m.end(), a, b, ctx)
             meetings.setdefault(year, _meeting(text[a:b], ctx))  # "in the Third Committee"
             bucket = parts.setdefault(year, {})

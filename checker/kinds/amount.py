@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
-from checker.extract.base import period_offsets, scope_of, sentence_frame
+from checker.extract.base import another_body, period_offsets, scope_of, sentence_frame
 from checker.extract.generic import (
     QUALIFIER_PATTERN,
     QUALIFIERS,
@@ -128,8 +128,10 @@ class Amount(Kind):
 
         text = sentence.text
         for found, owner in _assigned(text, ctx.lex):
-            if owner != family.name:
-                continue
+            if owner != family.name or _PER.search(text, 0, found.start):
+                continue  # "74.2 cents per $100 of assessed value": a rate's denominator
+            if another_body(text[: found.start], ctx):
+                continue  # "The school board adopted an $84 million budget": another body's
             a, b, clause = clause_of(text, found.start, found.end)
             reading = _reading(text, found, a, b, family, ctx.lex)
             if reading is None:
@@ -151,6 +153,8 @@ class Amount(Kind):
             part = allotted or _part_of(text, found, a, family, ctx.lex)
             if then is not None:
                 year = {"year": then.year} if then.year else {}
+            elif when := _WHEN_YEAR.search(text, 0, found.start):
+                year = {"year": int(when.group(1))}  # "since 2021, when it stood at $344 million"
             timing = _timing(text, found.end)
             yield Draft(
                 family=family.name,
@@ -411,6 +415,11 @@ def _keyed(
     frame, framed = sentence_frame(text, ctx.numbers)  # "In 2018, Ruiz won 49 percent"
     own = _year_of(text, found, a, b, ctx.lex)
     return None if own is None else (holder, stage, own or framed, frame)
+
+
+_PER = LazyPattern(r"\b(?:per|for\s+every|every|each)\s+$", re.I)
+# a clause opened by "when" after a year is that year's
+_WHEN_YEAR = LazyPattern(r"\b((?:19|20)\d\d),?\s+when\s+[^,;.]*$")
 
 
 @cache
