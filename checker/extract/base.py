@@ -212,7 +212,9 @@ def another_body(before: str, ctx: Context) -> bool:
 def _body_subject_re(lex: Lexicon) -> re.Pattern[str]:
     nouns = phrase_alternation(lex.words("body_nouns"))
     verbs = phrase_alternation(lex.words("body_decision_verbs"))
-    return re.compile(rf"\b(?P<noun>{nouns})\s+(?:[\w-]+\s+){{0,2}}?(?:{verbs})\b", re.I)
+    # an aside may stand between the body and its verb ("the school board, which sets its own
+    # budget, adopted")
+    return re.compile(rf"\b(?P<noun>{nouns})(?:,[^,;]{{1,60}},)?\s+(?:[\w-]+\s+){{0,2}}?(?:{verbs})\b", re.I)
 
 
 _EARLY_DAYS = 7  # a report this early in a month may tell the meeting at the end of the one before

@@ -253,7 +253,7 @@ def _margin(text: str, found: Span, ctx: Context, family: Family) -> Draft | Non
     if avoided(family, clause) or not phrases_re(family.verbs).search(clause):
         return None
     return _draft(
-        text, found, ctx, family, family.name + category_key(_own_part(text, found, a, b), ctx.lex), a, b
+        text, found, ctx, family, family.name + category_key(_own_part(text, found, 0, b), ctx.lex), a, b
     )
 
 
@@ -287,7 +287,7 @@ def _result(text: str, found: Span, ctx: Context, family: Family, index: int) ->
         slot = f"{family.name}:winner"
     else:
         return None
-    return _draft(text, found, ctx, family, slot + category_key(_own_part(text, found, a, b), ctx.lex), a, b)
+    return _draft(text, found, ctx, family, slot + category_key(_own_part(text, found, 0, b), ctx.lex), a, b)
 
 
 # ", who won last year in 2:23:40": a relative clause about the name before it
@@ -342,8 +342,10 @@ def _antecedent_start(text: str, start: int, end: int) -> int:
 
 
 def _own_part(text: str, found: Span, a: int, b: int) -> str:
-    """The part of a clause a time's category is read from: another result joined by ", as" or
-    ", while" has its own ("won the men's race in 2:10:55, as Chebet won the women's in 2:24:10")."""
+    """The part of a sentence a time's category is read from, from a (the sentence's start:
+    "won the women's race in 2:21:02, beating Chelang by 40 seconds"): another result joined by
+    ", as" or ", while" has its own ("won the men's race in 2:10:55, as Chebet won the women's
+    in 2:24:10")."""
     cuts = [m.span() for m in _JOINED_RESULT.finditer(text, a, b)]
     start = max([a, *(after for _, after in cuts if after <= found.start)])
     end = min([b, *(before for before, _ in cuts if before >= found.end)])

@@ -349,7 +349,10 @@ def _draft(text: str, m: re.Match[str], lead: bool, ctx: Context, family: Family
     about = _counts_re(ctx.numbers.ordinal).sub(" ", about)
     if family.avoid and phrases_re(family.avoid).search(about) or _NEXT.search(tail):
         return None
-    where = text[a : m.start("h")] + " " + (m.group("v") or "") + " " + tail  # "took the women's crown"
+    # "took the women's crown"; another result joined before the name has its own category
+    # ("Kiprop won the men's race, as Chebet won the women's")
+    joined = [j.end() for j in _JOINED.finditer(text, a, m.start("h"))]
+    where = text[max([a, *joined]) : m.start("h")] + " " + (m.group("v") or "") + " " + tail
     offsets = period_offsets(where, ctx.numbers)
     if offsets is None and ctx.lex.phrase_re("other_edition_phrases").search(tail):
         return None  # "hosted the previous edition": another occurrence's, its year unsaid
@@ -374,6 +377,9 @@ def _draft(text: str, m: re.Match[str], lead: bool, ctx: Context, family: Family
         year_offsets=(offsets or (0,))[-1:],
         extra={"year": year} if year else {},
     )
+
+
+_JOINED = re.compile(r",\s+(?:as|while|whereas|when)\s+", re.I)
 
 
 @lru_cache(maxsize=1024)
