@@ -512,45 +512,27 @@ def test_a_time_phrase_dates_only_the_clause_or_figure_it_belongs_to(sentence, e
     assert got == expected
 
 
+def _conflicts(folder: Path, reports: dict[str, str]) -> list[Finding]:
+    corpus = run(write_corpus(folder, reports))
+    return [f for f in corpus.findings if f.verdict == "conflict"]
+
+
 def test_a_count_at_another_months_meeting_of_a_yearly_summit_is_no_claim_of_it(tmp_path: Path) -> None:
     summit = "the Velden climate summit"
-    corpus = run(
-        write_corpus(
-            tmp_path,
-            {
-                "a": report(
-                    "2031-11-22", f"About 48,000 delegates attended {summit}, which closed on Saturday."
-                ),
-                "b": report(
-                    "2031-11-23",
-                    f"Some 48,000 delegates took part in {summit}, which closed on Saturday. "
-                    "At the preparatory session in June, where about 6,000 delegates met, "
-                    "the text was drafted.",
-                ),
-            },
-        )
+    a = report("2031-11-22", f"About 48,000 delegates attended {summit}, which closed on Saturday.")
+    b = report(
+        "2031-11-23",
+        f"Some 48,000 delegates took part in {summit}, which closed on Saturday. "
+        "At the preparatory session in June, where about 6,000 delegates met, the text was drafted.",
     )
-    assert not [f for f in corpus.findings if f.verdict == "conflict"], describe(corpus.findings)
+    found = _conflicts(tmp_path, {"a": a, "b": b})
+    assert not found, describe(found)
 
 
 def test_an_aside_of_last_years_result_leaves_this_years_result_this_years(tmp_path: Path) -> None:
-    contest = "the Nordvale Song Contest final"
-    corpus = run(
-        write_corpus(
-            tmp_path,
-            {
-                "a": report(
-                    "2031-05-18", f"Portugal won {contest} on Saturday. Britain came 22nd with 41 points."
-                ),
-                "b": report(
-                    "2031-05-18",
-                    f"Portugal won {contest} on Saturday. "
-                    "Britain, last year's runner-up, came 22nd with 41 points.",
-                ),
-                "c": report(
-                    "2030-05-19", f"Spain won {contest} on Saturday. Britain finished second with 402 points."
-                ),
-            },
-        )
-    )
-    assert not [f for f in corpus.findings if f.verdict == "conflict"], describe(corpus.findings)
+    won = "won the Nordvale Song Contest final on Saturday."
+    a = report("2031-05-18", f"Portugal {won} Britain came 22nd with 41 points.")
+    b = report("2031-05-18", f"Portugal {won} Britain, last year's runner-up, came 22nd with 41 points.")
+    c = report("2030-05-19", f"Spain {won} Britain finished second with 402 points.")
+    found = _conflicts(tmp_path, {"a": a, "b": b, "c": c})
+    assert not found, describe(found)
