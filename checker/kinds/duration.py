@@ -79,7 +79,11 @@ class Duration(Kind):
             return
         margin = family.name == "margin"
         for found in _durations_of(text, ctx.numbers):
-            draft = _margin(text, found, ctx, family) if margin else _result(text, found, ctx, family, index)
+            draft = (
+                _margin(text, found, ctx, family, index)
+                if margin
+                else _result(text, found, ctx, family, index)
+            )
             if draft is not None:
                 yield draft
 
@@ -242,8 +246,10 @@ _RESULT_BEFORE = LazyPattern(
 )
 
 
-def _margin(text: str, found: Span, ctx: Context, family: Family) -> Draft | None:
-    """ "won by 15 seconds", "23 seconds ahead of", "a winning margin of 1:12"."""
+def _margin(text: str, found: Span, ctx: Context, family: Family, index: int) -> Draft | None:
+    """ "won by 15 seconds", "23 seconds ahead of", "a winning margin of 1:12": keyed by the
+    winner it is told of, where named ("Reuel won by two seconds", "She ... won by 40
+    seconds"), so the men's and the women's gaps are never compared."""
     before = text[max(0, found.start - 30) : found.start]
     if _QUALIFIED.search(before) or _FINISH_TIME_BEFORE.search(before):
         return None  # "won in 2:21:10 ahead of Lena Holm": the winning time, not a gap
@@ -252,9 +258,12 @@ def _margin(text: str, found: Span, ctx: Context, family: Family) -> Draft | Non
     a, b, clause = clause_of(text, found.start, found.end)
     if avoided(family, clause) or not phrases_re(family.verbs).search(clause):
         return None
-    return _draft(
-        text, found, ctx, family, family.name + category_key(_own_part(text, found, 0, b), ctx.lex), a, b
-    )
+    joined = _JOINED_SUBJECT.search(text, a, found.start)
+    who = subject_before(text, joined.end() if joined else a, found.start, ctx)
+    if who is None and _STANDS_FOR.match(text, a):
+        who = previous_subject(index, ctx)
+    slot = family.name + (f":{who.key}" if who else "")
+    return _draft(text, found, ctx, family, slot + category_key(_own_part(text, found, 0, b), ctx.lex), a, b)
 
 
 # a clause opened by a pronoun or a description of the one named before it
