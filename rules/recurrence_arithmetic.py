@@ -4,8 +4,10 @@ from collections import defaultdict
 
 from checker.models import Claim, Finding, Verdict
 from checker.rule import Rule
-from checker.verdicts import Item, make_finding
+from checker.verdicts import Item, implied_start, make_finding
 from checker.wording import ordinal
+
+SKIPPED = "skipped-year"  # "was not staged in 2020": an occurrence the series does not count
 
 
 class RecurrenceArithmetic(Rule):
@@ -13,7 +15,8 @@ class RecurrenceArithmetic(Rule):
 
     Bad: a 2024 report says "for the 20th consecutive year" and "every year since 2003"
     (the 20th year from 2003 is 2022).
-    Good: "the 16th year" with "began in 2005" in a 2020 report.
+    Good: "the 16th year" with "began in 2005" in a 2020 report; "the 42nd edition" of 2025 with
+    "first held in 1983" where a report of the series says "it was not staged in 2020".
     """
 
     code = "FL104"
@@ -21,7 +24,7 @@ class RecurrenceArithmetic(Rule):
     slot = "ordinal"
 
     def applies(self, claim: Claim) -> bool:
-        return claim.slot in ("ordinal", "start-year") and not claim.counted
+        return claim.slot in ("ordinal", "start-year", SKIPPED) and not claim.counted
 
     def subject(self, claim: Claim) -> str:
         return "arithmetic"
@@ -30,14 +33,16 @@ class RecurrenceArithmetic(Rule):
         by_article: dict[str, list[Item]] = defaultdict(list)
         for item in items:
             by_article[item.claim.article].append(item)
+        # a year the series skipped, whichever report says so, is no occurrence it counts
+        skipped = frozenset(i.claim.value for i in items if i.claim.slot == SKIPPED)
         findings = []
         for article in sorted(by_article):
-            finding = self._check(series, by_article[article])
+            finding = self._check(series, by_article[article], skipped)
             if finding:
                 findings.append(finding)
         return findings
 
-    def _check(self, series: str, items: list[Item]) -> Finding | None:
+    def _check(self, series: str, items: list[Item], skipped: frozenset[int]) -> Finding | None:
         counts = [
             i
             for i in items
@@ -48,18 +53,23 @@ class RecurrenceArithmetic(Rule):
         ]
         starts = [i for i in items if i.claim.slot == "start-year"]
         for count in counts:
+            implied = implied_start(count.year, count.claim.value, skipped)
             for start in starts:
-                expected = start.claim.value + count.claim.value - 1
-                if expected != count.year:
+                if implied != start.claim.value:
+                    held = (
+                        count.year
+                        - start.claim.value
+                        + 1
+                        - sum(start.claim.value <= g <= count.year for g in skipped)
+                    )
                     return make_finding(
                         self,
                         series,
                         "arithmetic",
                         Verdict.CONFLICT,
                         [[count], [start]],
-                        f"'{count.claim.display}' in {count.year} counts from "
-                        f"{count.year - count.claim.value + 1}, but the same report says "
-                        f"'{start.claim.display}' (which makes {count.year} the "
-                        f"{ordinal(count.year - start.claim.value + 1)} year).",
+                        f"'{count.claim.display}' in {count.year} counts from {implied}, but the "
+                        f"same report says '{start.claim.display}' (which makes {count.year} the "
+                        f"{ordinal(held)} {'occurrence' if skipped else 'year'}).",
                     )
         return None
