@@ -67,9 +67,19 @@ def signature(article: Article, lex: Lexicon, sentences: list[Sentence] | None =
     for m in kinds.finditer(opening):
         word = m.group().lower()
         terms[KIND_MARK + str(same.get(word, word))] += 1
-    counts = Counter(e.name for _, _, e in lex.find_entities(opening) if e.kind == "country")
+    # a dateline says where a report was filed, not what it is about ("UNITED NATIONS, United
+    # States, Dec 10 (AFP) - ...")
+    first = _DATELINE.sub("", sentences[0].text) if sentences else ""
+    about = " ".join([article.title or "", first])
+    counts = Counter(e.name for _, _, e in lex.find_entities(about) if e.kind == "country")
     top = [name for name, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:3]]
     return Signature(tuple(sorted(terms.items())), tuple(top))
+
+
+_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z.'\u2019 -]{1,40}(?:\([^)]{1,40}\))?(?:,\s*\w[\w.'\u2019 -]{0,30}){0,4}"
+    r"(?:\s*\([^)]{1,40}\))*\s*(?:--?|\u2013|\u2014)\s+"
+)
 
 
 @cache

@@ -170,3 +170,12 @@ def test_a_byline_is_no_part_of_the_lead_a_series_is_found_by() -> None:
     # a sentence that opens with "By" is read
     article = make_article("c.md", "By Saturday the Velden Stakes had drawn 14 runners.\n", lex)
     assert "!velden" in dict(digest(article, lex).signature)
+
+
+def test_a_datelines_country_is_not_what_a_report_is_about() -> None:
+    lex = default_lexicon()
+    text = "UNITED NATIONS, United States, Dec 10, 2031 (AFP) - The General Assembly adopted it on Tuesday.\n"
+    article = make_article("a.md", text, lex)
+    assert "United States" not in digest(article, lex).anchors
+    told = make_article("b.md", "The United States voted against the text on Tuesday.\n", lex)
+    assert "United States" in digest(told, lex).anchors
