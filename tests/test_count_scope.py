@@ -115,3 +115,16 @@ def test_a_sponsor_count_in_a_sentence_framed_by_a_year_is_that_years() -> None:
     text = "In 2023 the resolution was adopted by 143 votes to six and had 55 co-sponsors."
     claims = [c for c in extract_claims(make_article("a.md", text, lex), lex) if c.slot == "sponsor-count"]
     assert [c.detail("year") for c in claims] == [2023]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A record 38,450 runners started, the largest field since the first race in 1985.",
+        "Exactly 31,000 runners started the marathon on Sunday, a race which was first run in 1985.",
+    ],
+)
+def test_a_field_compared_with_the_first_race_or_beside_the_series_start_is_this_years(text: str) -> None:
+    lex = default_lexicon()
+    claims = [c for c in extract_claims(make_article("a.md", text, lex), lex) if c.slot == "entrants"]
+    assert [c.detail("year") for c in claims] == [None]

@@ -150,10 +150,18 @@ def named_year(text: str, start: int, end: int, a: int, b: int) -> dict[str, int
     m = _IN_YEAR.search(scope)
     if m is None or _SINCE.search(scope, scope.find(text[start:end]) + 1, m.start()):
         return {}  # "38,450 runners, the largest field since the first race in 1985": this year's
+    if _STARTED.search(scope, 0, m.start()):
+        return {}  # "25 countries competed, ..., which was first held in 1996": the series' start
     return {"year": int(m.group(1))}
 
 
 _SINCE = LazyPattern(r"\bsince\b", re.I)
+# a relative clause that tells when the series began names its first year, not the claim's
+_STARTED = LazyPattern(
+    r"\b(?:which|that)\s+(?:was|were|has\s+been)\s+(?:first\s+)?(?:held|staged|run|founded|launched|created|"
+    r"established|inaugurated)\s+$",
+    re.I,
+)
 
 
 def count_drafts(
