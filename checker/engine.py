@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
+from checker.extract.base import MONTH_MEETING
 from checker.models import VERDICT_RANK, Claim, Finding, Occurrence
 from checker.occurrence import STALE_DATE
 from checker.rule import Rule
@@ -21,7 +21,7 @@ def place(claim: Claim, occurrence: Occurrence) -> list[Item]:
     absolute = claim.detail("year")
     own_meeting = claim.detail("meeting")
     split = not (occurrence.meeting is None and occurrence.meeting_known)
-    if own_meeting and not split and _MONTHS_MEETING.match(own_meeting):
+    if not split and claim.detail(MONTH_MEETING):
         return []  # "the Bonn session in June" in a report of a body that meets once a year
     items: list[Item] = []
     for offset in claim.year_offsets:
@@ -47,12 +47,6 @@ def place(claim: Claim, occurrence: Occurrence) -> list[Item]:
         day = occurrence.date if offset == 0 else None
         items.append(Item(claim, year, meeting, known, self_dated, copies, day))
     return items
-
-
-# the label of a meeting named by its month (checker/extract/base.py, month_meeting)
-_MONTHS_MEETING = re.compile(
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December) meeting$"
-)
 
 
 def _earlier_stage(label: str) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from checker.lexicon import Lexicon, phrase_alternation
@@ -177,12 +177,13 @@ def sentence_frame(text: str, numbers: Numbers) -> tuple[tuple[int, ...] | None,
     return (None, {"year": int(absolute.group(1))}) if absolute else (None, {})
 
 
-def month_meeting(clause: str, ctx: Context) -> tuple[int, str] | None:
+def month_meeting(clause: str, ctx: Context) -> tuple[int, dict[str, Any]] | None:
     """The meeting of another month a clause names ("at its December meeting", "at the March
-    session", "the Bonn session in June"), as (year offset, label): the series' calendar names
-    its meetings by the month they start in ("December meeting"); a month after publication's
-    is last year's. None where the clause names none, or the month of publication (or of the
-    days just before it: the report's own)."""
+    session", "the Bonn session in June"), as (year offset, the claim's details): the series'
+    calendar names its meetings by the month they start in ("December meeting"), and the claim
+    is marked as told of a month's meeting (checker/engine.py drops it where the series meets
+    once a year); a month after publication's is last year's. None where the clause names none,
+    or the month of publication (or of the days just before it: the report's own)."""
     published = ctx.article.published
     if published is None:
         return None
@@ -191,7 +192,7 @@ def month_meeting(clause: str, ctx: Context) -> tuple[int, str] | None:
         just_before = month == (published.month - 2) % 12 + 1 and published.day <= _EARLY_DAYS
         if month and month != published.month and not just_before:
             name = dt.date(2001, month, 1).strftime("%B")
-            return (-1 if month > published.month else 0), f"{name} meeting"
+            return (-1 if month > published.month else 0), {"meeting": f"{name} meeting", MONTH_MEETING: True}
     return None
 
 
@@ -201,11 +202,16 @@ def another_body(before: str, ctx: Context) -> bool:
     another kind ("The school board adopted an $84 million budget" in a report of the city
     council, "the Human Rights Council adopted it by 31 votes to nine" in one of the General
     Assembly); where they name none, the words cannot tell."""
-    lead = " ".join([ctx.article.title or "", ctx.sentences[0].text if ctx.sentences else ""])
-    own = {m.group().lower() for m in ctx.lex.phrase_re("body_nouns").finditer(lead)}
+    own = _lead_bodies(ctx.article.title or "", ctx.sentences[0].text if ctx.sentences else "", ctx.lex)
     if not own:
         return False
     return any(m.group("noun").lower() not in own for m in _body_subject_re(ctx.lex).finditer(before))
+
+
+@lru_cache(maxsize=64)
+def _lead_bodies(title: str, first: str, lex: Lexicon) -> frozenset[str]:
+    """The kinds of body a report's title and first sentence name (asked once a report)."""
+    return frozenset(m.group().lower() for m in lex.phrase_re("body_nouns").finditer(f"{title} {first}"))
 
 
 @cache
@@ -217,6 +223,7 @@ def _body_subject_re(lex: Lexicon) -> re.Pattern[str]:
     return re.compile(rf"\b(?P<noun>{nouns})(?:,[^,;]{{1,60}},)?\s+(?:[\w-]+\s+){{0,2}}?(?:{verbs})\b", re.I)
 
 
+MONTH_MEETING = "month_meeting"  # a claim's detail: told of a meeting named by its month
 _EARLY_DAYS = 7  # a report this early in a month may tell the meeting at the end of the one before
 
 

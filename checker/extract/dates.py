@@ -336,7 +336,9 @@ def _draft(m: re.Match[str], ctx: Context) -> Draft | None:
         value = coming(value, published)
         if value is None:
             return None
-    elif _possessive_day(m) and not _verbs_re(ctx.lex).search(m.string, max(0, m.start() - 60), m.start()):
+    elif _possessive_day(m, ctx.lex) and not _verbs_re(ctx.lex).search(
+        m.string, max(0, m.start() - 60), m.start()
+    ):
         value = nearest(value, ctx.article.published)
     display, end = m.group(0).rstrip(), m.end() - (len(m.group(0)) - len(m.group(0).rstrip()))
     if display.endswith(".") and re.search(r"[A-Za-z]{5,}\.$", display):
@@ -445,12 +447,10 @@ def nearest(value: tuple, published: dt.date | None) -> tuple:
     return ahead if days[1] < days[0] else value
 
 
-def _possessive_day(m: re.Match[str]) -> bool:
+def _possessive_day(m: re.Match[str], lex: Lexicon) -> bool:
     """A weekday alone, as an event's owner: "Saturday's race"."""
-    return bool(_POSSESSIVE_DAY.fullmatch(m.group(0).strip()))
-
-
-_POSSESSIVE_DAY = re.compile(r"[A-Z][a-z]+day['’]s")
+    written = m.group(0).strip()
+    return written.endswith(("'s", "\u2019s")) and written[:-2].lower() in lex.weekdays
 
 
 def coming(value: tuple, published: dt.date | None) -> tuple | None:

@@ -133,11 +133,12 @@ def avoided(family: Family, clause: str) -> bool:
 def offsets_of(text: str, start: int, end: int, a: int, b: int, ctx: Context) -> tuple[int, ...]:
     """The year a match speaks for, relative to the report's: the latest its scope names, less
     the asides that describe a name ("Britain, last year's runner-up, came 22nd" is this year's)."""
+    if period_offsets(scope_of(text, start, end, a, b), ctx.numbers) is None:
+        return (0,)  # no year named: no aside can move it (most claims)
     for x, y in aside_spans(text, ctx.lex):
         if not x <= start < y:
             text = text[:x] + " " * (y - x) + text[y:]
-    scope = scope_of(text, start, end, a, b)
-    return (period_offsets(scope, ctx.numbers) or (0,))[-1:]
+    return (period_offsets(scope_of(text, start, end, a, b), ctx.numbers) or (0,))[-1:]
 
 
 _IN_YEAR = LazyPattern(r"\b(?:in|during|at the)\s+((?:19|20)\d\d)\b(?!\s*(?:-|–|to)\s*\d)")
@@ -215,7 +216,7 @@ def count_drafts(
                 extra={
                     "number": value,
                     **named_year(text, m.start(), m.end(), a, b),
-                    **({"meeting": other[1]} if other else {}),
+                    **(other[1] if other else {}),
                 },
             )
 

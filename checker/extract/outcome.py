@@ -211,7 +211,7 @@ def _meeting(clause: str, ctx: Context) -> dict[str, str]:
     if stage:
         return {"meeting": stage.label}
     other = month_meeting(clause, ctx)
-    return {"meeting": other[1]} if other else {}
+    return other[1] if other else {}
 
 
 def _year(clause: str, ctx: Context) -> tuple[int, ...]:
