@@ -106,9 +106,20 @@ def slug_year(url: str | None, event_words: set[str]) -> tuple[int, str] | None:
 _YEAR = re.compile(r"(?<![\d,.])((?:19|20)\d\d)(?!\d|[,.]\d)")
 
 
-def latest_year(text: str) -> int | None:
-    """The latest year a text names: a report narrating 2016 is not a report of 1958."""
-    years = [int(y) for y in _YEAR.findall(text) if FIRST_YEAR <= int(y) <= LAST_YEAR]
+_DEADLINE = re.compile(r"\b(?:by|until|before)\s+$", re.I)
+
+
+def latest_year(sentences: Iterable[str], future: re.Pattern[str]) -> int | None:
+    """The latest year a text narrates: a report narrating 2016 is not a report of 1958. A
+    year told as to come ("will be operational in 2020", "by 2030") is narrated by no one."""
+    years = [
+        int(m.group(1))
+        for text in sentences
+        for m in _YEAR.finditer(text)
+        if FIRST_YEAR <= int(m.group(1)) <= LAST_YEAR
+        and not future.search(text, 0, m.start())
+        and not _DEADLINE.search(text, 0, m.start())
+    ]
     return max(years) if years else None
 
 

@@ -73,7 +73,7 @@ def digest(article: Article, lex: Lexicon) -> Digest:
         dateline=dateline(article, sentences),
         stage=stage(article, claims, lex),
         edition_label=_edition_label(article, sentences, event_words(sig.terms)),
-        latest_year=latest_year(article.text[article.body_start :]),
+        latest_year=latest_year((s.text for s in sentences), lex.phrase_re("future_markers")),
         prints=fingerprints(s.text for s in sentences),
         lead_names=names,
         lead_actors=tuple(n for n in names if lex.entity(n.title()) is not None),

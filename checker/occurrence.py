@@ -41,13 +41,14 @@ def resolve_occurrences(digests: list[Digest], series: dict[str, str]) -> dict[s
     }
     years.update(_placed_by_copied_text(years, prints, series))  # a copy first: the surest
     latest = {d.article.path: d.latest_year for d in digests}
-    years.update(
-        _unless_narrated_later(_placed_by_shared_content(years, by_article, series), latest, years, series)
+    names = {d.article.path: d.lead_names for d in digests}
+    shared = _unless_narrated_later(
+        _placed_by_shared_content(years, by_article, series), latest, years, series
     )
+    years.update(_unless_named_otherwise(shared, years, names, series, by_article))
     years.update(
         _unless_narrated_later(_placed_by_calendar(years, dated, by_article, series), latest, years, series)
     )
-    names = {d.article.path: d.lead_names for d in digests}
     actors = {d.article.path: d.lead_actors for d in digests}
     by_names = _placed_by_lead_names(years, names, actors, series)
     years.update(_unless_narrated_later(by_names, latest, years, series))
@@ -60,7 +61,7 @@ def resolve_occurrences(digests: list[Digest], series: dict[str, str]) -> dict[s
         _meetings_by_edition_count(meetings, years, by_article, series, _title_re(default_lexicon()))
     )
     datelines = {d.article.path: d.dateline_place for d in digests}
-    by_dateline = _placed_by_dateline(meetings, years, by_article, datelines, series)
+    by_dateline = _placed_by_dateline(meetings, years, by_article, datelines, series, dated)
     kept = _unless_narrated_later(
         {p: (y, [e]) for p, (y, _, e) in by_dateline.items()}, latest, years, series
     )
@@ -215,8 +216,9 @@ def _placed_by_shared_content(
     for path, (year, _) in sorted(years.items()):
         if year is not None:
             for claim in filter(_distinctive, by_article[path]):
-                known[(series[path], claim.slot, repr(claim.value))].setdefault(year, claim)
-                seen[(series[path], claim.family, year)].add(repr(claim.value))
+                for value in _shared_values(claim):
+                    known[(series[path], claim.slot, value)].setdefault(year, claim)
+                    seen[(series[path], claim.family, year)].add(value)
     placed: dict[str, Placed] = {}
     for path, (year, evidence) in sorted(years.items()):
         if year is not None:
@@ -224,11 +226,13 @@ def _placed_by_shared_content(
         found = [
             (y, claim, theirs)
             for claim in filter(_distinctive, by_article[path])
-            for y, theirs in known.get((series[path], claim.slot, repr(claim.value)), {}).items()
-            if _neighbour_differs(seen, (series[path], claim.family), y, repr(claim.value))
+            for value in _shared_values(claim)
+            for y, theirs in known.get((series[path], claim.slot, value), {}).items()
+            if _neighbour_differs(seen, (series[path], claim.family), y, value)
         ]
         if found and len({y for y, _, _ in found}) == 1:
-            y, claim, theirs = found[0]
+            # the evidence cited is a number where one is shared: a town may host twice
+            y, claim, theirs = min(found, key=lambda f: f[1].kind == "holder")
             why = f"'{claim.display}' is also in {theirs.article}, a report of {y}"
             placed[path] = (y, [*evidence, Evidence("shared-content", why, claim.id)])
     return placed
@@ -332,6 +336,7 @@ def _placed_by_dateline(
     by_article: dict[str, list[Claim]],
     datelines: dict[str, str | None],
     series: dict[str, str],
+    dated: dict[str, _Dated],
 ) -> dict[str, tuple[int, str, Evidence]]:
     """A report with no known meeting whose dateline names the place ("MADRID -") that placed
     reports give as where one meeting of its series is held, and no other meeting, is of that
@@ -339,11 +344,13 @@ def _placed_by_dateline(
     the dateline out): a wire files from the venue. It counts only in a series held in
     different places (two others at least): where every meeting is in one city, or a side
     session shares the host city, the dateline tells nothing. The dateline is no claim, so no
-    claim places its own report."""
+    claim places its own report. Where a meeting is held is learned from reports with a date:
+    one with none that names a stage ("the plenary") may name the very meeting a date labels
+    by its month."""
     held_at: dict[tuple[str, str], set[tuple[int, str]]] = defaultdict(set)
     for path, (meeting, is_known, _) in meetings.items():
         year = years[path][0]
-        if is_known and meeting and year is not None:
+        if is_known and meeting and year is not None and (dated[path].date or dated[path].published):
             for place in _host_places(by_article[path]):
                 held_at[(series[path], place)].add((year, meeting))
     places: dict[str, set[str]] = defaultdict(set)
@@ -412,6 +419,24 @@ def _placed_by_lead_names(
     edition. A name one dated report alone gives dates nothing ("Global" in one headline), nor
     one that few reports of other years could have given, nor a country alone, and a lead
     sentence recalling another edition ("last year's host") gives no names."""
+    placed: dict[str, Placed] = {}
+    for path, only in sorted(_named_years(years, names, series).items()):
+        if len(only) == 1 and _enough_names(next(iter(only.values())), actors.get(path, ())):
+            ((y, found),) = only.items()
+            why = f"its lead names {', '.join(found)}, as only reports of {y} in its series do"
+            placed[path] = (y, [*years[path][1], Evidence("lead-names", why)])
+    return placed
+
+
+def _named_years(
+    years: dict[str, Placed],
+    names: dict[str, tuple[str, ...]],
+    series: dict[str, str],
+    least: int = NAME_REPORTS,
+) -> dict[str, dict[int, list[str]]]:
+    """For each report with no year, the years whose dated reports alone give a name its lead
+    gives, with those names: `least` reports of that year at least, and, where more than one is
+    asked for, enough reports of other years without it for its absence to mean anything."""
     given: dict[tuple[str, str], dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
     held: dict[str, Counter[int]] = defaultdict(Counter)
     for path, (year, _) in years.items():
@@ -419,8 +444,8 @@ def _placed_by_lead_names(
             held[series[path]][year] += 1
             for name in names.get(path, ()):
                 given[(series[path], name)][year].add(path)
-    placed: dict[str, Placed] = {}
-    for path, (year, evidence) in sorted(years.items()):
+    out: dict[str, dict[int, list[str]]] = {}
+    for path, (year, _) in years.items():
         if year is not None:
             continue
         only: dict[int, list[str]] = defaultdict(list)
@@ -428,13 +453,29 @@ def _placed_by_lead_names(
             by_year = given.get((series[path], name), {})
             if len(by_year) == 1:
                 ((y, reports),) = by_year.items()
-                if len(reports) >= NAME_REPORTS and _absent_enough(held[series[path]], y):
+                if least == 1 or len(reports) >= least and _absent_enough(held[series[path]], y):
                     only[y].append(name)
-        if len(only) == 1 and _enough_names(next(iter(only.values())), actors.get(path, ())):
-            ((y, found),) = only.items()
-            why = f"its lead names {', '.join(found)}, as only reports of {y} in its series do"
-            placed[path] = (y, [*evidence, Evidence("lead-names", why)])
-    return placed
+        out[path] = only
+    return out
+
+
+def _unless_named_otherwise(
+    placed: dict[str, Placed],
+    years: dict[str, Placed],
+    names: dict[str, tuple[str, ...]],
+    series: dict[str, str],
+    by_article: dict[str, list[Claim]],
+) -> dict[str, Placed]:
+    """Placements by a shared value, less those made by a host town whose lead gives a name only
+    another year's reports give, were it one report: a town may host again, the evidence
+    disagrees, and a wrong year is worse than none."""
+    named = _named_years(years, names, series, least=1)
+    kinds = {c.id: c.kind for claims in by_article.values() for c in claims}
+    return {
+        p: found
+        for p, found in placed.items()
+        if not (set(named.get(p, {})) - {found[0]} and kinds.get(found[1][-1].claim or "") == "holder")
+    }
 
 
 def _enough_names(found: list[str], actors: tuple[str, ...]) -> bool:
@@ -548,15 +589,28 @@ def _copies_of_one_story(
 # A score of this many points, or a count of this many people, is rarely the same two years
 # running; a count of members below it (193 nations, 196 parties) is the same every year.
 DISTINCTIVE = {"score": 100, "count": 1000}
+# a holder named as a town or a venue: a country or a body holds a role year after year
+DISTINCTIVE_HOLDERS = ("place", "venue")
+
+
+def _shared_values(claim: Claim) -> tuple[str, ...]:
+    """What a report must share with a dated one to be of its year: the whole value, or for a
+    holder each town or venue it names ("Katowice" in "Katowice, Poland"), never its country."""
+    if claim.kind != "holder":
+        return (repr(claim.value),)
+    return tuple(f"{actor}:{name}" for actor, name in claim.value if actor in DISTINCTIVE_HOLDERS)
 
 
 def _distinctive(claim: Claim) -> bool:
-    """A value few occurrences share: a tally of two parts or more, or a large exact number."""
+    """A value few occurrences share: a tally of two parts or more, a large exact number, or a
+    town or venue holding a role."""
     if claim.attributed or claim.year_offsets != (0,) or claim.detail("year") or claim.counted:
         return False
     value = claim.value
     if claim.kind == "tally":
         return sum(v is not None for v in value) >= 2
+    if claim.kind == "holder":
+        return bool(_shared_values(claim))
     if claim.kind in DISTINCTIVE:
         number = value[0] if isinstance(value, tuple) and value[0] == value[-1] else value
         exact = isinstance(number, int | float) and not isinstance(number, bool)

@@ -6,7 +6,16 @@ import datetime as dt
 
 import pytest
 
-from checker.cues import dateline_place, labelled_year, slug_year, span_year, url_date, weekday_date
+from checker.cues import (
+    dateline_place,
+    labelled_year,
+    latest_year,
+    slug_year,
+    span_year,
+    url_date,
+    weekday_date,
+)
+from checker.lexicon import default_lexicon
 from checker.text import default_numbers
 
 
@@ -170,6 +179,38 @@ def test_a_report_without_a_date_is_placed_by_a_distinctive_value_a_dated_report
     assert any(e.source == "shared-content" and "631 points" in e.detail for e in placed["c.md"].evidence)
 
 
+def test_a_town_said_to_host_dates_a_report_as_a_value_shared_with_a_dated_one(tmp_path) -> None:
+    def summit(city: str, country: str) -> str:
+        return f"The Harbour Climate Summit in {city}, {country}, closed with a deal on fishing.\n"
+
+    reports = {
+        "a.md": "---\npublished: 2022-11-20\n---\n" + summit("Lagos", "Nigeria"),
+        "b.md": "---\npublished: 2023-11-19\n---\n" + summit("Quito", "Ecuador"),
+        "c.md": "---\npublished: 2024-11-24\n---\n" + summit("Abuja", "Nigeria"),
+        # no date: its host town is the one only 2023's report gives, and 2022's gives another
+        "d.md": "The Harbour Climate Summit in Quito ended on a high, with a deal on fishing.\n",
+        # a country hosts year after year: Nigeria dates nothing
+        "e.md": "The Harbour Climate Summit in Nigeria closed with a deal on fishing.\n",
+    }
+    placed = _placed(tmp_path, reports)
+    assert placed["d.md"].year == 2023
+    assert any(e.source == "shared-content" and "Quito" in e.detail for e in placed["d.md"].evidence)
+    assert placed["e.md"].year is None
+
+
+def test_a_town_that_hosts_every_year_dates_nothing(tmp_path) -> None:
+    race = "The Lakeside City Marathon in Harbourton was won by Ana Ruiz.\n"
+    placed = _placed(
+        tmp_path,
+        {
+            "a.md": "---\npublished: 2022-04-10\n---\n" + race,
+            "b.md": "---\npublished: 2023-04-16\n---\n" + race.replace("Ana Ruiz", "Lea Moreau"),
+            "c.md": "Runners in Harbourton finished the Lakeside City Marathon in the rain.\n",
+        },
+    )
+    assert placed["c.md"].year is None
+
+
 def test_a_shared_value_dates_nothing_where_no_next_year_is_seen_to_differ(tmp_path) -> None:
     tally = "The Assembly adopted the Harbour resolution on Tuesday by 180 votes to 2, with 3 abstentions.\n"
     placed = _placed(
@@ -247,3 +288,14 @@ def test_the_place_a_dateline_names() -> None:
     assert dateline_place(["Madrid hosted the talks."]) is None
     assert dateline_place(["AP - Delegates met."]) is None
     assert dateline_place(["MADRID-bound flights were cancelled."]) is None
+
+
+def test_a_year_told_as_to_come_is_narrated_by_no_one() -> None:
+    future = default_lexicon().phrase_re("future_markers")
+    sentences = [
+        "The rulebook will make the pact operational in 2030.",
+        "Nations pledged to cut emissions by 2035.",
+        "The pact was signed in 2015, and in 2018 its rulebook was agreed.",
+    ]
+    assert latest_year(sentences, future) == 2018
+    assert latest_year(["Emissions must fall by 2035."], future) is None

@@ -53,10 +53,13 @@ def _year(corpus: Corpus, name: str) -> int | None:
 
 
 def test_a_name_only_one_years_reports_give_places_a_report_and_says_so(tmp_path: Path) -> None:
-    corpus = _run(tmp_path / "c", {"late": "Talks at the summit in Harbin ended with a deal on fishing."})
+    # a name, not a host: a town said to host is a value shared with a dated report (test_cues)
+    corpus = _run(
+        tmp_path / "c", {"late": "Talks at the summit ended with a deal, and Ana Ruiz thanked them."}
+    )
     assert _year(corpus, "late") == 2021
     occurrence = next(o for p, o in corpus.occurrences.items() if Path(p).stem == "late")
-    assert any(e.source == "lead-names" and "harbin" in e.detail for e in occurrence.evidence)
+    assert any(e.source == "lead-names" and "ruiz" in e.detail for e in occurrence.evidence)
 
 
 def test_names_of_two_years_or_of_one_dated_report_place_nothing(tmp_path: Path) -> None:
@@ -98,7 +101,7 @@ def test_a_name_dates_nothing_where_few_reports_of_other_years_could_give_it(tmp
     few = {k: v for k, v in DATED.items() if not k.startswith("s2023")}
     few.pop("s2022b")
     corpus = _run(
-        tmp_path / "c", {"late": "Talks at the summit in Harbin ended with a deal on fishing."}, few
+        tmp_path / "c", {"late": "Talks at the summit ended with a deal, and Ana Ruiz thanked them."}, few
     )
     assert _year(corpus, "late") is None
 
