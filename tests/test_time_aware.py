@@ -536,3 +536,17 @@ def test_an_aside_of_last_years_result_leaves_this_years_result_this_years(tmp_p
     c = report("2030-05-19", f"Spain {won} Britain finished second with 402 points.")
     found = _conflicts(tmp_path, {"a": a, "b": b, "c": c})
     assert not found, describe(found)
+
+
+def test_last_year_in_a_closing_relative_clause_leaves_the_main_clause_this_years(tmp_path: Path) -> None:
+    a = report(
+        "2031-04-21",
+        "Ana Pell won the Harbour Marathon on Sunday in 2:21:40, ahead of Lea Moss, whose course "
+        "record of 2:19:55 from last year survived.",
+    )
+    b = report(
+        "2030-04-22",
+        "Lea Moss won the Harbour Marathon on Sunday in 2:19:55, with Ana Pell second in 2:22:10.",
+    )
+    found = _conflicts(tmp_path, {"a": a, "b": b})
+    assert not found, describe(found)

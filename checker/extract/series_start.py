@@ -42,8 +42,25 @@ def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
         near = text[max(a, m.start() - 120) : min(b, m.end() + 120)]
         # a relative clause speaks of its antecedent: "the resolution, which has come up ..."
         told = text[max(0, a - 60) : b] if re.match(r"\W*(?:which|that)\b", text[a:b]) else near
-        if _has_count(near, ctx) or (cues.search(near) and _about_the_event(told, ctx)):
+        # and a count or cue outside it tells of something else: "Holt, who has held the office
+        # since 2009, did not seek a third term"; "running 2:05:39 ... a record that had stood
+        # since 2019"
+        said = _relative_clause(text, a, b, m.start()) or near
+        if _has_count(said, ctx) or (cues.search(said) and _about_the_event(told, ctx)):
             yield _draft(text, m.start(), m.end(), int(m.group(1)), ctx)
+
+
+_RELATIVE = re.compile(r"\b(?:which|that|who|whose)\b", re.I)
+
+
+def _relative_clause(text: str, a: int, b: int, start: int) -> str | None:
+    """The relative clause "since" stands in, up to its comma, if it stands in one."""
+    opening = text.rfind(",", a, start) + 1 or a
+    found = list(_RELATIVE.finditer(text, max(a, opening), start))
+    if not found:
+        return None
+    end = text.find(",", start, b)
+    return text[found[-1].start() : end if end != -1 else b]
 
 
 @cache
