@@ -128,3 +128,13 @@ def test_a_field_compared_with_the_first_race_or_beside_the_series_start_is_this
     lex = default_lexicon()
     claims = [c for c in extract_claims(make_article("a.md", text, lex), lex) if c.slot == "entrants"]
     assert [c.detail("year") for c in claims] == [None]
+
+
+def test_a_field_told_inside_the_clause_of_the_first_race_is_the_first_races() -> None:
+    lex = default_lexicon()
+    text = "Some 21,400 runners started the 38th race, which was first run in 1987 with 1,260 starters."
+    claims = [c for c in extract_claims(make_article("a.md", text, lex), lex) if c.slot == "entrants"]
+    assert [(c.display, c.detail("year")) for c in claims] == [
+        ("Some 21,400 runners", None),
+        ("1,260 starters", 1987),
+    ]

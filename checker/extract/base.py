@@ -87,7 +87,8 @@ def period_offsets(clause: str, numbers: Numbers) -> tuple[int, ...] | None:
 
 # A relative clause set off by commas: "Norway, which sat out last year's ballot, backed it";
 # a comparison with another year: "58 co-sponsors, up from 51 last year"
-RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose|that)\b[^,;]*(?:,|$)")
+# up to its comma or its clause's end; a comma inside a number ("1,140") ends nothing
+RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose|that)\b(?:[^,;]|,(?=\d{3}))*(?:,|$)")
 _COMPARED = re.compile(
     r"\b(?:up|down|rising|falling|rose|fell|compared|against|more than|fewer than|less than)"
     # "up from 45,000 last year": a comma inside a number does not end the comparison

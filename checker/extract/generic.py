@@ -151,7 +151,7 @@ def named_year(text: str, start: int, end: int, a: int, b: int) -> dict[str, int
     m = _IN_YEAR.search(scope)
     if m is None or _SINCE.search(scope, scope.find(text[start:end]) + 1, m.start()):
         return {}  # "38,450 runners, the largest field since the first race in 1985": this year's
-    if _STARTED.search(scope, 0, m.start()):
+    if _STARTED.search(scope, 0, m.start()) and scope.find(text[start:end]) < m.start():
         return {}  # "25 countries competed, ..., which was first held in 1996": the series' start
     return {"year": int(m.group(1))}
 

@@ -795,7 +795,9 @@ def _gate(families: tuple[Family, ...]) -> re.Pattern[str]:
 
 def _nearest(text: str, item: Found, families: tuple[Family, ...], lex: Lexicon) -> str | None:
     """The family whose noun is nearest the amount in its clause (within a few words), among
-    the families that take its unit; none where a noun of other money is as near."""
+    the families that take its unit; none where a noun of other money is as near. A noun an
+    amount is drawn from is not that amount's ("collects $55,000 from a total purse of
+    $410,000")."""
     a, b, _ = clause_of(text, item.start, item.end)
     best: tuple[int, str] | None = None
     for family in families:
@@ -803,6 +805,8 @@ def _nearest(text: str, item: Found, families: tuple[Family, ...], lex: Lexicon)
         if (item.unit not in units) if units else (item.unit in _MEASURES):
             continue
         for m in phrases_re(family.nouns).finditer(text, a, b):
+            if m.start() >= item.end and _DRAWN_FROM.match(text, item.end, m.start()):
+                continue
             gap = max(m.start() - item.end, item.start - m.end(), 0)
             if gap <= 60 and (best is None or gap < best[0]):
                 best = (gap, family.name)
@@ -815,6 +819,10 @@ def _nearest(text: str, item: Found, families: tuple[Family, ...], lex: Lexicon)
             if max(m.start() - item.end, item.start - m.end(), 0) <= best[0]:
                 return None
     return best[1] if best else None
+
+
+# "$55,000 from a total purse of ...", "$2m out of the prize fund": a part drawn from a whole
+_DRAWN_FROM = LazyPattern(r"\s+(?:from|out\s+of)\s+(?:(?:a|an|the|its|their)\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
 
 
 def _led(text: str, a: int, item: Found, family: Family) -> bool:
