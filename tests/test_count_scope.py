@@ -138,3 +138,24 @@ def test_a_field_told_inside_the_clause_of_the_first_race_is_the_first_races() -
         ("Some 21,400 runners", None),
         ("1,260 starters", 1987),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "offsets"),
+    [
+        ("Last year the text was adopted for the 15th consecutive year.", (-1,)),
+        (
+            "Delegates at the 31st Harbour Summit pledged $5.8 billion, up from $4.6 billion at "
+            "last year's summit.",
+            (0,),
+        ),
+        ("Pell won the 43rd edition of the race in 1:23:02, a minute faster than last year.", (0,)),
+        ("The 12th Harbour Summit, which last year drew 9,000 delegates, opened on Monday.", (0,)),
+    ],
+)
+def test_a_count_is_dated_by_its_own_words_not_a_comparison_or_relative_clause(
+    text: str, offsets: tuple[int, ...]
+) -> None:
+    lex = default_lexicon()
+    claims = [c for c in extract_claims(make_article("a.md", text, lex), lex) if c.slot == "ordinal"]
+    assert [c.year_offsets for c in claims] == [offsets]

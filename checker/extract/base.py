@@ -90,9 +90,12 @@ def period_offsets(clause: str, numbers: Numbers) -> tuple[int, ...] | None:
 # up to its comma or its clause's end; a comma inside a number ("1,140") ends nothing
 RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose|that)\b(?:[^,;]|,(?=\d{3}))*(?:,|$)")
 _COMPARED = re.compile(
-    r"\b(?:up|down|rising|falling|rose|fell|compared|against|more than|fewer than|less than)"
+    r"(?:\b(?:up|down|rising|falling|rose|fell|compared|against|more than|fewer than|less than)"
+    r"\s+(?:from|with|to|than)"
+    # "a minute faster than last year", "higher than in 2019": a comparative's other term
+    r"|\b[a-z]+er\s+than)"
     # "up from 45,000 last year": a comma inside a number does not end the comparison
-    r"\s+(?:from|with|to|than)\s+(?:[^,;]|,(?=\d{3}))*",
+    r"\s+(?:[^,;]|,(?=\d{3}))*",
     re.I,
 )
 

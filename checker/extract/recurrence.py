@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from checker.extract.base import Context, Draft, clause_around, piece_around, subjects_before
+from checker.extract.base import Context, Draft, clause_around, piece_around, scope_of, subjects_before
 from checker.families import Family, family_of_slot
 from checker.lexicon import Lexicon, phrase_alternation, phrases_re
 from checker.text import LazyPattern, Numbers, Sentence, gate_words, look
@@ -443,9 +443,11 @@ def _event_words(title: str, lead: str, lex: Lexicon) -> frozenset[str]:
 
 
 def _when(text: str, start: int, end: int, ctx: Context) -> tuple[int, ...]:
-    """ "Last year the resolution was adopted for the 15th consecutive year" speaks for last year."""
+    """ "Last year the resolution was adopted for the 15th consecutive year" speaks for last year;
+    a relative clause or a comparison that does not hold the count speaks for itself ("the
+    43rd edition ..., a minute faster than last year")."""
     a, b = clause_around(text, start, end)
-    clause = text[a:b]
+    clause = scope_of(text, start, end, a, b)
     if re.search(
         r"\b(?:last year|a year (?:ago|earlier)|the (?:previous|year before))\b", clause, re.I
     ) and not re.search(r"\bsince last year\b", clause, re.I):
