@@ -38,6 +38,8 @@ def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
         yield _draft(m.group(), 0, len(m.group()), int(m.group("year")), ctx, span=m.span())
     cues = ctx.lex.phrase_re("series_start_cues")
     for m in _SINCE.finditer(text):
+        if _record_before(ctx.lex).search(text, 0, m.start()):
+            continue  # "its first title since 2011": a record, not the series' first year
         a, b = clause_around(text, m.start(), m.end())
         near = text[max(a, m.start() - 120) : min(b, m.end() + 120)]
         # a relative clause speaks of its antecedent: "the resolution, which has come up ..."
@@ -48,6 +50,12 @@ def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
         said = _relative_clause(text, a, b, m.start()) or near
         if _has_count(said, ctx) or (cues.search(said) and _about_the_event(told, ctx)):
             yield _draft(text, m.start(), m.end(), int(m.group(1)), ctx)
+
+
+@cache
+def _record_before(lex: Lexicon) -> re.Pattern[str]:
+    words = phrase_alternation(lex.words("record_since_words"))
+    return re.compile(rf"\b(?:{words})\b(?:\s+[\w'’-]+){{0,2}}\s+$", re.I)
 
 
 _RELATIVE = re.compile(r"\b(?:which|that|who|whose)\b", re.I)
