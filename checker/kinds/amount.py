@@ -53,7 +53,11 @@ if TYPE_CHECKING:
     from checker.lexicon import Lexicon
     from checker.text import Sentence
 
-_NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+# thousands set apart by commas or, as many languages write them, by spaces ("50 000 pounds")
+_NUM = (
+    r"(?P<num>(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+    r"|(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+(?:\.\d+)?)"
+)
 _SIGN = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "%": "", "km": ""}
 _MEASURES = ("%", "km", "seats")  # units that are no currency: a family without units takes none
 _QUALIFIER = LazyPattern(rf"\b(?P<qual>{QUALIFIER_PATTERN})\s+(?:a\s+|an\s+)?$", re.I)
@@ -885,7 +889,7 @@ def _currency_of(written: str, lex: Lexicon) -> str:
 
 
 def _found(text: str, m: re.Match[str], unit: str, factor: float, lex: Lexicon) -> Found:
-    number = m.group("num").replace(",", "")
+    number = re.sub(r"[,\s]", "", m.group("num"))
     decimals = len(number.partition(".")[2])
     scales = {str(k).lower(): float(v) for k, v in (lex.vocab.get("amount_scales") or {}).items()}
     written = m.groupdict().get("scale") or m.groupdict().get("scale_short") or ""
