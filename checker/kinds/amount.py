@@ -132,8 +132,8 @@ class Amount(Kind):
 
         text = sentence.text
         for found, owner in _assigned(text, ctx.lex):
-            if owner != family.name or _PER.search(text, 0, found.start):
-                continue  # "74.2 cents per $100 of assessed value": a rate's denominator
+            if owner != family.name or _PER.search(text, 0, found.start) or _RATE.match(text, found.end):
+                continue  # "$11.42 per $1,000 of assessed value": a rate, and its denominator
             if another_body(text[: found.start], ctx):
                 continue  # "The school board adopted an $84 million budget": another body's
             a, b, clause = clause_of(text, found.start, found.end)
@@ -422,6 +422,7 @@ def _keyed(
 
 
 _PER = LazyPattern(r"\b(?:per|for\s+every|every|each)\s+$", re.I)
+_RATE = LazyPattern(r"\s+(?:per|for\s+every|for\s+each)\s+[$€£¥]?\d", re.I)
 # a clause opened by "when" after a year is that year's
 _WHEN_YEAR = LazyPattern(r"\b((?:19|20)\d\d),?\s+when\s+[^,;.]*$")
 
