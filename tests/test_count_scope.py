@@ -32,6 +32,11 @@ from checker.lexicon import default_lexicon
         ("The text, drafted by the EU and led by Japan, was adopted for the 16th consecutive year.", ""),
         ("Arcadia said the Assembly condemned the embargo for the 23rd consecutive year.", ""),
         ("Ana Ruiz of Arcadia won Sunday's Lakeside Marathon, the 41st edition of the race.", ""),
+        # "to win ... for the sixth time": the winner's titles, not the cup's editions
+        (
+            "Lowmark Rovers beat Arden 2-0 on Saturday to win the Harbour Cup for the sixth time.",
+            "achievement:Lowmark Rovers (total)",
+        ),
         # a win told in a sport's own words is the winner's streak, not the race's count
         (
             "Kestrel Blue took line honours in the island race for the second year running.",
