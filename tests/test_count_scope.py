@@ -127,6 +127,7 @@ def test_a_sponsor_count_in_a_sentence_framed_by_a_year_is_that_years() -> None:
     [
         "A record 38,450 runners started, the largest field since the first race in 1985.",
         "Exactly 31,000 runners started the marathon on Sunday, a race which was first run in 1985.",
+        "Some 31,000 runners started the race, the 40th edition of an event first held in 1985.",
     ],
 )
 def test_a_field_compared_with_the_first_race_or_beside_the_series_start_is_this_years(text: str) -> None:

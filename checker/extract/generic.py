@@ -159,8 +159,8 @@ def named_year(text: str, start: int, end: int, a: int, b: int) -> dict[str, int
 _SINCE = LazyPattern(r"\bsince\b", re.I)
 # a relative clause that tells when the series began names its first year, not the claim's
 _STARTED = LazyPattern(
-    r"\b(?:which|that)\s+(?:was|were|has\s+been)\s+(?:first\s+)?(?:held|staged|run|founded|launched|created|"
-    r"established|inaugurated)\s+$",
+    r"\b(?:(?:which|that)\s+(?:was|were|has\s+been)\s+(?:first\s+)?|first\s+)(?:held|staged|run|founded|launched|"
+    r"created|established|inaugurated|contested)\s+$",
     re.I,
 )
 
