@@ -623,16 +623,19 @@ def stage(article: Article, claims: list[Claim], lex: Lexicon) -> str | None:
     event = next((c for c in claims if c.is_event_day), None)
     if event is None:
         return None
-    found = named_stage(article.text[event.start : event.end], lex, passing=_EARLIER_STAGE)
+    text = article.text[event.start : event.end]
+    found = named_stage(text, lex, passing=_EARLIER_STAGE, passing_before=_AFTER_STAGE)
     return found.label if found else None
 
 
 # "which passed the Third Committee last month": an earlier stage, not this report's meeting
 _EARLIER_STAGE = re.compile(
-    r"\b(?:last month|earlier|previous|previously|already|a month|weeks? "
-    r"(?:ago|before|earlier)|after|following)\b",
+    r"\b(?:last month|earlier|previous|previously|already|a month|weeks? (?:ago|before|earlier))\b",
     re.I,
 )
+# "after the first round", "following the committee vote": a stage this report's comes after
+# ("voting 7-2 at first reading after an amendment failed" is at first reading)
+_AFTER_STAGE = re.compile(r"\b(?:after|following)\b", re.I)
 
 
 def _meetings(

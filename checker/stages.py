@@ -81,12 +81,18 @@ def before(stage: Stage, lex: Lexicon | None = None) -> Stage | None:
     return next((s for s in stages(lex) if s.group == stage.group and s.order == stage.order - 1), None)
 
 
-def named_stage(text: str, lex: Lexicon, passing: re.Pattern[str] | None = None) -> Stage | None:
+def named_stage(
+    text: str,
+    lex: Lexicon,
+    passing: re.Pattern[str] | None = None,
+    passing_before: re.Pattern[str] | None = None,
+) -> Stage | None:
     """The stage a sentence names, or None.
 
     A word used as a modifier ("the final text") names nothing; a stage the event leads to
     ("through to the final") stands for the stage before it; `passing` (a pattern searched
-    60 characters around the word) marks a stage mentioned in passing. Where several stages
+    60 characters around the word, `passing_before` in the 30 before it) marks a stage
+    mentioned in passing. Where several stages
     are named, the earliest of its group wins: a report of a later stage names the earlier one
     only in passing, which `passing` is there to catch, while a report of the earlier stage
     often announces the later one."""
@@ -100,11 +106,11 @@ def named_stage(text: str, lex: Lexicon, passing: re.Pattern[str] | None = None)
         stage = _word_stage(lex).get(_normal(m.group()))
         if stage is None or _is_modifier(text, m, lex):
             continue
-        if (
-            passing is not None
-            and passing.search(text[max(0, m.start() - 60) : m.end() + 60])
-            and not _is_outcome_of(text, m.start(), lex)
-        ):
+        around = passing is not None and passing.search(text[max(0, m.start() - 60) : m.end() + 60])
+        just_before = passing_before is not None and passing_before.search(
+            text, max(0, m.start() - 30), m.start()
+        )
+        if (around or just_before) and not _is_outcome_of(text, m.start(), lex):
             continue
         if _is_destination(text, m.start(), lex):
             stage = before(stage, lex)
@@ -112,11 +118,16 @@ def named_stage(text: str, lex: Lexicon, passing: re.Pattern[str] | None = None)
                 continue
         found.append((stage.order, m.start(), stage))
     if not found:
-        return _numbered_stage(text, lex, passing)
+        return _numbered_stage(text, lex, passing, passing_before)
     return min(found, key=lambda f: (f[0], f[1]))[2]
 
 
-def _numbered_stage(text: str, lex: Lexicon, passing: re.Pattern[str] | None = None) -> Stage | None:
+def _numbered_stage(
+    text: str,
+    lex: Lexicon,
+    passing: re.Pattern[str] | None = None,
+    passing_before: re.Pattern[str] | None = None,
+) -> Stage | None:
     """The numbered stage of a race a sentence tells the result of ("won the third stage",
     "took stage 4", "stage three of the Arctic Tour"), the first one named not in passing
     ("four days after she won the third stage"), or None."""
@@ -125,7 +136,8 @@ def _numbered_stage(text: str, lex: Lexicon, passing: re.Pattern[str] | None = N
     numbers = _numbers(lex)
     found = [m for pattern in _numbered_res(lex) for m in pattern.finditer(text)]
     for m in sorted(found, key=lambda m: m.start()):
-        if passing is not None and passing.search(text[max(0, m.start() - _PASSING_REACH) : m.start()]):
+        before_it = text[max(0, m.start() - _PASSING_REACH) : m.start()]
+        if any(p is not None and p.search(before_it) for p in (passing, passing_before)):
             continue
         said = m.group("ord") or m.group("num")
         value = numbers.read_ordinal(said) if m.group("ord") else numbers.read_cardinal(said)

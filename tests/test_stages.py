@@ -109,12 +109,17 @@ def test_the_stage_a_sentence_names(sentence, label):
         ("The text, which passed the Third Committee last month, was adopted on Friday.", None),
         ("Ana Ruiz sealed the overall title on Sunday, four days after she won the third stage.", None),
         ("A day after Ana Ruiz took the third stage, Eva Lind won stage 4 of the Harbour Tour.", "stage 4"),
+        # "after" later in the sentence tells of something else
+        (
+            "The council voted 6-3 at first reading after an amendment on parking fees failed.",
+            "first reading",
+        ),
     ],
 )
 def test_a_stage_in_passing_unless_the_sentence_tells_its_outcome(sentence, label):
-    from checker.occurrence import _EARLIER_STAGE
+    from checker.occurrence import _AFTER_STAGE, _EARLIER_STAGE
 
-    found = named_stage(sentence, default_lexicon(), passing=_EARLIER_STAGE)
+    found = named_stage(sentence, default_lexicon(), passing=_EARLIER_STAGE, passing_before=_AFTER_STAGE)
     assert (found.label if found else None) == label
 
 
