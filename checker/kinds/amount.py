@@ -477,9 +477,14 @@ def _part_of(text: str, found: Found, a: int, family: Family, lex: Lexicon) -> s
         last = m
     if last is None:
         return ""
-    before = re.search(r"([A-Za-z-]+)\s+$", text[max(a, last.start() - 30) : last.start()])
-    word = before.group(1).lower() if before else ""
-    return word if word in lex.word_set("amount_parts") else ""
+    # the word just before, or the one before a possessive office ("the police department's")
+    before = _PART_BEFORE.search(text, max(a, last.start() - 40), last.start())
+    words = [w.lower() for w in (before.groups() if before else ()) if w]
+    parts = lex.word_set("amount_parts")
+    return next((w for w in reversed(words) if w in parts), "")
+
+
+_PART_BEFORE = LazyPattern(r"([A-Za-z-]+)\s+(?:(department|office|agency|service|division)['’]s\s+)?$", re.I)
 
 
 @dataclass(frozen=True, slots=True)
