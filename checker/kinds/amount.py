@@ -375,11 +375,20 @@ def _stage_of(text: str, found: Found, a: int, b: int, lex: Lexicon) -> str:
     or none named."""
     from checker.stages import named_stage
 
+    when = _WHEN_CLAUSE.search(text, a, found.start)
+    if when is not None:  # "after the first round two weeks earlier, when Ruiz took 38 percent"
+        stage = named_stage(text[max(a, when.start() - 60) : when.start()], lex)
+        if stage is not None:
+            return "" if stage.concluding else f":{stage.label}"
     for words in _segments(text, found, a, b, lex):
         stage = named_stage(words, lex, _PASSING)
         if stage is not None:
             return "" if stage.concluding else f":{stage.label}"
     return ""
+
+
+# a clause opened by "when" that holds the amount: the time it tells of is the phrase before it
+_WHEN_CLAUSE = LazyPattern(r",\s+when\b[^,;]*$", re.I)
 
 
 def _year_of(text: str, found: Found, a: int, b: int, lex: Lexicon) -> dict[str, int] | None:
