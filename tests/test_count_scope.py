@@ -165,3 +165,16 @@ def test_a_count_is_dated_by_its_own_words_not_a_comparison_or_relative_clause(
     lex = default_lexicon()
     claims = [c for c in extract_claims(make_article("a.md", text, lex), lex) if c.slot == "ordinal"]
     assert [c.year_offsets for c in claims] == [offsets]
+
+
+def test_a_sponsor_count_in_a_clause_naming_an_earlier_stage_is_that_stages() -> None:
+    lex = default_lexicon()
+    text = (
+        "When Arden tabled the draft in the Third Committee in October it had 39 co-sponsors. "
+        "By the plenary vote the list had reached 47 co-sponsors."
+    )
+    claims = [c for c in extract_claims(make_article("a.md", text, lex), lex) if c.slot == "sponsor-count"]
+    assert [(c.display, c.detail("meeting")) for c in claims] == [
+        ("39 co-sponsors", "committee"),
+        ("47 co-sponsors", None),
+    ]

@@ -9,6 +9,7 @@ from functools import cache
 from checker.extract.base import Context, Draft, clause_around, period_offsets, scope_of, sentence_frame
 from checker.extract.generic import QUALIFIER_PATTERN, QUALIFIERS, interval
 from checker.lexicon import Lexicon, phrase_alternation, phrases_re
+from checker.stages import named_stage
 from checker.text import Numbers, Sentence
 
 _QUAL = QUALIFIER_PATTERN
@@ -76,8 +77,19 @@ def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
                 span=m.span(),
                 qualifier=qualifier,
                 year_offsets=offsets[-1:],
-                extra={"number": value, **({"year": framed["year"]} if framed.get("year") else {})},
+                extra={
+                    "number": value,
+                    **({"year": framed["year"]} if framed.get("year") else {}),
+                    # "When it was tabled in the Third Committee it had 39 co-sponsors": that stage's
+                    **_stage_meeting(scope, ctx),
+                },
             )
+
+
+def _stage_meeting(clause: str, ctx: Context) -> dict[str, str]:
+    """{"meeting": "committee"} where the count's clause names a stage before the concluding one."""
+    stage = named_stage(clause, ctx.lex)
+    return {"meeting": stage.label} if stage is not None and not stage.concluding else {}
 
 
 def _named_besides(m: re.Match[str], ctx: Context) -> int:
