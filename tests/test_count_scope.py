@@ -32,6 +32,13 @@ from checker.lexicon import default_lexicon
         ("The text, drafted by the EU and led by Japan, was adopted for the 16th consecutive year.", ""),
         ("Arcadia said the Assembly condemned the embargo for the 23rd consecutive year.", ""),
         ("Ana Ruiz of Arcadia won Sunday's Lakeside Marathon, the 41st edition of the race.", ""),
+        # a member's own no votes, however said
+        (
+            "Tolliver, the longest-serving member, opposed the budget for the seventh year in a row.",
+            "no-vote:Tolliver",
+        ),
+        ("Nauru had voted no in committee and in plenary for three years running.", "no-vote:Nauru"),
+        ("The Assembly voted against the proposal for the third year in a row.", ""),
         # "to win ... for the sixth time": the winner's titles, not the cup's editions
         (
             "Lowmark Rovers beat Arden 2-0 on Saturday to win the Harbour Cup for the sixth time.",

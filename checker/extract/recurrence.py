@@ -469,11 +469,12 @@ def _counted(text: str, start: int, end: int, ctx: Context, own_piece: bool = Fa
             continue  # "adopted without a vote, the 16th consecutive year": a count of the series
         if own_piece and not phrases_re(markers[name]).search(piece) and _tells_it_held(piece, ctx):
             continue  # "The contest, held for the 63rd time, was won by Norway": the contest's
-        if name == "no-vote":  # a country's own no votes; "the Assembly voted against" is not
+        if name == "no-vote":  # a country's or a member's own no votes; "the Assembly voted against" is not
             actors = subjects_before(ctx, clause, 0, found.start(), ("country",))
-            if not actors:
+            member = "" if actors else _actor(clause[: found.start()], ctx) or _named_subject(clause, ctx)
+            if not actors and not member:
                 continue
-            return f"{name}:{actors[-1]}"
+            return f"{name}:{actors[-1] if actors else member}"
         actor = _actor(clause, ctx)
         return f"{name}:{actor}" if actor and name != "consensus" else name
     acting = _acting_country(text[a:start], ctx)
@@ -783,6 +784,17 @@ def _comma_piece(text: str, start: int, end: int) -> str:
 
 
 _PERSON = LazyPattern(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2}\b")
+
+
+_OPENING_NAME = LazyPattern(r"\s*([A-Z][a-z]+)(?=,|\s+(?:has|had|have|was|again|also)?\s*[a-z])")
+
+
+def _named_subject(clause: str, ctx: Context) -> str:
+    """A one-word name the clause opens with ("Tolliver, the longest-serving member, opposed")."""
+    m = _OPENING_NAME.match(clause)
+    if m is None or m.group(1).lower() in ctx.lex.word_set("stopwords"):
+        return ""
+    return "" if m.group(1).lower() in ctx.lex.word_set("not_name_words") else m.group(1)
 
 
 def _actor(clause: str, ctx: Context) -> str:
