@@ -108,7 +108,11 @@ def event_names(text: str, lex: Lexicon) -> list[str]:
     stop = _event_name_parts(lex)[2]
     calendar = lex.weekdays.keys() | lex.months.keys()
     names = []
-    for found in [*_event_name_matches(text, lex), *_edition_labels(text, lex)]:
+    for found in [
+        *_event_name_matches(text, lex),
+        *_edition_labels(text, lex),
+        *_place_kind_names(text, lex),
+    ]:
         words = [w for w in found.split() if w.lower() not in stop and not re.match(r"\d", w)]
         # "Sunday's Port Alsen Marathon": a day or an owner before the name is no part of it
         while words and (_OWNER.search(words[0]) or words[0].lower() in calendar):
@@ -131,6 +135,23 @@ def _edition_labels(text: str, lex: Lexicon) -> Iterator[str]:
         name = m.group(1) or m.group(2)  # a photo code ("RTSEBM2") is no event's name
         if lex.entity(name) is None:  # "Germany 2017" names a country, not an event
             yield name
+
+
+def _place_kind_names(text: str, lex: Lexicon) -> Iterator[str]:
+    """A name before the kind of event it holds, written in lower case: "Corvallen's mayoral
+    election", "the Corvallen run-off" give "Corvallen", as "the Lakeside City Marathon" gives
+    "Lakeside City". An owner is taken only before a kind of two words: "Ruiz's run-off win"
+    is a candidate's."""
+    for m in _place_kind_re(lex).finditer(text):
+        if not m.group("owned") or " " in m.group("kind"):
+            yield m.group(1)
+
+
+@cache
+def _place_kind_re(lex: Lexicon) -> re.Pattern[str]:
+    kinds = "|".join(re.escape(w) for w in sorted(lex.words("place_event_kinds"), key=len, reverse=True))
+    name = r"(?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+"
+    return re.compile(rf"(?<![\w'-])({name})(?P<owned>['\u2019]s)?\s+(?P<kind>{kinds or '(?!x)x'})(?![\w-])")
 
 
 # A word, and the part of a word before its first capital ("e" of "eBay").

@@ -9,7 +9,7 @@ import random
 from checker.articles import make_article
 from checker.digest import digest
 from checker.lexicon import default_lexicon
-from checker.series import assign_series
+from checker.series import assign_series, event_names
 
 REPORTS = {
     "race-2023.md": "Tadesse Bekele won the 40th Lakeside City Marathon on Sunday in 2:07:55.",
@@ -179,3 +179,22 @@ def test_a_datelines_country_is_not_what_a_report_is_about() -> None:
     assert "United States" not in digest(article, lex).anchors
     told = make_article("b.md", "The United States voted against the text on Tuesday.\n", lex)
     assert "United States" in digest(told, lex).anchors
+
+
+def test_a_place_named_before_a_lower_case_kind_names_the_event_whoever_stands() -> None:
+    lex = default_lexicon()
+    reports = {
+        "arden-2017.md": "Lena Holt led the first round of Arden's mayoral election with 38 percent.",
+        "arden-2021.md": "Mayor Lena Holt won the Arden run-off on Sunday with 51.8 percent of the vote.",
+        "arden-2025.md": "Ines Falk wins Arden run-off to become the city's first Green mayor.",
+        "velden-2025.md": "Tom Baker wins Velden run-off to become the city's youngest mayor.",
+    }
+    series = assign_series([digest(make_article(p, text, lex), lex) for p, text in reports.items()])
+    assert (
+        series["arden-2017.md"]
+        == series["arden-2021.md"]
+        == series["arden-2025.md"]
+        != series["velden-2025.md"]
+    )
+    # a candidate's run-off is no event's name
+    assert event_names("Holt's run-off win was never in doubt.", lex) == []
