@@ -26,8 +26,10 @@ def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
     if not _ANY_YEAR.search(text):
         return
     starts = ctx.lex.phrase_re("series_start_verbs")
+    months = "|".join(ctx.lex.months)
     for m in starts.finditer(text):
-        y = re.match(rf"\s*{_YEAR}\b", text[m.end() :])
+        # "first adopted in 2010", "first adopted in December 2010"
+        y = re.match(rf"\s*(?:(?i:{months})\s+)?{_YEAR}\b", text[m.end() :])
         if y:
             yield _draft(text, m.start(), m.end() + y.end(), int(y.group(1)), ctx)
     for m in _SINCE_WHEN.finditer(text):  # "since 1992, when 59 countries voted in favor"
