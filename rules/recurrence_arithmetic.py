@@ -15,8 +15,11 @@ class RecurrenceArithmetic(Rule):
 
     Bad: a 2024 report says "for the 20th consecutive year" and "every year since 2003"
     (the 20th year from 2003 is 2022).
+    Bad too: "the 44th edition" of 2024 with "first held in 1982": more editions than years.
     Good: "the 16th year" with "began in 2005" in a 2020 report; "the 42nd edition" of 2025 with
-    "first held in 1983" where a report of the series says "it was not staged in 2020".
+    "first held in 1983" where a report of the series says "it was not staged in 2020"; "the
+    94th final" of 2023 with "first played in 1921": fewer editions than years, which years the
+    series skipped can explain where no report tells them (a count "in a row" skips none).
     """
 
     code = "FL104"
@@ -55,6 +58,8 @@ class RecurrenceArithmetic(Rule):
         for count in counts:
             implied = implied_start(count.year, count.claim.value, skipped)
             for start in starts:
+                if implied > start.claim.value and not count.claim.detail("in_a_row"):
+                    continue  # "the 94th final" of a cup first played in 1921: years it skipped
                 if implied != start.claim.value:
                     held = (
                         count.year

@@ -161,7 +161,8 @@ def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
                 span=m.span(),
                 counted=counted if consecutive else f"{counted} (total)",
                 year_offsets=_when(sentence.text, m.start(), m.end(), ctx),
-                extra={"consecutive": consecutive},
+                # "for the 16th consecutive year" leaves no year out; "the 94th final" may have
+                extra={"consecutive": consecutive, **({"in_a_row": True} if streak is True else {})},
             )
     yield from _named_editions(sentence, ctx, taken)
 
