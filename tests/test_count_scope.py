@@ -185,3 +185,12 @@ def test_a_sponsor_count_in_a_clause_naming_an_earlier_stage_is_that_stages() ->
         ("39 co-sponsors", "committee"),
         ("47 co-sponsors", None),
     ]
+
+
+def test_an_aside_telling_when_the_event_began_is_the_series_start_whatever_follows() -> None:
+    lex = default_lexicon()
+    text = (
+        "The Harbour Cup, first contested in 1908, is the oldest cup, and Arden's previous wins came in 1961."
+    )
+    claims = [c for c in extract_claims(make_article("a.md", text, lex), lex) if c.slot == "start-year"]
+    assert [(c.value, c.counted) for c in claims] == [(1908, "")]

@@ -113,7 +113,9 @@ def _draft(
     piece_start = text.rfind(",", 0, start) + 1
     piece_end = text.find(",", end)
     piece = text[piece_start : piece_end if piece_end != -1 else len(text)]
-    if re.match(r"\s*(?:which|that|who)\b", piece):
+    # ... and from an aside that tells the name before it began: "The Wexley Cup, first
+    # contested in 1912, ..." (not "Halvard's wins" later in the sentence)
+    if re.match(r"\s*(?:which|that|who|first|founded|launched|inaugurated|established|created)\b", piece):
         counted = _counted(piece, start - piece_start, end - piece_start, ctx)
     else:
         counted = _counted(text, start, end, ctx)
