@@ -746,12 +746,17 @@ def _tells_it_held(piece: str, ctx: Context) -> bool:
 _WHICH = LazyPattern(r"\s*(in which|during which|that|when)\s+(?:the\s+|its\s+|this\s+)?([\w-]+)", re.I)
 
 
+_SAME_AS_BEFORE = LazyPattern(r"\s*(?:at|with|of|on|under)\s+(?:the|a)\s+same\b", re.I)
+
+
 def _other_streak(text: str, end: int, clause_end: int, ctx: Context, fronted: bool) -> str:
     """A count of something other than the series' own occurrences, read from what follows it:
     a country that acts ("the fourth year in a row Israel go to the final", "for the second
     year running, Malta failed") or a property of the years ("in which voting came in two
     parts"). "" where the count is the series' own."""
     after = text[end:clause_end]
+    if _SAME_AS_BEFORE.match(after):
+        return "years-in-which"  # "the third year at the same rate": years that share a rate
     which = _WHICH.match(after)
     if which:
         event_words = ctx.lex.word_set("event_nouns") | ctx.lex.word_set("edition_nouns")
