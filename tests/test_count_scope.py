@@ -24,6 +24,8 @@ from checker.lexicon import default_lexicon
         ("It was the fifth year that Arcadia reached the final.", "streak:Arcadia"),
         ("It was the second year in which voting came in two parts.", "years-in-which"),
         ("The levy stays at 2.1 percent. That is the third year at the same rate.", "years-in-which"),
+        # "the Nth year of the prize" is the prize's, whoever the clause says bills it
+        ("The trust raised the purse for what it billed as the 30th year of the prize.", ""),
         ("At the 2031 final the singer Mira took the crown for the second time.", "achievement (total)"),
         ("The song fair was held for the second time in Lindau.", ""),
         # a country that acts is counting its own years; a lead in the count's own words too

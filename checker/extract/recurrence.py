@@ -458,6 +458,8 @@ def _when(text: str, start: int, end: int, ctx: Context) -> tuple[int, ...]:
 
 def _counted(text: str, start: int, end: int, ctx: Context, own_piece: bool = False) -> str:
     """Name what a count counts: "" for the series itself, else the sub-series marker."""
+    if _of_the_event(ctx.lex).match(text, end):
+        return ""  # "what it billed as the 36th year of the prize": the prize's, whoever bills it
     a, b = clause_around(text, start, end)
     clause = text[a:b]
     markers = ctx.lex.vocab.get("subseries_markers") or {}
@@ -733,6 +735,14 @@ def _event_side(lex: Lexicon) -> frozenset[str]:
 def _names_body(subject: str, ctx: Context) -> bool:
     """A subject named as an organisation ("the United Nations"), acting as the event's body."""
     return any(e.kind == "organization" for _, _, e in ctx.lex.find_entities(subject))
+
+
+@cache
+def _of_the_event(lex: Lexicon) -> re.Pattern[str]:
+    nouns = phrase_alternation([*lex.words("edition_nouns"), *lex.words("recurring_nouns")])
+    return re.compile(
+        rf"\s+of\s+(?:the|this|its)\s+(?:[a-z][\w'-]*\s+){{0,2}}(?:{nouns})\b(?!\s+(?:of|for)\b)", re.I
+    )
 
 
 def _tells_it_held(piece: str, ctx: Context) -> bool:
