@@ -198,3 +198,16 @@ def test_a_place_named_before_a_lower_case_kind_names_the_event_whoever_stands()
     )
     # a candidate's run-off is no event's name
     assert event_names("Holt's run-off win was never in doubt.", lex) == []
+
+
+def test_a_report_calling_the_marathon_a_race_joins_it() -> None:
+    lex = default_lexicon()
+    reports = {
+        "a.md": "Elias Kemboi won the Velden Marathon on Sunday in 2:06:48.",
+        "b.md": "Lena Moss won the Velden Marathon on Sunday in 2:21:05, her second title.",
+        "c.md": "Ana Pell won the Velden Marathon in 2:22:10 as the rain held off.",
+        # a race is what a marathon, a horse race and a mayoral race all are: no kind of its own
+        "d.md": "If you watched the stream of Sunday's race in Velden you saw Elias Kemboi run 2:06:48.",
+    }
+    series = assign_series([digest(make_article(p, text, lex), lex) for p, text in reports.items()])
+    assert series["d.md"] == series["a.md"] == series["b.md"] == series["c.md"]
