@@ -197,3 +197,18 @@ def test_an_aside_telling_when_the_event_began_is_the_series_start_whatever_foll
     )
     claims = [c for c in extract_claims(make_article("a.md", text, lex), lex) if c.slot == "start-year"]
     assert [(c.value, c.counted) for c in claims] == [(1908, "")]
+
+
+@pytest.mark.parametrize(
+    ("clause", "offsets"),
+    [
+        ("Pell finished 11th in 1:03:05 last year.", (-1,)),
+        ("Pell finished 11th in 1:03:05 and said this would be his last year at the front.", None),
+        ("It was their last year in the old arena.", None),
+    ],
+)
+def test_an_owners_last_year_is_a_final_year_not_the_one_before(clause: str, offsets) -> None:
+    from checker.extract.base import period_offsets
+    from checker.text import default_numbers
+
+    assert period_offsets(clause, default_numbers()) == offsets

@@ -80,9 +80,16 @@ def period_offsets(clause: str, numbers: Numbers) -> tuple[int, ...] | None:
             return tuple(range(-count, 0))
     if re.search(r"\bsince last year\b|\bas (?:in |with )?last year\b", clause, re.I):
         return (-1, 0)
-    if re.search(r"\b(?:last year|the previous year|a year earlier|a year ago)\b", clause, re.I):
+    if _YEAR_BEFORE.search(clause):
         return (-1,)
     return None
+
+
+# "his last year at the front of the field" is his final one, not the one before
+_OWNER_BEFORE = "".join(f"(?<!{w} )" for w in ("his", "her", "its", "my", "our", "your", "their"))
+_YEAR_BEFORE = re.compile(
+    rf"\b{_OWNER_BEFORE}(?:last year|the previous year|a year earlier|a year ago)\b", re.I
+)
 
 
 # A relative clause set off by commas: "Norway, which sat out last year's ballot, backed it";

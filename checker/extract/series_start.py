@@ -57,7 +57,8 @@ def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
 @cache
 def _record_before(lex: Lexicon) -> re.Pattern[str]:
     words = phrase_alternation(lex.words("record_since_words"))
-    return re.compile(rf"\b(?:{words})\b(?:\s+[\w'’-]+){{0,2}}\s+$", re.I)
+    # "the first local runner on the podium of his home race since 2016": within its piece
+    return re.compile(rf"\b(?:{words})\b(?:\s+[\w'’-]+){{0,9}}\s+$", re.I)
 
 
 _RELATIVE = re.compile(r"\b(?:which|that|who|whose)\b", re.I)

@@ -134,6 +134,8 @@ class Amount(Kind):
         for found, owner in _assigned(text, ctx.lex):
             if owner != family.name or _PER.search(text, 0, found.start) or _RATE.match(text, found.end):
                 continue  # "$11.42 per $1,000 of assessed value": a rate, and its denominator
+            if _EACH.match(text, found.end):
+                continue  # "with €8,000 going to each of the two winners": one share of several
             if another_body(text[: found.start], ctx):
                 continue  # "The school board adopted an $84 million budget": another body's
             a, b, clause = clause_of(text, found.start, found.end)
@@ -431,6 +433,7 @@ def _keyed(
 
 
 _PER = LazyPattern(r"\b(?:per|for\s+every|every|each)\s+$", re.I)
+_EACH = LazyPattern(r"\s+(?:(?:going\s+)?(?:to|for)\s+)?(?:each|apiece)\b", re.I)
 _RATE = LazyPattern(r"\s+(?:per|for\s+every|for\s+each)\s+[$€£¥]?\d", re.I)
 # a clause opened by "when" after a year is that year's
 _WHEN_YEAR = LazyPattern(r"\b((?:19|20)\d\d),?\s+when\s+[^,;.]*$")
@@ -489,7 +492,8 @@ def _part_of(text: str, found: Found, a: int, family: Family, lex: Lexicon) -> s
     # the word just before, or the one before a possessive office ("the police department's")
     before = _PART_BEFORE.search(text, max(a, last.start() - 40), last.start())
     words = [w.lower() for w in (before.groups() if before else ()) if w]
-    parts = lex.word_set("amount_parts")
+    # a word of the family's own nouns names the whole: "the prize purse" (as in "prize fund")
+    parts = lex.word_set("amount_parts") - {w.lower() for noun in family.nouns for w in noun.split()}
     return next((w for w in reversed(words) if w in parts), "")
 
 
