@@ -24,7 +24,7 @@ from checker.extract import extract_claims
 from checker.lexicon import Lexicon
 from checker.models import Article, Digest, Skipped
 from checker.occurrence import dateline, stage
-from checker.series import LEAD_SENTENCES, event_words, signature
+from checker.series import LEAD_SENTENCES, event_words, signature, without_byline
 from checker.text import default_numbers, split_sentences
 
 # A test hook: FACTLINT_TEST_FAIL=STAGE:TEXT makes the given stage (read, digest or judge)
@@ -61,7 +61,7 @@ def digest(article: Article, lex: Lexicon) -> Digest:
     claims = extract_claims(article, lex, sentences)
     sig = signature(article, lex, sentences)
     names = lead_names(
-        [article.title or "", *(s.text for s in sentences[:LEAD_SENTENCES])],
+        [article.title or "", *(s.text for s in without_byline(sentences, lex)[:LEAD_SENTENCES])],
         lex.word_set("stopwords"),
         lex.phrase_re("other_edition_phrases"),
     )

@@ -34,10 +34,7 @@ def signature(article: Article, lex: Lexicon, sentences: list[Sentence] | None =
     """Weigh the countries and content words of a report's title and lead."""
     if sentences is None:
         sentences = split_sentences(article.text, article.body_start)
-    byline = _byline_re(lex)
-    sentences = [s for s in sentences[: LEAD_SENTENCES + 2] if not byline.match(s.text)] + sentences[
-        LEAD_SENTENCES + 2 :
-    ]
+    sentences = without_byline(sentences, lex)
     lead = " ".join([article.title or ""] + [s.text for s in sentences[:LEAD_SENTENCES]])
     stop = lex.word_set("stopwords")
     terms: Counter[str] = Counter()
@@ -80,6 +77,14 @@ _DATELINE = re.compile(
     r"^\s*[A-Z][A-Z.'\u2019 -]{1,40}(?:\([^)]{1,40}\))?(?:,\s*\w[\w.'\u2019 -]{0,30}){0,4}"
     r"(?:\s*\([^)]{1,40}\))*\s*(?:--?|\u2013|\u2014)\s+"
 )
+
+
+def without_byline(sentences: list[Sentence], lex: Lexicon) -> list[Sentence]:
+    """A report's sentences less the byline its opening may carry ("By Ana Ruiz, economics
+    editor"): it is no part of the lead."""
+    byline = _byline_re(lex)
+    head = [s for s in sentences[: LEAD_SENTENCES + 2] if not byline.match(s.text)]
+    return head + sentences[LEAD_SENTENCES + 2 :]
 
 
 @cache

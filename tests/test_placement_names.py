@@ -112,3 +112,15 @@ def test_a_report_narrating_a_later_held_year_is_not_placed_by_a_name(tmp_path: 
         {"later": "Talks at the summit in Harbin ended with a deal that builds on the pact of 2023."},
     )
     assert _year(corpus, "later") is None
+
+
+def test_a_byline_gives_no_names_to_the_lead() -> None:
+    from checker.articles import make_article
+    from checker.digest import digest
+    from checker.lexicon import default_lexicon
+
+    lex = default_lexicon()
+    byline = "By Greta Zolnay, Arts Correspondent"
+    text = f"---\ntitle: A quiet night\n---\n{byline}\n\nIlena Varossi won best film.\n"
+    names = digest(make_article("a.md", text, lex), lex).lead_names
+    assert "varossi" in names and not {"greta", "zolnay", "arts", "correspondent"} & set(names)
