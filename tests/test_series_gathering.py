@@ -29,6 +29,11 @@ def _partition(paths: list[str]) -> set[frozenset[str]]:
     return {frozenset(p for p in paths if series[p] == label) for label in set(series.values())}
 
 
+def _series_by_text(reports: dict[str, str]) -> dict[str, str]:
+    lex = default_lexicon()
+    return assign_series([digest(make_article(p, text, lex), lex) for p, text in reports.items()])
+
+
 def test_reports_naming_one_event_are_one_series_and_others_apart() -> None:
     groups = _partition(sorted(REPORTS))
     assert frozenset({"race-2023.md", "race-2024.md", "race-brief.md"}) in groups
@@ -72,13 +77,12 @@ def test_a_series_that_names_its_event_is_named_after_it_whoever_wins() -> None:
 
 
 def test_a_report_whose_lead_names_no_event_joins_the_event_its_body_names_twice() -> None:
-    lex = default_lexicon()
     body = (
         "Fans cheered in the arena on Saturday night.\n\nThe crowd sang along.\n\n"
         "The Nordvik Song Contest drew 37 countries.\n\nNext year the Nordvik Song Contest moves north.\n"
     )
     reports = {"named.md": REPORTS["song-2022.md"], "body.md": body, "film.md": REPORTS["film.md"]}
-    series = assign_series([digest(make_article(p, t, lex), lex) for p, t in reports.items()])
+    series = _series_by_text(reports)
     assert series["body.md"] == series["named.md"] != series["film.md"]
 
 
@@ -140,24 +144,22 @@ def test_the_same_report_joins_the_same_series_whatever_else_is_in_the_folder() 
 
 
 def test_a_city_named_like_an_event_does_not_pull_its_council_into_the_race() -> None:
-    lex = default_lexicon()
     reports = {
         "race.md": "Thousands of runners took part in the Riverside City Marathon on Sunday.",
         "budget.md": "The Riverside city council on Monday approved the annual municipal budget by 7 to 2.",
     }
-    series = assign_series([digest(make_article(p, t, lex), lex) for p, t in reports.items()])
+    series = _series_by_text(reports)
     assert series["race.md"] != series["budget.md"]
 
 
 def test_a_day_before_an_events_name_does_not_join_two_events() -> None:
-    lex = default_lexicon()
     reports = {
         "velden-a.md": "Asha Lentri won the Velden Marathon on Sunday in 2:22:04.",
         "velden-b.md": "Kelan Moroti won Sunday's Velden Marathon in 2:06:31.",
         "alsen-a.md": "Dario Kemp won the Port Alsen Marathon on Sunday in 2:08:44.",
         "alsen-b.md": "Tobias Renner won Sunday's Port Alsen Marathon in 2:08:44.",
     }
-    series = assign_series([digest(make_article(p, text, lex), lex) for p, text in reports.items()])
+    series = _series_by_text(reports)
     assert series["velden-a.md"] == series["velden-b.md"] != series["alsen-a.md"] == series["alsen-b.md"]
 
 
@@ -189,7 +191,7 @@ def test_a_place_named_before_a_lower_case_kind_names_the_event_whoever_stands()
         "arden-2025.md": "Ines Falk wins Arden run-off to become the city's first Green mayor.",
         "velden-2025.md": "Tom Baker wins Velden run-off to become the city's youngest mayor.",
     }
-    series = assign_series([digest(make_article(p, text, lex), lex) for p, text in reports.items()])
+    series = _series_by_text(reports)
     assert (
         series["arden-2017.md"]
         == series["arden-2021.md"]
@@ -201,7 +203,6 @@ def test_a_place_named_before_a_lower_case_kind_names_the_event_whoever_stands()
 
 
 def test_a_report_calling_the_marathon_a_race_joins_it() -> None:
-    lex = default_lexicon()
     reports = {
         "a.md": "Elias Kemboi won the Velden Marathon on Sunday in 2:06:48.",
         "b.md": "Lena Moss won the Velden Marathon on Sunday in 2:21:05, her second title.",
@@ -209,5 +210,5 @@ def test_a_report_calling_the_marathon_a_race_joins_it() -> None:
         # a race is what a marathon, a horse race and a mayoral race all are: no kind of its own
         "d.md": "If you watched the stream of Sunday's race in Velden you saw Elias Kemboi run 2:06:48.",
     }
-    series = assign_series([digest(make_article(p, text, lex), lex) for p, text in reports.items()])
+    series = _series_by_text(reports)
     assert series["d.md"] == series["a.md"] == series["b.md"] == series["c.md"]
