@@ -77,16 +77,22 @@ _BETWEEN = LazyPattern(
 def previous_subject(index: int, ctx: Context) -> Subject | None:
     """The person a pronoun or a description opening a sentence stands for ("He crossed the line
     in 2:05:04", "The 27-year-old clocked ..."): the one person named, not as an object, in the
-    sentence before; None where it names none or several."""
-    if index == 0:
-        return None
-    text = ctx.sentences[index - 1].text
-    people = [
-        s
-        for s in _mentions(text, ctx)
-        if " " in s.key and ctx.lex.entity(s.name) is None and not _OBJECT_BEFORE.search(text[: s.start])
-    ]
-    return people[0] if len({p.key for p in people}) == 1 else None
+    sentence before, or before a sentence that itself opens with "He" or "She" and names no
+    one; None where it names none or several."""
+    for before in range(index - 1, max(-1, index - 1 - _PRONOUN_CHAIN), -1):
+        text = ctx.sentences[before].text
+        people = [
+            s
+            for s in _mentions(text, ctx)
+            if " " in s.key and ctx.lex.entity(s.name) is None and not _OBJECT_BEFORE.search(text[: s.start])
+        ]
+        if people or not _OPENS_WITH_PRONOUN.match(text):
+            return people[0] if len({p.key for p in people}) == 1 else None
+    return None
+
+
+_PRONOUN_CHAIN = 3  # sentences a chain of "He ..." may run back to its name
+_OPENS_WITH_PRONOUN = re.compile(r"\s*(?:He|She)\b")
 
 
 def subject_ending_at(text: str, clause_start: int, pos: int, ctx: Context) -> Subject | None:

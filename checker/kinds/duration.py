@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from checker.extract.base import Draft
 from checker.extract.generic import avoided, category_key, clause_of, offsets_of
-from checker.extract.subjects import previous_subject, subject_before
+from checker.extract.subjects import Subject, previous_subject, subject_before
 from checker.kinds import Kind
 from checker.lexicon import phrase_alternation, phrases_re
 from checker.models import Claim
@@ -259,15 +259,25 @@ def _margin(text: str, found: Span, ctx: Context, family: Family, index: int) ->
     if avoided(family, clause) or not phrases_re(family.verbs).search(clause):
         return None
     joined = _JOINED_SUBJECT.search(text, a, found.start)
-    who = subject_before(text, joined.end() if joined else a, found.start, ctx)
-    if who is None and _STANDS_FOR.match(text, a):
-        who = previous_subject(index, ctx)
+    who = _stood_for(
+        text, a, subject_before(text, joined.end() if joined else a, found.start, ctx), index, ctx
+    )
     slot = family.name + (f":{who.key}" if who else "")
     return _draft(text, found, ctx, family, slot + category_key(_own_part(text, found, 0, b), ctx.lex), a, b)
 
 
 # a clause opened by a pronoun or a description of the one named before it
 _STANDS_FOR = LazyPattern(r"\s*(?:(?:He|She|he|she)\b|The\s+(?:\d{1,2}|[a-z]+(?:-[a-z]+)?)-year-old\b)")
+
+
+def _stood_for(text: str, a: int, who: Subject | None, index: int, ctx: Context) -> Subject | None:
+    """The one named before, where the clause opens with a pronoun or a description of them
+    ("He crossed the line in 2:05:04", "The 27-year-old Kenyan clocked 2:06:38": a demonym in
+    a description is no name of its own); else the subject found."""
+    described = _STANDS_FOR.match(text, a)
+    if described is None or (who is not None and who.start > described.end() + 1):
+        return who
+    return previous_subject(index, ctx) or who
 
 
 def _result(text: str, found: Span, ctx: Context, family: Family, index: int) -> Draft | None:
@@ -287,9 +297,7 @@ def _result(text: str, found: Span, ctx: Context, family: Family, index: int) ->
     a, b = _relative_scope(text, found, a, b)
     joined = _JOINED_SUBJECT.search(text, a, found.start)
     who = subject_before(text, joined.end(), found.start, ctx) if joined else None
-    who = who or subject_before(text, a, found.start, ctx)
-    if who is None and _STANDS_FOR.match(text, a):
-        who = previous_subject(index, ctx)  # "He crossed the line in 2:05:04"
+    who = _stood_for(text, a, who or subject_before(text, a, found.start, ctx), index, ctx)
     if who is not None:
         slot = f"{family.name}:{who.key}"
     elif phrases_re(family.nouns).search(clause):  # "winning time", "won in"
