@@ -470,11 +470,14 @@ def _unless_named_otherwise(
     another year's reports give, were it one report: a town may host again, the evidence
     disagrees, and a wrong year is worse than none."""
     named = _named_years(years, names, series, least=1)
-    kinds = {c.id: c.kind for claims in by_article.values() for c in claims}
+
+    def by_a_town(path: str, cited: str | None) -> bool:
+        return any(c.id == cited and c.kind == "holder" for c in by_article[path])
+
     return {
         p: found
         for p, found in placed.items()
-        if not (set(named.get(p, {})) - {found[0]} and kinds.get(found[1][-1].claim or "") == "holder")
+        if not (set(named.get(p, {})) - {found[0]} and by_a_town(p, found[1][-1].claim))
     }
 
 

@@ -26,12 +26,10 @@ def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
     if not _ANY_YEAR.search(text):
         return
     starts = ctx.lex.phrase_re("series_start_verbs")
-    months = "|".join(ctx.lex.months)
     for m in starts.finditer(text):
-        # "first adopted in 2010", "first adopted in December 2010"
-        y = re.match(rf"\s*(?:(?i:{months})\s+)?{_YEAR}\b", text[m.end() :])
+        y = _year_after_re(ctx.lex).match(text, m.end())
         if y:
-            yield _draft(text, m.start(), m.end() + y.end(), int(y.group(1)), ctx)
+            yield _draft(text, m.start(), y.end(), int(y.group(1)), ctx)
     for m in _SINCE_WHEN.finditer(text):  # "since 1992, when 59 countries voted in favor"
         yield _draft(text, m.start(), m.start() + len(m.group(0).split(",")[0]), int(m.group(1)), ctx)
     for m in _first_edition_re(ctx.lex).finditer(text):  # "the first contest was held in 1956"
@@ -52,6 +50,13 @@ def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
         said = _relative_clause(text, a, b, m.start()) or near
         if _has_count(said, ctx) or (cues.search(said) and _about_the_event(told, ctx)):
             yield _draft(text, m.start(), m.end(), int(m.group(1)), ctx)
+
+
+@cache
+def _year_after_re(lex: Lexicon) -> re.Pattern[str]:
+    """The year after a verb of starting: "first adopted in 2010", "... in December 2010"."""
+    months = phrase_alternation(list(lex.months))
+    return re.compile(rf"\s*(?:(?:{months})\s+)?{_YEAR}\b", re.I)
 
 
 @cache
