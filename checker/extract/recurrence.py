@@ -26,6 +26,7 @@ def _patterns(n: Numbers, lex: Lexicon) -> tuple[tuple[LazyPattern, bool | str, 
     holds a long alternation of number words."""
     o, c = n.ordinal, n.cardinal
     flags = re.IGNORECASE
+    kept = _alt_words(lex, "kept_state_words")
     year, years, times = frozenset({"year", "years"}), frozenset({"years"}), frozenset({"time", "times"})
     return (
         (
@@ -69,7 +70,11 @@ def _patterns(n: Numbers, lex: Lexicon) -> tuple[tuple[LazyPattern, bool | str, 
             frozenset({"year", "edition", "season", "time"}),
         ),
         (
-            LazyPattern(rf"\b(?:passed|adopted|held|voted|approved)[^.;]{{0,60}}? for ({c}) years\b", flags),
+            LazyPattern(
+                rf"\b(?:passed|adopted|held|voted|approved)(?:(?!\b(?:{kept})\b)[^.;]){{0,60}}? "
+                rf"for ({c}) years\b",
+                flags,
+            ),
             True,
             years,
         ),
