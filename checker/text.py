@@ -113,6 +113,8 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     while word_start > 0 and (text[word_start - 1].isalpha() or text[word_start - 1] == "."):
         word_start -= 1
     word = text[word_start:dot].lower()
+    if len(word) == 1 and word_start > 0 and text[word_start - 1].isdigit():
+        return False  # "2,980 in the 10K." ends a sentence: a unit after a number is no initial
     return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
 
 

@@ -21,7 +21,7 @@ from checker.extract.base import (
 )
 from checker.families import Family
 from checker.lexicon import Lexicon, first_letter_guard, phrase_alternation, phrases_re
-from checker.text import LazyPattern, Sentence, key_words
+from checker.text import LazyPattern, Numbers, Sentence, key_words
 
 QUALIFIERS = {
     "more than": "more-than",
@@ -103,7 +103,32 @@ def categories_in(text: str, lex: Lexicon) -> tuple[str, ...]:
     pattern, key_of = _categories(lex)
     found = {key_of[" ".join(m.group().lower().split())] for m in pattern.finditer(text)}
     found |= {" ".join(m.group(1).lower().split()) for m in _named_class_re(lex).finditer(text)}
+    found |= _distances_in(text, lex)
     return tuple(sorted(found))
+
+
+def _distances_in(text: str, lex: Lexicon) -> set[str]:
+    """Races of a distance a text names as races ("the 10 km", "her 5K title"), keyed "10km";
+    a point of the course ("at the 30 km mark") is no race."""
+    pattern, unit_of = _distance_re(lex)
+    found = set()
+    for m in pattern.finditer(text):
+        if not lex.phrase_re("course_point_words").match(text, m.end()):
+            found.add(m.group("n").replace(",", "") + unit_of[" ".join(m.group("unit").lower().split())])
+    return found
+
+
+@cache
+def _distance_re(lex: Lexicon) -> tuple[re.Pattern[str], dict[str, str]]:
+    table = {str(k): [str(w) for w in v] for k, v in (lex.vocab.get("distance_units") or {}).items()}
+    unit_of = {w.lower(): key for key, words in table.items() for w in words}
+    units = phrase_alternation(sorted(unit_of, key=len, reverse=True)) or r"(?!x)x"
+    # a determiner or an owner before it: "the 10 km", "his men's 10K title", "Sunday's 5K"
+    return re.compile(
+        rf"(?:\b(?:the|a|his|her|their|its)|['’]s)\s+(?:(?:men|women)['’]s\s+)?"
+        rf"(?P<n>\d{{1,2}}(?:,\d{{3}}|\d{{0,3}})(?:\.\d)?)\s?-?(?P<unit>{units})\b(?![-\w])\s*",
+        re.I,
+    ), unit_of
 
 
 @cache
@@ -207,7 +232,9 @@ def count_drafts(
             other = month_meeting(text[:b], ctx)  # "At the Bonn session in June, where 6,000 met"
             yield Draft(
                 family=family.name,
-                slot=family.name + _own_categories(family, clause, ctx.lex) + ("" if concluding else stage),
+                slot=family.name
+                + _own_categories(family, _coordinated_part(text, m, a, b, ctx), ctx.lex)
+                + ("" if concluding else stage),
                 value=interval(value, qualifier),
                 display=m.group(0),
                 span=m.span(),
@@ -369,6 +396,23 @@ def _own_categories(family: Family, clause: str, lex: Lexicon) -> str:
     own = set(categories_in(" ; ".join(family.nouns), lex))
     found = [k for k in categories_in(clause, lex) if k not in own]
     return ":" + ":".join(found) if found else ""
+
+
+def _coordinated_part(text: str, m: re.Match[str], a: int, b: int, ctx: Context) -> str:
+    """The part of a clause a count's category is read from: "6,890 finishers in the half and
+    3,214 in the 10 km" gives each count its own, cut where "and" or a comma joins the next."""
+    joins = [j.start() for j in _joined_count_re(ctx.numbers).finditer(text, a, b)]
+    start = max([a, *(j for j in joins if j < m.start())])
+    end = min([b, *(j for j in joins if j >= m.end())])
+    return text[start:end]
+
+
+@cache
+def _joined_count_re(n: Numbers) -> re.Pattern[str]:
+    # ", and 3,214 in the 10 km", "and about 3,000 women": a count joined after another
+    return re.compile(
+        rf"(?:,\s*|\s+)and\s+(?:(?:about|some|nearly|almost|over|more than)\s+)?(?:{n.cardinal})\b", re.I
+    )
 
 
 _PARTITIVE = LazyPattern(r"^\s*of\s+the\s+$", re.I)

@@ -169,7 +169,8 @@ class Amount(Kind):
                 + stage
                 + (f":{source}" if source else "")
                 + (f":{part}" if part else "")
-                + category_key(clause, ctx.lex)
+                # the amount's own words name no category: "the 5,000 metres race" is 5 km
+                + category_key(text[a : found.start] + " " + text[found.end : b], ctx.lex)
                 + unit,
                 value=(found.amount, found.unit, found.step, found.qualifier, _due(timing)),
                 display=text[found.start : found.end],
