@@ -795,6 +795,9 @@ def best_series(
     # up through the postings once, rather than every candidate searched for every hint
     # (most candidates share no more than a common word with the report)
     hintable = {i for h in sorted(hints) for i in holding(EVENT_MARK + h)}
+    # a series whose event's name the lead holds as a plain word is a candidate however rare
+    # the report's other words ("Harrowmere was buzzing" beside "the Harrowmere Derby")
+    candidates = sorted(hintable.union(candidates))
     if anchored is not None and not mine[EVENT_MARK]:
         # naming no event, the report joins only a series its countries or a hint let it join
         candidates = sorted(anchored.union(hintable).intersection(candidates))
@@ -817,6 +820,9 @@ def best_series(
         # ...and a report whose body names the event once, or whose lead has its one-word
         # name as a plain word ("Eurovision live updates"), when it is the likeliest series
         needed = SIMILARITY / 2 if hinted else needed
+        # ...and whatever its words, when its opening also names the series' kind: "Harrowmere"
+        # in the lead and "Derby day" in the title name the Harrowmere Derby in two places
+        needed = 0.0 if hinted and mine[KIND_MARK] & cluster.majorities[KIND_MARK] else needed
         if (named or score[1] >= needed) and (best is None or score > best[0]):
             best = (score, i)
     return cluster_of(best[1]) if best else None

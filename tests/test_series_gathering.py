@@ -212,3 +212,16 @@ def test_a_report_calling_the_marathon_a_race_joins_it() -> None:
     }
     series = _series_by_text(reports)
     assert series["d.md"] == series["a.md"] == series["b.md"] == series["c.md"]
+
+
+def test_a_report_naming_the_events_place_and_kind_apart_joins_it_whatever_its_words() -> None:
+    reports = {
+        "a.md": "Quill Harbour won the 152nd Velden Derby on Saturday by two lengths.",
+        "b.md": "Marsh Lantern won the 153rd Velden Derby at the Downs on Saturday.",
+        "c.md": "---\ntitle: Record crowd as the town celebrates Derby day\n---\n"
+        "Velden was buzzing as racegoers poured in and traders ran out of strawberries.",
+        # the place alone, with another kind, is another event there
+        "d.md": "Velden council approved its annual budget on Tuesday by seven votes to two.",
+    }
+    series = _series_by_text(reports)
+    assert series["c.md"] == series["a.md"] == series["b.md"] != series["d.md"]

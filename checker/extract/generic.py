@@ -118,6 +118,19 @@ def _distances_in(text: str, lex: Lexicon) -> set[str]:
     return found
 
 
+def _measured(text: str, end: int, lex: Lexicon) -> bool:
+    """Whether a number is followed by a unit of distance: "10 km runners" counts no runners."""
+    return _unit_after_re(lex).match(text, end) is not None
+
+
+@cache
+def _unit_after_re(lex: Lexicon) -> re.Pattern[str]:
+    units = [str(w) for words in (lex.vocab.get("distance_units") or {}).values() for w in words]
+    return re.compile(
+        rf"\s?-?(?:{phrase_alternation(sorted(units, key=len, reverse=True))})\b(?![-\w])", re.I
+    )
+
+
 @cache
 def _distance_re(lex: Lexicon) -> tuple[re.Pattern[str], dict[str, str]]:
     table = {str(k): [str(w) for w in v] for k, v in (lex.vocab.get("distance_units") or {}).items()}
@@ -202,7 +215,7 @@ def count_drafts(
         for m in pattern.finditer(text):
             if m.start("num") in seen:
                 continue
-            value = read_number(m.group("num"), ctx)
+            value = None if _measured(text, m.end("num"), ctx.lex) else read_number(m.group("num"), ctx)
             a, b, clause = clause_of(text, m.start(), m.end())
             scope = verb_scope(text, m, a, b)
             piece = piece_around(text, m.start(), m.end(), a, b)
@@ -410,9 +423,8 @@ def _coordinated_part(text: str, m: re.Match[str], a: int, b: int, ctx: Context)
 @cache
 def _joined_count_re(n: Numbers) -> re.Pattern[str]:
     # ", and 3,214 in the 10 km", "and about 3,000 women": a count joined after another
-    return re.compile(
-        rf"(?:,\s*|\s+)and\s+(?:(?:about|some|nearly|almost|over|more than)\s+)?(?:{n.cardinal})\b", re.I
-    )
+    about = r"(?:(?:about|some|nearly|almost|over|more than|a further|another|an additional)\s+)?"
+    return re.compile(rf"(?:,\s*|\s+)and\s+{about}(?:{n.cardinal})\b", re.I)
 
 
 _PARTITIVE = LazyPattern(r"^\s*of\s+the\s+$", re.I)
