@@ -189,7 +189,9 @@ def _event_name_parts(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], f
     """A name at a capital, a search for one from a later word, and the words no name holds."""
     nouns = "|".join(re.escape(w) for w in sorted(lex.words("edition_nouns"), key=len, reverse=True))
     # possessive: a word or a space given back could never be followed by what comes next
-    name = rf"((?:[A-Z][\w'-]++\s++){{1,4}})(?i:{nouns})\b"
+    venue = "|".join(re.escape(w) for w in lex.words("place_venue_words"))
+    # "the Halloran Conference Centre" is a venue, not a conference
+    name = rf"((?:[A-Z][\w'-]++\s++){{1,4}})(?i:{nouns})\b(?!\s+(?:{venue or '(?!x)x'})\b)"
     stop = frozenset(w.lower() for w in lex.words("not_name_words") + lex.words("generic_event_words"))
     return re.compile(name), re.compile(rf"(?<![\w'-]){_UNCAPITALISED.pattern}{name}"), stop
 

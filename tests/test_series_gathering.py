@@ -225,3 +225,9 @@ def test_a_report_naming_the_events_place_and_kind_apart_joins_it_whatever_its_w
     }
     series = _series_by_text(reports)
     assert series["c.md"] == series["a.md"] == series["b.md"] != series["d.md"]
+
+
+def test_a_venue_named_with_an_event_noun_is_no_event() -> None:
+    lex = default_lexicon()
+    assert event_names("Investors arrived at the Halloran Conference Centre on Thursday.", lex) == []
+    assert event_names("The Halloran Conference opened on Thursday.", lex) == ["halloran"]
