@@ -118,7 +118,10 @@ def event_names(text: str, lex: Lexicon) -> list[str]:
         *_edition_labels(text, lex),
         *_place_kind_names(text, lex),
     ]:
-        words = [w for w in found.split() if w.lower() not in stop and not re.match(r"\d", w)]
+        # "the Lenn-Boat Race" is the Lenn Boat Race: a hyphen between words joins no new name
+        words = [
+            w for w in _NAME_SPLIT.split(found) if w and w.lower() not in stop and not re.match(r"\d", w)
+        ]
         # "Sunday's Port Alsen Marathon": a day or an owner before the name is no part of it
         while words and (_OWNER.search(words[0]) or words[0].lower() in calendar):
             words.pop(0)
@@ -128,6 +131,7 @@ def event_names(text: str, lex: Lexicon) -> list[str]:
 
 
 _OWNER = re.compile(r"['\u2019]s$")
+_NAME_SPLIT = re.compile(r"\s+|(?<=[A-Za-z])-(?=[A-Za-z])")
 # An edition's label: a name and its year ("Eurovision 2019") or its number written on
 # ("COP23", "COP 28" is a number of its own and left out: "Article 51").
 _EDITION_LABEL = re.compile(

@@ -231,3 +231,9 @@ def test_a_venue_named_with_an_event_noun_is_no_event() -> None:
     lex = default_lexicon()
     assert event_names("Investors arrived at the Halloran Conference Centre on Thursday.", lex) == []
     assert event_names("The Halloran Conference opened on Thursday.", lex) == ["halloran"]
+
+
+def test_a_hyphen_between_the_words_of_an_events_name_joins_no_new_name() -> None:
+    lex = default_lexicon()
+    assert event_names("Kingsmere won the traditional Lenn-Boat Race.", lex) == ["lenn boat"]
+    assert event_names("Kingsmere won the Lenn Boat Race.", lex) == ["lenn boat"]
