@@ -47,6 +47,8 @@ from checker.lexicon import default_lexicon
             "Lowmark Rovers beat Arden 2-0 on Saturday to win the Harbour Cup for the sixth time.",
             "achievement:Lowmark Rovers (total)",
         ),
+        # a title given to someone counts their titles
+        ("Vasko's stronger tiebreak gave him the title for the fourth time.", "achievement (total)"),
         # a win told in a sport's own words is the winner's streak, not the race's count
         (
             "Kestrel Blue took line honours in the island race for the second year running.",
@@ -212,3 +214,22 @@ def test_an_owners_last_year_is_a_final_year_not_the_one_before(clause: str, off
     from checker.text import default_numbers
 
     assert period_offsets(clause, default_numbers()) == offsets
+
+
+@pytest.mark.parametrize(
+    ("text", "offsets"),
+    [
+        ("Moorland Ballad was quicker than last year, when Copper Lantern won on soft going.", (-1,)),
+        ("Copper Lantern won on soft going, when the rain stopped.", (0,)),
+    ],
+)
+def test_a_win_told_after_a_time_and_when_is_of_that_time(text: str, offsets: tuple[int, ...]) -> None:
+    lex = default_lexicon()
+    claims = [c for c in extract_claims(make_article("a.md", text, lex), lex) if c.slot == "winner"]
+    assert [c.year_offsets for c in claims] == [offsets]
+
+
+def test_a_fraction_since_a_year_is_no_count_starting_the_series() -> None:
+    lex = default_lexicon()
+    text = "The party's membership has grown by roughly a third since 2017."
+    assert [c for c in extract_claims(make_article("a.md", text, lex), lex) if c.slot == "start-year"] == []

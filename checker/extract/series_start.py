@@ -106,9 +106,15 @@ def _about_the_event(clause: str, ctx: Context) -> bool:
 def _has_count(text: str, ctx: Context) -> bool:
     """True when the text holds an ordinal count of two or more ("16th", "twentieth")."""
     for m in re.finditer(rf"\b({ctx.numbers.ordinal})\b", text, re.I):
-        if (ctx.numbers.read_ordinal(m.group(1)) or 0) >= 2:
+        fraction = _FRACTION_BEFORE.search(text, 0, m.start()) and _FRACTION_AFTER.match(text, m.end())
+        if (ctx.numbers.read_ordinal(m.group(1)) or 0) >= 2 and not fraction:
             return True
     return False
+
+
+# "grown by a third since 2017": a share, no count
+_FRACTION_BEFORE = LazyPattern(r"\b(?:a|one|by|roughly|about|nearly|almost|over)\s+$", re.I)
+_FRACTION_AFTER = LazyPattern(r"\s*(?:of\b|since\b|in\b|over\b|[,.;:)]|$)", re.I)
 
 
 def _draft(

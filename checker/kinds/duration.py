@@ -117,9 +117,12 @@ def clock(seconds: float, precision: float) -> str:
     return f"{minutes}:{tail}" if minutes else f"{tail} s"
 
 
-# A cheap first look: a digit-colon-digit, or a unit of time.
+# A cheap first look: a digit-colon-digit, or a unit of time, run on after its digits or not
+# ("2min 34.61sec").
 _UNIT_WORDS = frozenset("hour hours hr hrs minute minutes min mins second seconds sec secs".split())
-_GATE = LazyPattern(r"\d:\d|\b(?:hours?|hrs?|minutes?|mins?|seconds?|secs?)\b|\d\s?[hms]\b", re.I)
+_GATE = LazyPattern(
+    r"\d:\d|\b(?:hours?|hrs?|minutes?|mins?|seconds?|secs?)\b|\d\s?(?:[hms]|hrs?|mins?|secs?)\b", re.I
+)
 
 _DAYTIME_AFTER = LazyPattern(
     r"\s*(?:a\.?m\b\.?|p\.?m\b\.?|o'clock|hrs\b|GMT|UTC|CET|CEST|BST|EST|EDT|PST|local time|"
@@ -240,7 +243,7 @@ _FINISH_TIME_BEFORE = LazyPattern(
 )
 _MARGIN_BEFORE = LazyPattern(r"\b(?:by|margin of|winning margin of|gap of)\s+(?:a\s+|an\s+)?$", re.I)
 _RESULT_BEFORE = LazyPattern(
-    r"\b(?:in|clocked|clocking|clocks|time of|timed at|stopped the clock at|crossed the line in|"
+    r"\b(?:in|clocked|clocking|clocks|time of|timed at|stopped the (?:clock|timer) at|crossed the line in|"
     r"finished in|ran|run|running|won in|wins in|winning in)\s+(?:a\s+(?:time|record)\s+of\s+)?$",
     re.I,
 )

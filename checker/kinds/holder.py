@@ -35,7 +35,7 @@ from checker.lexicon import Lexicon, phrase_alternation, phrases_re
 from checker.models import Claim
 from checker.places import LEAD_SENTENCES, place_drafts, result_place_drafts
 from checker.stages import stages
-from checker.text import key_words, look
+from checker.text import LazyPattern, key_words, look
 from checker.wording import name_key
 
 if TYPE_CHECKING:
@@ -336,6 +336,9 @@ def _new_clause(before: str, ctx: Context) -> bool:
     return word[:1].islower() or word.isdigit() or word.lower() in calendar
 
 
+_WHEN_BEFORE = LazyPattern(r",\s+when\s+(?:[\w'’-]+\s+){0,3}$", re.I)
+
+
 def _draft(text: str, m: re.Match[str], lead: bool, ctx: Context, family: Family) -> Draft | None:
     """The claim of one match, unless it is about something else, later, or another time."""
     a, b, _ = clause_of(text, m.start(), m.end())
@@ -354,6 +357,9 @@ def _draft(text: str, m: re.Match[str], lead: bool, ctx: Context, family: Family
     joined = [j.end() for j in _JOINED.finditer(text, a, m.start("h"))]
     where = text[max([a, *joined]) : m.start("h")] + " " + (m.group("v") or "") + " " + tail
     offsets = period_offsets(where, ctx.numbers)
+    if offsets is None and (when := _WHEN_BEFORE.search(text, a, m.start("h"))):
+        # "quicker than last year, when Copper Lantern won": the time before "when" is the win's
+        offsets = period_offsets(text[max(0, when.start() - 40) : when.start()], ctx.numbers)
     if offsets is None and ctx.lex.phrase_re("other_edition_phrases").search(tail):
         return None  # "hosted the previous edition": another occurrence's, its year unsaid
     if ctx.lex.phrase_re("holder_parts").search(where):
