@@ -823,6 +823,8 @@ def _nearest(text: str, item: Found, families: tuple[Family, ...], lex: Lexicon)
     amount is drawn from is not that amount's ("collects $55,000 from a total purse of
     $410,000")."""
     a, b, _ = clause_of(text, item.start, item.end)
+    if _OF_WHICH.search(text, max(0, item.start - 80), item.start):
+        return None
     best: tuple[int, str] | None = None
     for family in families:
         units = family.units  # a family without units takes money
@@ -845,8 +847,15 @@ def _nearest(text: str, item: Found, families: tuple[Family, ...], lex: Lexicon)
     return best[1] if best else None
 
 
-# "$55,000 from a total purse of ...", "$2m out of the prize fund": a part drawn from a whole
-_DRAWN_FROM = LazyPattern(r"\s+(?:from|out\s+of)\s+(?:(?:a|an|the|its|their)\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
+# "$55,000 from a total purse of ...", "$2m out of the prize fund", "£708,750 of the £1.25
+# million prize fund": a part drawn from a whole
+_DRAWN_FROM = LazyPattern(
+    r"\s+(?:(?:from|out\s+of)\s+(?:(?:a|an|the|its|their)\s+)?|of\s+(?:a|an|the|its|their)\s+)"
+    r"(?:[\w'’-]+\s+|[$€£¥]?\d[\d.,]*\s+){0,3}$",
+    re.I,
+)
+# "a prize fund of 60,000 euros, of which the champion receives 15,000 euros": a part
+_OF_WHICH = LazyPattern(r"\bof\s+which\b[^.;]{0,60}$", re.I)
 
 
 def _led(text: str, a: int, item: Found, family: Family) -> bool:
