@@ -831,7 +831,7 @@ def _nearest(text: str, item: Found, families: tuple[Family, ...], lex: Lexicon)
         if (item.unit not in units) if units else (item.unit in _MEASURES):
             continue
         for m in phrases_re(family.nouns).finditer(text, a, b):
-            if m.start() >= item.end and _DRAWN_FROM.match(text, item.end, m.start()):
+            if m.start() >= item.end and _drawn_from(text, item, m.start()):
                 continue
             gap = max(m.start() - item.end, item.start - m.end(), 0)
             if gap <= 60 and (best is None or gap < best[0]):
@@ -848,14 +848,18 @@ def _nearest(text: str, item: Found, families: tuple[Family, ...], lex: Lexicon)
 
 
 # "$55,000 from a total purse of ...", "$2m out of the prize fund", "£708,750 of the £1.25
-# million prize fund": a part drawn from a whole
+# million prize fund": a part drawn from a whole (of money: "26.2 miles of the course" is all of it)
 _DRAWN_FROM = LazyPattern(
-    r"\s+(?:(?:from|out\s+of)\s+(?:(?:a|an|the|its|their)\s+)?|of\s+(?:a|an|the|its|their)\s+)"
-    r"(?:[\w'’-]+\s+|[$€£¥]?\d[\d.,]*\s+){0,3}$",
-    re.I,
+    r"\s+(?:from|out\s+of)\s+(?:(?:a|an|the|its|their)\s+)?(?:[\w'’-]+\s+|[$€£¥]?\d[\d.,]*\s+){0,3}$", re.I
 )
+_MONEY_OF = LazyPattern(r"\s+of\s+(?:a|an|the|its|their)\s+(?:[\w'’-]+\s+|[$€£¥]?\d[\d.,]*\s+){0,3}$", re.I)
 # "a prize fund of 60,000 euros, of which the champion receives 15,000 euros": a part
 _OF_WHICH = LazyPattern(r"\bof\s+which\b[^.;]{0,60}$", re.I)
+
+
+def _drawn_from(text: str, item: Found, noun: int) -> bool:
+    drawn = _DRAWN_FROM.match(text, item.end, noun)
+    return bool(drawn or item.unit not in _MEASURES and _MONEY_OF.match(text, item.end, noun))
 
 
 def _led(text: str, a: int, item: Found, family: Family) -> bool:
