@@ -26,7 +26,6 @@ def _patterns(n: Numbers, lex: Lexicon) -> tuple[tuple[LazyPattern, bool | str, 
     holds a long alternation of number words."""
     o, c = n.ordinal, n.cardinal
     flags = re.IGNORECASE
-    kept = _alt_words(lex, "kept_state_words")
     year, years, times = frozenset({"year", "years"}), frozenset({"years"}), frozenset({"time", "times"})
     return (
         (
@@ -69,15 +68,22 @@ def _patterns(n: Numbers, lex: Lexicon) -> tuple[tuple[LazyPattern, bool | str, 
             True,
             frozenset({"year", "edition", "season", "time"}),
         ),
-        (
-            LazyPattern(
-                rf"\b(?:passed|adopted|held|voted|approved)(?:(?!\b(?:{kept})\b)[^.;]){{0,60}}? "
-                rf"for ({c}) years\b",
-                flags,
-            ),
-            True,
-            years,
+        _held_for_years(c, lex),
+    )
+
+
+def _held_for_years(c: str, lex: Lexicon) -> tuple[LazyPattern, bool, frozenset[str]]:
+    """ "passed similar resolutions for 11 years"; a state kept for years ("held its tax rate
+    steady for three years") counts the years of that state, not the event's."""
+    kept = _alt_words(lex, "kept_state_words")
+    return (
+        LazyPattern(
+            rf"\b(?:passed|adopted|held|voted|approved)(?:(?!\b(?:{kept})\b)[^.;]){{0,60}}? "
+            rf"for ({c}) years\b",
+            re.IGNORECASE,
         ),
+        True,
+        frozenset({"years"}),
     )
 
 
