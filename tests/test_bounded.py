@@ -50,9 +50,11 @@ def _plain_event_names(text: str) -> list[str]:
     lex = default_lexicon()
     nouns = "|".join(re.escape(w) for w in sorted(lex.words("edition_nouns"), key=len, reverse=True))
     stop = {w.lower() for w in lex.words("not_name_words") + lex.words("generic_event_words")}
+    venue = "|".join(re.escape(w) for w in lex.words("place_venue_words"))
     names = []
-    for m in re.finditer(rf"((?:[A-Z][\w'-]+\s+){{1,4}})(?i:{nouns})\b", text):
-        words = [w for w in m.group(1).split() if w.lower() not in stop and not re.match(r"\d", w)]
+    for m in re.finditer(rf"((?:[A-Z][\w'-]+\s+){{1,4}})(?i:{nouns})\b(?!\s+(?:{venue})\b)", text):
+        parts = re.split(r"\s+|(?<=[A-Za-z])-(?=[A-Za-z])", m.group(1))
+        words = [w for w in parts if w and w.lower() not in stop and not re.match(r"\d", w)]
         if words:
             names.append(" ".join(words).lower())
     return names

@@ -33,3 +33,17 @@ def test_one_holder_named_two_ways(a: tuple, b: tuple) -> None:
 )
 def test_different_holders_disagree(a: tuple, b: tuple) -> None:
     assert not KIND.compatible(a, b) and not KIND.compatible(b, a)
+
+
+def test_a_referee_is_read_whatever_the_lead_says_of_referendums() -> None:
+    from checker.articles import make_article
+    from checker.extract import extract_claims
+    from checker.lexicon import default_lexicon
+
+    lex = default_lexicon()
+    text = (
+        "Tormouth Albion won the Wexley Cup final on Saturday.\n\nIt was their fifth win.\n\n"
+        "Fans sang.\n\nThe crowd was 63,880.\n\nIt rained.\n\nThe final was refereed by Anna Vick.\n"
+    )
+    claims = extract_claims(make_article("a.md", text, lex), lex)
+    assert [c.value for c in claims if c.slot == "referee"] == [(("person", "anna vick"),)]

@@ -395,14 +395,25 @@ def _kinds_named(words: str, lex: Lexicon) -> frozenset[str]:
     ("was re-elected", "the mayoral election": election); a shorter kind ("race", "prize") is
     said of too many things to tie a role to one kind of event."""
     same = lex.vocab.get("event_kind_synonyms") or {}
-    stems = {kind[:5]: str(same.get(kind, kind)) for kind in lex.words("event_kinds") if len(kind) > 5}
+    kinds = [kind for kind in lex.words("event_kinds") if len(kind) > 5]
     found = {
-        stems[stem]
+        str(same.get(kind, kind))
         for word in re.findall(r"[a-z]+", words.lower())
-        for stem in stems
-        if word.startswith(stem) or word.removeprefix("re").startswith(stem)
+        for kind in kinds
+        if _opened_by(word, kind) or _opened_by(word.removeprefix("re"), kind)
     }
     return frozenset(found)
+
+
+# what may follow a kind's first five letters in a word of it: "elected", "election", "sanctioned"
+_KIND_ENDINGS = frozenset({"", "s", "ed", "ing", "ion", "ions", "ioned"})
+
+
+def _opened_by(word: str, kind: str) -> bool:
+    """Whether a word is of a kind: its first five letters, then the kind's own ending or an
+    inflection ("referee" is no referendum)."""
+    rest = word[5:]
+    return word[:5] == kind[:5] and (rest in _KIND_ENDINGS or rest in (kind[5:], kind[5:] + "s"))
 
 
 def _kinds_reported(kinds: frozenset[str], ctx: Context) -> bool:
