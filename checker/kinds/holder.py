@@ -336,6 +336,12 @@ def _new_clause(before: str, ctx: Context) -> bool:
     return word[:1].islower() or word.isdigit() or word.lower() in calendar
 
 
+# words after which a name is no clause's subject: a preposition, an owner, a number
+_NO_SUBJECT_BEFORE = LazyPattern(
+    r"(?<![\w'’-])(?:of|in|at|from|for|to|on|into|his|her|their|its|our|two|three|four|five|six|seven|"
+    r"eight|nine|ten|several|many|\d+)\s+$",
+    re.I,
+)
 _WHEN_BEFORE = LazyPattern(r",\s+when\s+(?:[\w'’-]+\s+){0,3}$", re.I)
 
 
@@ -369,6 +375,8 @@ def _draft(text: str, m: re.Match[str], lead: bool, ctx: Context, family: Family
         return None
     if not lead and _LISTED.search(text[a : m.start("h")]) and not _new_clause(text[a : m.start("h")], ctx):
         return None  # "Katrina and the Waves won": the last name of a list, or of a band
+    if not lead and _NO_SUBJECT_BEFORE.search(text, max(a, m.start("h") - 12), m.start("h")):
+        return None  # "the marathon of Aldermere won", "Halvard's two Wexley Cup wins": no subject
     if lead and _DESCRIBED_NAME.match(text, m.end("h")):
         return None  # "chaired by Spanish actress Elena Sandoval": "Spanish" describes her
     holders, display = _holders(m, lead, ctx, family)
