@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -212,14 +214,15 @@ def _placed_by_shared_content(
     of its kind: a tally may stay the same from one year to the next ("identical to last
     year's"), so a value is distinctive only where its neighbours are seen to differ."""
     known: dict[tuple[str, str, str], dict[int, Claim]] = defaultdict(dict)
-    seen: dict[tuple[str, str, int], set[str]] = defaultdict(set)
+    seen: dict[tuple[str, str], dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
     for path, (year, _) in sorted(years.items()):
         if year is not None:
             for claim in filter(_distinctive, by_article[path]):
                 for value in _shared_values(claim):
                     known[(series[path], claim.slot, value)].setdefault(year, claim)
-                    seen[(series[path], claim.family, year)].add(value)
+                    seen[(series[path], claim.family)][year].add(value)
     placed: dict[str, Placed] = {}
+    cadence = _cadences(years, series)
     for path, (year, evidence) in sorted(years.items()):
         if year is not None:
             continue
@@ -228,7 +231,7 @@ def _placed_by_shared_content(
             for claim in filter(_distinctive, by_article[path])
             for value in _shared_values(claim)
             for y, theirs in known.get((series[path], claim.slot, value), {}).items()
-            if _neighbour_differs(seen, (series[path], claim.family), y, value)
+            if _neighbour_differs(seen[(series[path], claim.family)], y, value, cadence.get(series[path], 1))
         ]
         if found and len({y for y, _, _ in found}) == 1:
             # the evidence cited is a number where one is shared: a town may host twice
@@ -238,11 +241,25 @@ def _placed_by_shared_content(
     return placed
 
 
-def _neighbour_differs(
-    seen: dict[tuple[str, str, int], set[str]], key: tuple[str, str], year: int, value: str
-) -> bool:
-    """Whether a dated report of the year before or after gives another value of the family."""
-    return any((values := seen.get((*key, near))) and value not in values for near in (year - 1, year + 1))
+def _neighbour_differs(by_year: dict[int, set[str]], year: int, value: str, step: int) -> bool:
+    """Whether a dated report of the edition before or after gives another value of the family."""
+    return any((values := by_year.get(near)) and value not in values for near in (year - step, year + step))
+
+
+def _cadences(years: dict[str, Placed], series: dict[str, str]) -> dict[str, int]:
+    """Each series' years between editions: where three dated years or more are all an even
+    number of years apart ("2021, 2023, 2025"), the series is held every two years (or more);
+    else every year, a year with no report being only unseen."""
+    dated: dict[str, set[int]] = defaultdict(set)
+    for path, (year, _) in years.items():
+        if year is not None:
+            dated[series[path]].add(year)
+    cadence = {}
+    for name, held in dated.items():
+        ordered = sorted(held)
+        gaps = [b - a for a, b in itertools.pairwise(ordered)]
+        cadence[name] = math.gcd(*gaps) if len(ordered) >= 3 else 1
+    return cadence
 
 
 def _placed_by_calendar(
@@ -605,8 +622,8 @@ def _shared_values(claim: Claim) -> tuple[str, ...]:
 
 
 def _distinctive(claim: Claim) -> bool:
-    """A value few occurrences share: a tally of two parts or more, a large exact number, or a
-    town or venue holding a role."""
+    """A value few occurrences share: a tally of two parts or more, a large exact number, an
+    amount written to three figures or more, or a town or venue holding a role."""
     if claim.attributed or claim.year_offsets != (0,) or claim.detail("year") or claim.counted:
         return False
     value = claim.value
@@ -614,6 +631,10 @@ def _distinctive(claim: Claim) -> bool:
         return sum(v is not None for v in value) >= 2
     if claim.kind == "holder":
         return bool(_shared_values(claim))
+    if claim.kind == "amount":
+        # "a turnout of 64.6%", "£1.25 million": three figures or more, as written
+        amount, _, step, qualifier = value[:4]
+        return qualifier == "exact" and 0 < step * 100 <= abs(amount)
     if claim.kind in DISTINCTIVE:
         number = value[0] if isinstance(value, tuple) and value[0] == value[-1] else value
         exact = isinstance(number, int | float) and not isinstance(number, bool)

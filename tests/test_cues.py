@@ -225,6 +225,23 @@ def test_a_shared_value_dates_nothing_where_no_next_year_is_seen_to_differ(tmp_p
     assert placed["c.md"].year is None
 
 
+def test_a_shared_value_dates_a_report_of_a_series_held_every_two_years(tmp_path) -> None:
+    def ballot(turnout: str) -> str:
+        return f"Ana Ruiz won the Harbour Party leadership ballot on a turnout of {turnout}.\n"
+
+    placed = _placed(
+        tmp_path,
+        {
+            "a.md": "---\npublished: 2021-10-16\n---\n" + ballot("72.5%"),
+            "b.md": "---\npublished: 2023-10-14\n---\n" + ballot("64.6%"),
+            "c.md": "---\npublished: 2025-10-11\n---\n" + ballot("69.6%"),
+            # 2021, 2023 and 2025: one ballot every two years, and the ones either side differ
+            "d.md": "Ana Ruiz kept the Harbour Party leadership ballot on a turnout of 64.6%.\n",
+        },
+    )
+    assert placed["d.md"].year == 2023
+
+
 def test_a_date_months_before_publication_is_another_events(tmp_path) -> None:
     placed = _placed(
         tmp_path,
