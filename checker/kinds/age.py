@@ -93,7 +93,9 @@ _SURNAME_AGE = LazyPattern(
     r"(?=,|\.|\s+(?:and|was|is|has|had|won|took)\b)"
 )
 _TABLE = LazyPattern(r"\d\s*;|\bstandings\b", re.I)
-_NAME_BEFORE = LazyPattern(r"[A-Z][\w'\u2019-]*\s+$")
+# a capitalised word before a surname makes it a full name's last word, unless it is a courtesy
+# title ("Ms Pryce, 47,")
+_NAME_BEFORE = LazyPattern(r"(?<![\w'\u2019-])(?!(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s)[A-Z][\w'\u2019-]*\.?\s+$")
 
 
 def _surnamed(text: str, ctx: Context) -> Iterator[tuple[re.Match[str], str]]:
