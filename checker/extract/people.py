@@ -473,8 +473,9 @@ def _deputy(text: str, title_start: int) -> bool:
 
 def _clean_name(raw: str, lex: Lexicon) -> str | None:
     stop = lex.word_set("not_name_words")
+    styles = lex.word_set("name_styles")  # "Grandmaster Teodor Vasko" is Teodor Vasko
     tokens = raw.split()
-    while tokens and (tokens[0] in stop or tokens[0].removesuffix("'s") in stop):
+    while tokens and (tokens[0] in stop or tokens[0].removesuffix("'s") in stop or tokens[0] in styles):
         tokens.pop(0)
     while tokens and tokens[-1] in stop:
         tokens.pop()

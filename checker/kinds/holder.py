@@ -485,6 +485,7 @@ def _holder(raw: str, ctx: Context, family: Family, place: bool) -> tuple[Holder
     cut = max((i + 1 for i, t in enumerate(tokens[:-1]) if _POSSESSIVE.search(t)), default=0)
     tokens = tokens[cut:]  # "Sweden's Loreen": the holder is Loreen
     stop = ctx.lex.word_set("not_name_words") | ctx.lex.word_set("holder_not_name")
+    stop |= ctx.lex.word_set("name_styles")  # "Grandmaster Teodor Vasko won": Teodor Vasko
     entity = _entity(" ".join(tokens), stop, ctx)
     if entity is not None:
         actor = _ENTITY_ACTOR.get(entity[0].kind)
