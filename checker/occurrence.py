@@ -272,11 +272,13 @@ def _placed_by_calendar(
     October 29") that a dated report of its series gives as its event's date is of that
     report's year: the same day and month fall on that weekday only every few years. Where
     dated reports of two years give that day, or the report names no weekday, nothing."""
-    days: dict[tuple[str, int, int, int], set[tuple[int, str]]] = defaultdict(set)
+    days: dict[tuple[str, int, int, int | None], set[tuple[int, str]]] = defaultdict(set)
     for path, (year, _) in years.items():
         date = dated[path].date
         if year is not None and date is not None and date.year == year:
             days[(series[path], date.month, date.day, date.weekday())].add((year, path))
+            days[(series[path], date.month, date.day, None)].add((year, path))
+    moving = _moving_dates(days)
     placed: dict[str, Placed] = {}
     for path, (year, evidence) in sorted(years.items()):
         event = next((c for c in by_article[path] if c.is_event_day), None)
@@ -284,11 +286,27 @@ def _placed_by_calendar(
             continue
         _, month, day, weekday = event.value
         found = sorted(days.get((series[path], month, day, weekday), ()))
+        wrong_day = not found and series[path] in moving
+        if wrong_day:
+            # "Sunday, October 14" where only 2023's event fell on October 14, a Saturday, and the
+            # series' date moves from year to year: 2023's, its weekday an error to be found
+            found = sorted(days.get((series[path], month, day, None), ()))
         if found and len({y for y, _ in found}) == 1:
             y, other = found[0]
             why = f"'{event.display}' is the day {other} dates its event, in {y}"
+            why += " (on another weekday)" if wrong_day else ""
             placed[path] = (y, [*evidence, Evidence("calendar", why, event.id)])
     return placed
+
+
+def _moving_dates(days: dict[tuple[str, int, int, int | None], set[tuple[int, str]]]) -> set[str]:
+    """Series whose dated reports give two days and months or more for their events: a day
+    and a month then tells one edition from another whatever weekday is said."""
+    seen: dict[str, set[tuple[int, int]]] = defaultdict(set)
+    for name, month, day, weekday in days:
+        if weekday is None:
+            seen[name].add((month, day))
+    return {name for name, dates in seen.items() if len(dates) > 1}
 
 
 def _unless_narrated_later(

@@ -139,9 +139,14 @@ def test_an_undated_report_is_placed_by_the_weekday_and_day_a_dated_report_gives
             ),
             "undated": _report(["On Tuesday, October 29, the Harbour Assembly again condemned the ban."]),
             "no-weekday": _report(["On October 29 the Harbour Assembly again condemned the ban."]),
+            # the day and month of one edition only, in a series whose date moves: its weekday
+            # is wrong, which the check then finds
+            "wrong-weekday": _report(["On Monday, October 29, the Harbour Assembly condemned the ban."]),
         },
     )
     placed = {_stem(p): o for p, o in corpus.occurrences.items()}
+    assert placed["wrong-weekday"].year == 2019
+    assert any("another weekday" in e.detail for e in placed["wrong-weekday"].evidence)
     assert placed["undated"].year == 2019
     assert any(e.source == "calendar" and "dated" in e.detail for e in placed["undated"].evidence)
     assert placed["no-weekday"].year is None  # the same day and month recur every year
