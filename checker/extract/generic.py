@@ -104,7 +104,16 @@ def categories_in(text: str, lex: Lexicon) -> tuple[str, ...]:
     found = {key_of[" ".join(m.group().lower().split())] for m in pattern.finditer(text)}
     found |= {" ".join(m.group(1).lower().split()) for m in _named_class_re(lex).finditer(text)}
     found |= _distances_in(text, lex)
+    # "Kingsmere's women won by five lengths": a side's women are its women's crew or team
+    found |= {
+        m.group(1).lower()
+        for m in _SIDES.finditer(text)
+        if m.group(1).lower() in _categories(lex)[1].values()
+    }
     return tuple(sorted(found))
+
+
+_SIDES = LazyPattern(r"\w['’]s\s+(women|men)\b(?!['’])", re.I)
 
 
 def _distances_in(text: str, lex: Lexicon) -> set[str]:

@@ -45,7 +45,7 @@ from checker.extract.subjects import Subject, subject_before, subject_ending_at,
 from checker.kinds import Kind
 from checker.lexicon import phrase_alternation, phrases_re
 from checker.models import Claim
-from checker.text import LazyPattern, look
+from checker.text import LazyPattern, Numbers, look
 
 if TYPE_CHECKING:
     from checker.extract.base import Context, Draft
@@ -59,7 +59,7 @@ _NUM = (
     r"|(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+(?:\.\d+)?)"
 )
 _SIGN = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "%": "", "km": ""}
-_MEASURES = ("%", "km", "seats")  # units that are no currency: a family without units takes none
+_MEASURES = ("%", "km", "seats", "lengths")  # units that are no currency: a family without units takes none
 _QUALIFIER = LazyPattern(rf"\b(?P<qual>{QUALIFIER_PATTERN})\s+(?:a\s+|an\s+)?$", re.I)
 _PER_YEAR = LazyPattern(
     r"\s*(?:a|per|each|every)\s+year\b(?!\s+(?:earlier|ago|before|later))|\s*(?:annually|yearly)\b", re.I
@@ -114,7 +114,9 @@ class Amount(Kind):
 
     def wants(self, text: str, ctx: Context, families: tuple[Family, ...]) -> bool:
         seen = look(text)
-        return seen.digit and seen.any_of(families_keys(families))
+        # a gap in lengths may be all words: "by two and a quarter lengths"
+        told = seen.digit or seen.any_of(_LENGTH_WORDS)
+        return told and seen.any_of(families_keys(families))
 
     def read(self, sentence: Sentence, index: int, ctx: Context, family: Family) -> Iterator[Draft]:
         drafts = list(self._drafts(sentence, index, ctx, family))
@@ -188,6 +190,10 @@ def _reading(
     """When an amount compared with is of (None for any other) and the comparisons of its
     clause; None where the amount is no claim of the family: a change, one compared with no
     time named, or one its avoid words, outside the comparisons it is not in, say is another's."""
+    if found.unit == "lengths":  # "won by two lengths": a gap, told with "by" as no change is
+        # a clause opened by "when" is of the time before it ("last April, when Ashbury won by")
+        lead = a - 40 if _WHEN_OPENS.match(text, a) else a
+        return None if avoided(family, text[max(0, lead) : b]) else (None, ())
     if _is_change(text, found, a, lex) or _EARLIER_STATE.search(text, a, found.start):
         return None  # "The 2025 budget had totalled 84.5 billion euros": a sum of before
     compared = _compared(text, a, b, lex)
@@ -204,6 +210,7 @@ def _reading(
     return None if avoided(family, said) else (then, compared)
 
 
+_WHEN_OPENS = LazyPattern(r"\s*when\b", re.I)
 # a sum told in the past perfect right before it was so before the report's own event
 _EARLIER_STATE = LazyPattern(
     r"\bhad\s+(?:been|stood|totalled|totaled|amounted|reached|come|risen|fallen|grown|run)"
@@ -776,6 +783,8 @@ def _short(amount: float, unit: str) -> str:
     for size, word in ((1e12, "tn"), (1e9, "bn"), (1e6, "m")):
         if unit not in _MEASURES and amount >= size:
             return f"{_SIGN.get(unit, unit + ' ')}{_plain(round(amount / size, 3))}{word}"
+    if unit == "lengths":
+        return f"{_plain(amount)} length{'' if amount == 1 else 's'}"
     if unit == "seats":
         return f"{_plain(amount)} seats"
     if unit in ("%", "km"):
@@ -799,9 +808,10 @@ def _assigned(text: str, lex: Lexicon) -> tuple[tuple[Found, str], ...]:
     return tuple(out)
 
 
+_LENGTH_WORDS = frozenset({"length", "lengths"})
 _UNIT_GATE = LazyPattern(
     r"[$€£¥%]|\d\s?(?:bn|m|k|tn|b)\b|\b(?:million|billion|trillion|dollars|euros|pounds|yen|"
-    r"per\s*cent|km|kms|kilomet\w*|miles?|metres|meters|seats?)\b",
+    r"per\s*cent|km|kms|kilomet\w*|miles?|metres|meters|seats?|lengths?)\b",
     re.I,
 )
 
@@ -891,7 +901,47 @@ def _amounts(text: str, lex: Lexicon) -> tuple[Found, ...]:
             currency = currency or (unit if kind == "money" else "")
             taken.add(m.start("num"))
             found.append(_found(text, m, unit, factor, lex))
+    found += [f for f in _gaps_in_lengths(text, lex) if not any(f.start <= g.start < f.end for g in found)]
     return tuple(sorted(found, key=lambda f: f.start))
+
+
+def _gaps_in_lengths(text: str, lex: Lexicon) -> Iterator[Found]:
+    """Gaps told in lengths, as races on water and on turf measure them: "by four and a half
+    lengths", "2½ lengths", "three-quarters of a length", "a length and a half"."""
+    if "length" not in text.lower():
+        return
+    numbers = _numbers(lex)
+    for m in _lengths_re(numbers).finditer(text):
+        whole = m.group("whole") or ("a" if m.group("after") else "")
+        count = 1 if whole.lower() in ("a", "an") else numbers.read_count(whole) if whole else 0
+        written = m.group("part") or m.group("alone") or m.group("after") or ""
+        part = _FRACTIONS.get(" ".join(written.lower().replace("-", " ").split()).removeprefix("and "), 0.0)
+        if count is None or count + part <= 0:
+            continue
+        yield Found(m.start(), m.end(), count + part, "lengths", 0.25 if part else 1.0, "exact")
+
+
+_FRACTIONS = {
+    **{"½": 0.5, "¼": 0.25, "¾": 0.75, "1/2": 0.5, "1/4": 0.25, "3/4": 0.75},
+    **{"a half": 0.5, "half": 0.5, "a quarter": 0.25, "quarter": 0.25, "three quarters": 0.75},
+}
+
+
+@cache
+def _numbers(lex: Lexicon) -> Numbers:
+    return Numbers(lex)
+
+
+@cache
+def _lengths_re(n: Numbers) -> re.Pattern[str]:
+    whole = rf"(?P<whole>\d{{1,2}}|{n.cardinal}|an?)"
+    part = r"(?P<part>[½¼¾]|(?<=\d)[- ][13]/[24]|and\s+a\s+half|and\s+a\s+quarter|and\s+three[ -]quarters)"
+    return re.compile(
+        r"(?<![\w-])a\s+length\s+and\s+a\s+(?P<after>half|quarter)\b"
+        rf"|(?<![\w-]){whole}(?:\s*{part})?\s+(?:boat[ -])?lengths?\b"
+        r"|(?<![\w-])(?P<alone>half|three[ -]quarters|a\s+quarter)\s+of\s+an?\s+(?:boat[ -])?length\b",
+        re.I,
+    )
 
 
 def _unit_of(m: re.Match[str], kind: str, lex: Lexicon) -> tuple[str, float]:
