@@ -43,7 +43,10 @@ class Subject:
 _OBJECT_BEFORE = LazyPattern(
     r"(?:\bbeat|\bbeating|\bbeats|\bahead of|\bbehind|\bover|\bfrom|\bthan|\bto|\bagainst|\bthe|"
     r"\bof|\bwith|\bafter|\bpast|\bovertook|\boutsprinted|\bedged|\bpipped|\bat|\bin|\bon|\bnear|\binto|"
-    r"\bfor)\s+$",
+    # the agent of a participle ("ridden by jockey Declan Furlow", "steered by cox Tilly Marsh") and
+    # the far end of a stretch ("between Millbrook Bridge and Saltersford Lock") are no subject
+    # ("won by Samuel Kerr" names the winner)
+    r"\bfor|(?<!won\s)(?<!wins\s)\bby(?:\s+[a-z0-9][\w-]*)?|\bbetween|\bbetween\s+[^,;]{1,60}?\s+and)\s+$",
     re.I,
 )
 _ENTRY_WORDS = (
