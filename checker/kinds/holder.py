@@ -498,6 +498,8 @@ def _holder(raw: str, ctx: Context, family: Family, place: bool) -> tuple[Holder
     elif mentions:
         return None  # a name around a country ("Kalush Ukraine Band") is not that country
     actor = family.actors[0] if family.actors else "name"
+    if actor == "person" and "organization" in family.actors and _organization_named(tokens, ctx.lex):
+        actor = "organization"  # "the Green Alliance", "Tormouth Albion": a party, a club, a crew
     if actor not in ("organization", "country"):  # a person's name ends in no such word
         while tokens and (tokens[-1] in stop or _POSSESSIVE.search(tokens[-1])):
             tokens.pop()
@@ -514,6 +516,10 @@ def _holder(raw: str, ctx: Context, family: Family, place: bool) -> tuple[Holder
         # "Kesel wins 50,000 dollars": the person the report names in full with that surname
         return (actor, name_key(tied_name(words, ctx) or words)), words
     return (actor, name_key(words)), words
+
+
+def _organization_named(tokens: list[str], lex: Lexicon) -> bool:
+    return bool(tokens) and tokens[-1] in lex.word_set("organization_heads")
 
 
 def _a_person(words: str, ctx: Context) -> bool:
