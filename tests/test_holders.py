@@ -55,6 +55,6 @@ def test_a_party_or_a_club_that_wins_is_an_organisation_not_a_person() -> None:
     from checker.lexicon import default_lexicon
 
     lex = default_lexicon()
-    text = "The election was won by the Green Alliance.\n"
+    text = "It was the ninth election for mayor since 1997, and the first to be won by the Green Alliance.\n"
     claims = extract_claims(make_article("a.md", text, lex), lex)
     assert [c.value for c in claims if c.slot == "winner"] == [(("organization", "green alliance"),)]
