@@ -168,7 +168,7 @@ def _readers(numbers: Numbers) -> tuple[tuple[re.Pattern[str], Any], ...]:
         (re.compile(r"(?<![\w:.,/-])(\d{1,2}):([0-5]\d)\.(\d{1,3})(?![\w:/-]|[.,]\d)"), _ms_fraction),
         (
             re.compile(
-                r"(?:\b(?:in|clocked|clocking|time of|timed at|record of|best of|margin of|by)\s+)"
+                r"(?:\b(?:in|clocked|clocking|time of|timed at|record of|best of|margin of|by)\s+|\btime:\s*)"
                 r"(?P<t>(\d{1,2}):([0-5]\d))(?![\w:/-]|[.,]\d)",
                 re.I,
             ),
@@ -291,8 +291,9 @@ def _result(text: str, found: Span, ctx: Context, family: Family, index: int) ->
     if _QUALIFIED.search(before) or gap or _MARGIN_BEFORE.search(before):
         return None
     a, b, clause = clause_of(text, found.start, found.end)
+    label = _TIME_LABEL.search(before)  # "Time: 2:34.61." in a results box: the winner's
     if avoided(family, _piece(text, found, a, b)) or not (
-        _RESULT_BEFORE.search(before) or phrases_re(family.lead_nouns).search(before)
+        label or _RESULT_BEFORE.search(before) or phrases_re(family.lead_nouns).search(before)
     ):
         return None
     if _another_time_in_relative(text, found, a) or _OTHER_RACE.search(_piece(text, found, a, b)):
@@ -303,13 +304,16 @@ def _result(text: str, found: Span, ctx: Context, family: Family, index: int) ->
     who = _stood_for(text, a, who or subject_before(text, a, found.start, ctx), index, ctx)
     if who is not None:
         slot = f"{family.name}:{who.key}"
-    elif phrases_re(family.nouns).search(clause):  # "winning time", "won in"
+    elif label or phrases_re(family.nouns).search(clause):  # "winning time", "won in"
         slot = f"{family.name}:winner"
     else:
         return None
     return _draft(text, found, ctx, family, slot + category_key(_own_part(text, found, 0, b), ctx.lex), a, b)
 
 
+# a results box's own label, opening its line or sentence ("Time: 17:42", "Winning time: 2:05:04"),
+# not another time's ("Reading time: 1 minute")
+_TIME_LABEL = LazyPattern(r"(?:^|[.;]\s+)(?:winning\s+)?time:\s*$", re.I)
 # ", who won last year in 2:23:40": a relative clause about the name before it
 _WHO = LazyPattern(r",\s+who\s+")
 # ", with Jonas Feld third in 2:08:15": a result of its own, whose name follows "with"
