@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 
 from checker.articles import display_path, read_reports
 from checker.cues import (
@@ -72,7 +73,7 @@ def digest(article: Article, lex: Lexicon) -> Digest:
         anchors=sig.anchors,
         dateline=dateline(article, sentences),
         stage=stage(article, claims, lex),
-        edition_label=_edition_label(article, sentences, event_words(sig.terms)),
+        edition_label=_edition_label(article, sentences, event_words(sig.terms), lex),
         latest_year=latest_year((s.text for s in sentences), lex.phrase_re("future_markers")),
         prints=fingerprints(s.text for s in sentences),
         lead_names=names,
@@ -81,10 +82,15 @@ def digest(article: Article, lex: Lexicon) -> Digest:
     )
 
 
-def _edition_label(article: Article, sentences: list, words: set[str]) -> tuple[int, str] | None:
-    """The edition the report's title or lead names ("Eurovision 2019") or whose span it gives
-    with a year ("the Conference ... from 30 November to 11 December 2015"), else its address."""
+def _edition_label(
+    article: Article, sentences: list, words: set[str], lex: Lexicon
+) -> tuple[int, str] | None:
+    """The edition the report's title or lead names ("Eurovision 2019", or by its kind alone:
+    "Bee 2022 recap") or whose span it gives with a year ("the Conference ... from 30 November
+    to 11 December 2015"), else its address."""
     lead = " ".join([article.title or "", *(s.text for s in sentences[:1])])
+    kinds = {w for noun in lex.words("edition_nouns") for w in noun.split()}
+    words = words | (kinds & set(re.findall(r"[a-z]+", lead.lower())))
     return (
         labelled_year(lead, words)
         or span_year(lead, words, default_numbers().month)

@@ -135,14 +135,17 @@ _NAME_SPLIT = re.compile(r"\s+|(?<=[A-Za-z])-(?=[A-Za-z])")
 # An edition's label: a name and its year ("Eurovision 2019") or its number written on
 # ("COP23", "COP 28" is a number of its own and left out: "Article 51").
 _EDITION_LABEL = re.compile(
-    r"(?<![\w'-])(?:([A-Z][A-Za-z]{2,})\s+(?:19|20)\d\d|([A-Z]{2,5}|[A-Z][a-z]{2,})\d{1,3})(?![\w-])"
+    r"(?<![\w'-])(?:((?:[A-Z][A-Za-z]+\s+){0,2}[A-Z][A-Za-z]{2,})\s+(?:19|20)\d\d|([A-Z]{2,5}|[A-Z][a-z]{2,})\d{1,3})(?![\w-])"
 )
 
 
 def _edition_labels(text: str, lex: Lexicon) -> Iterator[str]:
+    kind_words = {w for noun in lex.words("edition_nouns") for w in noun.split()}
     for m in _EDITION_LABEL.finditer(text):
         name = m.group(1) or m.group(2)  # a photo code ("RTSEBM2") is no event's name
-        if lex.entity(name) is None:  # "Germany 2017" names a country, not an event
+        if lex.entity(name) is not None:  # "Germany 2017" names a country, not an event
+            continue
+        if name.split()[-1].lower() not in kind_words:  # "Bee 2024", "Marathon 2023": no name
             yield name
 
 

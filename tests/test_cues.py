@@ -225,6 +225,14 @@ def test_a_shared_value_dates_nothing_where_no_next_year_is_seen_to_differ(tmp_p
     assert placed["c.md"].year is None
 
 
+def test_a_label_naming_the_events_kind_alone_dates_its_report(tmp_path) -> None:
+    placed = _placed(
+        tmp_path,
+        {"a.md": "---\ntitle: Bee 2022 recap\n---\nTobias Wren won the Marrowfield Spelling Bee final.\n"},
+    )
+    assert placed["a.md"].year == 2022
+
+
 def test_a_shared_value_dates_a_report_of_a_series_held_every_two_years(tmp_path) -> None:
     def ballot(turnout: str) -> str:
         return f"Ana Ruiz won the Harbour Party leadership ballot on a turnout of {turnout}.\n"

@@ -237,3 +237,9 @@ def test_a_hyphen_between_the_words_of_an_events_name_joins_no_new_name() -> Non
     lex = default_lexicon()
     assert event_names("Kingsmere won the traditional Lenn-Boat Race.", lex) == ["lenn boat"]
     assert event_names("Kingsmere won the Lenn Boat Race.", lex) == ["lenn boat"]
+
+
+def test_an_edition_label_names_its_event_by_all_its_words_and_a_kind_alone_names_none() -> None:
+    lex = default_lexicon()
+    assert event_names("Brightwater Night 2022: the ratings and the records", lex) == ["brightwater night"]
+    assert event_names("Bee 2022 recap: the winning word", lex) == []
