@@ -47,6 +47,8 @@ from checker.lexicon import default_lexicon
             "Lowmark Rovers beat Arden 2-0 on Saturday to win the Harbour Cup for the sixth time.",
             "achievement:Lowmark Rovers (total)",
         ),
+        # a prize taken by someone counts their prizes
+        ("Juno won Best in Show, the ninth time the breed has taken the top prize.", "achievement (total)"),
         # a title given to someone counts their titles
         ("Vasko's stronger tiebreak gave him the title for the fourth time.", "achievement (total)"),
         # a win told in a sport's own words is the winner's streak, not the race's count

@@ -142,7 +142,7 @@ class Amount(Kind):
                 continue  # "The school board adopted an $84 million budget": another body's
             a, b, clause = clause_of(text, found.start, found.end)
             reading = _reading(text, found, a, b, family, ctx.lex)
-            if reading is None:
+            if reading is None or _said_of_another(text, index, family, ctx):
                 continue
             then, compared = reading
             allotted = _allotted(text, found, a, b, family, ctx.lex)
@@ -182,6 +182,19 @@ class Amount(Kind):
                 or (then.offsets if then is not None else _own_offsets(text, found, a, b, compared, ctx)),
                 extra={**timing, **({"source": source} if source else {}), **year},
             )
+
+
+def _said_of_another(text: str, index: int, family: Family, ctx: Context) -> bool:
+    """Whether a sentence opening with a pronoun stands for someone the sentence before names
+    with one of the family's avoid words ("Runner-up Daniel Achterberg ... He took home $8,000"):
+    the amount is that one's."""
+    if index == 0 or not _PRONOUN_OPENS.match(text):
+        return False
+    return avoided(family, ctx.sentences[index - 1].text[:_SUBJECT_REACH])
+
+
+_PRONOUN_OPENS = LazyPattern(r"\s*(?:He|She|They)\b")
+_SUBJECT_REACH = 60  # characters of a sentence's opening its subject is looked for in
 
 
 def _reading(
