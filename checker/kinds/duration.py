@@ -156,7 +156,10 @@ def durations(text: str, numbers: Numbers) -> Iterator[Span]:
 def _readers(numbers: Numbers) -> tuple[tuple[re.Pattern[str], Any], ...]:
     words = rf"(?:{numbers.cardinal}|an?)"
     units = (
-        _unit_part("h", r"\d{1,3}", words, "h", r"hrs?|hours?")
+        # days lead a time at sea or on a long course: "1 day, 19 hours, 42 minutes", "1d 19h 42m"
+        _unit_part("d", r"\d{1,2}", words, "d", r"days?")
+        + r",?\s*(?:and\s+)?)?"
+        + _unit_part("h", r"\d{1,3}", words, "h", r"hrs?|hours?")
         + r",?\s*(?:and\s+)?)?"
         + _unit_part("m", r"\d{1,3}", words, "m", r"mins?|minutes?")
         + r",?\s*(?:and\s+)?)?"
@@ -204,7 +207,8 @@ def _ms_after_word(m: re.Match[str], numbers: Numbers) -> tuple[float, float]:
 
 
 def _units(m: re.Match[str], numbers: Numbers) -> tuple[float, float] | None:
-    found = ((m.group(g) or m.group(g + "w"), size) for g, size in (("h", 3600), ("m", 60), ("s", 1)))
+    sizes = (("d", 86400), ("h", 3600), ("m", 60), ("s", 1))
+    found = ((m.group(g) or m.group(g + "w"), size) for g, size in sizes)
     parts = [(token, size) for token, size in found if token]
     if not parts:
         return None
