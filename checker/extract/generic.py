@@ -116,15 +116,27 @@ def categories_in(text: str, lex: Lexicon) -> tuple[str, ...]:
 _SIDES = LazyPattern(r"\w['’]s\s+(women|men)\b(?!['’])", re.I)
 
 
+def race_by_distance(text: str, start: int, lex: Lexicon) -> bool:
+    """Whether the distance at start names a race of its own ("the accompanying 10 km"): such a
+    race is that long by its name, and tells nothing of the course."""
+    return any(m.start("n") == start for m in _races(text, lex))
+
+
 def _distances_in(text: str, lex: Lexicon) -> set[str]:
-    """Races of a distance a text names as races ("the 10 km", "her 5K title"), keyed "10km";
-    a point of the course ("at the 30 km mark") is no race."""
-    pattern, unit_of = _distance_re(lex)
-    found = set()
-    for m in pattern.finditer(text):
+    """Races of a distance a text names as races ("the 10 km", "her 5K title"), keyed "10km"."""
+    unit_of = _distance_re(lex)[1]
+    return {
+        m.group("n").replace(",", "") + unit_of[" ".join(m.group("unit").lower().split())]
+        for m in _races(text, lex)
+    }
+
+
+def _races(text: str, lex: Lexicon) -> Iterator[re.Match[str]]:
+    """Distances named as races; a point or a stretch of the course ("at the 30 km mark", "the
+    full 26.2 miles of the course") is none."""
+    for m in _distance_re(lex)[0].finditer(text):
         if not lex.phrase_re("course_point_words").match(text, m.end()):
-            found.add(m.group("n").replace(",", "") + unit_of[" ".join(m.group("unit").lower().split())])
-    return found
+            yield m
 
 
 def _measured(text: str, end: int, lex: Lexicon) -> bool:
@@ -145,9 +157,11 @@ def _distance_re(lex: Lexicon) -> tuple[re.Pattern[str], dict[str, str]]:
     table = {str(k): [str(w) for w in v] for k, v in (lex.vocab.get("distance_units") or {}).items()}
     unit_of = {w.lower(): key for key, words in table.items() for w in words}
     units = phrase_alternation(sorted(unit_of, key=len, reverse=True)) or r"(?!x)x"
-    # a determiner or an owner before it: "the 10 km", "his men's 10K title", "Sunday's 5K"
+    # a determiner or an owner before it: "the 10 km", "his men's 10K title", "Sunday's 5K",
+    # "the accompanying 10 km" (not a stretch of the course: "the first 10 km")
     return re.compile(
         rf"(?:\b(?:the|a|his|her|their|its)|['’]s)\s+(?:(?:men|women)['’]s\s+)?"
+        r"(?:(?!(?:first|last|final|opening|closing|second|next|remaining|full|whole|entire)\b)[a-z]+\s+)?"
         rf"(?P<n>\d{{1,2}}(?:,\d{{3}}|\d{{0,3}})(?:\.\d)?)\s?-?(?P<unit>{units})\b(?![-\w])\s*",
         re.I,
     ), unit_of
@@ -252,10 +266,11 @@ def count_drafts(
             # 7,500 spectators"): only an earlier stage keys a count apart
             qualifier = QUALIFIERS.get(" ".join((m.group("qual") or "").lower().split()), "exact")
             other = month_meeting(text[:b], ctx)  # "At the Bonn session in June, where 6,000 met"
+            part = coordinated_part(text, m.span(), a, b, ctx.numbers)
             yield Draft(
                 family=family.name,
                 slot=family.name
-                + _own_categories(family, _coordinated_part(text, m, a, b, ctx), ctx.lex)
+                + _own_categories(family, text[slice(*part)], ctx.lex)
                 + ("" if concluding else stage),
                 value=interval(value, qualifier),
                 display=m.group(0),
@@ -420,13 +435,12 @@ def _own_categories(family: Family, clause: str, lex: Lexicon) -> str:
     return ":" + ":".join(found) if found else ""
 
 
-def _coordinated_part(text: str, m: re.Match[str], a: int, b: int, ctx: Context) -> str:
-    """The part of a clause a count's category is read from: "6,890 finishers in the half and
-    3,214 in the 10 km" gives each count its own, cut where "and" or a comma joins the next."""
-    joins = [j.start() for j in _joined_count_re(ctx.numbers).finditer(text, a, b)]
-    start = max([a, *(j for j in joins if j < m.start())])
-    end = min([b, *(j for j in joins if j >= m.end())])
-    return text[start:end]
+def coordinated_part(text: str, span: tuple[int, int], a: int, b: int, numbers: Numbers) -> tuple[int, int]:
+    """Where the part of a clause a number's category is read from starts and ends: "6,890
+    finishers in the half and 3,214 in the 10 km" gives each count its own, cut where "and" or a
+    comma joins the next."""
+    joins = [j.start() for j in _joined_count_re(numbers).finditer(text, a, b)]
+    return max([a, *(j for j in joins if j < span[0])]), min([b, *(j for j in joins if j >= span[1])])
 
 
 @cache

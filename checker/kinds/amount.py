@@ -38,7 +38,9 @@ from checker.extract.generic import (
     avoided,
     category_key,
     clause_of,
+    coordinated_part,
     families_keys,
+    race_by_distance,
     source_of,
 )
 from checker.extract.subjects import Subject, subject_before, subject_ending_at, subject_starting_at
@@ -138,6 +140,8 @@ class Amount(Kind):
                 continue  # "$11.42 per $1,000 of assessed value": a rate, and its denominator
             if _EACH.match(text, found.end):
                 continue  # "with €8,000 going to each of the two winners": one share of several
+            if found.unit == "km" and race_by_distance(text, found.start, ctx.lex):
+                continue  # "2,980 finishers in the accompanying 10 km": a race is as long as its name
             if another_body(text[: found.start], ctx):
                 continue  # "The school board adopted an $84 million budget": another body's
             a, b, clause = clause_of(text, found.start, found.end)
@@ -171,8 +175,7 @@ class Amount(Kind):
                 + stage
                 + (f":{source}" if source else "")
                 + (f":{part}" if part else "")
-                # the amount's own words name no category: "the 5,000 metres race" is 5 km
-                + category_key(text[a : found.start] + " " + text[found.end : b], ctx.lex)
+                + _category(text, found, a, b, ctx)
                 + unit,
                 value=(found.amount, found.unit, found.step, found.qualifier, _due(timing)),
                 display=text[found.start : found.end],
@@ -182,6 +185,13 @@ class Amount(Kind):
                 or (then.offsets if then is not None else _own_offsets(text, found, a, b, compared, ctx)),
                 extra={**timing, **({"source": source} if source else {}), **year},
             )
+
+
+def _category(text: str, found: Found, a: int, b: int, ctx: Context) -> str:
+    """The category an amount's part of its clause names, less the amount's own words: "over
+    the 21.1 km distance and 2,980 in the accompanying 10 km" is no 10 km's."""
+    start, end = coordinated_part(text, (found.start, found.end), a, b, ctx.numbers)
+    return category_key(text[start : found.start] + " " + text[found.end : end], ctx.lex)
 
 
 def _said_of_another(text: str, index: int, family: Family, ctx: Context) -> bool:
