@@ -336,6 +336,7 @@ def _new_clause(before: str, ctx: Context) -> bool:
     return word[:1].islower() or word.isdigit() or word.lower() in calendar
 
 
+_AGED_BEFORE = LazyPattern(r"\b(?:the|a|an)\s+(?:\d{1,3}|[a-z]+(?:-[a-z]+)*)-year-old\s+$", re.I)
 # words after which a name is no clause's subject: a preposition, an owner, a number
 _NO_SUBJECT_BEFORE = LazyPattern(
     r"(?<![\w'’-])(?:of|in|at|from|for|to|on|into|his|her|their|its|our|two|three|four|five|six|seven|"
@@ -377,6 +378,8 @@ def _draft(text: str, m: re.Match[str], lead: bool, ctx: Context, family: Family
         return None  # "Katrina and the Waves won": the last name of a list, or of a band
     if not lead and _NO_SUBJECT_BEFORE.search(text, max(a, m.start("h") - 12), m.start("h")):
         return None  # "the marathon of Aldermere won", "Halvard's two Wexley Cup wins": no subject
+    if not lead and " " not in m.group("h").strip() and _AGED_BEFORE.search(text, a, m.start("h")):
+        return None  # "the 29-year-old Swede finally won": a description, not a name
     if lead and _DESCRIBED_NAME.match(text, m.end("h")):
         return None  # "chaired by Spanish actress Elena Sandoval": "Spanish" describes her
     holders, display = _holders(m, lead, ctx, family)
