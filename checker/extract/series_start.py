@@ -40,6 +40,8 @@ def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
     for m in _SINCE.finditer(text):
         if _record_before(ctx.lex).search(text, 0, m.start()):
             continue  # "its first title since 2011": a record, not the series' first year
+        if _AT_PLACE_AFTER.match(text, m.end()):
+            continue  # "every year since 2001 in the Grand Meridian Theatre": the venue's years
         a, b = clause_around(text, m.start(), m.end())
         near = text[max(a, m.start() - 120) : min(b, m.end() + 120)]
         # a relative clause speaks of its antecedent: "the resolution, which has come up ..."
@@ -63,9 +65,10 @@ def _year_after_re(lex: Lexicon) -> re.Pattern[str]:
 def _record_before(lex: Lexicon) -> re.Pattern[str]:
     words = phrase_alternation(lex.words("record_since_words"))
     # "the first local runner on the podium of his home race since 2016": within its piece
-    return re.compile(rf"\b(?:{words})\b(?:\s+[\w'’-]+){{0,9}}\s+$", re.I)
+    return re.compile(rf"\b(?:{words})\b(?:\s+[\w'’-]+){{0,12}}\s+$", re.I)
 
 
+_AT_PLACE_AFTER = LazyPattern(r"\s+(?:in|at)\s+(?:the\s+)?[A-Z]")
 _RELATIVE = re.compile(r"\b(?:which|that|who|whose)\b", re.I)
 
 
