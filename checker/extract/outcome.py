@@ -219,6 +219,11 @@ def _year(clause: str, ctx: Context) -> tuple[int, ...]:
     return offsets[-1:] if offsets and offsets[-1] < 0 else (0,)
 
 
+# a tally forecast, or the rest of a group's members, is no count of the vote
+_FORECAST_BEFORE = LazyPattern(r"\b(?:predict|expect|forecast|project|anticipat)\w*\b[^.;,]{0,40}$", re.I)
+_OTHER_BEFORE = LazyPattern(r"\b(?:the\s+)?other\s+$", re.I)
+
+
 def _tallies(sentence: Sentence, ctx: Context) -> Iterator[Draft]:
     text = sentence.text
     if not ctx.numbers.has_number(text) or not _VOTE_CONTEXT.search(text):
@@ -240,6 +245,8 @@ def _tallies(sentence: Sentence, ctx: Context) -> Iterator[Draft]:
                 continue
             if len(roles) == 1 and _FROM_BEFORE.search(text, 0, m.start()):
                 continue  # "delegates from 196 countries approved": where voters came from
+            if _FORECAST_BEFORE.search(text, 0, m.start()) or _OTHER_BEFORE.search(text, 0, m.start()):
+                continue  # "whips had predicted 50 votes in favour", "the other 12 voted for": no tally
             taken.append(m.span())
             a, b = clause_around(text, m.start(), m.end())
             if _other_text_re(ctx.lex).search(text, a, m.start()):
