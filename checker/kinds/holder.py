@@ -382,6 +382,8 @@ def _draft(text: str, m: re.Match[str], lead: bool, ctx: Context, family: Family
         return None  # "the 29-year-old Swede finally won": a description, not a name
     if lead and _DESCRIBED_NAME.match(text, m.end("h")):
         return None  # "chaired by Spanish actress Elena Sandoval": "Spanish" describes her
+    if lead and _another_event_won(text[max(a, m.start() - 40) : m.start()], ctx):
+        return None  # "Friday's Harrowmere Oaks, won by Lady Fennimore" in a report of the Derby
     holders, display = _holders(m, lead, ctx, family)
     if not holders:
         return None
@@ -519,6 +521,27 @@ def _holder(raw: str, ctx: Context, family: Family, place: bool) -> tuple[Holder
         # "Kesel wins 50,000 dollars": the person the report names in full with that surname
         return (actor, name_key(tied_name(words, ctx) or words)), words
     return (actor, name_key(words)), words
+
+
+def _another_event_won(before: str, ctx: Context) -> bool:
+    """Whether the words before "won by" name an event by a proper name the report's own event
+    does not bear ("Friday's Harrowmere Oaks for fillies, won by" in a report whose title and
+    lead name the Harrowmere Derby); where they name the report's event by no name, nothing."""
+    named = _NAMED_EVENT_BEFORE.search(before)
+    if named is None:
+        return False
+    from checker.extract.recurrence import _event_words
+
+    own = _event_words(ctx.article.title or "", ctx.sentences[0].text, ctx.lex)
+    if not own:
+        return False
+    kinds = {w for noun in ctx.lex.words("edition_nouns") for w in noun.split()}
+    words = {w.lower().removesuffix("'s") for w in named.group(1).split()}
+    return bool(words - own - kinds - ctx.lex.word_set("generic_event_words"))
+
+
+# a capitalised name of two words or more, then at most a few lower-case words, before "won by"
+_NAMED_EVENT_BEFORE = LazyPattern(r"((?:[A-Z][\w'’-]+\s+)+[A-Z][\w'’-]+)(?:\s+[a-z]+){0,3},?\s*$")
 
 
 def _organization_named(tokens: list[str], lex: Lexicon) -> bool:
