@@ -25,7 +25,7 @@ from checker.extract import extract_claims
 from checker.lexicon import Lexicon
 from checker.models import Article, Digest, Skipped
 from checker.occurrence import dateline, stage
-from checker.series import LEAD_SENTENCES, event_words, signature, without_byline
+from checker.series import LEAD_SENTENCES, edition_words, event_words, signature, without_byline
 from checker.text import default_numbers, split_sentences
 
 # A test hook: FACTLINT_TEST_FAIL=STAGE:TEXT makes the given stage (read, digest or judge)
@@ -89,8 +89,7 @@ def _edition_label(
     "Bee 2022 recap") or whose span it gives with a year ("the Conference ... from 30 November
     to 11 December 2015"), else its address."""
     lead = " ".join([article.title or "", *(s.text for s in sentences[:1])])
-    kinds = {w for noun in lex.words("edition_nouns") for w in noun.split()}
-    words = words | (kinds & set(re.findall(r"[a-z]+", lead.lower())))
+    words = words | (edition_words(lex) & set(re.findall(r"[a-z]+", lead.lower())))
     return (
         labelled_year(lead, words)
         or span_year(lead, words, default_numbers().month)

@@ -139,8 +139,14 @@ _EDITION_LABEL = re.compile(
 )
 
 
+@cache
+def edition_words(lex: Lexicon) -> frozenset[str]:
+    """The words of the nouns an edition's name ends with ("bee" of "spelling bee")."""
+    return frozenset(w for noun in lex.words("edition_nouns") for w in noun.split())
+
+
 def _edition_labels(text: str, lex: Lexicon) -> Iterator[str]:
-    kind_words = {w for noun in lex.words("edition_nouns") for w in noun.split()}
+    kind_words = edition_words(lex)
     for m in _EDITION_LABEL.finditer(text):
         name = m.group(1) or m.group(2)  # a photo code ("RTSEBM2") is no event's name
         if lex.entity(name) is not None:  # "Germany 2017" names a country, not an event

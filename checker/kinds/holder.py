@@ -535,9 +535,10 @@ def _another_event_won(before: str, ctx: Context) -> bool:
     own = _event_words(ctx.article.title or "", ctx.sentences[0].text, ctx.lex)
     if not own:
         return False
-    kinds = {w for noun in ctx.lex.words("edition_nouns") for w in noun.split()}
+    from checker.series import edition_words
+
     words = {w.lower().removesuffix("'s") for w in named.group(1).split()}
-    return bool(words - own - kinds - ctx.lex.word_set("generic_event_words"))
+    return bool(words - own - edition_words(ctx.lex) - ctx.lex.word_set("generic_event_words"))
 
 
 # a capitalised name of two words or more, then at most a few lower-case words, before "won by"
