@@ -650,9 +650,11 @@ def _distinctive(claim: Claim) -> bool:
     if claim.kind == "holder":
         return bool(_shared_values(claim))
     if claim.kind == "amount":
-        # "a turnout of 64.6%", "£1.25 million": three figures or more, as written
+        # "a turnout of 64.6%", "£1.25 million", "£708,750": three significant figures or more, as
+        # written; a round sum ("25,000 euros", a prize that may stay the same) is too common
         amount, _, step, qualifier = value[:4]
-        return qualifier == "exact" and 0 < step * 100 <= abs(amount)
+        figures = str(round(abs(amount) / step)).rstrip("0") if step > 0 else ""
+        return qualifier == "exact" and len(figures) >= 3
     if claim.kind in DISTINCTIVE:
         number = value[0] if isinstance(value, tuple) and value[0] == value[-1] else value
         exact = isinstance(number, int | float) and not isinstance(number, bool)

@@ -225,6 +225,22 @@ def test_a_shared_value_dates_nothing_where_no_next_year_is_seen_to_differ(tmp_p
     assert placed["c.md"].year is None
 
 
+def test_a_round_sum_a_dated_report_gives_dates_nothing(tmp_path) -> None:
+    def fair(prize: str, visitors: str) -> str:
+        return f"The Veltmar Book Fair closed with a prize of {prize} and {visitors} visitors.\n"
+
+    placed = _placed(
+        tmp_path,
+        {
+            "a.md": "---\npublished: 2023-10-22\n---\n" + fair("25,000 euros", "186,400"),
+            "b.md": "---\npublished: 2024-10-20\n---\n" + fair("30,000 euros", "194,100"),
+            # a prize of 25,000 euros may well be given again: too round to date anything
+            "c.md": "The Veltmar Book Fair ended with its prize of 25,000 euros.\n",
+        },
+    )
+    assert placed["c.md"].year is None
+
+
 def test_a_label_naming_the_events_kind_alone_dates_its_report(tmp_path) -> None:
     placed = _placed(
         tmp_path,
