@@ -149,11 +149,10 @@ def _numbered_stage(
 _PASSING_REACH = 40  # how far before a numbered stage a word may put it in passing
 
 
-@cache
 def _numbers(lex: Lexicon) -> Numbers:
-    from checker.text import Numbers  # imported late: checker.text's importers import this module
+    from checker.text import numbers_for  # imported late: checker.text's importers import this module
 
-    return Numbers(lex)
+    return numbers_for(lex)
 
 
 @cache

@@ -271,5 +271,10 @@ class Numbers:
 
 
 @cache
+def numbers_for(lex: Lexicon) -> Numbers:
+    """The number readers of a lexicon, built once (each holds a few large patterns)."""
+    return Numbers(lex)
+
+
 def default_numbers() -> Numbers:
-    return Numbers(default_lexicon())
+    return numbers_for(default_lexicon())

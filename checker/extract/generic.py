@@ -146,10 +146,8 @@ def _measured(text: str, end: int, lex: Lexicon) -> bool:
 
 @cache
 def _unit_after_re(lex: Lexicon) -> re.Pattern[str]:
-    units = [str(w) for words in (lex.vocab.get("distance_units") or {}).values() for w in words]
-    return re.compile(
-        rf"\s?-?(?:{phrase_alternation(sorted(units, key=len, reverse=True))})\b(?![-\w])", re.I
-    )
+    units = phrase_alternation(sorted(_distance_re(lex)[1], key=len, reverse=True)) or r"(?!x)x"
+    return re.compile(rf"\s?-?(?:{units})\b(?![-\w])", re.I)
 
 
 @cache

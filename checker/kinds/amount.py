@@ -47,7 +47,7 @@ from checker.extract.subjects import Subject, subject_before, subject_ending_at,
 from checker.kinds import Kind
 from checker.lexicon import phrase_alternation, phrases_re
 from checker.models import Claim
-from checker.text import LazyPattern, Numbers, look
+from checker.text import LazyPattern, Numbers, look, numbers_for
 
 if TYPE_CHECKING:
     from checker.extract.base import Context, Draft
@@ -882,10 +882,9 @@ def _nearest(text: str, item: Found, families: tuple[Family, ...], lex: Lexicon)
 
 # "$55,000 from a total purse of ...", "$2m out of the prize fund", "£708,750 of the £1.25
 # million prize fund": a part drawn from a whole (of money: "26.2 miles of the course" is all of it)
-_DRAWN_FROM = LazyPattern(
-    r"\s+(?:from|out\s+of)\s+(?:(?:a|an|the|its|their)\s+)?(?:[\w'’-]+\s+|[$€£¥]?\d[\d.,]*\s+){0,3}$", re.I
-)
-_MONEY_OF = LazyPattern(r"\s+of\s+(?:a|an|the|its|their)\s+(?:[\w'’-]+\s+|[$€£¥]?\d[\d.,]*\s+){0,3}$", re.I)
+_WHOLE_WORDS = r"(?:[\w'’-]+\s+|[$€£¥]?\d[\d.,]*\s+){0,3}$"  # up to the whole's noun: "the £1.25 million"
+_DRAWN_FROM = LazyPattern(rf"\s+(?:from|out\s+of)\s+(?:(?:a|an|the|its|their)\s+)?{_WHOLE_WORDS}", re.I)
+_MONEY_OF = LazyPattern(rf"\s+of\s+(?:a|an|the|its|their)\s+{_WHOLE_WORDS}", re.I)
 # "a prize fund of 60,000 euros, of which the champion receives 15,000 euros": a part
 _OF_WHICH = LazyPattern(r"\bof\s+which\b[^.;]{0,60}$", re.I)
 
@@ -933,7 +932,7 @@ def _gaps_in_lengths(text: str, lex: Lexicon) -> Iterator[Found]:
     lengths", "2½ lengths", "three-quarters of a length", "a length and a half"."""
     if "length" not in text.lower():
         return
-    numbers = _numbers(lex)
+    numbers = numbers_for(lex)
     for m in _lengths_re(numbers).finditer(text):
         whole = m.group("whole") or ("a" if m.group("after") else "")
         count = 1 if whole.lower() in ("a", "an") else numbers.read_count(whole) if whole else 0
@@ -948,11 +947,6 @@ _FRACTIONS = {
     **{"½": 0.5, "¼": 0.25, "¾": 0.75, "1/2": 0.5, "1/4": 0.25, "3/4": 0.75},
     **{"a half": 0.5, "half": 0.5, "a quarter": 0.25, "quarter": 0.25, "three quarters": 0.75},
 }
-
-
-@cache
-def _numbers(lex: Lexicon) -> Numbers:
-    return Numbers(lex)
 
 
 @cache

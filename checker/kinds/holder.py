@@ -382,7 +382,11 @@ def _draft(text: str, m: re.Match[str], lead: bool, ctx: Context, family: Family
         return None  # "the 29-year-old Swede finally won": a description, not a name
     if lead and _DESCRIBED_NAME.match(text, m.end("h")):
         return None  # "chaired by Spanish actress Elena Sandoval": "Spanish" describes her
-    if lead and _another_event_won(text[max(a, m.start() - 40) : m.start()], ctx):
+    if (
+        lead
+        and _WON_BY.match(m.group("v") or "")
+        and _another_event_won(text[max(a, m.start() - 40) : m.start()], ctx)
+    ):
         return None  # "Friday's Harrowmere Oaks, won by Lady Fennimore" in a report of the Derby
     holders, display = _holders(m, lead, ctx, family)
     if not holders:
@@ -530,17 +534,17 @@ def _another_event_won(before: str, ctx: Context) -> bool:
     named = _NAMED_EVENT_BEFORE.search(before)
     if named is None:
         return False
-    from checker.extract.recurrence import _event_words
+    from checker.series import edition_words, event_names  # late: the series reader reads holders
 
-    own = _event_words(ctx.article.title or "", ctx.sentences[0].text, ctx.lex)
+    head = f"{ctx.article.title or ''} {ctx.sentences[0].text}"
+    own = {w for name in event_names(head, ctx.lex) for w in name.split()}
     if not own:
         return False
-    from checker.series import edition_words
-
     words = {w.lower().removesuffix("'s") for w in named.group(1).split()}
     return bool(words - own - edition_words(ctx.lex) - ctx.lex.word_set("generic_event_words"))
 
 
+_WON_BY = LazyPattern(r"(?:was\s+)?won\s+by$", re.I)
 # a capitalised name of two words or more, then at most a few lower-case words, before "won by"
 _NAMED_EVENT_BEFORE = LazyPattern(r"((?:[A-Z][\w'’-]+\s+)+[A-Z][\w'’-]+)(?:\s+[a-z]+){0,3},?\s*$")
 
