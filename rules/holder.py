@@ -19,7 +19,8 @@ from rules.name_variant import similar
 
 class Holder(KindRule):
     """Different holders of one role at one occurrence: the winner, the host, the organiser, the
-    chair, and a role one person holds that a title names (a country's ambassador to a body).
+    chair, the referee (or umpire), and a role one person holds that a title names (a country's
+    ambassador to a body).
 
     Bad: "Italy won the contest" against "the winner was Malta" about the same final; "hosted by
     Baku" against "the host city, Tbilisi" about the same conference; "Sweden's ambassador to
