@@ -115,9 +115,9 @@ def _surnamed(text: str, ctx: Context) -> Iterator[tuple[re.Match[str], str]]:
 
 def _whose(m: re.Match[str], index: int, ctx: Context) -> str | None:
     """The person an unnamed age is said of: the name a relative clause after it gives, else
-    the first name that stands as a subject in the nearest sentence before it that has one
-    (its own words before it first), named at least twice in the report (its protagonist,
-    not a name in passing); None when no such name is found."""
+    the first name named at least twice in the report (its protagonist, not a name in
+    passing) among the subjects of the nearest sentence before it that has a person as a
+    subject (its own words before it first); None when that sentence names no protagonist."""
     text = ctx.sentences[index].text
     noun = _NOUN.match(text, m.end())
     if noun and noun.group(1) in _things(ctx.lex):
@@ -129,8 +129,9 @@ def _whose(m: re.Match[str], index: int, ctx: Context) -> str | None:
     before = [text[: m.start()]] + [s.text for s in reversed(ctx.sentences[max(0, index - BACK) : index])]
     for piece in before:
         found = [n for n in _SUBJECT.finditer(piece) if _person(n, piece, ctx)]
-        if found:
-            return _POSSESSOR.sub("", found[0].group("name"))
+        if found:  # the nearest sentence with a person in it, or no one: never one further back
+            names = [_POSSESSOR.sub("", n.group("name")) for n in found]
+            return next((name for name in names if _named_again(name, ctx)), None)
     return None
 
 
@@ -142,8 +143,8 @@ def _things(lex: Lexicon) -> frozenset[str]:
 
 def _person(n: re.Match[str], piece: str, ctx: Context) -> bool:
     """A name that may be a person's: no country, place or time in it, nor a word that never
-    names a person nor a word the report writes in lower case, not after a preposition, and
-    named again (in part) elsewhere in the report."""
+    names a person nor a word the report writes in lower case ("Police said the 45-year-old"),
+    not after a preposition."""
     name = _POSSESSOR.sub("", n.group("name"))  # "Switzerland's Nemo": Nemo
     stop = ctx.lex.word_set("not_name_words") | ctx.lex.word_set("holder_not_name")
     if any(w in stop or w.lower() in ctx.lex.word_set("stopwords") for w in name.split()):
@@ -151,8 +152,12 @@ def _person(n: re.Match[str], piece: str, ctx: Context) -> bool:
     if ctx.lex.find_entities(name) or _PLACED.search(piece[: n.start()]):
         return False
     said = (ctx.article.title or "") + ctx.article.text
-    if re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", said):
-        return False  # "Police said the 45-year-old ...": a word the report also writes in lower case
+    return not re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", said)
+
+
+def _named_again(name: str, ctx: Context) -> bool:
+    """The report's protagonist, not a name in passing: named (in part) at least twice."""
+    said = (ctx.article.title or "") + ctx.article.text
     return any(said.count(word) >= 2 for word in name.split())  # "Salvador Sobral" ... "Salvador"
 
 
