@@ -155,21 +155,50 @@ def _numbers(lex: Lexicon) -> Numbers:
     return numbers_for(lex)
 
 
+def numbered_parts(text: str, lex: Lexicon) -> set[str]:
+    """The labels of the numbered stages a text names in any way ("Stage 3, Kessingford -
+    Mount Garrick (204 km)", "the third stage", "leg two"): what is said beside one is that
+    stage's, not the whole race's. A stage of something else ("stage two of its plan") is none."""
+    if not lex.words("numbered_stage_words"):
+        return set()
+    numbers = _numbers(lex)
+    found = set()
+    for m in _numbered_part_re(lex).finditer(text):
+        said = m.group("ord") or m.group("num")
+        value = numbers.read_ordinal(said) if m.group("ord") else numbers.read_cardinal(said)
+        if value and 0 < value < 100:
+            found.add(numbered(value, lex).label)
+    return found
+
+
 @cache
-def _numbered_res(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """(a verb of winning then the stage, the stage then the name of a race of stages)."""
+def _numbered_part_re(lex: Lexicon) -> re.Pattern[str]:
+    return re.compile(rf"(?i:{_stage_phrase(lex)}){_OWN}")
+
+
+# not a stage of something else ("took stage two of its housing plan")
+_OWN = r"(?!\s+of\s+(?:the|its|their|his|her|this|a|an)\s+[a-z])"
+
+
+def _stage_phrase(lex: Lexicon) -> str:
+    """A numbered stage, by its ordinal ("the third stage") or its number ("stage 3")."""
     numbers = _numbers(lex)
     words = rf"(?<![\w-])(?:{phrase_alternation(lex.words('numbered_stage_words'))})(?![\w-])"
-    verbs = phrase_alternation(lex.words("numbered_stage_verbs"))
-    races = phrase_alternation(lex.words("numbered_stage_races")) or r"(?!x)x"
-    stage = (
+    return (
         rf"(?:(?P<ord>{numbers.ordinal})\s+(?:[a-z][\w-]*\s+)?{words}"
         rf"|{words}\s+(?P<num>\d{{1,2}}|{numbers.cardinal})(?![\w-]))"
     )
+
+
+@cache
+def _numbered_res(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(a verb of winning then the stage, the stage then the name of a race of stages)."""
+    verbs = phrase_alternation(lex.words("numbered_stage_verbs"))
+    races = phrase_alternation(lex.words("numbered_stage_races")) or r"(?!x)x"
+    stage = _stage_phrase(lex)
     # "the third stage", "Wednesday's third stage", "the hilly 182-kilometre third stage"
     owner = r"(?:the\s+|(?:[A-Z][a-z]+|last|this|next)(?:'s|\u2019s)\s+)?(?:[\w-]+\s+){0,2}?"
-    # not a stage of something else ("took stage two of its housing plan")
-    own = r"(?!\s+of\s+(?:the|its|their|his|her|this|a|an)\s+[a-z])"
+    own = _OWN
     won = rf"(?i:\b(?:{verbs}))\s+{owner}(?i:{stage}){own}"
     # a race's name, not a campaign's ("the first stage of the Race to Net Zero")
     of_race = (

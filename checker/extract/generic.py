@@ -21,6 +21,7 @@ from checker.extract.base import (
 )
 from checker.families import Family
 from checker.lexicon import Lexicon, first_letter_guard, phrase_alternation, phrases_re
+from checker.stages import numbered_parts
 from checker.text import LazyPattern, Numbers, Sentence, key_words
 
 QUALIFIERS = {
@@ -104,6 +105,7 @@ def categories_in(text: str, lex: Lexicon) -> tuple[str, ...]:
     found = {key_of[" ".join(m.group().lower().split())] for m in pattern.finditer(text)}
     found |= {" ".join(m.group(1).lower().split()) for m in _named_class_re(lex).finditer(text)}
     found |= _distances_in(text, lex)
+    found |= numbered_parts(text, lex)  # "Stage 3 (204 km)": the stage's, not the race's
     # "Kingsmere's women won by five lengths": a side's women are its women's crew or team
     found |= {
         m.group(1).lower()

@@ -224,6 +224,8 @@ def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
             name = _full_name(body, name, ctx.lex)
         if not name or _cut_short(name, text[span[1] :]):
             continue  # "Simonetta Som [...]": the stored copy stops inside the name
+        if titled is False and name.split()[-1] in ctx.lex.word_set("not_person_words"):
+            continue  # "the church on Dockside Road, who ...": the relative is said of a person before it
         if not (titled is False or m.groupdict().get("title")) and _organisation(name, ctx.lex):
             continue  # "Ocean Watch said": with a speech verb alone, an organisation speaks
         office = bool(titled and m.groupdict().get("title"))

@@ -159,6 +159,8 @@ def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
             count = ctx.numbers.read_count(m.group(1))
             if not count or count < 2 or count > 500:
                 continue  # "the first time since ..." starts nothing to count
+            if streak == EDITION and _outcome_after(sentence.text, m.end(), ctx.lex):
+                continue  # "the fifth World Cup victory of his career": wins counted, not editions
             taken.append(m.span(1))
             counted = (
                 "" if streak == EDITION else _counted(sentence.text, m.start(), m.end(), ctx, own_piece=True)
@@ -176,6 +178,17 @@ def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
                 extra={"consecutive": consecutive, **({"in_a_row": True} if streak is True else {})},
             )
     yield from _named_editions(sentence, ctx, taken)
+
+
+def _outcome_after(text: str, end: int, lex: Lexicon) -> bool:
+    """Whether an outcome one has ("victory", "last-place finish") follows the event's name."""
+    return _outcome_noun_re(lex).match(text, end) is not None
+
+
+@cache
+def _outcome_noun_re(lex: Lexicon) -> re.Pattern[str]:
+    nouns = [str(w) for words in (lex.vocab.get("record_outcome_noun_ones") or {}).values() for w in words]
+    return re.compile(rf"\s+(?:{phrase_alternation(nouns) or '(?!x)x'})\b", re.I)
 
 
 def _alt_words(lex: Lexicon, key: str) -> str:

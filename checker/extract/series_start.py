@@ -18,7 +18,8 @@ _SINCE_WHEN = LazyPattern(
     rf"approved|held|first)\b",
     re.I,
 )
-_SINCE = LazyPattern(rf"\b(?:since|from) {_YEAR}\b(?!\s*[-\u2013]\s*\d)", re.I)
+# "from 1940 to 1945" is a stretch of years (a break), not a start
+_SINCE = LazyPattern(rf"\b(?:since|from) {_YEAR}\b(?!\s*(?:[-\u2013]|to|until|till|through)\s*\d)", re.I)
 
 
 def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
@@ -50,6 +51,8 @@ def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
         # since 2009, did not seek a third term"; "running 2:05:39 ... a record that had stood
         # since 2019"
         said = _relative_clause(text, a, b, m.start()) or near
+        if _WHO.match(said):
+            continue  # "Father Quill, who has blessed the floats every year since 1995": a person's years
         if _has_count(said, ctx) or (cues.search(said) and _about_the_event(told, ctx)):
             yield _draft(text, m.start(), m.end(), int(m.group(1)), ctx)
 
@@ -70,6 +73,7 @@ def _record_before(lex: Lexicon) -> re.Pattern[str]:
 
 _AT_PLACE_AFTER = LazyPattern(r"\s+(?:in|at)\s+(?:the\s+)?[A-Z]")
 _RELATIVE = re.compile(r"\b(?:which|that|who|whose)\b", re.I)
+_WHO = re.compile(r"who\b", re.I)
 
 
 def _relative_clause(text: str, a: int, b: int, start: int) -> str | None:
