@@ -550,3 +550,32 @@ def test_last_year_in_a_closing_relative_clause_leaves_the_main_clause_this_year
     )
     found = _conflicts(tmp_path, {"a": a, "b": b})
     assert not found, describe(found)
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (
+            "Ana Ruiz won the 61st Kellberg Open. The 62nd edition will be played at Dunmore next June.",
+            {61: ((0,), None), 62: ((1,), None)},
+        ),
+        (
+            "Ana Ruiz won the 61st Kellberg Open. The 62nd edition would be held at Dunmore in June 2022.",
+            {61: ((0,), None), 62: ((0,), 2022)},
+        ),
+        ("The 61st Kellberg Open, first played in 1961, was won by Ana Ruiz.", {61: ((0,), None)}),
+    ],
+)
+def test_an_edition_to_come_is_counted_in_its_own_year(sentence, expected) -> None:
+    from checker.articles import make_article
+    from checker.extract import extract_claims
+    from checker.lexicon import default_lexicon
+
+    lex = default_lexicon()
+    article = make_article("r.md", f"---\npublished: 2021-06-20\n---\n{sentence}\n", lex)
+    got = {
+        c.value: (c.year_offsets, c.detail("year"))
+        for c in extract_claims(article, lex)
+        if c.slot == "ordinal"
+    }
+    assert got == expected

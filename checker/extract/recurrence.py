@@ -175,13 +175,18 @@ def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
                 counted=counted if consecutive else f"{counted} (total)",
                 year_offsets=_when(sentence.text, m.start(), m.end(), ctx),
                 # "for the 16th consecutive year" leaves no year out; "the 94th final" may have
-                extra={"consecutive": consecutive, **({"in_a_row": True} if streak is True else {})},
+                extra={
+                    "consecutive": consecutive,
+                    **({"in_a_row": True} if streak is True else {}),
+                    **(_future_year(sentence.text, m.start(), m.end(), ctx) if streak == EDITION else {}),
+                },
             )
     yield from _named_editions(sentence, ctx, taken)
 
 
 def _outcome_after(text: str, end: int, lex: Lexicon) -> bool:
-    """Whether an outcome one has ("victory", "last-place finish") follows the event's name."""
+    """Whether an outcome one has ("victory", "last-place finish") follows the event's name:
+    "the 94th Wexley Cup final" is an edition, "the fifth World Cup victory" a win."""
     return _outcome_noun_re(lex).match(text, end) is not None
 
 
@@ -232,7 +237,7 @@ def _named_editions(sentence: Sentence, ctx: Context, taken: list[tuple[int, int
             display=display,
             span=(m.start(), m.start() + len(display)),
             year_offsets=_when(text, m.start(), m.end(), ctx),
-            extra={"consecutive": True},
+            extra={"consecutive": True, **_future_year(text, m.start(), m.end(), ctx)},
         )
 
 
@@ -477,7 +482,33 @@ def _when(text: str, start: int, end: int, ctx: Context) -> tuple[int, ...]:
         r"\b(?:last year|a year (?:ago|earlier)|the (?:previous|year before))\b", clause, re.I
     ) and not re.search(r"\bsince last year\b", clause, re.I):
         return (-1,)
+    if _next_time_re(ctx.numbers).search(clause):
+        return (1,)  # "The 93rd edition will be played at Saltmarsh Point next June"
     return (0,)
+
+
+@cache
+def _next_time_re(n: Numbers) -> re.Pattern[str]:
+    return re.compile(
+        rf"\b(?:next|the following)\s+(?:year|spring|summer|autumn|fall|winter|(?i:{n.month}))\b", re.I
+    )
+
+
+def _future_year(text: str, start: int, end: int, ctx: Context) -> dict[str, int]:
+    """{"year": 2024} where the clause of a count tells an edition to come in a year it names
+    ("the 94th edition would be held at Kilbarrow in June 2024"); {} elsewhere."""
+    a, b = clause_around(text, start, end)
+    if not _FUTURE.search(text, a, b):
+        return {}
+    published = ctx.article.published
+    years = [int(y) for y in _dated_re(ctx.numbers).findall(text, a, b)]
+    later = [y for y in years if published is None or y > published.year]
+    return {"year": later[0]} if len(later) == 1 and len(years) == 1 else {}
+
+
+_FUTURE = LazyPattern(
+    r"\b(?:will|would|is to be|are to be|is due|are due|is set to|is scheduled|is planned)\b", re.I
+)
 
 
 def _counted(text: str, start: int, end: int, ctx: Context, own_piece: bool = False) -> str:
