@@ -61,7 +61,8 @@ _NUM = (
     r"|(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+(?:\.\d+)?)"
 )
 _SIGN = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "%": "", "km": ""}
-_MEASURES = ("%", "km", "seats", "lengths")  # units that are no currency: a family without units takes none
+_GAPS = ("lengths", "strokes")  # a gap between the winner and the next, told in a unit of its sport
+_MEASURES = ("%", "km", "seats", *_GAPS)  # units that are no currency: a family without units takes none
 _QUALIFIER = LazyPattern(rf"\b(?P<qual>{QUALIFIER_PATTERN})\s+(?:a\s+|an\s+)?$", re.I)
 _PER_YEAR = LazyPattern(
     r"\s*(?:a|per|each|every)\s+year\b(?!\s+(?:earlier|ago|before|later))|\s*(?:annually|yearly)\b", re.I
@@ -213,7 +214,7 @@ def _reading(
     """When an amount compared with is of (None for any other) and the comparisons of its
     clause; None where the amount is no claim of the family: a change, one compared with no
     time named, or one its avoid words, outside the comparisons it is not in, say is another's."""
-    if found.unit == "lengths":  # "won by two lengths": a gap, told with "by" as no change is
+    if found.unit in _GAPS:  # "won by two lengths": a gap, told with "by" as no change is
         # a clause opened by "when" is of the time before it ("last April, when Ashbury won by")
         lead = a - 40 if _WHEN_OPENS.match(text, a) else a
         return None if avoided(family, text[max(0, lead) : b]) else (None, ())
@@ -806,8 +807,8 @@ def _short(amount: float, unit: str) -> str:
     for size, word in ((1e12, "tn"), (1e9, "bn"), (1e6, "m")):
         if unit not in _MEASURES and amount >= size:
             return f"{_SIGN.get(unit, unit + ' ')}{_plain(round(amount / size, 3))}{word}"
-    if unit == "lengths":
-        return f"{_plain(amount)} length{'' if amount == 1 else 's'}"
+    if unit in _GAPS:
+        return f"{_plain(amount)} {unit if amount != 1 else unit[:-1]}"
     if unit == "seats":
         return f"{_plain(amount)} seats"
     if unit in ("%", "km"):
@@ -831,10 +832,10 @@ def _assigned(text: str, lex: Lexicon) -> tuple[tuple[Found, str], ...]:
     return tuple(out)
 
 
-_LENGTH_WORDS = frozenset({"length", "lengths"})
+_LENGTH_WORDS = frozenset({"length", "lengths", "stroke", "strokes", "shot", "shots"})
 _UNIT_GATE = LazyPattern(
     r"[$€£¥%]|\d\s?(?:bn|m|k|tn|b)\b|\b(?:million|billion|trillion|dollars|euros|pounds|yen|"
-    r"per\s*cent|km|kms|kilomet\w*|miles?|metres|meters|seats?|lengths?)\b",
+    r"per\s*cent|km|kms|kilomet\w*|miles?|metres|meters|seats?|lengths?|strokes?|shots?)\b",
     re.I,
 )
 
@@ -923,7 +924,8 @@ def _amounts(text: str, lex: Lexicon) -> tuple[Found, ...]:
             currency = currency or (unit if kind == "money" else "")
             taken.add(m.start("num"))
             found.append(_found(text, m, unit, factor, lex))
-    found += [f for f in _gaps_in_lengths(text, lex) if not any(f.start <= g.start < f.end for g in found)]
+    gaps = [*_gaps_in_lengths(text, lex), *_gaps_in_strokes(text, lex)]
+    found += [f for f in gaps if not any(f.start <= g.start < f.end for g in found)]
     return tuple(sorted(found, key=lambda f: f.start))
 
 
@@ -941,6 +943,30 @@ def _gaps_in_lengths(text: str, lex: Lexicon) -> Iterator[Found]:
         if count is None or count + part <= 0:
             continue
         yield Found(m.start(), m.end(), count + part, "lengths", 0.25 if part else 1.0, "exact")
+
+
+def _gaps_in_strokes(text: str, lex: Lexicon) -> Iterator[Found]:
+    """Gaps told in strokes, as golf tells them: "by two strokes", "a three-stroke win", "by
+    four shots" (shots only after "by": "12 shots on target" is no gap)."""
+    lowered = text.lower()
+    if "stroke" not in lowered and "shot" not in lowered:
+        return
+    numbers = numbers_for(lex)
+    for m in _strokes_re(numbers).finditer(text):
+        whole = m.group("whole") or m.group("by")
+        count = 1 if whole.lower() in ("a", "an", "one") else numbers.read_count(whole)
+        if count:
+            yield Found(m.start(), m.end(), count, "strokes", 1.0, "exact")
+
+
+@cache
+def _strokes_re(n: Numbers) -> re.Pattern[str]:
+    number = rf"\d{{1,2}}|{n.cardinal}|an?"
+    return re.compile(
+        rf"(?<![\w-])(?P<whole>{number})[- ]strokes?\b"
+        rf"|(?<=\bby\s)(?P<by>{number})\s+(?:strokes?|shots?)\b",
+        re.I,
+    )
 
 
 _FRACTIONS = {
