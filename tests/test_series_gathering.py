@@ -243,3 +243,17 @@ def test_an_edition_label_names_its_event_by_all_its_words_and_a_kind_alone_name
     lex = default_lexicon()
     assert event_names("Brightwater Night 2022: the ratings and the records", lex) == ["brightwater night"]
     assert event_names("Bee 2022 recap: the winning word", lex) == []
+
+
+def test_a_carnival_is_an_event_its_feature_stories_join() -> None:
+    reports = {
+        "a.md": "Around 410,000 people lined the streets on Sunday for the 43rd Brandmoor Street Carnival.",
+        "b.md": "The 44th Brandmoor Street Carnival drew a record crowd on Sunday.",
+        "c.md": "---\ntitle: Carnival crowds return in force, but police warn over knife crime\n---\n"
+        "By Ana Ruiz, Home Affairs Correspondent\n\n"
+        "Brandmoor's street carnival drew one of its largest crowds in years on Sunday, but police "
+        "said they had seized four knives. Officers made 72 arrests during the 43rd edition of the event.",
+        "d.md": "Brandmoor council approved its annual budget on Tuesday by seven votes to two.",
+    }
+    series = _series_by_text(reports)
+    assert series["c.md"] == series["a.md"] == series["b.md"] != series["d.md"]

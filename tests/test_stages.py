@@ -80,6 +80,11 @@ def test_every_group_ends_in_one_concluding_stage():
         ("The final vote was 120-8.", None),
         ("The final results were announced on Sunday.", None),
         ("A heat wave hit the city on Tuesday.", None),
+        # one heat is named with its number or its runner; the weather is no heat of a race
+        ("She won her heat in 52.1 seconds on Friday.", "heats"),
+        ("The second heat was the fastest of the morning.", "heats"),
+        ("If the bands can do it in this heat, so can I.", None),
+        ("The mayor walked the route in 31-degree heat.", None),
         ("The preview show opened on Monday.", None),
         # a race run in numbered stages: each numbered stage is a meeting of its own
         ("Ana Ruiz won the third stage of the Velden Tour on Wednesday.", "stage 3"),
