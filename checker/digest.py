@@ -25,7 +25,7 @@ from checker.extract import extract_claims
 from checker.lexicon import Lexicon
 from checker.models import Article, Digest, Skipped
 from checker.occurrence import dateline, stage
-from checker.series import LEAD_SENTENCES, edition_words, event_words, signature, without_byline
+from checker.series import LEAD_SENTENCES, edition_words, event_words, host_labels, signature, without_byline
 from checker.text import default_numbers, split_sentences
 
 # A test hook: FACTLINT_TEST_FAIL=STAGE:TEXT makes the given stage (read, digest or judge)
@@ -88,8 +88,10 @@ def _edition_label(
     """The edition the report's title or lead names ("Eurovision 2019", or by its kind alone:
     "Bee 2022 recap") or whose span it gives with a year ("the Conference ... from 30 November
     to 11 December 2015"), else its address."""
-    lead = " ".join([article.title or "", *(s.text for s in sentences[:1])])
+    opening = [article.title or "", *(s.text for s in sentences[:1])]
+    lead = " ".join(opening)
     words = words | (edition_words(lex) & set(re.findall(r"[a-z]+", lead.lower())))
+    words |= {w for host in host_labels(opening, article.text, lex) for w in host.split()}  # "Ostrin 2024"
     return (
         labelled_year(lead, words)
         or span_year(lead, words, default_numbers().month)

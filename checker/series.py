@@ -50,9 +50,9 @@ def signature(article: Article, lex: Lexicon, sentences: list[Sentence] | None =
     # in a name ("... the Arcor Marathon") and a sentence opening with one ("The Arcor
     # Marathon was held") give one name of both ("arcor marathon arcor"), whose words then
     # join every marathon whose reports are so written into one series
-    named = [
-        n for part in (article.title or "", *(s.text for s in sentences[:1])) for n in event_names(part, lex)
-    ]
+    opening_parts = (article.title or "", *(s.text for s in sentences[:1]))
+    hosts = host_labels(opening_parts, article.text, lex)
+    named = [n for part in opening_parts for n in event_names(part, lex) if n not in hosts]
     if not named:
         in_body = _names_in_body(sentences, lex)
         named = [name for name, times in sorted(in_body.items()) if times >= 2][:1]
@@ -153,6 +153,20 @@ def _edition_labels(text: str, lex: Lexicon) -> Iterator[str]:
             continue
         if name.split()[-1].lower() not in kind_words:  # "Bee 2024", "Marathon 2023": no name
             yield name
+
+
+def host_labels(parts: Iterable[str], text: str, lex: Lexicon) -> set[str]:
+    """The edition labels of a report's opening that name the place an edition is held in
+    ("Ostrin 2024" where the report also writes "a wrap from Ostrin."): they date the edition
+    but name no series, as "Bee 2024" names none (the edition's year is still read from them)."""
+    hosts = set()
+    for part in parts:
+        for name in _edition_labels(part, lex):
+            if re.search(
+                rf"\b(?:in|from)\s+{re.escape(name)}(?=\s*[.,;:!?)]|\s+(?:on|last|this|and)\b)", text
+            ):
+                hosts.add(name.lower())
+    return hosts
 
 
 def _place_kind_names(text: str, lex: Lexicon) -> Iterator[str]:

@@ -257,3 +257,16 @@ def test_a_carnival_is_an_event_its_feature_stories_join() -> None:
     }
     series = _series_by_text(reports)
     assert series["c.md"] == series["a.md"] == series["b.md"] != series["d.md"]
+
+
+def test_a_host_city_label_dates_the_edition_but_names_no_series_of_its_own() -> None:
+    reports = {
+        "a.md": "Teo Vasko won the 72nd Marovian Chess Championship in Drelsk on Saturday.",
+        "b.md": "---\ntitle: 'Ostrin 2024: Vasko masterclass'\n---\n"
+        "It's a wrap from Ostrin. The Marovian Chess Championship ended on Saturday with Vasko on top.",
+        "c.md": "Teo Vasko won the 73rd Marovian Chess Championship in Ostrin on Saturday.",
+    }
+    series = _series_by_text(reports)
+    assert series["a.md"] == series["b.md"] == series["c.md"]
+    lex = default_lexicon()
+    assert digest(make_article("b.md", reports["b.md"], lex), lex).edition_label[0] == 2024
