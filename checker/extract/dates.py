@@ -50,12 +50,20 @@ def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
     event of several days opened, from the first sentence that tells it ("The summit, which
     opened on Monday, ...") when the event's own sentence gives another day."""
     draft = _sentence_draft(sentence, index, ctx) if index == ctx.event_index else None
+    if draft and draft.slot == "event-date" and _several_days(ctx):
+        return  # "drew 170,000 visitors over three days, organisers said on Sunday": one of its days
     if draft:
         yield draft
     elif ctx.event_index is not None and index > ctx.event_index:
         opening = _opening_draft(sentence, index, ctx)
         if opening and _first_opening(index, ctx):
             yield opening
+
+
+def _several_days(ctx: Context) -> bool:
+    """Whether the report tells an event of several days: the day its event sentence names is
+    then one of them ("the only blemish came on Saturday"), no date of the event."""
+    return ctx.lex.phrase_re("several_days_markers").search(ctx.article.text) is not None
 
 
 def _sentence_draft(sentence: Sentence, index: int, ctx: Context) -> Draft | None:

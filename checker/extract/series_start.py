@@ -121,7 +121,10 @@ def _has_count(text: str, ctx: Context) -> bool:
 
 # "grown by a third since 2017": a share, no count
 _FRACTION_BEFORE = LazyPattern(r"\b(?:a|one|by|roughly|about|nearly|almost|over)\s+$", re.I)
-_FRACTION_AFTER = LazyPattern(r"\s*(?:of\b|since\b|in\b|over\b|[,.;:)]|$)", re.I)
+# "more than a second quicker than his pole time from 2019": a time, no count
+_FRACTION_AFTER = LazyPattern(
+    r"\s*(?:of\b|since\b|in\b|over\b|[,.;:)]|$)|\s+(?:[a-z]+er|behind|ahead|clear|off|back)\b", re.I
+)
 
 
 def _draft(

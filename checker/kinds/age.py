@@ -71,6 +71,9 @@ class Age(Kind):
             for m in _UNNAMED.finditer(text)
             if m.start("num") not in seen and (who := _whose(m, index, ctx))
         ]
+        # "The 24-year-old ... broke the 29-year-old twice": one person, one age in a sentence
+        aged = [_POSSESSOR.sub("", who) for _, who in named + unnamed]
+        unnamed = [(m, who) for m, who in unnamed if aged.count(_POSSESSOR.sub("", who)) == 1]
         for m, written in named + unnamed:
             name = _POSSESSOR.sub("", written)  # "Portugal's Tomas Reis, 27": Tomas Reis
             value = int(m.group("num"))
