@@ -63,7 +63,15 @@ def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
 def _several_days(ctx: Context) -> bool:
     """Whether the report tells an event of several days: the day its event sentence names is
     then one of them ("the only blemish came on Saturday"), no date of the event."""
-    return ctx.lex.phrase_re("several_days_markers").search(ctx.article.text) is not None
+    text = ctx.article.text
+    return bool(ctx.lex.phrase_re("several_days_markers").search(text) or _days_span_re(ctx.lex).search(text))
+
+
+@cache
+def _days_span_re(lex: Lexicon) -> re.Pattern[str]:
+    """Two weekdays as the ends of a stretch: "between Saturday and Tuesday", "from Friday to Sunday"."""
+    day = phrase_alternation(list(lex.weekdays))
+    return re.compile(rf"\b(?:between\s+(?:{day})\s+and|from\s+(?:{day})\s+(?:to|until|till))\s+(?:{day})\b", re.I)
 
 
 def _sentence_draft(sentence: Sentence, index: int, ctx: Context) -> Draft | None:
