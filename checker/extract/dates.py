@@ -71,7 +71,8 @@ def _several_days(ctx: Context) -> bool:
 def _days_span_re(lex: Lexicon) -> re.Pattern[str]:
     """Two weekdays as the ends of a stretch: "between Saturday and Tuesday", "from Friday to Sunday"."""
     day = phrase_alternation(list(lex.weekdays))
-    return re.compile(rf"\b(?:between\s+(?:{day})\s+and|from\s+(?:{day})\s+(?:to|until|till))\s+(?:{day})\b", re.I)
+    ends = rf"between\s+(?:{day})\s+and|from\s+(?:{day})\s+(?:to|until|till)"
+    return re.compile(rf"\b(?:{ends})\s+(?:{day})\b", re.I)
 
 
 def _sentence_draft(sentence: Sentence, index: int, ctx: Context) -> Draft | None:
