@@ -821,7 +821,7 @@ def _assigned(text: str, lex: Lexicon) -> tuple[tuple[Found, str], ...]:
     """The amounts of a sentence, each with the family it belongs to (worked out once for every
     family of amounts: each family's reader keeps its own)."""
     families = _amount_families()
-    if not families or not _gate(families).search(text) or not _UNIT_GATE.search(text):
+    if not families or not _gate(families).search(text) or not _unit_gate(lex).search(text):
         return ()
     found = _amounts(text, lex)
     out = []
@@ -833,11 +833,24 @@ def _assigned(text: str, lex: Lexicon) -> tuple[tuple[Found, str], ...]:
 
 
 _LENGTH_WORDS = frozenset({"length", "lengths", "stroke", "strokes", "shot", "shots"})
-_UNIT_GATE = LazyPattern(
-    r"[$€£¥%]|\d\s?(?:bn|m|k|tn|b)\b|\b(?:million|billion|trillion|dollars|euros|pounds|yen|"
-    r"per\s*cent|km|kms|kilomet\w*|miles?|metres|meters|seats?|lengths?|strokes?|shots?)\b",
-    re.I,
-)
+
+
+@cache
+def _unit_gate(lex: Lexicon) -> re.Pattern[str]:
+    """A first look for a unit an amount may have: a currency's sign or word, a scale, a measure."""
+    v = lex.vocab
+    currencies = [
+        str(f)
+        for key in ("amount_currency_signs", "amount_currency_words")
+        for forms in (v.get(key) or {}).values()
+        for f in forms
+    ]
+    signs = "|".join(re.escape(c) for c in sorted(set(currencies), key=len, reverse=True))
+    return re.compile(
+        rf"[$€£¥%₹]|(?<![\w$€£¥])(?:{signs})(?![\w])|\d\s?(?:bn|m|k|tn|b)\b|\b(?:million|billion|trillion|"
+        r"per\s*cent|km|kms|kilomet\w*|miles?|metres|meters|seats?|lengths?|strokes?|shots?)\b",
+        re.I,
+    )
 
 
 def _amount_families() -> tuple[Family, ...]:
