@@ -114,7 +114,7 @@ def event_names(text: str, lex: Lexicon) -> list[str]:
     calendar = lex.weekdays.keys() | lex.months.keys()
     names = []
     for found in [
-        *_event_name_matches(text, lex),
+        *(m.group(1) for m in _event_name_matches(text, lex)),
         *_edition_labels(text, lex),
         *_place_kind_names(text, lex),
     ]:
@@ -191,7 +191,19 @@ _WORD = re.compile(r"[\w'-]*")
 _UNCAPITALISED = re.compile(r"(?:(?![A-Z])[\w'-])*+")
 
 
-def _event_name_matches(text: str, lex: Lexicon) -> Iterator[str]:
+def own_categories(title: str, lead: str, lex: Lexicon) -> frozenset[str]:
+    """The categories the report's own event bears in its name ("the Kessarby Half Marathon"
+    is a half marathon): every claim of the report is of that category, none is set apart by
+    it. The first event its title names, else its lead."""
+    from checker.extract.generic import categories_in  # late: the readers import this module
+
+    for text in (title, lead):
+        for m in _event_name_matches(text, lex):
+            return frozenset(categories_in(m.group(0), lex))
+    return frozenset()
+
+
+def _event_name_matches(text: str, lex: Lexicon) -> Iterator[re.Match[str]]:
     """The capitalised words before each edition noun, as a left-to-right regex search finds
     them, in time linear in the text.
 
@@ -207,7 +219,7 @@ def _event_name_matches(text: str, lex: Lexicon) -> Iterator[str]:
         m = name.match(text, start) or later.search(text, _WORD.match(text, start).end())
         if m is None:
             return
-        yield m.group(1)
+        yield m
         pos = m.end()
 
 

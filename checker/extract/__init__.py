@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import hashlib
 from collections.abc import Iterator
 from functools import cache
@@ -25,6 +26,7 @@ from checker.families import Family, family_of_slot, generic_families
 from checker.kinds import Kind, kind_named
 from checker.lexicon import Lexicon, default_lexicon
 from checker.models import Article, Claim
+from checker.series import own_categories
 from checker.text import Sentence, default_numbers, split_sentences
 
 FAMILIES = (
@@ -56,7 +58,10 @@ def extract_claims(
     line_starts = _line_starts(article.raw)
     claims: dict[str, Claim] = {}
     quotes: dict[int, str] = {}  # one string a sentence, shared by its claims (memory)
+    own = own_categories(article.title or "", sentences[0].text if sentences else "", lex)
     for index, sentence, draft in _drafts(sentences, ctx):
+        if own:
+            draft = dataclasses.replace(draft, slot=_less_own(draft.slot, own))
         if index not in quotes:
             quotes[index] = _quote(article, sentence.start, sentence.end)
         claim = _to_claim(article, sentence, draft, line_starts, quotes[index])
@@ -64,6 +69,13 @@ def extract_claims(
     return _no_titles_as_holders(
         sorted(claims.values(), key=lambda c: (c.start, c.value_start, c.slot, c.id))
     )
+
+
+def _less_own(slot: str, own: frozenset[str]) -> str:
+    """A slot less the categories of the report's own event: "winner:half" is "winner" in a
+    report of the Kessarby Half Marathon."""
+    family, *parts = slot.split(":")
+    return ":".join([family, *(p for p in parts if p not in own)])
 
 
 def _no_titles_as_holders(claims: list[Claim]) -> list[Claim]:
