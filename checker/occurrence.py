@@ -230,7 +230,9 @@ def _placed_by_shared_content(
             (y, claim, theirs)
             for claim in filter(_distinctive, by_article[path])
             for value in _shared_values(claim)
-            for y, theirs in known.get((series[path], claim.slot, value), {}).items()
+            # a value dated reports of two years state ("112 km" of a course) marks neither year
+            if len(dated := known.get((series[path], claim.slot, value), {})) == 1
+            for y, theirs in dated.items()
             if _neighbour_differs(seen[(series[path], claim.family)], y, value, cadence.get(series[path], 1))
         ]
         if found and len({y for y, _, _ in found}) == 1:

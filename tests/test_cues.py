@@ -340,3 +340,22 @@ def test_a_year_told_as_to_come_is_narrated_by_no_one() -> None:
     ]
     assert latest_year(sentences, future) == 2018
     assert latest_year(["Emissions must fall by 2035."], future) is None
+
+
+def test_a_value_dated_reports_of_two_years_state_dates_nothing(tmp_path) -> None:
+    def ultra(edition: str, length: str, winner: str) -> str:
+        return f"{winner} won the {edition} Harrow Skyline Ultra over the {length} course on Saturday.\n"
+
+    placed = _placed(
+        tmp_path,
+        {
+            "a.md": "---\npublished: 2022-07-03\n---\n" + ultra("14th", "112 km", "Ana Ruiz"),
+            "b.md": "---\npublished: 2023-07-02\n---\n"
+            + ultra("15th", "98 km", "Ida Lane")
+            + "Snow cut the course, normally 112 km, to 98 km.\n",
+            "c.md": "---\npublished: 2024-07-01\n---\n" + ultra("16th", "115 km", "Eva Holm"),
+            # the course's usual length: 2022's and 2023's reports give it, it marks neither year
+            "d.md": "More than 800 runners took on the Harrow Skyline Ultra's 112 km course in the rain.\n",
+        },
+    )
+    assert placed["d.md"].year is None
