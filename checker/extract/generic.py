@@ -158,10 +158,12 @@ def _distance_re(lex: Lexicon) -> tuple[re.Pattern[str], dict[str, str]]:
     unit_of = {w.lower(): key for key, words in table.items() for w in words}
     units = phrase_alternation(sorted(unit_of, key=len, reverse=True)) or r"(?!x)x"
     # a determiner or an owner before it: "the 10 km", "his men's 10K title", "Sunday's 5K",
-    # "the accompanying 10 km" (not a stretch of the course: "the first 10 km")
+    # "the accompanying 10 km" (not a stretch of the course, "the first 10 km", nor the course
+    # itself as it is or was planned, "the usual 112 km")
     return re.compile(
         rf"(?:\b(?:the|a|his|her|their|its)|['’]s)\s+(?:(?:men|women)['’]s\s+)?"
-        r"(?:(?!(?:first|last|final|opening|closing|second|next|remaining|full|whole|entire)\b)[a-z]+\s+)?"
+        r"(?:(?!(?:first|last|final|opening|closing|second|next|remaining|full|whole|entire|usual|normal|"
+        r"planned|original|scheduled|standard|shortened|new|old)\b)[a-z]+\s+)?"
         rf"(?P<n>\d{{1,2}}(?:,\d{{3}}|\d{{0,3}})(?:\.\d)?)\s?-?(?P<unit>{units})\b(?![-\w])\s*",
         re.I,
     ), unit_of

@@ -267,8 +267,13 @@ def _ties(text: str, lex: Lexicon) -> tuple[dict[str, tuple[str, str]], dict[str
     """Surnames of the full names in a report (one person each), and stage names tied to a
     country ("the UK entry Vela", "Norway's singer Vela")."""
     surnames: dict[str, set[str]] = {}
+    openers = lex.word_set("holder_not_name")
     for _, _, name in _names(text, lex):
-        surnames.setdefault(name.split()[-1], set()).add(name)
+        words = name.split()
+        while words and words[0] in openers:  # "What Selbury have won": Selbury, no full name
+            words.pop(0)
+        if len(words) >= 2:
+            surnames.setdefault(words[-1], set()).add(" ".join(words))
     full = {s: (name_key(next(iter(n))), next(iter(n))) for s, n in surnames.items() if len(n) == 1}
     stage: dict[str, tuple[str, str]] = {}
     for _, b, entity in lex.find_entities(text):

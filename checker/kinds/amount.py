@@ -143,6 +143,8 @@ class Amount(Kind):
                 continue  # "with €8,000 going to each of the two winners": one share of several
             if found.unit == "km" and race_by_distance(text, found.start, ctx.lex):
                 continue  # "2,980 finishers in the accompanying 10 km": a race is as long as its name
+            if found.unit == "km" and _height(text, found, ctx.lex):
+                continue  # "6,850 metres of ascent": a height, no length of the course
             if another_body(text[: found.start], ctx):
                 continue  # "The school board adopted an $84 million budget": another body's
             a, b, clause = clause_of(text, found.start, found.end)
@@ -186,6 +188,21 @@ class Amount(Kind):
                 or (then.offsets if then is not None else _own_offsets(text, found, a, b, compared, ctx)),
                 extra={**timing, **({"source": source} if source else {}), **year},
             )
+
+
+def _height(text: str, found: Found, lex: Lexicon) -> bool:
+    """Whether a length is a height: a climb's, an ascent's, a drop's."""
+    after = lex.phrase_re("height_after_words").match(text[found.end :].lstrip())
+    before = _HEIGHT_BEFORE.search(text, max(0, found.start - 40), found.start)
+    return after is not None or (
+        before is not None and lex.phrase_re("height_before_words").search(before.group(1)) is not None
+    )
+
+
+# the words just before an amount, up to a few: "the climb to", "a vertical drop of"
+_HEIGHT_BEFORE = LazyPattern(
+    r"(\b[\w-]+(?:\s+[\w-]+){0,2})\s+(?:to|of|at)\s+(?:about\s+|some\s+|nearly\s+)?$", re.I
+)
 
 
 def _category(text: str, found: Found, a: int, b: int, ctx: Context) -> str:
