@@ -47,6 +47,11 @@ from checker.lexicon import default_lexicon
             "Lowmark Rovers beat Arden 2-0 on Saturday to win the Harbour Cup for the sixth time.",
             "achievement:Lowmark Rovers (total)",
         ),
+        # champions for the Nth time count the champions' titles
+        (
+            "Kestrel Bay are Aldercott Cup champions for the seventh time after a five-try win.",
+            "achievement:Kestrel Bay (total)",
+        ),
         # a prize taken by someone counts their prizes
         ("Juno won Best in Show, the ninth time the breed has taken the top prize.", "achievement (total)"),
         # a title given to someone counts their titles

@@ -161,10 +161,10 @@ def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
                 continue  # "the first time since ..." starts nothing to count
             if streak == EDITION and _outcome_after(sentence.text, m.end(), ctx.lex):
                 continue  # "the fifth World Cup victory of his career": wins counted, not editions
+            counted = _count_of(sentence.text, m, streak, ctx)
+            if counted is None:
+                continue  # a count of wins whose winner the clause does not name
             taken.append(m.span(1))
-            counted = (
-                "" if streak == EDITION else _counted(sentence.text, m.start(), m.end(), ctx, own_piece=True)
-            )
             consecutive = bool(streak) or not counted
             yield Draft(
                 family="recurrence",
@@ -182,6 +182,47 @@ def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
                 },
             )
     yield from _named_editions(sentence, ctx, taken)
+
+
+def _count_of(text: str, m: re.Match[str], streak: bool | str, ctx: Context) -> str | None:
+    """What a count counts (see _counted); a count of times a winner the clause opens with has
+    won is theirs ("Kestrel Bay are champions for the seventh time"); None for a count of wins
+    whose winner the clause does not name."""
+    if streak == EDITION:
+        return ""
+    counted = _counted(text, m.start(), m.end(), ctx, own_piece=True)
+    if counted or not _TIMES.search(m.group(0)):
+        return counted
+    winner = _winner_counted(text, m.start(), ctx)
+    if winner == _NO_ONE:
+        return None
+    return f"achievement:{winner}" if winner else ""
+
+
+_NO_ONE = "-"
+_TIMES = LazyPattern(r"\btimes?\b", re.I)  # "for the seventh time": a count of times, not of years
+
+
+def _winner_counted(text: str, start: int, ctx: Context) -> str:
+    """Whose wins a count before which a clause says "won" or "champions" counts ("Kestrel Bay
+    are Aldercott Cup champions for the seventh time"): the name the clause opens with, _NO_ONE
+    where it opens with none; "" where no win is said (a count of the event itself)."""
+    a, _ = clause_around(text, start, start)
+    before = text[a:start]
+    if not _WIN_SAID.search(before):
+        return ""
+    opening = _OPENING_NAMES.match(before)
+    if opening is None or opening.group(1).split()[0].lower() in ctx.lex.word_set("stopwords"):
+        return _NO_ONE
+    return opening.group(1)
+
+
+_WIN_SAID = LazyPattern(r"\b(?:won|wins?|winners?|champions?|title|titles|crown|trophy|lifted)\b", re.I)
+# the subject a clause opens with: a name and its verb ("Kestrel Bay are", "Ruiz won")
+_OPENING_NAMES = LazyPattern(
+    r"\W*((?:[A-Z][\w'\u2019-]+\s+){0,2}[A-Z][\w'\u2019-]+)\s+"
+    r"(?:are|is|were|was|have|has|had|became|become|won|win|wins|lifted|took|claimed)\b"
+)
 
 
 def _outcome_after(text: str, end: int, lex: Lexicon) -> bool:
