@@ -117,8 +117,8 @@ class Amount(Kind):
 
     def wants(self, text: str, ctx: Context, families: tuple[Family, ...]) -> bool:
         seen = look(text)
-        # a gap in lengths may be all words: "by two and a quarter lengths"
-        told = seen.digit or seen.any_of(_LENGTH_WORDS)
+        # a gap in lengths or strokes may be all words: "by two and a quarter lengths", "by two strokes"
+        told = seen.digit or seen.any_of(_GAP_WORDS)
         return told and seen.any_of(families_keys(families))
 
     def read(self, sentence: Sentence, index: int, ctx: Context, family: Family) -> Iterator[Draft]:
@@ -849,7 +849,7 @@ def _assigned(text: str, lex: Lexicon) -> tuple[tuple[Found, str], ...]:
     return tuple(out)
 
 
-_LENGTH_WORDS = frozenset({"length", "lengths", "stroke", "strokes", "shot", "shots"})
+_GAP_WORDS = frozenset({"length", "lengths", "stroke", "strokes", "shot", "shots"})
 
 
 @cache
