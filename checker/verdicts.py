@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
@@ -217,7 +219,8 @@ def judge_derived(
     series that skipped an occurrence, not a miscount."""
     implied = [i for i in items if i.year is not None]
     earliest = min((i.year for i in implied), default=None)
-    starts = {id(i): implied_start(i.year, i.claim.value, skipped) for i in implied}
+    every = cadence(implied, skipped)
+    starts = {id(i): implied_start(i.year, i.claim.value, skipped, every) for i in implied}
     tally = Counter(starts.values())
     main = min(tally, key=lambda k: (-tally[k], k)) if tally else None
     groups: dict[int, list[Item]] = defaultdict(list)
@@ -272,16 +275,34 @@ def judge_derived(
 MISCOUNT_YEARS = 5  # a count this close to the series' start is a miscount, not another count
 
 
-def implied_start(year: int, count: int, skipped: frozenset[int] = frozenset()) -> int:
-    """The first year a count implies: the count-th occurrence, not year, is `year`, so every
-    year the series is known to have skipped since its start moves the start back one."""
-    start = year - count + 1
+def implied_start(year: int, count: int, skipped: frozenset[int] = frozenset(), every: int = 1) -> int:
+    """The first year a count implies: the count-th occurrence, not year, is `year`, held every
+    `every` years, so every year the series is known to have skipped since its start moves the
+    start back one occurrence."""
+    start = year - (count - 1) * every
     for _ in range(len(skipped) + 1):
-        moved = year - count + 1 - sum(1 for g in skipped if start <= g <= year)
+        moved = year - (count - 1) * every - every * sum(1 for g in skipped if start <= g <= year)
         if moved == start:
             break
         start = moved
     return start
+
+
+def cadence(items: list[Item], skipped: frozenset[int] = frozenset()) -> int:
+    """How many years apart a series' counts are held: where three dated years or more are all
+    an even number of years apart and its counts agree only when held that far apart ("31st"
+    in 2021, "32nd" in 2023, "33rd" in 2025), every two years (or more); else every year."""
+    years = sorted({i.year for i in items if i.year is not None})
+    if len(years) < 3:
+        return 1
+    every = math.gcd(*(b - a for a, b in itertools.pairwise(years)))
+    if every < 2:
+        return 1
+
+    def starts(step: int) -> int:
+        return len({implied_start(i.year, i.claim.value, skipped, step) for i in items if i.year is not None})
+
+    return every if starts(every) < starts(1) else 1
 
 
 def _disagreeing_counts(

@@ -42,7 +42,8 @@ def _face_each_other(findings: list[Finding], items: list[Item], skipped: frozen
     """Odd ones out of one occurrence disagree with each other too ("19th" and "20th" in one
     year where the rest of the series says "18th"): each one's finding shows the other."""
     dated = [i for i in items if i.year is not None]
-    starts = {i.claim.id: verdicts.implied_start(i.year, i.claim.value, skipped) for i in dated}
+    every = verdicts.cadence(dated, skipped)
+    starts = {i.claim.id: verdicts.implied_start(i.year, i.claim.value, skipped, every) for i in dated}
     places = {i.claim.id: (i.year, i.meeting) for i in dated}
     reports: dict[int, set[str]] = defaultdict(set)
     for i in dated:

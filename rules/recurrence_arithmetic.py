@@ -4,7 +4,7 @@ from collections import defaultdict
 
 from checker.models import Claim, Finding, Verdict
 from checker.rule import Rule
-from checker.verdicts import Item, implied_start, make_finding
+from checker.verdicts import Item, cadence, implied_start, make_finding
 from checker.wording import ordinal
 
 SKIPPED = "skipped-year"  # "was not staged in 2020": an occurrence the series does not count
@@ -38,14 +38,15 @@ class RecurrenceArithmetic(Rule):
             by_article[item.claim.article].append(item)
         # a year the series skipped, whichever report says so, is no occurrence it counts
         skipped = frozenset(i.claim.value for i in items if i.claim.slot == SKIPPED)
+        every = cadence([i for i in items if i.claim.slot == "ordinal" and not i.claim.counted], skipped)
         findings = []
         for article in sorted(by_article):
-            finding = self._check(series, by_article[article], skipped)
+            finding = self._check(series, by_article[article], skipped, every)
             if finding:
                 findings.append(finding)
         return findings
 
-    def _check(self, series: str, items: list[Item], skipped: frozenset[int]) -> Finding | None:
+    def _check(self, series: str, items: list[Item], skipped: frozenset[int], every: int) -> Finding | None:
         counts = [
             i
             for i in items
@@ -56,14 +57,13 @@ class RecurrenceArithmetic(Rule):
         ]
         starts = [i for i in items if i.claim.slot == "start-year"]
         for count in counts:
-            implied = implied_start(count.year, count.claim.value, skipped)
+            implied = implied_start(count.year, count.claim.value, skipped, every)
             for start in starts:
                 if implied > start.claim.value and not count.claim.detail("in_a_row"):
                     continue  # "the 94th final" of a cup first played in 1921: years it skipped
                 if implied != start.claim.value:
                     held = (
-                        count.year
-                        - start.claim.value
+                        (count.year - start.claim.value) // every
                         + 1
                         - sum(start.claim.value <= g <= count.year for g in skipped)
                     )
@@ -75,6 +75,6 @@ class RecurrenceArithmetic(Rule):
                         [[count], [start]],
                         f"'{count.claim.display}' in {count.year} counts from {implied}, but the "
                         f"same report says '{start.claim.display}' (which makes {count.year} the "
-                        f"{ordinal(held)} {'occurrence' if skipped else 'year'}).",
+                        f"{ordinal(held)} {'occurrence' if skipped or every > 1 else 'year'}).",
                     )
         return None

@@ -579,3 +579,21 @@ def test_an_edition_to_come_is_counted_in_its_own_year(sentence, expected) -> No
         if c.slot == "ordinal"
     }
     assert got == expected
+
+
+def test_the_counts_of_a_series_held_every_two_years_count_one_edition_per_two_years(tmp_path: Path) -> None:
+    def report(year: int, count: str, day: int) -> str:
+        return (
+            f"---\npublished: {year}-09-{day + 1:02d}\n---\n"
+            f"Ana Ruiz won the {count} Harrowby International Piano Competition on Sunday, September {day}.\n"
+        )
+
+    reports = {
+        "a.md": report(2021, "31st", 19),
+        "b.md": report(2023, "32nd", 17),
+        "c.md": report(2025, "33rd", 21),
+    }
+    assert [f for f in _conflicts(tmp_path / "one", reports) if f.rule == "FL101"] == []
+    reports["d.md"] = report(2025, "34th", 21)
+    found = [f for f in _conflicts(tmp_path / "two", reports) if f.rule == "FL101"]
+    assert [sorted(s.value for s in f.sides) for f in found] == [["33rd", "34th"]]
