@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import itertools
+import math
 import re
 from collections.abc import Iterable
 from functools import cache
@@ -195,3 +197,13 @@ def weekday_date(text: str, weekdays: dict[str, int]) -> tuple[dt.date, str] | N
         if len(readings) == 1:
             return readings.pop(), m.group(0)
     return None
+
+
+def held_every(years: Iterable[int]) -> int:
+    """How many years apart a series' editions are: where three dated years or more are all an
+    even number of years apart ("2021, 2023, 2025"), every two years (or more); else every year,
+    a year with no report being only unseen."""
+    ordered = sorted(set(years))
+    if len(ordered) < 3:
+        return 1
+    return math.gcd(*(b - a for a, b in itertools.pairwise(ordered)))

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import itertools
-import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from checker.cues import url_date, weekday_date
+from checker.cues import held_every, url_date, weekday_date
 from checker.lexicon import Lexicon, default_lexicon
 from checker.models import Article, Claim, Digest, Evidence, Occurrence
 from checker.stages import NUMBERED, Stage, by_label, concluding, named_stage
@@ -249,19 +247,12 @@ def _neighbour_differs(by_year: dict[int, set[str]], year: int, value: str, step
 
 
 def _cadences(years: dict[str, Placed], series: dict[str, str]) -> dict[str, int]:
-    """Each series' years between editions: where three dated years or more are all an even
-    number of years apart ("2021, 2023, 2025"), the series is held every two years (or more);
-    else every year, a year with no report being only unseen."""
+    """Each series' years between editions (see held_every)."""
     dated: dict[str, set[int]] = defaultdict(set)
     for path, (year, _) in years.items():
         if year is not None:
             dated[series[path]].add(year)
-    cadence = {}
-    for name, held in dated.items():
-        ordered = sorted(held)
-        gaps = [b - a for a, b in itertools.pairwise(ordered)]
-        cadence[name] = math.gcd(*gaps) if len(ordered) >= 3 else 1
-    return cadence
+    return {name: held_every(held) for name, held in dated.items()}
 
 
 def _placed_by_calendar(

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import itertools
-import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from checker.cues import held_every
 from checker.models import Claim, Finding, Side, SlotClass, Verdict, finding_id
 from checker.wording import ordinal
 
@@ -292,10 +291,7 @@ def cadence(items: list[Item], skipped: frozenset[int] = frozenset()) -> int:
     """How many years apart a series' counts are held: where three dated years or more are all
     an even number of years apart and its counts agree only when held that far apart ("31st"
     in 2021, "32nd" in 2023, "33rd" in 2025), every two years (or more); else every year."""
-    years = sorted({i.year for i in items if i.year is not None})
-    if len(years) < 3:
-        return 1
-    every = math.gcd(*(b - a for a, b in itertools.pairwise(years)))
+    every = held_every(i.year for i in items if i.year is not None)
     if every < 2:
         return 1
 
