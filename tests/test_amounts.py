@@ -32,3 +32,15 @@ def test_when_an_amount_is_due_is_part_of_it() -> None:
     assert not KIND.compatible(by, start)
     assert KIND.compatible(by, (300 * B, "USD", B, "exact", ""))  # one report leaves it out
     assert KIND.compatible(by, (300 * B, "USD", B, "exact"))  # a value kept without it
+
+
+def test_a_currency_known_by_its_word_is_shown_after_the_amount() -> None:
+    from types import SimpleNamespace
+
+    def shown(amount: float, unit: str) -> str:
+        return KIND.compact(SimpleNamespace(value=(amount, unit, 1, "exact")))
+
+    assert shown(153000, "crowns") == "153000 crowns"
+    assert shown(100000, "CHF") == "CHF 100000"
+    assert shown(5e6, "USD") == "$5m"
+    assert shown(2, "strokes") == "2 strokes"

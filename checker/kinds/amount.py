@@ -821,6 +821,8 @@ def _plain(amount: float) -> float | int:
 
 def _short(amount: float, unit: str) -> str:
     """$300bn, €2.3m, 42.195 km, 64%."""
+    if unit.islower() and unit not in _MEASURES:  # a currency known by its word: "153000 crowns"
+        return f"{_plain(amount)} {unit}"
     for size, word in ((1e12, "tn"), (1e9, "bn"), (1e6, "m")):
         if unit not in _MEASURES and amount >= size:
             return f"{_SIGN.get(unit, unit + ' ')}{_plain(round(amount / size, 3))}{word}"
