@@ -92,6 +92,11 @@ class Lexicon:
             found = self._words[key] = tuple(str(w) for w in self.vocab.get(key) or [])
         return found
 
+    def table_words(self, key: str) -> tuple[str, ...]:
+        """Every word of every entry of a vocabulary table (a mapping of lists: "win: [win,
+        victory]", "last: [last place]"), as one list."""
+        return tuple(str(w) for words in (self.vocab.get(key) or {}).values() for w in words)
+
     def title_forms(self) -> tuple[str, ...]:
         """Every form of every title a person may hold ("ambassador", "Amb.", "President"), as
         one list: the vocabulary groups them by the role they name."""

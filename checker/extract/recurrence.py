@@ -233,8 +233,8 @@ def _outcome_after(text: str, end: int, lex: Lexicon) -> bool:
 
 @cache
 def _outcome_noun_re(lex: Lexicon) -> re.Pattern[str]:
-    nouns = [str(w) for words in (lex.vocab.get("record_outcome_noun_ones") or {}).values() for w in words]
-    return re.compile(rf"\s+(?:{phrase_alternation(nouns) or '(?!x)x'})\b", re.I)
+    nouns = phrase_alternation(lex.table_words("record_outcome_noun_ones")) or "(?!x)x"
+    return re.compile(rf"\s+(?:{nouns})\b", re.I)
 
 
 def _alt_words(lex: Lexicon, key: str) -> str:

@@ -201,7 +201,7 @@ def _readers(n: Numbers, lex: Lexicon) -> tuple[tuple[re.Pattern[str], Any], ...
 
 
 def _alternation(lex: Lexicon, key: str) -> str:
-    return phrase_alternation(_words(lex, key))
+    return phrase_alternation(lex.table_words(key))
 
 
 @cache
@@ -235,17 +235,13 @@ def _gate(n: Numbers, lex: Lexicon) -> tuple[frozenset[str], re.Pattern[str]]:
     keys = key_words(
         ("times", "twice", "thrice", "once", "occasions", "never", "time", "last", "past", "previous")
     )
-    nouns = [w for k in ("record_outcome_nouns", "record_outcome_noun_ones") for w in _words(lex, k)]
+    nouns = [w for k in ("record_outcome_nouns", "record_outcome_noun_ones") for w in lex.table_words(k)]
     skeleton = (
         r"\b(?:times|twice|thrice|once|occasions|never|of (?:the|its|their) (?:last|past|previous))\b"
         r"|\w-times?\b"
         rf"|\b(?:{plural})\b|\b{n.ordinal}\s+(?:\S+\s+){{0,2}}?(?:{ones})\b"
     )
     return keys | key_words(nouns), re.compile(skeleton, re.I)
-
-
-def _words(lex: Lexicon, key: str) -> list[str]:
-    return [str(w) for words in (lex.vocab.get(key) or {}).values() for w in words]
 
 
 def _count(m: re.Match[str], ctx: Context) -> int | None:
