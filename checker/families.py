@@ -12,6 +12,8 @@ under ``families:``, keyed by its slot (the part of a claim's slot before any ':
       lead_nouns: [crowd, attendance]   # "a crowd of 7,500"
       keyed_by: subject           # an amount of someone's ("her 54 percent"): keyed by whom
       in_stage: {final: finalists}  # the family it joins in a report of that stage ("the 27 entrants")
+      avoid: [expected]           # words that make a match in its clause about something else
+      parts: [finished]           # words that make the group counted a part of the family's whole
       examples: [...]             # extraction cases: text -> expected claims (tests run them)
 
 A family of amounts names the units it takes (``units: [km]``; none: money).
@@ -37,7 +39,7 @@ from checker.models import SlotClass
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml where built: ten times faster
 
 LANGUAGE = "en"  # the language shipped, and read unless FACTLINT_LANGUAGE names another
-_LISTS = ("nouns", "lead_nouns", "lead_verbs", "verbs", "actors", "avoid", "units")
+_LISTS = ("nouns", "lead_nouns", "lead_verbs", "verbs", "actors", "avoid", "parts", "units")
 
 
 # eq=False: a family is one object, loaded once, and compared and hashed by identity (its
@@ -59,6 +61,7 @@ class Family:
     verbs: tuple[str, ...] = ()
     actors: tuple[str, ...] = ()  # kinds of entity that may hold the slot (country, person, ...)
     avoid: tuple[str, ...] = ()  # words that, in the clause, make a match about something else
+    parts: tuple[str, ...] = ()  # words that make a counted group a part of the family's whole
     units: tuple[str, ...] = ()  # units an amount of the family is given in (km, %); none: money
     stances: tuple[tuple[Any, str], ...] = ()  # stance value -> how a finding says it
     keyed_by: str = ""  # "subject": each claim is keyed by whom its value belongs to

@@ -184,7 +184,8 @@ def test_the_field_of_a_final_is_its_finalists_however_it_is_named(tmp_path):
     ranked = report(
         "2031-05-18",
         """Ostrava won the Lumina Song Contest in Vell on Saturday. Arden's entry ended 24th out of the
-        27 participants with five points. A total of 37 participants entered this year's contest.""",
+        27 participants with five points. A total of 37 participants entered this year's contest.
+        The finalists were chosen from the 37 contestants.""",
         "Ostrava wins the Lumina Song Contest",
     )
     named = report(
@@ -203,7 +204,8 @@ def test_the_field_of_a_final_is_its_finalists_however_it_is_named(tmp_path):
     assert meetings(corpus) == {"ranked": "final", "named": "final", "semi": "semi-final"}
     assert pairs(conflicts(corpus, "finalists")) == {frozenset(("ranked", "named"))}
     whole = {c.slot for c in corpus.claims if Path(c.article).stem == "ranked" and c.value == (37, 37)}
-    assert whole == {"entrants"}  # the whole contest's field, not the final's
+    # the whole contest's field, not the final's, as is the field its finalists were chosen from
+    assert whole == {"entrants"}
     assert not conflicts(corpus, "entrants")  # the semi-final's 17 is its own field
     # a field the report of the final gives of a stage it names stays that stage's
     told = {c.slot for c in corpus.claims if Path(c.article).stem == "named" and c.value == (16, 16)}

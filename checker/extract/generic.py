@@ -188,9 +188,11 @@ def clause_of(text: str, start: int, end: int) -> tuple[int, int, str]:
     return a, b, text[a:b]
 
 
-def avoided(family: Family, clause: str) -> bool:
-    """A clause with one of the family's avoid words is about something else."""
-    return bool(family.avoid) and phrases_re(family.avoid).search(clause) is not None
+def avoided(family: Family, clause: str, whole: bool = False) -> bool:
+    """A clause with one of the family's avoid words is about something else, and one with a
+    word of its parts about a part, unless the count is the ``whole`` the part comes from."""
+    words = family.avoid if whole else family.avoid + family.parts
+    return bool(words) and phrases_re(words).search(clause) is not None
 
 
 def offsets_of(text: str, start: int, end: int, a: int, b: int, ctx: Context) -> tuple[int, ...]:
@@ -241,24 +243,20 @@ def count_drafts(
             if m.start("num") in seen:
                 continue
             value = None if _measured(text, m.end("num"), ctx.lex) else read_number(m.group("num"), ctx)
-            a, b, clause = clause_of(text, m.start(), m.end())
+            a, b, _ = clause_of(text, m.start(), m.end())
             scope = verb_scope(text, m, a, b)
             piece = piece_around(text, m.start(), m.end(), a, b)
             said = scope if _PART_OF.search(text[a : m.start()]) else piece
-            if value is None or avoided(family, said):
-                continue
-            if family.verbs and not phrases_re(family.verbs).search(scope):
-                continue
-            if not family.verbs and "whole" in m.re.groupindex and m.group("whole"):
-                continue  # "16 of the 20 starters reached the line": a part is no count of the group
-            if _tally_part(text, m, a, ctx.lex) or _disputed(text, m, a, ctx.lex):
+            if value is None or not _counts_the_group(family, text, m, (a, b), scope, said, ctx):
                 continue
             seen.add(m.start("num"))
             others = _others(text, m, a)
             if others is None:
                 continue
             value += others
-            stage, concluding = stage_key(text, m, clause, ctx.lex)
+            part = coordinated_part(text, m.span(), a, b, ctx.numbers)
+            # "38 countries entered and 25 made the final": the final is the 25's, not the 38's
+            stage, concluding = stage_key(text, m, text[slice(*part)], ctx.lex)
             source = _FROM_BEFORE.search(text, a, m.start())
             if _stage_rule(family, m, stage, ctx.lex, None if source else said):
                 continue  # the group at that stage is another family's count ("finalists")
@@ -268,7 +266,6 @@ def count_drafts(
             # 7,500 spectators"): only an earlier stage keys a count apart
             qualifier = QUALIFIERS.get(" ".join((m.group("qual") or "").lower().split()), "exact")
             other = month_meeting(text[:b], ctx)  # "At the Bonn session in June, where 6,000 met"
-            part = coordinated_part(text, m.span(), a, b, ctx.numbers)
             yield Draft(
                 family=family.name,
                 slot=family.name
@@ -285,6 +282,51 @@ def count_drafts(
                     **(other[1] if other else {}),
                 },
             )
+
+
+def _counts_the_group(
+    family: Family, text: str, m: re.Match[str], clause: tuple[int, int], scope: str, said: str, ctx: Context
+) -> bool:
+    """Whether a number before a family's noun counts the family's group, not a year, a part of
+    it, a group it comes from or a part of a tally."""
+    a, b = clause
+    if _a_year(text, m) or _NARROWED_TO.search(text, a, m.start()):
+        return False  # "first contested in 1868 between crews", "the field was cut to 68"
+    # "Only 68 made the cut from a 165-man field": the 165 are the whole
+    if avoided(family, said, whole=bool(_WHOLE_FROM.search(text, a, m.start()))):
+        return False
+    if family.verbs and not phrases_re(family.verbs).search(scope):
+        return False
+    if family.verbs and _whole_of_verbs_part(family, text, m, a, b):
+        return False  # "ten songs went through from the 17 entries": the 17 are the whole
+    if not family.verbs and "whole" in m.re.groupindex and m.group("whole"):
+        return False  # "16 of the 20 starters reached the line": a part is no count of the group
+    return not (_tally_part(text, m, a, ctx.lex) or _disputed(text, m, a, ctx.lex))
+
+
+def _whole_of_verbs_part(family: Family, text: str, m: re.Match[str], a: int, b: int) -> bool:
+    """Whether the count is the group those the family's verb tells of come from: after "from
+    the" with the verb before it ("went through from the 17 entries"), not after it ("no
+    objection from the 197 nations attending")."""
+    if not _WHOLE_FROM.search(text, a, m.start()):
+        return False
+    verbs = phrases_re(family.verbs)
+    return verbs.search(text, a, m.start()) is not None and verbs.search(text, m.end(), b) is None
+
+
+# "The field of 156 was cut to 68 players": what a group is cut to is a part of it
+_NARROWED_TO = LazyPattern(r"\b(?:cut|reduced|whittled|trimmed|narrowed)\s+(?:down\s+)?to\s+$", re.I)
+_WHOLE_FROM = LazyPattern(r"\bfrom\s+(?:a|an|the)\s+$", re.I)
+_YEAR_NUMBER = LazyPattern(r"(?:1[5-9]|20)\d\d")
+_YEAR_BEFORE = LazyPattern(r"\b(?:in|since|until|by)\s+$", re.I)
+
+
+def _a_year(text: str, m: re.Match[str]) -> bool:
+    """Whether the number counted is a year after "in" or "since": no count."""
+    start = m.start("num")
+    if not _YEAR_NUMBER.fullmatch(m.group("num")):
+        return False
+    return _YEAR_BEFORE.search(text, max(0, start - 8), start) is not None
 
 
 # "Ten of the 15 countries that performed went through": the relative clause says what the 15
