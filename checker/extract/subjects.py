@@ -46,7 +46,9 @@ _OBJECT_BEFORE = LazyPattern(
     # the agent of a participle ("ridden by jockey Declan Furlow", "steered by cox Tilly Marsh") and
     # the far end of a stretch ("between Millbrook Bridge and Saltersford Lock") are no subject
     # ("won by Samuel Kerr" names the winner)
-    r"\bfor|(?<!won\s)(?<!wins\s)\bby(?:\s+[a-z0-9][\w-]*)?|\bbetween|\bbetween\s+[^,;]{1,60}?\s+and)\s+$",
+    r"\bfor|(?<!won\s)(?<!wins\s)\bby(?:\s+[a-z0-9][\w-]*)?|\bbetween|\bbetween\s+[^,;]{1,60}?\s+and)\s+$"
+    # the name set beside the one beaten ("beat the home club, Millbridge Rowing Club, in 6:31.9")
+    r"|\b(?:beat|beating|beats|defeated|defeating|overtook|edged|pipped)\s+(?:the|a|an|their|its)\s+[^,;]{1,40},\s+$",
     re.I,
 )
 _ENTRY_WORDS = (

@@ -1003,18 +1003,20 @@ def _strokes_re(n: Numbers) -> re.Pattern[str]:
 
 _FRACTIONS = {
     **{"½": 0.5, "¼": 0.25, "¾": 0.75, "1/2": 0.5, "1/4": 0.25, "3/4": 0.75},
-    **{"a half": 0.5, "half": 0.5, "a quarter": 0.25, "quarter": 0.25, "three quarters": 0.75},
+    **{"a half": 0.5, "half": 0.5, "a quarter": 0.25, "quarter": 0.25},
+    **{"three quarters": 0.75, "three quarter": 0.75},
 }
 
 
 @cache
 def _lengths_re(n: Numbers) -> re.Pattern[str]:
     whole = rf"(?P<whole>\d{{1,2}}|{n.cardinal}|an?)"
-    part = r"(?P<part>[½¼¾]|(?<=\d)[- ][13]/[24]|and\s+a\s+half|and\s+a\s+quarter|and\s+three[ -]quarters)"
+    part = r"(?P<part>[½¼¾]|(?<=\d)[- ][13]/[24]|and\s+a\s+half|and\s+a\s+quarter|and\s+three[ -]quarters?)"
+    # "a length and three-quarters", "one and three-quarter lengths", "half a length"
     return re.compile(
-        r"(?<![\w-])a\s+length\s+and\s+a\s+(?P<after>half|quarter)\b"
+        r"(?<![\w-])a\s+length\s+and\s+(?:a\s+)?(?P<after>half|quarter|three[ -]quarters)\b"
         rf"|(?<![\w-]){whole}(?:\s*{part})?\s+(?:boat[ -])?lengths?\b"
-        r"|(?<![\w-])(?P<alone>half|three[ -]quarters|a\s+quarter)\s+of\s+an?\s+(?:boat[ -])?length\b",
+        r"|(?<![\w-])(?P<alone>half|three[ -]quarters|a\s+quarter)\s+(?:of\s+)?an?\s+(?:boat[ -])?length\b",
         re.I,
     )
 
