@@ -620,6 +620,8 @@ def _copies_of_one_story(
 # A score of this many points, or a count of this many people, is rarely the same two years
 # running; a count of members below it (193 nations, 196 parties) is the same every year.
 DISTINCTIVE = {"score": 100, "count": 1000}
+# A time of a minute or more told to the second is rarely run twice (a margin of seconds is)
+DISTINCTIVE_TIME = 60
 # a holder named as a town or a venue: a country or a body holds a role year after year
 DISTINCTIVE_HOLDERS = ("place", "venue")
 
@@ -634,7 +636,8 @@ def _shared_values(claim: Claim) -> tuple[str, ...]:
 
 def _distinctive(claim: Claim) -> bool:
     """A value few occurrences share: a tally of two parts or more, a large exact number, an
-    amount written to three figures or more, or a town or venue holding a role."""
+    amount written to three figures or more, a time told to the second, or a town or venue
+    holding a role."""
     if claim.attributed or claim.year_offsets != (0,) or claim.detail("year") or claim.counted:
         return False
     value = claim.value
@@ -648,6 +651,9 @@ def _distinctive(claim: Claim) -> bool:
         amount, _, step, qualifier = value[:4]
         figures = str(round(abs(amount) / step)).rstrip("0") if step > 0 else ""
         return qualifier == "exact" and len(figures) >= 3
+    if claim.kind == "duration":
+        seconds, precision = value  # a finishing time told to the second: "2:05:04", "5:48.6"
+        return precision <= 1 and seconds >= DISTINCTIVE_TIME
     if claim.kind in DISTINCTIVE:
         number = value[0] if isinstance(value, tuple) and value[0] == value[-1] else value
         exact = isinstance(number, int | float) and not isinstance(number, bool)

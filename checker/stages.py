@@ -98,10 +98,11 @@ def named_stage(
     often announces the later one."""
     found: list[tuple[int, int, Stage]] = []
     previous_end = -1
+    bodies = _body_spans(text, lex)
     for m in _all_words_re(lex).finditer(text):
         head = text[previous_end : m.start()].isspace() if previous_end >= 0 else False
         previous_end = m.end()
-        if head:
+        if head or any(a <= m.start() and m.end() <= b for a, b in bodies):
             continue  # "the semi-final qualifier": the second word is the first one's noun
         stage = _word_stage(lex).get(_normal(m.group()))
         if stage is None or _is_modifier(text, m, lex):
@@ -226,6 +227,19 @@ def _word_stage(lex: Lexicon) -> dict[str, Stage]:
 def _all_words_re(lex: Lexicon) -> re.Pattern[str]:
     # one alternation, longest first: "semi final" is found whole, never as its "final"
     return phrases_re(tuple(_word_stage(lex)))
+
+
+def _body_spans(text: str, lex: Lexicon) -> list[tuple[int, int]]:
+    """Where the text names a body whose name holds a stage word ("the regatta committee")."""
+    lowered = text.lower()
+    if not any(word in lowered for word in _body_heads(lex)):
+        return []
+    return [m.span() for m in lex.phrase_re("stage_word_bodies").finditer(text)]
+
+
+@cache
+def _body_heads(lex: Lexicon) -> frozenset[str]:
+    return frozenset(phrase.split()[-1].lower() for phrase in lex.words("stage_word_bodies"))
 
 
 def _is_modifier(text: str, m: re.Match[str], lex: Lexicon) -> bool:

@@ -179,6 +179,26 @@ def test_a_report_without_a_date_is_placed_by_a_distinctive_value_a_dated_report
     assert any(e.source == "shared-content" and "631 points" in e.detail for e in placed["c.md"].evidence)
 
 
+def test_a_winning_time_told_to_the_second_dates_a_report_as_a_value_shared_with_a_dated_one(
+    tmp_path,
+) -> None:
+    placed = _placed(
+        tmp_path,
+        {
+            "a.md": "---\npublished: 2022-06-12\n---\nOstby Boat Club won the Harle Regatta final on "
+            "Sunday in 6:02.4.\n",
+            "b.md": "---\npublished: 2023-06-11\n---\nKessel Rowing Club won the Harle Regatta final on "
+            "Sunday in 5:58.9.\n",
+            "c.md": "Ostby Boat Club won the Harle Regatta in 6:02.4, a length clear.\n",
+            # a time to the minute is run again: it dates nothing
+            "d.md": "Ostby Boat Club won the Harle Regatta in about six minutes.\n",
+        },
+    )
+    assert placed["c.md"].year == 2022
+    assert any(e.source == "shared-content" and "6:02.4" in e.detail for e in placed["c.md"].evidence)
+    assert placed["d.md"].year is None
+
+
 def test_a_town_said_to_host_dates_a_report_as_a_value_shared_with_a_dated_one(tmp_path) -> None:
     def summit(city: str, country: str) -> str:
         return f"The Harbour Climate Summit in {city}, {country}, closed with a deal on fishing.\n"

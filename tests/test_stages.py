@@ -98,6 +98,10 @@ def test_every_group_ends_in_one_concluding_stage():
         ("The council took stage two of its housing plan to a final vote on Tuesday.", None),
         ("Talks entered their second stage on Monday.", None),
         ("The band took the stage third on Saturday.", None),
+        # an event's organising body is no stage; a committee that votes on a text is one
+        ("The regatta committee, led by its chairman, met on Friday.", None),
+        ("The organising committee met on Friday.", None),
+        ("The committee backed the draft by 88 votes to 12 on Wednesday.", "committee"),
     ],
 )
 def test_the_stage_a_sentence_names(sentence, label):
