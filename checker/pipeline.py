@@ -51,7 +51,7 @@ from checker.rule import Rule
 from checker.selection import select_rules
 from checker.series import assign_series, gather_stored, profile, series_identities
 from checker.spill import Kept, Spill
-from checker.stages import named_stage
+from checker.stages import named_stage, said_of_whole
 
 __all__ = [
     "Request",
@@ -547,9 +547,7 @@ def _staged(claim: Claim, occurrence: Occurrence) -> Claim:
         return claim
     rest = claim.slot.split(":")[1:]
     lex = default_lexicon()
-    if any(named_stage(key, lex) for key in rest) or lex.phrase_re("whole_occurrence_words").search(
-        claim.quote
-    ):
+    if any(named_stage(key, lex) for key in rest) or said_of_whole(claim.quote, lex):
         return claim  # "37 participants entered this year's contest": the whole contest's field
     slot = ":".join((joins, *rest))
     return dataclasses.replace(claim, family=family_of_slot(slot).name, slot=slot)

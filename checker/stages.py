@@ -229,6 +229,23 @@ def _all_words_re(lex: Lexicon) -> re.Pattern[str]:
     return phrases_re(tuple(_word_stage(lex)))
 
 
+def said_of_whole(text: str, lex: Lexicon) -> bool:
+    """Whether a sentence says its count of the whole occurrence, not of the stage its report
+    is about: by its words ("entered this year's contest", "in all") or by naming the event
+    itself as where the group was ("took part in the contest", "at the regatta were 447 crews";
+    not "met at the contest's final")."""
+    return bool(lex.phrase_re("whole_occurrence_words").search(text) or _in_the_event_re(lex).search(text))
+
+
+@cache
+def _in_the_event_re(lex: Lexicon) -> re.Pattern[str]:
+    nouns = phrase_alternation(lex.words("edition_nouns")) or r"(?!x)x"
+    return re.compile(
+        rf"\b(?:in|at|to|for)\s+(?:the\s+|this\s+year['’]s\s+)?(?:{nouns})\b(?!['’]s|\s+(?:final|finals)\b)",
+        re.I,
+    )
+
+
 def _body_spans(text: str, lex: Lexicon) -> list[tuple[int, int]]:
     """Where the text names a body whose name holds a stage word ("the regatta committee")."""
     lowered = text.lower()

@@ -30,6 +30,9 @@ from checker.lexicon import default_lexicon
         ("The song fair was held for the second time in Lindau.", ""),
         # a country that acts is counting its own years; a lead in the count's own words too
         ("Arcadia abstained for a second consecutive year.", "streak:Arcadia"),
+        # a person's own years, told in an aside after the name; the event's in its own aside
+        ("Lina Marsh, presenting the appeal for the ninth year, opened the night.", "streak:Lina Marsh"),
+        ("The Harbour Appeal, held for the ninth year, opened the night.", ""),
         ("The resolution, led by Arcadia for the 17th consecutive year, was adopted.", "achievement:Arcadia"),
         ("Arcadia has led the resolution for the 18th consecutive year.", "achievement:Arcadia"),
         ("The text, drafted by the EU and led by Japan, was adopted for the 16th consecutive year.", ""),

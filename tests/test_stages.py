@@ -12,7 +12,7 @@ import pytest
 from checker.lexicon import default_lexicon
 from checker.models import Corpus, Finding, Verdict
 from checker.pipeline import check
-from checker.stages import named_stage, stages
+from checker.stages import named_stage, said_of_whole, stages
 from rules import all_rules
 
 
@@ -107,6 +107,22 @@ def test_every_group_ends_in_one_concluding_stage():
 def test_the_stage_a_sentence_names(sentence, label):
     found = named_stage(sentence, default_lexicon())
     assert (found.label if found else None) == label
+
+
+@pytest.mark.parametrize(
+    "sentence,whole",
+    [
+        ("In total, 447 crews took part.", True),
+        ("At the regatta were 447 crews from 17 countries.", True),
+        ("A record 37 countries took part in the contest.", True),
+        ("The finalists were drawn from 212 spellers.", True),
+        ("Representatives for 26 countries met at the contest's final.", False),
+        ("Arden's entry ended 24th out of the 27 participants.", False),
+        ("Twenty-six countries performed in the arena on Saturday.", False),
+    ],
+)
+def test_a_count_said_of_the_whole_occurrence(sentence, whole):
+    assert said_of_whole(sentence, default_lexicon()) is whole
 
 
 @pytest.mark.parametrize(

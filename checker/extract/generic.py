@@ -290,8 +290,8 @@ def _counts_the_group(
     """Whether a number before a family's noun counts the family's group, not a year, a part of
     it, a group it comes from or a part of a tally."""
     a, b = clause
-    if _a_year(text, m) or _NARROWED_TO.search(text, a, m.start()):
-        return False  # "first contested in 1868 between crews", "the field was cut to 68"
+    if _a_year(text, m) or _NARROWED_TO.search(text, a, m.start()) or _ON_A_SCORE.match(text, m.end()):
+        return False  # "first contested in 1868 between crews", "cut to 68", "Two players on 7"
     # "Only 68 made the cut from a 165-man field": the 165 are the whole
     if avoided(family, said, whole=bool(_WHOLE_FROM.search(text, a, m.start()))):
         return False
@@ -314,6 +314,10 @@ def _whole_of_verbs_part(family: Family, text: str, m: re.Match[str], a: int, b:
     return verbs.search(text, a, m.start()) is not None and verbs.search(text, m.end(), b) is None
 
 
+# "Two players on 7", "three riders at 12 seconds": those who share a score are a part of a field
+_ON_A_SCORE = LazyPattern(
+    r"\s+(?:on|at|with|tied on|level on)\s+\d+(?:[.,]\d+)?(?!\d|\s*(?:[ap]\.?m\b|:|h\b|o'clock))", re.I
+)
 # "The field of 156 was cut to 68 players": what a group is cut to is a part of it
 _NARROWED_TO = LazyPattern(r"\b(?:cut|reduced|whittled|trimmed|narrowed)\s+(?:down\s+)?to\s+$", re.I)
 _WHOLE_FROM = LazyPattern(r"\bfrom\s+(?:a|an|the)\s+$", re.I)

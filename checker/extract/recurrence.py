@@ -576,12 +576,28 @@ def _counted(text: str, start: int, end: int, ctx: Context, own_piece: bool = Fa
             return f"{name}:{actors[-1] if actors else member}"
         actor = _actor(clause, ctx)
         return f"{name}:{actor}" if actor and name != "consensus" else name
-    acting = _acting_country(text[a:start], ctx)
+    acting = _acting_country(text[a:start], ctx) or _tenure_of(text, start, ctx)
     if acting:
         return f"streak:{acting}"  # "Fiji abstained for a second consecutive year"
     fronted = not text[a:start].strip(" ,\"'“")
     other = _other_streak(text, end, b, ctx, fronted)
     return other or (_subject_streak(text, a, start, end, b, ctx, fronted) if own_piece else "")
+
+
+def _tenure_of(text: str, start: int, ctx: Context) -> str:
+    """The person whose aside holds the count: "Priya Hale, presenting the telethon for the
+    eighth year, was joined by ..." counts her years, not the event's."""
+    m = _ASIDE_AFTER_NAME.search(text, 0, start)
+    if m is None or m.group(2).lower() not in ctx.lex.word_set("person_tenure_participles"):
+        return ""
+    name = m.group(1)
+    return "" if name.split()[0].lower() in ctx.lex.word_set("stopwords") else name
+
+
+# a name, a comma and an aside that runs up to the count: "Priya Hale, presenting the telethon"
+_ASIDE_AFTER_NAME = LazyPattern(
+    r"((?:[A-Z][\w'’-]+\s+){1,3}[A-Z][\w'’-]+),\s+(?:now\s+|still\s+)?([\w-]+)\b[^,;()]*$"
+)
 
 
 _AUXILIARY = LazyPattern(r"\s+(?:(?:has|have|had|was|were|also|again|once again)\s+)*([a-z]+)\b")
