@@ -68,6 +68,7 @@ def _noun_gate(lex: Lexicon) -> re.Pattern[str]:
         + lex.words("royal_styles")
         + lex.words("person_leads")
         + lex.words("presenter_leads")
+        + lex.words("person_group_nouns")
         + lex.words("byline_leads")
     )
 
@@ -85,6 +86,7 @@ def _noun_gate_words(lex: Lexicon) -> frozenset[str]:
         + lex.words("royal_styles")
         + lex.words("person_leads")
         + lex.words("presenter_leads")
+        + lex.words("person_group_nouns")
         + lex.words("byline_leads")
     )
 
@@ -150,7 +152,8 @@ def _noun_keys(lex: Lexicon) -> tuple[frozenset[str], ...]:
     nouns = key_words(lex.words("person_nouns"))
     return (
         key_words(lex.words("person_leads")),
-        key_words(lex.words("presenter_leads")),
+        key_words(lex.words("presenter_leads") + lex.words("person_group_nouns")),
+        key_words(lex.words("person_group_nouns")),
         nouns,
         nouns,
         key_words(lex.words("person_appositions")),
@@ -169,13 +172,16 @@ def _noun_patterns(lex: Lexicon) -> tuple[LazyPattern, ...]:
     styles = "|".join(re.escape(w) for w in lex.words("royal_styles"))
     apposition = _alt(lex.words("person_appositions"), "app")
     lead = _alt(lex.words("person_leads"), "lead")
-    hosts = _alt(lex.words("presenter_leads"), "lead")
+    hosts = _alt(lex.words("presenter_leads") + lex.words("person_group_nouns"), "lead")
+    groups = _alt(lex.words("person_group_nouns"), "lead")
     bylines = "|".join(re.escape(w) for w in lex.words("byline_leads"))  # as written: "By", not "by"
     stop = "|".join(sorted((re.escape(w) for w in lex.words("not_name_words")), key=len, reverse=True))
     other = _wide_name(lex, stop)
     return (
         LazyPattern(rf"(?<![\w-]){lead}\s+{_NAME}{_END}"),
-        LazyPattern(rf"(?<![\w-]){hosts}\s+{_NAME}(?=\s+and\s+[A-Z\u00c0-\u00de])"),
+        # "hosted by Ana Ruiz and Tom Berg": the first name; "Presenters Ana Ruiz and Tom Berg": each
+        LazyPattern(rf"(?<![\w-]){hosts}\s+{_NAME}(?=,?\s+(?:and|&)\s+[A-Z\u00c0-\u00de])"),
+        LazyPattern(rf"(?<![\w-]){groups}\s+{other},?\s+(?:and|&)\s+{_NAME}{_END}"),
         LazyPattern(rf"(?<![\w-]){noun},?\s+{_NAME}{_END}"),
         LazyPattern(rf"{_NAME},\s+(?:the\s+|a\s+|an\s+)?(?P<pre>[^,;]{{0,40}}?)(?<![\w-]){noun}(?![\w-])"),
         LazyPattern(rf"{_NAME},\s+{apposition}\b"),
