@@ -136,6 +136,10 @@ def _patterns(lex: Lexicon) -> tuple[LazyPattern, ...]:
         LazyPattern(rf"(?<![\w-])(?:{speech})\s+{_NAME}(?=\s*[,.;]|$|\s+of\s+(?:the\s+)?[A-Z])"),
         # "President Obama": one word after a title, the surname, when no capital follows
         LazyPattern(rf"{first_letter_guard(forms)}(?<![\w-]){title}\s+{one}(?![\w'\u2019-])(?!\s+[A-Z])"),
+        # "a first year for Ana Ruiz as regatta secretary": the role the name is given "as"
+        LazyPattern(
+            rf"{_NAME}\s+as\s+(?:the\s+|its\s+|their\s+)?(?:(?!an?\s)[a-z][\w-]*\s+)?{title}(?![\w-])"
+        ),
     )
 
 
@@ -143,7 +147,7 @@ def _patterns(lex: Lexicon) -> tuple[LazyPattern, ...]:
 def _title_keys(lex: Lexicon) -> tuple[frozenset[str], ...]:
     """For each of _patterns, the words one of which it cannot match without."""
     titles, speech = key_words(_titles(lex)), key_words(lex.words("speech_verbs"))
-    return (titles, titles, speech, speech, titles)
+    return (titles, titles, speech, speech, titles, titles)
 
 
 @cache
