@@ -495,6 +495,11 @@ def test_a_line_break_inside_a_sentence_does_not_change_the_claims(tmp_path: Pat
         ),
         ("It had 58 co-sponsors, up from 51 last year.", {("sponsor-count", (58, 58)): (0,)}),
         ("The draft had 40 co-sponsors last year.", {("sponsor-count", (40, 40)): (-1,)}),
+        # the figure beaten is last year's, the figure that beats it this year's
+        (
+            "The show drew 96,400 visitors, a record, beating last year's 91,000.",
+            {("attendance", (96400, 96400)): (0,)},
+        ),
     ],
 )
 def test_a_time_phrase_dates_only_the_clause_or_figure_it_belongs_to(sentence, expected) -> None:
@@ -507,7 +512,7 @@ def test_a_time_phrase_dates_only_the_clause_or_figure_it_belongs_to(sentence, e
     got = {
         (c.slot, c.value): c.year_offsets
         for c in extract_claims(article, lex)
-        if c.slot.startswith("vote:") or c.slot == "sponsor-count"
+        if c.slot.startswith("vote:") or c.slot in ("sponsor-count", "attendance")
     }
     assert got == expected
 

@@ -100,7 +100,9 @@ _COMPARED = re.compile(
     r"(?:\b(?:up|down|rising|falling|rose|fell|compared|against|more than|fewer than|less than)"
     r"\s+(?:from|with|to|than)"
     # "a minute faster than last year", "higher than in 2019": a comparative's other term
-    r"|\b[a-z]+er\s+than)"
+    r"|\b[a-z]+er\s+than"
+    # "reached 856,400, beating last year's 812,000": the figure beaten
+    r"|\b(?:beating|topping|surpassing|eclipsing|exceeding|bettering|overtaking)\b)"
     # "up from 45,000 last year": a comma inside a number does not end the comparison
     r"\s+(?:[^,;]|,(?=\d{3}))*",
     re.I,

@@ -292,6 +292,8 @@ def _counts_the_group(
     a, b = clause
     if _a_year(text, m) or _NARROWED_TO.search(text, a, m.start()) or _ON_A_SCORE.match(text, m.end()):
         return False  # "first contested in 1868 between crews", "cut to 68", "Two players on 7"
+    if _PART_AFTER.search(text, max(a, m.start() - 30), m.start()):
+        return False  # "187,300 visitors, among them 31,200 trade visitors": a part of them
     # "Only 68 made the cut from a 165-man field": the 165 are the whole
     if avoided(family, said, whole=bool(_WHOLE_FROM.search(text, a, m.start()))):
         return False
@@ -314,6 +316,11 @@ def _whole_of_verbs_part(family: Family, text: str, m: re.Match[str], a: int, b:
     return verbs.search(text, a, m.start()) is not None and verbs.search(text, m.end(), b) is None
 
 
+_PART_AFTER = LazyPattern(
+    r"\b(?:among\s+them|among\s+whom|of\s+whom|of\s+which|of\s+them|including)\s+"
+    r"(?:(?:some|about|around|nearly|almost|over|more\s+than)\s+)?$",
+    re.I,
+)
 # "Two players on 7", "three riders at 12 seconds": those who share a score are a part of a field
 _ON_A_SCORE = LazyPattern(
     r"\s+(?:on|at|with|tied on|level on)\s+\d+(?:[.,]\d+)?(?!\d|\s*(?:[ap]\.?m\b|:|h\b|o'clock))", re.I
