@@ -575,10 +575,11 @@ def _person(left: str, lex: Lexicon) -> str | None:
     from checker.extract.people import _name_pattern
 
     names = list(_names(lex).finditer(left))
-    if len(names) > 1 and _THING.search(left, 0, names[-1].start()):
-        # a name after "the" behind another is the thing the first did something to: "Ana Ruiz
-        # won the Lumina Song Contest with 412 points" ("The Ostrava Strings took 300" scored)
-        names.pop()
+    # a name after "the" behind another is the thing the first did something to: "Ana Ruiz
+    # won the Lumina Song Contest with 412 points" ("The Ostrava Strings took 300" scored)
+    names = names[:1] + [n for n in names[1:] if not _THING.search(left, 0, n.start())]
+    events = lex.word_set("edition_nouns") | lex.word_set("event_nouns")
+    names = [n for n in names if n.group("name").split()[-1].lower() not in events]  # "Balloon Fiesta"
     # the name that is the subject of the score: nothing but words between it and the number
     if not names or re.search(r"[.,;:]", left[names[-1].end() :]) or _PLACE.search(left[: names[-1].start()]):
         return None
@@ -589,7 +590,7 @@ def _person(left: str, lex: Lexicon) -> str | None:
 
 
 _OWNER = re.compile(r"^(?:\S+\s+)*?\S+(?:'s|\u2019s)\s+(?=\S+\s+\S)")
-_THING = re.compile(r"\bthe\s+$", re.I)
+_THING = re.compile(r"\bthe\s+(?:\d{1,3}(?:st|nd|rd|th)\s+)?$", re.I)  # "the 36th Harbour Fiesta"
 
 
 @cache
