@@ -294,6 +294,8 @@ def _counts_the_group(
         return False  # "first contested in 1868 between crews", "cut to 68", "Two players on 7"
     if _PART_AFTER.search(text, max(a, m.start() - 30), m.start()):
         return False  # "187,300 visitors, among them 31,200 trade visitors": a part of them
+    if _LABEL_BEFORE.search(text, max(a, m.start() - 12), m.start()):
+        return False  # "on lap 27 while marshals cleared the track": a label, no count
     # "Only 68 made the cut from a 165-man field": the 165 are the whole
     if avoided(family, said, whole=bool(_WHOLE_FROM.search(text, a, m.start()))):
         return False
@@ -316,6 +318,7 @@ def _whole_of_verbs_part(family: Family, text: str, m: re.Match[str], a: int, b:
     return verbs.search(text, a, m.start()) is not None and verbs.search(text, m.end(), b) is None
 
 
+_LABEL_BEFORE = LazyPattern(r"\b(?:lap|stage|round|hole|heat|game|board|leg|page|section|no\.)\s+$", re.I)
 _PART_AFTER = LazyPattern(
     r"\b(?:among\s+them|among\s+whom|of\s+whom|of\s+which|of\s+them|including)\s+"
     r"(?:(?:some|about|around|nearly|almost|over|more\s+than)\s+)?$",
