@@ -500,6 +500,10 @@ def test_a_line_break_inside_a_sentence_does_not_change_the_claims(tmp_path: Pat
             "The show drew 96,400 visitors, a record, beating last year's 91,000.",
             {("attendance", (96400, 96400)): (0,)},
         ),
+        (
+            "There were 1,275 exhibitors, slightly fewer exhibitors than last year's record.",
+            {("exhibitors", (1275, 1275)): (0,)},
+        ),
     ],
 )
 def test_a_time_phrase_dates_only_the_clause_or_figure_it_belongs_to(sentence, expected) -> None:
@@ -512,7 +516,7 @@ def test_a_time_phrase_dates_only_the_clause_or_figure_it_belongs_to(sentence, e
     got = {
         (c.slot, c.value): c.year_offsets
         for c in extract_claims(article, lex)
-        if c.slot.startswith("vote:") or c.slot in ("sponsor-count", "attendance")
+        if c.slot.startswith("vote:") or c.slot in ("sponsor-count", "attendance", "exhibitors")
     }
     assert got == expected
 

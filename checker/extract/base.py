@@ -99,8 +99,9 @@ RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose|that)\b(?:[^,;]|,(?=\d{3})
 _COMPARED = re.compile(
     r"(?:\b(?:up|down|rising|falling|rose|fell|compared|against|more than|fewer than|less than)"
     r"\s+(?:from|with|to|than)"
-    # "a minute faster than last year", "higher than in 2019": a comparative's other term
-    r"|\b[a-z]+er\s+than"
+    # "a minute faster than last year", "higher than in 2019", "fewer exhibitors than last
+    # year's record": a comparative's other term
+    r"|\b(?:[a-z]+er|more|less)\s+(?:[a-z]+\s+){0,2}?than"
     # "reached 856,400, beating last year's 812,000": the figure beaten
     r"|\b(?:beating|topping|surpassing|eclipsing|exceeding|bettering|overtaking)\b)"
     # "up from 45,000 last year": a comma inside a number does not end the comparison
