@@ -543,7 +543,12 @@ def _part_of(text: str, found: Found, a: int, family: Family, lex: Lexicon) -> s
     words = [w.lower() for w in (before.groups() if before else ()) if w]
     # a word of the family's own nouns names the whole: "the prize purse" (as in "prize fund")
     parts = lex.word_set("amount_parts") - {w.lower() for noun in family.nouns for w in noun.split()}
-    return next((w for w in reversed(words) if w in parts), "")
+    return next((_one_part(w, lex) for w in reversed(words) if w in parts), "")
+
+
+def _one_part(word: str, lex: Lexicon) -> str:
+    """A part as one key whether written one or many: "students" and "student" are "student"."""
+    return word[:-1] if word.endswith("s") and word[:-1] in lex.word_set("amount_parts") else word
 
 
 _PART_BEFORE = LazyPattern(r"([A-Za-z-]+)\s+(?:(department|office|agency|service|division)['’]s\s+)?$", re.I)
@@ -711,13 +716,16 @@ def _allotted(text: str, found: Found, a: int, b: int, family: Family, lex: Lexi
     # "includes", "of it": a part whatever follows; "provides", "goes": one only with what for
     sure = of_it is not None or _OF_WHOLE_BEFORE.search(text, a, found.start) is not None or verb == "strong"
     if not sure and not verb and goes is None:
-        return ""
+        # "€18, or €9 for students": a price or a sum for a part the vocabulary names
+        named = _FOR_PURPOSE.match(text, found.end)
+        words = _purpose_words(named.group("what"), lex) if named else []
+        return _one_part(words[0], lex) if words and words[0] in lex.word_set("amount_parts") else ""
     purpose = _FOR_PURPOSE.match(text, goes.end() if goes else of_it.end() if of_it else found.end)
     words = _purpose_words(purpose.group("what"), lex) if purpose else []
     if not words:
         return None if sure else ""  # "the budget has $1.8 billion in spending": the whole
     parts = [w for w in words if w in lex.word_set("amount_parts")]
-    return parts[0] if parts else " ".join(words)
+    return _one_part(parts[0], lex) if parts else " ".join(words)
 
 
 def _set_aside(text: str, found: Found, a: int, b: int, family: Family, lex: Lexicon) -> str:
@@ -748,7 +756,7 @@ _SUBJECT_GAP = re.compile(r"[\s,]*(?:(?:also|which|that|now|only|still|then|will
 _OF_WHOLE_AFTER = re.compile(r"\s+of\s+(?:it|that|this|which|the\s+total|the\s+sum)\b", re.I)
 _OF_WHOLE_BEFORE = re.compile(r"\bof\s+(?:which|it|this|that)\s+$", re.I)
 # "$150 million goes to housing", "$40 million is for parks"
-_GOES = re.compile(r"\s+(?:is|are|goes|go|went|will\s+go)(?=\s+(?:for|to)\b)", re.I)
+_GOES = re.compile(r"\s+(?:is|are|goes|go|went|going|will\s+go)(?=\s+(?:for|to)\b)", re.I)
 # what a part is for: "for the police department", "to road repairs"
 _FOR_PURPOSE = re.compile(
     r"(?:\s+(?:a|per|each)\s+year|\s+annually)?\s+(?:for|to)\s+(?P<what>[\w'’ -]+)",
