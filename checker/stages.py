@@ -103,7 +103,9 @@ def named_stage(
         head = text[previous_end : m.start()].isspace() if previous_end >= 0 else False
         previous_end = m.end()
         if head or any(a <= m.start() and m.end() <= b for a, b in bodies):
-            continue  # "the semi-final qualifier": the second word is the first one's noun
+            # "the semi-final qualifier": the second word is the first one's noun; "the regatta
+            # committee": an organising body, no stage
+            continue
         stage = _word_stage(lex).get(_normal(m.group()))
         if stage is None or _is_modifier(text, m, lex):
             continue
@@ -240,8 +242,10 @@ def said_of_whole(text: str, lex: Lexicon) -> bool:
 @cache
 def _in_the_event_re(lex: Lexicon) -> re.Pattern[str]:
     nouns = phrase_alternation(lex.words("edition_nouns")) or r"(?!x)x"
+    # not the event's stage: "met at the contest's final", "in the contest final"
+    stage_words = phrase_alternation(tuple(_word_stage(lex))) or r"(?!x)x"
     return re.compile(
-        rf"\b(?:in|at|to|for)\s+(?:the\s+|this\s+year['’]s\s+)?(?:{nouns})\b(?!['’]s|\s+(?:final|finals)\b)",
+        rf"\b(?:in|at|to|for)\s+(?:the\s+|this\s+year['’]s\s+)?(?:{nouns})\b(?!['’]s|\s+(?:{stage_words})\b)",
         re.I,
     )
 

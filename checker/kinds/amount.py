@@ -718,14 +718,17 @@ def _allotted(text: str, found: Found, a: int, b: int, family: Family, lex: Lexi
     if not sure and not verb and goes is None:
         # "€18, or €9 for students": a price or a sum for a part the vocabulary names
         named = _FOR_PURPOSE.match(text, found.end)
-        words = _purpose_words(named.group("what"), lex) if named else []
-        return _one_part(words[0], lex) if words and words[0] in lex.word_set("amount_parts") else ""
+        return _named_part(_purpose_words(named.group("what"), lex)[:1], lex) if named else ""
     purpose = _FOR_PURPOSE.match(text, goes.end() if goes else of_it.end() if of_it else found.end)
     words = _purpose_words(purpose.group("what"), lex) if purpose else []
     if not words:
         return None if sure else ""  # "the budget has $1.8 billion in spending": the whole
-    parts = [w for w in words if w in lex.word_set("amount_parts")]
-    return _one_part(parts[0], lex) if parts else " ".join(words)
+    return _named_part(words, lex) or " ".join(words)
+
+
+def _named_part(words: list[str], lex: Lexicon) -> str:
+    """The first of the words that names a part in the vocabulary, as one key; "" for none."""
+    return next((_one_part(w, lex) for w in words if w in lex.word_set("amount_parts")), "")
 
 
 def _set_aside(text: str, found: Found, a: int, b: int, family: Family, lex: Lexicon) -> str:

@@ -578,8 +578,8 @@ def _person(left: str, lex: Lexicon) -> str | None:
     # a name after "the" behind another is the thing the first did something to: "Ana Ruiz
     # won the Lumina Song Contest with 412 points" ("The Ostrava Strings took 300" scored)
     names = names[:1] + [n for n in names[1:] if not _THING.search(left, 0, n.start())]
-    events = lex.word_set("edition_nouns") | lex.word_set("event_nouns")
-    names = [n for n in names if n.group("name").split()[-1].lower() not in events]  # "Balloon Fiesta"
+    events = lex.word_set("edition_nouns")  # an event's own name scores nothing: "Balloon Fiesta"
+    names = [n for n in names if n.group("name").split()[-1].lower() not in events]
     # the name that is the subject of the score: nothing but words between it and the number
     if not names or re.search(r"[.,;:]", left[names[-1].end() :]) or _PLACE.search(left[: names[-1].start()]):
         return None
