@@ -25,8 +25,10 @@ from typing import Any, Protocol
 
 import yaml
 
+from checker.cache import compile_pattern
 from checker.errors import InputError, UsageError
-from checker.lexicon import SAFE_LOADER, Lexicon, default_lexicon
+from checker.families import SAFE_LOADER
+from checker.lexicon import Lexicon, default_lexicon
 from checker.models import DEFAULT_MAX_BYTES, Article, Skipped
 
 REPORT_SUFFIXES = {".txt", ".md", ".markdown", ".jsonl"}
@@ -41,8 +43,8 @@ MAX_META = {"title": 1_000, "outlet": 1_000, "series": 1_000, "url": 2_000}
 # A .jsonl record's id names the report ("feed.jsonl#ID"); a longer one names it by its line.
 MAX_ID = 1_000
 
-_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(?:(.*?)\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.S)
-_OPENS_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n")
+_FRONT_MATTER = compile_pattern(r"\A\ufeff?---[ \t]*\r?\n(?:(.*?)\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.S)
+_OPENS_FRONT_MATTER = compile_pattern(r"\A\ufeff?---[ \t]*\r?\n")
 _CURLY = str.maketrans(
     {
         "\u201c": '"',
@@ -55,7 +57,7 @@ _CURLY = str.maketrans(
         "\u3000": " ",
     }
 )
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = compile_pattern("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -393,7 +395,7 @@ _MAGIC = (
 # Control bytes that no text file holds in numbers (tab, newlines, form feed, ESC allowed).
 _CONTROL = bytes(b for b in range(32) if b not in (9, 10, 11, 12, 13, 27)) + b"\x7f"
 _SAMPLE = 65_536
-_DECLARED = re.compile(
+_DECLARED = compile_pattern(
     rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_.:-]{2,40})|"""
     rb"""<\?xml[^>]{0,100}?encoding\s*=\s*["']([A-Za-z0-9_.:-]{2,40})|"""
     rb"""(?m:^(?:encoding|charset)[ \t]*:[ \t]*["']?([A-Za-z0-9_.:-]{2,40}))""",
@@ -619,8 +621,8 @@ def _read_jsonl(
 
 # Signs that text was decoded twice (UTF-8 read as cp1252: "menâ€™s", "CafÃ©", "Â£5m"): only
 # then is the costlier repair tried. HTML entities left by a scraper ("$22.7&nbsp;million").
-_MOJIBAKE_SIGNS = re.compile("â€|Ã[\u0080-\u00bf\u0152-\u2122]|Â[\u00a0-\u00bf]")
-_ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,7}|#[0-9]{2,6}|#[xX][0-9A-Fa-f]{2,5});")
+_MOJIBAKE_SIGNS = compile_pattern("â€|Ã[\u0080-\u00bf\u0152-\u2122]|Â[\u00a0-\u00bf]")
+_ENTITY = compile_pattern(r"&(?:[A-Za-z][A-Za-z0-9]{1,7}|#[0-9]{2,6}|#[xX][0-9A-Fa-f]{2,5});")
 
 
 def repair(raw: str) -> tuple[str, list[str]]:
@@ -725,7 +727,7 @@ def _parse_front_matter(block: str, path: str, warnings: list[str]) -> dict[str,
 
 # "title: Marathon: Kiprono wins" is how people write a headline; YAML reads the second colon
 # as a mapping. A plain value holding ": " is read as the text it is, with a warning.
-_COLON_VALUE = re.compile(r"^([A-Za-z_][\w-]*):[ \t]+(?![\"'\[{|>&*!%@`#])(.*?:\s.*?)[ \t]*$")
+_COLON_VALUE = compile_pattern(r"^([A-Za-z_][\w-]*):[ \t]+(?![\"'\[{|>&*!%@`#])(.*?:\s.*?)[ \t]*$")
 
 
 def _colons_quoted(block: str, path: str, warnings: list[str]) -> dict[str, Any] | None:
@@ -850,7 +852,7 @@ def _compiled(lex: Lexicon) -> tuple[list[re.Pattern[str]], list[re.Pattern[str]
     cached = _PATTERN_CACHE.get(lex)
     if cached is None:
         spec = lex.vocab.get("boilerplate") or {}
-        markers = [re.compile(p) for p in spec.get("markers") or []]
-        lines = [re.compile(p, re.IGNORECASE) for p in spec.get("lines") or []]
+        markers = [compile_pattern(p) for p in spec.get("markers") or []]
+        lines = [compile_pattern(p, re.IGNORECASE) for p in spec.get("lines") or []]
         cached = _PATTERN_CACHE[lex] = (markers, lines)
     return cached

@@ -12,10 +12,15 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
+from checker.cache import compile_pattern
+from checker.lexicon import longest_first
+
 # /2018/11/23/, /2018/11/, 2018-11-23, _20181123_ in an address; a ten-digit Unix time
-_PATH_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)([/_-])(0?[1-9]|1[0-2])(?:\2(0?[1-9]|[12]\d|3[01]))?(?!\d)")
-_COMPACT_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
-_UNIX_TIME = re.compile(r"(?<!\d)(1[0-9]{9})(?!\d)")
+_PATH_DATE = compile_pattern(
+    r"(?<!\d)((?:19|20)\d\d)([/_-])(0?[1-9]|1[0-2])(?:\2(0?[1-9]|[12]\d|3[01]))?(?!\d)"
+)
+_COMPACT_DATE = compile_pattern(r"(?<!\d)((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
+_UNIX_TIME = compile_pattern(r"(?<!\d)(1[0-9]{9})(?!\d)")
 FIRST_YEAR, LAST_YEAR = 1990, 2100
 
 
@@ -50,7 +55,9 @@ def _date(year: int, month: int, day: int) -> dt.date | None:
 
 
 # "Eurovision 2019", "the Lakeside Marathon 2024": a capitalised name and the edition's year
-_LABELLED = re.compile(r"(?<![\w'-])([A-Z][\w'-]{2,}(?:\s+[A-Z][\w'-]+){0,3})\s+((?:19|20)\d\d)(?![\w-])")
+_LABELLED = compile_pattern(
+    r"(?<![\w'-])([A-Z][\w'-]{2,}(?:\s+[A-Z][\w'-]+){0,3})\s+((?:19|20)\d\d)(?![\w-])"
+)
 
 
 def labelled_year(text: str, event_words: set[str]) -> tuple[int, str] | None:
@@ -83,10 +90,10 @@ def _span_re(months: str) -> re.Pattern[str]:
     month = rf"(?:{months})\.?"
     day_first = rf"(?:from\s+)?{day}(?:\s+{month})?{to}{day}\s+{month},?\s+"
     month_first = rf"(?:from\s+)?{month}\s+{day}{to}(?:{month}\s+)?{day},?\s+"
-    return re.compile(rf"\b(?:{day_first}|{month_first})(?P<year>(?:19|20)\d\d)(?!\d)", re.I)
+    return compile_pattern(rf"\b(?:{day_first}|{month_first})(?P<year>(?:19|20)\d\d)(?!\d)", re.I)
 
 
-_SLUG_WORD = re.compile(r"[a-z0-9]+")
+_SLUG_WORD = compile_pattern(r"[a-z0-9]+")
 
 
 def slug_year(url: str | None, event_words: set[str]) -> tuple[int, str] | None:
@@ -105,10 +112,10 @@ def slug_year(url: str | None, event_words: set[str]) -> tuple[int, str] | None:
     return None
 
 
-_YEAR = re.compile(r"(?<![\d,.])((?:19|20)\d\d)(?!\d|[,.]\d)")
+_YEAR = compile_pattern(r"(?<![\d,.])((?:19|20)\d\d)(?!\d|[,.]\d)")
 
 
-_DEADLINE = re.compile(r"\b(?:by|until|before)\s+$", re.I)
+_DEADLINE = compile_pattern(r"\b(?:by|until|before)\s+$", re.I)
 
 
 def latest_year(sentences: Iterable[str], future: re.Pattern[str]) -> int | None:
@@ -127,12 +134,12 @@ def latest_year(sentences: Iterable[str], future: re.Pattern[str]) -> int | None
 
 # Distinctive content: sentences long enough that two reports share one only by copying it.
 # Digits are kept apart from words so a changed number changes the sentence's print.
-_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+_TOKEN = compile_pattern(r"[^\W_]+", re.UNICODE)
 PRINT_WORDS = 10  # a sentence shorter than this is too common to tell a story apart
 
 
 # A proper name inside a sentence (not its first word): "in Dubai", "Sultan al-Jaber said"
-_INNER_NAME = re.compile(r"(?<=[\w,;:)] )([A-Z][a-z\u00e0-\u00ff]{2,}|[A-Z]{3,})\b")
+_INNER_NAME = compile_pattern(r"(?<=[\w,;:)] )([A-Z][a-z\u00e0-\u00ff]{2,}|[A-Z]{3,})\b")
 
 
 def lead_names(lines: Iterable[str], stop: frozenset[str], other_edition: re.Pattern[str]) -> tuple[str, ...]:
@@ -150,7 +157,9 @@ def lead_names(lines: Iterable[str], stop: frozenset[str], other_edition: re.Pat
 
 # "MADRID -", "VALDORA, Ruritania, ...", "LE BOURGET, France (AP) --": the place a story was
 # filed from, in capitals at the very start of its body
-_PLACE_DATELINE = re.compile(r"([A-Z][A-Z'.-]*[A-Z.](?: [A-Z][A-Z'.-]+){0,3})(?=\s*[,(]|\s+[-\u2013\u2014])")
+_PLACE_DATELINE = compile_pattern(
+    r"([A-Z][A-Z'.-]*[A-Z.](?: [A-Z][A-Z'.-]+){0,3})(?=\s*[,(]|\s+[-\u2013\u2014])"
+)
 
 
 def dateline_place(lines: Iterable[str]) -> str | None:
@@ -176,7 +185,7 @@ def fingerprints(sentences: Iterable[str]) -> tuple[str, ...]:
 
 
 # 13.05.17, 13/05/2017: a date in figures, day and month in either order
-_FIGURES_DATE = re.compile(r"(?<![\d./])(\d{1,2})([./])(\d{1,2})\2(\d{4}|\d\d)(?![\d]|[./]\d)")
+_FIGURES_DATE = compile_pattern(r"(?<![\d./])(\d{1,2})([./])(\d{1,2})\2(\d{4}|\d\d)(?![\d]|[./]\d)")
 _WEEKDAY_NEAR = 30  # characters either side: "on Saturday (13.05.17)"
 
 
@@ -185,9 +194,7 @@ def weekday_date(text: str, weekdays: dict[str, int]) -> tuple[dt.date, str] | N
     (13.05.17)"), with the figures as written. The weekday says whether day or month comes
     first and confirms the reading: figures that fit no weekday named beside them, or fit it
     both ways, give nothing."""
-    names = re.compile(
-        r"\b(" + "|".join(map(re.escape, sorted(weekdays, key=len, reverse=True))) + r")\b", re.I
-    )
+    names = compile_pattern(r"\b(" + "|".join(map(re.escape, longest_first(weekdays))) + r")\b", re.I)
     for m in _FIGURES_DATE.finditer(text):
         near = text[max(0, m.start() - _WEEKDAY_NEAR) : m.end() + _WEEKDAY_NEAR]
         named = {weekdays[w.lower()] for w in names.findall(near) if w.lower() in weekdays}

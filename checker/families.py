@@ -33,10 +33,23 @@ from typing import Any
 
 import yaml
 
+from checker.cache import compile_pattern, parsed_once
 from checker.errors import UsageError
 from checker.models import SlotClass
 
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml where built: ten times faster
+_PARSER = f"PyYAML {yaml.__version__} {SAFE_LOADER.__name__}"
+
+
+def load_packaged_yaml(text: str) -> Any:
+    """A data file of the package, read with the safe loader (its data kept between runs:
+    checker/cache.py)."""
+    return parsed_once(text, _safe_load, _PARSER)
+
+
+def _safe_load(text: str) -> Any:
+    return yaml.load(text, Loader=SAFE_LOADER) or {}  # noqa: S506 - the safe loader
+
 
 LANGUAGE = "en"  # the language shipped, and read unless FACTLINT_LANGUAGE names another
 _LISTS = ("nouns", "lead_nouns", "lead_verbs", "verbs", "actors", "avoid", "parts", "units")
@@ -155,7 +168,7 @@ def _families_of(language: str) -> dict[str, Family]:
         if not entry.name.endswith(".yaml"):
             continue
         text = _without_examples(entry.read_text(encoding="utf-8"))
-        data = yaml.load(text, Loader=SAFE_LOADER) or {}  # noqa: S506
+        data = load_packaged_yaml(text)
         for name, spec in (data.get("families") or {}).items():
             if name in found:
                 raise ValueError(f"{entry.name}: family {name!r} is declared twice")
@@ -164,7 +177,7 @@ def _families_of(language: str) -> dict[str, Family]:
 
 
 # A family's `examples:` key at the start of its own line, with nothing after it but a comment
-_EXAMPLES_KEY = re.compile(r"( *)examples:[ \t]*(?:#.*)?")
+_EXAMPLES_KEY = compile_pattern(r"( *)examples:[ \t]*(?:#.*)?")
 
 
 def _without_examples(text: str) -> str:

@@ -19,6 +19,7 @@ from urllib.parse import quote
 
 from checker import __version__
 from checker.baseline import key_text
+from checker.cache import compile_pattern
 from checker.locations import file_of
 from checker.models import Article, Claim, Corpus, Finding, Side
 from checker.report import articles_named, claims_named, inert, summary
@@ -306,7 +307,7 @@ _MD_ESCAPES.update({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 # e-mail addresses and @mentions, #123 and GH-123 references, :emoji: codes; some of it
 # after rendering, where backslashes are gone. An invisible zero-width space in each keeps
 # it plain text (and the ':' of '://' is escaped as well).
-_MD_LINKISH = re.compile(
+_MD_LINKISH = compile_pattern(
     r"(?<=:)(?=//)|(?<=[@#])|(?<=www)(?=\.)|(?<=gh)(?=-\d)"
     r"|(?<=:)(?=[\w+-]+:)",
     re.IGNORECASE,

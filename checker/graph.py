@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
+from checker.cache import compile_pattern
 from checker.errors import UsageError
 from checker.models import Corpus
 
@@ -66,7 +66,7 @@ def _link_sides(g: nx.MultiDiGraph, finding) -> None:
 # What XML 1.0 can hold: tab, line feed, carriage return, U+0020-U+D7FF, U+E000-U+FFFD and
 # U+10000 up. Other control characters, lone surrogates, U+FFFE and U+FFFF cannot appear in
 # a well-formed document, not even as character references.
-_NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_NOT_XML = compile_pattern("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def xml_text(value: Any) -> Any:

@@ -16,12 +16,12 @@ Labels are display text, not markup: the caller escapes them.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from checker.cache import compile_pattern
 from checker.engine import place
 from checker.families import family_of_slot
 from checker.kinds import kind_of
@@ -35,7 +35,7 @@ SIDE_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 GRAPH_MAX_CLAIMS = 12
 MAX_SHOWN = 4_000  # characters of any one text on the page (a sentence is at most 2,000)
 _BIDI = set(range(0x202A, 0x202F)) | set(range(0x2066, 0x206A))
-_SPACE = re.compile(r"\s+")
+_SPACE = compile_pattern(r"\s+")
 _NARROW = set("fijlrtI1.,:;'|!()[] ")
 _WIDE = set("mwMW@%")
 

@@ -46,6 +46,7 @@ from pathlib import Path
 
 import checker
 from checker.articles import DEFAULT_MAX_BYTES, REPORT_SUFFIXES, display_path, expand_paths
+from checker.cache import compile_pattern
 from checker.digest import digest_file
 from checker.errors import IndexUnusable, InputError, UsageError
 from checker.lexicon import Lexicon, default_lexicon
@@ -1179,7 +1180,7 @@ def _rebuild(db_path: str, walked: _Walk, roots: Sequence[str], run: _Run, timeo
 
 def _sweep_rebuilds(folder: str, name: str) -> None:
     """Remove what rebuilds that were killed left behind (their process is gone)."""
-    left = re.compile(rf"\.{re.escape(name)}\.(\d+)\.[^.]+\.rebuild(?:-journal)?")
+    left = compile_pattern(rf"\.{re.escape(name)}\.(\d+)\.[^.]+\.rebuild(?:-journal)?")
     try:
         entries = os.listdir(folder)
     except OSError:

@@ -12,19 +12,15 @@ from typing import Any
 
 import yaml
 
+from checker.cache import compile_pattern
 from checker.errors import UsageError
-
-# libyaml's safe loader when PyYAML was built with it: the same data, ten times faster
-from checker.families import (
-    SAFE_LOADER,  # noqa: E402
-    language,
-)
+from checker.families import language, load_packaged_yaml
 from checker.inflections import expand_lemmas
 
 
 def _load_packaged(name: str) -> dict[str, Any]:
     text = resources.files("checker").joinpath("data", name).read_text(encoding="utf-8")
-    return yaml.load(text, Loader=SAFE_LOADER) or {}  # noqa: S506 - the safe loader
+    return load_packaged_yaml(text)
 
 
 def load_vocabulary(language: str, expand: bool = True) -> dict[str, Any]:
@@ -132,8 +128,8 @@ class Lexicon:
 
 # an alias like "the North" names a country only when no capitalised word follows it ("the
 # North Pacific"); every alias ends where a word does
-_ALIAS_END = re.compile(r"(?![\w])")
-_LOWER_ALIAS_END = re.compile(r"(?![\w])(?!\s+[A-Z])")
+_ALIAS_END = compile_pattern(r"(?![\w])")
+_LOWER_ALIAS_END = compile_pattern(r"(?![\w])(?!\s+[A-Z])")
 _HEAD = 2  # aliases are looked up by their first characters
 
 
@@ -151,7 +147,7 @@ class Aliases:
             heads.setdefault(form[:_HEAD], []).append(form)
         self._heads = {head: tuple(found) for head, found in heads.items()}
         self._short = any(len(head) < _HEAD for head in heads)
-        self._start = re.compile(first_letter_guard(ordered, ignore_case=False) + r"(?<![\w.])")
+        self._start = compile_pattern(first_letter_guard(ordered, ignore_case=False) + r"(?<![\w.])")
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """(start, end) of every mention, left to right, none overlapping."""
@@ -192,7 +188,9 @@ def _ends(text: str, end: int, form: str) -> bool:
 def _phrases_re(phrases: tuple[str, ...]) -> re.Pattern[str]:
     ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
     body = phrase_alternation(ordered) or r"(?!x)x"
-    return re.compile(first_letter_guard(ordered) + r"(?<![\w-])(?:" + body + r")(?![\w-])", re.IGNORECASE)
+    return compile_pattern(
+        first_letter_guard(ordered) + r"(?<![\w-])(?:" + body + r")(?![\w-])", re.IGNORECASE
+    )
 
 
 def first_letter_guard(alternatives: Iterable[str], ignore_case: bool = True) -> str:
@@ -204,6 +202,13 @@ def first_letter_guard(alternatives: Iterable[str], ignore_case: bool = True) ->
     if not firsts or any(c.isspace() or c == "\\" for c in firsts):
         return ""
     return "(?=[" + "".join(re.escape(c) for c in sorted(firsts)) + "])"
+
+
+def longest_first(words: Iterable[str]) -> list[str]:
+    """Words for a regex alternation, longest first (a longer word wins where a shorter one
+    starts it) and alike in every run, so a pattern's text, and its cached code, never change
+    with the order a set gives."""
+    return sorted(set(words), key=lambda w: (-len(w), w))
 
 
 def phrase_alternation(words: Iterable[str]) -> str:

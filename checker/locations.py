@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 
+from checker.cache import compile_pattern
 from checker.models import Article, Claim
 
 __all__ = ["article_file", "file_of", "record_file"]
@@ -22,7 +23,7 @@ def file_of(claim: Claim, articles: dict[str, Article]) -> str:
     return claim.article
 
 
-_RECORD_MARK = re.compile(r"\.jsonl#", re.IGNORECASE)
+_RECORD_MARK = compile_pattern(r"\.jsonl#", re.IGNORECASE)
 
 
 def record_file(name: str) -> str:

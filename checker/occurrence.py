@@ -9,8 +9,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
+from checker.cache import compile_pattern
 from checker.cues import held_every, url_date, weekday_date
-from checker.lexicon import Lexicon, default_lexicon
+from checker.lexicon import Lexicon, default_lexicon, longest_first
 from checker.models import Article, Claim, Digest, Evidence, Occurrence
 from checker.stages import NUMBERED, Stage, by_label, concluding, named_stage
 from checker.text import Sentence, default_numbers, split_sentences
@@ -160,7 +161,7 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-_DATELINE = re.compile(r"(?P<month>[A-Z][a-z]{2,8})\.? (?P<day>\d{1,2}),? (?P<year>(?:19|20)\d\d)")
+_DATELINE = compile_pattern(r"(?P<month>[A-Z][a-z]{2,8})\.? (?P<day>\d{1,2}),? (?P<year>(?:19|20)\d\d)")
 
 
 def dateline(article: Article, sentences: list[Sentence] | None = None) -> dt.date | None:
@@ -431,8 +432,8 @@ def _edition_counts(claims: list[Claim], titles: re.Pattern[str]) -> set[int]:
 @cache
 def _title_re(lex: Lexicon) -> re.Pattern[str]:
     words = lex.title_forms()
-    body = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or r"(?!x)x"
-    return re.compile(rf"[\s-]*(?:{body})(?![\w])", re.I)
+    body = "|".join(re.escape(w) for w in longest_first(words)) or r"(?!x)x"
+    return compile_pattern(rf"[\s-]*(?:{body})(?![\w])", re.I)
 
 
 def _placed_by_lead_names(
@@ -672,13 +673,13 @@ def stage(article: Article, claims: list[Claim], lex: Lexicon) -> str | None:
 
 
 # "which passed the Third Committee last month": an earlier stage, not this report's meeting
-_EARLIER_STAGE = re.compile(
+_EARLIER_STAGE = compile_pattern(
     r"\b(?:last month|earlier|previous|previously|already|a month|weeks? (?:ago|before|earlier))\b",
     re.I,
 )
 # "after the first round", "following the committee vote": a stage this report's comes after
 # ("voting 7-2 at first reading after an amendment failed" is at first reading)
-_AFTER_STAGE = re.compile(r"\b(?:after|following)\b", re.I)
+_AFTER_STAGE = compile_pattern(r"\b(?:after|following)\b", re.I)
 
 
 def _meetings(

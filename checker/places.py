@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
+from checker.cache import compile_pattern
 from checker.extract.base import Draft, clause_around, sentence_frame
 from checker.lexicon import Lexicon, phrase_alternation, phrases_re
 from checker.wording import name_key
@@ -41,33 +42,33 @@ _TOKEN = (
 # an edition's label: a name and its number written on ("COP29") or a name and its year
 # ("Eurovision 2023"), as checker/series.py reads them
 _LABEL = r"(?:[A-Z]{2,5}|[A-Z][a-z]{2,})\d{1,3}(?![\w-])|[A-Z][A-Za-z]{2,}\s+(?:19|20)\d\d(?![\w-])"
-_LABELS = re.compile(_LABEL)
-_NUMBERED = re.compile(r"(?<![\w'-])((?:[A-Z]{2,5}|[A-Z][a-z]{2,})\d{1,3})(?![\w-])")
-_GROUP_CODE = re.compile(r"(?<![\w-])[A-Z]\d{1,2}(?![\w-])")
-_A_YEAR = re.compile(r"(?<![\w$€£.,/-])((?:19|20)\d\d)(?![\w/-])")
+_LABELS = compile_pattern(_LABEL)
+_NUMBERED = compile_pattern(r"(?<![\w'-])((?:[A-Z]{2,5}|[A-Z][a-z]{2,})\d{1,3})(?![\w-])")
+_GROUP_CODE = compile_pattern(r"(?<![\w-])[A-Z]\d{1,2}(?![\w-])")
+_A_YEAR = compile_pattern(r"(?<![\w$€£.,/-])((?:19|20)\d\d)(?![\w/-])")
 # the words of an event's phrase before its noun: a determiner and a few words, no clause break
-_PHRASE = re.compile(
+_PHRASE = compile_pattern(
     r"(?:^|(?<=[\s(\"\u201c]))(?P<det>the|this|its|an?|[\w\u2019'-]+['\u2019]s)\s+(?P<mods>(?:[^\s,;:]+\s+){0,6})$",
     re.I,
 )
 # what may follow a place's country: its phrase ends ("in Malmo, Sweden, on Saturday", "in Bonn,
 # Germany with"), where a demonym goes on to its noun ("in Liverpool, the Swedish singer")
-_BOUNDARY = re.compile(
+_BOUNDARY = compile_pattern(
     r"\s*(?:$|[,.;:!?)(\u2013\u2014-]|(?:on|in|at|and|with|for|this|last|from|during|where|which|"
     r"when|after|before|to|until|between|over|as|early|late|earlier|later)\b)"
 )
-_NEAR = re.compile(
+_NEAR = compile_pattern(
     r",?\s+(?:(?:about|some|just|around|roughly)\s+)?(?:[\d,.]+\s+(?:miles|km|kilometres|kilometers)\s+)?"
     r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of|near|outside|"
     r"on\s+the\s+outskirts\s+of|just\s+outside)\s+"
 )
-_BARE_MODS = re.compile(r"(?:[^\s,;:()]+\s+){0,4}$")
+_BARE_MODS = compile_pattern(r"(?:[^\s,;:()]+\s+){0,4}$")
 _AUXILIARY = (
     r"(?:is|was|were|are|has\s+been|had\s+been|have\s+been|has|had|have|will\s+be|would\s+be|could|"
     r"can|will|would|to|being|be)"
 )
 # a meeting that was to be held somewhere but was not, or a bid for one
-UNREAL = re.compile(
+UNREAL = compile_pattern(
     r"\b(?:meant|supposed|due|scheduled|originally|planned|planning|plans?|bid|bids|offered|offer|"
     r"would\s+have|candidate|candidacy|vying|hoping|hopes|wants?|proposed|set\s+to|was\s+to|were\s+to)\b",
     re.I,
@@ -140,13 +141,15 @@ def _labelled_places(text: str, ctx: Context, family: Family) -> Iterator[Draft]
 @cache
 def _labelled_re(family: Family) -> re.Pattern[str]:
     nouns = phrase_alternation(family.nouns)
-    return re.compile(
+    return compile_pattern(
         rf"(?<![\w-])(?P<label>(?:[A-Z]{{2,5}}|[A-Z][a-z]{{2,}})\s?\d{{1,3}})\s+(?P<place>{_TOKEN})\s+"
         rf"(?:[\w-]+\s+){{0,2}}?(?i:{nouns})(?![\w-])"
     )
 
 
-_RELATIVE = re.compile(r"\b(?:where|which|who|whom|whose|when|that|after|before|because|while|as)\b", re.I)
+_RELATIVE = compile_pattern(
+    r"\b(?:where|which|who|whom|whose|when|that|after|before|because|while|as)\b", re.I
+)
 _WINS_LATER = "wins later"
 _EVENT_AFTER = "event after"
 _VENUE = "venue"
@@ -211,13 +214,13 @@ def _opening_place_of_win(before: str, rest: str, lex: Lexicon) -> bool:
 
 
 OPENING_WIN_WORDS = 12  # words between an opening place and the verb of winning
-_PHRASE_ENDS = re.compile(r"\s*(?:[,(]|(?:on|at|the|late|early)\b)")
-_AGO = re.compile(r"\bago\b", re.I)
-_ANOTHER_YEAR_BEFORE = re.compile(
+_PHRASE_ENDS = compile_pattern(r"\s*(?:[,(]|(?:on|at|the|late|early)\b)")
+_AGO = compile_pattern(r"\bago\b", re.I)
+_ANOTHER_YEAR_BEFORE = compile_pattern(
     r"\b(?:last|previous|next)\s+year(?:['\u2019]s)?\b|\ba\s+year\s+(?:earlier|ago|before)\b|\bin\s+(?:19|20)\d\d\b",
     re.I,
 )
-_SUBORDINATE_BEFORE = re.compile(
+_SUBORDINATE_BEFORE = compile_pattern(
     r"\b(?:who|which|that|where|when|after|before|since|until|whom|whose)\s+(?:[\w'-]+\s+){0,2}$", re.I
 )
 
@@ -232,10 +235,14 @@ def _result_place_res(
     results = phrase_alternation(lex.words("place_result_verbs"))
     meets = phrase_alternation(lex.words("place_verbs"))
     venues = phrase_alternation(lex.words("place_venue_words"))
-    opening = re.compile(r"^(?:On\s+[A-Z][a-z]+(?:\s+(?:night|evening|morning|afternoon))?,?\s+in|In)\s+")
-    after_result = re.compile(rf"(?<![\w-])(?i:{results})\s+in\s+")
-    before_event = re.compile(rf"(?<![\w-])(?i:{meets})(?:\s+(?:for|over)(?:\s+[\w-]+){{1,3}}?)?\s+in\s+")
-    venue = re.compile(rf"(?<![\w-])(?:in|at)\s+(?=(?:the\s+)?(?:{_TOKEN}\s+){{0,3}}(?:{venues})\b)")
+    opening = compile_pattern(
+        r"^(?:On\s+[A-Z][a-z]+(?:\s+(?:night|evening|morning|afternoon))?,?\s+in|In)\s+"
+    )
+    after_result = compile_pattern(rf"(?<![\w-])(?i:{results})\s+in\s+")
+    before_event = compile_pattern(
+        rf"(?<![\w-])(?i:{meets})(?:\s+(?:for|over)(?:\s+[\w-]+){{1,3}}?)?\s+in\s+"
+    )
+    venue = compile_pattern(rf"(?<![\w-])(?:in|at)\s+(?=(?:the\s+)?(?:{_TOKEN}\s+){{0,3}}(?:{venues})\b)")
     return opening, after_result, before_event, venue
 
 
@@ -243,7 +250,7 @@ def _result_place_res(
 def _event_after_re(family: Family, lex: Lexicon) -> re.Pattern[str]:
     """The event's phrase right after a place: ", at the 24th conference", ", for the summit"."""
     nouns = phrase_alternation(family.nouns)
-    return re.compile(rf",?\s+(?:at|for)\s+(?:the|its)\s+(?:[\w'-]+\s+){{0,5}}?(?i:{nouns})(?![\w-])")
+    return compile_pattern(rf",?\s+(?:at|for)\s+(?:the|its)\s+(?:[\w'-]+\s+){{0,5}}?(?i:{nouns})(?![\w-])")
 
 
 def _hosted_event(ctx: Context, family: Family) -> bool:
@@ -278,7 +285,7 @@ def event_phrase_re(family: Family, lex: Lexicon) -> re.Pattern[str]:
         rf"{about}{when}(?:,?\s+(?:which\s+|that\s+)?(?:{_AUXILIARY}\s+)?(?:now\s+|finally\s+|officially\s+)?"
         rf"(?P<verb>{verbs})(?:\s+(?!in\b|at\b)[\w'\u2019.-]+){{0,3}}?)?"
     )
-    return re.compile(rf"{head}{paren}(?P<joined>{joined}),?\s+(?P<prep>in|at)\s+")
+    return compile_pattern(rf"{head}{paren}(?P<joined>{joined}),?\s+(?P<prep>in|at)\s+")
 
 
 def _draft(text: str, m: re.Match[str], ctx: Context, family: Family) -> Draft | None:
@@ -390,7 +397,7 @@ def _place_re(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re.Patter
         rf"(?P<the>the\s+)?(?P<name>{_TOKEN}(?:\s+(?:(?:{particles})\s+)?{_TOKEN}){{0,3}}"
         rf"(?:\s+(?:{venue})\b)?)"
     )
-    return re.compile(described), re.compile(name), re.compile(r"\s+(?:in|at)\s+|,\s+")
+    return compile_pattern(described), compile_pattern(name), compile_pattern(r"\s+(?:in|at)\s+|,\s+")
 
 
 def _place(

@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import json
 import os
-import re
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -21,6 +20,7 @@ from rich.table import Table
 from rich.text import Text
 from rich.theme import Theme
 
+from checker.cache import compile_pattern
 from checker.families import timeline_families
 from checker.kinds import kind_of
 from checker.locations import record_file
@@ -403,7 +403,7 @@ def highlighted_quote(claim: Claim) -> Text:
 # blanks are trimmed, and on "##[" anywhere in a line (as Azure Pipelines does on "##vso[").
 # A zero-width space is invisible, is no white space to a runner, and splits both.
 _BREAK = "\u200b"
-_COMMAND_PAIR = re.compile(r"(?<=:)(?=:)|(?<=#)(?=#)")
+_COMMAND_PAIR = compile_pattern(r"(?<=:)(?=:)|(?<=#)(?=#)")
 
 
 def inert(s: str) -> str:

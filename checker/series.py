@@ -15,7 +15,8 @@ from functools import cache
 from itertools import repeat
 from typing import Protocol
 
-from checker.lexicon import Lexicon
+from checker.cache import compile_pattern
+from checker.lexicon import Lexicon, longest_first
 from checker.models import Article, Digest
 from checker.text import Sentence, split_sentences
 
@@ -73,7 +74,7 @@ def signature(article: Article, lex: Lexicon, sentences: list[Sentence] | None =
     return Signature(tuple(sorted(terms.items())), tuple(top))
 
 
-_DATELINE = re.compile(
+_DATELINE = compile_pattern(
     r"^\s*[A-Z][A-Z.'\u2019 -]{1,40}(?:\([^)]{1,40}\))?(?:,\s*\w[\w.'\u2019 -]{0,30}){0,4}"
     r"(?:\s*\([^)]{1,40}\))*\s*(?:--?|\u2013|\u2014)\s+"
 )
@@ -89,7 +90,7 @@ def without_byline(sentences: list[Sentence], lex: Lexicon) -> list[Sentence]:
 
 @cache
 def _byline_re(lex: Lexicon) -> re.Pattern[str]:
-    return re.compile(str(lex.vocab.get("byline_line") or "(?!)"))
+    return compile_pattern(str(lex.vocab.get("byline_line") or "(?!)"))
 
 
 BODY_SENTENCES = 12  # where a lead names no event, the name its body repeats names it
@@ -130,11 +131,11 @@ def event_names(text: str, lex: Lexicon) -> list[str]:
     return names
 
 
-_OWNER = re.compile(r"['\u2019]s$")
-_NAME_SPLIT = re.compile(r"\s+|(?<=[A-Za-z])-(?=[A-Za-z])")
+_OWNER = compile_pattern(r"['\u2019]s$")
+_NAME_SPLIT = compile_pattern(r"\s+|(?<=[A-Za-z])-(?=[A-Za-z])")
 # An edition's label: a name and its year ("Eurovision 2019") or its number written on
 # ("COP23", "COP 28" is a number of its own and left out: "Article 51").
-_EDITION_LABEL = re.compile(
+_EDITION_LABEL = compile_pattern(
     r"(?<![\w'-])(?:((?:[A-Z][A-Za-z]+\s+){0,2}[A-Z][A-Za-z]{2,})\s+(?:19|20)\d\d|([A-Z]{2,5}|[A-Z][a-z]{2,})\d{1,3})(?![\w-])"
 )
 
@@ -181,14 +182,16 @@ def _place_kind_names(text: str, lex: Lexicon) -> Iterator[str]:
 
 @cache
 def _place_kind_re(lex: Lexicon) -> re.Pattern[str]:
-    kinds = "|".join(re.escape(w) for w in sorted(lex.words("place_event_kinds"), key=len, reverse=True))
+    kinds = "|".join(re.escape(w) for w in longest_first(lex.words("place_event_kinds")))
     name = r"(?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+"
-    return re.compile(rf"(?<![\w'-])({name})(?P<owned>['\u2019]s)?\s+(?P<kind>{kinds or '(?!x)x'})(?![\w-])")
+    return compile_pattern(
+        rf"(?<![\w'-])({name})(?P<owned>['\u2019]s)?\s+(?P<kind>{kinds or '(?!x)x'})(?![\w-])"
+    )
 
 
 # A word, and the part of a word before its first capital ("e" of "eBay").
-_WORD = re.compile(r"[\w'-]*")
-_UNCAPITALISED = re.compile(r"(?:(?![A-Z])[\w'-])*+")
+_WORD = compile_pattern(r"[\w'-]*")
+_UNCAPITALISED = compile_pattern(r"(?:(?![A-Z])[\w'-])*+")
 
 
 def own_categories(title: str, lead: str, lex: Lexicon) -> frozenset[str]:
@@ -226,13 +229,13 @@ def _event_name_matches(text: str, lex: Lexicon) -> Iterator[re.Match[str]]:
 @cache
 def _event_name_parts(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
     """A name at a capital, a search for one from a later word, and the words no name holds."""
-    nouns = "|".join(re.escape(w) for w in sorted(lex.words("edition_nouns"), key=len, reverse=True))
+    nouns = "|".join(re.escape(w) for w in longest_first(lex.words("edition_nouns")))
     # possessive: a word or a space given back could never be followed by what comes next
     venue = "|".join(re.escape(w) for w in lex.words("place_venue_words"))
     # "the Halloran Conference Centre" is a venue, not a conference
     name = rf"((?:[A-Z][\w'-]++\s++){{1,4}})(?i:{nouns})\b(?!\s+(?:{venue or '(?!x)x'})\b)"
     stop = frozenset(w.lower() for w in lex.words("not_name_words") + lex.words("generic_event_words"))
-    return re.compile(name), re.compile(rf"(?<![\w'-]){_UNCAPITALISED.pattern}{name}"), stop
+    return compile_pattern(name), compile_pattern(rf"(?<![\w'-]){_UNCAPITALISED.pattern}{name}"), stop
 
 
 @dataclass(frozen=True, slots=True)

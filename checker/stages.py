@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
+from checker.cache import compile_pattern
 from checker.lexicon import Lexicon, default_lexicon, phrase_alternation, phrases_re
 
 if TYPE_CHECKING:
@@ -176,7 +177,7 @@ def numbered_parts(text: str, lex: Lexicon) -> set[str]:
 
 @cache
 def _numbered_part_re(lex: Lexicon) -> re.Pattern[str]:
-    return re.compile(rf"(?i:{_stage_phrase(lex)}){_OWN}")
+    return compile_pattern(rf"(?i:{_stage_phrase(lex)}){_OWN}")
 
 
 # not a stage of something else ("took stage two of its housing plan")
@@ -208,7 +209,7 @@ def _numbered_res(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
         rf"(?i:{stage})\s+of\s+(?:the\s+|this\s+year's\s+)?(?:[A-Z][\w'-]*\s+){{0,4}}?(?:{races})\b"
         r"(?!\s+(?:to|for|against)\b)"
     )
-    return re.compile(won), re.compile(of_race)
+    return compile_pattern(won), compile_pattern(of_race)
 
 
 def _normal(phrase: str) -> str:
@@ -244,7 +245,7 @@ def _in_the_event_re(lex: Lexicon) -> re.Pattern[str]:
     nouns = phrase_alternation(lex.words("edition_nouns")) or r"(?!x)x"
     # not the event's stage: "met at the contest's final", "in the contest final"
     stage_words = phrase_alternation(tuple(_word_stage(lex))) or r"(?!x)x"
-    return re.compile(
+    return compile_pattern(
         rf"\b(?:in|at|to|for)\s+(?:the\s+|this\s+year['’]s\s+)?(?:{nouns})\b(?!['’]s|\s+(?:{stage_words})\b)",
         re.I,
     )
@@ -289,7 +290,7 @@ def _is_outcome_of(text: str, start: int, lex: Lexicon) -> bool:
 def _outcome_re(lex: Lexicon) -> re.Pattern[str]:
     verbs = sorted(lex.words("stage_outcomes"), key=lambda c: (-len(c), c))
     body = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in verbs) or r"(?!x)x"
-    return re.compile(rf"(?<![\w-])(?i:{body})\s+(?:after|following|in|at)\s+(?:the|a|an|this)?\s*$")
+    return compile_pattern(rf"(?<![\w-])(?i:{body})\s+(?:after|following|in|at)\s+(?:the|a|an|this)?\s*$")
 
 
 @cache
@@ -298,4 +299,6 @@ def _destination_re(lex: Lexicon) -> re.Pattern[str]:
     body = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in cues) or r"(?!x)x"
     # the cue, then at most a few words of the event's name: "through to the Eurovision Song
     # Contest grand final", "qualified for Saturday's final"
-    return re.compile(rf"(?<![\w-])(?i:{body})\s+(?:(?:the|a|an|this|next|grand|[A-Z][\w'’.-]*)\s+){{0,6}}$")
+    return compile_pattern(
+        rf"(?<![\w-])(?i:{body})\s+(?:(?:the|a|an|this|next|grand|[A-Z][\w'’.-]*)\s+){{0,6}}$"
+    )

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
-from checker.lexicon import Lexicon, default_lexicon
+from checker.cache import compile_pattern
+from checker.lexicon import Lexicon, default_lexicon, longest_first
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +65,7 @@ _ABBREVIATIONS = {
 }
 # A line break ends a sentence only after end punctuation or a short (title-like) line, so a
 # hard-wrapped paragraph reads as one text.
-_BOUNDARY = re.compile(
+_BOUNDARY = compile_pattern(
     r"(?<![.!?])[.!?]++[\"'\u201d\u2019)\]]*+(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])|\n\s*\n|"
     r"(?<=[.!?:;\"'\u201d\u2019)\]])[ \t]*\n|(?m:^.{0,60}$)\n|"
     # a line that opens a numbered item ("25 - France. Lisa Angell ...") starts a sentence
@@ -138,12 +139,12 @@ def _add(
 
 
 # A quotation may run over sentences and single line breaks, never over a blank line.
-_QUOTE_PAIRS = re.compile(
+_QUOTE_PAIRS = compile_pattern(
     r"\u201c(?:[^\u201d\n]|\n(?!\s*\n)){0,2000}\u201d"
     r"|\"(?:[^\"\n]|\n(?!\s*\n)){0,2000}\""
 )
 # Reported speech: what follows "X argued that" is X's claim, not the report's.
-_REPORTED = re.compile(
+_REPORTED = compile_pattern(
     r"\b(?:argued|argues|arguing|claimed|claims|alleged|alleges|insisted|insists|"
     r"contended|complained|accused\s+\w+\s+of)\b(?:\s+that)?"
 )
@@ -169,14 +170,14 @@ class LazyPattern:
     def __getattr__(self, name: str) -> Any:
         if name.startswith("__") or name not in self._METHODS:
             raise AttributeError(name)
-        compiled = re.compile(self.pattern, self.flags)
+        compiled = compile_pattern(self.pattern, self.flags)
         for method in self._METHODS:
             setattr(self, method, getattr(compiled, method))
         return getattr(compiled, name)
 
 
-_DIGIT = re.compile(r"\d")
-_LETTERS = re.compile(r"[a-z]+")
+_DIGIT = compile_pattern(r"\d")
+_LETTERS = compile_pattern(r"[a-z]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,11 +222,11 @@ class Numbers:
 
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
-        units = sorted((w for w, v in lex.cardinals.items() if v < 10), key=len, reverse=True)
-        teens_tens = sorted((w for w, v in lex.cardinals.items() if v >= 10), key=len, reverse=True)
+        units = longest_first((w for w, v in lex.cardinals.items() if v < 10))
+        teens_tens = longest_first((w for w, v in lex.cardinals.items() if v >= 10))
         tens = [w for w, v in lex.cardinals.items() if v >= 20 and v % 10 == 0 and v < 100]
         ord_units = [w for w, v in lex.ordinals.items() if v < 10]
-        ord_all = sorted(lex.ordinals, key=len, reverse=True)
+        ord_all = longest_first(lex.ordinals)
         word_card = (
             rf"(?:(?:{'|'.join(tens)})[- ](?:{'|'.join(units)})"
             rf"|{'|'.join(teens_tens)}|{'|'.join(units)})"
@@ -234,7 +235,7 @@ class Numbers:
         self.cardinal = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,6}}(?![\d,]\d)|{word_card})"
         self.ordinal = rf"(?:\d{{1,4}}(?:st|nd|rd|th)|{word_ord})"
         self._number_words = frozenset(lex.cardinals) | frozenset(lex.ordinals)
-        self.month = "|".join(sorted(lex.months, key=len, reverse=True))
+        self.month = "|".join(longest_first(lex.months))
         self.weekday = "|".join(lex.weekdays)
 
     def has_number(self, text: str) -> bool:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Callable
 
-_INITIAL = re.compile(r"\w\.")
-_SPACES = re.compile(r"\s+")
+from checker.cache import compile_pattern
+
+_INITIAL = compile_pattern(r"\w\.")
+_SPACES = compile_pattern(r"\s+")
 
 
 def without_accents(text: str) -> str:

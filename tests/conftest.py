@@ -18,6 +18,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
+# the runs the tests make keep their compiled patterns beside pytest's own cache, not in the
+# user's cache folder (checker/compiled.py)
+os.environ.setdefault("FACTLINT_CACHE_DIR", str(ROOT / ".pytest_cache" / "factlint-patterns"))
 
 
 def generate_corpus(count: int, folder: Path, seed: int) -> dict:

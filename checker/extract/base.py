@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any
 
+from checker.cache import compile_pattern
 from checker.lexicon import Lexicon, phrase_alternation
 from checker.models import Article
 from checker.text import Numbers, Sentence
@@ -39,7 +40,7 @@ class Draft:
 
 
 # Clause breaks; ", and" before a name continues a list ("Japan, the UK, and Canada").
-_CLAUSE_BREAK = re.compile(
+_CLAUSE_BREAK = compile_pattern(
     r";|,\s+and\s+(?!the\s+[A-Z]|[A-Z])|,\s+(?:but|while|whereas)\s+|"
     r"\s+(?:while|whereas|but)\s+"
 )
@@ -87,7 +88,7 @@ def period_offsets(clause: str, numbers: Numbers) -> tuple[int, ...] | None:
 
 # "his last year at the front of the field" is his final one, not the one before
 _OWNER_BEFORE = "".join(f"(?<!{w} )" for w in ("his", "her", "its", "my", "our", "your", "their"))
-_YEAR_BEFORE = re.compile(
+_YEAR_BEFORE = compile_pattern(
     rf"\b{_OWNER_BEFORE}(?:last year|the previous year|a year earlier|a year ago)\b", re.I
 )
 
@@ -95,8 +96,8 @@ _YEAR_BEFORE = re.compile(
 # A relative clause set off by commas: "Norway, which sat out last year's ballot, backed it";
 # a comparison with another year: "58 co-sponsors, up from 51 last year"
 # up to its comma or its clause's end; a comma inside a number ("1,140") ends nothing
-RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose|that)\b(?:[^,;]|,(?=\d{3}))*(?:,|$)")
-_COMPARED = re.compile(
+RELATIVE_CLAUSE = compile_pattern(r",\s+(?:which|who|whose|that)\b(?:[^,;]|,(?=\d{3}))*(?:,|$)")
+_COMPARED = compile_pattern(
     r"(?:\b(?:up|down|rising|falling|rose|fell|compared|against|more than|fewer than|less than)"
     r"\s+(?:from|with|to|than)"
     # "a minute faster than last year", "higher than in 2019", "fewer exhibitors than last
@@ -145,25 +146,25 @@ def local_offsets(text: str, start: int, end: int, a: int, b: int, ctx: Context)
     return period_offsets(piece, ctx.numbers) or period_offsets(text[a:b], ctx.numbers) or (0,)
 
 
-_ASIDE = re.compile(
+_ASIDE = compile_pattern(
     r",\s+(?:close to|a close|an ally|allies|long|traditional|permanent|both|"
     r"which|who|also|together)[^,]{0,80},"
 )
 
 
 # A sentence framed in another year: "Last year, ...", "In 1992, when it passed by 59 to 3, ..."
-_FRAME_RELATIVE = re.compile(
+_FRAME_RELATIVE = compile_pattern(
     r"\s*(?:(?:in|at|during)\s+(?=(?:last|the\s+previous)\s+year['\u2019]s\s))?"
     r"(?:last year|the previous year|a year (?:earlier|ago)|the year before)\b",
     re.I,
 )
 # A subject that says nobody took the position: "not even Palau voted against", "none of the
 # delegates voted against", "no country abstained"
-NEGATED_SUBJECT = re.compile(
+NEGATED_SUBJECT = compile_pattern(
     r"\b(?:not even|none of|neither|nor|no one|nobody|no country|no nation|no state)\b", re.I
 )
 # not a price basis ("In 2030 terms, the budget is ...")
-_FRAME_YEAR = re.compile(
+_FRAME_YEAR = compile_pattern(
     r"\s*In (?:(?:its|the|their) (?:first|inaugural|opening) (?:year|edition|session|outing),\s+)?"
     r"((?:19|20)\d\d)\b(?!\s*(?:-|–|to)\s*\d)"
     r"(?!\s+(?:terms|prices|money|dollars|euros|pounds|values?)\b)"
@@ -175,7 +176,7 @@ def _frame_event_year(lex: Lexicon) -> re.Pattern[str]:
     """ "In the 2021 election", "At the 2019 song contest", "During the 2022 Harbour Race": a
     year naming an event held in it (the event's nouns are vocabulary), a few words between."""
     nouns = phrase_alternation(lex.words("event_nouns") + lex.words("edition_nouns"))
-    return re.compile(
+    return compile_pattern(
         rf"\s*(?:In|At|During) the ((?:19|20)\d\d)\s+(?:[A-Za-z][\w'-]*\s+){{0,3}}?(?i:{nouns})s?\b"
     )
 
@@ -234,7 +235,9 @@ def _body_subject_re(lex: Lexicon) -> re.Pattern[str]:
     verbs = phrase_alternation(lex.words("body_decision_verbs"))
     # an aside may stand between the body and its verb ("the school board, which sets its own
     # budget, adopted")
-    return re.compile(rf"\b(?P<noun>{nouns})(?:,[^,;]{{1,60}},)?\s+(?:[\w-]+\s+){{0,2}}?(?:{verbs})\b", re.I)
+    return compile_pattern(
+        rf"\b(?P<noun>{nouns})(?:,[^,;]{{1,60}},)?\s+(?:[\w-]+\s+){{0,2}}?(?:{verbs})\b", re.I
+    )
 
 
 MONTH_MEETING = "month_meeting"  # a claim's detail: told of a meeting named by its month
@@ -245,7 +248,7 @@ _EARLY_DAYS = 7  # a report this early in a month may tell the meeting at the en
 def _month_meeting_re(lex: Lexicon) -> re.Pattern[str]:
     months = phrase_alternation(lex.months)
     nouns = phrase_alternation(lex.words("month_meeting_nouns"))
-    return re.compile(
+    return compile_pattern(
         rf"\b(?:at|in|during)\s+(?:its|their|the|a)\s+(?P<month>{months})\s+(?:{nouns})\b|"
         rf"\b(?:{nouns})\s+in\s+(?P<after>{months})\b",
         re.I,
@@ -265,7 +268,7 @@ def drop_asides(text: str, lex: Lexicon | None = None) -> str:
 
 
 # ", favourite of the televoters and the bookies,": a short piece set off by commas after a name
-_APPOSITION = re.compile(r"(?<=[A-Za-z\u00c0-\u024f'.)])(,\s+([^,;:()\"“”\d]{2,70}?),)(?=\s)")
+_APPOSITION = compile_pattern(r"(?<=[A-Za-z\u00c0-\u024f'.)])(,\s+([^,;:()\"“”\d]{2,70}?),)(?=\s)")
 _APPOSITION_WORDS = 10
 _DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our"})
 
@@ -311,7 +314,7 @@ def _breaks_aside(words: list[str], lex: Lexicon) -> bool:
     return lowered[0] in opening or any(w in joints for w in lowered)
 
 
-_LIST_LEAD = re.compile(
+_LIST_LEAD = compile_pattern(
     r"\s*(?:and\s+|or\s+|as well as\s+|the\s+|including\s+|such as\s+|"
     r"only\s+|both\s+|also\s+)*",
     re.I,
@@ -368,7 +371,7 @@ def objects_after(
     return list(dict.fromkeys(names))
 
 
-_POSSESSIVE = re.compile(r"['’]s?\s+[a-z]")
+_POSSESSIVE = compile_pattern(r"['’]s?\s+[a-z]")
 
 
 # Words that may follow an actor's name; any other lower-case word makes the name a modifier.
@@ -390,7 +393,7 @@ def _modifies_noun(text: str, start: int, end: int) -> bool:
     return word not in _AFTER_ACTOR and not word.endswith("ed")
 
 
-_GROUP_OF = re.compile(
+_GROUP_OF = compile_pattern(
     r"\b(?:states|nations|countries|members|neighbou?rs|allies|islands?)\s+"
     r"(?:of\s+)?(?:the\s+)?$",
     re.I,

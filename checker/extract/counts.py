@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
+from checker.cache import compile_pattern
 from checker.extract.base import Context, Draft, clause_around, period_offsets, scope_of, sentence_frame
 from checker.extract.generic import QUALIFIER_PATTERN, QUALIFIERS, interval
 from checker.lexicon import Lexicon, phrase_alternation, phrases_re
@@ -23,29 +24,29 @@ def _patterns(lex: Lexicon, n: Numbers) -> tuple[re.Pattern[str], ...]:
     reached = phrase_alternation(lex.words("count_reached_verbs"))
     num = rf"(?:(?P<qual>{_QUAL}) )?(?P<num>{n.cardinal})"
     return (
-        re.compile(rf"(?<![\w-]){num} (?:other )?(?:{sponsor_nouns})\b", re.I),
-        re.compile(
+        compile_pattern(rf"(?<![\w-]){num} (?:other )?(?:{sponsor_nouns})\b", re.I),
+        compile_pattern(
             rf"\b(?:{sponsor_verbs}) by (?:(?P<named>[^;.]{{0,80}}?) and )?{num} (?P<other>other )?"
             rf"(?:{members})\b",
             re.I,
         ),
-        re.compile(
+        compile_pattern(
             rf"(?<![\w-]){num} (?:other )?(?:{members})(?: including [^;.]{{0,160}}?)?,? "
             rf"(?:participated|took part|joined|signed on|were listed|are listed|"
             rf"registered)(?: as| in)? (?:an? |the )?(?:{sponsor_nouns})\b",
             re.I,
         ),
         # "the number of co-sponsors rose to 61 (from 58)": the count now, not the one before
-        re.compile(
+        compile_pattern(
             rf"\bnumber of (?:{sponsor_nouns}) (?:{reached}) {num}\b",
             re.I,
         ),
         # "Of the 193 members, 70 were co-sponsors"
-        re.compile(
+        compile_pattern(
             rf"(?<![\w-]){num} (?:of them )?(?:were|are) (?:among the |the )?(?:{sponsor_nouns})\b", re.I
         ),
         # "co-sponsors from 40 countries": the members the sponsors come from are the count
-        re.compile(rf"\b(?:{sponsor_nouns}) from {num} (?:{members})\b", re.I),
+        compile_pattern(rf"\b(?:{sponsor_nouns}) from {num} (?:{members})\b", re.I),
     )
 
 

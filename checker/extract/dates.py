@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
+from checker.cache import compile_pattern
 from checker.extract.base import Context, Draft
 from checker.lexicon import Lexicon, phrase_alternation, phrases_re
 from checker.text import Numbers, Sentence, look
@@ -37,7 +38,7 @@ def _date_re(n: Numbers) -> re.Pattern[str]:
     def after(suffix: str) -> str:
         return rf"(?:,?\s*(?P<weekday{suffix}>{n.weekday})\b)?"
 
-    return re.compile(
+    return compile_pattern(
         rf"\b(?:{weekday}(?:,?\s*\[?\(?\s*(?:{mdy('')}|{dmy('4')}))?"
         rf"|{mdy('2')}{after('2')}|{dmy('3')}{after('3')}"
         rf"|(?<=\bon )the (?P<dom>\d{{1,2}})(?:st|nd|rd|th)\b(?! (?:{not_days})\b))",
@@ -72,7 +73,7 @@ def _days_span_re(lex: Lexicon) -> re.Pattern[str]:
     """Two weekdays as the ends of a stretch: "between Saturday and Tuesday", "from Friday to Sunday"."""
     day = phrase_alternation(list(lex.weekdays))
     ends = rf"between\s+(?:{day})\s+and|from\s+(?:{day})\s+(?:to|until|till)"
-    return re.compile(rf"\b(?:{ends})\s+(?:{day})\b", re.I)
+    return compile_pattern(rf"\b(?:{ends})\s+(?:{day})\b", re.I)
 
 
 def _sentence_draft(sentence: Sentence, index: int, ctx: Context) -> Draft | None:
@@ -113,7 +114,7 @@ def _first_opening(index: int, ctx: Context) -> bool:
 # "NEW YORK, Dec. 18 (Yonhap) -", "MARISOL, Spain, Sept 14 (AFP) -", "GENEVA, 12 December
 # (IPS) -": the wire's dateline is the day the story was filed, not a claim of the event's day
 _PLACE = r"[A-Z\u00c0-\u00de](?:[^\W\d_]|[ .'\u2019-]){0,40}"
-_DATELINE = re.compile(
+_DATELINE = compile_pattern(
     rf"^{_PLACE}(?:,\s+{_PLACE}){{0,2}},\s+"
     r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:st|nd|rd|th)?(?!\d)(?:,?\s*\d{4})?"
     r"\s*(?:\([^)]{1,40}\))?\s*[-\u2013\u2014:]"
@@ -205,7 +206,7 @@ def _told_before_the_event(text: str, m: re.Match[str], lex: Lexicon) -> bool:
 @cache
 def _relative_day_re(lex: Lexicon) -> re.Pattern[str]:
     body = phrase_alternation(lex.words("relative_day_phrases"))
-    return re.compile(rf"\s*,?\s*(?:{body or '(?!x)x'})(?![\w-])", re.I)
+    return compile_pattern(rf"\s*,?\s*(?:{body or '(?!x)x'})(?![\w-])", re.I)
 
 
 def _date_line(rest: str) -> bool:
@@ -226,7 +227,7 @@ def _event_verbs(text: str, lex: Lexicon) -> list[tuple[int, int]]:
 def _future_re(lex: Lexicon) -> re.Pattern[str]:
     words = sorted(lex.words("future_markers"), key=lambda w: (-len(w), w))
     body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) or r"(?!x)x"
-    return re.compile(rf"(?<![\w-])(?:{body})(?:\s+(?:not|be|have\s+been|then))*\s+$", re.IGNORECASE)
+    return compile_pattern(rf"(?<![\w-])(?:{body})(?:\s+(?:not|be|have\s+been|then))*\s+$", re.IGNORECASE)
 
 
 @cache
@@ -237,7 +238,7 @@ def _verbs_re(lex: Lexicon) -> re.Pattern[str]:
         set(lex.words("event_verbs")) | set(lex.words("event_date_verbs")), key=lambda p: (-len(p), p)
     )
     body = "|".join(_phrase(p) for p in phrases) or r"(?!x)x"
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+    return compile_pattern(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
 
 
 def _phrase(phrase: str) -> str:
@@ -251,7 +252,7 @@ def _another_events_re(lex: Lexicon) -> re.Pattern[str]:
     earlier edition ("the previous vote, on")."""
     words = [*lex.words("origin_verbs"), *lex.words("earlier_event_phrases")]
     body = phrase_alternation(words)
-    return re.compile(rf"(?<![\w-])(?:{body or '(?!x)x'})(?![\w-])[^.;\d]{{0,20}}$", re.I)
+    return compile_pattern(rf"(?<![\w-])(?:{body or '(?!x)x'})(?![\w-])[^.;\d]{{0,20}}$", re.I)
 
 
 @cache
@@ -259,7 +260,7 @@ def _other_noun_re(lex: Lexicon) -> re.Pattern[str]:
     # "the Friday deadline", "Friday afternoon's deadline"
     nouns = "|".join(map(re.escape, lex.words("weekday_other_nouns"))) or r"(?!x)x"
     parts = "|".join(map(re.escape, lex.words("day_parts"))) or r"(?!x)x"
-    return re.compile(rf"(?:['’]s)?\s+(?:(?:{parts})(?:['’]s)?\s+)?(?:{nouns})\b", re.IGNORECASE)
+    return compile_pattern(rf"(?:['’]s)?\s+(?:(?:{parts})(?:['’]s)?\s+)?(?:{nouns})\b", re.IGNORECASE)
 
 
 @cache
@@ -275,7 +276,7 @@ def _said_re(lex: Lexicon) -> re.Pattern[str]:
     setting = phrase_alternation(lex.words("speech_settings")) or r"(?!x)x"
     # a passive ("the result was announced on Saturday") tells of the event, not of a speaker
     passive = r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bis )(?<!\bare )"
-    return re.compile(
+    return compile_pattern(
         rf"(?<![\w-]){passive}(?:{body})(?:\s+(?:{setting})|\s+[a-z][\w'’-]*)?(?:\s+on)?\s+$",
         re.IGNORECASE,
     )
@@ -387,7 +388,7 @@ _WHERE = r"(?:\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-
 @cache
 def _phase_re(lex: Lexicon, phase: str) -> re.Pattern[str]:
     body = phrase_alternation(lex.words(f"{phase}_verbs"))
-    return re.compile(rf"(?<![\w-])(?:{body or '(?!x)x'})(?![\w-]){_WHERE}\s+(?:on\s+)?$", re.I)
+    return compile_pattern(rf"(?<![\w-])(?:{body or '(?!x)x'})(?![\w-]){_WHERE}\s+(?:on\s+)?$", re.I)
 
 
 def _opening_re(lex: Lexicon) -> re.Pattern[str]:
@@ -423,20 +424,20 @@ def _ahead(text: str, start: int, lex: Lexicon) -> str | None:
 
 
 _BE = frozenset({"be", "been", "being", "get", "gets"})
-_NEXT = re.compile(r"next\b", re.I)
+_NEXT = compile_pattern(r"next\b", re.I)
 
 
 @cache
 def _ahead_before_day_re(lex: Lexicon) -> re.Pattern[str]:
     words = phrase_alternation(lex.words("ahead_before_day")) or r"(?!x)x"
     # "the next Sunday" narrates the day after another, past or to come
-    return re.compile(rf"(?<![\w'\u2019-])(?<!the\s)(?:{words})\s+(?:on\s+)?$", re.IGNORECASE)
+    return compile_pattern(rf"(?<![\w'\u2019-])(?<!the\s)(?:{words})\s+(?:on\s+)?$", re.IGNORECASE)
 
 
 @cache
 def _ahead_re(lex: Lexicon) -> re.Pattern[str]:
     markers = phrase_alternation(lex.words("ahead_markers")) or r"(?!x)x"
-    return re.compile(
+    return compile_pattern(
         rf"(?<![\w'\u2019-])(?:{markers})(?![\w-])(?P<between>(?:\s+[\w'\u2019-]+(?:[,.]\d+)*){{0,{_AHEAD_WORDS}}}?)"
         r"\s*$",
         re.IGNORECASE,

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
+from checker.cache import compile_pattern
 from checker.extract.base import Context, Draft, clause_around
 from checker.extract.dates import possible_date
 from checker.extract.generic import avoided
@@ -139,7 +140,9 @@ def _phrase_re(lex: Lexicon) -> re.Pattern[str]:
     verbs = phrase_alternation(list(lex.words("effect_phrases")))
     states = phrase_alternation(list(lex.words("in_force_phrases")))
     lead = r"(?:on|in|from|since|as of|as from|with effect from)"
-    return re.compile(rf"(?<![\w-])(?:(?P<verb>{verbs})(?:\s+{lead})?|(?P<state>{states}))(?![\w-])", re.I)
+    return compile_pattern(
+        rf"(?<![\w-])(?:(?P<verb>{verbs})(?:\s+{lead})?|(?P<state>{states}))(?![\w-])", re.I
+    )
 
 
 @cache
@@ -149,7 +152,7 @@ def _date_re(numbers: Numbers) -> re.Pattern[str]:
     month = numbers.month
     day = r"\d{1,2}(?:st|nd|rd|th)?"
     dot = r"(?:(?<![A-Za-z]{5})\.)?"  # "Nov. 4", never the stop after "1 January."
-    return re.compile(
+    return compile_pattern(
         rf"\s+(?:the\s+)?(?:(?P<d1>{day})\s+(?:of\s+)?(?P<m1>{month}){dot}(?:,?\s+(?P<y1>{_YEAR}))?"
         rf"|(?P<m2>{month}){dot}\s+(?P<d2>{day})(?!\d)(?:,?\s+(?P<y2>{_YEAR}))?"
         rf"|(?P<m3>{month}){dot},?\s+(?P<y3>{_YEAR})"
@@ -237,9 +240,9 @@ def _np_res(lex: Lexicon) -> tuple[re.Pattern[str], ...]:
     lead = rf"(?<![\w'’-])(?P<det>(?i:the|this|that|its|their)\s+)?(?:{_YEAR}\s+)?"
     tail = rf"(?:\s+of\s+{_YEAR})?(?![\w'’-])"
     return (
-        re.compile(rf"{lead}{name}(?P<adj>(?:{_ADJECTIVE}\s+){{0,2}}?)(?P<noun>(?i:{nouns})){tail}"),
-        re.compile(rf"{lead}(?P<noun_first>(?i:{nouns}))\s+(?:of|on)\s+(?:the\s+)?{after}{tail}"),
-        re.compile(r"(?<![\w'’-])(?P<pron>(?i:it))(?![\w'’-])"),
+        compile_pattern(rf"{lead}{name}(?P<adj>(?:{_ADJECTIVE}\s+){{0,2}}?)(?P<noun>(?i:{nouns})){tail}"),
+        compile_pattern(rf"{lead}(?P<noun_first>(?i:{nouns}))\s+(?:of|on)\s+(?:the\s+)?{after}{tail}"),
+        compile_pattern(r"(?<![\w'’-])(?P<pron>(?i:it))(?![\w'’-])"),
     )
 
 
@@ -262,20 +265,20 @@ def _gap_re(lex: Lexicon) -> re.Pattern[str]:
     of helper words between commas reads one way only, so a long one stays cheap."""
     words = phrase_alternation([*lex.words("effect_helpers"), *lex.words("effect_hedges")])
     aside = r"[a-z][^,;()]{0,80},"  # never a text itself: ", the Lindau deal, which took effect"
-    return re.compile(
+    return compile_pattern(
         rf"(?:,\s+(?!(?:the|a|an|its|this|their)\s){aside}|\s|,|\([^()]{{0,40}}\)|(?<![\w-])(?:{words})(?![\w-]))*+$",
         re.I,
     )
 
 
 # words before a text that make it an object or one of a list, not the phrase's subject
-_NOT_SUBJECT = re.compile(
+_NOT_SUBJECT = compile_pattern(
     r"(?:\b(?:of|to|under|in|with|from|by|for|on|against|than|about|into|at|and|or|nor|as well as|"
     r"both|between|like|including|unlike)\s*|&\s*)$",
     re.I,
 )
 # words before a text that make it one of a list, or the owner of a part ("Article 6 of the ...")
-_IN_LIST = re.compile(r"(?:\b(?:of|to|and|or|nor|as well as|both|between)\s*|&\s*)$", re.I)
+_IN_LIST = compile_pattern(r"(?:\b(?:of|to|and|or|nor|as well as|both|between)\s*|&\s*)$", re.I)
 # a relative clause's verb and its words before a text ("The law that implements the Lindau
 # Agreement took effect"): the text is the verb's object, and the clause's head is unnamed
 _IN_RELATIVE = LazyPattern(r"\b(?:that|which|who|whose|whom)\s+(?:[\w'’-]+\s+){1,3}$", re.I)
@@ -308,7 +311,7 @@ def _after_verb(text: str, start: int, ctx: Context) -> bool:
 
 @cache
 def _speech_re(lex: Lexicon) -> re.Pattern[str]:
-    return re.compile(phrase_alternation(lex.words("speech_verbs")), re.I)
+    return compile_pattern(phrase_alternation(lex.words("speech_verbs")), re.I)
 
 
 def _subject(text: str, a: int, pos: int, index: int, ctx: Context) -> Named | None:

@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterator
 from functools import cache, lru_cache
 
+from checker.cache import compile_pattern
 from checker.extract.base import (
     Context,
     Draft,
@@ -20,7 +21,7 @@ from checker.extract.base import (
     scope_of,
 )
 from checker.families import Family
-from checker.lexicon import Lexicon, first_letter_guard, phrase_alternation, phrases_re
+from checker.lexicon import Lexicon, first_letter_guard, longest_first, phrase_alternation, phrases_re
 from checker.stages import numbered_parts
 from checker.text import LazyPattern, Numbers, Sentence, key_words
 
@@ -49,7 +50,7 @@ QUALIFIERS = {
     "up to": "at-most",
     "at most": "at-most",
 }
-QUALIFIER_PATTERN = "|".join(sorted(QUALIFIERS, key=len, reverse=True))
+QUALIFIER_PATTERN = "|".join(longest_first(QUALIFIERS))
 
 
 def interval(value: int, qualifier: str) -> tuple[float, float]:
@@ -81,7 +82,7 @@ def family_gate(family: Family) -> re.Pattern[str]:
     which may stand after a hyphen ("the 7,500-strong audience")."""
     words = sorted(set(_trigger_words(family)), key=lambda p: (-len(p), p))
     body = phrase_alternation(words) or r"(?!x)x"
-    return re.compile(first_letter_guard(words) + rf"(?<!\w)(?:{body})(?![\w-])", re.IGNORECASE)
+    return compile_pattern(first_letter_guard(words) + rf"(?<!\w)(?:{body})(?![\w-])", re.IGNORECASE)
 
 
 def _trigger_words(family: Family) -> tuple[str, ...]:
@@ -148,19 +149,19 @@ def _measured(text: str, end: int, lex: Lexicon) -> bool:
 
 @cache
 def _unit_after_re(lex: Lexicon) -> re.Pattern[str]:
-    units = phrase_alternation(sorted(_distance_re(lex)[1], key=len, reverse=True)) or r"(?!x)x"
-    return re.compile(rf"\s?-?(?:{units})\b(?![-\w])", re.I)
+    units = phrase_alternation(longest_first(_distance_re(lex)[1])) or r"(?!x)x"
+    return compile_pattern(rf"\s?-?(?:{units})\b(?![-\w])", re.I)
 
 
 @cache
 def _distance_re(lex: Lexicon) -> tuple[re.Pattern[str], dict[str, str]]:
     table = {str(k): [str(w) for w in v] for k, v in (lex.vocab.get("distance_units") or {}).items()}
     unit_of = {w.lower(): key for key, words in table.items() for w in words}
-    units = phrase_alternation(sorted(unit_of, key=len, reverse=True)) or r"(?!x)x"
+    units = phrase_alternation(longest_first(unit_of)) or r"(?!x)x"
     # a determiner or an owner before it: "the 10 km", "his men's 10K title", "Sunday's 5K",
     # "the accompanying 10 km" (not a stretch of the course, "the first 10 km", nor the course
     # itself as it is or was planned, "the usual 112 km")
-    return re.compile(
+    return compile_pattern(
         rf"(?:\b(?:the|a|his|her|their|its)|['’]s)\s+(?:(?:men|women)['’]s\s+)?"
         r"(?:(?!(?:first|last|final|opening|closing|second|next|remaining|full|whole|entire|usual|normal|"
         r"planned|original|scheduled|standard|shortened|new|old)\b)[a-z]+\s+)?"
@@ -172,7 +173,7 @@ def _distance_re(lex: Lexicon) -> tuple[re.Pattern[str], dict[str, str]]:
 @cache
 def _named_class_re(lex: Lexicon) -> re.Pattern[str]:
     nouns = phrase_alternation(lex.words("category_nouns")) or r"(?!x)x"
-    return re.compile(
+    return compile_pattern(
         rf"\b(?:in|of|for)\s+the\s+((?:[\w'’-]+\s+){{0,2}}?[\w'’-]+\s+(?:{nouns}))\b(?!\s+of\b)", re.I
     )
 
@@ -505,7 +506,7 @@ def coordinated_part(text: str, span: tuple[int, int], a: int, b: int, numbers: 
 def _joined_count_re(n: Numbers) -> re.Pattern[str]:
     # ", and 3,214 in the 10 km", "and about 3,000 women": a count joined after another
     about = r"(?:(?:about|some|nearly|almost|over|more than|a further|another|an additional)\s+)?"
-    return re.compile(rf"(?:,\s*|\s+)and\s+{about}(?:{n.cardinal})\b", re.I)
+    return compile_pattern(rf"(?:,\s*|\s+)and\s+{about}(?:{n.cardinal})\b", re.I)
 
 
 _PARTITIVE = LazyPattern(r"^\s*of\s+the\s+$", re.I)
@@ -578,11 +579,11 @@ def _source_res(verbs: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
     inverted = phrase_alternation(tuple(v for v in verbs if v in _INVERTED))
     participles = "|".join(re.escape(v) for v in verbs if v.endswith("ing"))
     return (
-        re.compile(
+        compile_pattern(
             rf"(?P<who>{_NAME})(?:,[^,]{{1,60}},)?\s+(?:(?:has|had|also|then|later)\s+)*(?i:{alt})(?![\w-])"
         ),
-        re.compile(rf"(?<![\w-])(?i:{inverted or '(?!)'})\s+(?:the\s+)?(?P<who>{_NAME})"),
-        re.compile(
+        compile_pattern(rf"(?<![\w-])(?i:{inverted or '(?!)'})\s+(?:the\s+)?(?P<who>{_NAME})"),
+        compile_pattern(
             rf"(?P<who>{_NAME})\s+(?!{_NOT_A_VERB})[a-z][\w-]*[^.;]{{0,160}}?,\s+"
             rf"(?i:{participles or '(?!)'})\b"
         ),

@@ -6,8 +6,9 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
+from checker.cache import compile_pattern
 from checker.extract.base import Context, Draft, clause_around, objects_after
-from checker.lexicon import Lexicon
+from checker.lexicon import Lexicon, longest_first
 from checker.text import LazyPattern, Sentence
 
 _KINDS = ("country", "organization")
@@ -46,8 +47,8 @@ def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
 def _others_re(lex: Lexicon) -> re.Pattern[str]:
     """ "and others", "and other Pacific island states", "and several other nations": the list
     names some leads, not all."""
-    members = "|".join(re.escape(w) for w in sorted(lex.words("member_nouns"), key=len, reverse=True))
-    return re.compile(
+    members = "|".join(re.escape(w) for w in longest_first(lex.words("member_nouns")))
+    return compile_pattern(
         rf"^[^.;]{{0,80}}?\band (?:[\w-]+ )?other(?:s\b| (?:[\w-]+ ){{0,3}}?(?:{members})\b)", re.I
     )
 

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
+from checker.cache import compile_pattern
 from checker.extract.base import (
     NEGATED_SUBJECT,
     Context,
@@ -197,7 +198,7 @@ def _consensus_outcome(text: str, ctx: Context) -> re.Match[str] | None:
 @cache
 def _attempt_re(lex: Lexicon) -> re.Pattern[str]:
     body = phrase_alternation(lex.words("consensus_attempt_words")) or r"(?!x)x"
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])(?:\s+[\w-]+){{0,3}}?\s+(?:to\s+)?$", re.I)
+    return compile_pattern(rf"(?<![\w-])(?:{body})(?![\w-])(?:\s+[\w-]+){{0,3}}?\s+(?:to\s+)?$", re.I)
 
 
 def _has_event_verb(text: str, ctx: Context) -> bool:
@@ -345,13 +346,13 @@ def _looks_like_tally(text: str, m: re.Match[str], values: list[int | None], lex
 @cache
 def _unit_after_re(lex: Lexicon) -> re.Pattern[str]:
     body = phrase_alternation(lex.words("range_units")) or r"(?!x)x"
-    return re.compile(rf"\s*(?:{body})\b", re.I)
+    return compile_pattern(rf"\s*(?:{body})\b", re.I)
 
 
 @cache
 def _time_of_day_re(lex: Lexicon) -> re.Pattern[str]:
     body = phrase_alternation(lex.words("time_of_day_words")) or r"(?!x)x"
-    return re.compile(rf"\s*(?:{body})(?![\w])", re.I)
+    return compile_pattern(rf"\s*(?:{body})(?![\w])", re.I)
 
 
 @cache
@@ -359,12 +360,12 @@ def _other_text_re(lex: Lexicon) -> re.Pattern[str]:
     body = (
         phrase_alternation([*lex.words("other_text_phrases"), *lex.words("other_body_phrases")]) or r"(?!x)x"
     )
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.I)
+    return compile_pattern(rf"(?<![\w-])(?:{body})(?![\w-])", re.I)
 
 
-_NOW = re.compile(r"\b(?:this year|now|this time)\b", re.I)  # "..., while this year it passed 150-2"
+_NOW = compile_pattern(r"\b(?:this year|now|this time)\b", re.I)  # "..., while this year it passed 150-2"
 # "The first resolution, in 2012, was adopted by", "In its first year, 2012, it passed by"
-_ASIDE_YEAR = re.compile(r",\s+(?:in\s+)?((?:19|20)\d\d),\s+(?:[\w-]+\s+){0,4}$")
+_ASIDE_YEAR = compile_pattern(r",\s+(?:in\s+)?((?:19|20)\d\d),\s+(?:[\w-]+\s+){0,4}$")
 
 
 def _tally_year(text: str, start: int, end: int, a: int, b: int, ctx: Context) -> tuple[int, int | None]:

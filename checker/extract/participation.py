@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
+from checker.cache import compile_pattern
 from checker.extract.base import (
     NEGATED_SUBJECT,
     RELATIVE_CLAUSE,
@@ -24,12 +25,12 @@ from checker.extract.counts import sponsor_re
 from checker.extract.people import person_name_ending
 from checker.families import family_of_slot
 from checker.kinds.stance import POSITION_WORDS
-from checker.lexicon import Lexicon, phrase_alternation, phrases_re
+from checker.lexicon import Lexicon, longest_first, phrase_alternation, phrases_re
 from checker.stages import named_stage
 from checker.text import LazyPattern, Sentence, gate_words, look
 
 # "Nauru did not vote": present in the count of members, in none of the tally's parts
-_ABSENT = re.compile(
+_ABSENT = compile_pattern(
     r"\b(?:did not|didn't|failed to) (?:take part in the )?vote\b"
     r"(?! (?:for|against|in favou?r|to))|"
     r"\bdid not cast (?:a|its|their) (?:votes?|ballots?)\b|"
@@ -78,7 +79,7 @@ class _VoteWords:
 @cache
 def _vote_words(lex: Lexicon) -> _VoteWords:
     table = lex.vocab.get("vote_position_phrases") or {}
-    nouns = "|".join(re.escape(w) for w in sorted(lex.words("voted_text_nouns"), key=len, reverse=True))
+    nouns = "|".join(re.escape(w) for w in longest_first(lex.words("voted_text_nouns")))
     text = rf"(?:the|this|a)\s+(?:{nouns or '(?!x)x'})"
     positions = [
         (_phrases(table.get(p) or [], text), p, _phrase_keys(table.get(p) or [])) for p in _POSITIONS
@@ -88,7 +89,7 @@ def _vote_words(lex: Lexicon) -> _VoteWords:
     positions[0] = (LazyPattern(rf"{against.pattern}|\bno votes?(?=,? by\b)", re.I), "against", keys)
     positions.append((_ABSENT, "absent", frozenset({"vote", "votes", "ballot", "ballots"})))
     any_vote = LazyPattern("|".join(p.pattern for p, _, _ in positions) + r"|\bvoted\b", re.I)
-    gate = re.compile(r"\b(?:" + "|".join(sorted(_gate_words(table, lex))) + r")|vot|\(", re.I)
+    gate = compile_pattern(r"\b(?:" + "|".join(sorted(_gate_words(table, lex))) + r")|vot|\(", re.I)
     return _VoteWords(tuple(positions), any_vote, gate)
 
 
@@ -229,7 +230,7 @@ def _intended(ctx: Context, text: str, clause_start: int, m: re.Match[str]) -> b
 @cache
 def _conditional_re(lex: Lexicon) -> re.Pattern[str]:
     body = phrase_alternation(lex.words("conditional_markers")) or r"(?!x)x"
-    return re.compile(rf"(?<![\w-])(?:{body})(?:\s+(?:not|also|only|then))?\s+$", re.I)
+    return compile_pattern(rf"(?<![\w-])(?:{body})(?:\s+(?:not|also|only|then))?\s+$", re.I)
 
 
 def _no_named_side(ctx: Context, text: str, m: re.Match[str]) -> bool:

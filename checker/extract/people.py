@@ -15,8 +15,9 @@ import re
 from collections.abc import Iterator
 from functools import cache, lru_cache
 
+from checker.cache import compile_pattern
 from checker.extract.base import Context, Draft
-from checker.lexicon import Lexicon, first_letter_guard, phrase_alternation, phrases_re
+from checker.lexicon import Lexicon, first_letter_guard, longest_first, phrase_alternation, phrases_re
 from checker.text import LazyPattern, Sentence, key_words, look
 from checker.wording import name_key
 
@@ -27,7 +28,7 @@ def _name_pattern(lex: Lexicon, wide: bool = False) -> str:
     """Two to four capitalised words, none of them a word that never names a person. Wide, a
     name may also start with an accented capital ("Åkerman"), hold a lower-case particle ("André
     Corrêa do Lago") and a prefixed part ("Sultan al-Jaber"): what the person reader uses."""
-    stop = "|".join(sorted((re.escape(w) for w in lex.words("not_name_words")), key=len, reverse=True))
+    stop = "|".join(longest_first(re.escape(w) for w in lex.words("not_name_words")))
     if not wide:
         token = (
             rf"(?:(?!(?:{stop})\b)[A-Z][\w'\u00c0-\u024f]+(?:-[A-Za-z][\w\u00c0-\u024f]*)?"
@@ -98,7 +99,7 @@ def _titles(lex: Lexicon) -> set[str]:
 def _alt(words: set[str] | tuple[str, ...], group: str, capitals: bool = False) -> str:
     """The forms in any case; with capitals, a title's short form ("pm", "mp") in capitals
     only ("Polish PM Ana Ruiz", not "at 4 pm Ana Ruiz")."""
-    forms = sorted(set(words), key=len, reverse=True)
+    forms = longest_first(set(words))
     short = [f for f in forms if capitals and _ABBREVIATION.fullmatch(f)]
     long = [re.escape(f).replace(r"\ ", r"\s+") for f in forms if f not in short]
     short = [re.escape(f.upper()) for f in short]
@@ -179,7 +180,7 @@ def _noun_patterns(lex: Lexicon) -> tuple[LazyPattern, ...]:
     hosts = _alt(lex.words("presenter_leads") + lex.words("person_group_nouns"), "lead")
     groups = _alt(lex.words("person_group_nouns"), "lead")
     bylines = "|".join(re.escape(w) for w in lex.words("byline_leads"))  # as written: "By", not "by"
-    stop = "|".join(sorted((re.escape(w) for w in lex.words("not_name_words")), key=len, reverse=True))
+    stop = "|".join(longest_first(re.escape(w) for w in lex.words("not_name_words")))
     other = _wide_name(lex, stop)
     return (
         LazyPattern(rf"(?<![\w-]){lead}\s+{_NAME}{_END}"),
@@ -201,7 +202,7 @@ def _noun_patterns(lex: Lexicon) -> tuple[LazyPattern, ...]:
 
 @cache
 def _plain(lex: Lexicon) -> re.Pattern[str]:
-    return re.compile(_name_pattern(lex, wide=True))
+    return compile_pattern(_name_pattern(lex, wide=True))
 
 
 def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
@@ -273,7 +274,7 @@ def _matches(text: str, ctx: Context) -> Iterator[tuple[re.Match[str], bool | No
 def _after_quote(lex: Lexicon) -> re.Pattern[str]:
     """A name right after a quotation and a comma, before its verb ("With the words “...”, Ana
     Ruiz closed the talks"): the speaker of the quotation, a person though no speech verb follows."""
-    return re.compile(rf"[\u201d\"],\s+{_name_pattern(lex, wide=True)}(?=\s+[a-z])")
+    return compile_pattern(rf"[\u201d\"],\s+{_name_pattern(lex, wide=True)}(?=\s+[a-z])")
 
 
 def _draft(sentence: Sentence, m: re.Match[str], name: str, titled: bool | None, ctx: Context) -> Draft:
@@ -453,7 +454,7 @@ def _alone(body: str, word: str) -> bool:
 
 @cache
 def _name_at_end(lex: Lexicon) -> re.Pattern[str]:
-    return re.compile(_name_pattern(lex) + r"\s*$")
+    return compile_pattern(_name_pattern(lex) + r"\s*$")
 
 
 def person_name_ending(lex: Lexicon, text: str) -> str | None:
@@ -542,7 +543,7 @@ def _quoted_title(body: str, name: str) -> bool:
         # pattern of every name read would cost more than the reading)
         if _opens_quote(body[max(0, at - 4) : at].rstrip()):
             quoted = rf"[\"\u201c\u2018']\s*{re.escape(name)}\s*[,.!?]?[\"\u201d\u2019'](?![\w])"
-            if re.compile(quoted).search(body, max(0, at - 3)):
+            if compile_pattern(quoted).search(body, max(0, at - 3)):
                 return True
         at = body.find(name, at + 1)
     return False
@@ -722,7 +723,7 @@ def _full_name(body: str, surname: str, lex: Lexicon) -> str:
 @lru_cache(maxsize=256)
 def _before_surname(surname: str) -> re.Pattern[str]:
     word = r"[A-Z\u00c0-\u00de][\w'\u2019\u00c0-\u024f-]+"
-    return re.compile(rf"(?<![\w'\u2019-])((?:{word}\s+){{1,2}}){re.escape(surname)}(?![\w'\u2019-])")
+    return compile_pattern(rf"(?<![\w'\u2019-])((?:{word}\s+){{1,2}}){re.escape(surname)}(?![\w'\u2019-])")
 
 
 def _named(before: str, surname: str, lex: Lexicon) -> str | None:

@@ -8,9 +8,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from checker.cache import compile_pattern
 from checker.extract.base import Context, Draft, clause_around, piece_around, scope_of, subjects_before
 from checker.families import Family, family_of_slot
-from checker.lexicon import Lexicon, phrase_alternation, phrases_re
+from checker.lexicon import Lexicon, longest_first, phrase_alternation, phrases_re
 from checker.text import LazyPattern, Numbers, Sentence, gate_words, look
 
 _STREAK = r"(?:consecutive|straight|successive|running)"
@@ -90,10 +91,8 @@ def _held_for_years(c: str, lex: Lexicon) -> tuple[LazyPattern, bool, frozenset[
 def _edition_patterns(o: str, lex: Lexicon) -> tuple[tuple[LazyPattern, bool | str, frozenset[str]], ...]:
     """Counts of the event itself, whoever won it: "the 45th Berlin Marathon", "the 9th annual
     book fair", "the 45th running of the race", "the 21st Conference of the Parties"."""
-    edition = "|".join(re.escape(w) for w in sorted(lex.words("edition_nouns"), key=len, reverse=True))
-    edition_names = "|".join(
-        re.escape(w.title()) for w in sorted(lex.words("edition_nouns"), key=len, reverse=True)
-    )
+    edition = "|".join(re.escape(w) for w in longest_first(lex.words("edition_nouns")))
+    edition_names = "|".join(re.escape(w.title()) for w in longest_first(lex.words("edition_nouns")))
     nouns, annual = gate_words(lex.words("edition_nouns")), frozenset({"annual"})
     flags = re.IGNORECASE
     return (
@@ -234,11 +233,11 @@ def _outcome_after(text: str, end: int, lex: Lexicon) -> bool:
 @cache
 def _outcome_noun_re(lex: Lexicon) -> re.Pattern[str]:
     nouns = phrase_alternation(lex.table_words("record_outcome_noun_ones")) or "(?!x)x"
-    return re.compile(rf"\s+(?:{nouns})\b", re.I)
+    return compile_pattern(rf"\s+(?:{nouns})\b", re.I)
 
 
 def _alt_words(lex: Lexicon, key: str) -> str:
-    return "|".join(re.escape(w) for w in sorted(lex.words(key), key=len, reverse=True)) or r"(?!x)x"
+    return "|".join(re.escape(w) for w in longest_first(lex.words(key))) or r"(?!x)x"
 
 
 @cache
@@ -295,13 +294,13 @@ def _another_year(text: str, start: int, end: int, ctx: Context) -> bool:
 @cache
 def _dated_re(n: Numbers) -> re.Pattern[str]:
     # "in 1970", "in June 1992", "on December 11, 2023": a year as a date, not as a name's part
-    return re.compile(rf"(?:\bin\s+|\b(?i:{n.month})\.?\s+(?:\d{{1,2}},?\s+)?)((?:19|20)\d\d)\b")
+    return compile_pattern(rf"(?:\bin\s+|\b(?i:{n.month})\.?\s+(?:\d{{1,2}},?\s+)?)((?:19|20)\d\d)\b")
 
 
 @cache
 def _named_ordinal_re(n: Numbers) -> re.Pattern[str]:
     # the ordinal, then up to three capitalised words: "the 65th Eurovision", "the 26th COP"
-    return re.compile(rf"\b(?i:the) ({n.ordinal}) ((?:[A-Z][\w.'-]*\s+){{0,2}}[A-Z][\w.'-]*)")
+    return compile_pattern(rf"\b(?i:the) ({n.ordinal}) ((?:[A-Z][\w.'-]*\s+){{0,2}}[A-Z][\w.'-]*)")
 
 
 # "COP24", "Cop 26": the event's own name and the number of its edition
@@ -326,11 +325,11 @@ def _attachment(family: Family) -> tuple[re.Pattern[str], re.Pattern[str], re.Pa
     an event noun before a label ("the Climate Change Conference (COP25)"); words
     that make a mention about another edition ("last year's COP27", "ahead of COP29")."""
     nouns, verbs = phrase_alternation(family.nouns), phrase_alternation(family.verbs)
-    after = re.compile(
+    after = compile_pattern(
         rf"\)?(?:\s+{_NAME_WORDS}(?:{nouns})\b|{_IN_PLACE}\s+(?:has\s+|had\s+|was\s+|have\s+)?(?:{verbs})\b)",
         re.I,
     )
-    before = re.compile(rf"\b(?:{phrase_alternation(family.lead_nouns)})\s*\(?\s*$", re.I)
+    before = compile_pattern(rf"\b(?:{phrase_alternation(family.lead_nouns)})\s*\(?\s*$", re.I)
     return after, before, phrases_re(family.avoid)
 
 
@@ -530,7 +529,7 @@ def _when(text: str, start: int, end: int, ctx: Context) -> tuple[int, ...]:
 
 @cache
 def _next_time_re(n: Numbers) -> re.Pattern[str]:
-    return re.compile(
+    return compile_pattern(
         rf"\b(?:next|the following)\s+(?:year|spring|summer|autumn|fall|winter|(?i:{n.month}))\b", re.I
     )
 
@@ -852,7 +851,7 @@ def _names_body(subject: str, ctx: Context) -> bool:
 @cache
 def _of_the_event(lex: Lexicon) -> re.Pattern[str]:
     nouns = phrase_alternation([*lex.words("edition_nouns"), *lex.words("recurring_nouns")])
-    return re.compile(
+    return compile_pattern(
         rf"\s+of\s+(?:the|this|its)\s+(?:[a-z][\w'-]*\s+){{0,2}}(?:{nouns})\b(?!\s+(?:of|for)\b)", re.I
     )
 
@@ -1026,7 +1025,7 @@ def _held_edition_re(lex: Lexicon) -> re.Pattern[str]:
     named by its year, told as held (the event's own nouns are data)."""
     nouns = phrase_alternation(lex.words("edition_nouns") + lex.words("event_nouns"))
     name = r"(?:[A-Z][\w.'-]*\s+){0,3}"
-    return re.compile(
+    return compile_pattern(
         rf"(?P<what>(?i:the)\s+(?P<year>\d{{4,}})\s+{name}(?i:{nouns}))\b\s+(?i:{_HELD_VERB})\b"
     )
 

@@ -14,9 +14,10 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
+from checker.cache import compile_pattern
 from checker.extract.base import Context, Draft, clause_around, objects_after, sentence_frame, subjects_before
 from checker.kinds.stance import POSITION_WORDS
-from checker.lexicon import Lexicon
+from checker.lexicon import Lexicon, longest_first
 from checker.text import Sentence, default_numbers, key_words, look
 
 
@@ -111,21 +112,17 @@ def _closing(lex: Lexicon) -> re.Pattern[str]:
 
 @cache
 def _noun_were(lex: Lexicon) -> re.Pattern[str]:
-    nouns = sorted(
-        (n for ns in lex.vocab.get("position_nouns", {}).values() for n in ns), key=len, reverse=True
-    )
+    nouns = longest_first(n for ns in lex.vocab.get("position_nouns", {}).values() for n in ns)
     alternation = "|".join(re.escape(n) for n in nouns)
-    return re.compile(
+    return compile_pattern(
         rf"\b(?:the\s+)?(?:(?P<count>[\w-]+)\s+)?(?P<noun>{alternation})\s+(?:were|was|are)\s+(?!\d)", re.I
     )
 
 
 @cache
 def _position_verb(lex: Lexicon) -> re.Pattern[str]:
-    verbs = sorted(
-        (v for vs in lex.vocab.get("position_verbs", {}).values() for v in vs), key=len, reverse=True
-    )
-    return re.compile(r"\b(?:" + "|".join(re.escape(v) for v in verbs) + r")\b", re.I)
+    verbs = longest_first(v for vs in lex.vocab.get("position_verbs", {}).values() for v in vs)
+    return compile_pattern(r"\b(?:" + "|".join(re.escape(v) for v in verbs) + r")\b", re.I)
 
 
 def _position_of_noun(lex: Lexicon, noun: str) -> str | None:

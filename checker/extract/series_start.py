@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
+from checker.cache import compile_pattern
 from checker.extract.base import Context, Draft, clause_around
 from checker.extract.recurrence import _counted
 from checker.lexicon import Lexicon, phrase_alternation
@@ -61,19 +62,19 @@ def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
 def _year_after_re(lex: Lexicon) -> re.Pattern[str]:
     """The year after a verb of starting: "first adopted in 2010", "... in December 2010"."""
     months = phrase_alternation(list(lex.months))
-    return re.compile(rf"\s*(?:(?:{months})\s+)?{_YEAR}\b", re.I)
+    return compile_pattern(rf"\s*(?:(?:{months})\s+)?{_YEAR}\b", re.I)
 
 
 @cache
 def _record_before(lex: Lexicon) -> re.Pattern[str]:
     words = phrase_alternation(lex.words("record_since_words"))
     # "the first local runner on the podium of his home race since 2016": within its piece
-    return re.compile(rf"\b(?:{words})\b(?:\s+[\w'’-]+){{0,12}}\s+$", re.I)
+    return compile_pattern(rf"\b(?:{words})\b(?:\s+[\w'’-]+){{0,12}}\s+$", re.I)
 
 
 _AT_PLACE_AFTER = LazyPattern(r"\s+(?:in|at)\s+(?:the\s+)?[A-Z]")
-_RELATIVE = re.compile(r"\b(?:which|that|who|whose)\b", re.I)
-_WHO = re.compile(r"who\b", re.I)
+_RELATIVE = compile_pattern(r"\b(?:which|that|who|whose)\b", re.I)
+_WHO = compile_pattern(r"who\b", re.I)
 
 
 def _relative_clause(text: str, a: int, b: int, start: int) -> str | None:
@@ -93,7 +94,7 @@ def _first_edition_re(lex: Lexicon) -> re.Pattern[str]:
     "first" ("The first Song Fair was held in Lindau in March 1971")."""
     nouns = phrase_alternation([*lex.words("recurring_nouns"), *lex.words("edition_nouns"), "event"])
     months = phrase_alternation(list(lex.months))
-    return re.compile(
+    return compile_pattern(
         rf"\bthe (?:very )?(?:first|inaugural) (?:[\w'-]+ ){{0,3}}(?:{nouns})s?\b"
         rf"(?![\w-])[^.;:,()]{{0,60}}?\b(?:back )?in (?:(?:{months}) )?(?P<year>{_YEAR[1:-1]})\b",
         re.I,

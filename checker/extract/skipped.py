@@ -6,10 +6,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from checker.cache import compile_pattern
 from checker.extract.base import Context, Draft, clause_around
 from checker.text import Sentence
 
-_YEAR = re.compile(r"(?<![\d,.])((?:19|20)\d\d)(?![\d,]\d|\d)")
+_YEAR = compile_pattern(r"(?<![\d,.])((?:19|20)\d\d)(?![\d,]\d|\d)")
 
 
 def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:

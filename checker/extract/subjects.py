@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from checker.cache import compile_pattern
 from checker.extract.base import Context
 from checker.extract.people import _clean_name, _name_pattern
 from checker.lexicon import Lexicon
@@ -97,7 +98,7 @@ def previous_subject(index: int, ctx: Context) -> Subject | None:
 
 
 _PRONOUN_CHAIN = 3  # sentences a chain of "He ..." may run back to its name
-_OPENS_WITH_PRONOUN = re.compile(r"\s*(?:He|She)\b")
+_OPENS_WITH_PRONOUN = compile_pattern(r"\s*(?:He|She)\b")
 
 
 def subject_ending_at(text: str, clause_start: int, pos: int, ctx: Context) -> Subject | None:
@@ -150,7 +151,7 @@ def pair_before(text: str, clause_start: int, pos: int, ctx: Context) -> tuple[S
 def list_after(text: str, pos: int, clause_end: int, ctx: Context) -> list[Subject]:
     """The people or entities a list names right after pos, in order ("Peru, Chile and Norway")."""
     out: list[Subject] = []
-    gap = re.compile(r"\s*(?:\([^()]{1,40}\))?\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
+    gap = compile_pattern(r"\s*(?:\([^()]{1,40}\))?\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
     while (who := subject_starting_at(text, pos, clause_end, ctx)) is not None:
         out.append(who)
         more = gap.match(text, who.end)
@@ -215,7 +216,7 @@ def _names(text: str, lex: Lexicon) -> Iterator[tuple[int, int, str]]:
         yield start, start + len(written), name
 
 
-_POSSESSIVE_END = re.compile(r"(?:'s|’s)$")
+_POSSESSIVE_END = compile_pattern(r"(?:'s|’s)$")
 _AFTER_THE = LazyPattern(r"\bthe\s+(?:\d[\w-]*\s+)?$", re.I)  # "the 41st Lakeside Marathon"
 # A last word that makes capitalised words an event's name, not a person's
 _EVENT_WORDS = frozenset(
@@ -235,7 +236,7 @@ _LEAD = LazyPattern(
 
 @cache
 def _name_re(lex: Lexicon) -> re.Pattern[str]:
-    return re.compile(_name_pattern(lex))
+    return compile_pattern(_name_pattern(lex))
 
 
 def tied_name(word: str, ctx: Context) -> str | None:
@@ -345,4 +346,4 @@ def stage_key(words: str, lex: Lexicon) -> str:
 
 # a stage named in passing beside a result of another ("won the final after finishing second in
 # the semi-final")
-_PASSING = re.compile(r"\b(?:after|before|following|having|since)\b", re.I)
+_PASSING = compile_pattern(r"\b(?:after|before|following|having|since)\b", re.I)

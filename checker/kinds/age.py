@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from checker.cache import compile_pattern
 from checker.extract.generic import avoided, clause_of, offsets_of
 from checker.kinds import Kind
 from checker.lexicon import phrase_alternation
@@ -185,7 +186,7 @@ def _patterns(lex: Lexicon) -> tuple[re.Pattern[str], ...]:
     num = r"(?P<num>\d{1,3})"
     verbs = phrase_alternation(lex.words("entrant_verbs") + lex.words("age_object_verbs"))
     return tuple(
-        re.compile(p)
+        compile_pattern(p)
         for p in (
             rf"{name}\s+\({num}\)",  # Lopez (32)
             rf"{name},\s+(?:aged\s+)?{num}(?=,|\s+(?:and|was|is|has|had|won|took)\b)",  # Lopez, 32,

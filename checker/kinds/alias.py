@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from checker.cache import compile_pattern
 from checker.extract.base import Draft
 from checker.extract.generic import avoided
 from checker.kinds import Kind
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
 
 _TOKEN = r"[A-Z\u00c0-\u00de][\w'\u2019\u00c0-\u024f.-]*"
 _NAME = rf"(?<![\w'\u2019\u00c0-\u024f-]){_TOKEN}(?:\s+{_TOKEN}){{0,3}}"
-_POSSESSOR = re.compile(r"^(?:\S+\s+)*?\S+(?:'s|\u2019s)\s+(?=\S)")
+_POSSESSOR = compile_pattern(r"^(?:\S+\s+)*?\S+(?:'s|\u2019s)\s+(?=\S)")
 
 
 class Alias(Kind):
@@ -80,9 +81,9 @@ class Alias(Kind):
 
 
 # what follows a birthplace or a day of birth: "born Saint Vell, 1990", "born Old Harbour in 1990"
-_NOT_A_NAME = re.compile(r",?\s*(?:in\s+|on\s+)?\d")
-_POSSESSIVE_END = re.compile(r"['\u2019]s$")
-_PERSON_PRONOUN = re.compile(r"\b(?:she|he|her|his|him|herself|himself)\b", re.I)
+_NOT_A_NAME = compile_pattern(r",?\s*(?:in\s+|on\s+)?\d")
+_POSSESSIVE_END = compile_pattern(r"['\u2019]s$")
+_PERSON_PRONOUN = compile_pattern(r"\b(?:she|he|her|his|him|herself|himself)\b", re.I)
 _PERSON_WORDS = 4  # how far before a name a word for a person ("the singer") says it is one
 
 
@@ -134,7 +135,7 @@ def _cue(lex: Lexicon) -> re.Pattern[str]:
     words = phrase_alternation(
         lex.words("alias_other_name") + lex.words("alias_known_as") + lex.words("alias_own_name")
     )
-    return re.compile(rf"(?<![\w-])(?i:{words})\s+[A-Z\u00c0-\u00de]")
+    return compile_pattern(rf"(?<![\w-])(?i:{words})\s+[A-Z\u00c0-\u00de]")
 
 
 @cache
@@ -145,8 +146,10 @@ def _patterns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
     known = phrase_alternation(lex.words("alias_known_as"))
     real = phrase_alternation(lex.words("alias_own_name"))
     said = rf"(?i:(?P<cue>{known})|{goes_by})"
-    other = re.compile(rf"(?P<own>{_NAME})(?:,\s+|\s+\(\s*){said}\s+(?P<other>{_NAME})")
-    own = re.compile(rf"(?P<other>{_NAME})(?:,\s+|\s+\(\s*)(?i:{real})\s*:?\s+(?P<own>{_NAME})(?P<cue>(?!))?")
+    other = compile_pattern(rf"(?P<own>{_NAME})(?:,\s+|\s+\(\s*){said}\s+(?P<other>{_NAME})")
+    own = compile_pattern(
+        rf"(?P<other>{_NAME})(?:,\s+|\s+\(\s*)(?i:{real})\s*:?\s+(?P<own>{_NAME})(?P<cue>(?!))?"
+    )
     return other, own
 
 

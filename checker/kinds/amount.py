@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
+from checker.cache import compile_pattern
 from checker.extract.base import another_body, period_offsets, scope_of, sentence_frame
 from checker.extract.generic import (
     QUALIFIER_PATTERN,
@@ -45,7 +46,7 @@ from checker.extract.generic import (
 )
 from checker.extract.subjects import Subject, subject_before, subject_ending_at, subject_starting_at
 from checker.kinds import Kind
-from checker.lexicon import phrase_alternation, phrases_re
+from checker.lexicon import longest_first, phrase_alternation, phrases_re
 from checker.models import Claim
 from checker.text import LazyPattern, Numbers, look, numbers_for
 
@@ -372,7 +373,9 @@ def _named_before(text: str, a: int, pos: int, ctx: Context) -> Subject | None:
 @cache
 def _party_role(lex: Lexicon) -> re.Pattern[str]:
     """A party's name used of its member ("the Green Party candidate")."""
-    return re.compile(rf"\s+(?:{phrase_alternation(lex.words('amount_party_roles')) or '(?!x)x'})\b", re.I)
+    return compile_pattern(
+        rf"\s+(?:{phrase_alternation(lex.words('amount_party_roles')) or '(?!x)x'})\b", re.I
+    )
 
 
 # "Ana Ruiz of the Greens", "Ruiz (Greens)", "for the Liberal Party": whose member, not who
@@ -392,7 +395,7 @@ def _party_re(lex: Lexicon) -> re.Pattern[str]:
     heads = phrase_alternation(lex.words("amount_party_heads")) or r"(?!x)x"
     # "the Homeland party": a capitalised name before a lower-case "party"
     named = rf"(?:[A-Z][\w'’-]*\s+){{0,3}}(?:{heads})|(?:[A-Z][\w'’-]*\s+){{1,3}}party"
-    return re.compile(rf"(?:\b[Tt]he\s+)?(?P<name>{named})(?![\w'’-])(?!\s+[A-Z])")
+    return compile_pattern(rf"(?:\b[Tt]he\s+)?(?P<name>{named})(?![\w'’-])(?!\s+[A-Z])")
 
 
 def _where(text: str, found: Found, a: int, lex: Lexicon) -> str:
@@ -493,7 +496,7 @@ def _now_re(lex: Lexicon) -> re.Pattern[str]:
     """A clause told as now: "on Sunday", "this year", "today"."""
     days = phrase_alternation(tuple(lex.weekdays))
     now = phrase_alternation(lex.words("now_markers")) or r"(?!x)x"
-    return re.compile(rf"\b(?:on\s+(?:{days})|{now})\b", re.I)
+    return compile_pattern(rf"\b(?:on\s+(?:{days})|{now})\b", re.I)
 
 
 def _segments(text: str, found: Found, a: int, b: int, lex: Lexicon) -> tuple[str, str, str]:
@@ -508,7 +511,7 @@ def _segments(text: str, found: Found, a: int, b: int, lex: Lexicon) -> tuple[st
 
 
 # a stage named in passing ("won the run-off after leading the first round")
-_PASSING = re.compile(r"\b(?:after|before|following|having|since)\b", re.I)
+_PASSING = compile_pattern(r"\b(?:after|before|following|having|since)\b", re.I)
 
 
 def _gives_share(between: str, family: Family, lex: Lexicon) -> bool:
@@ -525,7 +528,7 @@ def _rival_named(lex: Lexicon) -> re.Pattern[str]:
     """A rival named after a word that makes it the one beaten ("defeating Tom Baker",
     "ahead of the incumbent Tom Baker")."""
     body = phrase_alternation(lex.words("amount_rival_words")) or r"(?!x)x"
-    return re.compile(rf"\b(?i:{body})\s+(?:[a-z][\w-]*\s+){{0,2}}[A-Z]")
+    return compile_pattern(rf"\b(?i:{body})\s+(?:[a-z][\w-]*\s+){{0,2}}[A-Z]")
 
 
 def _part_of(text: str, found: Found, a: int, family: Family, lex: Lexicon) -> str:
@@ -575,13 +578,13 @@ class _Then:
 
 
 # a comma that ends a piece: not the one inside "45,000"
-_HARD_COMMA = re.compile(r",(?!\d)")
+_HARD_COMMA = compile_pattern(r",(?!\d)")
 # the few words between a comparison's opening and its amount ("up from last year's $45,000")
-_LEAD_IN = re.compile(r"\s*(?:[\w'’-]+\s+){0,3}")
+_LEAD_IN = compile_pattern(r"\s*(?:[\w'’-]+\s+){0,3}")
 # "... to $50,000": the amount a comparison leads to
-_TO_AMOUNT = re.compile(r"\bto\s+(?:[\w'’-]+\s+){0,2}$")
+_TO_AMOUNT = compile_pattern(r"\bto\s+(?:[\w'’-]+\s+){0,2}$")
 # when an amount compared with is of: the year before the report's, or a year named
-_THEN = re.compile(
+_THEN = compile_pattern(
     r"\b(?P<before>last\s+year|the\s+previous\s+year|the\s+year\s+before|a\s+year\s+(?:earlier|ago|before))"
     r"|\b(?:in|during|at\s+the|for)\s+(?P<year>(?:19|20)\d\d)\b(?!\s*(?:-|–|to)\s*\d)"
     r"|\b(?P<owned>(?:19|20)\d\d)['’]s\b",
@@ -636,13 +639,13 @@ def _onward(text: str, first: Found | None, amounts: list[Found], end: int) -> i
     return None
 
 
-_SPACE = re.compile(r"\s*")
+_SPACE = compile_pattern(r"\s*")
 
 
 @cache
 def _comparison_word(lex: Lexicon) -> re.Pattern[str]:
     body = phrase_alternation(lex.words("comparison_openers")) or r"(?!x)x"
-    return re.compile(rf"\b(?:{body})\b", re.I)
+    return compile_pattern(rf"\b(?:{body})\b", re.I)
 
 
 def _blanked(text: str, found: Found, a: int, b: int, compared: tuple[_Compared, ...]) -> str:
@@ -701,7 +704,7 @@ def _is_change(text: str, found: Found, a: int, lex: Lexicon) -> bool:
 
 # "$50,000, up $5,000 on last year", "spending is down $2m": up or down after a pause or a
 # verb of being, not "put up $50,000"
-_UP_DOWN = re.compile(r"(?:^|[,;(]|\b(?:is|was|are|were|been|be))\s*(?:up|down)\s+$", re.I)
+_UP_DOWN = compile_pattern(r"(?:^|[,;(]|\b(?:is|was|are|were|been|be))\s*(?:up|down)\s+$", re.I)
 
 
 def _allotted(text: str, found: Found, a: int, b: int, family: Family, lex: Lexicon) -> str | None:
@@ -754,14 +757,14 @@ def _set_aside(text: str, found: Found, a: int, b: int, family: Family, lex: Lex
 
 # between a subject and its verb: "the budget, which passed 9-4, also provides" (the relative
 # clause blanked)
-_SUBJECT_GAP = re.compile(r"[\s,]*(?:(?:also|which|that|now|only|still|then|will|would|thus)\s+)*", re.I)
+_SUBJECT_GAP = compile_pattern(r"[\s,]*(?:(?:also|which|that|now|only|still|then|will|would|thus)\s+)*", re.I)
 # "$412 million of it for the police", "of which $412 million goes to the police"
-_OF_WHOLE_AFTER = re.compile(r"\s+of\s+(?:it|that|this|which|the\s+total|the\s+sum)\b", re.I)
-_OF_WHOLE_BEFORE = re.compile(r"\bof\s+(?:which|it|this|that)\s+$", re.I)
+_OF_WHOLE_AFTER = compile_pattern(r"\s+of\s+(?:it|that|this|which|the\s+total|the\s+sum)\b", re.I)
+_OF_WHOLE_BEFORE = compile_pattern(r"\bof\s+(?:which|it|this|that)\s+$", re.I)
 # "$150 million goes to housing", "$40 million is for parks"
-_GOES = re.compile(r"\s+(?:is|are|goes|go|went|going|will\s+go)(?=\s+(?:for|to)\b)", re.I)
+_GOES = compile_pattern(r"\s+(?:is|are|goes|go|went|going|will\s+go)(?=\s+(?:for|to)\b)", re.I)
 # what a part is for: "for the police department", "to road repairs"
-_FOR_PURPOSE = re.compile(
+_FOR_PURPOSE = compile_pattern(
     r"(?:\s+(?:a|per|each)\s+year|\s+annually)?\s+(?:for|to)\s+(?P<what>[\w'’ -]+)",
     re.I,
 )
@@ -875,8 +878,8 @@ def _unit_gate(lex: Lexicon) -> re.Pattern[str]:
         for forms in (v.get(key) or {}).values()
         for f in forms
     ]
-    signs = "|".join(re.escape(c) for c in sorted(set(currencies), key=len, reverse=True))
-    return re.compile(
+    signs = "|".join(re.escape(c) for c in longest_first(set(currencies)))
+    return compile_pattern(
         rf"[$€£¥%₹]|(?<![\w$€£¥])(?:{signs})(?![\w])|\d\s?(?:bn|m|k|tn|b)\b|\b(?:million|billion|trillion|"
         r"per\s*cent|km|kms|kilomet\w*|miles?|metres|meters|seats?|lengths?|strokes?|shots?)\b",
         re.I,
@@ -948,7 +951,7 @@ def _led(text: str, a: int, item: Found, family: Family) -> bool:
 @cache
 def _lead_verbs_re(family: Family) -> re.Pattern[str]:
     verbs = phrase_alternation(family.lead_verbs)
-    return re.compile(rf"(?<![\w-])(?:{verbs})\s+(?:(?:{QUALIFIER_PATTERN})\s+)?$", re.I)
+    return compile_pattern(rf"(?<![\w-])(?:{verbs})\s+(?:(?:{QUALIFIER_PATTERN})\s+)?$", re.I)
 
 
 @lru_cache(maxsize=256)
@@ -1005,7 +1008,7 @@ def _gaps_in_strokes(text: str, lex: Lexicon) -> Iterator[Found]:
 @cache
 def _strokes_re(n: Numbers) -> re.Pattern[str]:
     number = rf"\d{{1,2}}|{n.cardinal}|an?"
-    return re.compile(
+    return compile_pattern(
         rf"(?<![\w-])(?P<whole>{number})[- ]strokes?\b"
         rf"|(?<=\bby\s)(?P<by>{number})\s+(?:strokes?|shots?)\b",
         re.I,
@@ -1024,7 +1027,7 @@ def _lengths_re(n: Numbers) -> re.Pattern[str]:
     whole = rf"(?P<whole>\d{{1,2}}|{n.cardinal}|an?)"
     part = r"(?P<part>[½¼¾]|(?<=\d)[- ][13]/[24]|and\s+a\s+half|and\s+a\s+quarter|and\s+three[ -]quarters?)"
     # "a length and three-quarters", "one and three-quarter lengths", "half a length"
-    return re.compile(
+    return compile_pattern(
         r"(?<![\w-])a\s+length\s+and\s+(?:a\s+)?(?P<after>half|quarter|three[ -]quarters)\b"
         rf"|(?<![\w-]){whole}(?:\s*{part})?\s+(?:boat[ -])?lengths?\b"
         r"|(?<![\w-])(?P<alone>half|three[ -]quarters|a\s+quarter)\s+(?:of\s+)?an?\s+(?:boat[ -])?length\b",
@@ -1084,7 +1087,7 @@ def _found(text: str, m: re.Match[str], unit: str, factor: float, lex: Lexicon) 
 @cache
 def _patterns(lex: Lexicon) -> tuple[tuple[re.Pattern[str], str], ...]:
     def alt(forms: Any) -> str:
-        words = sorted({" ".join(str(f).split()) for f in forms}, key=len, reverse=True)
+        words = longest_first({" ".join(str(f).split()) for f in forms})
         return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
 
     v = lex.vocab
@@ -1099,16 +1102,18 @@ def _patterns(lex: Lexicon) -> tuple[tuple[re.Pattern[str], str], ...]:
     seats = alt(v.get("amount_seats") or ())
     lead = r"(?<![\w.,])"
     return (
-        (re.compile(rf"(?<![\w])(?P<cur>{signs})\s?{_NUM}(?:{scale})?", re.I), "money"),
-        (re.compile(rf"{lead}{_NUM}(?:{scale})?\s+(?P<cur>{words})\b", re.I), "money"),
-        (re.compile(rf"{lead}{_NUM}\s?(?P<len>{lengths})(?![\w])", re.I), "length"),
-        (re.compile(rf"{lead}{_NUM}\s?(?:{percent})(?![\w])", re.I), "percent"),
+        (compile_pattern(rf"(?<![\w])(?P<cur>{signs})\s?{_NUM}(?:{scale})?", re.I), "money"),
+        (compile_pattern(rf"{lead}{_NUM}(?:{scale})?\s+(?P<cur>{words})\b", re.I), "money"),
+        (compile_pattern(rf"{lead}{_NUM}\s?(?P<len>{lengths})(?![\w])", re.I), "length"),
+        (compile_pattern(rf"{lead}{_NUM}\s?(?:{percent})(?![\w])", re.I), "percent"),
         # "12 seats", "12 of the 45 seats", "12 council seats"
         (
-            re.compile(rf"{lead}{_NUM}\s+(?:of\s+(?:the\s+)?\d[\d,]*\s+)?(?:[a-z-]+\s+)?(?:{seats})(?![\w])"),
+            compile_pattern(
+                rf"{lead}{_NUM}\s+(?:of\s+(?:the\s+)?\d[\d,]*\s+)?(?:[a-z-]+\s+)?(?:{seats})(?![\w])"
+            ),
             "seats",
         ),
-        (re.compile(rf"{lead}{_NUM}\s+(?P<scale>million|billion|trillion)\b", re.I), "scaled"),
+        (compile_pattern(rf"{lead}{_NUM}\s+(?P<scale>million|billion|trillion)\b", re.I), "scaled"),
     )
 
 

@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from functools import cache
 from typing import TYPE_CHECKING
 
+from checker.cache import compile_pattern
 from checker.extract.base import Draft, sentence_frame
 from checker.extract.generic import avoided, clause_of
 from checker.kinds import Kind
@@ -165,12 +166,12 @@ def _body_table(lex: Lexicon) -> dict[str, str]:
 def _bodies(lex: Lexicon) -> re.Pattern[str]:
     """A body named, its words as group "body"."""
     words = phrase_alternation(_body_table(lex))
-    return re.compile(rf"(?<![\w-])(?P<body>{words})(?![\w-])", re.I)
+    return compile_pattern(rf"(?<![\w-])(?P<body>{words})(?![\w-])", re.I)
 
 
 @cache
 def _verbs(lex: Lexicon) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w-])(?:{phrase_alternation(lex.words('adoption_verbs'))})(?![\w-])", re.I)
+    return compile_pattern(rf"(?<![\w-])(?:{phrase_alternation(lex.words('adoption_verbs'))})(?![\w-])", re.I)
 
 
 @cache
@@ -179,7 +180,7 @@ def _after_res(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
     the body a text passed: "passed the UN Third Committee")."""
     body = rf"(?P<body>{phrase_alternation(_body_table(lex))})(?![\w-])"
     agent = rf"\s+(?:(?:on\s+\w+|late\s+\w+|[a-z]+ly)\s+)?(?:by|in)\s+(?:the\s+)?{_NAME_BEFORE}?{body}"
-    return re.compile(agent, re.I), re.compile(rf"\s+(?:the\s+)?{_NAME_BEFORE}?{body}", re.I)
+    return compile_pattern(agent, re.I), compile_pattern(rf"\s+(?:the\s+)?{_NAME_BEFORE}?{body}", re.I)
 
 
 @cache
@@ -191,46 +192,50 @@ def _gap(lex: Lexicon) -> re.Pattern[str]:
         r"on|late|early|this|again|also|then|later|today|yesterday|tonight|has|have|had|"
         r"morning|afternoon|evening|night"
     )
-    return re.compile(rf"(?:\s+|(?:{words}|{days}|[a-z]+ly)(?![\w-]))*\s*", re.I)
+    return compile_pattern(rf"(?:\s+|(?:{words}|{days}|[a-z]+ly)(?![\w-]))*\s*", re.I)
 
 
 @cache
 def _through_verbs(lex: Lexicon) -> re.Pattern[str]:
-    return re.compile(phrase_alternation(lex.words("adoption_through_verbs")) or r"(?!x)x", re.I)
+    return compile_pattern(phrase_alternation(lex.words("adoption_through_verbs")) or r"(?!x)x", re.I)
 
 
 @cache
 def _months(names: str) -> re.Pattern[str]:
     """Any month named (the numbers' alternation of month names)."""
-    return re.compile(rf"(?<![\w-])(?:{names})(?![\w-])", re.I)
+    return compile_pattern(rf"(?<![\w-])(?:{names})(?![\w-])", re.I)
 
 
 @cache
 def _texts(lex: Lexicon) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w-])(?:{phrase_alternation(lex.words('adopted_text_nouns'))})(?![\w-])", re.I)
+    return compile_pattern(
+        rf"(?<![\w-])(?:{phrase_alternation(lex.words('adopted_text_nouns'))})(?![\w-])", re.I
+    )
 
 
 # a body's name before its noun: capitalised words ("the UN", "the Lakeside City") or a size
 # ("the 193-member")
 _NAME_BEFORE = r"(?:(?:(?-i:[A-Z])[\w.'-]*|\d+-[\w-]+)\s+){0,3}"
-_PREPOSITION_BEFORE = re.compile(
+_PREPOSITION_BEFORE = compile_pattern(
     rf"(?<![\w-])(?:to|in|into|of|from|by|at|before|with|for|through|on|than|like)\s+"
     rf"(?:(?:the|a|an|its|their)\s+)?{_NAME_BEFORE}$",
     re.I,
 )
-_PASSIVE_BEFORE = re.compile(r"(?:(?<![\w-])(?:was|were|been)\s+(?:[a-z]+ly\s+)?|,\s*)$", re.I)
-_OWNED = re.compile(r"(?:'s|’s)\s+")
-_FEW_WORDS = re.compile(r"(?:[\w-]+\s+){0,3}")
-_CAPITALS_BEFORE = re.compile(r"(?:(?<![\w.-])(?:[A-Z][\w.-]*|\d+-\w+)\s+){1,4}$")
+_PASSIVE_BEFORE = compile_pattern(r"(?:(?<![\w-])(?:was|were|been)\s+(?:[a-z]+ly\s+)?|,\s*)$", re.I)
+_OWNED = compile_pattern(r"(?:'s|’s)\s+")
+_FEW_WORDS = compile_pattern(r"(?:[\w-]+\s+){0,3}")
+_CAPITALS_BEFORE = compile_pattern(r"(?:(?<![\w.-])(?:[A-Z][\w.-]*|\d+-\w+)\s+){1,4}$")
 _OBJECT_WORDS = 6  # how far after an active verb the text adopted is named
-_TIME_YEAR = re.compile(
+_TIME_YEAR = compile_pattern(
     r"(?<![\w-])(?:in|since|during|until|till|from|through|before|after|by|of)\s+(?:19|20)\d\d(?![\w/-])",
     re.I,
 )
-_JOINED = re.compile(
+_JOINED = compile_pattern(
     r"\s*(?:,\s*|\s(?:and|or|&)\s+)(?:(?:both|the|its)\s+)*(?:(?-i:[A-Z])[\w.'-]*\s+){0,3}", re.I
 )
 # "NEW YORK, Dec. 18 (UPI) -": the day the report was filed, not a day the sentence tells of
-_DATELINE = re.compile(r"\s*[A-Z][A-Z .'’-]+(?:,\s*[\w .'’-]{1,30}){0,2}(?:\s*\([\w .-]{1,20}\))?\s*[-—–]+\s")
+_DATELINE = compile_pattern(
+    r"\s*[A-Z][A-Z .'’-]+(?:,\s*[\w .'’-]{1,30}){0,2}(?:\s*\([\w .-]{1,20}\))?\s*[-—–]+\s"
+)
 
 KIND = Body()

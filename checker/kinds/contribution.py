@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from checker.cache import compile_pattern
 from checker.extract.base import Draft, clause_around, scope_of, sentence_frame
 from checker.extract.generic import (
     QUALIFIER_PATTERN,
@@ -175,24 +176,24 @@ def _patterns(lex: Lexicon, n: Numbers) -> tuple[re.Pattern[str], ...]:
     nouns = phrase_alternation(tuple(_classes(lex)))
     count = _count(lex, n)
     return (
-        re.compile(
+        compile_pattern(
             rf"(?<![\w-])(?P<verb>{verbs})\s+(?:(?:out|over|in|abroad)\s+)?"
             rf"(?:(?:a|an|its|their)\s+(?:[\w-]+\s+)?(?:{units})\s+of\s+)?{count}",
             re.I,
         ),
-        re.compile(
+        compile_pattern(
             rf"(?<![\w-])(?P<verb>has|have|had|keeps|maintains)\s+{count}"
             rf"(?=\s+(?:(?:{presence})\s+)?in\s+(?:the\s+)?(?P<abroad>(?-i:[A-Z])))",
             re.I,
         ),
         # "sent a 165-member medical team", "a 300-strong contingent of peacekeepers"
-        re.compile(
+        compile_pattern(
             rf"(?<![\w-])(?P<verb>{verbs})\s+(?:a|an)\s+(?:(?P<qual>{QUALIFIER_PATTERN})\s+)?"
             rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+|{n.cardinal})-(?:strong|member|person|man)\s+(?P<adj>)"
             rf"(?:(?P<team>{teams})|(?:[a-z-]+\s+)?(?:{units})\s+of\s+(?P<noun>{nouns}))(?![\w-])",
             re.I,
         ),
-        re.compile(
+        compile_pattern(
             rf"(?<![\w$€£.,-]){count}\s+(?:(?:who|that|which)\s+)?"
             rf"(?:(?:were|was|are|is|have|has|had|been|being)\s+){{0,2}}(?P<verb>{verbs})\s+"
             rf"(?:[^,;.]{{0,50}}?\s+)?(?P<by>by)\s+",
@@ -212,7 +213,7 @@ def _head(m: re.Match[str], lex: Lexicon) -> str:
 @cache
 def _counts(lex: Lexicon, n: Numbers) -> re.Pattern[str]:
     """Any count of a noun of what is sent, with or without a verb of sending."""
-    return re.compile(rf"(?<![\w$€£.,-]){_count(lex, n)}", re.I)
+    return compile_pattern(rf"(?<![\w$€£.,-]){_count(lex, n)}", re.I)
 
 
 def _count(lex: Lexicon, n: Numbers) -> str:
@@ -252,7 +253,7 @@ def _verbs_re(lex: Lexicon) -> re.Pattern[str]:
 
 @cache
 def _pledge_re(lex: Lexicon) -> re.Pattern[str]:
-    return re.compile(phrase_alternation(lex.words("contribution_pledge_verbs")), re.I)
+    return compile_pattern(phrase_alternation(lex.words("contribution_pledge_verbs")), re.I)
 
 
 # A count to come or denied: "will send", "plans to deploy", "did not send", "has yet to send"
@@ -274,7 +275,7 @@ def _not_done(text: str, a: int, m: re.Match[str], lex: Lexicon) -> bool:
 def _conditional_re(lex: Lexicon) -> re.Pattern[str]:
     # as written, in lower case: "In May, Fiji sent ..." names a month, not a condition
     markers = phrase_alternation(lex.words("conditional_markers")) or r"(?!x)x"
-    return re.compile(rf"(?<![\w-])(?:{markers}|If|Unless|Should)(?![\w-])")
+    return compile_pattern(rf"(?<![\w-])(?:{markers}|If|Unless|Should)(?![\w-])")
 
 
 # "sent 300 troops home", "sent back 300 troops": a count withdrawn, not sent
@@ -322,7 +323,7 @@ def _said_it(lex: Lexicon) -> re.Pattern[str]:
     """A verb of saying and "it" right before a verb of sending: "it" is who says."""
     verbs = phrase_alternation(lex.words("speech_verbs"))
     day = r"(?:\s+(?:on\s+)?(?:\w+day|today|yesterday))?"
-    return re.compile(rf"\s+(?:{verbs}){day}(?:\s+that)?\s+it\s*$", re.I)
+    return compile_pattern(rf"\s+(?:{verbs}){day}(?:\s+that)?\s+it\s*$", re.I)
 
 
 def _entity_ending(text: str, a: int, end: int, antecedent: bool, ctx: Context) -> str:
@@ -386,14 +387,14 @@ _NAME = LazyPattern(
 def _subject_head(lex: Lexicon) -> re.Pattern[str]:
     """Words after a country that leave it the one who sends ("the Fijian government")."""
     heads = phrase_alternation(lex.words("contribution_subject_heads"))
-    return re.compile(rf"(?:['’]s)?\s+(?:{heads})$", re.I)
+    return compile_pattern(rf"(?:['’]s)?\s+(?:{heads})$", re.I)
 
 
 @cache
 def _body_re(lex: Lexicon) -> re.Pattern[str]:
     """A body named by its common noun ("the council")."""
     bodies = phrase_alternation(lex.words("contribution_bodies"))
-    return re.compile(rf"(?:^|\s)[Tt]he\s+(?P<name>{bodies})$")
+    return compile_pattern(rf"(?:^|\s)[Tt]he\s+(?P<name>{bodies})$")
 
 
 @cache
@@ -404,7 +405,7 @@ def _description(lex: Lexicon) -> re.Pattern[str]:
     heads = phrase_alternation(lex.words("country_description_heads"))
     qualified = phrase_alternation(lex.words("country_description_qualified_heads")) or r"(?!x)x"
     word = rf"(?:(?i:{words})|[A-Z][a-z]+)\s+"
-    return re.compile(
+    return compile_pattern(
         rf"(?:^|\s)[Tt]he\s+(?:{word}){{0,2}}(?:{heads}|(?<=\s)(?<![Tt]he\s)(?:{qualified}))\s*$"
     )
 

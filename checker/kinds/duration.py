@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
+from checker.cache import compile_pattern
 from checker.extract.base import Draft
 from checker.extract.generic import avoided, category_key, clause_of, offsets_of
 from checker.extract.subjects import Subject, previous_subject, subject_before
@@ -167,17 +168,20 @@ def _readers(numbers: Numbers) -> tuple[tuple[re.Pattern[str], Any], ...]:
         + ")?"
     )
     return (
-        (re.compile(r"(?<![\w:.,/-])(\d{1,2}):([0-5]\d):([0-5]\d)(?:\.(\d{1,3}))?(?![\w:/-]|[.,]\d)"), _hms),
-        (re.compile(r"(?<![\w:.,/-])(\d{1,2}):([0-5]\d)\.(\d{1,3})(?![\w:/-]|[.,]\d)"), _ms_fraction),
         (
-            re.compile(
+            compile_pattern(r"(?<![\w:.,/-])(\d{1,2}):([0-5]\d):([0-5]\d)(?:\.(\d{1,3}))?(?![\w:/-]|[.,]\d)"),
+            _hms,
+        ),
+        (compile_pattern(r"(?<![\w:.,/-])(\d{1,2}):([0-5]\d)\.(\d{1,3})(?![\w:/-]|[.,]\d)"), _ms_fraction),
+        (
+            compile_pattern(
                 r"(?:\b(?:in|clocked|clocking|time of|timed at|record of|best of|margin of|by)\s+|\btime:\s*)"
                 r"(?P<t>(\d{1,2}):([0-5]\d))(?![\w:/-]|[.,]\d)",
                 re.I,
             ),
             _ms_after_word,
         ),
-        (re.compile(rf"(?<![\w.,:-])(?=[\da-z])(?:{units})(?<=[a-z])(?![\w-])", re.I), _units),
+        (compile_pattern(rf"(?<![\w.,:-])(?=[\da-z])(?:{units})(?<=[a-z])(?![\w-])", re.I), _units),
     )
 
 
@@ -417,7 +421,7 @@ def _length_re(family: Family, numbers: Numbers) -> re.Pattern[str]:
     nouns = phrase_alternation(list(family.nouns)) or r"(?!x)x"
     n = rf"\d{{1,3}}|{numbers.cardinal}"
     words = r"(?:[\w'-]+\s+){0,2}?"
-    return re.compile(
+    return compile_pattern(
         rf"(?<![\w.,-])(?P<n>{n})[- ](?P<unit>day|week)(?:-long)?\s+{words}(?:{nouns})\b"
         rf"|(?<![\w.,-])(?P<n2>{n}) (?P<unit2>days|weeks) of (?P<sched>(?:\w+\s+)?){words}(?:{nouns})\b",
         re.I,

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz
 
+from checker.cache import compile_pattern
 from checker.extract.base import Draft, period_offsets
 from checker.extract.generic import category_key, clause_of
 from checker.extract.subjects import ranked_match, tied_name
@@ -52,37 +53,37 @@ FIRST_PLACE_HOLDER = "winner"
 # an entity's kind -> the actor it holds a role as (a meeting body is an organisation here)
 _ENTITY_ACTOR = {"country": "country", "organization": "organization", "body": "organization"}
 # lead phrases after which a name of several words is a place, not a person
-_PLACE_LEAD = re.compile(r"\b(?:city|country|nation|venue|town|capital)\b", re.I)
+_PLACE_LEAD = compile_pattern(r"\b(?:city|country|nation|venue|town|capital)\b", re.I)
 _TOKEN = (
     r"(?:(?:[A-Z]\.)+|[A-Z\u00c0-\u00de][\w\u00c0-\u024f'\u2019-]*|(?:al|el)-[A-Z][\w\u00c0-\u024f'\u2019-]*)"
 )
-_POSSESSIVE = re.compile(r"(?:'s|\u2019s|s'|s\u2019)$", re.I)
-_YEAR = re.compile(r"(?<![\w$€£.,/-])((?:19|20)\d\d)(?![\w/-]|,\d|\.\d)")
+_POSSESSIVE = compile_pattern(r"(?:'s|\u2019s|s'|s\u2019)$", re.I)
+_YEAR = compile_pattern(r"(?<![\w$€£.,/-])((?:19|20)\d\d)(?![\w/-]|,\d|\.\d)")
 # a year after these words bounds a period, it does not date the role ("first win since 1988")
-_NOT_WHEN = re.compile(r"\b(?:since|until|till|before|after|from|by|to|through|between)\s+$", re.I)
+_NOT_WHEN = compile_pattern(r"\b(?:since|until|till|before|after|from|by|to|through|between)\s+$", re.I)
 # the object of a verb ends at its first preposition ("claimed victory after a final round")
-_PREPOSITION = re.compile(
+_PREPOSITION = compile_pattern(
     r"\b(?:in|on|at|after|with|for|by|from|ahead|before|during|despite|thanks|under|as|to|when)\b", re.I
 )
-_TAIL_END = re.compile(
+_TAIL_END = compile_pattern(
     r"[,;:(\"\u201c]|\b(?:and|but|while|whereas|after|before|when|once|until|if|although|though|as|since|"
     r"because|which|who|whose|following|on behalf of)\b",
     re.I,
 )
 # after a holder's first word, lower-case words that describe a name that follows them
-_DESCRIBED_NAME = re.compile(
+_DESCRIBED_NAME = compile_pattern(
     r"\s+(?:(?!(?:of|and|or|in|at|on|to|ahead|from|with|for|by|the|a|an|as|after|before|over|than)\b)"
     r"[a-z][\w-]*\s+){1,2}[A-Z][\w'\u2019-]+\s+[A-Z]"
 )
-_LISTED = re.compile(r"\b(?:and|or|&)\s+(?:the\s+)?$", re.I)
-_WORD_BEFORE_AND = re.compile(r"([\w'-]+),\s+and\s+$")
+_LISTED = compile_pattern(r"\b(?:and|or|&)\s+(?:the\s+)?$", re.I)
+_WORD_BEFORE_AND = compile_pattern(r"([\w'-]+),\s+and\s+$")
 # a role held only if something happens: "If Sweden wins the contest", "whether Peru wins"
-_CONDITION = re.compile(r"\b(?:if|unless|whether)\s+[^,;]{0,40}$", re.I)
+_CONDITION = compile_pattern(r"\b(?:if|unless|whether)\s+[^,;]{0,40}$", re.I)
 # the words a first place is said with (place.py): a sentence without one is not read for it
-_FIRST_SAID = re.compile(r"\b(?:won|wins?|took|takes|taken|tops?|topped|first|1st|winners?|led)\b", re.I)
-_NEXT = re.compile(r"\bnext (?:year|edition|time)\b", re.I)
-_IN_YEAR = re.compile(r"\s*In ((?:19|20)\d\d),")
-_WHEN_YEAR = re.compile(r"((?:19|20)\d\d),?\s+when\s+(?:\S+\s+){0,6}?$")
+_FIRST_SAID = compile_pattern(r"\b(?:won|wins?|took|takes|taken|tops?|topped|first|1st|winners?|led)\b", re.I)
+_NEXT = compile_pattern(r"\bnext (?:year|edition|time)\b", re.I)
+_IN_YEAR = compile_pattern(r"\s*In ((?:19|20)\d\d),")
+_WHEN_YEAR = compile_pattern(r"((?:19|20)\d\d),?\s+when\s+(?:\S+\s+){0,6}?$")
 
 
 class HolderKind(Kind):
@@ -225,7 +226,7 @@ def _early_stages(lex: Lexicon) -> frozenset[str]:
 def _counts_re(ordinal: str) -> re.Pattern[str]:
     """An ordinal that counts wins, not a place: after "a" or an owner ("won a third term",
     "won her country's second contest", "its sixth title"); "won the second place" is a place."""
-    return re.compile(rf"(?:\b(?:a|an|its|her|his|their|our)|['\u2019]s)\s+(?:{ordinal})(?![\w-])", re.I)
+    return compile_pattern(rf"(?:\b(?:a|an|its|her|his|their|our)|['\u2019]s)\s+(?:{ordinal})(?![\w-])", re.I)
 
 
 def holders_agree(a: Any, b: Any, same: Callable[[str, str, str], bool]) -> bool:
@@ -305,7 +306,7 @@ def _patterns(family: Family, lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern
     of = rf"(?:\s+(?:of|from)\s+(?:the\s+)?{_TOKEN}(?:\s+{_TOKEN}){{0,2}})?"
     aside = r"(?:,[^,;()\"]{1,50},)?"
     adverbs = phrase_alternation(lex.words("holder_adverbs"))
-    after = re.compile(
+    after = compile_pattern(
         rf"(?i:(?P<v>{phrase_alternation(family.lead_nouns)}))\s*,?\s+(?:the\s+)?{name}{more}(?=[\s,.;:!?)'\"\u2019]|$)"
     )
     # a verb follows the name; an apposition stands between commas after it
@@ -321,7 +322,7 @@ def _patterns(family: Family, lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern
     said = f"(?:{said})"
     # an age may stand before where the name comes from ("Ana Ruiz, 14, of Brightwater won")
     aged = r"(?:,\s+\d{1,3},(?=\s+(?:of|from)\s))?"
-    before = re.compile(rf"(?<![\w'\u2019-]){name}{aged}{of}{aside}{said}")
+    before = compile_pattern(rf"(?<![\w'\u2019-]){name}{aged}{of}{aside}{said}")
     return after, before
 
 
@@ -402,7 +403,7 @@ def _draft(text: str, m: re.Match[str], lead: bool, ctx: Context, family: Family
     )
 
 
-_JOINED = re.compile(r",\s+(?:as|while|whereas|when)\s+", re.I)
+_JOINED = compile_pattern(r",\s+(?:as|while|whereas|when)\s+", re.I)
 
 
 @lru_cache(maxsize=1024)
@@ -561,7 +562,9 @@ def _a_person(words: str, ctx: Context) -> bool:
 
 @lru_cache(maxsize=256)
 def _person_re(lex: Lexicon, words: str) -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{phrase_alternation(lex.words('person_nouns'))})\s+{re.escape(words)}\b", re.I)
+    return compile_pattern(
+        rf"\b(?:{phrase_alternation(lex.words('person_nouns'))})\s+{re.escape(words)}\b", re.I
+    )
 
 
 def _entity(words: str, stop: frozenset[str], ctx: Context) -> tuple[Any, str] | None:

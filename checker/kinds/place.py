@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from checker.cache import compile_pattern
 from checker.extract.base import Draft
 from checker.extract.generic import avoided, category_key, clause_of, offsets_of
 from checker.extract.subjects import (
@@ -29,6 +30,7 @@ from checker.extract.subjects import (
     subject_starting_at,
 )
 from checker.kinds import Kind
+from checker.lexicon import longest_first
 from checker.models import Claim
 from checker.text import LazyPattern, gate_words, look
 from checker.wording import ordinal
@@ -139,7 +141,7 @@ def _scope(text: str, a: int, b: int, who: Subject, m: re.Match[str]) -> tuple[i
     what the bookies had predicted" is a result; "Peru was tipped to finish second" is not)."""
     first = min(who.start, m.start())
     starts = [c.end() for c in _CONJUNCT.finditer(text, a, first) if c.end() <= first]
-    stop = re.compile(r"[,;]").search(text, max(who.end, m.end()), b)
+    stop = compile_pattern(r"[,;]").search(text, max(who.end, m.end()), b)
     return (starts[-1] if starts else a), (stop.start() if stop else b)
 
 
@@ -225,7 +227,7 @@ def _place_words(lex: Lexicon) -> frozenset[str]:
 def _gate(n: Numbers) -> re.Pattern[str]:
     """A cheap first look: a place is an ordinal, "last", "runner-up", a win or a winner,
     "top", or the next place after one ("followed by", "came next")."""
-    return re.compile(
+    return compile_pattern(
         rf"(?<![\w-])(?:{n.ordinal}|last|runners?-up|won|wins|win|top|topped|tops|winners?|next|followed|led)"
         r"(?![\w])",
         re.I,
@@ -245,7 +247,7 @@ _WINNER_ADJ = r"(?:(?:surprise|clear|outright|eventual|overall|deserved|worthy|r
 # what stands between a subject and its place said without a verb ("and France second",
 # "Moldova (374 points) third", "Spain, third on 459")
 _GAP_BEFORE = LazyPattern(r"(?:^|[,;]|\band|\bwith|\bwhile|\bwhereas|\bthen|\bbut)\s+(?:the\s+)?$", re.I)
-_GAP_BETWEEN = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?,?\s*")
+_GAP_BETWEEN = compile_pattern(r"\s*(?:\([^()]{1,40}\)\s*)?,?\s*")
 _APPOSITION = LazyPattern(r",\s*$")
 _SCORED = LazyPattern(r"\s+(?:on|with)\s+\d")
 _SCORE_IN = LazyPattern(r"\d[\d,]*\s+(?:points|votes|pts)\b|\b(?:on|with)\s+\d{1,4}\b", re.I)
@@ -310,9 +312,9 @@ def _finditer(text: str, p: _Patterns, name: str) -> Iterator[re.Match[str]]:
 def _said_patterns(family: Family, n: Numbers) -> dict[str, LazyPattern]:
     """Places said with a verb, a place noun, a win or a winner."""
     ords = rf"(?P<ord>{n.ordinal}|last|runner-up|runners-up|top)"
-    verbs = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(family.verbs, key=len, reverse=True))
-    lead = "|".join(re.escape(v) for v in sorted(family.lead_nouns, key=len, reverse=True))
-    nouns = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(family.nouns, key=len, reverse=True))
+    verbs = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in longest_first(family.verbs))
+    lead = "|".join(re.escape(v) for v in longest_first(family.lead_nouns))
+    nouns = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in longest_first(family.nouns))
     obj = rf"(?:the\s+|this\s+year's\s+)?(?P<obj>(?:[\w'’-]+\s+){{0,3}}?(?:{nouns}))(?![\w-])"
     return dict(
         # "Ruiz finished second", "Peru came in 11th place", "Ruiz was the runner-up", "came top"
@@ -358,7 +360,7 @@ def _said_patterns(family: Family, n: Numbers) -> dict[str, LazyPattern]:
 def _order_patterns(family: Family, n: Numbers) -> dict[str, LazyPattern]:
     """Places said by a list's order (a verb said once, "next", "followed by", "respectively")
     or by a lead after one part of the vote."""
-    lead = "|".join(re.escape(v) for v in sorted(family.lead_nouns, key=len, reverse=True))
+    lead = "|".join(re.escape(v) for v in longest_first(family.lead_nouns))
     return dict(
         # a place with its verb left out: "and France second", "with Italy in the fourth place"
         gapped=LazyPattern(
@@ -471,7 +473,7 @@ def _pair_first(text: str, ctx: Context, p: _Patterns) -> Iterator[Found]:
         first = subject_starting_at(text, m.end(), len(text), ctx)
         if first is None or first_value is None or second_value is None:
             continue
-        then = re.compile(r",\s+and\s+(?=(?:the\s+)?[A-Z])").search(text, first.end)
+        then = compile_pattern(r",\s+and\s+(?=(?:the\s+)?[A-Z])").search(text, first.end)
         second = subject_starting_at(text, then.end(), len(text), ctx) if then else None
         if second is None:
             continue
@@ -560,7 +562,9 @@ _OPENER = LazyPattern(
 )
 
 
-_NOTHING = re.compile(r"(?:['’]s\s+(?:[A-Z][\w'’\u00c0-\u024f-]*\s*){1,3})?(?:,\s*[a-z][a-z ]{1,30},)?\s*")
+_NOTHING = compile_pattern(
+    r"(?:['’]s\s+(?:[A-Z][\w'’\u00c0-\u024f-]*\s*){1,3})?(?:,\s*[a-z][a-z ]{1,30},)?\s*"
+)
 
 
 def _gapped(text: str, ctx: Context, p: _Patterns, taken: set[int]) -> Iterator[Found]:

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
+from checker.cache import compile_pattern
 from checker.extract.base import Draft, piece_around, sentence_frame
 from checker.extract.generic import QUALIFIERS, avoided, category_key, clause_of, interval, named_within
 from checker.extract.subjects import Subject, stage_key, subject_right_before, subject_starting_at
@@ -185,14 +186,14 @@ def _readers(n: Numbers, lex: Lexicon) -> tuple[tuple[re.Pattern[str], Any], ...
     ordinal = rf"(?:record(?:-[a-z]+)?\s+)?(?P<o>{n.ordinal})\s+{_ADJECTIVES}(?P<noun>{ones})\b"
     counted = rf"{_A_RECORD}(?P<n>{n.cardinal})\s+{_ADJECTIVES}(?P<noun>{nouns})\b{_NOUN_END}"
     return (
-        (re.compile(rf"{verb}\s+(?:{times}|{part})\b", re.I), _by_verb),
-        (re.compile(never, re.I), _never),
-        (re.compile(rf"(?:{_OWNER}|(?P<had>{_HAD})|{_WITH})\s+{counted}", re.I), _by_noun),
-        (re.compile(rf"{_OWNER}\s+{ordinal}", re.I), _by_ordinal),
-        (re.compile(rf"(?<![\w-])(?P<n>{n.cardinal})-times?\s+(?P<noun>{titles})\b", re.I), _by_title),
-        (re.compile(rf"\b(?:a|an|the)\s+{_A_RECORD}{ordinal}\s+for\s+", re.I), _for_whom),
+        (compile_pattern(rf"{verb}\s+(?:{times}|{part})\b", re.I), _by_verb),
+        (compile_pattern(never, re.I), _never),
+        (compile_pattern(rf"(?:{_OWNER}|(?P<had>{_HAD})|{_WITH})\s+{counted}", re.I), _by_noun),
+        (compile_pattern(rf"{_OWNER}\s+{ordinal}", re.I), _by_ordinal),
+        (compile_pattern(rf"(?<![\w-])(?P<n>{n.cardinal})-times?\s+(?P<noun>{titles})\b", re.I), _by_title),
+        (compile_pattern(rf"\b(?:a|an|the)\s+{_A_RECORD}{ordinal}\s+for\s+", re.I), _for_whom),
         (
-            re.compile(
+            compile_pattern(
                 rf"{_AUX}(?:also\s+|now\s+)?been\s+won\s+by\s+(?P<by>[^,;.]{{1,40}}?)\s+{times}\b", re.I
             ),
             _won_by,
@@ -241,7 +242,7 @@ def _gate(n: Numbers, lex: Lexicon) -> tuple[frozenset[str], re.Pattern[str]]:
         r"|\w-times?\b"
         rf"|\b(?:{plural})\b|\b{n.ordinal}\s+(?:\S+\s+){{0,2}}?(?:{ones})\b"
     )
-    return keys | key_words(nouns), re.compile(skeleton, re.I)
+    return keys | key_words(nouns), compile_pattern(skeleton, re.I)
 
 
 def _count(m: re.Match[str], ctx: Context) -> int | None:
@@ -316,7 +317,7 @@ def _won_by(m: re.Match[str], ctx: Context) -> Found | None:
 
 @cache
 def _event_before(lex: Lexicon) -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{_events(lex)}|it|which)\s*,?\s*$", re.I)
+    return compile_pattern(rf"\b(?:{_events(lex)}|it|which)\s*,?\s*$", re.I)
 
 
 def _by_title(m: re.Match[str], ctx: Context) -> Found | None:
@@ -405,7 +406,7 @@ def _own_words(words: list[str], ctx: Context, count: tuple[str, int, int]) -> b
 
 @lru_cache(maxsize=4096)
 def _word_re(word: str) -> re.Pattern[str]:
-    return re.compile(rf"\b{re.escape(word)}\b")
+    return compile_pattern(rf"\b{re.escape(word)}\b")
 
 
 # -- where the count stands: its subject, the part of the history, other editions ---------------
@@ -458,7 +459,7 @@ def _career(text: str, found: Found, who: Subject, ctx: Context) -> bool:
 
 @cache
 def _event_named_after(lex: Lexicon) -> re.Pattern[str]:
-    return re.compile(rf"\s+(?:here\b|(?:in|at|of)\s+(?:the|this)\s+(?:{_events(lex)})\b)", re.I)
+    return compile_pattern(rf"\s+(?:here\b|(?:in|at|of)\s+(?:the|this)\s+(?:{_events(lex)})\b)", re.I)
 
 
 @cache
@@ -608,7 +609,7 @@ def _listed(text: str, who: Subject, ctx: Context) -> bool:
     return joint is not None and subject_right_before(text, 0, joint.start(), ctx, _SPACE) is not None
 
 
-_SPACE = re.compile(r"\s*")
+_SPACE = compile_pattern(r"\s*")
 
 
 _LISTED = LazyPattern(r"(?:,|\band|\bor|\bnor)\s+(?:the\s+)?$", re.I)
@@ -616,7 +617,7 @@ _LISTED = LazyPattern(r"(?:,|\band|\bor|\bnor)\s+(?:the\s+)?$", re.I)
 
 # what may stand between a subject and its verb: an aside or a relative clause set off by
 # commas, an adverb; a relative clause's antecedent may be followed by where it competes
-_BETWEEN = re.compile(
+_BETWEEN = compile_pattern(
     r"(?:\s*,\s+[^,;]{1,120},)?\s*(?:(?:also|now|already|only|still|so far|which|who|that)\s+){0,2}"
 )
 _RELATIVE = LazyPattern(r",\s+(?:which|who|that)\s+$", re.I)
@@ -669,13 +670,13 @@ _OWNED = LazyPattern(r"(.+?)['’]s\s+(.+)")
 @cache
 def _event_after(lex: Lexicon) -> re.Pattern[str]:
     """ "Norway at the contest, which has had ...": the event is where the antecedent competes."""
-    return re.compile(rf"(?:\s+(?:at|in)\s+the\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_events(lex)}))?\s*", re.I)
+    return compile_pattern(rf"(?:\s+(?:at|in)\s+the\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_events(lex)}))?\s*", re.I)
 
 
 # what may stand between a subject and the count it has: anything, nothing, an apposition's article
-_ANY_GAP = re.compile(r"[\s\S]*")
-_NO_GAP = re.compile(r"")
-_APPOSITION = re.compile(r",\s+(?:a|the)\s+", re.I)
+_ANY_GAP = compile_pattern(r"[\s\S]*")
+_NO_GAP = compile_pattern(r"")
+_APPOSITION = compile_pattern(r",\s+(?:a|the)\s+", re.I)
 
 
 def _opening(text: str, pos: int, ctx: Context) -> Subject | None:

@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from checker.cache import compile_pattern
 from checker.extract.base import Draft, clause_around
 from checker.extract.generic import avoided, offsets_of
 from checker.kinds import Kind
@@ -103,7 +104,7 @@ def _about(text: str, m: re.Match[str], lex: Lexicon) -> tuple[str, int] | None:
     return (" ".join(found), end) if found else None
 
 
-_WORD = re.compile(r"\s*([A-Za-z][A-Za-z-]*)([,.;:!?)])?")
+_WORD = compile_pattern(r"\s*([A-Za-z][A-Za-z-]*)([,.;:!?)])?")
 
 
 @cache
@@ -122,7 +123,7 @@ def _changes(lex: Lexicon) -> re.Pattern[str]:
     # the word before the new wording starts the span: a span opening on a quotation mark would
     # be read as a speaker's words
     preferred = rf"(?<![\w-])[\w-]+\s+{new3}\s+(?:{prefer})\s+{old3}"
-    return re.compile(rf"{replace}|{from_to}|{preferred}", re.I)
+    return compile_pattern(rf"{replace}|{from_to}|{preferred}", re.I)
 
 
 KIND = Rewording()

@@ -14,10 +14,11 @@ from collections.abc import Iterator
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from checker.cache import compile_pattern
 from checker.extract.generic import avoided, category_key, clause_of, offsets_of
 from checker.extract.subjects import ranked_holder, ranked_match, stage_key
 from checker.kinds import Kind
-from checker.lexicon import phrase_alternation, phrases_re
+from checker.lexicon import longest_first, phrase_alternation, phrases_re
 from checker.models import Claim
 from checker.text import LazyPattern, look
 from checker.wording import name_key
@@ -34,8 +35,8 @@ _GATE = LazyPattern(rf"\d[^\n]{{0,40}}?\b{_UNITS}\b|\b{_UNITS}\b", re.I)
 # Parts of a score: the same keys as the shared categories (checker/data/en/events.yaml), with
 # the looser wordings reports use for them ("the public's vote", "the viewers' voting").
 _PARTS = {
-    "jury": re.compile(r"\bjur(?:y|ies)\b|\bprofessional judges\b", re.I),
-    "televote": re.compile(
+    "jury": compile_pattern(r"\bjur(?:y|ies)\b|\bprofessional judges\b", re.I),
+    "televote": compile_pattern(
         r"\btelevot\w*|\bpublic(?:'s|’s)?\s+(?:vot\w*|televot\w*)|\bviewers(?:'|’)?\s+vot\w*|"
         r"\bfrom the public\b|\bthe public\b(?=\s+and\b)",
         re.I,
@@ -196,27 +197,27 @@ def _numbers(text: str, n: Numbers) -> Iterator[tuple[re.Match[str], str]]:
 def _patterns(n: Numbers) -> tuple[re.Pattern[str], ...]:
     card = rf"(?P<num>{n.cardinal})"
     # "nul points": none at all
-    unit_form = re.compile(
+    unit_form = compile_pattern(
         rf"(?<![\w$€£.,%-])(?P<num>{n.cardinal}|nul|nil)\s+(?:(?:jury|televote|public)\s+)?(?P<unit>{_UNITS})\b"
         r"(?!\s+(?:to|in\s+favou?r|against|for\s+and)\b)",
         re.I,
     )
     after = r"(?=\s*(?:[,.;:)\]]|\band\b|$))"
-    total_form = re.compile(rf"\b(?:a\s+total\s+of|total\s+of|on)\s+(?P<num>\d{{1,4}}){after}", re.I)
-    bracket_form = re.compile(r"\((?P<num>\d{1,3})\)")
+    total_form = compile_pattern(rf"\b(?:a\s+total\s+of|total\s+of|on)\s+(?P<num>\d{{1,4}}){after}", re.I)
+    bracket_form = compile_pattern(r"\((?P<num>\d{1,3})\)")
     # "the Netherlands got 11, Spain got six", "Russia came in third with 369"
-    scored_form = re.compile(
+    scored_form = compile_pattern(
         rf"\b(?:with|got|gets|received|receives|scored|scores|earned|collected|bagged|gained|amassed)\s+"
         rf"(?:only\s+|just\s+)?{card}{after}",
         re.I,
     )
     # "(192 points from the national juries and 439 from the public televote)"
-    from_form = re.compile(
+    from_form = compile_pattern(
         r"\b(?P<num>\d{1,4})\s+(?=from\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:jur(?:y|ies)|televot|public|viewers))",
         re.I,
     )
     # "- Spain, 459 – 228 televotes and 231 jury votes": a total, then its parts
-    listed_form = re.compile(
+    listed_form = compile_pattern(
         r"^\s*(?:[-•*]\s*)?[A-Z][^,\d]{1,40},\s*(?P<num>\d{1,4})\s*[\u2013\u2014-]\s+(?=\d)"
     )
     return unit_form, total_form, bracket_form, scored_form, listed_form, from_form
@@ -383,10 +384,10 @@ def _named_winner(left: str, verbs: tuple[str, ...]) -> bool:
 
 @cache
 def _role_re(words: tuple[str, ...]) -> re.Pattern[str]:
-    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in longest_first(words))
     # "the band", "the folk rap group", "the 25-year-old's song"
     # the role in lower case: "the Eurovision Song Contest" is a name
-    return re.compile(rf"\b(?i:the|this|their|his|her)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{body})\b")
+    return compile_pattern(rf"\b(?i:the|this|their|his|her)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{body})\b")
 
 
 # The last report's winner: extraction reads one report at a time, sentence by sentence, and
@@ -589,15 +590,15 @@ def _person(left: str, lex: Lexicon) -> str | None:
     return name_key(name)
 
 
-_OWNER = re.compile(r"^(?:\S+\s+)*?\S+(?:'s|\u2019s)\s+(?=\S+\s+\S)")
-_THING = re.compile(r"\bthe\s+(?:\d{1,3}(?:st|nd|rd|th)\s+)?$", re.I)  # "the 36th Harbour Fiesta"
+_OWNER = compile_pattern(r"^(?:\S+\s+)*?\S+(?:'s|\u2019s)\s+(?=\S+\s+\S)")
+_THING = compile_pattern(r"\bthe\s+(?:\d{1,3}(?:st|nd|rd|th)\s+)?$", re.I)  # "the 36th Harbour Fiesta"
 
 
 @cache
 def _names(lex: Lexicon) -> re.Pattern[str]:
     from checker.extract.people import _name_pattern
 
-    return re.compile(_name_pattern(lex))
+    return compile_pattern(_name_pattern(lex))
 
 
 def _listed(left: str, lex: Lexicon) -> bool:

@@ -16,9 +16,10 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
+from checker.cache import compile_pattern
 from checker.extract.generic import avoided, clause_of, named_within, offsets_of
 from checker.kinds import Kind
-from checker.lexicon import phrase_alternation
+from checker.lexicon import longest_first, phrase_alternation
 from checker.models import Claim
 from checker.text import LazyPattern, Look, key_words, look
 from checker.wording import name_key, without_accents
@@ -169,9 +170,7 @@ def _patterns(family: Family, lex: Lexicon) -> dict[str, re.Pattern[str]]:
     """The shapes a title is read in: after a noun, a noun that takes only a quoted title, a
     verb; owned by a name; before "sung by" (a quoted one before "by", or won for); before a
     noun."""
-    function = "|".join(
-        sorted((re.escape(w) for w in lex.words("title_function_words")), key=len, reverse=True)
-    )
+    function = "|".join(longest_first(re.escape(w) for w in lex.words("title_function_words")))
     bare = rf"{_CAP}(?:(?:\s+(?:{function}))*\s+{_CAP}){{0,8}}(?:\s+\([A-Z0-9][^()\n]{{0,40}}\))?"
     title = rf"(?P<title>{_QUOTED}|(?P<bare>{bare}))"
     lead = rf"(?:(?P<det>\b(?i:the|a|an|his|her|their|its))|(?P<owner>{_OWNER})['\u2019]s?)\s+{_MODIFIERS}"
@@ -179,22 +178,22 @@ def _patterns(family: Family, lex: Lexicon) -> dict[str, re.Pattern[str]]:
     nouns, leads = phrase_alternation(family.nouns), phrase_alternation(family.lead_nouns)
     verbs = phrase_alternation(family.verbs)
     return {
-        "noun": re.compile(rf"{lead}(?P<noun>{nouns}){named}{title}"),
-        "lead": re.compile(rf"{lead}(?P<noun>{leads}){named}(?P<title>{_QUOTED})"),
+        "noun": compile_pattern(rf"{lead}(?P<noun>{nouns}){named}{title}"),
+        "lead": compile_pattern(rf"{lead}(?P<noun>{leads}){named}(?P<title>{_QUOTED})"),
         # "sang a heartfelt 'Amar'", not "sang A Million Voices" (its "A" is the title's)
-        "verb": re.compile(
+        "verb": compile_pattern(
             rf"\b(?P<verb>{verbs})\s+(?:(?:a|an|the|his|her|their|its)\s+{_MODIFIERS})?{title}"
         ),
-        "owned": re.compile(rf"(?P<owner>{_OWNER})['\u2019]s\s+{title}"),
-        "sung": re.compile(rf"(?<![\w'\u2019\u00c0-\u024f]){title}(?={_by_owner(lex)[1].pattern})"),
+        "owned": compile_pattern(rf"(?P<owner>{_OWNER})['\u2019]s\s+{title}"),
+        "sung": compile_pattern(rf"(?<![\w'\u2019\u00c0-\u024f]){title}(?={_by_owner(lex)[1].pattern})"),
         # "“Paper Moon” by Lena Holt": a plain "by" after a title only where quotation marks show it
-        "by": re.compile(rf"(?<![\w'\u2019\u00c0-\u024f])(?P<title>{_QUOTED})(?=\s+by\s+{_OWNER})"),
+        "by": compile_pattern(rf"(?<![\w'\u2019\u00c0-\u024f])(?P<title>{_QUOTED})(?=\s+by\s+{_OWNER})"),
         # "won the prize for Prophet Song, her fifth novel": the noun after the title
-        "appos": re.compile(
+        "appos": compile_pattern(
             rf"\b(?:for|with)\s+{title},\s+(?P<det>his|her|their|its|a|an|the)\s+{_MODIFIERS}(?P<noun>{nouns})\b"
         ),
         # "won the Golden Heron for “The Quiet Hour”": a win for a quoted work
-        "for": re.compile(
+        "for": compile_pattern(
             rf"\b(?i:{phrase_alternation(lex.words('work_award_verbs'))})\b[^.;:\"\u201c]{{0,80}}?\bfor\s+(?P<title>{_QUOTED})"
         ),
     }
@@ -238,8 +237,8 @@ def _by_owner(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
     verbs only)."""
     made = rf"(?:{phrase_alternation(_maker_words(lex))})\s+by"
     return (
-        re.compile(rf",?\s+(?:{made}|by)\s+(?P<by>{_OWNER})"),
-        re.compile(rf",?\s+{made}\s+(?P<by>{_OWNER})"),
+        compile_pattern(rf",?\s+(?:{made}|by)\s+(?P<by>{_OWNER})"),
+        compile_pattern(rf",?\s+{made}\s+(?P<by>{_OWNER})"),
     )
 
 
@@ -331,7 +330,7 @@ def _spoken(inner: str, text: str, end: int, lex: Lexicon) -> bool:
 @cache
 def _speech_after(lex: Lexicon) -> re.Pattern[str]:
     verbs = phrase_alternation(lex.words("speech_verbs"))
-    return re.compile(rf"\s*,?\s*(?:[A-Za-z][\w'\u2019-]*\s+){{0,2}}?(?:{verbs})\b", re.I)
+    return compile_pattern(rf"\s*,?\s*(?:[A-Za-z][\w'\u2019-]*\s+){{0,2}}?(?:{verbs})\b", re.I)
 
 
 def _without_gloss(written: str, lex: Lexicon) -> str:
@@ -475,7 +474,7 @@ def _after_country(lex: Lexicon) -> re.Pattern[str]:
     """An act tied to the country before it: "Austria's Émile Sorel", "Peru's entrant, Ana
     Ruiz", "the Italian rock band Kallisto"; not "Ukraine's victory over Ana Ruiz"."""
     nouns = phrase_alternation(lex.words("act_nouns"))
-    return re.compile(
+    return compile_pattern(
         rf"(?:['\u2019]s?\s+(?:(?:[a-z][\w-]*\s+){{0,2}}(?:{nouns}),?\s+)?"
         rf"|\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{nouns}),?\s+)(?P<act>{_OWNER})"
     )
@@ -560,7 +559,7 @@ def _anaphor(lex: Lexicon) -> re.Pattern[str]:
     """A sentence about someone the sentence before named: "She ...", "Her ...", "The
     27-year-old ...", "The folk rap group ..." (not "The jury ...")."""
     nouns = phrase_alternation(lex.words("act_nouns"))
-    return re.compile(
+    return compile_pattern(
         rf"\s*(?:(?:He|She|They|His|Her|Their)\b|The\s+(?:\d+-year-old\b|(?:[a-z][\w-]*\s+){{0,2}}(?:{nouns})\b))"
     )
 
@@ -589,7 +588,7 @@ def _words_of(lex: Lexicon, *keys: str) -> frozenset[str]:
 @lru_cache(maxsize=4096)
 def _alone_re(word: str) -> re.Pattern[str]:
     """A word written on its own, as given ("Ruiz", "loreen" in lower case)."""
-    return re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])")
+    return compile_pattern(rf"(?<![\w-]){re.escape(word)}(?![\w-])")
 
 
 def _lone_name(word: str, ctx: Context) -> bool:

@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from checker.cache import compile_pattern
 from checker.extract.base import Draft, sentence_frame
 from checker.extract.generic import avoided, clause_of, offsets_of
 from checker.kinds import Kind
@@ -97,8 +98,8 @@ def _own_event(text: str, event: re.Match[str], a: int, ctx: Context) -> bool:
     return not _A_YEAR.search(text[a : event.end() + 120])
 
 
-_INDEFINITE = re.compile(r"(?<![\w-])(?:an?|another|some)\s+(?:[\w'-]+\s+){0,2}$", re.I)
-_A_YEAR = re.compile(r"(?<![\w$\u20ac\u00a3.,/-])(?:19|20)\d\d(?![\w/-])")
+_INDEFINITE = compile_pattern(r"(?<![\w-])(?:an?|another|some)\s+(?:[\w'-]+\s+){0,2}$", re.I)
+_A_YEAR = compile_pattern(r"(?<![\w$\u20ac\u00a3.,/-])(?:19|20)\d\d(?![\w/-])")
 
 
 def _draft(
@@ -166,13 +167,15 @@ def _vicinity_res(lex: Lexicon, numbers: Numbers) -> tuple[re.Pattern[str], ...]
     aside = r"(?:\s*\([^()]{1,30}\))?"  # "40 kilometres (25 miles)"
     at = r"(?:in|at)\s+"
     return (
-        re.compile(
+        compile_pattern(
             rf"{at}{place},?\s+(?:(?P<loose>(?i:{loose}))\s+)?(?P<n>{number})\s+(?P<unit>(?i:{units})){aside}\s+"
             rf"(?:(?i:{sides})\s+of|(?i:{away}))\s+{city}(?![\w-])"
         ),
-        re.compile(rf"{at}(?:an?|the)\s+{city}\s+(?i:{suburb})(?![\w-])"),
-        re.compile(rf"{at}(?:{place},?\s+)?(?:an?\s+|the\s+)?(?:[a-z]+\s+)?(?i:{edges})\s+{city}(?![\w-])"),
-        re.compile(rf"{at}(?i:suburban)\s+{city}(?![\w-])"),
+        compile_pattern(rf"{at}(?:an?|the)\s+{city}\s+(?i:{suburb})(?![\w-])"),
+        compile_pattern(
+            rf"{at}(?:{place},?\s+)?(?:an?\s+|the\s+)?(?:[a-z]+\s+)?(?i:{edges})\s+{city}(?![\w-])"
+        ),
+        compile_pattern(rf"{at}(?i:suburban)\s+{city}(?![\w-])"),
     )
 
 
