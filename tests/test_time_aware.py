@@ -521,6 +521,43 @@ def test_a_time_phrase_dates_only_the_clause_or_figure_it_belongs_to(sentence, e
     assert got == expected
 
 
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a year's possessive dates the noun phrase it opens, not the clause around it
+        (
+            "Ana Brel, 28, won the women's race in 8:52:03, ahead of last year's winner Mia Dorn of Canada.",
+            {"Ana Brel, 28": (0,), "8:52:03": (0,), "Ana Brel, 28, won": (0,)},
+        ),
+        (
+            "Fenzi beat Lukas Marr by 1 minute 4 seconds, with last year's winner Tomas Reinholt third.",
+            {"1 minute 4 seconds": (0,)},
+        ),
+        (
+            "The show did not match last year's record attendance of 176,500.",
+            {"attendance of 176,500": (-1,)},
+        ),
+        (
+            "After last year's drizzle, the 37th Kessarby Half Marathon was run.",
+            {"the 37th Kessarby Half Marathon": (0,)},
+        ),
+        # ... unless it names the event itself
+        ("Ana Brel won last year's race in 2:09:11.", {"2:09:11": (-1,), "Ana Brel won": (-1,)}),
+        # the figure a sum was raised from is the one last year's
+        ("The trust raised the prize purse to 90,000 pounds from 75,000 last year.", {"90,000 pounds": (0,)}),
+    ],
+)
+def test_a_years_possessive_or_a_figure_raised_from_dates_only_its_own_phrase(sentence, expected) -> None:
+    from checker.articles import make_article
+    from checker.extract import extract_claims
+    from checker.lexicon import default_lexicon
+
+    lex = default_lexicon()
+    article = make_article("r.md", f"---\npublished: 2021-12-10\n---\n{sentence}\n", lex)
+    got = {c.display: c.year_offsets for c in extract_claims(article, lex) if c.display in expected}
+    assert got == expected
+
+
 def _conflicts(folder: Path, reports: dict[str, str]) -> list[Finding]:
     corpus = run(write_corpus(folder, reports))
     return [f for f in corpus.findings if f.verdict == "conflict"]

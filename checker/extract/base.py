@@ -9,7 +9,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from checker.cache import compile_pattern
-from checker.lexicon import Lexicon, phrase_alternation
+from checker.lexicon import Lexicon, default_lexicon, phrase_alternation
 from checker.models import Article
 from checker.text import Numbers, Sentence
 
@@ -121,7 +121,34 @@ def scope_of(text: str, start: int, end: int, a: int, b: int) -> str:
             return m.group()
     for pattern in (RELATIVE_CLAUSE, _COMPARED):
         clause = pattern.sub(lambda m: _blank_unless_holding(m, a, start, end), clause)
-    return clause
+    return _years_own(clause, start, end, a)
+
+
+# "ahead of last year's winner Marguerite Dallaire (8:55:31)", "did not match last year's
+# record attendance of 176,500": a year's possessive dates the noun phrase it opens (a role
+# and the name given it, a figure), not the clause around it; "won last year's race" dates
+# the clause, whose event it names
+_WORDS_OF_A_CLAUSE = (
+    r"(?:and|or|but|was|were|is|are|has|had|have|who|which|that|with|of|the|in|at|on|to|by|for|as|while)"
+)
+
+
+def _years_own(text: str, start: int, end: int, a: int) -> str:
+    """A clause less the noun phrases a year's possessive opens, but the one holding the match."""
+    return _years_own_re().sub(lambda m: _blank_unless_holding(m, a, start, end), text)
+
+
+@cache
+def _years_own_re() -> re.Pattern[str]:
+    lex = default_lexicon()
+    events = phrase_alternation(lex.words("event_nouns") + lex.words("edition_nouns"))
+    word = rf"(?!{_WORDS_OF_A_CLAUSE}\b)[a-z][\w-]*"
+    return compile_pattern(
+        r"\b(?:last|the previous|the preceding)\s+year['\u2019]s\s+"
+        rf"(?!(?:[a-z][\w-]*\s+){{0,2}}(?:{events})\b)"
+        rf"(?:(?:{word}\s+){{0,2}}{word}(?:\s+of\s+[$\u20ac\u00a3]?\d[\d,.:]*)?|[$\u20ac\u00a3]?\d[\d,.:]*)"
+        r"(?:\s+(?:[A-Z][\w'\u2019-]+\s+){0,2}[A-Z][\w'\u2019-]+)?"
+    )
 
 
 def _blank_unless_holding(m: re.Match[str], a: int, start: int, end: int) -> str:

@@ -581,6 +581,8 @@ class _Then:
 _HARD_COMMA = compile_pattern(r",(?!\d)")
 # the few words between a comparison's opening and its amount ("up from last year's $45,000")
 _LEAD_IN = compile_pattern(r"\s*(?:[\w'’-]+\s+){0,3}")
+# a figure whose unit is left to be read from the amount before it
+_BARE_FIGURE = compile_pattern(r"\s+\d[\d,.]*(?:\s+(?:million|billion|bn|m))?(?![\w%])")
 # "... to $50,000": the amount a comparison leads to
 _TO_AMOUNT = compile_pattern(r"\bto\s+(?:[\w'’-]+\s+){0,2}$")
 # when an amount compared with is of: the year before the report's, or a year named
@@ -607,6 +609,7 @@ def _compared(text: str, a: int, b: int, lex: Lexicon) -> tuple[_Compared, ...]:
         end = next((c.start() for c in _HARD_COMMA.finditer(text, m.end(), b)), b)
         first = next((f for f in amounts if m.end() <= f.start < end), None)
         led = first is not None and _LEAD_IN.fullmatch(text, m.end(), first.start) is not None
+        led = led or _BARE_FIGURE.match(text, m.end()) is not None  # "to 90,000 pounds from 75,000"
         onward = _onward(text, first, amounts, end)
         if onward is not None:
             end = onward
