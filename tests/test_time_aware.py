@@ -643,3 +643,15 @@ def test_the_counts_of_a_series_held_every_two_years_count_one_edition_per_two_y
     reports["d.md"] = report(2025, "34th", 21)
     found = [f for f in _conflicts(tmp_path / "two", reports) if f.rule == "FL101"]
     assert [sorted(s.value for s in f.sides) for f in found] == [["33rd", "34th"]]
+
+
+def test_a_score_of_a_final_named_by_its_year_is_that_years_final() -> None:
+    from checker.articles import make_article
+    from checker.extract import extract_claims
+    from checker.lexicon import default_lexicon
+
+    lex = default_lexicon()
+    text = "The side lost the 2022 final 27-19 to Ashvale. They beat Ashvale 22-20, a first title since 2019."
+    article = make_article("r.md", f"---\npublished: 2024-05-20\n---\n{text}\n", lex)
+    scores = {c.display: c.detail("year") for c in extract_claims(article, lex) if c.slot == "match-score"}
+    assert scores == {"27-19": 2022, "22-20": None}

@@ -126,8 +126,8 @@ def scope_of(text: str, start: int, end: int, a: int, b: int) -> str:
 
 # "ahead of last year's winner Marguerite Dallaire (8:55:31)", "did not match last year's
 # record attendance of 176,500": a year's possessive dates the noun phrase it opens (a role
-# and the name given it, a figure), not the clause around it; "won last year's race" dates
-# the clause, whose event it names
+# and the name given it, a figure), not the clause around it; "won last year's race" and
+# "beaten in last year's final" date the clause, whose event or stage it names
 _WORDS_OF_A_CLAUSE = (
     r"(?:and|or|but|was|were|is|are|has|had|have|who|which|that|with|of|the|in|at|on|to|by|for|as|while)"
 )
@@ -140,8 +140,11 @@ def _years_own(text: str, start: int, end: int, a: int) -> str:
 
 @cache
 def _years_own_re() -> re.Pattern[str]:
+    from checker.stages import stages
+
     lex = default_lexicon()
-    events = phrase_alternation(lex.words("event_nouns") + lex.words("edition_nouns"))
+    stage_words = tuple(w for stage in stages(lex) for w in stage.words)
+    events = phrase_alternation(lex.words("event_nouns") + lex.words("edition_nouns") + stage_words)
     word = rf"(?!{_WORDS_OF_A_CLAUSE}\b)[a-z][\w-]*"
     return compile_pattern(
         r"\b(?:last|the previous|the preceding)\s+year['\u2019]s\s+"
