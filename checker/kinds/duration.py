@@ -78,15 +78,35 @@ class Duration(Kind):
             return
         if not _GATE.search(text):
             return
-        margin = family.name == "margin"
-        for found in _durations_of(text, ctx.numbers):
-            draft = (
-                _margin(text, found, ctx, family, index)
-                if margin
-                else _result(text, found, ctx, family, index)
-            )
-            if draft is not None:
-                yield draft
+        if family.name == "margin":
+            drafts = [_margin(text, found, ctx, family, index) for found in _durations_of(text, ctx.numbers)]
+            yield from (d for d in drafts if d is not None)
+            return
+        drafts = [_result(text, found, ctx, family, index) for found in _durations_of(text, ctx.numbers)]
+        yield from _finishing_times([d for d in drafts if d is not None], text, family)
+
+
+def _finishing_times(drafts: list[Draft], text: str, family: Family) -> Iterator[Draft]:
+    """Where a sentence gives one finisher several times ("out of the water in 48:12, rode
+    4:22:51 and ran 2:48:09"), they are the splits of the legs: only one the sentence calls
+    the finishing time ("for a winning time of 8:57:20") is a result."""
+    by_slot: dict[str, list[Draft]] = {}
+    for draft in drafts:
+        by_slot.setdefault(draft.slot, []).append(draft)
+    for same in by_slot.values():
+        if len({d.value for d in same}) == 1:
+            yield from same
+            continue
+        yield from (d for d in same if _lead(family).search(text, max(0, d.span[0] - _SPLIT_LEAD), d.span[0]))
+
+
+_SPLIT_LEAD = 30  # how far before a time the words naming it the finishing one may stand
+
+
+@cache
+def _lead(family: Family) -> re.Pattern[str]:
+    words = phrase_alternation(family.nouns + family.lead_nouns) or r"(?!x)x"
+    return compile_pattern(rf"(?<![\w-])(?:{words})\s+(?:[\w']+\s+){{0,2}}?$", re.I)
 
 
 def _shown(claim: Claim) -> str:
