@@ -815,6 +815,8 @@ def clean(raw: str, body_start: int, lex: Lexicon) -> str:
     spans: list[tuple[int, int]] = []
     for pattern in markers:
         spans.extend(m.span() for m in pattern.finditer(text, body_start) if m.end() > m.start())
+    # a nickname between a first name and a surname (Elias "Frostwick" Brannstrom) is read past
+    spans.extend(m.span(1) for m in _NICKNAME.finditer(text, body_start))
     text = _blanked(text, [(0, body_start), *spans])
     spans = []
     offset = body_start
@@ -823,6 +825,9 @@ def clean(raw: str, body_start: int, lex: Lexicon) -> str:
             spans.append((offset, offset + len(line)))
         offset += len(line) + 1
     return _blanked(text, spans)
+
+
+_NICKNAME = compile_pattern(r"\b[A-Z][a-z\u00e0-\u024f-]*( \"[A-Z][\w'-]{1,24}\")(?= [A-Z])")
 
 
 def _blanked(text: str, spans: list[tuple[int, int]]) -> str:

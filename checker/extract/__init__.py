@@ -155,7 +155,7 @@ def _to_claim(
         family=draft.family,
         slot=draft.slot,
         value=draft.value,
-        display=draft.display,
+        display=" ".join(draft.display.split()),  # a line break or a blanked aside inside it
         qualifier=draft.qualifier,
         polarity=draft.polarity,
         counted=draft.counted,

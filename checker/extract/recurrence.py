@@ -88,6 +88,13 @@ def _held_for_years(c: str, lex: Lexicon) -> tuple[LazyPattern, bool, frozenset[
     )
 
 
+# words after an event's name that end it: a verb, a preposition, a conjunction
+_NAME_ENDS = (
+    r"is|was|were|has|had|will|would|drew|draws|opened|opens|closed|closes|began|begins|ended|ends|"
+    r"took|takes|saw|sees|kicked|got|gets|returned|returns|on|in|at|and|with|for|to|from|by|this|last"
+)
+
+
 def _edition_patterns(o: str, lex: Lexicon) -> tuple[tuple[LazyPattern, bool | str, frozenset[str]], ...]:
     """Counts of the event itself, whoever won it: "the 45th Berlin Marathon", "the 9th annual
     book fair", "the 45th running of the race", "the 21st Conference of the Parties"."""
@@ -98,7 +105,7 @@ def _edition_patterns(o: str, lex: Lexicon) -> tuple[tuple[LazyPattern, bool | s
     return (
         (
             LazyPattern(
-                rf"\b(?i:the) ({o})(?: (?:annual|edition of the|[A-Z][\w.'-]*)){{1,4}}? "
+                rf"\b(?i:the) ({o})(?: (?:annual|edition of the|[A-Z][\w.'-]*)){{1,6}}? "
                 rf"(?i:{edition})\b"
             ),
             EDITION,
@@ -108,6 +115,17 @@ def _edition_patterns(o: str, lex: Lexicon) -> tuple[tuple[LazyPattern, bool | s
         # three words make it a count of the event, whatever the words between
         (
             LazyPattern(rf"\b(?:the|its) ({o}) annual(?: [\w'-]+){{0,3}}? (?:{edition})\b", flags),
+            EDITION,
+            annual,
+        ),
+        # "The 44th annual Dalloway's is done", "the 12th annual Lakeside Chili Cook-Off on
+        # Saturday": "annual" before a name, whatever the name's last word, where the name ends
+        # the phrase (not "the 2nd annual Smith Foundation grant")
+        (
+            LazyPattern(
+                rf"\b(?i:the|its) ({o}) annual(?: [A-Z][\w.'\u2019-]*){{1,6}}"
+                rf"(?=\s*(?:[,.;:!?)]|$)|\s+(?:{_NAME_ENDS})\b)"
+            ),
             EDITION,
             annual,
         ),

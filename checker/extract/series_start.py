@@ -32,6 +32,10 @@ def find(sentence: Sentence, index: int, ctx: Context) -> Iterator[Draft]:
         y = _year_after_re(ctx.lex).match(text, m.end())
         if y:
             yield _draft(text, m.start(), y.end(), int(y.group(1)), ctx)
+    for m in ctx.lex.phrase_re("series_start_weak_verbs").finditer(text):
+        y = _year_after_re(ctx.lex).match(text, m.end())
+        if y and _edition_subject(ctx.lex).search(text, max(0, m.start() - 40), m.start()):
+            yield _draft(text, m.start(), y.end(), int(y.group(1)), ctx)
     for m in _SINCE_WHEN.finditer(text):  # "since 1992, when 59 countries voted in favor"
         yield _draft(text, m.start(), m.start() + len(m.group(0).split(",")[0]), int(m.group(1)), ctx)
     for m in _first_edition_re(ctx.lex).finditer(text):  # "the first contest was held in 1956"
@@ -99,6 +103,13 @@ def _first_edition_re(lex: Lexicon) -> re.Pattern[str]:
         rf"(?![\w-])[^.;:,()]{{0,60}}?\b(?:back )?in (?:(?:{months}) )?(?P<year>{_YEAR[1:-1]})\b",
         re.I,
     )
+
+
+@cache
+def _edition_subject(lex: Lexicon) -> re.Pattern[str]:
+    """An edition noun just before a verb, or before ", which" opening its relative clause."""
+    nouns = phrase_alternation(lex.words("edition_nouns"))
+    return compile_pattern(rf"(?<![\w-])(?:{nouns})s?\b(?:,\s*(?:which|that))?\s*$", re.I)
 
 
 def _about_the_event(clause: str, ctx: Context) -> bool:
