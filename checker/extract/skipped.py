@@ -39,7 +39,12 @@ def _nearest_year(text: str, start: int, end: int, a: int, b: int) -> re.Match[s
     found = [y for y in _YEAR.finditer(text, a, b)]
     if not found:
         return None
-    return min(found, key=lambda y: (max(y.start() - end, start - y.end(), 0), y.start()))
+    # "first staged in 2008, was not held in 2020": the year the words lead into is theirs
+    led = next((y for y in found if _LEADS_INTO.fullmatch(text, end, y.start())), None)
+    return led or min(found, key=lambda y: (max(y.start() - end, start - y.end(), 0), y.start()))
+
+
+_LEADS_INTO = compile_pattern(r"\s+(?:in|during)\s+(?:the\s+)?")
 
 
 def _moved_to(text: str, year: re.Match[str]) -> bool:
