@@ -61,6 +61,7 @@ _NUM = (
     r"(?P<num>(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?"
     r"|(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+(?:\.\d+)?)"
 )
+_POINT_GROUPED = compile_pattern(r"\d{1,3}(?:\.\d{3})+")
 _SIGN = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "%": "", "km": ""}
 _GAPS = ("lengths", "strokes")  # a gap between the winner and the next, told in a unit of its sport
 _MEASURES = ("%", "km", "seats", *_GAPS)  # units that are no currency: a family without units takes none
@@ -1067,9 +1068,11 @@ def _currency_of(written: str, lex: Lexicon) -> str:
 
 def _found(text: str, m: re.Match[str], unit: str, factor: float, lex: Lexicon) -> Found:
     number = re.sub(r"[,\s]", "", m.group("num"))
-    decimals = len(number.partition(".")[2])
     scales = {str(k).lower(): float(v) for k, v in (lex.vocab.get("amount_scales") or {}).items()}
     written = m.groupdict().get("scale") or m.groupdict().get("scale_short") or ""
+    if not written and unit not in _MEASURES and _POINT_GROUPED.fullmatch(number):
+        number = number.replace(".", "")  # "60.000 dollars": money has no thousandths
+    decimals = len(number.partition(".")[2])
     scale = scales.get(written.lower(), 1.0)
     qual = _QUALIFIER.search(text[max(0, m.start() - 30) : m.start()])
     word = " ".join(qual.group("qual").lower().split()) if qual else ""
