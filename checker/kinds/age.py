@@ -38,6 +38,7 @@ _SUBJECT = LazyPattern(
     rf"(?<![\w'\u2019-])(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,3}})(?=(?:'s|\u2019s)?\s+[a-z]|,)"
 )
 _PLACED = LazyPattern(r"\b(?:in|at|from|of|to|for|by|with|against|over|beat|beating)\s+(?:the\s+)?$", re.I)
+_OWNED_BY = LazyPattern(r"['\u2019]s$")
 _POSSESSOR = LazyPattern(r"^(?:\S+\s+)*?\S+(?:'s|\u2019s|s'|s\u2019)\s+(?=\S)")
 BACK = 3  # how many sentences back an unnamed age's person is looked for
 # a bracketed number beside a name is an age, except in a list of scores ("Sweden's act (583)")
@@ -134,7 +135,8 @@ def _whose(m: re.Match[str], index: int, ctx: Context) -> str | None:
     for piece in before:
         found = [n for n in _SUBJECT.finditer(piece) if _person(n, piece, ctx)]
         if found:  # the nearest sentence with a person in it, or no one: never one further back
-            names = [_POSSESSOR.sub("", n.group("name")) for n in found]
+            # "Tobiah Renshaw-Okafor's biggest prize": the owner is the person named
+            names = [_OWNED_BY.sub("", _POSSESSOR.sub("", n.group("name"))) for n in found]
             return next((name for name in names if _named_again(name, ctx)), None)
     return None
 
