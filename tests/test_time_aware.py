@@ -655,3 +655,19 @@ def test_a_score_of_a_final_named_by_its_year_is_that_years_final() -> None:
     article = make_article("r.md", f"---\npublished: 2024-05-20\n---\n{text}\n", lex)
     scores = {c.display: c.detail("year") for c in extract_claims(article, lex) if c.slot == "match-score"}
     assert scores == {"27-19": 2022, "22-20": None}
+
+
+def test_a_year_before_a_noun_dates_the_count_of_its_clause() -> None:
+    """ "the 2024 championship will be ... expanded to 14 players" is next year's field."""
+    from checker.articles import make_article
+    from checker.extract import extract_claims
+    from checker.lexicon import default_lexicon
+
+    lex = default_lexicon()
+    text = (
+        "Twelve players contested the open this week. "
+        "The federation said the 2024 championship will be held in Ostrin and expanded to 14 players."
+    )
+    article = make_article("r.md", f"---\npublished: 2023-10-02\n---\n{text}\n", lex)
+    years = {c.display: c.detail("year") for c in extract_claims(article, lex) if c.family == "entrants"}
+    assert years == {"Twelve players": None, "14 players": 2024}

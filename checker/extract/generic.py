@@ -214,7 +214,7 @@ def named_year(text: str, start: int, end: int, a: int, b: int) -> dict[str, int
     """{"year": Y} where the match's scope says which year it is about ("195 nations agreed in
     2015"): the claim is about that year's occurrence, whatever year the report is."""
     scope = scope_of(text, start, end, a, b)
-    m = _IN_YEAR.search(scope)
+    m = _IN_YEAR.search(scope) or _THE_YEARS.search(scope)
     if m is None or _SINCE.search(scope, scope.find(text[start:end]) + 1, m.start()):
         return {}  # "38,450 runners, the largest field since the first race in 1985": this year's
     if _STARTED.search(scope, 0, m.start()) and scope.find(text[start:end]) < m.start():
@@ -223,6 +223,8 @@ def named_year(text: str, start: int, end: int, a: int, b: int) -> dict[str, int
 
 
 _SINCE = LazyPattern(r"\bsince\b", re.I)
+# "The original 1994 route was barely 1.5 kilometres": a year before a noun, as its owner
+_THE_YEARS = LazyPattern(r"\b(?i:the)\s+(?:[a-z]+\s+)?((?:19|20)\d\d)\s+(?=[a-z])")
 # a relative clause that tells when the series began names its first year, not the claim's
 _STARTED = LazyPattern(
     r"\b(?:(?:which|that)\s+(?:was|were|has\s+been)\s+(?:first\s+)?|first\s+)(?:held|staged|run|founded|launched|"
