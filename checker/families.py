@@ -52,7 +52,7 @@ def _safe_load(text: str) -> Any:
 
 
 LANGUAGE = "en"  # the language shipped, and read unless FACTLINT_LANGUAGE names another
-_LISTS = ("nouns", "lead_nouns", "lead_verbs", "verbs", "actors", "avoid", "parts", "units")
+_LISTS = ("nouns", "lead_nouns", "lead_verbs", "verbs", "actors", "avoid", "parts", "units", "estimators")
 
 
 # eq=False: a family is one object, loaded once, and compared and hashed by identity (its
@@ -76,6 +76,9 @@ class Family:
     avoid: tuple[str, ...] = ()  # words that, in the clause, make a match about something else
     parts: tuple[str, ...] = ()  # words that make a counted group a part of the family's whole
     units: tuple[str, ...] = ()  # units an amount of the family is given in (km, %); none: money
+    # whose estimate, named in a count's clause, is keyed apart: the police's count of a crowd
+    # is its own figure beside the organisers' (never compared with it)
+    estimators: tuple[str, ...] = ()
     stances: tuple[tuple[Any, str], ...] = ()  # stance value -> how a finding says it
     keyed_by: str = ""  # "subject": each claim is keyed by whom its value belongs to
     # the family its claims join once their report is placed in a stage, by the stage's label

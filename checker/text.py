@@ -232,9 +232,12 @@ class Numbers:
             rf"|{'|'.join(teens_tens)}|{'|'.join(units)})"
         )
         word_ord = rf"(?:(?:{'|'.join(tens)})[- ](?:{'|'.join(ord_units)})|{'|'.join(ord_all)})"
-        # thousands set apart by commas, or by points as many languages write them ("1.302
-        # athletes": a count is whole, so three digits after a point group thousands)
-        grouped = r"\d{1,3}(?:,\d{3})+|\d{1,3}(?:\.\d{3})+(?![\d,.]?\d)"
+        # thousands set apart by commas, or by points or spaces as many languages write them
+        # ("1.302 athletes": a count is whole, so three digits after a point group thousands)
+        grouped = (
+            r"\d{1,3}(?:,\d{3})+|\d{1,3}(?:\.\d{3})+(?![\d,.]?\d)"
+            r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]?\d)"
+        )
         self.cardinal = rf"(?:{grouped}|\d{{1,6}}(?![\d,]\d)|{word_card})"
         self.ordinal = rf"(?:\d{{1,4}}(?:st|nd|rd|th)|{word_ord})"
         self._number_words = frozenset(lex.cardinals) | frozenset(lex.ordinals)
@@ -250,8 +253,8 @@ class Numbers:
         token = token.strip().lower()
         if re.fullmatch(r"[\d,]+", token):
             return int(token.replace(",", ""))
-        if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", token):
-            return int(token.replace(".", ""))
+        if re.fullmatch(r"\d{1,3}(?:[. \u00a0\u202f]\d{3})+", token):
+            return int(re.sub(r"[. \u00a0\u202f]", "", token))
         parts = re.split(r"[- ]", token)
         if all(p in self.lex.cardinals for p in parts):
             return sum(self.lex.cardinals[p] for p in parts)

@@ -273,6 +273,7 @@ def count_drafts(
                 family=family.name,
                 slot=family.name
                 + _own_categories(family, text[slice(*part)], ctx.lex)
+                + _estimator(family, text[a:b])
                 + ("" if concluding else stage),
                 value=interval(value, qualifier),
                 display=m.group(0),
@@ -486,6 +487,12 @@ def _family_named(name: str) -> Family:
     from checker.families import generic_families
 
     return next(f for f in generic_families() if f.name == name)
+
+
+def _estimator(family: Family, clause: str) -> str:
+    """':police' where the clause names one whose estimate the family keys apart."""
+    found = phrases_re(family.estimators).search(clause) if family.estimators else None
+    return f":{' '.join(found.group().lower().split())}" if found else ""
 
 
 def _own_categories(family: Family, clause: str, lex: Lexicon) -> str:

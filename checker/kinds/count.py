@@ -99,8 +99,16 @@ def _patterns(family: Family, n: Numbers, lex: Lexicon) -> tuple[LazyPattern, ..
         lead = phrase_alternation(family.lead_nouns)
         patterns.append(
             LazyPattern(
-                rf"\b(?:{lead})\s+(?:(?:was|were|of|numbered|totalled|totaled|reached|stood at|"
-                rf"topped|hit)\s+){{1,2}}{num}(?![\w.,]\d)",
+                rf"\b(?:{lead})(?:\s+(?:(?:was|were|of|numbered|totalled|totaled|reached|stood at|"
+                rf"topped|hit)\s+){{1,2}}|\s*:\s*){num}(?![\w.,]\d)",
+                re.I,
+            )
+        )
+        # "Police estimated the crowd of marchers and spectators at 58,000", "put the crowd at"
+        patterns.append(
+            LazyPattern(
+                rf"\b(?:estimated|estimates|estimate|put|puts|putting|placed|places)\s+(?:the\s+)?"
+                rf"(?:total\s+)?(?:{lead})(?:\s+of\s+[a-z][a-z ,-]{{0,40}}?)?\s+at\s+{num}(?![\w.,]\d)",
                 re.I,
             )
         )
