@@ -142,7 +142,7 @@ def _years_own(text: str, start: int, end: int, a: int) -> str:
 def _years_own_re() -> re.Pattern[str]:
     from checker.stages import stages
 
-    lex = default_lexicon()
+    lex = default_lexicon()  # the language's words: scope_of is asked without a lexicon
     stage_words = tuple(w for stage in stages(lex) for w in stage.words)
     events = phrase_alternation(lex.words("event_nouns") + lex.words("edition_nouns") + stage_words)
     word = rf"(?!{_WORDS_OF_A_CLAUSE}\b)[a-z][\w-]*"
