@@ -99,7 +99,7 @@ def _titles(lex: Lexicon) -> set[str]:
 def _alt(words: set[str] | tuple[str, ...], group: str, capitals: bool = False) -> str:
     """The forms in any case; with capitals, a title's short form ("pm", "mp") in capitals
     only ("Polish PM Ana Ruiz", not "at 4 pm Ana Ruiz")."""
-    forms = longest_first(set(words))
+    forms = longest_first(words)
     short = [f for f in forms if capitals and _ABBREVIATION.fullmatch(f)]
     long = [re.escape(f).replace(r"\ ", r"\s+") for f in forms if f not in short]
     short = [re.escape(f.upper()) for f in short]

@@ -882,7 +882,7 @@ def _unit_gate(lex: Lexicon) -> re.Pattern[str]:
         for forms in (v.get(key) or {}).values()
         for f in forms
     ]
-    signs = "|".join(re.escape(c) for c in longest_first(set(currencies)))
+    signs = "|".join(re.escape(c) for c in longest_first(currencies))
     return compile_pattern(
         rf"[$€£¥%₹]|(?<![\w$€£¥])(?:{signs})(?![\w])|\d\s?(?:bn|m|k|tn|b)\b|\b(?:million|billion|trillion|"
         r"per\s*cent|km|kms|kilomet\w*|miles?|metres|meters|seats?|lengths?|strokes?|shots?)\b",

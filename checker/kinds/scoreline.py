@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from checker.cache import compile_pattern
 from checker.extract.base import clause_around
-from checker.extract.generic import avoided, categories_in, clause_of, offsets_of
+from checker.extract.generic import avoided, categories_in, clause_of, named_year, offsets_of
 from checker.kinds import Kind
 from checker.lexicon import phrase_alternation
 from checker.models import Claim
@@ -82,7 +82,7 @@ class Scoreline(Kind):
                 display=m.group(0),
                 span=m.span(),
                 year_offsets=offsets_of(text, m.start(), m.end(), a, b, ctx),
-                extra=_named_year(clause),
+                extra=named_year(text, m.start(), m.end(), a, b),
             )
 
 
@@ -91,16 +91,6 @@ def _category(clause: str, lex: Lexicon) -> str:
     division the winner is promoted to is no category of the match."""
     fixed = set(lex.vocab.get("categories") or {})
     return "".join(f":{c}" for c in categories_in(clause, lex) if c in fixed)
-
-
-def _named_year(clause: str) -> dict[str, int]:
-    """{"year": Y} where the clause names one year ("lost the 2022 final 27-19"), not as the
-    start of a span ("since 2019"): the score is that year's final's."""
-    years = {int(m.group(1)) for m in _YEAR.finditer(clause)}
-    return {"year": years.pop()} if len(years) == 1 else {}
-
-
-_YEAR = LazyPattern(r"(?<![Ss]ince )(?<![\w-])((?:19|20)\d\d)(?![\w-])")
 
 
 def _value(m: re.Match[str]) -> tuple[float | int, float | int]:
