@@ -52,7 +52,18 @@ def _safe_load(text: str) -> Any:
 
 
 LANGUAGE = "en"  # the language shipped, and read unless FACTLINT_LANGUAGE names another
-_LISTS = ("nouns", "lead_nouns", "lead_verbs", "verbs", "actors", "avoid", "parts", "units", "estimators")
+_LISTS = (
+    "nouns",
+    "lead_nouns",
+    "lead_verbs",
+    "verbs",
+    "actors",
+    "avoid",
+    "parts",
+    "units",
+    "estimators",
+    "sized_groups",
+)
 
 
 # eq=False: a family is one object, loaded once, and compared and hashed by identity (its
@@ -79,6 +90,9 @@ class Family:
     # whose estimate, named in a count's clause, is keyed apart: the police's count of a crowd
     # is its own figure beside the organisers' (never compared with it)
     estimators: tuple[str, ...] = ()
+    # a group named by its size that the family's members reach ("every act that made the Top
+    # 26"): as many of them as the name says
+    sized_groups: tuple[str, ...] = ()
     stances: tuple[tuple[Any, str], ...] = ()  # stance value -> how a finding says it
     keyed_by: str = ""  # "subject": each claim is keyed by whom its value belongs to
     # the family its claims join once their report is placed in a stage, by the stage's label

@@ -88,7 +88,7 @@ def family_gate(family: Family) -> re.Pattern[str]:
 def _trigger_words(family: Family) -> tuple[str, ...]:
     # a first look only: the group noun of any "X in the Y" noun may start a count
     heads = tuple(m.group(1) for n in family.nouns if (m := _STAGE_NOUN.fullmatch(n)))
-    return family.nouns + heads + family.lead_nouns + family.lead_verbs + family.verbs
+    return family.nouns + heads + family.lead_nouns + family.lead_verbs + family.verbs + family.sized_groups
 
 
 @cache
@@ -274,6 +274,7 @@ def count_drafts(
                 slot=family.name
                 + _own_categories(family, text[slice(*part)], ctx.lex)
                 + _estimator(family, text[a:b])
+                + (":reached" if "reached" in m.re.groupindex else "")
                 + ("" if concluding else stage),
                 value=interval(value, qualifier),
                 display=m.group(0),

@@ -113,7 +113,23 @@ def _patterns(family: Family, n: Numbers, lex: Lexicon) -> tuple[LazyPattern, ..
             )
         )
         patterns += _lead_after(family, nouns, num, adjectives)
+    if family.sized_groups:
+        patterns.append(_sized_group(family))
     return tuple(patterns)
+
+
+def _sized_group(family: Family) -> LazyPattern:
+    """We recap "every act that made the Top 26": a group named by its size (capitalised, a
+    name, not "finished in the top ten"), which every one of those counted reached, has as many
+    members as its name says; one of them reaching it ("Norland made the Top 10") is a place.
+    Those who reached a stage are keyed apart from those who took part in it: one disqualified
+    in between makes 26 that qualified and 25 that performed (the group ``reached``)."""
+    groups = phrase_alternation(family.sized_groups)
+    return LazyPattern(
+        rf"\b(?:[Ee]very|[Ee]ach|[Aa]ll(?:\s+(?:of\s+)?the)?)\s+(?:[\w'-]+\s+){{1,2}}?(?:that|who|which)\s+"
+        rf"(?:(?:had|have|has)\s+)?(?P<reached>made|reached|made\s+it\s+(?:in)?to|got\s+into|qualified\s+for)\s+"
+        rf"the\s+(?:{groups})\s+(?P<qual>)(?P<num>\d+)(?![\w.,]\d)"
+    )
 
 
 def _lead_after(family: Family, nouns: str, num: str, adjectives: str) -> list[LazyPattern]:
