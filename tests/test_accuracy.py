@@ -120,8 +120,9 @@ EXTRACTION = {
         # report of the final counts finalists; "contested by sixteen people from 39 competing
         # nations" is read
         "entrants": (1.00, 1.00),
-        # 7/7, 7/8: not "every act that made the Top 26"
-        "finalists": (1.00, 0.87),
+        # 8/8, 8/8: "every act that made the Top 26" (those who reached the final, keyed apart
+        # from the 25 that performed)
+        "finalists": (1.00, 1.00),
         # 3/3, 3/3: "3500 people were in the audience", "told the 7,500-strong audience"
         "attendance": (1.00, 1.00),
     },
