@@ -118,6 +118,7 @@ def event_names(text: str, lex: Lexicon) -> list[str]:
         *(m.group(1) for m in _event_name_matches(text, lex)),
         *_edition_labels(text, lex),
         *_place_kind_names(text, lex),
+        *_ordinal_names(text, lex),
     ]:
         # "the Lenn-Boat Race" is the Lenn Boat Race: a hyphen between words joins no new name
         words = [
@@ -168,6 +169,31 @@ def host_labels(parts: Iterable[str], text: str, lex: Lexicon) -> set[str]:
             ):
                 hosts.add(name.lower())
     return hosts
+
+
+def _ordinal_names(text: str, lex: Lexicon) -> Iterator[str]:
+    """A name its edition's ordinal stands before, whatever word it ends with: "the 93rd Red
+    Willow Stampede", "the 35th Tour of Estmark", "the 94th edition of the Stampede of Red
+    Willow". A name holding an edition noun is read as such ("the 44th Harbour Marathon",
+    "the 25th Conference of the Parties"); one the vocabulary knows (a country) is none."""
+    kind_words = edition_words(lex)
+    for m in _ordinal_name_re(lex).finditer(text):
+        name = m.group("name")
+        if not kind_words.intersection(name.lower().split()) and lex.entity(name) is None:
+            yield name
+
+
+@cache
+def _ordinal_name_re(lex: Lexicon) -> re.Pattern[str]:
+    from checker.text import numbers_for  # late: text imports the lexicon this module reads
+
+    ordinal = numbers_for(lex).ordinal
+    acts = "|".join(re.escape(w) for w in longest_first(lex.words("edition_acts")))
+    words = r"(?:[A-Z][\w'-]+\s+){0,3}[A-Z][\w'-]+"
+    return compile_pattern(
+        rf"(?<![\w'-])(?i:the)\s+(?i:{ordinal})\s+(?:(?:{acts})\s+of\s+(?:the\s+)?)?"
+        rf"(?P<name>{words}(?:\s+(?:of|de|del|di)\s+(?:the\s+)?{words})?)(?!\s*[A-Z\d])"
+    )
 
 
 def _place_kind_names(text: str, lex: Lexicon) -> Iterator[str]:

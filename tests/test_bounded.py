@@ -57,6 +57,16 @@ def _plain_event_names(text: str) -> list[str]:
         words = [w for w in parts if w and w.lower() not in stop and not re.match(r"\d", w)]
         if words:
             names.append(" ".join(words).lower())
+    # a name after its edition's ordinal, whatever it ends with ("the 5th Air Show")
+    kind_words = {w for noun in lex.words("edition_nouns") for w in noun.split()}
+    for m in re.finditer(
+        r"(?<![\w'-])(?i:the)\s+\d+(?:st|nd|rd|th)\s+((?:[A-Z][\w'-]+\s+){0,3}[A-Z][\w'-]+)(?!\s*[A-Z\d])",
+        text,
+    ):
+        parts = re.split(r"\s+|(?<=[A-Za-z])-(?=[A-Za-z])", m.group(1))
+        words = [w for w in parts if w and w.lower() not in stop and not re.match(r"\d", w)]
+        if words and not kind_words & set(m.group(1).lower().split()) and lex.entity(m.group(1)) is None:
+            names.append(" ".join(words).lower())
     return names
 
 

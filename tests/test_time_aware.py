@@ -558,6 +558,26 @@ def test_a_years_possessive_or_a_figure_raised_from_dates_only_its_own_phrase(se
     assert got == expected
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In 2019, 72 pianists had competed.",
+        "In 2019, the fair drew 9,000 visitors.",
+        "Back in 2019, the fair drew 9,000 visitors.",
+        "During 2019 the fair drew 9,000 visitors.",
+    ],
+)
+def test_a_year_the_sentence_opens_with_dates_its_count(sentence) -> None:
+    from checker.articles import make_article
+    from checker.extract import extract_claims
+    from checker.lexicon import default_lexicon
+
+    lex = default_lexicon()
+    article = make_article("r.md", f"---\npublished: 2025-09-15\n---\n{sentence}\n", lex)
+    counts = [c for c in extract_claims(article, lex) if c.kind == "count"]
+    assert [c.detail("year") for c in counts] == [2019]
+
+
 def _conflicts(folder: Path, reports: dict[str, str]) -> list[Finding]:
     corpus = run(write_corpus(folder, reports))
     return [f for f in corpus.findings if f.verdict == "conflict"]

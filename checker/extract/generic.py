@@ -207,7 +207,7 @@ def offsets_of(text: str, start: int, end: int, a: int, b: int, ctx: Context) ->
     return (period_offsets(scope_of(text, start, end, a, b), ctx.numbers) or (0,))[-1:]
 
 
-_IN_YEAR = LazyPattern(r"\b(?:in|during|at the)\s+((?:19|20)\d\d)\b(?!\s*(?:-|–|to)\s*\d)")
+_IN_YEAR = LazyPattern(r"\b(?:[Ii]n|[Dd]uring|[Aa]t the)\s+((?:19|20)\d\d)\b(?!\s*(?:-|–|to)\s*\d)")
 
 
 def named_year(text: str, start: int, end: int, a: int, b: int) -> dict[str, int]:
@@ -301,6 +301,8 @@ def _counts_the_group(
         return False  # "187,300 visitors, among them 31,200 trade visitors": a part of them
     if _LABEL_BEFORE.search(text, max(a, m.start() - 12), m.start()):
         return False  # "on lap 27 while marshals cleared the track": a label, no count
+    if _STANDING_RECORD.search(text, max(a, m.start() - 40), m.start()):
+        return False  # "its attendance record, 507,000 pilgrims, was set in 2010": the record's
     # "Only 68 made the cut from a 165-man field": the 165 are the whole
     if avoided(family, said, whole=bool(_WHOLE_FROM.search(text, a, m.start()))):
         return False
@@ -323,6 +325,12 @@ def _whole_of_verbs_part(family: Family, text: str, m: re.Match[str], a: int, b:
     return verbs.search(text, a, m.start()) is not None and verbs.search(text, m.end(), b) is None
 
 
+# a record the figure is given for, named as one (the, its), is the standing record, set in some
+# edition ("the record of 507,000", "its attendance record, 507,000"); not a record this edition
+# set ("received a record of 438,915 visitors", "the new record of 8,000")
+_STANDING_RECORD = LazyPattern(
+    r"\b(?:the|its|their|his|her|[\w-]+'s)\s+(?!new\b)(?:[\w-]+\s+){0,2}?record(?:\s+of|\s*,|\s*:)\s+$", re.I
+)
 _LABEL_BEFORE = LazyPattern(r"\b(?:lap|stage|round|hole|heat|game|board|leg|page|section|no\.)\s+$", re.I)
 _PART_AFTER = LazyPattern(
     r"\b(?:among\s+them|among\s+whom|of\s+whom|of\s+which|of\s+them|including)\s+"
