@@ -60,14 +60,31 @@ def interval(value: int, qualifier: str) -> tuple[float, float]:
     if qualifier == "at-least":
         return (value, math.inf)
     if qualifier == "about":
+        slack = _written_slack(value)
+        if slack is not None:
+            return (value - slack, value + slack)
         return (value * 9 // 10, -(-value * 11 // 10))
     if qualifier == "nearly":
-        return (value * 85 // 100, value)
+        slack = _written_slack(value)
+        return (value * 85 // 100 if slack is None else value - slack, value)
     if qualifier == "less-than":
         return (0, value - 1)
     if qualifier == "at-most":
         return (0, value)
     return (value, value)
+
+
+def _written_slack(value: int) -> int | None:
+    """How far from a figure written to three digits or more "about" lets the truth lie: two
+    units of its last digit ("some 412,000" is 410,000 to 414,000; 421,000 is another figure).
+    None for a round figure ("about 40,000", "about 27,500"), which holds a share of itself
+    either way."""
+    digits = str(value).rstrip("0")
+    # a last digit 5 rounds to a half step ("about 27,500"): a round figure still
+    if len(digits) - digits.endswith("5") < 3:
+        return None
+    slack = 2 * 10 ** (len(str(value)) - len(digits))
+    return slack if slack < value // 10 else None
 
 
 @cache
