@@ -176,11 +176,24 @@ def _ordinal_names(text: str, lex: Lexicon) -> Iterator[str]:
     Willow Stampede", "the 35th Tour of Estmark", "the 94th edition of the Stampede of Red
     Willow". A name holding an edition noun is read as such ("the 44th Harbour Marathon",
     "the 25th Conference of the Parties"); one the vocabulary knows (a country) is none."""
-    kind_words = edition_words(lex)
     for m in _ordinal_name_re(lex).finditer(text):
-        name = m.group("name")
-        if not kind_words.intersection(name.lower().split()) and lex.entity(name) is None:
-            yield name
+        if _named_by_ordinal(m.group("name"), lex):
+            yield m.group("name")
+
+
+def _named_by_ordinal(name: str, lex: Lexicon) -> bool:
+    return not edition_words(lex).intersection(name.lower().split()) and lex.entity(name) is None
+
+
+def ordinal_name_at(text: str, start: int, lex: Lexicon) -> tuple[str, int]:
+    """The event's name the ordinal at start opens ("the 40th Winter Garden Bird Count, ..."
+    gives "garden bird count"), as event_names gives it, and where its words end; ("", start)
+    where none does."""
+    m = _ordinal_name_re(lex).match(text, start)
+    if m is None or not _named_by_ordinal(m.group("name"), lex) or not _NAME_ENDS.match(text, m.end()):
+        return "", start
+    names = event_names(m.group(0), lex)
+    return (names[0], m.end()) if len(names) == 1 else ("", start)
 
 
 @cache
@@ -194,6 +207,15 @@ def _ordinal_name_re(lex: Lexicon) -> re.Pattern[str]:
         rf"(?<![\w'-])(?i:the)\s+(?i:{ordinal})\s+(?:(?:{acts})\s+of\s+(?:the\s+)?)?"
         rf"(?P<name>{words}(?:\s+(?:of|de|del|di)\s+(?:the\s+)?{words})?)(?!\s*[A-Z\d])"
     )
+
+
+# Where a name is whole: at punctuation or a word that no name's noun phrase goes on with (a
+# preposition, a conjunction, a verb telling what the event did), not "the second City Council
+# vote", whose name is no event's
+_NAME_ENDS = compile_pattern(
+    r"(?=\s*(?:[,.;:!?)\]\"'\u201d]|$)|\s+(?:at|in|on|of|for|from|with|by|to|and|or|but|as|was|were|is|are|"
+    r"has|have|had|will|would|took|drew|ended|closed|opened|began|attracted|saw)\b)"
+)
 
 
 def _place_kind_names(text: str, lex: Lexicon) -> Iterator[str]:

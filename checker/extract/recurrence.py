@@ -278,8 +278,14 @@ def _named_editions(sentence: Sentence, ctx: Context, taken: list[tuple[int, int
     for m in _named_ordinal_re(ctx.numbers).finditer(text):
         if any(a < m.end(1) and m.start(1) < b for a, b in taken):
             continue
+        counted, end = "", m.end()
         if m.group(2).split()[0].lower().strip(".'") not in names:
-            continue  # "the second City Council vote" in a report on the Lakeside City Marathon
+            # "the second City Council vote" in a report on the Lakeside City Marathon; a whole
+            # name of two words or more counts that named event's editions, apart from the
+            # series' own ("Results of the 40th Winter Garden Bird Count, published ...")
+            counted, end = _whole_name(text, m.start(), ctx.lex)
+            if len(counted.split()) < 2:
+                continue
         count = ctx.numbers.read_ordinal(m.group(1))
         if not count or not 2 <= count <= 500 or _other_edition(text, m.start(), m.end()):
             continue
@@ -287,7 +293,7 @@ def _named_editions(sentence: Sentence, ctx: Context, taken: list[tuple[int, int
             continue  # "Sweden's seventh Eurovision win"
         if _another_year(text, m.start(), m.end(), ctx):
             continue  # "the 12th Eurovision, held there in 1970"
-        display = m.group(0).rstrip(".")
+        display = text[m.start() : end].rstrip(".")
         yield Draft(
             family="recurrence",
             slot="ordinal",
@@ -295,8 +301,15 @@ def _named_editions(sentence: Sentence, ctx: Context, taken: list[tuple[int, int
             display=display,
             span=(m.start(), m.start() + len(display)),
             year_offsets=_when(text, m.start(), m.end(), ctx),
+            counted=counted,
             extra={"consecutive": True, **_future_year(text, m.start(), m.end(), ctx)},
         )
+
+
+def _whole_name(text: str, start: int, lex: Lexicon) -> tuple[str, int]:
+    from checker.series import ordinal_name_at  # late: the series module imports the readers
+
+    return ordinal_name_at(text, start, lex)
 
 
 def _another_year(text: str, start: int, end: int, ctx: Context) -> bool:
