@@ -71,7 +71,8 @@ EXTRACTION = {
         "start": (1.00, 1.00),  # "The first COP event was held in Berlin in March 1995"
         # "signal consensus", "the consensus agreement", "I hear no objection ... adopted"
         "adoption": (1.00, 1.00),
-        "date": (0.95, 0.91),
+        # 21/21, 22/24: "from 2-15 December" is the opening day of a summit of two weeks
+        "date": (1.00, 0.91),
         "people": (0.98, 0.97),  # 67/68, 66/68
         # the families of counts, hosts and money (gold: counts, host, money)
         # 25/25, 24/28: "the meeting in Bonn, Germany", "COP29 in Baku", "negotiations that had

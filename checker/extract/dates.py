@@ -367,7 +367,36 @@ def _draft(m: re.Match[str], ctx: Context) -> Draft | None:
     if phase == "continuing":
         return None
     slot = "event-date:opening" if phase == "opening" else "event-date"
+    days = _days_range(m, value, end)
+    if days is not None:  # "on 20 and 21 January": an event of two days, told by its first
+        value, (start, end) = days
+        display, slot = m.string[start:end], "event-date:opening"
+        return Draft(family="date", slot=slot, value=value, display=display, span=(start, end))
     return Draft(family="date", slot=slot, value=value, display=display.strip(), span=(m.start(), end))
+
+
+# the first day of a range before a date's day ("20-21 January", "20 and 21 January") or the
+# last day after it ("January 27-28", "July 4 to 6")
+_RANGE_BEFORE = compile_pattern(r"(?<![\d.,:])(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|\u2013|\u2014|to|and|&)\s*$")
+_RANGE_AFTER = compile_pattern(
+    r"\s*(?:-|\u2013|\u2014|to|and|&)\s*(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:[ap]\.?m\b|[:.]\d|,\s*\d{3}))"
+)
+
+
+def _days_range(m: re.Match[str], value: tuple, end: int) -> tuple[tuple, tuple[int, int]] | None:
+    """A date written as a range of days of one month: its first day (no weekday: that was
+    the last's, or none) and the span of the whole range; None for one day."""
+    year, month, day, _ = value
+    if day is None or month is None or _weekday_word(m):
+        return None
+    text = m.string
+    before = _RANGE_BEFORE.search(text, max(0, m.start() - 12), m.start())
+    if before and m.group("day3") and 1 <= int(before.group(1)) < day:
+        return (year, month, int(before.group(1)), None), (before.start(), end)
+    after = _RANGE_AFTER.match(text, m.end())
+    if after and m.group("day2") and day < int(after.group(1)) <= 31:
+        return (year, month, day, None), (m.start(), after.end())
+    return None
 
 
 def _phase(text: str, start: int, lex: Lexicon) -> str | None:
