@@ -63,6 +63,7 @@ _LISTS = (
     "units",
     "estimators",
     "sized_groups",
+    "object_verbs",
 )
 
 
@@ -93,6 +94,8 @@ class Family:
     # a group named by its size that the family's members reach ("every act that made the Top
     # 26"): as many of them as the name says
     sized_groups: tuple[str, ...] = ()
+    # a verb whose object is the family's group, whatever noun names it ("treated 140 people")
+    object_verbs: tuple[str, ...] = ()
     stances: tuple[tuple[Any, str], ...] = ()  # stance value -> how a finding says it
     keyed_by: str = ""  # "subject": each claim is keyed by whom its value belongs to
     # the family its claims join once their report is placed in a stage, by the stage's label

@@ -105,7 +105,15 @@ def family_gate(family: Family) -> re.Pattern[str]:
 def _trigger_words(family: Family) -> tuple[str, ...]:
     # a first look only: the group noun of any "X in the Y" noun may start a count
     heads = tuple(m.group(1) for n in family.nouns if (m := _STAGE_NOUN.fullmatch(n)))
-    return family.nouns + heads + family.lead_nouns + family.lead_verbs + family.verbs + family.sized_groups
+    return (
+        family.nouns
+        + heads
+        + family.lead_nouns
+        + family.lead_verbs
+        + family.verbs
+        + family.sized_groups
+        + family.object_verbs
+    )
 
 
 @cache

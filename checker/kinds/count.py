@@ -90,6 +90,9 @@ def _patterns(family: Family, n: Numbers, lex: Lexicon) -> tuple[LazyPattern, ..
             re.I,
         ),
     ]
+    if family.object_verbs:
+        verbs = phrase_alternation(family.object_verbs)
+        patterns.append(LazyPattern(rf"\b(?:{verbs})\s+{num}\s+{adjectives}[a-z][\w'-]*\b", re.I))
     if family.lead_verbs:
         # "The semi-final was contested by sixteen people": what contests the event is its field,
         # whatever noun names it
