@@ -537,6 +537,8 @@ def test_a_time_phrase_dates_only_the_clause_or_figure_it_belongs_to(sentence, e
             "The show did not match last year's record attendance of 176,500.",
             {"attendance of 176,500": (-1,)},
         ),
+        # a number joined to its unit is a word of the phrase the possessive opens
+        ("The speech ran longer than last year's 74-minute address.", {"74-minute address": (-1,)}),
         (
             "After last year's drizzle, the 37th Kessarby Half Marathon was run.",
             {"the 37th Kessarby Half Marathon": (0,)},

@@ -145,7 +145,8 @@ def _years_own_re() -> re.Pattern[str]:
     lex = default_lexicon()  # the language's words: scope_of is asked without a lexicon
     stage_words = tuple(w for stage in stages(lex) for w in stage.words)
     events = phrase_alternation(lex.words("event_nouns") + lex.words("edition_nouns") + stage_words)
-    word = rf"(?!{_WORDS_OF_A_CLAUSE}\b)[a-z][\w-]*"
+    # a word, or a number joined to its unit ("last year's 74-minute address")
+    word = rf"(?:(?!{_WORDS_OF_A_CLAUSE}\b)[a-z][\w-]*|\d[\d,.]*-[a-z][\w-]*)"
     return compile_pattern(
         r"\b(?:last|the previous|the preceding)\s+year['\u2019]s\s+"
         rf"(?!(?:[a-z][\w-]*\s+){{0,2}}(?:{events})\b)"

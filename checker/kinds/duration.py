@@ -4,9 +4,10 @@ reader: a time in clock form (h:mm:ss, m:ss.f) or in units ("2h 05min 04s", "58.
 kept to the family's forms: a named finisher's time, a winning time, or a margin ("by 15
 seconds", "23 seconds ahead of"). Clock times of day, dates and scores are never read.
 
-A family that names units of the calendar (``units: [day, week]``) reads how long an event
-is set to last instead: "the 11-day conference", "a two-week summit", "12 days of scheduled
-talks", to the day (a week is said loosely: "two weeks" holds 11 to 17 days)."""
+A family that names units of time (``units: [day, week]``, ``[minute, hour]``) reads how long
+an event is set to last instead: "the 11-day conference", "a two-week summit", "12 days of
+scheduled talks", "a 74-minute address", to the unit (a week is said loosely: "two weeks"
+holds 11 to 17 days); with lead verbs, also how long it ran ("the speech lasted 74 minutes")."""
 
 from __future__ import annotations
 
@@ -429,8 +430,8 @@ def _draft(text: str, found: Span, ctx: Context, family: Family, slot: str, a: i
 # -- the length of an event: "the 11-day conference", "12 days of scheduled talks" -------------
 
 DAY = 86400.0
-_UNIT_DAYS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
-_LENGTH_GATE = LazyPattern(r"\b(?:days?|weeks?)\b", re.I)
+_UNIT_SECONDS = {"minute": 60.0, "hour": 3600.0, "day": DAY, "week": 7 * DAY}
+_LENGTH_GATE = LazyPattern(r"\b(?:minutes?|hours?|days?|weeks?)\b", re.I)
 # a week is said loosely ("the two-week summit" of twelve days): four days either way
 _WEEK_PRECISION = 4 * DAY
 _SCHEDULED = LazyPattern(r"(?:scheduled|planned|official|allotted)\s+$", re.I)
@@ -439,39 +440,44 @@ _SCHEDULED = LazyPattern(r"(?:scheduled|planned|official|allotted)\s+$", re.I)
 @cache
 def _length_re(family: Family, numbers: Numbers) -> re.Pattern[str]:
     nouns = phrase_alternation(list(family.nouns)) or r"(?!x)x"
+    units = "|".join(u for u in family.units if u in _UNIT_SECONDS) or r"(?!x)x"
     n = rf"\d{{1,3}}|{numbers.cardinal}"
     words = r"(?:[\w'-]+\s+){0,2}?"
+    lasted = phrase_alternation(list(family.lead_verbs)) or r"(?!x)x"
     return compile_pattern(
-        rf"(?<![\w.,-])(?P<n>{n})[- ](?P<unit>day|week)(?:-long)?\s+{words}(?:{nouns})\b"
-        rf"|(?<![\w.,-])(?P<n2>{n}) (?P<unit2>days|weeks) of (?P<sched>(?:\w+\s+)?){words}(?:{nouns})\b",
+        rf"(?<![\w.,-])(?P<n>{n})[- ](?P<unit>{units})(?:-long)?\s+{words}(?:{nouns})\b"
+        rf"|(?<![\w.,-])(?P<n2>{n}) (?P<unit2>(?:{units})s) of (?P<sched>(?:\w+\s+)?){words}(?:{nouns})\b"
+        # "The speech lasted 74 minutes", "the address ran for 81 minutes": its noun the subject
+        rf"|\b(?:{nouns})\s+(?:[^,.;:]{{0,40}}?\b(?:which|that)\s+)?(?:(?:had|has|was)\s+)?(?:{lasted})\s+"
+        rf"(?P<n3>{n})\s+(?P<unit3>(?:{units})s?)\b",
         re.I,
     )
 
 
 def _lengths(text: str, ctx: Context, family: Family) -> Iterator[Draft]:
-    """How long the event is set to last: an adjective of its noun ("the 11-day conference"),
-    or days of it said to be scheduled ("12 days of scheduled talks"); "after 13 days of
-    talks" tells how long it ran, a fact of its own, and is not read."""
+    """How long the event is set to last: an adjective of its noun ("the 11-day conference",
+    "a 74-minute address"), days of it said to be scheduled ("12 days of scheduled talks"), or,
+    for a family whose lead verbs tell it, the length it ran ("the speech lasted 74 minutes");
+    "after 13 days of talks" tells how long talks ran, a fact of their own, and is not read."""
     for m in _length_re(family, ctx.numbers).finditer(text):
         if m.group("unit2") and not _SCHEDULED.match(m.group("sched") or ""):
             continue
-        count = _amount(m.group("n") or m.group("n2"), ctx.numbers)
-        unit = (m.group("unit") or m.group("unit2")).lower()
+        count = _amount(m.group("n") or m.group("n2") or m.group("n3"), ctx.numbers)
+        unit = (m.group("unit") or m.group("unit2") or m.group("unit3")).lower().rstrip("s")
         if not count or count > 400:
             continue
         a, b, clause = clause_of(text, m.start(), m.end())
         if avoided(family, clause):
             continue
-        days = count * _UNIT_DAYS[unit]
-        precision = _WEEK_PRECISION if unit.startswith("week") else DAY
+        start = m.start("n3") if m.group("n3") else m.start()
         yield Draft(
             family=family.name,
             slot=family.name,
-            value=(days * DAY, precision),
-            display=text[m.start() : m.end()],
-            span=(m.start(), m.end()),
+            value=(count * _UNIT_SECONDS[unit], _WEEK_PRECISION if unit == "week" else _UNIT_SECONDS[unit]),
+            display=text[start : m.end()],
+            span=(start, m.end()),
             year_offsets=offsets_of(text, m.start(), m.end(), a, b, ctx),
-            extra={"unit": "day"},
+            extra={"unit": "day" if unit == "week" else unit},
         )
 
 
