@@ -74,6 +74,21 @@ def interval(value: int, qualifier: str) -> tuple[float, float]:
     return (value, value)
 
 
+def scaled_interval(written: str, value: int, qualifier: str) -> tuple[float, float]:
+    """interval, less exact for a figure written in millions or thousands: "1.2 million" is
+    rounded to a tenth of a million, so holds 1,150,000 to 1,250,000 (1,206,500 is one of
+    them; "1.26 million" is not)."""
+    scaled = _ROUNDED_SCALE.fullmatch(written.strip())
+    if scaled is None or qualifier != "exact":
+        return interval(value, qualifier)
+    decimals = len(scaled.group(1) or "")
+    half = (1_000_000 if scaled.group(2).lower() == "million" else 1_000) // 10**decimals // 2
+    return (value - half, value + half)
+
+
+_ROUNDED_SCALE = LazyPattern(r"\d+(?:\.(\d+))?\s+(thousand|million)", re.I)
+
+
 def _written_slack(value: int) -> int | None:
     """How far from a figure written to three digits or more "about" lets the truth lie: two
     units of its last digit ("some 412,000" is 410,000 to 414,000; 421,000 is another figure).
@@ -301,7 +316,7 @@ def count_drafts(
                 + _estimator(family, text[a:b])
                 + (":reached" if "reached" in m.re.groupindex else "")
                 + ("" if concluding else stage),
-                value=interval(value, qualifier),
+                value=scaled_interval(m.group("num"), value, qualifier),
                 display=m.group(0),
                 span=m.span(),
                 qualifier=qualifier,
