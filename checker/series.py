@@ -190,7 +190,7 @@ def ordinal_name_at(text: str, start: int, lex: Lexicon) -> tuple[str, int]:
     gives "garden bird count"), as event_names gives it, and where its words end; ("", start)
     where none does."""
     m = _ordinal_name_re(lex).match(text, start)
-    if m is None or not _named_by_ordinal(m.group("name"), lex) or not _NAME_ENDS.match(text, m.end()):
+    if m is None or not _named_by_ordinal(m.group("name"), lex) or not NAME_ENDS.match(text, m.end()):
         return "", start
     names = event_names(m.group(0), lex)
     return (names[0], m.end()) if len(names) == 1 else ("", start)
@@ -212,7 +212,7 @@ def _ordinal_name_re(lex: Lexicon) -> re.Pattern[str]:
 # Where a name is whole: at punctuation or a word that no name's noun phrase goes on with (a
 # preposition, a conjunction, a verb telling what the event did), not "the second City Council
 # vote", whose name is no event's
-_NAME_ENDS = compile_pattern(
+NAME_ENDS = compile_pattern(
     r"(?=\s*(?:[,.;:!?)\]\"'\u201d]|$)|\s+(?:at|in|on|of|for|from|with|by|to|and|or|but|as|was|were|is|are|"
     r"has|have|had|will|would|took|drew|ended|closed|opened|began|attracted|saw)\b)"
 )
