@@ -122,8 +122,8 @@ def _patterns(family: Family, n: Numbers, lex: Lexicon) -> tuple[LazyPattern, ..
 
 
 def _sized_group(family: Family) -> LazyPattern:
-    """We recap "every act that made the Top 26": a group named by its size (capitalised, a
-    name, not "finished in the top ten"), which every one of those counted reached, has as many
+    """A group named by its size (capitalised, a name, not "finished in the top ten") that every
+    one of those counted reached ("a recap of every act that made the Top 26") has as many
     members as its name says; one of them reaching it ("Norland made the Top 10") is a place.
     Those who reached a stage are keyed apart from those who took part in it: one disqualified
     in between makes 26 that qualified and 25 that performed (the group ``reached``)."""
