@@ -78,15 +78,12 @@ def scaled_interval(written: str, value: int, qualifier: str) -> tuple[float, fl
     """interval, less exact for a figure written in millions or thousands: "1.2 million" is
     rounded to a tenth of a million, so holds 1,150,000 to 1,250,000 (1,206,500 is one of
     them; "1.26 million" is not)."""
-    scaled = _ROUNDED_SCALE.fullmatch(written.strip())
+    scaled = _SCALED.fullmatch(written.strip())
     if scaled is None or qualifier != "exact":
         return interval(value, qualifier)
-    decimals = len(scaled.group(1) or "")
+    decimals = len(scaled.group(1).partition(".")[2])
     half = (1_000_000 if scaled.group(2).lower() == "million" else 1_000) // 10**decimals // 2
     return (value - half, value + half)
-
-
-_ROUNDED_SCALE = LazyPattern(r"\d+(?:\.(\d+))?\s+(thousand|million)", re.I)
 
 
 def _written_slack(value: int) -> int | None:

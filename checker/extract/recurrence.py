@@ -268,6 +268,8 @@ def _counting_words(lex: Lexicon) -> frozenset[str]:
 def _named_editions(sentence: Sentence, ctx: Context, taken: list[tuple[int, int]]) -> Iterator[Draft]:
     """ "Israel won the 63rd Eurovision song contest", "the 26th COP was postponed": an ordinal
     before the name of the report's event counts its editions."""
+    from checker.series import ordinal_name_at  # late: the series module imports the readers
+
     text = sentence.text
     body = ctx.article.text[ctx.article.body_start :]
     title, lead = ctx.article.title or "", ctx.sentences[0].text
@@ -283,7 +285,7 @@ def _named_editions(sentence: Sentence, ctx: Context, taken: list[tuple[int, int
             # "the second City Council vote" in a report on the Lakeside City Marathon; a whole
             # name of two words or more counts that named event's editions, apart from the
             # series' own ("Results of the 40th Winter Garden Bird Count, published ...")
-            counted, end = _whole_name(text, m.start(), ctx.lex)
+            counted, end = ordinal_name_at(text, m.start(), ctx.lex)
             if len(counted.split()) < 2:
                 continue
         count = ctx.numbers.read_ordinal(m.group(1))
@@ -304,12 +306,6 @@ def _named_editions(sentence: Sentence, ctx: Context, taken: list[tuple[int, int
             counted=counted,
             extra={"consecutive": True, **_future_year(text, m.start(), m.end(), ctx)},
         )
-
-
-def _whole_name(text: str, start: int, lex: Lexicon) -> tuple[str, int]:
-    from checker.series import ordinal_name_at  # late: the series module imports the readers
-
-    return ordinal_name_at(text, start, lex)
 
 
 def _another_year(text: str, start: int, end: int, ctx: Context) -> bool:

@@ -201,7 +201,7 @@ def _first_place_stands(text: str, draft: Draft, ctx: Context, family: Family) -
     about = _counts_re(ctx.numbers.ordinal).sub(" ", _PREPOSITION.split(tail, maxsplit=1)[0])
     if family.avoid and phrases_re(family.avoid).search(about) or _NEXT.search(tail):
         return False
-    if _THAT_DAY.match(tail) or _another_event_named(tail, ctx):
+    if _another_thing_won(tail, ctx):
         return False  # "won the Coldwater Sprint, a supporting race", "won that day"
     where = before + " " + text[start:end] + " " + tail
     if ctx.lex.phrase_re("holder_parts").search(where):
@@ -391,7 +391,7 @@ def _draft(text: str, m: re.Match[str], lead: bool, ctx: Context, family: Family
         and _another_event_won(text[max(a, m.start() - 40) : m.start()], ctx)
     ):
         return None  # "Friday's Harrowmere Oaks, won by Lady Fennimore" in a report of the Derby
-    if not lead and (_THAT_DAY.match(tail) or _another_event_named(tail, ctx)):
+    if not lead and _another_thing_won(tail, ctx):
         return None  # "won the Coldwater Bridge TT", "won that day": another race, a day of it
     holders, display = _holders(m, lead, ctx, family)
     if not holders:
@@ -532,49 +532,55 @@ def _holder(raw: str, ctx: Context, family: Family, place: bool) -> tuple[Holder
     return (actor, name_key(words)), words
 
 
-def _another_event_named(tail: str, ctx: Context) -> bool:
-    """Whether what was won is an event by a whole proper name that shares no word with the
-    report's own event's ("won the Coldwater Bridge TT on Friday" in a report of the Tour of
-    Estmark); not a name that a noun goes on with ("won the Best Actor award"), nor a prize its
-    title names ("wins Marenza's Golden Heron")."""
-    from checker.series import NAME_ENDS  # late: the series reader reads holders
+def _another_thing_won(tail: str, ctx: Context) -> bool:
+    """Whether what was won is a day of the event ("won that day") or an event by a whole
+    proper name that shares no word with the report's own event's ("won the Coldwater Bridge TT
+    on Friday" in a report of the Tour of Estmark); not a name that a noun goes on with ("won
+    the Best Actor award"), one ending in an edition noun ("the Golden Quill Prize": a prize of
+    the event, as like as not), nor one the title or lead names ("wins Marenza's Golden Heron")."""
+    from checker.series import NAME_ENDS, edition_words  # late: the series reader reads holders
 
+    if _THAT_DAY.match(tail):
+        return True
     named = _NAMED_OBJECT.match(tail)
     if named is None or not NAME_ENDS.match(tail, named.end()):
         return False
-    return _unlike_own_names(named.group(1), ctx)
+    name = named.group(1)
+    if name.split()[-1].lower() in edition_words(ctx.lex):
+        return False
+    head, own = _own_event(ctx)
+    return bool(own) and not _name_words(name) & own and name.lower() not in head.lower()
 
 
 def _another_event_won(before: str, ctx: Context) -> bool:
     """Whether the words before "won by" name an event by a proper name the report's own event
     does not bear ("Friday's Harrowmere Oaks for fillies, won by" in a report whose title and
     lead name the Harrowmere Derby); where they name the report's event by no name, nothing."""
+    from checker.series import edition_words  # late: the series reader reads holders
+
     named = _NAMED_EVENT_BEFORE.search(before)
-    return named is not None and _not_own_name(named.group(1), ctx)
-
-
-def _unlike_own_names(name: str, ctx: Context) -> bool:
-    from checker.series import edition_words, event_names  # late: the series reader reads holders
-
-    if name.split()[-1].lower() in edition_words(ctx.lex):
-        return False  # "won the Golden Quill Prize": a prize of the event, as like as not
-    head = f"{ctx.article.title or ''} {ctx.sentences[0].text}"
-    own = {w for found in event_names(head, ctx.lex) for w in found.split()}
-    words = {w.lower().removesuffix("'s") for w in name.split() if w[:1].isupper()}
-    return bool(own) and not words & own and name.lower() not in head.lower()
-
-
-def _not_own_name(name: str, ctx: Context) -> bool:
-    """Whether a proper name holds a word the names of the report's own event (its title's and
-    lead's) do not; where they name none, nothing is known and it is not."""
-    from checker.series import edition_words, event_names  # late: the series reader reads holders
-
-    head = f"{ctx.article.title or ''} {ctx.sentences[0].text}"
-    own = {w for name in event_names(head, ctx.lex) for w in name.split()}
-    if not own:
+    own = _own_event(ctx)[1]
+    if named is None or not own:
         return False
-    words = {w.lower().removesuffix("'s") for w in name.split() if w[:1].isupper()}
-    return bool(words - own - edition_words(ctx.lex) - ctx.lex.word_set("generic_event_words"))
+    rest = _name_words(named.group(1)) - own - edition_words(ctx.lex)
+    return bool(rest - ctx.lex.word_set("generic_event_words"))
+
+
+def _own_event(ctx: Context) -> tuple[str, frozenset[str]]:
+    """The report's title and lead, and the words of the event names they give."""
+    head = f"{ctx.article.title or ''} {ctx.sentences[0].text}"
+    return head, _event_name_words(head, ctx.lex)
+
+
+@lru_cache(maxsize=512)
+def _event_name_words(head: str, lex: Lexicon) -> frozenset[str]:
+    from checker.series import event_names  # late: the series reader reads holders
+
+    return frozenset(w for name in event_names(head, lex) for w in name.split())
+
+
+def _name_words(name: str) -> set[str]:
+    return {w.lower().removesuffix("'s") for w in name.split() if w[:1].isupper()}
 
 
 _WON_BY = LazyPattern(r"(?:was\s+)?won\s+by$", re.I)
